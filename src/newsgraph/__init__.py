@@ -1,0 +1,29 @@
+"""newsgraph: news articles in, structured provenance-carrying records out.
+
+    >>> from newsgraph import analyze
+    >>> [doc] = analyze("article.txt")
+    >>> doc.title, doc.published, doc.body
+"""
+
+from newsgraph.config import Config
+from newsgraph.document import Block, DateValue, Document, Figure, LanguageValue, Source
+from newsgraph.errors import FetchError, InputError, NewsgraphError, StoreError
+from newsgraph.pipeline import Pipeline, analyze
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Block",
+    "Config",
+    "DateValue",
+    "Document",
+    "FetchError",
+    "Figure",
+    "InputError",
+    "LanguageValue",
+    "NewsgraphError",
+    "Pipeline",
+    "Source",
+    "StoreError",
+    "analyze",
+]

@@ -1,0 +1,54 @@
+"""The ``newsgraph`` command: thin subcommands over library functions, one module each."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+COMMANDS = ("analyze", "ingest", "search", "show", "stats")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsgraph", description="News articles in, structured records out.")
+    from newsgraph import __version__
+
+    parser.add_argument("--version", action="version", version=f"newsgraph {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name in COMMANDS:
+        module = importlib.import_module(f"newsgraph.cli.{name}")
+        p = sub.add_parser(name, help=module.__doc__.strip().splitlines()[0], description=module.__doc__)
+        module.add_arguments(p)
+        p.set_defaults(run=module.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args) or 0
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def add_db(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", default="newsgraph.db", help="SQLite database file (default: ./newsgraph.db)")
+
+
+def add_input_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--published", help="publication date for inputs that lack one (ISO date)")
+    p.add_argument("--max-bytes", type=int, default=20 * 2**20, help="largest input accepted (default 20 MiB)")
+    p.add_argument("--languages", help="restrict language identification, e.g. ro,en")
+
+
+def config_from(args):
+    from newsgraph.config import Config
+
+    return Config(
+        published=getattr(args, "published", None),
+        max_bytes=getattr(args, "max_bytes", Config.max_bytes),
+        languages=tuple(args.languages.split(",")) if getattr(args, "languages", None) else None,
+    )

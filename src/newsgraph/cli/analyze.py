@@ -1,0 +1,65 @@
+"""Print the structured article(s) for inputs (files, folders, JSONL, WARC, feeds, URLs); nothing is stored.
+
+Exit status is 1 when any input failed (each failure is one line on stderr naming the input)."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from newsgraph.cli import add_input_options, config_from
+from newsgraph.document import Document
+from newsgraph.errors import InputError
+from newsgraph.pipeline import Pipeline
+
+
+def add_arguments(p) -> None:
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder, .jsonl, .warc, feed, URL, or - (stdin)")
+    p.add_argument("--format", choices=("json", "jsonl", "markdown"), default="json")
+    p.add_argument("--include-raw", action="store_true", help="include the raw payload in JSON output")
+    add_input_options(p)
+
+
+def to_markdown(doc: Document) -> str:
+    lines = [f"# {doc.title or '(untitled)'}", ""]
+    meta = [
+        ("Published", f"{doc.published.value} (from {doc.published.source})" if doc.published else "unknown"),
+        ("Authors", ", ".join(doc.authors) or "—"),
+        ("Editors", ", ".join(doc.editors) or "—"),
+        ("Site", doc.site or "—"),
+        ("Language", f"{doc.language.code} ({doc.language.confidence:.2f})" if doc.language else "—"),
+        ("Source", doc.source.url or doc.source.input),
+    ]
+    lines += [f"- **{k}:** {v}" for k, v in meta] + [""]
+    lines += [p + "\n" for p in doc.body]
+    for f in doc.figures:
+        lines.append(f"> Figure: {f.caption or f.alt or f.src or ''}" + (f" (credit: {f.credit})" if f.credit else ""))
+    if doc.boilerplate:
+        lines += ["", "## Boilerplate", ""] + [f"- [{b.kind}] {b.text}" for b in doc.boilerplate]
+    if doc.notes:
+        lines += ["", "## Notes", ""] + [f"- {n}" for n in doc.notes]
+    return "\n".join(lines) + "\n"
+
+
+def run(args) -> int:
+    pipeline = Pipeline(config_from(args))
+    failed = 0
+    docs = []
+    out = sys.stdout
+    for result in pipeline.analyze(args.inputs):
+        if isinstance(result, InputError):
+            failed += 1
+            print(f"newsgraph: error: {result}", file=sys.stderr)
+            continue
+        record = result.to_dict(include_raw=args.include_raw)
+        if args.format == "jsonl":
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.flush()
+        elif args.format == "markdown":
+            out.write(to_markdown(result) + "\n")
+        else:
+            docs.append(record)
+    if args.format == "json" and docs:
+        out.write(json.dumps(docs[0] if len(docs) == 1 and len(args.inputs) == 1 else docs, ensure_ascii=False,
+                             indent=2) + "\n")
+    return 1 if failed else 0

@@ -1,0 +1,46 @@
+"""Stream inputs into the store, with a progress bar and a summary (stored, updated, unchanged, failed).
+
+A bad input is recorded as a failure and the batch goes on; the exit status is 0 unless nothing could be
+stored at all because of the database itself."""
+
+from __future__ import annotations
+
+import sys
+
+from newsgraph.cli import add_db, add_input_options, config_from
+
+
+def add_arguments(p) -> None:
+    p.add_argument("inputs", nargs="+", metavar="INPUT")
+    add_db(p)
+    p.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    add_input_options(p)
+
+
+def run(args) -> int:
+    from tqdm import tqdm
+
+    from newsgraph.batch import ingest
+    from newsgraph.errors import InputError, StoreError
+    from newsgraph.store import open_store
+
+    try:
+        store = open_store(args.db)
+    except StoreError as e:
+        print(f"newsgraph: error: {e}", file=sys.stderr)
+        return 2
+    bar = tqdm(unit="doc", desc="ingest", disable=True if args.quiet else None, file=sys.stderr)
+
+    def report(result, outcome):
+        bar.update(1)
+        if isinstance(result, InputError):
+            bar.write(f"newsgraph: failed: {result}", file=sys.stderr)
+
+    try:
+        summary = ingest(args.inputs, store, config_from(args), jobs=args.jobs, on_result=report)
+    finally:
+        bar.close()
+        store.close()
+    print(", ".join(f"{k}: {summary[k]}" for k in ("stored", "updated", "unchanged", "failed")) + f" (db: {args.db})")
+    return 0

@@ -1,0 +1,36 @@
+"""Show one stored article by id (or a unique id prefix)."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from newsgraph.cli import add_db
+
+
+def add_arguments(p) -> None:
+    p.add_argument("id")
+    add_db(p)
+    p.add_argument("--format", choices=("json", "markdown"), default="markdown")
+
+
+def run(args) -> int:
+    from newsgraph.cli.analyze import to_markdown
+    from newsgraph.errors import StoreError
+    from newsgraph.store import open_store
+
+    try:
+        store = open_store(args.db, readonly=True)
+    except StoreError as e:
+        print(f"newsgraph: error: {e}", file=sys.stderr)
+        return 2
+    with store:
+        doc = store.get(args.id)
+    if doc is None:
+        print(f"newsgraph: error: no article with id {args.id!r}", file=sys.stderr)
+        return 1
+    if args.format == "json":
+        print(json.dumps(doc.to_dict(include_raw=False), ensure_ascii=False, indent=2))
+    else:
+        print(to_markdown(doc))
+    return 0

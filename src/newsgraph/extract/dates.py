@@ -1,0 +1,144 @@
+"""Publication dates with their provenance.
+
+``parse_date`` reads one date string (any language dateparser knows). ``html_dates`` runs a cascade over a page,
+most explicit evidence first, and returns the first answer with its source and a confidence:
+
+=====================  ==========  ============================================================
+source                 confidence  evidence
+=====================  ==========  ============================================================
+``json-ld``            0.95        ``datePublished`` / ``dateModified`` of a NewsArticle-like node
+``meta:<name>``        0.9         ``article:published_time``, ``og:published_time``, ``pubdate``, ...
+``time-element``       0.8         ``<time datetime>`` marked as publication (itemprop, class, pubdate)
+``url``                0.7         ``/2023/09/14/`` in the URL
+``htmldate``           0.6         htmldate's conservative search (no extensive search: abstain rather than guess)
+=====================  ==========  ============================================================
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime
+
+_TIME = re.compile(r"\d{1,2}:\d{2}")
+_ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|[^\d]|$)")
+
+PUBLISHED_META = (
+    "article:published_time", "og:published_time", "og:article:published_time", "datepublished", "pubdate",
+    "publishdate", "publish-date", "publish_date", "published_time", "article.published", "dc.date.issued",
+    "dcterms.created", "dc.date", "dcterms.date", "sailthru.date", "parsely-pub-date", "date", "article_date_original",
+    "cxenseparse:recs:publishtime", "original-publish-date", "release_date", "citation_publication_date",
+)
+MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "last-modified", "dcterms.modified")
+
+
+def _valid(dt: datetime) -> bool:
+    return 1990 <= dt.year <= datetime.now().year + 1
+
+
+def parse_date(text: str, languages: list[str] | None = None) -> str | None:
+    """ISO date (or datetime, when the text gives a time) from a free-text date; None if unparseable."""
+    text = text.strip()
+    if not text:
+        return None
+    m = _ISO.match(text)
+    if m:
+        try:
+            dt = datetime(*(int(g) for g in m.groups()[:3]))
+        except ValueError:
+            return None
+        if not _valid(dt):
+            return None
+        if m.group(4):
+            return f"{m.group(1)}-{m.group(2)}-{m.group(3)}T{m.group(4)}:{m.group(5)}:{m.group(6) or '00'}"
+        return dt.date().isoformat()
+    import dateparser
+
+    dt = dateparser.parse(
+        text,
+        languages=languages,
+        settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": False},
+    )
+    if dt is None or not _valid(dt):
+        return None
+    return dt.strftime("%Y-%m-%dT%H:%M:00") if _TIME.search(text) else dt.date().isoformat()
+
+
+def _jsonld_nodes(tree):
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, list):
+                stack.extend(node)
+            elif isinstance(node, dict):
+                yield node
+                stack.extend(v for k, v in node.items() if k in ("@graph", "mainEntity", "mainEntityOfPage"))
+
+
+def jsonld(tree) -> list[dict]:
+    return list(_jsonld_nodes(tree))
+
+
+def html_dates(tree, url: str | None, nodes: list[dict] | None = None):
+    """(published, modified) as DateValue or None."""
+    from newsgraph.document import DateValue
+
+    nodes = jsonld(tree) if nodes is None else nodes
+    published = modified = None
+    for node in nodes:
+        if published is None and isinstance(node.get("datePublished"), str):
+            if v := parse_date(node["datePublished"]):
+                published = DateValue(v, "json-ld", 0.95, node["datePublished"])
+        if modified is None and isinstance(node.get("dateModified"), str):
+            if v := parse_date(node["dateModified"]):
+                modified = DateValue(v, "json-ld", 0.95, node["dateModified"])
+    metas = {}
+    for meta in tree.xpath("//meta[@content]"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        if key and key not in metas:
+            metas[key] = meta.get("content")
+    if published is None:
+        published = _first_meta(metas, PUBLISHED_META)
+    if modified is None:
+        modified = _first_meta(metas, MODIFIED_META)
+    if published is None:
+        for t in tree.xpath('//time[@datetime][@itemprop="datePublished" or @pubdate or contains(@class,"publish")'
+                            ' or contains(@class,"date") or contains(@class,"entry")]'):
+            if v := parse_date(t.get("datetime")):
+                published = DateValue(v, "time-element", 0.8, t.get("datetime"))
+                break
+    if published is None and url and (m := _URL_DATE.search(url)):
+        try:
+            published = DateValue(datetime(*map(int, m.groups())).date().isoformat(), "url", 0.7, m.group(0))
+        except ValueError:
+            pass
+    if published is None:
+        published = _htmldate(tree, url)
+    return published, modified
+
+
+def _first_meta(metas: dict, names) -> object:
+    from newsgraph.document import DateValue
+
+    for name in names:
+        if metas.get(name) and (v := parse_date(metas[name])):
+            return DateValue(v, f"meta:{name}", 0.9, metas[name])
+    return None
+
+
+def _htmldate(tree, url):
+    from htmldate import find_date
+
+    from newsgraph.document import DateValue
+
+    try:
+        v = find_date(tree, url=url, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
+    except Exception:  # htmldate raises on odd trees; a missing date is the honest answer
+        return None
+    return DateValue(v, "htmldate", 0.6) if v else None

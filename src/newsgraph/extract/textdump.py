@@ -1,0 +1,294 @@
+"""Structure recovery for text a scraper already flattened (one block per line).
+
+The cascade, each step documented because each can be wrong:
+
+1. **Cue lines** (per-language data in ``lang/<code>/cues.json``): date lines, photo captions with credits,
+   bylines/editor lines, calls to action, related-link and partner-block headers.
+2. **Line shape**: words, terminal punctuation, teaser ellipses, capitalisation. Each line gets a score: positive
+   for sentence-shaped prose (its word count), negative for cue lines, teasers, menu-like short lines.
+3. **Body region**: the contiguous run of lines with the largest total score (maximum subarray, as in Finn et
+   al.'s Body Text Extraction). Prose interrupted by a caption or a "read also" line stays one body; the
+   interrupting lines are labelled and kept out of the body.
+4. **Everything else** becomes a labelled :class:`~newsgraph.document.Block`: title, alt text (a short
+   unpunctuated line right before a caption), byline, cta, partner items (partner name + teaser), related, etc.
+
+Calibration: the score weights were set on our own example dumps (``tests/fixtures/dumps``) and checked on the
+trafilatura development pages flattened with html-text (``benchmarks/extraction.py --dumps``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsgraph.document import Block, DateValue, Document, Figure
+from newsgraph.lang.cues import Cues
+from newsgraph.normalize import fold
+
+_TERMINAL = tuple('.!?;:"”»\'’)…')
+_ELLIPSIS = ("...", "…")
+_WORD = re.compile(r"\w+", re.UNICODE)
+_TIME_OR_DATE = re.compile(r"\d{1,2}[:./-]\d{1,2}|\b(19|20)\d{2}\b")
+_SHORT_NAME = re.compile(r"^[\w.&'’ \-]{2,40}$", re.UNICODE)
+
+# Scores (calibrated as described in the module docstring).
+PROSE_MIN_WORDS = 8  # a line this long with terminal punctuation reads as prose
+LONG_LINE_WORDS = 25  # this long reads as prose even without terminal punctuation
+CUE_PENALTY = 6  # a cue line costs this much plus its length
+SHORT_LINE_PENALTY = 2
+
+
+@dataclass
+class Line:
+    index: int
+    text: str
+    words: int
+    kind: str = "unknown"  # body candidates: "prose", "short"; cue kinds: "dateline", "caption", ...
+    data: dict = field(default_factory=dict)
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _is_teaser(text: str) -> bool:
+    return text.rstrip().endswith(_ELLIPSIS) and not text.rstrip().endswith(("....", "……"))
+
+
+def _header_kind(folded: str, cues: Cues) -> str | None:
+    head = folded.rstrip(":").strip()
+    if head in cues.partner:
+        return "partner-header"
+    if head in cues.related:
+        return "related-header"
+    return None
+
+
+def classify(line: Line, cues: Cues) -> None:
+    """Give one line its cue kind, or a shape kind ("prose"/"short"/"teaser"/"headline")."""
+    text = line.text
+    folded = fold(text)
+    short = line.words <= 12 and len(text) <= 120
+    if short and (m := cues.modified.match(folded)):
+        line.kind, line.data = "modified", {"label": m.group("label"), "value": text[len(text) - len(m.group("rest")) :]}
+        return
+    if short and (m := cues.date.match(folded)):
+        rest = text[len(text) - len(m.group("rest")) :] if m.group("rest") else ""
+        if not rest or _TIME_OR_DATE.search(rest) or _words(rest) <= 5:
+            line.kind, line.data = "dateline", {"label": text[: len(text) - len(rest)].strip(" :-–—"), "value": rest}
+            return
+    if len(text) <= 400 and (m := cues.photo.search(text)) and _words(m.group("credit")) <= 10:
+        caption = text[: m.start("cue")].strip(" .|/–—-([")
+        line.kind, line.data = "caption", {"caption": caption or None, "credit": m.group("credit").strip(" .")}
+        return
+    if (kind := _header_kind(folded, cues)) and line.words <= 6:
+        line.kind = kind
+        return
+    if line.words <= 10:
+        for regex, key in ((cues.editor, "editor"), (cues.author, "author")):
+            m = regex.match(folded)
+            if m and m.group("rest") and _looks_like_names(text[len(text) - len(m.group("rest")) :]):
+                line.kind = "byline"
+                line.data = {"role": key, "names": _split_names(text[len(text) - len(m.group("rest")) :])}
+                return
+    if len(text) <= 200 and any(r.search(folded) for r in cues.cta):
+        line.kind = "cta"
+        line.data = {"site": _site(folded, text, cues)}
+        return
+    # A related link announced inline: "Citește și: <headline>" / "Read more: <headline>".
+    for sep in (":", " - ", " – "):
+        if sep in text[:40]:
+            head = fold(text.split(sep, 1)[0])
+            if head in cues.related:
+                line.kind, line.data = "related", {"label": text.split(sep, 1)[0].strip()}
+                return
+    if _is_teaser(text) and line.words <= 40:
+        line.kind = "teaser"
+    elif text.rstrip().endswith(_TERMINAL) and line.words >= PROSE_MIN_WORDS or line.words >= LONG_LINE_WORDS:
+        line.kind = "prose"
+    elif line.words >= 4:
+        line.kind = "headline"
+    else:
+        line.kind = "short"
+
+
+def _looks_like_names(text: str) -> bool:
+    text = text.strip()
+    if not text or len(text) > 80 or text.endswith((".", "!", "?")) and not re.search(r"\b\w\.$", text):
+        return False
+    tokens = [t for t in re.split(r"[\s,;/&]+", text) if t and fold(t) not in {"si", "and", "cu", "with"}]
+    return bool(tokens) and all(t[0].isupper() or t[0] in "(@" for t in tokens)
+
+
+def _split_names(text: str) -> list[str]:
+    parts = re.split(r"\s*(?:,|;|/|&|\bși\b|\bşi\b|\bsi\b|\band\b)\s*", text.strip())
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _site(folded: str, text: str, cues: Cues) -> str | None:
+    for regex in cues.site:
+        if m := regex.search(folded):
+            # Take the site name in its original spelling from the same position.
+            start, end = m.span("site")
+            site = text[start:end] if len(text) == len(folded) else m.group("site")
+            return _strip_tld(site.strip(" .,"))
+    return None
+
+
+def _strip_tld(site: str) -> str:
+    # "Digi24.ro" -> "Digi24"; "www.bbc.co.uk" -> "bbc"
+    host = site.lower().removeprefix("www.")
+    if re.fullmatch(r"[\w\-]+(\.[a-z]{2,6}){1,2}", host):
+        return site[len(site) - len(host) :].split(".")[0] if not site.lower().startswith("www.") else site[4:].split(".")[0]
+    return site
+
+
+def score(line: Line) -> float:
+    if line.kind == "prose":
+        return float(line.words)
+    if line.kind in ("headline",):
+        return -0.5 * line.words
+    if line.kind == "short":
+        return -(line.words + SHORT_LINE_PENALTY)
+    return -(line.words + CUE_PENALTY)
+
+
+def best_region(scores: list[float]) -> tuple[int, int]:
+    """Maximum-sum contiguous run (Kadane); returns (start, end) with end exclusive, (0, 0) if none is positive."""
+    best, best_span = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for i, s in enumerate(scores):
+        if total <= 0:
+            total, start = 0.0, i
+        total += s
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+def segment(doc: Document, cues: Cues) -> Document:
+    """Fill a text-dump document's structure from ``doc.source.raw``."""
+    raw = doc.source.raw or ""
+    lines = [Line(i, t.strip(), _words(t)) for i, t in enumerate(l for l in raw.splitlines() if l.strip())]
+    if not lines:
+        return doc
+    for line in lines:
+        classify(line, cues)
+
+    title_line = _pick_title(lines, doc)
+    if title_line is not None:
+        title_line.kind = "title"
+    start, end = best_region([score(line) for line in lines])
+    if start == end:  # no prose at all: a short note; keep everything that is not a cue line
+        start, end = 0, len(lines)
+    _label_alt_lines(lines)
+    _group_blocks(lines, start, end)
+    for line in lines:
+        _apply(line, doc, in_body=start <= line.index < end)
+    return doc
+
+
+def _pick_title(lines: list[Line], doc: Document) -> Line | None:
+    hint = doc.source.hints.get("title")
+    for line in lines[:5]:
+        if hint and fold(line.text) == fold(hint):
+            return line
+    if hint:
+        doc.title = hint
+        return None
+    first = lines[0]
+    if first.kind in ("headline", "prose", "short", "teaser") and 2 <= first.words <= 40:
+        return first
+    for line in lines[:15]:
+        if line.kind == "headline":
+            return line
+    return None
+
+
+def _label_alt_lines(lines: list[Line]) -> None:
+    """A scraper flattens <img alt> into a line just before the caption: short, unpunctuated, not the title."""
+    for prev, line in zip(lines, lines[1:]):
+        if line.kind == "caption" and prev.kind in ("short", "headline") and prev.words <= 25:
+            prev.kind = "alt"
+
+
+def _group_blocks(lines: list[Line], start: int, end: int) -> None:
+    """After a partner/related header, the following non-prose lines belong to that block."""
+    current = None
+    pending_name = None
+    for line in lines:
+        if line.kind in ("partner-header", "related-header"):
+            current = line.kind.split("-")[0]
+            pending_name = None
+            continue
+        if current is None:
+            continue
+        if line.kind == "prose" and start <= line.index < end:
+            current = None
+            continue
+        if line.kind in ("short", "headline", "teaser", "prose", "related"):
+            if current == "partner" and line.kind in ("short", "headline") and not _is_teaser(line.text) \
+                    and _SHORT_NAME.match(line.text) and line.words <= 4:
+                line.kind, pending_name = "partner-name", line.text
+                continue
+            if current == "partner":
+                line.data = {"partner": pending_name}
+                pending_name = None
+            line.kind = current
+
+
+def _apply(line: Line, doc: Document, in_body: bool) -> None:
+    kind, text = line.kind, line.text
+    if kind == "title":
+        doc.title = doc.title or text
+        doc.boilerplate.append(Block("title", text))
+    elif kind in ("dateline", "modified"):
+        _apply_date(line, doc)
+        doc.boilerplate.append(Block("dateline", text, {"label": line.data.get("label")}))
+    elif kind == "caption":
+        fig = Figure(caption=line.data["caption"], credit=line.data["credit"])
+        if doc.figures and doc.figures[-1].caption is None and doc.figures[-1].credit is None:
+            fig.alt = doc.figures[-1].alt
+            doc.figures[-1] = fig
+        else:
+            doc.figures.append(fig)
+        doc.boilerplate.append(Block("caption", text))
+    elif kind == "alt":
+        doc.figures.append(Figure(alt=text))
+        doc.boilerplate.append(Block("alt", text))
+    elif kind == "byline":
+        names = line.data["names"]
+        target = doc.editors if line.data["role"] == "editor" else doc.authors
+        target.extend(n for n in names if n not in target)
+        doc.boilerplate.append(Block("byline", text, {"role": line.data["role"]}))
+    elif kind == "cta":
+        if line.data.get("site") and not doc.site:
+            doc.site = line.data["site"]
+            doc.notes.append(f"site name read from the line {text!r}")
+        doc.boilerplate.append(Block("cta", text))
+    elif kind in ("partner-header", "related-header"):
+        doc.boilerplate.append(Block(kind.split("-")[0], text, {"header": True}))
+    elif kind == "partner-name":
+        return  # carried by the next partner item
+    elif kind in ("partner", "related"):
+        doc.boilerplate.append(Block(kind, text, {k: v for k, v in line.data.items() if v}))
+    elif in_body and kind in ("prose", "headline", "short", "teaser"):
+        doc.body.append(text)
+    else:
+        doc.boilerplate.append(Block("navigation" if kind == "short" else "other", text))
+
+
+def _apply_date(line: Line, doc: Document) -> None:
+    from newsgraph.extract.dates import parse_date
+
+    field_name = "modified" if line.kind == "modified" else "published"
+    label, value = line.data.get("label") or "", (line.data.get("value") or "").strip()
+    if not value:
+        doc.notes.append(f"the date line {label!r} is empty: no publication date in the text")
+        return
+    parsed = parse_date(value)
+    if parsed is None:
+        doc.notes.append(f"the date line {line.text!r} could not be parsed")
+        return
+    if getattr(doc, field_name) is None:
+        setattr(doc, field_name, DateValue(parsed, f"text:{label}", 0.9, text=line.text))

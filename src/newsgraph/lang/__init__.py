@@ -1,0 +1,1 @@
+"""Languages: identification (``identify``), per-language cue data (``<code>/cues.json``) and models."""

@@ -1,0 +1,38 @@
+"""Text normalisation that keeps the original text and its offsets.
+
+Romanian has two encodings of the same letters: the historical cedilla forms (ş ţ Ş Ţ, U+015F/0163/015E/0162)
+and the correct comma-below forms (ș ț Ș Ț, U+0219/021B/0218/021A). Analysis and search use comma-below.
+The mapping is one code point to one code point, so every offset into the normalised text is also a valid
+offset into the original: callers keep the original for display and the normalised form for analysis.
+
+``fold`` goes further, for search keys only: lower case and no diacritics ("Președintele" -> "presedintele").
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_CEDILLA_TO_COMMA = str.maketrans({"ş": "ș", "ţ": "ț", "Ş": "Ș", "Ţ": "Ț"})
+# Decomposed comma-below/cedilla sequences (letter + combining mark) are recomposed by NFC first; that can
+# shorten a string, so ``normalize_text`` only does it when such sequences are present and says so.
+_COMBINING = {"\u0326", "\u0327"}
+
+
+def normalize_ro(text: str) -> str:
+    """Cedilla -> comma-below, length-preserving (offsets stay valid)."""
+    return text.translate(_CEDILLA_TO_COMMA)
+
+
+def normalize_text(text: str) -> str:
+    """Normalisation applied to every document's analysis text. Length-preserving unless the text holds
+    decomposed diacritics, which are composed first (rare in news; they never survive a CMS)."""
+    if any(c in _COMBINING for c in text):
+        text = unicodedata.normalize("NFC", text)
+    return normalize_ro(text)
+
+
+def fold(text: str) -> str:
+    """Search key: case-folded, diacritics removed, whitespace collapsed."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.split())

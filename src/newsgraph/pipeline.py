@@ -1,0 +1,112 @@
+"""The pipeline: named stages, each a plain picklable function ``(Document, Context) -> Document``.
+
+A :class:`Pipeline` owns its configuration and the resources its stages share (cue tables, the language
+detector, later the spaCy models), built lazily once per pipeline — so once per process, and never global.
+Pickling a pipeline drops the resources; the receiving process rebuilds them on first use, which is what a
+distributed engine (``multiprocessing``, Dask) needs.
+
+``Pipeline.pipe`` maps the stages over a stream and yields, in input order, a Document or the
+:class:`~newsgraph.errors.InputError` that stopped it: one bad document never ends a batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from newsgraph.config import Config
+from newsgraph.document import Document, Source
+from newsgraph.errors import InputError
+from newsgraph.normalize import normalize_text
+
+
+@dataclass
+class Context:
+    """Resources shared by the stages of one pipeline (built lazily)."""
+
+    config: Config
+    _cache: dict = field(default_factory=dict)
+
+    def resource(self, name: str, build: Callable[[], object]):
+        if name not in self._cache:
+            self._cache[name] = build()
+        return self._cache[name]
+
+    def __getstate__(self):
+        return {"config": self.config, "_cache": {}}
+
+
+def stage_extract(doc: Document, ctx: Context) -> Document:
+    from newsgraph.extract import extract
+    from newsgraph.lang import cues
+
+    return extract(doc, ctx.resource("cues", cues.load), published=ctx.config.published)
+
+
+def stage_language(doc: Document, ctx: Context) -> Document:
+    from newsgraph.lang.identify import LanguageIdentifier
+
+    identify = ctx.resource("language", lambda: LanguageIdentifier(ctx.config.languages))
+    hinted = doc.source.hints.get("language")
+    if hinted:
+        from newsgraph.document import LanguageValue
+
+        doc.language = LanguageValue(str(hinted), 1.0, "record")
+    else:
+        doc.language = identify(normalize_text(" ".join(filter(None, [doc.title, doc.text]))))
+    return doc
+
+
+#: Stage name -> (function, what it requires, what it assigns). Later stages (nlp, entities, quotes, events,
+#: timex) add themselves here.
+STAGES: dict[str, tuple[Callable[[Document, Context], Document], tuple[str, ...], tuple[str, ...]]] = {
+    "extract": (stage_extract, ("source",), ("title", "published", "authors", "site", "body", "figures", "boilerplate")),
+    "language": (stage_language, ("body",), ("language",)),
+}
+DEFAULT_STAGES = ("extract", "language")
+
+
+class Pipeline:
+    def __init__(self, config: Config | None = None, stages: Iterable[str] = DEFAULT_STAGES):
+        self.config = config or Config()
+        self.stages = tuple(stages)
+        unknown = [s for s in self.stages if s not in STAGES]
+        if unknown:
+            raise ValueError(f"unknown stage(s) {unknown}; known: {sorted(STAGES)}")
+        self.context = Context(self.config)
+
+    def __call__(self, item: Source | Document) -> Document:
+        doc = item if isinstance(item, Document) else Document(source=item)
+        for name in self.stages:
+            func = STAGES[name][0]
+            try:
+                doc = func(doc, self.context)
+            except InputError:
+                raise
+            except ValueError as e:
+                raise InputError(doc.source.input, str(e)) from None
+            except Exception as e:  # a bug or a library failure on odd input: name the input and the stage
+                raise InputError(doc.source.input, f"stage {name!r} failed: {e.__class__.__name__}: {e}") from e
+        return doc
+
+    def pipe(self, items: Iterable[Source | InputError]) -> Iterator[Document | InputError]:
+        for item in items:
+            if isinstance(item, InputError):
+                yield item
+                continue
+            try:
+                yield self(item)
+            except InputError as e:
+                yield e
+
+    def analyze(self, inputs: Iterable[str]) -> Iterator[Document | InputError]:
+        from newsgraph.ingest import iter_sources
+
+        return self.pipe(iter_sources(inputs, self.config))
+
+
+def analyze(inputs: Iterable[str] | str, config: Config | None = None) -> list[Document | InputError]:
+    """Analyse inputs (paths, folders, URLs) and return one Document or InputError per article."""
+    if isinstance(inputs, str):
+        inputs = [inputs]
+    return list(Pipeline(config).analyze(inputs))

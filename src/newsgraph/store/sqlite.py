@@ -1,0 +1,197 @@
+"""SQLite backend: one file, WAL mode, FTS5 full-text search that ignores diacritics, every write in a
+transaction. Re-ingesting an article is idempotent: same id and same version hash -> "unchanged"."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+
+from newsgraph.document import Document
+from newsgraph.errors import StoreError
+from newsgraph.store.base import Hit, IngestOutcome
+from newsgraph.store.migrations import LATEST, MIGRATIONS
+
+_QUERY_TOKEN = re.compile(r'"([^"]+)"|(\S+)')
+
+
+def fts_query(text: str) -> str:
+    """A user's query -> a safe FTS5 expression: words and "quoted phrases", all required; ``word*`` is a
+    prefix search. Nothing the user types can be FTS5 syntax (no injection, no syntax errors)."""
+    parts = []
+    for phrase, word in _QUERY_TOKEN.findall(text):
+        if phrase:
+            words = re.findall(r"\w+", phrase)
+            if words:
+                parts.append('"' + " ".join(words) + '"')
+        else:
+            prefix = word.endswith("*")
+            for w in re.findall(r"\w+", word):
+                parts.append(f'"{w}"' + ("*" if prefix else ""))
+    return " ".join(parts)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class SQLiteStore:
+    def __init__(self, path: str | Path, readonly: bool = False):
+        self.path = str(path)
+        self.readonly = readonly
+        try:
+            if readonly:
+                if not Path(self.path).exists():
+                    raise StoreError(f"{self.path}: no such database")
+                self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            else:
+                self.conn = sqlite3.connect(self.path, check_same_thread=False)
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA busy_timeout=10000")
+            self.conn.row_factory = sqlite3.Row
+            self._migrate()
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"{self.path}: cannot open database ({e})") from None
+
+    # ------------------------------------------------------------------ schema
+    def _migrate(self) -> None:
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > LATEST:
+            raise StoreError(f"{self.path}: schema version {version} is newer than this newsgraph ({LATEST})")
+        if version == LATEST:
+            return
+        if self.readonly:
+            raise StoreError(f"{self.path}: schema version {version} needs migrating; open it writable once")
+        for number in range(version, LATEST):
+            with self.conn:
+                self.conn.executescript("BEGIN;" + MIGRATIONS[number] + f"; PRAGMA user_version={number + 1};")
+            self.conn.commit()
+
+    @property
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    # ------------------------------------------------------------------ writes
+    def put(self, doc: Document, commit: bool = True) -> IngestOutcome:
+        """Store one article (insert, update, or nothing when unchanged), in one transaction."""
+        version = doc.version_hash
+        row = self.conn.execute("SELECT version_hash FROM articles WHERE id = ?", (doc.id,)).fetchone()
+        if row is not None and row["version_hash"] == version:
+            self._clear_failure(doc.source.input)
+            if commit:
+                self.conn.commit()
+            return "unchanged"
+        now = _now()
+        values = {
+            "id": doc.id,
+            "url": doc.source.url,
+            "input": doc.source.input,
+            "title": doc.title,
+            "text": doc.text,
+            "site": doc.site,
+            "language": doc.language.code if doc.language else None,
+            "published": doc.published.value if doc.published else None,
+            "published_source": doc.published.source if doc.published else None,
+            "version_hash": version,
+            "record": json.dumps(doc.to_dict(include_raw=False), ensure_ascii=False),
+            "now": now,
+        }
+        if row is None:
+            self.conn.execute(
+                "INSERT INTO articles (id, url, input, title, text, site, language, published, published_source,"
+                " version_hash, record, first_seen, updated_at) VALUES (:id, :url, :input, :title, :text, :site,"
+                " :language, :published, :published_source, :version_hash, :record, :now, :now)",
+                values,
+            )
+        else:
+            self.conn.execute(
+                "UPDATE articles SET url=:url, input=:input, title=:title, text=:text, site=:site,"
+                " language=:language, published=:published, published_source=:published_source,"
+                " version_hash=:version_hash, record=:record, updated_at=:now WHERE id=:id",
+                values,
+            )
+        self._clear_failure(doc.source.input)
+        if commit:
+            self.conn.commit()
+        return "stored" if row is None else "updated"
+
+    def _clear_failure(self, input: str) -> None:
+        self.conn.execute("DELETE FROM failures WHERE input = ?", (input,))
+
+    def put_failure(self, input: str, error: str, commit: bool = True) -> None:
+        self.conn.execute(
+            "INSERT INTO failures (input, error, at) VALUES (?, ?, ?) ON CONFLICT(input) DO UPDATE SET"
+            " error=excluded.error, at=excluded.at, attempts=attempts+1",
+            (input, error, _now()),
+        )
+        if commit:
+            self.conn.commit()
+
+    def commit(self) -> None:
+        self.conn.commit()
+
+    # ------------------------------------------------------------------ reads
+    def search(self, query=None, *, lang=None, site=None, since=None, until=None, limit=20, offset=0) -> list[Hit]:
+        where, params = [], []
+        for cond, value in (("a.language = ?", lang), ("a.site = ? COLLATE NOCASE", site),
+                            ("a.published >= ?", since), ("substr(a.published, 1, 10) <= ?", until)):
+            if value:
+                where.append(cond)
+                params.append(value)
+        limit = max(1, min(int(limit), 1000))
+        if query and (match := fts_query(query)):
+            sql = (
+                "SELECT a.id, a.title, a.site, a.language, a.published, a.url,"
+                " snippet(articles_fts, 1, '[', ']', ' … ', 16) AS snippet, bm25(articles_fts, 5.0, 1.0) AS score"
+                " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+                " WHERE articles_fts MATCH ?" + "".join(" AND " + w for w in where) +
+                " ORDER BY score LIMIT ? OFFSET ?"
+            )
+            params = [match, *params, limit, offset]
+        else:
+            sql = (
+                "SELECT a.id, a.title, a.site, a.language, a.published, a.url, substr(a.text, 1, 200) AS snippet,"
+                " 0.0 AS score FROM articles a" + (" WHERE " + " AND ".join(where) if where else "") +
+                " ORDER BY a.published DESC, a.rowid DESC LIMIT ? OFFSET ?"
+            )
+            params = [*params, limit, offset]
+        return [Hit(**dict(r)) for r in self.conn.execute(sql, params)]
+
+    def get(self, id: str) -> Document | None:
+        row = self.conn.execute("SELECT record FROM articles WHERE id = ?", (id,)).fetchone()
+        if row is None:
+            row = self.conn.execute("SELECT record FROM articles WHERE id LIKE ? || '%' LIMIT 2", (id,)).fetchall()
+            if len(row) != 1:
+                return None
+            row = row[0]
+        return Document.from_dict(json.loads(row["record"]))
+
+    def stats(self) -> dict:
+        q = self.conn.execute
+        return {
+            "database": self.path,
+            "schema_version": self.schema_version,
+            "articles": q("SELECT count(*) FROM articles").fetchone()[0],
+            "failures": q("SELECT count(*) FROM failures").fetchone()[0],
+            "languages": dict(q("SELECT coalesce(language, '?'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC").fetchall()),
+            "sites": dict(q("SELECT coalesce(site, '?'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC LIMIT 20").fetchall()),
+            "published": list(q("SELECT min(published), max(published) FROM articles").fetchone()),
+        }
+
+    def failures(self, limit: int = 100) -> list[dict]:
+        rows = self.conn.execute("SELECT input, error, at, attempts FROM failures ORDER BY at DESC LIMIT ?", (limit,))
+        return [dict(r) for r in rows]
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        if exc[0] is None and not self.readonly:
+            self.conn.commit()
+        self.close()
