@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field, fields
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 SCHEMA_VERSION = 1
@@ -62,7 +62,7 @@ class Source:
             format=format,
             url=url,
             content_hash=hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest(),
-            ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
             encoding=encoding,
             raw=raw,
             hints=dict(hints or {}),

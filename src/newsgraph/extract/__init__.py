@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from newsgraph.document import DateValue, Document
+import re
+
+from newsgraph.document import Block, DateValue, Document
+from newsgraph.errors import InputError
 from newsgraph.extract.dates import parse_date
 from newsgraph.lang.cues import Cues
+from newsgraph.normalize import fold
+
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
 
 
 def extract(doc: Document, cues: Cues, published: str | None = None) -> Document:
@@ -14,10 +20,14 @@ def extract(doc: Document, cues: Cues, published: str | None = None) -> Document
         from newsgraph.extract.html import extract_html
 
         extract_html(doc, cues)
+        _move_title_out_of_body(doc)
     else:
         from newsgraph.extract.textdump import segment
 
         segment(doc, cues)
+    if not any(_LETTERS.search(p) for p in doc.body):
+        what = "the HTML is broken or has no article text" if doc.source.format == "html" else "no article text"
+        raise InputError(doc.source.input, what)
     hinted = doc.source.hints.get("published")
     if doc.published is None and hinted and (value := parse_date(str(hinted))):
         doc.published = DateValue(value, "record", 0.85, str(hinted))
@@ -28,3 +38,9 @@ def extract(doc: Document, cues: Cues, published: str | None = None) -> Document
         doc.published = DateValue(value, "user", 1.0, published)
         doc.notes.append("publication date supplied by the user (--published)")
     return doc
+
+
+def _move_title_out_of_body(doc: Document) -> None:
+    """Extractors keep the page's <h1> as the first paragraph; the record has it as ``title``."""
+    if doc.title and doc.body and fold(doc.body[0]) == fold(doc.title):
+        doc.boilerplate.insert(0, Block("title", doc.body.pop(0)))

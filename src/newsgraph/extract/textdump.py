@@ -70,7 +70,8 @@ def classify(line: Line, cues: Cues) -> None:
     folded = fold(text)
     short = line.words <= 12 and len(text) <= 120
     if short and (m := cues.modified.match(folded)):
-        line.kind, line.data = "modified", {"label": m.group("label"), "value": text[len(text) - len(m.group("rest")) :]}
+        rest = text[len(text) - len(m.group("rest")) :] if m.group("rest") else ""
+        line.kind, line.data = "modified", {"label": text[: len(text) - len(rest)].strip(" :-–—"), "value": rest}
         return
     if short and (m := cues.date.match(folded)):
         rest = text[len(text) - len(m.group("rest")) :] if m.group("rest") else ""
@@ -91,6 +92,9 @@ def classify(line: Line, cues: Cues) -> None:
                 line.kind = "byline"
                 line.data = {"role": key, "names": _split_names(text[len(text) - len(m.group("rest")) :])}
                 return
+    if len(text) <= 200 and folded.startswith(("©", "(c)", "copyright")):
+        line.kind, line.data = "copyright", {"site": _site(folded, text, cues)}
+        return
     if len(text) <= 200 and any(r.search(folded) for r in cues.cta):
         line.kind = "cta"
         line.data = {"site": _site(folded, text, cues)}
@@ -169,18 +173,20 @@ def best_region(scores: list[float]) -> tuple[int, int]:
 def segment(doc: Document, cues: Cues) -> Document:
     """Fill a text-dump document's structure from ``doc.source.raw``."""
     raw = doc.source.raw or ""
-    lines = [Line(i, t.strip(), _words(t)) for i, t in enumerate(l for l in raw.splitlines() if l.strip())]
+    lines = [Line(i, t.strip(), _words(t)) for i, t in enumerate(s for s in raw.splitlines() if s.strip())]
     if not lines:
         return doc
     for line in lines:
         classify(line, cues)
 
-    title_line = _pick_title(lines, doc)
-    if title_line is not None:
-        title_line.kind = "title"
     start, end = best_region([score(line) for line in lines])
     if start == end:  # no prose at all: a short note; keep everything that is not a cue line
         start, end = 0, len(lines)
+    title_line = _pick_title(lines, doc, start)
+    if title_line is not None:
+        title_line.kind = "title"
+        if title_line.index == start:
+            start += 1
     _label_alt_lines(lines)
     _group_blocks(lines, start, end)
     for line in lines:
@@ -188,21 +194,30 @@ def segment(doc: Document, cues: Cues) -> Document:
     return doc
 
 
-def _pick_title(lines: list[Line], doc: Document) -> Line | None:
+_HEADER_CUES = ("dateline", "modified", "byline", "caption")
+
+
+def _pick_title(lines: list[Line], doc: Document, body_start: int) -> Line | None:
+    """The headline: the container's title when it gave one; else the headline-shaped line nearest before the
+    first metadata line (date, byline, caption) of the header zone; else the first headline-shaped line."""
     hint = doc.source.hints.get("title")
-    for line in lines[:5]:
+    for line in lines[:10]:
         if hint and fold(line.text) == fold(hint):
             return line
     if hint:
         doc.title = hint
         return None
+    header = lines[: max(body_start, 1)]
+    candidates = [ln for ln in header if ln.kind in ("headline", "prose", "teaser") and 3 <= ln.words <= 40]
+    first_cue = next((ln.index for ln in header if ln.kind in _HEADER_CUES), None)
+    if first_cue is not None:
+        before = [ln for ln in candidates if ln.index < first_cue]
+        if before:
+            return before[-1]
+    if candidates:
+        return candidates[0]
     first = lines[0]
-    if first.kind in ("headline", "prose", "short", "teaser") and 2 <= first.words <= 40:
-        return first
-    for line in lines[:15]:
-        if line.kind == "headline":
-            return line
-    return None
+    return first if first.kind == "short" and first.words >= 2 and body_start > 0 else None
 
 
 def _label_alt_lines(lines: list[Line]) -> None:
@@ -223,7 +238,8 @@ def _group_blocks(lines: list[Line], start: int, end: int) -> None:
             continue
         if current is None:
             continue
-        if line.kind == "prose" and start <= line.index < end:
+        if line.kind == "prose" and start <= line.index < end or line.kind in ("cta", "copyright", "byline",
+                                                                                "dateline", "caption"):
             current = None
             continue
         if line.kind in ("short", "headline", "teaser", "prose", "related"):
@@ -261,11 +277,11 @@ def _apply(line: Line, doc: Document, in_body: bool) -> None:
         target = doc.editors if line.data["role"] == "editor" else doc.authors
         target.extend(n for n in names if n not in target)
         doc.boilerplate.append(Block("byline", text, {"role": line.data["role"]}))
-    elif kind == "cta":
+    elif kind in ("cta", "copyright"):
         if line.data.get("site") and not doc.site:
             doc.site = line.data["site"]
             doc.notes.append(f"site name read from the line {text!r}")
-        doc.boilerplate.append(Block("cta", text))
+        doc.boilerplate.append(Block("cta" if kind == "cta" else "navigation", text))
     elif kind in ("partner-header", "related-header"):
         doc.boilerplate.append(Block(kind.split("-")[0], text, {"header": True}))
     elif kind == "partner-name":

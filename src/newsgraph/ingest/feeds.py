@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from html import escape
 from pathlib import Path
 
 from newsgraph.config import Config
@@ -32,7 +33,7 @@ def iter_feed(path: Path, config: Config) -> Iterator[Source | InputError]:
             hints["authors"] = [a.get("name") for a in entry.authors if a.get("name")]
         content = entry.get("content")
         html = content[0].value if content else entry.get("summary", "")
-        title = entry.get("title", "")
+        title = escape(entry.get("title", ""))
         page = f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{html}</article></body></html>"
         try:
             yield source_from_text(name, page, "html", url=entry.get("link"), encoding="feed", hints=hints)

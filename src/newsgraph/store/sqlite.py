@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from newsgraph.document import Document
@@ -18,23 +18,27 @@ _QUERY_TOKEN = re.compile(r'"([^"]+)"|(\S+)')
 
 
 def fts_query(text: str) -> str:
-    """A user's query -> a safe FTS5 expression: words and "quoted phrases", all required; ``word*`` is a
-    prefix search. Nothing the user types can be FTS5 syntax (no injection, no syntax errors)."""
+    """A user's query -> a safe FTS5 expression: words and "quoted phrases", all required unless joined by
+    ``OR`` (or excluded by ``NOT``); ``word*`` is a prefix search. Nothing the user types can be FTS5 syntax (no injection, no syntax errors)."""
     parts = []
     for phrase, word in _QUERY_TOKEN.findall(text):
         if phrase:
             words = re.findall(r"\w+", phrase)
             if words:
                 parts.append('"' + " ".join(words) + '"')
+        elif word in ("OR", "NOT") and parts and parts[-1] not in ("OR", "NOT"):
+            parts.append(word)  # the two operators users expect; everything else is a term
         else:
             prefix = word.endswith("*")
             for w in re.findall(r"\w+", word):
                 parts.append(f'"{w}"' + ("*" if prefix else ""))
+    while parts and parts[-1] in ("OR", "NOT"):
+        parts.pop()
     return " ".join(parts)
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class SQLiteStore:

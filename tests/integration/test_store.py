@@ -1,0 +1,89 @@
+import sqlite3
+
+import pytest
+from conftest import EXAMPLES
+
+from newsgraph import Config, Document, Pipeline, Source, StoreError
+from newsgraph.batch import ingest
+from newsgraph.store import open_store
+from newsgraph.store.sqlite import fts_query
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = open_store(str(tmp_path / "t.db"))
+    yield s
+    s.close()
+
+
+def test_ingest_is_idempotent_and_updates(store, tmp_path):
+    first = ingest([str(EXAMPLES)], store)
+    assert first["stored"] == 6 and first["failed"] == 0
+    again = ingest([str(EXAMPLES)], store)
+    assert again["unchanged"] == 6 and again["stored"] == 0
+    changed = tmp_path / "ro-inundatii-moldova.txt"
+    changed.write_text((EXAMPLES / "ro-inundatii-moldova.txt").read_text("utf-8").replace("Peste 300", "Peste 350"))
+    third = ingest([str(changed)], store)
+    assert third["updated"] == 1
+    assert store.stats()["articles"] == 6
+    [hit] = store.search("350 gospodării")
+    assert store.get(hit.id).body[0].startswith("Peste 350")
+
+
+def test_search_without_diacritics_and_filters(store):
+    ingest([str(EXAMPLES)], store)
+    assert store.search("inundatii")[0].title.startswith("Inundații")
+    assert store.search("Inundații")[0].title.startswith("Inundații")
+    assert store.search("ministrii")  # "Miniștrii" (comma-below) without diacritics
+    assert {h.language for h in store.search(None, lang="en", limit=50)} == {"en"}
+    assert store.search(None, since="2024-05-01", until="2024-06-30", limit=50)
+    assert all("2024-05" <= h.published[:7] <= "2024-06" for h in store.search(None, since="2024-05-01", until="2024-06-30"))
+    assert store.search("coalition", site="the harbour herald")
+    assert store.search('"quoted phrase" AND ) ( NEAR *') == []  # user syntax is never FTS syntax
+
+
+def test_cedilla_and_comma_below_find_each_other(store):
+    doc = Pipeline(Config())(Source.make("c.txt", "text", "Ştiri din ţară\nPreşedintele a vorbit despre ţara noastră şi despre şcoli, pe larg."))
+    store.put(doc)
+    assert store.search("președintele") and store.search("presedintele") and store.search("Preşedintele")
+
+
+def test_failures_are_recorded_and_cleared(store, tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    summary = ingest([str(bad), str(EXAMPLES / "en-port-strike.txt")], store)
+    assert summary["failed"] == 1 and summary["stored"] == 1
+    assert store.failures()[0]["input"] == str(bad)
+    bad.write_text("A title for the fixed file\nNow it holds a paragraph that is long enough to be a body, finally.")
+    ingest([str(bad)], store)
+    assert store.failures() == []
+
+
+def test_fts_query_is_safe():
+    assert fts_query('putin "coreea de nord" kim*') == '"putin" "coreea de nord" "kim"*'
+    assert fts_query("a OR b") == '"a" OR "b"'
+    assert fts_query("OR") == '"OR"'  # a lone operator is a word
+    assert fts_query("a OR") == '"a"'
+
+
+def test_schema_version_and_future_schema(tmp_path):
+    path = tmp_path / "v.db"
+    s = open_store(str(path))
+    assert s.schema_version == 1
+    assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    s.close()
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA user_version=99")
+    con.commit()
+    con.close()
+    with pytest.raises(StoreError, match="newer"):
+        open_store(str(path))
+
+
+def test_readonly_store_refuses_writes(tmp_path):
+    path = tmp_path / "r.db"
+    open_store(str(path)).close()
+    ro = open_store(str(path), readonly=True)
+    doc = Document(source=Source.make("x", "text", "x"), title="x", body=["x"])
+    with pytest.raises(sqlite3.OperationalError):
+        ro.put(doc)

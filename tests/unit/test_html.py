@@ -1,0 +1,58 @@
+import pytest
+from conftest import EXAMPLES
+
+from newsgraph import Config, InputError, Pipeline, Source
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline(Config())
+
+
+def run(pipeline, path, url=None):
+    return pipeline(Source.make(str(path), "html", path.read_text("utf-8"), url=url))
+
+
+def test_jsonld_article(pipeline):
+    doc = run(pipeline, EXAMPLES / "ro-summit-energie.html")
+    assert doc.title.startswith("Miniștrii din cinci țări")
+    assert doc.published.value == "2024-05-21T09:15:00" and doc.published.source == "json-ld"
+    assert doc.modified.value.startswith("2024-05-21T11:40")
+    assert doc.authors == ["Elena Marinescu", "Radu Ionescu"]
+    assert doc.site == "Știri de Litoral"
+    assert doc.body[0].startswith("Miniștrii energiei din România")  # the <h1> is the title, not body
+    assert not any("Articole similare" in p or "Distribuie" in p for p in doc.body)
+    fig = doc.figures[0]
+    assert fig.src == "/img/summit.jpg" and fig.alt.startswith("Miniștrii energiei")
+    assert fig.credit == "Mihai Dobre" and fig.caption.startswith("Miniștrii energiei au semnat")
+    related = [b.text for b in doc.boilerplate if b.kind == "related"]
+    assert "Prețul energiei pe bursă a scăzut cu 12% în aprilie" in related
+    assert any(b.kind == "navigation" and b.text == "Acasă" for b in doc.boilerplate)
+
+
+def test_meta_dates_and_credit_span(pipeline):
+    doc = run(pipeline, EXAMPLES / "en-coalition-talks.html")
+    assert doc.published.source == "meta:article:published_time"
+    assert doc.authors == ["Priya Natarajan"]
+    assert doc.site == "The Harbour Herald"
+    assert doc.figures[0].credit.endswith("Harbour Herald")
+    assert any(b.kind == "cta" for b in doc.boilerplate)
+    assert doc.language.code == "en"
+
+
+def test_url_date_when_page_has_no_other_evidence(pipeline):
+    html = "<html><body><article><p>" + "Words in a sentence about the city council. " * 20 + "</p></article></body></html>"
+    doc = pipeline(Source.make("p.html", "html", html, url="https://news.example/2021/03/04/story"))
+    assert doc.published.value == "2021-03-04" and doc.published.source == "url"
+
+
+def test_page_without_text_is_an_input_error(pipeline):
+    with pytest.raises(InputError, match="p.html"):
+        pipeline(Source.make("p.html", "html", "<html><body><div></div></body></html>"))
+
+
+def test_script_is_not_body(pipeline):
+    html = ("<html><body><article><p>" + "A long sentence about the budget vote in parliament today. " * 8 +
+            "</p><script>alert('x')</script></article></body></html>")
+    doc = pipeline(Source.make("s.html", "html", html))
+    assert "alert" not in doc.text

@@ -1,0 +1,81 @@
+"""Structure recovery from text dumps, on dumps we wrote in the styles of several Romanian and English sites."""
+
+import pytest
+from conftest import EXAMPLES, FIXTURES
+
+from newsgraph import Config, Pipeline, Source
+from newsgraph.extract.textdump import best_region
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline(Config())
+
+
+def analyze_file(pipeline, path):
+    return pipeline(Source.make(str(path), "text", path.read_text("utf-8")))
+
+
+def kinds(doc, kind):
+    return [b for b in doc.boilerplate if b.kind == kind]
+
+
+def test_best_region_is_max_sum_run():
+    assert best_region([-5, 3, 4, -1, 6, -20, 2]) == (1, 5)
+    assert best_region([-1, -2]) == (0, 0)
+
+
+def test_romanian_dump_with_inline_related_and_credit(pipeline):
+    doc = analyze_file(pipeline, EXAMPLES / "ro-inundatii-moldova.txt")
+    assert doc.title.startswith("Inundații în nordul Moldovei")
+    assert doc.published.value == "2024-03-12T14:20:00" and doc.published.source == "text:Publicat"
+    assert doc.authors == ["Andrei Popescu"]
+    assert len(doc.body) == 5
+    assert doc.body[0].startswith("Peste 300 de gospodării")
+    assert doc.body[-1].startswith("Meteorologii estimează")
+    assert not any("Citește și" in p for p in doc.body)
+    assert doc.figures[0].credit == "Inquam Photos / Octav Ganea"
+    assert doc.figures[0].caption.startswith("Echipajele ISU")
+    assert [b.text for b in kinds(doc, "related") if b.text.startswith("Citește")]
+    assert kinds(doc, "cta")
+    assert doc.language.code == "ro"
+
+
+def test_english_dump_byline_list_and_site_not_pronoun(pipeline):
+    doc = analyze_file(pipeline, EXAMPLES / "en-port-strike.txt")
+    assert doc.title == "Dock workers walk out at three European ports over automation plans"
+    assert doc.authors == ["Sarah Collins", "Tom Baker"]
+    assert doc.published.value == "2024-06-03"
+    assert doc.site is None  # "Follow us on Google News" names no site
+    assert len(doc.body) == 5 and not any(p.startswith("Read more") for p in doc.body)
+    assert doc.figures[0].credit == "Reuters"
+    teasers = [b.text for b in kinds(doc, "related") if b.text.endswith("...")]
+    assert len(teasers) == 2
+
+
+def test_navigation_before_title_and_two_datelines(pipeline):
+    doc = analyze_file(pipeline, FIXTURES / "dumps" / "ro-actualizat-sursa-foto.txt")
+    assert doc.title.startswith("Consiliul Județean Cluj aprobă bugetul")
+    assert doc.published.value == "2025-01-28T16:10:00"
+    assert doc.modified.value == "2025-01-28T17:45:00"
+    assert doc.editors == ["Ioana Pop"]
+    assert len(doc.body) == 4
+    assert "Primăria Cluj-Napoca anunță noi restricții de trafic în centru" not in doc.body
+    assert [b.text for b in kinds(doc, "navigation")][:4] == ["Acasă", "Politică", "Economie", "Sport"]
+
+
+def test_english_updated_line_and_copyright_site(pipeline):
+    doc = analyze_file(pipeline, FIXTURES / "dumps" / "en-updated-credit.txt")
+    assert doc.title.startswith("Heatwave forces schools")
+    assert doc.published is None and doc.modified.value == "2025-07-14T09:12:00"
+    assert doc.figures[0].credit == "Alex Moore/Getty Images"
+    assert doc.site == "Daily Courier"
+    assert len(doc.body) == 4
+
+
+def test_user_supplied_date_only_fills_a_gap(pipeline):
+    p = Pipeline(Config(published="2023-09-14"))
+    doc = analyze_file(p, EXAMPLES / "en-port-strike.txt")
+    assert doc.published.source == "text:Published"
+    src = Source.make("x.txt", "text", "A headline here\nA paragraph that is long enough to count as prose, ending here.")
+    assert p(src).published.value == "2023-09-14" and p(src).published.source == "user"
