@@ -1,3 +1,4 @@
+import json
 import sqlite3
 
 import pytest
@@ -69,7 +70,7 @@ def test_fts_query_is_safe():
 def test_schema_version_and_future_schema(tmp_path):
     path = tmp_path / "v.db"
     s = open_store(str(path))
-    assert s.schema_version == 1
+    assert s.schema_version == 2
     assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     s.close()
     con = sqlite3.connect(path)
@@ -87,3 +88,30 @@ def test_readonly_store_refuses_writes(tmp_path):
     doc = Document(source=Source.make("x", "text", "x"), title="x", body=["x"])
     with pytest.raises(sqlite3.OperationalError):
         ro.put(doc)
+
+
+def test_entities_quotes_events_are_stored_and_replaced(store):
+    doc = Document(source=Source.make("e.txt", "text", "e"), title="Kim meets Putin", body=["Kim met Putin."])
+    doc.entities = [
+        {"id": "person:vladimir-putin", "name": "Vladimir Putin", "type": "PERSON", "code": "RUSGOV",
+         "mentions": [{"text": "Putin", "start": 8, "end": 13, "sentence": 0, "label": "PERSON"}]},
+    ]
+    doc.quotes = [{"text": "We will win", "start": 0, "end": 11, "speaker": "Vladimir Putin",
+                   "speaker_id": "person:vladimir-putin", "verb": "said", "via": None}]
+    doc.events = [{"source": {"name": "Kim Jong Un", "code": "PRKGOV"}, "target": {"name": "Vladimir Putin",
+                   "id": "person:vladimir-putin", "code": "RUSGOV"}, "plover": "CONSULT", "cameo": "040",
+                   "date": "2023-09-13", "negated": False, "hypothetical": False,
+                   "evidence": {"sentence": "Kim met Putin.", "start": 0, "end": 14}}]
+    store.put(doc)
+    q = store.conn.execute
+    assert q("SELECT name, code FROM entities").fetchall()[0][:] == ("Vladimir Putin", "RUSGOV")
+    assert q("SELECT count(*) FROM mentions").fetchone()[0] == 1
+    assert q("SELECT speaker_entity FROM quotes").fetchone()[0] == "person:vladimir-putin"
+    assert q("SELECT plover, target_entity FROM events").fetchone()[:] == ("CONSULT", "person:vladimir-putin")
+    doc.body.append("Changed.")
+    doc.entities[0]["mentions"].append({"text": "Vladimir Putin", "start": 20, "end": 34, "sentence": 1})
+    assert store.put(doc) == "updated"
+    assert q("SELECT count(*) FROM mentions").fetchone()[0] == 2
+    assert q("SELECT count(*) FROM events").fetchone()[0] == 1
+    aliases = json.loads(q("SELECT aliases FROM entities").fetchone()[0])
+    assert sorted(a["text"] for a in aliases) == ["Putin", "Vladimir Putin"]

@@ -42,6 +42,72 @@ MIGRATIONS: list[str] = [
         attempts INTEGER NOT NULL DEFAULT 1
     );
     """,
+    # 2: canonical entities and their mentions, quotes, events (filled by the enrichment stages)
+    """
+    CREATE TABLE entities (
+        id TEXT PRIMARY KEY,             -- canonical id, stable across articles and languages
+        name TEXT NOT NULL,              -- canonical name (English where known)
+        type TEXT NOT NULL,              -- PERSON, ORG, GPE, LOC, ...
+        code TEXT,                       -- ISO 3166 alpha-3 for countries, actor code where known
+        aliases TEXT NOT NULL DEFAULT '[]',  -- JSON list of {text, lang}
+        first_seen TEXT NOT NULL
+    );
+    CREATE INDEX entities_type ON entities(type);
+    CREATE INDEX entities_name ON entities(name COLLATE NOCASE);
+    CREATE TABLE mentions (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        entity_id TEXT NOT NULL REFERENCES entities(id),
+        text TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        sentence INTEGER,
+        label TEXT,
+        language TEXT,
+        published TEXT
+    );
+    CREATE INDEX mentions_entity ON mentions(entity_id, published);
+    CREATE INDEX mentions_article ON mentions(article_id);
+    CREATE TABLE quotes (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        n INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        start INTEGER,
+        end INTEGER,
+        speaker TEXT,
+        speaker_entity TEXT REFERENCES entities(id),
+        verb TEXT,
+        via TEXT,
+        via_entity TEXT REFERENCES entities(id),
+        sentence INTEGER,
+        published TEXT,
+        record TEXT NOT NULL,
+        PRIMARY KEY (article_id, n)
+    );
+    CREATE INDEX quotes_speaker ON quotes(speaker_entity);
+    CREATE TABLE events (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        n INTEGER NOT NULL,
+        source_name TEXT,
+        source_entity TEXT REFERENCES entities(id),
+        source_code TEXT,
+        target_name TEXT,
+        target_entity TEXT REFERENCES entities(id),
+        target_code TEXT,
+        plover TEXT,
+        mode TEXT,
+        cameo TEXT,
+        date TEXT,
+        negated INTEGER NOT NULL DEFAULT 0,
+        hypothetical INTEGER NOT NULL DEFAULT 0,
+        evidence TEXT,
+        published TEXT,
+        record TEXT NOT NULL,
+        PRIMARY KEY (article_id, n)
+    );
+    CREATE INDEX events_source ON events(source_entity);
+    CREATE INDEX events_target ON events(target_entity);
+    CREATE INDEX events_type ON events(plover, date);
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

@@ -117,10 +117,58 @@ class SQLiteStore:
                 " version_hash=:version_hash, record=:record, updated_at=:now WHERE id=:id",
                 values,
             )
+        self._put_enrichment(doc, now)
         self._clear_failure(doc.source.input)
         if commit:
             self.conn.commit()
         return "stored" if row is None else "updated"
+
+    def _put_enrichment(self, doc: Document, now: str) -> None:
+        """Entities (merged across articles), mentions, quotes and events of one article; replaces the
+        article's previous rows so an updated article never keeps stale ones."""
+        aid = doc.id
+        published = doc.published.value if doc.published else None
+        lang = doc.language.code if doc.language else None
+        for table in ("mentions", "quotes", "events"):
+            self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
+        for ent in doc.entities:
+            aliases = [{"text": m["text"], "lang": lang} for m in ent.get("mentions", [])]
+            aliases += [{"text": a, "lang": lang} for a in ent.get("aliases", [])]
+            row = self.conn.execute("SELECT aliases FROM entities WHERE id = ?", (ent["id"],)).fetchone()
+            known = json.loads(row["aliases"]) if row else []
+            seen = {(a["text"], a.get("lang")) for a in known}
+            merged = known + [a for a in aliases if (a["text"], a["lang"]) not in seen and not seen.add((a["text"], a["lang"]))]
+            self.conn.execute(
+                "INSERT INTO entities (id, name, type, code, aliases, first_seen) VALUES (?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT(id) DO UPDATE SET aliases = excluded.aliases, code = coalesce(entities.code, excluded.code)",
+                (ent["id"], ent["name"], ent.get("type") or "MISC", ent.get("code"), json.dumps(merged, ensure_ascii=False), now),
+            )
+            self.conn.executemany(
+                "INSERT INTO mentions (article_id, entity_id, text, start, end, sentence, label, language, published)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(aid, ent["id"], m["text"], m["start"], m["end"], m.get("sentence"), m.get("label"), lang, published)
+                 for m in ent.get("mentions", [])],
+            )
+        for n, q in enumerate(doc.quotes):
+            self.conn.execute(
+                "INSERT INTO quotes (article_id, n, text, start, end, speaker, speaker_entity, verb, via, via_entity,"
+                " sentence, published, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (aid, n, q["text"], q.get("start"), q.get("end"), q.get("speaker"), q.get("speaker_id"), q.get("verb"),
+                 q.get("via"), q.get("via_id"), q.get("sentence"), published, json.dumps(q, ensure_ascii=False)),
+            )
+        for n, e in enumerate(doc.events):
+            src, tgt = e.get("source") or {}, e.get("target") or {}
+            evidence = e.get("evidence")
+            self.conn.execute(
+                "INSERT INTO events (article_id, n, source_name, source_entity, source_code, target_name, target_entity,"
+                " target_code, plover, mode, cameo, date, negated, hypothetical, evidence, published, record)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (aid, n, src.get("name"), src.get("id"), src.get("code"), tgt.get("name"), tgt.get("id"), tgt.get("code"),
+                 e.get("plover"), e.get("mode"), e.get("cameo"), e.get("date"), int(bool(e.get("negated"))),
+                 int(bool(e.get("hypothetical"))),
+                 evidence.get("sentence") if isinstance(evidence, dict) else evidence, published,
+                 json.dumps(e, ensure_ascii=False)),
+            )
 
     def _clear_failure(self, input: str) -> None:
         self.conn.execute("DELETE FROM failures WHERE input = ?", (input,))
