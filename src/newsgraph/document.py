@@ -124,12 +124,24 @@ class Document:
     quotes: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     timex: list[dict[str, Any]] = field(default_factory=list)
+    #: Sentence spans over ``text`` ({"start", "end"}), from the language pipeline.
+    sentences: list[dict[str, int]] = field(default_factory=list)
+    #: Transient: the spaCy ``Doc`` over ``analysis_text`` while the pipeline runs (never serialised; dropped
+    #: when the pipeline finishes).
+    nlp: Any = field(default=None, repr=False, compare=False)
 
     # ------------------------------------------------------------------ derived views
     @property
     def text(self) -> str:
         """The body as one string, paragraphs separated by a blank line."""
         return "\n\n".join(self.body)
+
+    @property
+    def analysis_text(self) -> str:
+        """``text`` normalised for analysis (Romanian comma-below letters); same length, same offsets."""
+        from newsgraph.normalize import normalize_text
+
+        return normalize_text(self.text)
 
     @property
     def id(self) -> str:
@@ -160,6 +172,8 @@ class Document:
         raw payload out."""
         d: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "id": self.id}
         for f in fields(self):
+            if f.name == "nlp":
+                continue
             value = getattr(self, f.name)
             if f.name == "source":
                 value = asdict(value)
@@ -199,4 +213,5 @@ class Document:
             quotes=list(d.get("quotes", [])),
             events=list(d.get("events", [])),
             timex=list(d.get("timex", [])),
+            sentences=list(d.get("sentences", [])),
         )

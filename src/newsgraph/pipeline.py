@@ -57,18 +57,51 @@ def stage_language(doc: Document, ctx: Context) -> Document:
     return doc
 
 
+def stage_nlp(doc: Document, ctx: Context) -> Document:
+    """Run the language's spaCy pipeline over ``doc.analysis_text`` (kept as ``doc.nlp`` for later stages)."""
+    from newsgraph.lang import Models
+
+    if not doc.body or doc.language is None:
+        return doc
+    models = ctx.resource("models", lambda: Models(dict(ctx.config.models)))
+    nlp = models(doc.language.code)
+    doc.nlp = nlp(doc.analysis_text)
+    doc.sentences = [{"start": s.start_char, "end": s.end_char} for s in doc.nlp.sents]
+    if note := nlp.meta.get("newsgraph_note"):
+        doc.notes.append(note)
+    return doc
+
+
+def _lazy(module: str) -> Callable[[Document, Context], Document]:
+    """A stage implemented as ``stage(doc, ctx)`` in ``newsgraph.<module>``, imported on first use."""
+
+    def stage(doc: Document, ctx: Context) -> Document:
+        import importlib
+
+        return importlib.import_module(f"newsgraph.{module}").stage(doc, ctx)
+
+    stage.__name__ = stage.__qualname__ = f"stage_{module.rsplit('.', 1)[-1]}"
+    return stage
+
+
 #: Stage name -> (function, what it requires, what it assigns). Later stages (nlp, entities, quotes, events,
 #: timex) add themselves here.
 STAGES: dict[str, tuple[Callable[[Document, Context], Document], tuple[str, ...], tuple[str, ...]]] = {
     "extract": (stage_extract, ("source",), ("title", "published", "authors", "site", "body", "figures", "boilerplate")),
     "language": (stage_language, ("body",), ("language",)),
+    "nlp": (stage_nlp, ("body", "language"), ("sentences", "nlp")),
+    "entities": (_lazy("enrich.entities"), ("nlp",), ("entities",)),
+    "timex": (_lazy("enrich.timex"), ("nlp", "published"), ("timex",)),
+    "quotes": (_lazy("enrich.quotes"), ("nlp", "entities"), ("quotes",)),
+    "events": (_lazy("enrich.events"), ("nlp", "entities", "timex"), ("events",)),
 }
 DEFAULT_STAGES = ("extract", "language")
 
 
 class Pipeline:
-    def __init__(self, config: Config | None = None, stages: Iterable[str] = DEFAULT_STAGES):
+    def __init__(self, config: Config | None = None, stages: Iterable[str] = DEFAULT_STAGES, keep_nlp: bool = False):
         self.config = config or Config()
+        self.keep_nlp = keep_nlp
         self.stages = tuple(stages)
         unknown = [s for s in self.stages if s not in STAGES]
         if unknown:
@@ -87,6 +120,8 @@ class Pipeline:
                 raise InputError(doc.source.input, str(e)) from None
             except Exception as e:  # a bug or a library failure on odd input: name the input and the stage
                 raise InputError(doc.source.input, f"stage {name!r} failed: {e.__class__.__name__}: {e}") from e
+        if not self.keep_nlp:
+            doc.nlp = None
         return doc
 
     def pipe(self, items: Iterable[Source | InputError]) -> Iterator[Document | InputError]:

