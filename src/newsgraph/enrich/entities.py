@@ -1,0 +1,338 @@
+"""Entities: mentions found in the text and linked to one canonical entity per real thing.
+
+Mentions come from three sources, in this order of trust:
+
+1. the knowledge base (:mod:`newsgraph.enrich.gazetteer`) matched over capitalised token spans, with lemmas and
+   per-language suffix rules for inflected names (``Coreii de Nord`` -> North Korea, ``Washingtonul`` -> the
+   United States, marked as a capital standing for its state);
+2. the language pipeline's named entities (spaCy NER) that the knowledge base does not cover (``Vladivostok``);
+   a short person name joins the full name it abbreviates in the same article (``Putin`` -> ``Vladimir Putin``);
+3. role phrases (``președintele rus``, ``the North Korean leader``, ``liderului său``) attached to a person when
+   the text makes it clear: an apposition (``Preşedintele rus, Vladimir Putin``), an earlier apposition with the
+   same role, a person in the article who holds that role in the knowledge base, or the role's holder at the
+   publication date.
+
+Every mention carries its character span in ``doc.text``, its sentence and how it was linked.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from newsgraph.document import Document
+from newsgraph.enrich.gazetteer import Gazetteer, KBEntity, slug
+from newsgraph.normalize import fold
+
+#: NER labels kept as entities (RONEC v2 and OntoNotes names), mapped to newsgraph's types.
+LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "ORGANIZATION": "ORG", "GPE": "GPE", "LOC": "LOC",
+          "FAC": "FAC", "FACILITY": "FAC", "EVENT": "EVENT"}
+DEMONYM_LABELS = {"NORP", "NAT_REL_POL"}
+PREFIX = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "EVENT": "event"}
+MAX_SPAN = 8
+
+
+@lru_cache(maxsize=16)
+def name_rules(lang: str) -> dict:
+    try:
+        return json.loads((resources.files("newsgraph.lang") / lang / "names.json").read_text("utf-8"))
+    except (FileNotFoundError, ModuleNotFoundError):
+        return {"suffix_rules": [], "possessives": [], "role_country_after": False}
+
+
+@dataclass
+class Mention:
+    start: int  # token indices in the spaCy doc
+    end: int
+    label: str
+    entity: str | None = None
+    kind: str = "name"  # name | capital | demonym | role
+    via: str = "kb"  # kb | ner | coref | apposition | role-kb | role-doc
+    extra: dict = field(default_factory=dict)
+
+
+def _word_variants(word: str, rules) -> list[str]:
+    out = [word]
+    low = word.lower()
+    for suffix, repl in rules:
+        if low.endswith(suffix) and len(word) - len(suffix) >= 3:
+            out.append(word[: len(word) - len(suffix)] + repl)
+    return out
+
+
+def span_keys(span, rules) -> list[str]:
+    """Folded lookup keys for a token span: as written, lemmatised, and with inflection stripped from its
+    first and last words."""
+    toks = list(span)
+    texts = [t.text for t in toks]
+    spaces = [t.whitespace_ for t in toks]
+
+    def join(words):
+        return fold("".join(w + s for w, s in zip(words, spaces)))
+
+    keys = [join(texts)]
+    if any(t.lemma_ and t.lemma_ != t.text for t in toks):
+        keys.append(join([t.lemma_ if t.lemma_ else t.text for t in toks]))
+    if rules:
+        for first in _word_variants(texts[0], rules):
+            for last in (_word_variants(texts[-1], rules) if len(texts) > 1 else [None]):
+                words = [first, *texts[1:-1], last] if last is not None else [first]
+                keys.append(join(words))
+    seen, unique = set(), []
+    for k in keys:
+        if k not in seen:
+            seen.add(k)
+            unique.append(k)
+    return unique
+
+
+def _capitalised(tok) -> bool:
+    return tok.text[:1].isupper()
+
+
+class Linker:
+    def __init__(self, gaz: Gazetteer, sp, lang: str, published: str | None):
+        self.gaz, self.sp, self.lang, self.published = gaz, sp, lang, published
+        self.rules = name_rules(lang)
+        self.taken = [False] * len(sp)
+
+    def _free(self, i: int, j: int) -> bool:
+        return not any(self.taken[i:j])
+
+    def _take(self, m: Mention) -> Mention:
+        for k in range(m.start, m.end):
+            self.taken[k] = True
+        return m
+
+    def lookup(self, span):
+        for key in span_keys(span, self.rules["suffix_rules"]):
+            alias = self.gaz.aliases.get(key)
+            if alias is not None:
+                if alias.upper_only and not span.text.isupper():
+                    continue
+                return alias
+        return None
+
+    # ---------------------------------------------------------------- 1. knowledge-base scan
+    def scan(self, ner_people: set[int], ner_names: set[int]) -> list[Mention]:
+        sp, out = self.sp, []
+        i, n = 0, len(sp)
+        while i < n:
+            tok = sp[i]
+            if not _capitalised(tok) or not self._free(i, i + 1):
+                i += 1
+                continue
+            found = None
+            for length in range(min(MAX_SPAN, n - i), 0, -1):
+                j = i + length
+                last = sp[j - 1]
+                if not (_capitalised(last) or last.is_upper) or not self._free(i, j):
+                    continue
+                if any(sp[k].is_sent_start for k in range(i + 1, j)):
+                    continue
+                alias = self.lookup(sp[i:j])
+                if alias is None:
+                    continue
+                if alias.entity.startswith("place:") and all(k in ner_people for k in range(i, j)):
+                    break  # the tagger reads a person where a town shares the name ("Kim")
+                if alias.strength < 2 and not self._supported(i, j, ner_names):
+                    found = ("weak", j, alias)
+                    break
+                found = ("ok", j, alias)
+                break
+            if found is None:
+                i += 1
+                continue
+            status, j, alias = found
+            entity = self.gaz.entities[alias.entity]
+            label = "NORP" if alias.kind == "demonym" else entity.type
+            m = Mention(i, j, label, alias.entity, alias.kind, "kb", {"weak": status == "weak"})
+            if alias.kind == "capital":
+                m.extra["metonymy"] = "capital"
+            out.append(self._take(m))
+            i = j
+        strong = {m.entity for m in out if not m.extra.get("weak")}
+        return [m for m in out if not m.extra.pop("weak") or m.entity in strong]
+
+    def _supported(self, i: int, j: int, ner_names: set[int]) -> bool:
+        """Whether a one-word alias that could be a common word ("Este", "Will") reads as a name here: the NER
+        or the tagger says so, or, without either, it is capitalised away from a sentence or quote start."""
+        sp = self.sp
+        if any(k in ner_names for k in range(i, j)):
+            return True
+        if sp[i].pos_:
+            return sp[i].pos_ == "PROPN"
+        prev = sp[i - 1] if i > 0 else None
+        return not sp[i].is_sent_start and not (prev is not None and (prev.is_quote or prev.is_left_punct))
+
+    # ---------------------------------------------------------------- 2. NER mentions
+    def ner(self) -> list[Mention]:
+        out = []
+        for ent in self.sp.ents:
+            if not self._free(ent.start, ent.end):
+                continue
+            label = LABELS.get(ent.label_)
+            alias = self.lookup(ent) if (label or ent.label_ in DEMONYM_LABELS) else None
+            if alias is not None:
+                entity = self.gaz.entities[alias.entity]
+                kind = alias.kind
+                out.append(self._take(Mention(ent.start, ent.end, "NORP" if kind == "demonym" else entity.type,
+                                              alias.entity, kind, "kb")))
+            elif label:
+                out.append(self._take(Mention(ent.start, ent.end, label, None, "name", "ner")))
+        return out
+
+    # ---------------------------------------------------------------- 3. role phrases
+    def roles(self) -> list[Mention]:
+        sp, out = self.sp, []
+        role_after = self.rules.get("role_country_after", False)
+        possessives = {fold(p) for p in self.rules.get("possessives", [])}
+        i = 0
+        while i < len(sp):
+            role = None
+            for length in (3, 2, 1):
+                if i + length <= len(sp) and self._free(i, i + length):
+                    r = self.gaz.roles.get(fold(sp[i:i + length].text))
+                    if r:
+                        role, j = r, i + length
+                        break
+            if role is None:
+                i += 1
+                continue
+            start, end, country, possessive = i, j, None, False
+            neighbours = [(j, j + 2), (j, j + 1)] if role_after else [(i - 2, i), (i - 1, i)]
+            for a, b in neighbours:
+                if a < 0 or b > len(sp):
+                    continue
+                alias = self.gaz.aliases.get(fold(sp[a:b].text))
+                if alias and alias.kind == "demonym":
+                    country = self.gaz.entities[alias.entity].code
+                    start, end = min(start, a), max(end, b)
+                    break
+            if country is None and role_after and j < len(sp) and fold(sp[j].text) in possessives:
+                possessive, end = True, j + 1
+            if (country or possessive) and self._free(start, end):
+                out.append(self._take(Mention(start, end, "ROLE", None, "role", "role",
+                                              {"role": role, "country": country})))
+            i = end
+        return out
+
+
+def _sentence_index(starts: list[int], char: int) -> int:
+    return max(0, bisect.bisect_right(starts, char) - 1)
+
+
+def link_roles(roles: list[Mention], people: list[Mention], linker: Linker) -> None:
+    sp, gaz = linker.sp, linker.gaz
+    facts: dict[tuple, str] = {}
+    by_start = {m.start: m for m in people}
+    for r in sorted(roles, key=lambda m: m.start):
+        key = (r.extra["role"], r.extra["country"])
+        nxt = r.end + 1 if r.end < len(sp) and sp[r.end].text == "," else r.end
+        target = by_start.get(nxt)
+        if target is not None and target.entity:
+            r.entity, r.via = target.entity, "apposition"
+            if key[1]:
+                facts[key] = target.entity
+            continue
+        if key[1] is None:
+            continue
+        if key in facts:
+            r.entity, r.via = facts[key], "role-doc"
+            continue
+        in_doc = {m.entity for m in people if m.entity}
+        holders = [e for e in in_doc if e in gaz.entities and any(rr[0] == key[0] and rr[1] == key[1]
+                                                                   for rr in gaz.entities[e].roles)]
+        if len(holders) == 1:
+            r.entity, r.via = holders[0], "role-doc"
+        elif linker.published and (h := gaz.holder(key[0], key[1], linker.published)):
+            r.entity, r.via = h.id, "role-kb"
+
+
+def corefer_people(mentions: list[Mention], sp) -> None:
+    """A person mention that is a part of a longer person name in the article joins that name's entity."""
+    people = [m for m in mentions if m.label == "PERSON"]
+    full = sorted(people, key=lambda m: m.end - m.start, reverse=True)
+    # A one-word town name that is also a word of a person's name in this article is that person ("Kim").
+    towns = [m for m in mentions if m.end - m.start == 1 and (m.entity or "").startswith("place:")]
+    for m in [*people, *towns]:
+        words = [fold(t.text) for t in sp[m.start:m.end] if t.is_alpha]
+        for other in full:
+            if other is m or other.end - other.start <= m.end - m.start:
+                continue
+            other_words = [fold(t.text) for t in sp[other.start:other.end] if t.is_alpha]
+            if words and all(w in other_words for w in words):
+                if other.entity is None:
+                    continue
+                if m.entity is None or m.via == "ner" or m.label != "PERSON":
+                    m.entity, m.via, m.label = other.entity, "coref", "PERSON"
+                break
+
+
+def stage(doc: Document, ctx) -> Document:
+    sp = doc.nlp
+    if sp is None or doc.language is None:
+        return doc
+    gaz = ctx.resource("gazetteer", Gazetteer.build)
+    published = doc.published.value if doc.published else None
+    linker = Linker(gaz, sp, doc.language.code, published)
+    ner_people = {t.i for e in sp.ents if LABELS.get(e.label_) == "PERSON" for t in e}
+    ner_names = {t.i for e in sp.ents if e.label_ in LABELS for t in e}
+    roles = linker.roles()
+    mentions = linker.scan(ner_people, ner_names) + linker.ner()
+    corefer_people(mentions, sp)
+    # Unlinked NER names get an id from their type and (uninflected) name.
+    for m in mentions:
+        if m.entity is None:
+            m.entity = f"{PREFIX.get(m.label, 'misc')}:{slug(_base_name(sp[m.start:m.end], linker))}"
+    link_roles(roles, [m for m in mentions if m.label == "PERSON"], linker)
+    mentions += [r for r in roles if r.entity]
+    doc.entities = _group(doc, sp, mentions, gaz, published, linker)
+    return doc
+
+
+def _base_name(span, linker: Linker) -> str:
+    keys = span_keys(span, linker.rules["suffix_rules"])
+    text = span.text
+    # Prefer a variant the KB-less text itself supports: the lemma when the tagger gave a PROPN lemma.
+    lemma = "".join((t.lemma_ or t.text) + t.whitespace_ for t in span).strip()
+    if lemma and lemma != text and all(t.pos_ == "PROPN" for t in span if t.is_alpha):
+        return lemma
+    return text if keys else text
+
+
+def _group(doc: Document, sp, mentions: list[Mention], gaz: Gazetteer, published, linker) -> list[dict]:
+    starts = [s["start"] for s in doc.sentences] or [0]
+    text = doc.text
+    groups: dict[str, dict] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        span = sp[m.start:m.end]
+        kb: KBEntity | None = gaz.entities.get(m.entity)
+        g = groups.get(m.entity)
+        if g is None:
+            if kb is not None:
+                g = {"id": kb.id, "name": kb.name, "type": kb.type, "code": kb.code_at(published),
+                     "country": kb.country, "linked": True}
+            else:
+                g = {"id": m.entity, "name": _base_name(span, linker), "type": m.label, "code": None,
+                     "country": None, "linked": False}
+            g["mentions"] = []
+            groups[m.entity] = g
+        mention = {"text": text[span.start_char:span.end_char], "start": span.start_char, "end": span.end_char,
+                   "sentence": _sentence_index(starts, span.start_char), "label": m.label, "kind": m.kind,
+                   "via": m.via}
+        mention.update({k: v for k, v in m.extra.items() if v is not None})
+        if m.kind == "capital":
+            mention["stands_for"] = m.entity
+        g["mentions"].append(mention)
+    out = []
+    for g in groups.values():
+        if all(mm["kind"] in ("demonym", "role") for mm in g["mentions"]) and not g["linked"]:
+            continue
+        g["aliases"] = sorted({mm["text"] for mm in g["mentions"]})
+        out.append(g)
+    out.sort(key=lambda g: g["mentions"][0]["start"])
+    return out

