@@ -95,7 +95,9 @@ STAGES: dict[str, tuple[Callable[[Document, Context], Document], tuple[str, ...]
     "quotes": (_lazy("enrich.quotes"), ("nlp", "entities"), ("quotes",)),
     "events": (_lazy("enrich.events"), ("nlp", "entities", "timex"), ("events",)),
 }
-DEFAULT_STAGES = ("extract", "language")
+#: What ``analyze``/``ingest`` run by default; ``STRUCTURE_STAGES`` is the article structure alone.
+STRUCTURE_STAGES = ("extract", "language")
+DEFAULT_STAGES = ("extract", "language", "nlp", "entities")
 
 
 class Pipeline:

@@ -15,6 +15,7 @@ def add_arguments(p) -> None:
     p.add_argument("--site")
     p.add_argument("--since", help="published on or after (YYYY-MM-DD)")
     p.add_argument("--until", help="published on or before (YYYY-MM-DD)")
+    p.add_argument("--entity", help='articles mentioning this entity (name, alias or id), e.g. "Vladimir Putin"')
     p.add_argument("--limit", type=int, default=20)
     p.add_argument("--format", choices=("text", "json"), default="text")
 
@@ -32,7 +33,7 @@ def run(args) -> int:
         return 2
     with store:
         hits = store.search(args.query, lang=args.lang, site=args.site, since=args.since, until=args.until,
-                            limit=args.limit)
+                            entity=args.entity, limit=args.limit)
     if args.format == "json":
         print(json.dumps([asdict(h) for h in hits], ensure_ascii=False, indent=2))
         return 0

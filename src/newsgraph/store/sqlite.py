@@ -186,8 +186,52 @@ class SQLiteStore:
         self.conn.commit()
 
     # ------------------------------------------------------------------ reads
-    def search(self, query=None, *, lang=None, site=None, since=None, until=None, limit=20, offset=0) -> list[Hit]:
+    def find_entity(self, name_or_id: str) -> str | None:
+        """An entity id from an id, a canonical name or any alias (case and diacritics ignored)."""
+        row = self.conn.execute("SELECT id FROM entities WHERE id = ? OR name = ? COLLATE NOCASE LIMIT 1",
+                                (name_or_id, name_or_id)).fetchone()
+        if row:
+            return row["id"]
+        from newsgraph.normalize import fold
+
+        key = fold(name_or_id)
+        for row in self.conn.execute("SELECT id, name, aliases FROM entities WHERE aliases LIKE ? LIMIT 200",
+                                     (f"%{name_or_id.split()[-1] if name_or_id.split() else name_or_id}%",)):
+            if fold(row["name"]) == key or any(fold(a["text"]) == key for a in json.loads(row["aliases"])):
+                return row["id"]
+        # A name in another language than the stored articles ("Coreea de Nord" for English news): ask the
+        # knowledge base (loaded only on this miss).
+        from newsgraph.enrich.gazetteer import Gazetteer
+
+        alias = Gazetteer.build().lookup(name_or_id)
+        if alias and self.conn.execute("SELECT 1 FROM entities WHERE id = ?", (alias.entity,)).fetchone():
+            return alias.entity
+        return None
+
+    def entities(self, *, type=None, lang=None, limit=50, offset=0) -> list[dict]:
+        """Entities with their mention and article counts, most mentioned first."""
         where, params = [], []
+        if type:
+            where.append("e.type = ?")
+            params.append(type.upper())
+        if lang:
+            where.append("m.language = ?")
+            params.append(lang)
+        sql = ("SELECT e.id, e.name, e.type, e.code, count(*) AS mentions, count(DISTINCT m.article_id) AS articles"
+               " FROM entities e JOIN mentions m ON m.entity_id = e.id" +
+               (" WHERE " + " AND ".join(where) if where else "") +
+               " GROUP BY e.id ORDER BY mentions DESC, e.name LIMIT ? OFFSET ?")
+        return [dict(r) for r in self.conn.execute(sql, [*params, max(1, min(int(limit), 1000)), offset])]
+
+    def search(self, query=None, *, lang=None, site=None, since=None, until=None, entity=None, limit=20,
+               offset=0) -> list[Hit]:
+        where, params = [], []
+        if entity:
+            entity_id = self.find_entity(entity)
+            if entity_id is None:
+                return []
+            where.append("a.id IN (SELECT article_id FROM mentions WHERE entity_id = ?)")
+            params.append(entity_id)
         for cond, value in (("a.language = ?", lang), ("a.site = ? COLLATE NOCASE", site),
                             ("a.published >= ?", since), ("substr(a.published, 1, 10) <= ?", until)):
             if value:
@@ -227,6 +271,10 @@ class SQLiteStore:
             "database": self.path,
             "schema_version": self.schema_version,
             "articles": q("SELECT count(*) FROM articles").fetchone()[0],
+            "entities": q("SELECT count(*) FROM entities").fetchone()[0],
+            "mentions": q("SELECT count(*) FROM mentions").fetchone()[0],
+            "quotes": q("SELECT count(*) FROM quotes").fetchone()[0],
+            "events": q("SELECT count(*) FROM events").fetchone()[0],
             "failures": q("SELECT count(*) FROM failures").fetchone()[0],
             "languages": dict(q("SELECT coalesce(language, '?'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC").fetchall()),
             "sites": dict(q("SELECT coalesce(site, '?'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC LIMIT 20").fetchall()),
