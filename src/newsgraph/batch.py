@@ -49,10 +49,11 @@ def process(items: Iterable[Source | InputError], pipeline: Pipeline, jobs: int 
 
 
 def ingest(inputs: Iterable[str], store, config: Config | None = None, jobs: int = 1, commit_every: int = 20,
-           on_result: Callable[[Document | InputError, str], None] | None = None) -> Counter:
+           on_result: Callable[[Document | InputError, str], None] | None = None,
+           stages: Iterable[str] | None = None) -> Counter:
     """Ingest inputs into ``store``; returns counts of stored/updated/unchanged/failed."""
     config = config or Config()
-    pipeline = Pipeline(config)
+    pipeline = Pipeline(config, stages=stages) if stages is not None else Pipeline(config)
     summary: Counter = Counter({"stored": 0, "updated": 0, "unchanged": 0, "failed": 0})
     pending = 0
     try:

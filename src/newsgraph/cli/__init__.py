@@ -6,7 +6,7 @@ import argparse
 import importlib
 import sys
 
-COMMANDS = ("analyze", "ingest", "search", "show", "stats")
+COMMANDS = ("analyze", "ingest", "search", "show", "stats", "entities", "serve")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,6 +42,24 @@ def add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--published", help="publication date for inputs that lack one (ISO date)")
     p.add_argument("--max-bytes", type=int, default=20 * 2**20, help="largest input accepted (default 20 MiB)")
     p.add_argument("--languages", help="restrict language identification, e.g. ro,en")
+    p.add_argument("--stages", default="full",
+                   help="'full' (default: structure, language, NLP, entities, dates, quotes, events), 'structure' "
+                        "(article structure and language only), or a comma-separated list of stage names")
+
+
+def stages_from(args) -> tuple[str, ...]:
+    from newsgraph.pipeline import DEFAULT_STAGES, STAGES, STRUCTURE_STAGES
+
+    value = getattr(args, "stages", "full")
+    if value == "full":
+        return DEFAULT_STAGES
+    if value == "structure":
+        return STRUCTURE_STAGES
+    names = tuple(s.strip() for s in value.split(",") if s.strip())
+    unknown = [n for n in names if n not in STAGES]
+    if unknown:
+        raise SystemExit(f"newsgraph: error: unknown stage(s) {', '.join(unknown)}; known: {', '.join(STAGES)}")
+    return names
 
 
 def config_from(args):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import sys
 
-from newsgraph.cli import add_input_options, config_from
+from newsgraph.cli import add_input_options, config_from, stages_from
 from newsgraph.document import Document
 from newsgraph.errors import InputError
 from newsgraph.pipeline import Pipeline
@@ -42,7 +42,7 @@ def to_markdown(doc: Document) -> str:
 
 
 def run(args) -> int:
-    pipeline = Pipeline(config_from(args))
+    pipeline = Pipeline(config_from(args), stages=stages_from(args))
     failed = 0
     docs = []
     out = sys.stdout

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from newsgraph.cli import add_db, add_input_options, config_from
+from newsgraph.cli import add_db, add_input_options, config_from, stages_from
 
 
 def add_arguments(p) -> None:
@@ -38,7 +38,8 @@ def run(args) -> int:
             bar.write(f"newsgraph: failed: {result}", file=sys.stderr)
 
     try:
-        summary = ingest(args.inputs, store, config_from(args), jobs=args.jobs, on_result=report)
+        summary = ingest(args.inputs, store, config_from(args), jobs=args.jobs, on_result=report,
+                         stages=stages_from(args))
     finally:
         bar.close()
         store.close()

@@ -1,0 +1,71 @@
+"""Ingest N generated articles and report documents/s and peak memory (RSS) of the ingest process.
+
+    python benchmarks/ingest_scale.py [--n 10000] [--stages structure|full] [--jobs 1]
+
+The articles are synthetic text dumps (a title, a date line, six paragraphs, a partner block) generated from
+templates with varying words, written to one JSONL file in a temporary folder; the ingest runs as the CLI in
+a subprocess so its peak RSS is measured alone (resource.RUSAGE_CHILDREN). Bounded memory means the peak does
+not grow with N: run it with two sizes to see (the table prints both when --n is given twice)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+WORDS = ("guvernul consiliul primarul ministrul proiectul bugetul orașul județul școala spitalul drumul parlamentul "
+         "votul legea comisia raportul investiția fondurile lucrările anunțul decizia ședința").split()
+PARA = ("{A} a anunțat {d} că {b} va fi aprobat până la finalul lunii, potrivit unui comunicat oficial. "
+        "Reprezentanții {c} au declarat că {e} nu a fost încă discutat în detaliu și că vor urma noi consultări.")
+
+
+def article(i: int, rng: random.Random) -> dict:
+    w = lambda: rng.choice(WORDS)  # noqa: E731
+    paras = [PARA.format(A=w().capitalize(), b=w(), c=w(), d=rng.choice(["luni", "marți", "joi"]), e=w())
+             for _ in range(6)]
+    text = "\n".join([f"Știre de test numărul {i}: {w()} și {w()}", f"Data publicării: {1 + i % 28} mai 2024",
+                      *paras, "Partenerii noștri", "Site Partener", f"Un titlu de teaser despre {w()} și {w()}..."])
+    return {"url": f"https://bench.example/a/{i}", "text": text}
+
+
+def run(n: int, stages: str, jobs: int) -> dict:
+    rng = random.Random(1)
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "articles.jsonl"
+        with src.open("w", encoding="utf-8") as fh:
+            for i in range(n):
+                fh.write(json.dumps(article(i, rng), ensure_ascii=False) + "\n")
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        t0 = time.perf_counter()
+        r = subprocess.run([sys.executable, "-m", "newsgraph", "ingest", str(src), "--db", str(Path(tmp) / "b.db"),
+                            "--quiet", "--stages", stages, "--jobs", str(jobs)], capture_output=True, text=True)
+        elapsed = time.perf_counter() - t0
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        if r.returncode:
+            raise SystemExit(r.stderr)
+    return {"n": n, "stages": stages, "seconds": round(elapsed, 1), "docs_per_s": round(n / elapsed, 1),
+            "peak_rss_mb": round(max(peak, before) / 1024, 1), "summary": r.stdout.strip()}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, action="append", help="number of articles (repeatable)")
+    ap.add_argument("--stages", default="structure")
+    ap.add_argument("--jobs", type=int, default=1)
+    args = ap.parse_args()
+    rows = [run(n, args.stages, args.jobs) for n in (args.n or [10000])]
+    print("| articles | stages | seconds | docs/s | peak RSS (MB) |\n|---:|---|---:|---:|---:|")
+    for r in rows:
+        print(f"| {r['n']} | {r['stages']} | {r['seconds']} | {r['docs_per_s']} | {r['peak_rss_mb']} |")
+    for r in rows:
+        print(r["summary"])
+
+
+if __name__ == "__main__":
+    main()
