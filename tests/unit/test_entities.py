@@ -56,3 +56,15 @@ def test_seed_canonical_entities_match_english(pipeline, seed_path):
     assert any(m["kind"] == "role" and m["text"].lower().startswith("preşedintele rus")
                for m in ents["Vladimir Putin"]["mentions"])
     assert any(m["kind"] == "role" and m["text"].startswith("liderului") for m in ents["Kim Jong Un"]["mentions"])
+
+
+def test_language_without_model_gets_sentences_and_a_note(tmp_path):
+    p = tmp_path / "de.txt"
+    p.write_text("Bundesregierung berät über den Haushalt\nDie Bundesregierung hat am Mittwoch in Berlin über den "
+                 "Haushalt beraten. Der Kanzler sagte, die Gespräche seien schwierig gewesen. Eine Einigung wird "
+                 "für nächste Woche erwartet.", "utf-8")
+    [doc] = list(Pipeline(Config(), stages=("extract", "language", "nlp", "entities")).analyze([str(p)]))
+    assert doc.language.code == "de"
+    assert len(doc.sentences) == 3
+    assert any("no trained pipeline for 'de'" in n and "no statistical NER" in n for n in doc.notes)
+    assert "Germany" in {e["name"] for e in doc.entities}  # Berlin, the capital, from the knowledge base

@@ -60,7 +60,8 @@ def _load(code: str, name: str | None = None):
     except ImportError:
         nlp = spacy.blank("xx")
     nlp.add_pipe("sentencizer")
-    nlp.meta["newsgraph_note"] = f"no trained pipeline for {code!r}: tokens and sentences only, no entities"
+    nlp.meta["newsgraph_note"] = (f"no trained pipeline for {code!r}: tokens and sentences only; entities come from "
+                                  "the knowledge base alone (no statistical NER)")
     return nlp
 
 
