@@ -117,7 +117,7 @@ class Linker:
         return None
 
     # ---------------------------------------------------------------- 1. knowledge-base scan
-    def scan(self, ner_people: set[int], ner_names: set[int]) -> list[Mention]:
+    def scan(self, ner_people: set[tuple[int, int]], ner_names: set[int]) -> list[Mention]:
         sp, out = self.sp, []
         i, n = 0, len(sp)
         while i < n:
@@ -136,7 +136,7 @@ class Linker:
                 alias = self.lookup(sp[i:j])
                 if alias is None:
                     continue
-                if alias.entity.startswith("place:") and all(k in ner_people for k in range(i, j)):
+                if alias.entity.startswith("place:") and (i, j) in ner_people:
                     break  # the tagger reads a person where a town shares the name ("Kim")
                 if alias.strength < 2 and not self._supported(i, j, ner_names):
                     found = ("weak", j, alias)
@@ -181,7 +181,9 @@ class Linker:
                 kind = alias.kind
                 out.append(self._take(Mention(ent.start, ent.end, "NORP" if kind == "demonym" else entity.type,
                                               alias.entity, kind, "kb")))
-            elif label:
+            elif label and any(t.text[:1].isupper() for t in ent if t.is_alpha):
+                # Names are capitalised in the languages we tag; a lowercase "entity" is a common noun the
+                # tagger misread ("lideri"), and role nouns are handled by ``roles``.
                 out.append(self._take(Mention(ent.start, ent.end, label, None, "name", "ner")))
         return out
 
@@ -279,7 +281,7 @@ def stage(doc: Document, ctx) -> Document:
     gaz = ctx.resource("gazetteer", Gazetteer.build)
     published = doc.published.value if doc.published else None
     linker = Linker(gaz, sp, doc.language.code, published)
-    ner_people = {t.i for e in sp.ents if LABELS.get(e.label_) == "PERSON" for t in e}
+    ner_people = {(e.start, e.end) for e in sp.ents if LABELS.get(e.label_) == "PERSON"}
     ner_names = {t.i for e in sp.ents if e.label_ in LABELS for t in e}
     roles = linker.roles()
     mentions = linker.scan(ner_people, ner_names) + linker.ner()

@@ -53,7 +53,9 @@ def load(codes: tuple[str, ...] | None = None) -> Cues:
         date=_label_regex(merged["date_labels"]),
         modified=_label_regex(merged["modified_labels"]),
         # "FOTO: Profimedia Images", "(Photo: AP)", "Foto: Inquam Photos / George Călin", "Photo by X"
-        photo=re.compile(r"(?:^|[\s.(\[|/–—-])(?P<cue>" + "|".join(photo_alts) + r")\s*(?::|by\b)\s*(?P<credit>[^)\]]+?)[)\]]?\s*$"),
+        # "© Getty Images" needs no colon; a word cue does ("Video shows ..." is no credit).
+        photo=re.compile(r"(?:^|[\s.(\[|/–—-])(?P<cue>(?:" + "|".join(photo_alts) + r")(?=\s*(?::|by\b))|©)"
+                         r"\s*(?::|by\b)?\s*(?P<credit>[^)\]]+?)[)\]]?\s*$"),
         author=_label_regex(merged["author_labels"]),
         editor=_label_regex(merged["editor_labels"]),
         related=frozenset(fold(h) for h in merged["related_headers"]),

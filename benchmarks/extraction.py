@@ -1,0 +1,376 @@
+"""Article-extraction benchmark on the trafilatura development pages (``../shared/data/extraction``).
+
+One run measures, on the same decoded pages:
+
+* **trafilatura** 2.3.1 with default settings: ``trafilatura.extract(html)`` for the body (timed), and
+  ``bare_extraction(html, with_metadata=True)`` for title / date / author (timed separately);
+* **newsgraph, HTML path**: ``Pipeline(Config())`` on ``Source.make(file, "html", html, url=url)``; body is
+  ``doc.text``, plus ``doc.title``, ``doc.published``, ``doc.authors``; pages/s and peak memory;
+* **newsgraph, text-dump path**: each page flattened with ``html_text.extract_text(html, guess_layout=True)``
+  and segmented by the text-dump reader (``Source.make(file, "text", flat)``); plus the *floor*, the whole
+  flattened page scored as body.
+
+Scoring follows ``data/extraction/README.md`` exactly: whitespace-normalised body; each ``with`` snippet found is
+a true positive, missing a false negative; each ``without`` snippet found a false positive, absent a true
+negative; counts summed over pages. Metadata: dates as YYYY-MM-DD, titles/authors after NFKC + casefold +
+collapsed whitespace (authors joined with "; "); metadata is scored on the pages whose ground truth has the
+field (342 of 400: that reproduces the README's trafilatura figures), an empty value there is a null truth, and
+no answer to a null truth is correct.
+
+Usage (from the repository root)::
+
+    python benchmarks/extraction.py [--shared ../shared] [--limit N] [--json out.json]
+
+The pages are unpacked into a temporary directory, never into the repository. Without ``--shared`` data the
+script says so and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import resource
+import sys
+import tarfile
+import tempfile
+import time
+import tracemalloc
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DATA_SUBDIR = Path("data/extraction/trafilatura-dev")
+TRACE_PAGES = 40  # pages re-run under tracemalloc (it slows Python ~3x, so not the timed pass)
+
+
+# ---------------------------------------------------------------------------------------------- scoring
+def norm_ws(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def norm_meta(text: str | None) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text or "").casefold().split())
+
+
+@dataclass
+class BodyScore:
+    tp: int = 0
+    fn: int = 0
+    fp: int = 0
+    tn: int = 0
+    failures: list[str] = field(default_factory=list)
+
+    def add(self, text: str | None, item: dict, name: str = "") -> tuple[int, int]:
+        """Score one page; returns (missed with-snippets, found without-snippets)."""
+        body = norm_ws(text)
+        if not body:
+            self.fn += len(item["with"])
+            self.tn += len(item["without"])
+            self.failures.append(name)
+            return len(item["with"]), 0
+        missed = found = 0
+        for snippet in item["with"]:
+            if norm_ws(snippet) in body:
+                self.tp += 1
+            else:
+                self.fn += 1
+                missed += 1
+        for snippet in item["without"]:
+            if norm_ws(snippet) in body:
+                self.fp += 1
+                found += 1
+            else:
+                self.tn += 1
+        return missed, found
+
+    def metrics(self) -> dict:
+        tp, fn, fp, tn = self.tp, self.fn, self.fp, self.tn
+        return {
+            "precision": tp / (tp + fp) if tp + fp else 0.0,
+            "recall": tp / (tp + fn) if tp + fn else 0.0,
+            "f1": 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0,
+            "accuracy": (tp + tn) / (tp + tn + fp + fn) if tp + tn + fp + fn else 0.0,
+            "counts": {"tp": tp, "fn": fn, "fp": fp, "tn": tn},
+            "empty_outputs": len(self.failures),
+        }
+
+
+@dataclass
+class MetaScore:
+    correct: int = 0
+    missed: int = 0
+    wrong: int = 0
+
+    def add(self, answer: str | None, truth: str | None, scored: bool = True) -> str:
+        """``scored`` is False for pages whose ground truth has no such field at all (the README's figures
+        count only pages that have the field; an empty value there is a null truth)."""
+        if not scored:
+            return "unscored"
+        answer, truth = (answer or "").strip() or None, (truth or "").strip() or None
+        if truth is None:
+            outcome = "correct" if answer is None else "wrong"
+        elif answer is None:
+            outcome = "missed"
+        else:
+            outcome = "correct" if answer == truth else "wrong"
+        setattr(self, outcome, getattr(self, outcome) + 1)
+        return outcome
+
+    def metrics(self) -> dict:
+        n = self.correct + self.missed + self.wrong
+        return {"accuracy": self.correct / n if n else 0.0, "correct": self.correct, "missed": self.missed,
+                "wrong": self.wrong}
+
+
+def day(value: str | None) -> str | None:
+    return value[:10] if value else None
+
+
+# ---------------------------------------------------------------------------------------------- data
+@dataclass
+class Page:
+    key: str
+    file: str
+    url: str | None
+    html: str
+    item: dict
+
+
+def load_pages(data_dir: Path, tmp: Path, limit: int | None) -> list[Page]:
+    from newsgraph.errors import InputError
+    from newsgraph.ingest.sources import source_from_bytes
+
+    with tarfile.open(data_dir / "pages.tar.xz") as tar:
+        tar.extractall(tmp, filter="data")
+    evaldata = json.loads((data_dir / "evaldata.json").read_text("utf-8"))
+    pages = []
+    for key, item in list(evaldata.items())[: limit or None]:
+        data = (tmp / "pages" / item["file"]).read_bytes()
+        url = key.strip() if key.startswith("http") else None
+        try:
+            html = source_from_bytes(item["file"], data, "html", url=url).raw or ""
+        except InputError:
+            html = ""
+        pages.append(Page(key, item["file"], url, html, item))
+    return pages
+
+
+# ---------------------------------------------------------------------------------------------- runners
+def run_trafilatura(pages: list[Page]) -> dict:
+    import trafilatura
+
+    trafilatura.extract(pages[0].html)  # warm-up (imports, lazy tables), not timed
+    body = BodyScore()
+    t0 = time.perf_counter()
+    for page in pages:
+        try:
+            text = trafilatura.extract(page.html) if page.html else None
+        except Exception:
+            text = None
+        body.add(text, page.item, page.file)
+    body_s = time.perf_counter() - t0
+    title, date, author = MetaScore(), MetaScore(), MetaScore()
+    t0 = time.perf_counter()
+    for page in pages:
+        try:
+            res = trafilatura.bare_extraction(page.html, url=page.url, with_metadata=True) if page.html else None
+        except Exception:
+            res = None
+        title.add(norm_meta(res.title) if res else None, norm_meta(page.item.get("title")), "title" in page.item)
+        date.add(day(res.date) if res else None, page.item.get("date"), "date" in page.item)
+        author.add(norm_meta(res.author) if res else None, norm_meta(page.item.get("author")), "author" in page.item)
+    meta_s = time.perf_counter() - t0
+    return {
+        "body": body.metrics(), "title": title.metrics(), "date": date.metrics(), "author": author.metrics(),
+        "pages_per_s": len(pages) / body_s, "pages_per_s_with_metadata": len(pages) / meta_s,
+    }
+
+
+def _newsgraph_html(pipeline, page: Page):
+    from newsgraph.document import Source
+    from newsgraph.errors import InputError
+
+    try:
+        return pipeline(Source.make(page.file, "html", page.html, url=page.url))
+    except InputError:
+        return None
+
+
+def run_newsgraph_html(pages: list[Page], verbose: bool = False) -> dict:
+    from newsgraph.config import Config
+    from newsgraph.pipeline import Pipeline
+
+    pipeline = Pipeline(Config())
+    _newsgraph_html(pipeline, pages[0])  # warm-up: builds the cue tables and language detector
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    body, title, date, author = BodyScore(), MetaScore(), MetaScore(), MetaScore()
+    errors: dict[str, list] = {"date": [], "body": []}
+    t0 = time.perf_counter()
+    docs = [_newsgraph_html(pipeline, page) for page in pages]
+    elapsed = time.perf_counter() - t0
+    rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    for page, doc in zip(pages, docs):
+        missed, found = body.add(doc.text if doc else None, page.item, page.file)
+        if missed or found:
+            errors["body"].append((page.file, missed, found))
+        title.add(norm_meta(doc.title) if doc else None, norm_meta(page.item.get("title")), "title" in page.item)
+        answer = day(doc.published.value) if doc and doc.published else None
+        if date.add(answer, page.item.get("date"), "date" in page.item) not in ("correct", "unscored"):
+            errors["date"].append((page.file, answer, page.item.get("date"),
+                                   doc.published.source if doc and doc.published else None))
+        author.add(norm_meta("; ".join(doc.authors)) if doc and doc.authors else None,
+                   norm_meta(page.item.get("author")), "author" in page.item)
+    del docs
+    gc.collect()
+    tracemalloc.start()
+    for page in pages[:TRACE_PAGES]:
+        _newsgraph_html(pipeline, page)
+    _, traced_peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    out = {
+        "body": body.metrics(), "title": title.metrics(), "date": date.metrics(), "author": author.metrics(),
+        "pages_per_s": len(pages) / elapsed,
+        "peak_rss_mib": rss_after / 1024,  # ru_maxrss is KiB on Linux
+        "peak_rss_growth_mib": (rss_after - rss_before) / 1024,
+        "tracemalloc_peak_mib": traced_peak / 2**20,
+    }
+    if verbose:
+        out["errors"] = errors
+    return out
+
+
+def run_newsgraph_dump(pages: list[Page], verbose: bool = False) -> dict:
+    import html_text
+
+    from newsgraph.config import Config
+    from newsgraph.document import Source
+    from newsgraph.errors import InputError
+    from newsgraph.pipeline import Pipeline
+
+    t0 = time.perf_counter()
+    flats = [html_text.extract_text(p.html, guess_layout=True) if p.html.strip() else "" for p in pages]
+    flatten_s = time.perf_counter() - t0
+    pipeline = Pipeline(Config())
+    floor, body = BodyScore(), BodyScore()
+    errors = []
+    t0 = time.perf_counter()
+    docs = []
+    for page, flat in zip(pages, flats):
+        try:
+            docs.append(pipeline(Source.make(page.file, "text", flat)) if flat.strip() else None)
+        except InputError:
+            docs.append(None)
+    elapsed = time.perf_counter() - t0
+    for page, flat, doc in zip(pages, flats, docs):
+        floor.add(flat, page.item, page.file)
+        missed, found = body.add(doc.text if doc else None, page.item, page.file)
+        if missed or found:
+            errors.append((page.file, missed, found))
+    out = {"body": body.metrics(), "floor": floor.metrics(), "pages_per_s": len(pages) / elapsed,
+           "flatten_pages_per_s": len(pages) / flatten_s}
+    if verbose:
+        out["errors"] = errors
+    return out
+
+
+def run_speed(pages: list[Page]) -> dict:
+    """Interleaved timing, page by page: trafilatura.extract(html) against newsgraph's extract stage alone
+    (``Pipeline(Config(), stages=("extract",))``). Interleaving keeps the ratio fair on a shared, loaded machine;
+    the full default pipeline also runs language identification and later NLP stages, timed in the scoring pass."""
+    import trafilatura
+
+    from newsgraph.config import Config
+    from newsgraph.pipeline import Pipeline
+
+    pipeline = Pipeline(Config(), stages=("extract",))
+    _newsgraph_html(pipeline, pages[0])
+    trafilatura.extract(pages[0].html)
+    t_traf = t_ng = 0.0
+    for page in pages:
+        t0 = time.perf_counter()
+        try:
+            trafilatura.extract(page.html)
+        except Exception:
+            pass
+        t1 = time.perf_counter()
+        _newsgraph_html(pipeline, page)
+        t2 = time.perf_counter()
+        t_traf += t1 - t0
+        t_ng += t2 - t1
+    return {"trafilatura_pages_per_s": len(pages) / t_traf, "extract_stage_pages_per_s": len(pages) / t_ng,
+            "ratio": t_traf / t_ng}
+
+
+# ---------------------------------------------------------------------------------------------- report
+def table(results: dict) -> str:
+    tr, ng, dump = results["trafilatura"], results["newsgraph_html"], results["newsgraph_dump"]
+    sp = results["speed"]
+
+    def row(name, r, meta=True, speed=None, mem="") -> str:
+        b = r["body"]
+        cells = [name, f"{b['precision']:.3f}", f"{b['recall']:.3f}", f"{b['f1']:.3f}", f"{b['accuracy']:.3f}"]
+        for k in ("title", "date", "author"):
+            cells.append(f"{r[k]['accuracy']:.3f}" if meta and k in r else "–")
+        cells += [f"{speed:.1f}" if speed else "–", mem]
+        return "| " + " | ".join(cells) + " |"
+
+    lines = [
+        f"Pages: {results['pages']}",
+        "",
+        "| system | body P | body R | body F1 | body acc | title acc | date acc | author acc | pages/s | peak RSS |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+        row("trafilatura 2.3.1 (default)", tr, speed=tr["pages_per_s"]),
+        row("newsgraph HTML path (full pipeline)", ng, speed=ng["pages_per_s"], mem=f"{ng['peak_rss_mib']:.0f} MiB"),
+        row("newsgraph text-dump path", dump, meta=False, speed=dump["pages_per_s"]),
+        row("floor: whole html-text dump", {"body": dump["floor"]}, meta=False),
+        "",
+        f"Speed, interleaved page by page: newsgraph extract stage {sp['extract_stage_pages_per_s']:.1f} pages/s, "
+        f"trafilatura extract() {sp['trafilatura_pages_per_s']:.1f} pages/s: ratio {sp['ratio']:.2f}x. "
+        f"The table's newsgraph pages/s is the full default pipeline (extraction + language + later stages): "
+        f"{ng['pages_per_s'] / tr['pages_per_s']:.2f}x trafilatura extract(); trafilatura with metadata ran "
+        f"{tr['pages_per_s_with_metadata']:.1f} pages/s. "
+        f"newsgraph peak RSS {ng['peak_rss_mib']:.0f} MiB (+{ng['peak_rss_growth_mib']:.0f} MiB during the run), "
+        f"tracemalloc peak over {min(TRACE_PAGES, results['pages'])} pages {ng['tracemalloc_peak_mib']:.1f} MiB. "
+        f"Text-dump timing excludes flattening ({dump['flatten_pages_per_s']:.1f} pages/s with html-text).",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared", help="the shared data folder")
+    ap.add_argument("--limit", type=int, default=None, help="only the first N pages")
+    ap.add_argument("--json", type=Path, default=None, help="write all numbers to this JSON file")
+    ap.add_argument("--verbose", action="store_true", help="list per-page errors in the JSON output")
+    ap.add_argument("--skip", choices=["trafilatura", "html", "dump"], action="append", default=[],
+                    help="skip one system (development shortcut; the table needs all three)")
+    args = ap.parse_args(argv)
+    data_dir = args.shared / DATA_SUBDIR
+    if not (data_dir / "pages.tar.xz").is_file():
+        print(f"skipped: no development data at {data_dir} (pass --shared PATH)", file=sys.stderr)
+        return 0
+    with tempfile.TemporaryDirectory(prefix="newsgraph-bench-") as tmp:
+        pages = load_pages(data_dir, Path(tmp), args.limit)
+    results: dict = {"pages": len(pages)}
+    # newsgraph first, so that its peak RSS is not inflated by trafilatura's run.
+    if "html" not in args.skip:
+        results["newsgraph_html"] = run_newsgraph_html(pages, args.verbose)
+    if "dump" not in args.skip:
+        results["newsgraph_dump"] = run_newsgraph_dump(pages, args.verbose)
+    if "trafilatura" not in args.skip:
+        results["trafilatura"] = run_trafilatura(pages)
+    if not args.skip:
+        results["speed"] = run_speed(pages)
+    if not args.skip:
+        print(table(results))
+    else:
+        print(json.dumps({k: v for k, v in results.items()}, indent=1, default=str)[:4000])
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1, default=str), "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
