@@ -18,6 +18,9 @@ class Config:
     languages: tuple[str, ...] | None = None
     #: spaCy pipeline per language (a package name or a path), overriding the bundled/default ones.
     models: dict[str, str] = field(default_factory=dict)
+    #: A folder of PETRARCH/Phoenix-format dictionaries (verbs, actors, agents, discards) that replace the
+    #: bundled ones for event coding.
+    event_dictionaries: str | None = None
 
     def with_(self, **changes) -> Config:
         return replace(self, **changes)

@@ -97,7 +97,7 @@ STAGES: dict[str, tuple[Callable[[Document, Context], Document], tuple[str, ...]
 }
 #: What ``analyze``/``ingest`` run by default; ``STRUCTURE_STAGES`` is the article structure alone.
 STRUCTURE_STAGES = ("extract", "language")
-DEFAULT_STAGES = ("extract", "language", "nlp", "entities")
+DEFAULT_STAGES = ("extract", "language", "nlp", "entities", "timex", "quotes", "events")
 
 
 class Pipeline:

@@ -6,7 +6,7 @@ import argparse
 import importlib
 import sys
 
-COMMANDS = ("analyze", "ingest", "search", "show", "stats", "entities", "serve")
+COMMANDS = ("analyze", "ingest", "search", "show", "stats", "entities", "serve", "quotes", "events")
 
 
 def build_parser() -> argparse.ArgumentParser:

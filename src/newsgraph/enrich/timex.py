@@ -28,7 +28,7 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -74,7 +74,7 @@ class Rules:
     not_after: re.Pattern
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_rules(code: str) -> Rules | None:
     """The compiled rules of a language, or None when it has no ``timex.json``."""
     try:

@@ -1,0 +1,86 @@
+"""Event-type and actor-code accuracy of ``newsgraph events`` on the PLOVER gold-standard records (DEV half).
+
+Unpacks ``events-data.tar.xz`` into a temporary folder and codes each DEV record's sentence with the shipped
+CAMEO 2.0 / Phoenix dictionaries (mapped to PLOVER through CAMEO2PLOVER-2021). The gold uses PLOVER 0.5b1
+labels; they are mapped to the 2021 labels the table gives (DEMAND->REQUEST, DISAPPROVE->ACCUSE, FIGHT->ASSAULT).
+
+* type accuracy (first): the first event coded in the record has the gold type;
+* type accuracy (any): some event coded in the record has the gold type;
+* source/target code accuracy: the first event's source (target) country/IGO code — the first three letters
+  of the actor code — is one of the gold codes; records where the gold has none are left out.
+Every record counts: a record with no event is wrong. The PLOVER readme calls these "ideal human codings that no
+known system would be likely to get all of"; no published system figure exists for them.
+
+    python benchmarks/events_plover.py [--archive PATH] [--show-errors] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tarfile
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ARCHIVE = ROOT.parent / "shared" / "data" / "events" / "events-data.tar.xz"
+OLD_TO_NEW = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT"}
+
+
+def main(argv=None) -> int:
+    from newsgraph.enrich.events import code_records
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--archive", default=str(ARCHIVE))
+    ap.add_argument("--show-errors", action="store_true")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        with tarfile.open(args.archive) as tar:
+            tar.extractall(tmp, filter="data")
+        data = json.loads((Path(tmp) / "events" / "plover_gsr" / "PLOVER_GSR_CAMEO.dev.json").read_text("utf-8"))
+    records = [r for r in data if r.get("event") and r.get("text")]
+    inputs = [{"id": r["id"], "text": r["text"], "date": r.get("date", "2000-01-01")} for r in records]
+    t0 = time.perf_counter()
+    outputs = list(code_records(inputs, "en", None, require_dyad=False))
+    elapsed = time.perf_counter() - t0
+    first = anyt = 0
+    src_ok = src_n = tgt_ok = tgt_n = 0
+    for r, out in zip(records, outputs):
+        gold = OLD_TO_NEW.get(r["event"], r["event"])
+        evs = out["events"]
+        types = [e["plover"] for e in evs]
+        first += bool(types) and types[0] == gold
+        anyt += gold in types
+        gs = {a.get("code") for a in (r.get("source") if isinstance(r.get("source"), list) else []) if a.get("code")}
+        gt = {a.get("code") for a in (r.get("target") if isinstance(r.get("target"), list) else []) if a.get("code")}
+        ev = next((e for e in evs if e["plover"] == gold), evs[0] if evs else None)
+        if gs:
+            src_n += 1
+            src_ok += bool(ev and (ev["source"]["code"] or "")[:3] in gs)
+        if gt:
+            tgt_n += 1
+            tgt_ok += bool(ev and (ev["target"]["code"] or "")[:3] in gt)
+        if args.show_errors and not (types and types[0] == gold):
+            print(f"{r['id']}: gold {gold} {sorted(gs)}->{sorted(gt)} got "
+                  f"{[(e['plover'], e['cameo'], e['source']['code'], e['target']['code']) for e in evs]}\n   {r['text'][:120]}",
+                  file=sys.stderr)
+    n = len(records)
+    result = {"records": n, "type_accuracy_first": round(100 * first / n, 1), "type_accuracy_any": round(100 * anyt / n, 1),
+              "source_code_accuracy": round(100 * src_ok / max(src_n, 1), 1), "source_records": src_n,
+              "target_code_accuracy": round(100 * tgt_ok / max(tgt_n, 1), 1), "target_records": tgt_n,
+              "with_events": sum(bool(o["events"]) for o in outputs), "seconds": round(elapsed, 1)}
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        print(f"PLOVER GSR (DEV, {n} records): type accuracy first {result['type_accuracy_first']}  "
+              f"any {result['type_accuracy_any']};  source code {result['source_code_accuracy']} (of {src_n})  "
+              f"target code {result['target_code_accuracy']} (of {tgt_n});  records with events "
+              f"{result['with_events']}/{n}  ({result['seconds']} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

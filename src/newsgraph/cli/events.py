@@ -1,0 +1,88 @@
+"""Coded events: query the store, or code a batch of sentences (JSON lines in, JSON lines out).
+
+    newsgraph events --actor "Vladimir Putin" --type CONSULT --since 2023-09-01
+    newsgraph events --lang en [--dictionaries DIR] --input records.jsonl   # {"id","text","date"} per line
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from newsgraph.cli import add_db
+
+
+def add_arguments(p) -> None:
+    add_db(p)
+    p.add_argument("--actor", help="source or target: name, entity id or actor code prefix (e.g. RUS)")
+    p.add_argument("--type", help="PLOVER type (e.g. CONSULT) or CAMEO code prefix (e.g. 04)")
+    p.add_argument("--since", help="events dated on or after (YYYY-MM-DD)")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    batch = p.add_argument_group("batch coding")
+    batch.add_argument("--input", help="JSON lines {id, text, date}; prints one {id, events} line per input ('-' = stdin)")
+    batch.add_argument("--lang", default="en", help="language of the batch (default en)")
+    batch.add_argument("--dictionaries", help="folder of PETRARCH-format dictionaries (verbs, actors, agents, discards)")
+    batch.add_argument("--require-dyad", choices=("true", "false"), default="true",
+                       help="batch: code only events with both source and target (PETRARCH's default)")
+
+
+def query_events(conn, actor=None, type=None, since=None, limit=50) -> list[dict]:
+    where, params = [], []
+    if actor:
+        like = f"%{actor}%"
+        where.append("(e.source_name LIKE ? OR e.target_name LIKE ? OR e.source_entity = ? OR e.target_entity = ?"
+                     " OR e.source_code LIKE ? OR e.target_code LIKE ?)")
+        params += [like, like, actor, actor, actor + "%", actor + "%"]
+    if type:
+        where.append("(e.plover = ? COLLATE NOCASE OR e.cameo LIKE ?)")
+        params += [type, type + "%"]
+    if since:
+        where.append("coalesce(e.date, e.published) >= ?")
+        params.append(since)
+    sql = ("SELECT e.article_id, e.record, e.published, a.title FROM events e JOIN articles a ON a.id = e.article_id"
+           + (" WHERE " + " AND ".join(where) if where else "")
+           + " ORDER BY coalesce(e.date, e.published) DESC, e.article_id, e.n LIMIT ?")
+    out = []
+    for r in conn.execute(sql, [*params, max(1, min(int(limit), 1000))]).fetchall():
+        rec = json.loads(r["record"])
+        rec.update(article_id=r["article_id"], published=r["published"], title=r["title"])
+        out.append(rec)
+    return out
+
+
+def run_batch(args) -> int:
+    from newsgraph.enrich.events import code_records
+
+    stream = sys.stdin if args.input == "-" else open(args.input, encoding="utf-8")
+    with stream:
+        records = (json.loads(line) for line in stream if line.strip())
+        for out in code_records(records, args.lang, args.dictionaries, require_dyad=args.require_dyad == "true"):
+            print(json.dumps(out, ensure_ascii=False), flush=False)
+    return 0
+
+
+def run(args) -> int:
+    if args.input:
+        return run_batch(args)
+    from newsgraph.errors import StoreError
+    from newsgraph.store import open_store
+
+    try:
+        store = open_store(args.db, readonly=True)
+    except StoreError as e:
+        print(f"newsgraph: error: {e}", file=sys.stderr)
+        return 2
+    with store:
+        events = query_events(store.conn, args.actor, args.type, args.since, args.limit)
+    if args.format == "json":
+        print(json.dumps(events, ensure_ascii=False, indent=2))
+        return 0
+    if not events:
+        print("no events")
+    for e in events:
+        s, t = e.get("source") or {}, e.get("target") or {}
+        flags = "".join(f" [{f}]" for f in ("negated", "hypothetical") if e.get(f))
+        print(f"{(e.get('date') or e.get('published') or '----------')[:10]}  {s.get('name') or '?'} ({s.get('code') or '-'})"
+              f" -{e.get('plover') or '?'}/{e.get('cameo')}-> {t.get('name') or '-'} ({t.get('code') or '-'}){flags}")
+    return 0

@@ -1,0 +1,65 @@
+"""Stored quotes: who said what, filtered by speaker and date.
+
+    newsgraph quotes --speaker "Vladimir Putin" --since 2023-09-01
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from newsgraph.cli import add_db
+
+
+def add_arguments(p) -> None:
+    add_db(p)
+    p.add_argument("--speaker", help="speaker name or entity id (matches the canonical name, the id or the text)")
+    p.add_argument("--since", help="articles published on or after (YYYY-MM-DD)")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def query_quotes(conn, speaker=None, since=None, limit=50) -> list[dict]:
+    """Quotes from a store connection, newest first."""
+    where, params = [], []
+    if speaker:
+        like = f"%{speaker}%"
+        where.append("(q.speaker LIKE ? OR q.speaker_entity = ? OR q.via LIKE ? OR q.speaker_entity IN "
+                     "(SELECT id FROM entities WHERE name LIKE ? OR aliases LIKE ?))")
+        params += [like, speaker, like, like, like]
+    if since:
+        where.append("q.published >= ?")
+        params.append(since)
+    sql = ("SELECT q.article_id, q.n, q.record, q.published, a.title FROM quotes q JOIN articles a ON a.id = q.article_id"
+           + (" WHERE " + " AND ".join(where) if where else "")
+           + " ORDER BY q.published DESC, q.article_id, q.n LIMIT ?")
+    rows = conn.execute(sql, [*params, max(1, min(int(limit), 1000))]).fetchall()
+    out = []
+    for r in rows:
+        rec = json.loads(r["record"])
+        rec.update(article_id=r["article_id"], published=r["published"], title=r["title"])
+        out.append(rec)
+    return out
+
+
+def run(args) -> int:
+    from newsgraph.errors import StoreError
+    from newsgraph.store import open_store
+
+    try:
+        store = open_store(args.db, readonly=True)
+    except StoreError as e:
+        print(f"newsgraph: error: {e}", file=sys.stderr)
+        return 2
+    with store:
+        quotes = query_quotes(store.conn, args.speaker, args.since, args.limit)
+    if args.format == "json":
+        print(json.dumps(quotes, ensure_ascii=False, indent=2))
+        return 0
+    if not quotes:
+        print("no quotes")
+    for q in quotes:
+        via = f" (via {q['via']})" if q.get("via") else ""
+        print(f"{(q.get('published') or '----------')[:10]}  {q.get('speaker') or '?'}{via} [{q.get('kind')}]: "
+              f"\u201c{' '.join(q['text'].split())}\u201d")
+    return 0

@@ -1,0 +1,219 @@
+"""A small language-neutral predicate–argument layer over spaCy dependency parses.
+
+It reads both label sets spaCy pipelines produce — ClearNLP-style English (nsubj, nsubjpass, dobj, prep/pobj,
+agent, neg) and Universal Dependencies (nsubj, nsubj:pass, obj, obl + case, advmod "nu") — and gives, per verb:
+subject, object, obliques with their preposition, negation, modality, tense, passive voice, and the verb that
+embeds it (for claims). Subjects are inherited along ``conj``/``xcomp``/``advcl`` (object control for verbs such
+as "invite ... to visit"). Per-language cue words are in ``lang/<code>/events.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+SUBJ = {"nsubj", "csubj"}
+SUBJ_PASS = {"nsubjpass", "nsubj:pass", "csubjpass"}
+OBJ = {"dobj", "obj", "dative", "iobj", "attr"}
+OBL = {"prep", "obl", "obl:arg", "obl:agent", "nmod", "agent"}
+CLAUSE = {"ccomp", "xcomp", "advcl", "conj", "acl", "relcl", "parataxis"}
+
+
+@cache
+def cues(lang: str) -> dict:
+    try:
+        return json.loads(resources.files("newsgraph.lang").joinpath(lang, "events.json").read_text("utf-8"))
+    except (FileNotFoundError, OSError, ModuleNotFoundError):
+        return {}
+
+
+@dataclass
+class Arg:
+    role: str  # subj | obj | obl
+    head: object  # spaCy Token
+    prep: str | None = None
+
+    @property
+    def tokens(self) -> list:
+        """The argument's subtree, without embedded clauses."""
+        out = []
+        stack = [self.head]
+        while stack:
+            t = stack.pop()
+            out.append(t)
+            stack.extend(c for c in t.children if c.dep_ not in CLAUSE - {"conj"} and c.dep_ not in ("punct",)
+                         and not (c.pos_ in ("VERB", "AUX") and c.dep_ != "amod"))
+        return sorted(out, key=lambda t: t.i)
+
+    @property
+    def span(self) -> tuple[int, int]:
+        toks = self.tokens
+        return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+@dataclass
+class Predicate:
+    verb: object
+    lemma: str
+    subj: list[Arg] = field(default_factory=list)
+    obj: list[Arg] = field(default_factory=list)
+    obl: list[Arg] = field(default_factory=list)
+    negated: bool = False
+    modal: bool = False
+    tense: str | None = None  # past | present | future
+    passive: bool = False
+    embedded_in: object = None  # the verb token whose clause holds this one
+    inherited: bool = False
+    nominal: bool = False
+
+
+def _prep_of(tok) -> str | None:
+    for c in tok.children:
+        if c.dep_ == "case":
+            return c.lemma_.lower() or c.text.lower()
+    return None
+
+
+def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate]:
+    """Every verb in a parsed ``doc`` with its arguments (empty when the pipeline has no parser); nouns whose
+    upper-case lemma is in ``nouns`` ("vizită", "întâlnire", "visit") are predicates too, their possessor
+    ("a lui Kim", "Kim's") the subject and a goal phrase ("la Vladivostok") the target."""
+    if not doc.has_annotation("DEP"):
+        return []
+    cue = cues(lang)
+    negs = {w.lower() for w in cue.get("negations", [])}
+    neg_subj = {w.lower() for w in cue.get("negative_subjects", [])}
+    modals = {w.lower() for w in cue.get("modals", [])}
+    future = {w.lower() for w in cue.get("future", [])}
+    agent_preps = {w.lower() for w in cue.get("agent_preps", [])}
+    out: dict[int, Predicate] = {}
+    control = {w.lower() for w in cue.get("control_marks", [])}
+    poss = {w.lower() for w in cue.get("possessive_markers", [])}
+    goals = {w.lower() for w in cue.get("goal_preps", [])}
+    for tok in doc:
+        if tok.pos_ == "NOUN" and nouns and (tok.lemma_ or tok.text).upper() in nouns:
+            out[tok.i] = _nominal(tok, poss, goals)
+            continue
+        if tok.pos_ != "VERB":
+            continue
+        p = Predicate(verb=tok, lemma=(tok.lemma_ or tok.text).lower())
+        for c in tok.children:
+            dep = c.dep_
+            low = c.text.lower()
+            if c.is_space or c.is_punct:
+                continue
+            if dep in SUBJ:
+                p.subj.append(Arg("subj", c))
+                if low in neg_subj or any(x.text.lower() in neg_subj for x in c.children):
+                    p.negated = True
+            elif dep in SUBJ_PASS:
+                p.passive = True
+                p.obj.append(Arg("obj", c))
+            elif dep in OBJ:
+                p.obj.append(Arg("obj", c))
+            elif dep == "agent" or dep == "obl:agent":
+                pobj = [g for g in c.children if g.dep_ == "pobj"] if dep == "agent" else [c]
+                p.subj.extend(Arg("subj", g, "by") for g in pobj)
+            elif dep == "prep":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        p.obl.append(Arg("obl", g, c.text.lower()))
+            elif dep in ("obl", "obl:arg", "nmod"):
+                prep = _prep_of(c)
+                if p.passive and prep in agent_preps:
+                    p.subj.append(Arg("subj", c, prep))
+                else:
+                    p.obl.append(Arg("obl", c, prep))
+            elif dep == "neg" or (dep in ("advmod", "advmod:tmod", "fixed") and low in negs):
+                p.negated = True
+            elif dep in ("aux", "aux:pass", "auxpass"):
+                lem = (c.lemma_ or c.text).lower()
+                if dep != "aux" or lem in ("be", "fi") and dep != "aux":
+                    p.passive = p.passive or dep in ("aux:pass", "auxpass")
+                if low in modals or lem in modals:
+                    p.modal = True
+                if low in future or lem in future:
+                    p.tense = "future"
+                if low in negs:
+                    p.negated = True
+            elif dep == "expl:pv":  # Romanian reflexive ("s-au întâlnit")
+                pass
+        if p.tense is None:
+            t = tok.morph.get("Tense")
+            p.tense = {"Past": "past", "Pres": "present", "Fut": "future"}.get(t[0]) if t else None
+            if p.tense is None and any(c.dep_ == "aux" for c in tok.children):
+                p.tense = "past"
+        marks = {c.text.lower() for c in tok.children if c.dep_ == "mark"}
+        if marks & control and tok.dep_ in ("ccomp", "xcomp", "advcl") and p.subj and p.subj[0].head.i > tok.i:
+            p.obj = [Arg("obj", a.head) for a in p.subj] + p.obj  # "a acceptat să viziteze Coreea": not a subject
+            p.subj = []
+        out[tok.i] = p
+    # inherit subjects and record embedding
+    for _, p in sorted(out.items()):
+        head = p.verb.head
+        if head.i != p.verb.i and p.verb.dep_ in CLAUSE:
+            hp = out.get(head.i)
+            if hp is None:
+                continue
+            if p.verb.dep_ in ("ccomp", "advcl", "parataxis"):
+                p.embedded_in = head
+            if not p.subj:
+                if p.verb.dep_ == "xcomp" and hp.obj and not hp.passive:
+                    p.subj = [Arg("subj", a.head) for a in hp.obj]  # object control: invited X to visit
+                elif p.verb.dep_ in ("conj", "xcomp", "advcl"):
+                    p.subj = list(hp.subj)
+                p.inherited = True
+            if p.verb.dep_ == "xcomp":
+                p.negated = p.negated or hp.negated
+                p.modal = p.modal or hp.modal
+    fallbacks = bool(cue.get("misparse_fallbacks"))
+    for p in out.values():  # "Arnor is about to restore …": the subject sits on a non-verbal head
+        if p.subj or p.nominal:
+            continue
+        if not fallbacks:
+            _climb_for_subject(p, out)
+            continue
+        voc = [c for c in p.verb.children if c.pos_ == "PROPN" and c.i < p.verb.i
+               and not any(g.dep_ == "case" for g in c.children)]
+        if voc:  # a misparse of a preverbal subject ("La rândul său, Putin a insistat")
+            p.subj = [Arg("subj", voc[0])]
+            continue
+        if p.verb.dep_ in ("conj", "advcl") and p.verb.head.pos_ == "PROPN" and p.verb.head.i < p.verb.i:
+            p.subj = [Arg("subj", p.verb.head)]  # a misparse that made the subject the head of the verb
+            p.inherited = True
+            continue
+        _climb_for_subject(p, out)
+    return [out[i] for i in sorted(out)]
+
+
+def _climb_for_subject(p: Predicate, out: dict) -> None:
+    """"Arnor is about to restore …": the subject sits on a non-verbal head."""
+    t = p.verb
+    for _ in range(3):
+        if t.head.i == t.i:
+            break
+        t = t.head
+        subj = [c for c in t.children if c.dep_ in SUBJ]
+        if subj:
+            p.subj = [Arg("subj", c) for c in subj]
+            p.inherited = True
+            break
+        if t.i in out and t.pos_ == "VERB":
+            break
+
+
+def _nominal(tok, poss: set, goals: set) -> Predicate:
+    p = Predicate(verb=tok, lemma=(tok.lemma_ or tok.text).lower(), nominal=True)
+    for c in tok.children:
+        case = {g.text.lower() for g in c.children if g.dep_ in ("case", "det")}
+        if c.dep_ in ("poss", "nmod:poss") or (c.dep_ in ("nmod", "appos") and case & poss and c.pos_ == "PROPN"):
+            p.subj.append(Arg("subj", c))
+        elif c.dep_ == "prep" and c.text.lower() in poss:
+            p.subj.extend(Arg("subj", g) for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ == "prep" and c.text.lower() in goals:
+            p.obl.extend(Arg("obl", g, c.text.lower()) for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ in ("nmod", "obl") and (prep := _prep_of(c)) in goals:
+            p.obl.append(Arg("obl", c, prep))
+    return p

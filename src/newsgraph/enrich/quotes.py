@@ -1,0 +1,573 @@
+"""Quotes: who said what, in which words, and through whom it reached us.
+
+Three kinds, each pointing at its span in ``doc.text``:
+
+* ``direct``: a quoted statement in any quote style („…”, "…", «…», “…”, ‘…’, '…'), including one whose closing
+  mark is missing (it then ends where the narration visibly resumes: a gerund clause or the sentence end);
+* ``partial``: quoted words inside a sentence that a speech verb governs ("o „mare victorie”");
+* ``indirect``: reported speech without marks ("a declarat că …", "said that …", "potrivit lui X, …").
+
+Attribution is found in the quote's sentence: a speech verb after the quote (``"…", a declarat X`` / ``"…", X
+said``), before it (``X a spus: "…"``), an "according to" phrase, or a colon-ended lead-in sentence; a quote with
+no frame continues the previous speaker. The speaker phrase is linked to a canonical entity by mention overlap
+(``doc.entities``), else to a spaCy entity, else to a capitalised name; roles and pronouns ("agenția", "he",
+"numărul unu nord-coreean") go to the most recent fitting speaker or person. Reporting chains ("…, scrie
+Agerpres", "quoted by Reuters") fill ``via``.
+
+Speech verbs, auxiliaries, clitics and cue phrases are per-language data: ``lang/<code>/speech.json``.
+Each item: ``{"text", "start", "end", "speaker", "speaker_id", "speaker_text", "verb", "via", "via_id",
+"sentence", "kind", "closed"}``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from newsgraph.normalize import fold
+
+OPEN_CLOSE = {"„": "”“\"", "«": "»", "‹": "›", "“": "”", "‘": "’", '"': '"', "'": "'"}
+QUOTE_CHARS = set("„”“«»‹›‘’\"'")
+#: entity labels (entity layer, spaCy English, RONEC) that can speak
+SPEAKER_LABELS = {"PERSON": 3, "PER": 3, "ORG": 2, "ORGANIZATION": 2, "GPE": 1, "NORP": 1, "NAT_REL_POL": 1, "LOC": 0}
+
+
+def _strip(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def _alt(words) -> str:
+    forms = sorted({v for w in words for v in (w, _strip(w))}, key=len, reverse=True)
+    return "(?:" + ("|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) or r"(?!x)x") + ")"
+
+
+@dataclass
+class Speech:
+    code: str
+    verb: re.Pattern  # a speech verb group (aux/clitic + adverbs + form), group "v" = the form
+    lemma: dict
+    comp: re.Pattern
+    according: re.Pattern
+    via_after: re.Pattern
+    via_prefix: re.Pattern
+    gerund: re.Pattern
+    stop_after: re.Pattern
+    person_roles: re.Pattern
+    org_roles: re.Pattern
+    titles: frozenset
+
+
+@cache
+def load_speech(code: str) -> Speech | None:
+    try:
+        d = json.loads(resources.files("newsgraph.lang").joinpath(code, "speech.json").read_text("utf-8"))
+    except (FileNotFoundError, OSError, ModuleNotFoundError):
+        return None
+    lemma = {fold(f): lem for lem, forms in d["verbs"].items() for f in forms}
+    pre = _alt(d.get("auxiliaries", []) + d.get("clitics", []))
+    adv = _alt(d.get("adverbs", []))
+    forms = _alt([f for forms in d["verbs"].values() for f in forms])
+    i = re.I
+    B, E = r"(?<!\w)", r"(?!\w)"
+    return Speech(
+        code=code,
+        verb=re.compile(rf"{B}(?:{pre}\s+)?(?:{adv}\s+){{0,2}}(?P<v>{forms}){E}", i),
+        lemma=lemma,
+        comp=re.compile(rf"^\s*,?\s*{_alt(d.get('complementizers', []))}{E}", i),
+        according=re.compile(rf"{B}{_alt(d.get('according_to', []))}{E}", i),
+        via_after=re.compile(rf",\s*(?:{_alt(d.get('via_verbs', []))})\s+(?P<via>[^,.;:!?\n]+)", i),
+        via_prefix=re.compile(rf"{B}{_alt(d.get('via_prefix', []))}\s+(?:lui\s+|the\s+)?(?P<via>[^,.;:!?\n]+)", i),
+        gerund=re.compile(d.get("gerund", "(?!x)x"), i),
+        stop_after=re.compile(rf"\s+(?:{_alt(d.get('stop_words_after_verb', []))}){E}", i),
+        person_roles=re.compile(rf"^(?:{_alt(d.get('person_roles', []))}){E}", i),
+        org_roles=re.compile(rf"^(?:{_alt(d.get('org_roles', []))}){E}", i),
+        titles=frozenset(fold(t) for t in d.get("titles", [])),
+    )
+
+
+# --------------------------------------------------------------------------------------- quote marks
+
+
+def quote_spans(text: str, gerund: re.Pattern | None = re.compile(r"(?:ând|ind|ing)$")) -> list[dict]:
+    """Top-level quoted spans (inner offsets) in every quote style; unclosed ones end heuristically."""
+    found: list[dict] = []
+    start = 0
+    for para in re.split(r"(\n\s*\n)", text):
+        if para.strip() and not para.startswith("\n"):
+            found.extend(_para_quotes(text, start, start + len(para), gerund))
+        start += len(para)
+    found.sort(key=lambda q: (q["start"], -q["end"]))
+    top: list[dict] = []
+    for q in found:
+        if top and q["start"] < top[-1]["end"]:
+            continue  # nested inside the previous one
+        top.append(q)
+    return top
+
+
+def _role(text: str, i: int, stack: list) -> str | None:
+    c = text[i]
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    open_ok = (prev.isspace() or prev in "([{-–—/:" or prev in QUOTE_CHARS) and not nxt.isspace()
+    close_ok = not prev.isspace()
+    if c in "„«‹":
+        return "open"
+    if c in "»›”":
+        return "close" if stack else None
+    if c == "“":
+        if stack and stack[-1][0] == "„" and close_ok:
+            return "close"
+        return "open" if not nxt.isspace() else None
+    if c == "‘":
+        return "open" if open_ok else None
+    if c == "’":
+        return "close" if stack and stack[-1][0] in "‘'" and not nxt.isalpha() else None
+    if c == "'":
+        if prev.isalpha() and nxt.isalpha():
+            return None  # apostrophe
+        if stack and stack[-1][0] == "'" and close_ok and not nxt.isalpha():
+            return "close"
+        return "open" if open_ok and nxt.isalpha() and not prev.isalnum() else None
+    if c == '"':
+        if stack and close_ok and (stack[-1][0] in '"„' or not open_ok):
+            if not open_ok or nxt.isspace() or not nxt.isalnum():
+                return "close"
+        return "open" if open_ok else ("close" if stack else None)
+    return None
+
+
+def _para_quotes(text: str, lo: int, hi: int, gerund) -> list[dict]:
+    stack: list[tuple[str, int]] = []
+    out = []
+    for i in range(lo, hi):
+        if text[i] not in QUOTE_CHARS:
+            continue
+        role = _role(text, i, stack)
+        if role == "open":
+            stack.append((text[i], i))
+        elif role == "close":
+            for k in range(len(stack) - 1, -1, -1):
+                if text[i] in OPEN_CLOSE.get(stack[k][0], ""):
+                    _, o = stack[k]
+                    del stack[k:]
+                    out.append({"open": o, "start": o + 1, "end": i, "close": i + 1, "closed": True})
+                    break
+    for _, o in stack:  # a closing mark is missing
+        end = _unclosed_end(text, o + 1, hi, gerund)
+        if end - o > 3:
+            out.append({"open": o, "start": o + 1, "end": end, "close": end, "closed": False})
+    return out
+
+
+def _unclosed_end(text: str, start: int, hi: int, gerund) -> int:
+    """Where a quote without its closing mark ends: before ", <gerund>" or at the sentence end."""
+    for m in re.finditer(r",\s+(\w+)|[.!?](?=\s+[A-ZĂÂÎȘȚ]|\s*$)", text[start:hi]):
+        if m.group(1) is None or (gerund is not None and gerund.search(m.group(1))):
+            return start + m.start()
+    return hi
+
+
+# --------------------------------------------------------------------------------------- speakers
+
+
+class _Linker:
+    """Speaker phrase -> (name, entity id), using entity mentions, spaCy entities, capitalised names."""
+
+    def __init__(self, text: str, sp: Speech, entities: list[dict], nlp=None):
+        self.text, self.sp = text, sp
+        self.mentions = []  # (start, end, name, id, type)
+        for e in entities or []:
+            for m in e.get("mentions", []):
+                self.mentions.append((m["start"], m["end"], e.get("name") or m["text"], e.get("id"), e.get("type") or m.get("label")))
+        if not self.mentions and nlp is not None:
+            for ent in getattr(nlp, "ents", ()):
+                self.mentions.append((ent.start_char, ent.end_char, ent.text, None, ent.label_))
+        self.mentions.sort()
+
+    def in_span(self, start: int, end: int) -> list[tuple]:
+        """Entity mentions in a span; pronouns and bare roles that a tagger labelled as names are not names."""
+        return [m for m in self.mentions if m[0] < end and m[1] > start and SPEAKER_LABELS.get(m[4] or "", 0) > 0
+                and not self._role_only(self.text[m[0]:m[1]])]
+
+    def _role_only(self, text: str) -> bool:
+        m = self.sp.person_roles.match(text) or self.sp.org_roles.match(text)
+        return bool(m) and m.end() >= len(text.rstrip()) or fold(text) in self.sp.titles
+
+    def names(self, start: int, end: int) -> list[tuple]:
+        """Capitalised runs (proper-name candidates) that do not start the sentence."""
+        out = []
+        for m in re.finditer(r"(?:\b[A-ZĂÂÎȘȚ](?:\.|[\w'’-]*)(?:\s+(?:de\s+|al\s+|la\s+)?[A-ZĂÂÎȘȚ](?:\.|[\w'’-]*))*)", self.text[start:end]):
+            s = start + m.start()
+            before = self.text[max(0, s - 3):s]
+            word = m.group(0)
+            if (s == 0 or re.search(r"[.!?\n„\"“]\s*$", before)) and not word.isupper() and " " not in word:
+                continue
+            parts = word.split()
+            while len(parts) > 1 and fold(parts[0]) in self.sp.titles:  # "Prime Minister David Okafor"
+                s += len(parts[0]) + 1 + (len(word) - len(word.lstrip()))
+                word = word[len(parts[0]):].lstrip()
+                parts = parts[1:]
+            if fold(word) in self.sp.titles or self.sp.person_roles.match(word) or self.sp.org_roles.match(word):
+                continue
+            n = len(word.split())
+            typ = "PERSON" if 2 <= n <= 3 and not re.search(r"\s[a-z]", word) else ("ORG" if word.isupper() else None)
+            out.append((s, s + len(word), word.rstrip("."), None, typ))
+        return out
+
+    def link(self, start: int, end: int) -> tuple[str | None, str | None, str | None]:
+        found = self.in_span(start, end)
+        if not any(SPEAKER_LABELS.get(m[4], 0) >= 2 for m in found):  # a name the entity layer missed
+            names = [n for n in self.names(start, end) if n[4] == "PERSON"]
+            found = [m for m in found if not any(m[0] < n[1] and m[1] > n[0] for n in names)] + names
+        if found:
+            best = max(found, key=lambda m: (SPEAKER_LABELS.get(m[4], 0), m[1] - m[0]))
+            name = best[2]
+            if best[3] is None or fold(name.split()[0]) in self.sp.titles:  # drop titles ("ministrul Ion Popescu")
+                parts = name.split()
+                while len(parts) > 1 and fold(parts[0]) in self.sp.titles:
+                    parts = parts[1:]
+                name = " ".join(parts)
+            return name, best[3], best[4]
+        names = self.names(start, end)
+        if names:
+            best = max(names, key=lambda m: m[1] - m[0])
+            return best[2], None, best[4]
+        return None, None, None
+
+
+def _clean_phrase(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in ",;:–—-"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:–—-"):
+        e -= 1
+    return s, e
+
+
+def _subject_before(text: str, lo: int, verb_start: int, sp: Speech) -> tuple[int, int]:
+    """The clause chunk right before a verb: back to the previous comma, past an empty apposition comma or a
+    prepositional tail ("Priya Nair, of the Institute, said"); never back across a quotation."""
+    seg_end = verb_start
+    start = None
+    for _ in range(3):
+        cut = max(text.rfind(c, lo, seg_end) for c in ",;:(\n")
+        qcut = max(text.rfind(c, lo, seg_end) for c in "”»\"“„«")
+        for m in re.finditer(r"(?<!\w)(?:iar|dar|însă|but|and|while|whereas)\s", text[max(lo, cut):seg_end]):
+            cut = max(cut, max(lo, cut) + m.end() - 1)
+        if qcut > cut:
+            s, e = _clean_phrase(text, qcut + 1, seg_end)
+            return (s, verb_start) if e > s else (verb_start, verb_start)
+        s, e = _clean_phrase(text, max(lo, cut + 1), seg_end)
+        if e > s and not sp.stop_after.match(" " + text[s:e]):
+            return s, (verb_start if start is None else verb_start)
+        if e > s:
+            start = s
+        if cut < lo:
+            break
+        seg_end = cut
+    return (start, verb_start) if start is not None else (verb_start, verb_start)
+
+
+def _subject_after(text: str, verb_end: int, hi: int, sp: Speech, timex: list[dict]) -> tuple[int, int]:
+    """An inverted subject right after the verb ("…", a declarat joi ministrul, X, folosind …)."""
+    s = verb_end
+    for t in timex:  # skip a time word between verb and subject ("a informat joi agenția")
+        if t["start"] >= s and not text[s:t["start"]].strip():
+            s = t["end"]
+    e = hi
+    for m in re.finditer(r",\s+(\w+)|[.;:!?\n]|\s(?:\(|–|—)", text[s:hi]):
+        if m.group(1) is None or sp.gerund.search(m.group(1)) or fold(m.group(1)) in ("scrie", "transmite", "relateaza", "informeaza", "potrivit", "according", "citat", "quoted", "writes", "reported"):
+            e = s + m.start()
+            break
+    comp = re.search(r"\s(?:că|ca|that)\b", text[s:e])
+    if comp:
+        e = s + comp.start()
+    return _clean_phrase(text, s, e)
+
+
+# --------------------------------------------------------------------------------------- the finder
+
+
+def _sentence_bounds(text: str, sentences: list[dict] | None) -> list[tuple[int, int]]:
+    if sentences:
+        return [(s["start"], s["end"]) for s in sentences]
+    out, start = [], 0
+    for m in re.finditer(r"[.!?][”\"»]?(?=\s+[A-ZĂÂÎȘȚ„\"“«])|\n\s*\n", text):
+        out.append((start, m.end()))
+        start = m.end()
+    out.append((start, len(text)))
+    return out
+
+
+class _Finder:
+    def __init__(self, text, sp, sentences, entities, nlp, timex):
+        self.text, self.sp = text, sp
+        self.sents = _sentence_bounds(text, sentences)
+        self.linker = _Linker(text, sp, entities, nlp)
+        self.timex = timex or []
+        self.marks = quote_spans(text, sp.gerund)
+        self.verbs = [m for m in sp.verb.finditer(text) if not self.inside_quote(m.start())]
+        self.quotes: list[dict] = []
+        self.used: set[int] = set()
+
+    def inside_quote(self, i: int) -> bool:
+        return any(q["open"] <= i < q["close"] for q in self.marks)
+
+    def sent_index(self, i: int) -> int:
+        for k, (s, e) in enumerate(self.sents):
+            if s <= i < e:
+                return k
+        return len(self.sents) - 1
+
+    def region(self, q: dict) -> tuple[int, int, int]:
+        """The sentence(s) holding a quote: from the sentence of its start to that of its end."""
+        a, b = self.sent_index(q["open"]), self.sent_index(max(q["open"], q["close"] - 1))
+        # a quote's own full stops may have split the sentence: take the narration after it too
+        b2 = self.sent_index(min(len(self.text) - 1, q["close"]))
+        if b2 == b + 1 and not re.search(r"[.!?]\s*$", self.text[q["close"]:q["close"] + 2].strip() or "."):
+            b = b2
+        if q["close"] >= self.sents[b][1] and b + 1 < len(self.sents):
+            b += 1
+        return self.sents[a][0], self.sents[b][1], a
+
+    def speaker(self, s: int, e: int, before: int) -> dict:
+        """Resolve a speaker phrase (anaphora included) -> speaker fields."""
+        phrase = self.text[s:e]
+        name, eid, label = self.linker.link(s, e) if e > s else (None, None, None)
+        if name is None and (stop := self.sp.stop_after.search(self.text, s, e)):
+            e = stop.start()
+            phrase = self.text[s:e]
+        if name is None and e > s:
+            folded = fold(phrase)
+            person = bool(self.sp.person_roles.match(folded) or self.sp.person_roles.match(phrase))
+            org = bool(self.sp.org_roles.match(folded) or self.sp.org_roles.match(phrase))
+            if person or org:
+                name, eid, src = self.antecedent("PERSON" if person else "ORG", before, s)
+                if src is not None:
+                    return {"speaker": name, "speaker_id": eid, "speaker_text": phrase, "_inherit": src}
+        return {"speaker": name or (phrase.strip() or None), "speaker_id": eid, "speaker_text": phrase or None}
+
+    def antecedent(self, kind: str, before: int, here: int) -> tuple[str | None, str | None, dict | None]:
+        """The most recent speaker or mention of a kind (a person or an organisation) before ``before``."""
+        s_lo, s_hi = self.sents[self.sent_index(here)]
+        here_at = here
+        # names after the role phrase in its sentence are other participants ("l-a asigurat pe Vladimir Putin")
+        here = [m for m in self.linker.mentions if here_at <= m[0] < s_hi] or self.linker.names(here_at, s_hi)
+        here_ids = {m[3] or m[2] for m in here}
+        for q in reversed(self.quotes):
+            if q.get("_type") == kind and q["speaker"] and q["start"] < before and (q["speaker_id"] or q["speaker"]) not in here_ids:
+                return q["speaker"], q["speaker_id"], q
+        pool = [m for m in self.linker.mentions if not self.linker._role_only(self.text[m[0]:m[1]])] or [
+            m for m in self.linker.names(0, before) if not re.search(r"\s[a-z]", m[2])]
+        for m in reversed([m for m in pool if m[1] <= before and (m[4] or "").startswith(kind[:3])]):
+            if (m[3] or m[2]) not in here_ids and not any(m[2] in h or h.endswith(m[2].split()[-1]) for h in here_ids):
+                return m[2], m[3], None
+        return None, None, None
+
+    def via(self, lo: int, hi: int, skip: tuple[int, int]) -> dict:
+        for pat in (self.sp.via_after, self.sp.via_prefix):
+            for m in pat.finditer(self.text, lo, hi):
+                if self.inside_quote(m.start()) or skip[0] <= m.start("via") < skip[1]:
+                    continue
+                name, eid, _ = self.linker.link(m.start("via"), m.end("via"))
+                if name:
+                    return {"via": name, "via_id": eid}
+        return {"via": None, "via_id": None}
+
+    def verb_info(self, m) -> dict:
+        self.used.add(m.start())
+        return {"verb": " ".join(m.group(0).split()), "lemma": self.sp.lemma.get(fold(m.group("v")))}
+
+    # ---------------------------------------------------------------- quoted speech
+    def attribute(self, q: dict) -> dict:
+        lo, hi, si = self.region(q)
+        after = [v for v in self.verbs if q["close"] <= v.start() < hi and not self.sp.gerund.search(v.group("v"))
+                 and v.start() not in self.used]
+        before = [v for v in self.verbs if lo <= v.start() < q["open"] and v.start() not in self.used]
+        item: dict = {"speaker": None, "speaker_id": None, "speaker_text": None, "verb": None, "lemma": None}
+        span = (q["start"], q["start"])
+        inner = self.text[q["start"]:q["end"]].rstrip()
+        if inner.endswith(".") or (inner.endswith(("!", "?", "…")) and re.match(r"\s*[A-ZĂÂÎȘȚ]", self.text[q["close"]:])):
+            after = []  # the quote ended its sentence: what follows is new narration
+        if after and not self.text[q["close"]:after[0].start()].strip(" ,–—-") or (
+                after and re.fullmatch(r"[\s,–—-]*\S+(?:\s+\S+){0,4}\s*", self.text[q["close"]:after[0].start()])):
+            v = after[0]
+            gap = self.text[q["close"]:v.start()]
+            if fold(gap.strip(" ,–—-")) in ("si", "and", "iar", "but", "dar"):  # «…» and promised: the earlier subject
+                span = _subject_before(self.text, lo, q["open"], self.sp)
+                if span[0] < span[1] and (pv := [x for x in self.verbs if lo <= x.start() < q["open"]]):
+                    span = _subject_before(self.text, lo, pv[-1].start(), self.sp)
+            elif gap.strip(" ,–—-"):  # "…", X said
+                span = _clean_phrase(self.text, q["close"], v.start())
+            else:  # "…", said X / a declarat X
+                span = _subject_after(self.text, v.end(), hi, self.sp, self.timex)
+            item.update(self.verb_info(v))
+        elif before:
+            v = before[-1]
+            finite = [x for x in self.verbs if lo <= x.start() < v.start() and not self.sp.gerund.search(x.group("v"))]
+            gerund = self.sp.gerund.search(v.group("v"))
+            subj = finite[-1] if finite and gerund else v  # a gerund ("vorbind despre") speaks with its clause's subject
+            span = _subject_before(self.text, lo, subj.start(), self.sp)
+            if finite and fold(self.text[span[0]:span[1]]) in ("si", "and", "iar", "dar", "but", ""):
+                span = _subject_before(self.text, lo, finite[-1].start() if finite[-1] is not v else v.start(), self.sp)
+                prev = [x for x in finite if x.start() < v.start()]
+                if prev and (span[0] == span[1] or fold(self.text[span[0]:span[1]]) in ("si", "and")):
+                    span = _subject_before(self.text, lo, prev[-1].start(), self.sp)
+            if span[0] == span[1]:
+                span = _subject_after(self.text, subj.end(), q["open"], self.sp, self.timex)
+            item.update(self.verb_info(v))
+        elif (acc := self.sp.according.search(self.text, lo, hi)) and not self.inside_quote(acc.start()):
+            span = _subject_after(self.text, acc.end(), hi, self.sp, [])
+            item["verb"] = " ".join(acc.group(0).split())
+        elif si > 0 and self.text[:lo].rstrip().endswith(":"):
+            plo, _ = self.sents[si - 1]
+            pv = [v for v in self.verbs if plo <= v.start() < lo]
+            if pv:
+                span = _subject_before(self.text, plo, pv[-1].start(), self.sp)
+                item.update(self.verb_info(pv[-1]))
+        if span[1] > span[0]:
+            s, e = span
+            s = self._skip_lead(s, e)
+            item.update(self.speaker(s, e, q["open"]))
+        elif self.quotes and self.quotes[-1]["kind"] == "direct" and self.sent_index(self.quotes[-1]["start"]) >= si - 2:
+            prev = self.quotes[-1]  # continuation of the previous speaker
+            item.update({k: prev[k] for k in ("speaker", "speaker_id", "speaker_text")})
+            item["_inherit"] = prev
+        item.update(self.via(lo, hi, span))
+        if item["via"] is None and (p := item.pop("_inherit", None)) is not None:
+            item.update(via=p["via"], via_id=p["via_id"])
+        item.pop("_inherit", None)
+        if item["via"] and item["via"] == item["speaker"]:
+            item.update(via=None, via_id=None)
+        return item
+
+    def _skip_lead(self, s: int, e: int) -> int:
+        for t in self.timex:
+            if t["start"] == s and t["end"] < e:
+                s = t["end"]
+        return _clean_phrase(self.text, s, e)[0]
+
+    def kind_of(self, q: dict) -> str:
+        inner = self.text[q["start"]:q["end"]].strip()
+        lo, _, _ = self.region(q)
+        lead = self.text[lo:q["open"]].strip()
+        words = len(inner.split())
+        if inner[:1].isupper() and (words >= 4 or not lead or lead.endswith((":", ","))):
+            return "direct"
+        return "partial"
+
+    def quoted(self) -> None:
+        for q in self.marks:
+            inner = self.text[q["start"]:q["end"]]
+            words = inner.split()
+            if not words or (len(words) <= 4 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+                             and q["closed"] and not inner.rstrip().endswith((".", "!", "?", ","))):
+                continue  # a name or title in quotes, not speech
+            kind = self.kind_of(q)
+            item = self.attribute(q)
+            if kind == "partial" and item["verb"] is None:
+                continue  # scare quotes: no speech frame
+            s, e = _clean_phrase(self.text, q["start"], q["end"]) if not q["closed"] else (q["start"], q["end"])
+            self.add(s, e, kind, item, q["closed"])
+
+    def add(self, s, e, kind, item, closed=True) -> None:
+        typ = None
+        if item.get("speaker_id"):
+            typ = "PERSON" if item["speaker_id"].startswith("person") else "ORG"
+        else:
+            for m in self.linker.mentions + self.linker.names(0, len(self.text)):
+                if m[2] == item.get("speaker") and m[4]:
+                    typ = "PERSON" if m[4].startswith("PER") else "ORG"
+                    break
+        if typ is None and item.get("speaker") and re.fullmatch(r"(?:[A-ZĂÂÎȘȚ][\w'’-]+\s+){1,2}[A-ZĂÂÎȘȚ][\w'’-]+", item["speaker"]):
+            typ = "PERSON"
+        self.quotes.append({"text": self.text[s:e], "start": s, "end": e, **item, "sentence": self.sent_index(s),
+                            "kind": kind, "closed": closed, "_type": typ})
+
+    # ---------------------------------------------------------------- indirect speech
+    def indirect(self) -> None:
+        for v in self.verbs:
+            si = self.sent_index(v.start())
+            lo, hi = self.sents[si]
+            rest = self.text[v.end():hi]
+            comp = None
+            for m in re.finditer(r"\s(?:că|that)\b", rest[:120]):
+                if not re.search(r"[.;:!?]", rest[:m.start()]):
+                    comp = m
+                    break
+            if comp is None:
+                continue
+            s = v.end() + comp.end()
+            e = hi
+            via = self.sp.via_after.search(self.text, s, hi) or self.sp.via_prefix.search(self.text, s, hi)
+            if via and not self.inside_quote(via.start()):
+                e = via.start()
+            s, e = _clean_phrase(self.text, s, e)
+            e = e - 1 if e > s and self.text[e - 1] in ".!?" else e
+            if e - s < 8 or any(q["open"] < e and q["close"] > s for q in self.marks) or self.overlaps(s, e):
+                continue
+            span = _subject_before(self.text, lo, v.start(), self.sp)
+            if span[1] - span[0] > 80 or span[0] == span[1]:
+                span = _subject_after(self.text, v.end(), v.end() + comp.start(), self.sp, self.timex)
+            item = {"speaker": None, "speaker_id": None, "speaker_text": None, **self.verb_info(v)}
+            if span[1] > span[0]:
+                item.update(self.speaker(self._skip_lead(*span), span[1], v.start()))
+            item.update(self.via(lo, hi, span))
+            self.add(s, e, "indirect", item)
+        for acc in self.sp.according.finditer(self.text):
+            if self.inside_quote(acc.start()):
+                continue
+            si = self.sent_index(acc.start())
+            lo, hi = self.sents[si]
+            m = re.match(r"\s*(?:lui\s+)?([^,.;:!?\n]+)", self.text[acc.end():hi])
+            if not m:
+                continue
+            span = _clean_phrase(self.text, acc.end() + m.start(1), acc.end() + m.end(1))
+            if span[1] - span[0] > 60 or span[0] == span[1]:
+                continue
+            if self.text[lo:acc.start()].strip(" ,"):  # "…, according to X."
+                s, e = _clean_phrase(self.text, lo, acc.start())
+            else:  # "Potrivit lui X, …"
+                s, e = _clean_phrase(self.text, span[1], hi)
+            e = e - 1 if e > s and self.text[e - 1] in ".!?" else e
+            if e - s < 8 or any(q["open"] < e and q["close"] > s for q in self.marks) or self.overlaps(s, e):
+                continue
+            item = {"speaker": None, "speaker_id": None, "speaker_text": None,
+                    "verb": " ".join(acc.group(0).split()), "lemma": None}
+            item.update(self.speaker(*span, acc.start()))
+            item.update({"via": None, "via_id": None})
+            self.add(s, e, "indirect", item)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        return any(q["start"] < e and q["end"] > s for q in self.quotes)
+
+
+def find_quotes(text: str, lang: str, sentences=None, entities=None, nlp=None, timex=None) -> list[dict]:
+    """Quotes in ``text`` (normalised for analysis); see the module docstring for the item fields."""
+    sp = load_speech(lang)
+    if sp is None or not text:
+        return []
+    f = _Finder(text, sp, sentences, entities, nlp, timex)
+    f.quoted()
+    f.indirect()
+    out = sorted(f.quotes, key=lambda q: q["start"])
+    for q in out:
+        q.pop("_type", None)
+    return out
+
+
+def stage(doc, ctx):
+    """Pipeline stage: fill ``doc.quotes``."""
+    if not doc.body or doc.language is None:
+        return doc
+    text = doc.analysis_text
+    quotes = find_quotes(text, doc.language.code, doc.sentences, doc.entities, doc.nlp, doc.timex)
+    original = doc.text
+    for q in quotes:
+        q["text"] = original[q["start"]:q["end"]]
+    doc.quotes = quotes
+    return doc

@@ -1,0 +1,120 @@
+"""Event coding: PETRARCH dictionary formats, the predicate layer, CAMEO/PLOVER codes, denials and claims."""
+
+import pytest
+
+from newsgraph.enrich.events.dictionaries import (
+    Dictionaries,
+    _dated,
+    load_builtin,
+    parse_actors,
+    parse_agents,
+    parse_plover,
+    parse_verbs,
+)
+
+VERBS = """
+&TIES
++RELATIONS
++TIES
+
+--- RESTORE  [064]  ---
+RESTORE {RESTORES RESTORED}
+- NOT * RELATIONS  [112]
+- * DIPLOMATIC &TIES  [064]
+
+--- MEET  [040]  ---
++MEET_WITH {+MET_WITH}
+MEET {MET MEETS}
+- * (FOR TALKS)  [046]
+"""
+
+
+def test_parse_verbs_blocks_patterns_synsets():
+    blocks: list = []
+    verbs = parse_verbs(VERBS, None, blocks)
+    assert verbs["RESTORE"][0]["code"] == "064"
+    assert "MET" in verbs and "RESTORED" in verbs
+    pats = blocks[verbs["RESTORE"][0]["block"]]
+    assert [["NOT"]] in [p[0] for p in pats]
+    assert any(p[1] == [["DIPLOMATIC"], ["RELATIONS", "TIES"]] for p in pats)
+    assert any(e["words"] == ["MEET", "WITH"] for e in verbs["MEET"])
+
+
+def test_parse_actors_with_date_restricted_codes():
+    table: list = []
+    actors = parse_actors("VLADIMIR_PUTIN_  # x\n+PUTIN_\n\t[RUSELI 700101-990809]\n\t[RUSGOV >080508]\n"
+                          "GONDOR [GON]\n", None, table)
+    d = Dictionaries(actors=actors, codes=table)
+    assert d.actor_at(["PUTIN"], 0, 20230914) == (1, "RUSGOV")
+    assert d.actor_at(["VLADIMIR", "PUTIN"], 0, 19950101) == (2, "RUSELI")
+    assert d.actor_at(["GONDOR"], 0, None) == (1, "GON")
+    assert _dated([["A", None, None]], 2000) == "A"
+
+
+def test_parse_agents_substitutions_and_plover():
+    agents = parse_agents("!PERSON! = MAN, MEN\nPOLICE [~COP]\nCATTLE!PERSON! [~AGR]\n")
+    assert agents["POLICE"][0] == [["POLICE"], "~COP"] and "CATTLEMEN" in agents
+    assert parse_plover("042: CONSULT, visit,   # Make a visit\n")["042"] == ["CONSULT", "visit", ""]
+
+
+def test_builtin_index_loads():
+    d = load_builtin("en")
+    assert "VISIT" in d.verbs and d.plover["042"][0] == "CONSULT"
+    assert d.actor_at(["VLADIMIR", "PUTIN"], 0, 20230914)[1].startswith("RUS")
+    ro = load_builtin("ro")
+    assert "INVITA" in ro.verbs and "ACCEPTA" in ro.verbs and "ÎNTÂLNI" in ro.verbs
+
+
+def _code(texts, lang="en", date="2023-09-14"):
+    from newsgraph.enrich.events import code_records
+
+    recs = [{"id": i, "text": t, "date": date} for i, t in enumerate(texts)]
+    return [o["events"] for o in code_records(recs, lang, None, require_dyad=False)]
+
+
+def triples(events):
+    return [(e["source"]["code"], e["target"]["code"], e["cameo"]) for e in events]
+
+
+def test_english_visit_with_reciprocal_host_code():
+    [evs] = _code(["Russian President Vladimir Putin visited China on Monday."])
+    assert ("RUSGOV", "CHN", "042") in triples(evs)
+    assert ("CHN", "RUSGOV", "043") in triples(evs)
+    ev = evs[0]
+    assert ev["plover"] == "CONSULT" and ev["date"] == "2023-09-11"
+    assert ev["source"]["sector"] == "GOV" and ev["evidence"]["sentence"] == 0
+
+
+def test_denied_and_claimed_events_are_not_coded_as_facts():
+    neg, claim = _code(["Russia did not attack Ukraine.",
+                        "The United States accused North Korea of supplying weapons to Russia."])
+    assert neg == []
+    assert triples(claim) == [("USA", "PRK", "112")]
+    assert claim[0]["plover"] == "ACCUSE"
+
+
+def test_hypothetical_flag():
+    [evs] = _code(["Germany will send weapons to Ukraine."])
+    assert evs and all(e["hypothetical"] for e in evs)
+
+
+def test_stage_in_pipeline_english():
+    from newsgraph import Config, Pipeline, Source
+
+    text = "Headline\n\nNorth Korean leader Kim Jong Un invited Russian President Vladimir Putin to visit North Korea.\n"
+    doc = Pipeline(Config(published="2023-09-14"), stages=("extract", "language", "nlp", "timex", "quotes", "events"))(
+        Source.make("t.txt", "text", text, hints={"language": "en"}))
+    got = {(e["source"]["code"][:3], e["target"]["code"], e["cameo"]) for e in doc.events}
+    assert ("PRK", "RUSGOV", "040") in got
+    for e in doc.events:
+        ev = e["evidence"]
+        assert doc.text[ev["start"]:ev["end"]].startswith("North Korean leader")
+
+
+def test_romanian_events_need_a_parser():
+    from newsgraph.lang import load
+
+    if "parser" not in load("ro").pipe_names:
+        pytest.skip("the bundled Romanian model (with a parser) is not installed yet")
+    [evs] = _code(["Președintele rus Vladimir Putin a vizitat Coreea de Nord."], "ro")
+    assert any(e["cameo"] == "042" and e["target"]["code"] == "PRK" for e in evs)

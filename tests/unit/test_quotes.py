@@ -1,0 +1,74 @@
+"""Quotes: marks in every style, unclosed quotes, partial and indirect speech, speakers and reporting chains."""
+
+from newsgraph.enrich.quotes import find_quotes, quote_spans
+
+
+def by_text(items):
+    return {q["text"]: q for q in items}
+
+
+def test_every_quote_style():
+    text = 'A „unu doi” b «trei patru» c "cinci şase" d “şapte opt” e ‘nouă zece’ f.'
+    inner = [text[q["start"]:q["end"]] for q in quote_spans(text)]
+    assert inner == ["unu doi", "trei patru", "cinci şase", "şapte opt", "nouă zece"]
+
+
+def test_apostrophes_are_not_quotes():
+    assert quote_spans("It's the soldiers' day, isn't it?") == []
+
+
+def test_unclosed_quote_ends_where_narration_resumes():
+    text = 'Putin a insistat pentru "viitoarea întărire a cooperării, vorbind în faţa presei despre "perspectivele" cooperării.'
+    spans = quote_spans(text)
+    assert [text[q["start"]:q["end"]] for q in spans] == ["viitoarea întărire a cooperării", "perspectivele"]
+    assert spans[0]["closed"] is False and spans[1]["closed"] is True
+
+
+def test_direct_quote_with_inverted_speaker_and_reporting_chain():
+    text = ('„Kim l-a invitat pe Putin să viziteze RPDC”, a informat joi agenţia oficială nord-coreeană, KCNA, '
+            'folosind numele oficial al ţării, scrie Agerpres. „Putin a acceptat invitaţia”, a mai declarat agenţia.')
+    q1, q2 = find_quotes(text, "ro")
+    assert (q1["kind"], q1["speaker"], q1["via"], q1["verb"]) == ("direct", "KCNA", "Agerpres", "a informat")
+    assert (q2["speaker"], q2["via"]) == ("KCNA", "Agerpres")  # "agenţia" -> the previous agency speaker
+
+
+def test_partial_quote_and_role_speaker():
+    text = ('Kim Jong Un a vorbit cu presa. În aceeaşi zi, numărul unu nord-coreean l-a asigurat pe Vladimir Putin '
+            'că Moscova va obţine o "mare victorie" asupra duşmanilor săi.')
+    [q] = find_quotes(text, "ro")
+    assert (q["text"], q["kind"], q["speaker"]) == ("mare victorie", "partial", "Kim Jong Un")
+
+
+def test_scare_quotes_without_speech_are_not_quotes():
+    assert find_quotes('Filmul „Oppenheimer” a câştigat. Vremea a fost "caldă" ieri.', "ro") == []
+
+
+def test_indirect_speech_ro_and_en():
+    ro = by_text(find_quotes("Ministrul Ion Popescu a declarat că bugetul va fi rectificat în toamnă.", "ro"))
+    assert ro["bugetul va fi rectificat în toamnă"]["speaker"] == "Ion Popescu"
+    assert ro["bugetul va fi rectificat în toamnă"]["kind"] == "indirect"
+    en = by_text(find_quotes("According to Maria Lopez, the talks will resume on Monday.", "en"))
+    assert en["the talks will resume on Monday"]["speaker"] == "Maria Lopez"
+
+
+def test_english_said_frames_and_continuation():
+    text = ('"We will not back down," Helen Marsh said on Tuesday. "Never."\n\n'
+            'Prime Minister David Okafor said: "The budget is balanced." Rita Vance called it "a fantasy".')
+    qs = by_text(find_quotes(text, "en"))
+    assert qs["We will not back down,"]["speaker"] == "Helen Marsh"
+    assert qs["Never."]["speaker"] == "Helen Marsh"  # no frame: the previous speaker goes on
+    assert qs["The budget is balanced."]["speaker"] == "David Okafor"
+    assert qs["a fantasy"]["speaker"] == "Rita Vance" and qs["a fantasy"]["kind"] == "partial"
+
+
+def test_stage_in_pipeline_offsets_point_into_text():
+    from newsgraph import Config, Pipeline, Source
+
+    text = 'Titlu\n\n„Nu vom ceda”, a declarat ministrul Ion Popescu.\n'
+    doc = Pipeline(Config(published="2023-09-14"), stages=("extract", "language", "nlp", "timex", "quotes"))(
+        Source.make("t.txt", "text", text, hints={"language": "ro"}))
+    [q] = doc.quotes
+    assert doc.text[q["start"]:q["end"]] == q["text"] == "Nu vom ceda"
+    assert q["speaker"] == "Ion Popescu"
+    sent = doc.sentences[q["sentence"]]
+    assert sent["start"] <= q["start"] < sent["end"]
