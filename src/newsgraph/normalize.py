@@ -10,12 +10,13 @@ offset into the original: callers keep the original for display and the normalis
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _CEDILLA_TO_COMMA = str.maketrans({"ş": "ș", "ţ": "ț", "Ş": "Ș", "Ţ": "Ț"})
 # Decomposed comma-below/cedilla sequences (letter + combining mark) are recomposed by NFC first; that can
 # shorten a string, so ``normalize_text`` only does it when such sequences are present and says so.
-_COMBINING = {"\u0326", "\u0327"}
+_COMBINING = re.compile("[\u0326\u0327]")
 
 
 def normalize_ro(text: str) -> str:
@@ -26,7 +27,7 @@ def normalize_ro(text: str) -> str:
 def normalize_text(text: str) -> str:
     """Normalisation applied to every document's analysis text. Length-preserving unless the text holds
     decomposed diacritics, which are composed first (rare in news; they never survive a CMS)."""
-    if any(c in _COMBINING for c in text):
+    if _COMBINING.search(text):
         text = unicodedata.normalize("NFC", text)
     return normalize_ro(text)
 

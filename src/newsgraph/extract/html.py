@@ -8,9 +8,11 @@ dates with their source, authors as a list. Those come from one more pass over t
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import lxml.html
 import trafilatura
+from trafilatura.utils import load_html
 from trafilatura import metadata as trafilatura_metadata
 
 from newsgraph.document import Block, Document, Figure
@@ -79,7 +81,8 @@ def extract_html(doc: Document, cues: Cues) -> Document:
     html = doc.source.raw or ""
     name = doc.source.input
     try:
-        tree = lxml.html.fromstring(html)
+        # Parsed once, with trafilatura's own parser settings; trafilatura works on a copy of this tree.
+        tree = load_html(html)
     except (lxml.etree.ParserError, ValueError) as e:
         raise InputError(name, f"broken HTML: {e}") from None
     if tree is None or not tree.xpath("boolean(//text()[normalize-space()])"):
@@ -87,7 +90,7 @@ def extract_html(doc: Document, cues: Cues) -> Document:
     # Metadata is ours (below): trafilatura's with_metadata=True costs a second, extensive htmldate run and a
     # full meta scan per page, about a third of the extraction time, for answers we take from elsewhere.
     result = trafilatura.bare_extraction(
-        html, url=doc.source.url, with_metadata=False, include_comments=False, include_tables=True,
+        tree, url=doc.source.url, with_metadata=False, include_comments=False, include_tables=True,
         include_images=False, deduplicate=False,
     )
     body_text = (result.text if result is not None else "") or ""
@@ -195,7 +198,13 @@ def _own_kind(node) -> str | None:
     if tag == "aside":
         return "related"
     attrs = " ".join(filter(None, (node.get("class"), node.get("id"), node.get("role"))))
-    if attrs and _ANY_HINT.search(attrs):
+    return _attrs_kind(attrs) if attrs else None
+
+
+@lru_cache(maxsize=4096)
+def _attrs_kind(attrs: str) -> str | None:
+    # Pages repeat the same class strings hundreds of times: remember the answer (pure function of the string).
+    if _ANY_HINT.search(attrs):
         for kind, regex in _KIND_HINTS:
             if regex.search(attrs):
                 return kind
