@@ -24,9 +24,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from newsgraph.errors import StoreError
+
     args = build_parser().parse_args(argv)
     try:
         return args.run(args) or 0
+    except StoreError as e:  # the database cannot be opened: one line, exit status 2
+        print(f"newsgraph: error: {e}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 
 from newsgraph.cli import add_db
 
@@ -17,14 +16,9 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
-    from newsgraph.errors import StoreError
     from newsgraph.store import open_store
 
-    try:
-        store = open_store(args.db, readonly=True)
-    except StoreError as e:
-        print(f"newsgraph: error: {e}", file=sys.stderr)
-        return 2
+    store = open_store(args.db, readonly=True)  # a StoreError is reported by cli.main (exit status 2)
     with store:
         rows = store.entities(type=args.type, lang=args.lang, limit=args.limit)
     if args.format == "json":

@@ -65,14 +65,9 @@ def run_batch(args) -> int:
 def run(args) -> int:
     if args.input:
         return run_batch(args)
-    from newsgraph.errors import StoreError
     from newsgraph.store import open_store
 
-    try:
-        store = open_store(args.db, readonly=True)
-    except StoreError as e:
-        print(f"newsgraph: error: {e}", file=sys.stderr)
-        return 2
+    store = open_store(args.db, readonly=True)  # a StoreError is reported by cli.main (exit status 2)
     with store:
         events = query_events(store.conn, args.actor, args.type, args.since, args.limit)
     if args.format == "json":

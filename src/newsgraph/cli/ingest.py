@@ -22,14 +22,10 @@ def run(args) -> int:
     from tqdm import tqdm
 
     from newsgraph.batch import ingest
-    from newsgraph.errors import InputError, StoreError
+    from newsgraph.errors import InputError
     from newsgraph.store import open_store
 
-    try:
-        store = open_store(args.db)
-    except StoreError as e:
-        print(f"newsgraph: error: {e}", file=sys.stderr)
-        return 2
+    store = open_store(args.db)  # a StoreError is reported by cli.main (exit status 2)
     bar = tqdm(unit="doc", desc="ingest", disable=True if args.quiet else None, file=sys.stderr)
 
     def report(result, outcome):

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import json
-import sys
 
 from newsgraph.cli import add_db
 
@@ -43,14 +42,9 @@ def query_quotes(conn, speaker=None, since=None, limit=50) -> list[dict]:
 
 
 def run(args) -> int:
-    from newsgraph.errors import StoreError
     from newsgraph.store import open_store
 
-    try:
-        store = open_store(args.db, readonly=True)
-    except StoreError as e:
-        print(f"newsgraph: error: {e}", file=sys.stderr)
-        return 2
+    store = open_store(args.db, readonly=True)  # a StoreError is reported by cli.main (exit status 2)
     with store:
         quotes = query_quotes(store.conn, args.speaker, args.since, args.limit)
     if args.format == "json":
