@@ -10,6 +10,8 @@ Outputs (DocBin files):
   train/rodna.spacy        RRT train split (Rodna conversion): words, spacing, XPOS (MSD),
                            UPOS+FEATS rebuilt from the MSD, lemmas. No trees, no entities.
   train/ronec_v1.spacy     RONEC v1 train: entities only (v1 labels mapped to v2 names).
+  silver/ronec_v1_silver.spacy  the same sentences with entities AND the NLP-Cube silver trees
+                           (used instead of train/ronec_v1.spacy in stage B, see kfold.py --silver).
   train/simonero.spacy     SiMoNERo dev+test: trees + UPOS/FEATS/XPOS/lemmas.
   train/nonstandard.spacy  Nonstandard dev+test: trees only (old/folk orthography: tags left missing).
   rrt_folds/fold{k}.spacy  RRT dev split into K folds (whole documents), full annotation.
@@ -29,8 +31,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import re
-import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -117,11 +117,9 @@ class MsdTable:
             return upos, msd, feats, True
         for pref, upos in UPOS_BY_MSD_PREFIX:
             if msd.startswith(pref):
-                if len(msd) == 1 or upos in ("X", "INTJ"):
-                    return upos, msd, "", False
-                # unseen inflected MSD: keep XPOS, leave UPOS+FEATS missing (not guessed)
-                return "", msd, "", False
-        return "", msd, "", False
+                # unseen MSD (~0.4% of tokens): UPOS from the MSD category, FEATS left empty
+                return upos, msd, "", False
+        return "X", msd, "", False
 
 
 # ----------------------------------------------------------------------------
@@ -283,11 +281,31 @@ def norm_text(s: str) -> str:
     return "".join(ch for ch in s if ch.isalnum())
 
 
-def read_ronec_v1(path: Path, mapping: dict):
-    """Return list of (tokens, normtext). PRODUCT (mapped to null) -> missing annotation."""
+def valid_tree(sent) -> bool:
+    """One root, every token reaches the root (no cycles)."""
+    heads = [int(c[6]) for c in sent]
+    if sum(h == 0 for h in heads) != 1 or any(h < 0 or h > len(heads) for h in heads):
+        return False
+    for i in range(1, len(heads) + 1):
+        seen, j = set(), i
+        while j != 0:
+            if j in seen:
+                return False
+            seen.add(j)
+            j = heads[j - 1]
+    return True
+
+
+def read_ronec_v1(path: Path, mapping: dict, silver_trees: bool = False):
+    """Return list of (tokens, normtext). PRODUCT (mapped to null) -> missing annotation.
+
+    silver_trees: also keep the NLP-Cube (silver) HEAD/DEPREL columns (sentences with invalid trees dropped).
+    """
     sents = []
     labels = Counter()
     for _, sent in read_conllu(path):
+        if silver_trees and not valid_tree(sent):
+            continue
         toks = []
         for c in sent:
             tag = c[-1]
@@ -298,7 +316,7 @@ def read_ronec_v1(path: Path, mapping: dict):
                 new = mapping[lab]
                 labels[lab] += bi == "B"
                 iob = None if new is None else f"{bi}-{new}"
-            toks.append({"form": c[1], "space": space_after(c[9]), "iob": iob})
+            toks.append({"form": c[1], "space": space_after(c[9]), "iob": iob, "head": c[6], "dep": c[7]})
         sents.append((toks, norm_text("".join(t["form"] for t in toks))))
     return sents, labels
 
@@ -364,6 +382,8 @@ def main():
     v2 = json.loads((data / "ronec" / "valid.json").read_text(encoding="utf8"))
     v2_norm = {norm_text("".join(d["tokens"])) for d in v2}
     ronec_docs = [make_doc(vocab, [t], tags=False, trees=False, lemmas=False, ents=True) for t, _ in v1_train]
+    v1_silver, _ = read_ronec_v1(data / "ronec" / "v1" / "ronec_v1_iob_train.conllup", mapping, silver_trees=True)
+    silver_docs = [make_doc(vocab, [t], tags=False, trees=True, lemmas=False, ents=True) for t, _ in v1_silver]
     v1_dev_docs = [make_doc(vocab, [t], tags=False, trees=False, lemmas=False, ents=True) for t, _ in v1_dev]
     v1_dev_noshared = [make_doc(vocab, [t], tags=False, trees=False, lemmas=False, ents=True)
                        for t, n in v1_dev if n not in v2_norm]
@@ -405,9 +425,12 @@ def main():
     ronec_docs, n2 = augment(ronec_docs)
     simo_docs, n3 = augment(simo_docs)
     stats["cedilla_augmented_docs"] = n1 + n2 + n3
+    silver_docs, _ = augment(silver_docs)
+    stats["ronec"]["v1_train_silver_tree_sentences"] = len(silver_docs)
 
     save(rodna_docs, out / "train" / "rodna.spacy")
     save(ronec_docs, out / "train" / "ronec_v1.spacy")
+    save(silver_docs, out / "silver" / "ronec_v1_silver.spacy")
     save(simo_docs, out / "train" / "simonero.spacy")
     save(non_docs, out / "train" / "nonstandard.spacy")
     # folds over RRT dev documents (contiguous blocks of documents)

@@ -1,7 +1,7 @@
 """Package a trained Romanian pipeline into the shipped model folder.
 
-    python training/finalize.py --model /tmp/ro-work/final/model-best \
-        --out src/newsgraph/lang/models/ro_newsgraph --metrics /tmp/ro-work/metrics.json
+    python training/finalize.py --model SCRATCH/stageB/all/model-last \
+        --out src/newsgraph/lang/models/ro_newsgraph --stage-a eval_stageA.json --final eval_final.json --kfold kfold.json
 
 * adds Romanian tokenizer special cases (abbreviations missing from spacy.lang.ro),
 * writes meta.json (name, version, licence, sources, accuracy figures from --metrics),
@@ -87,11 +87,42 @@ derived from CC BY-SA 4.0 treebanks (the same licence spaCy uses for its `ro_cor
 """
 
 
+def _load(p):
+    return json.loads(p.read_text()) if p and p.exists() else None
+
+
+def compose_metrics(args) -> dict:
+    """Accuracy figures for meta.json: held-out numbers only, each labelled with what it measures."""
+    m = {"parser_saw_rrt_dev": bool(args.saw_rrt_dev)}
+    a, f, kf = _load(args.stage_a), _load(args.final), _load(args.kfold)
+    if a:
+        m["stageA_heldout_rrt_dev"] = dict(a["accuracy"]["rrt_dev"], note=(
+            "stage-A model (tagger/lemmatizer/parser never trained on RRT dev), scored on RRT dev"))
+    if kf:
+        m["kfold_rrt_dev"] = dict(kf["pooled_token_weighted"], note=(
+            f"{kf['k']}-fold CV over RRT dev: each fold's model fine-tuned without that fold"))
+    if f:
+        acc = f["accuracy"]
+        m["final_rrt_dev"] = dict(acc["rrt_dev"], note=(
+            "shipped model on RRT dev: SEEN in training (not held-out)" if args.saw_rrt_dev
+            else "shipped model on RRT dev (held-out)"))
+        m["ner_ronec_v2_valid"] = acc["ronec_v2_valid"]
+        m["ner_ronec_v1_dev"] = acc["ronec_v1_dev"]
+        m["ner_ronec_v1_dev_noshared"] = acc["ronec_v1_dev_noshared"]
+    if args.train_seconds:
+        m["train_seconds"] = args.train_seconds
+    return m
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", type=Path, required=True)
     ap.add_argument("--out", type=Path, required=True)
-    ap.add_argument("--metrics", type=Path, default=None, help="JSON with evaluation figures")
+    ap.add_argument("--stage-a", type=Path, default=None, help="eval_ro.py JSON of the stage-A model")
+    ap.add_argument("--final", type=Path, default=None, help="eval_ro.py JSON of the model being shipped")
+    ap.add_argument("--kfold", type=Path, default=None, help="kfold.json from training/kfold.py")
+    ap.add_argument("--saw-rrt-dev", type=int, default=1, help="1 if the shipped model was trained on RRT dev")
+    ap.add_argument("--train-seconds", type=int, default=None)
     ap.add_argument("--version", default="0.1.0")
     args = ap.parse_args()
 
@@ -100,7 +131,7 @@ def main():
         for form in {abbr, abbr.translate(CEDILLA)}:
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
-    metrics = json.loads(args.metrics.read_text()) if args.metrics and args.metrics.exists() else {}
+    metrics = compose_metrics(args)
     meta = nlp.meta
     meta["name"] = "newsgraph"
     meta["lang"] = "ro"
@@ -112,17 +143,38 @@ def main():
     meta["author"] = "newsgraph project"
     meta["sources"] = SOURCES
     meta["spacy_version"] = f">={spacy.__version__.rsplit('.', 1)[0]}.0,<3.9.0"
-    if metrics:
-        meta["newsgraph_eval"] = metrics
+    meta["newsgraph_eval"] = metrics
+    perf = {}
+    held = metrics.get("kfold_rrt_dev") or metrics.get("stageA_heldout_rrt_dev") or {}
+    if not metrics.get("parser_saw_rrt_dev"):
+        held = metrics.get("final_rrt_dev", {})
+    for k, v in (("pos_acc", "upos"), ("tag_acc", "xpos"), ("morph_acc", "feats"), ("lemma_acc", "lemma"),
+                 ("dep_uas", "uas"), ("dep_las", "las"), ("sents_f", "sents_f")):
+        if held.get(v) is not None:
+            perf[k] = round(held[v] / 100, 4)
+    ner = metrics.get("ner_ronec_v1_dev") or {}
+    if ner:
+        perf.update(ents_p=round(ner["p"] / 100, 4), ents_r=round(ner["r"] / 100, 4), ents_f=round(ner["f"] / 100, 4))
+    meta["performance"] = perf
     args.out.parent.mkdir(parents=True, exist_ok=True)
     if args.out.exists():
         shutil.rmtree(args.out)
     nlp.to_disk(args.out)
+    # the fine-tuning-only callback (training/ro_train_code.py) must not be needed to re-initialise/load
+    cfg_path = args.out / "config.cfg"
+    cfg_text = cfg_path.read_text(encoding="utf8")
+    cfg_text = cfg_text.replace(
+        '[initialize.after_init]\n@callbacks = "newsgraph.restore_lemmatizer_labels.v1"\n', "")
+    if "after_init" not in cfg_text.split("[initialize]", 1)[1].split("\n[", 1)[0]:
+        cfg_text = cfg_text.replace("[initialize]\n", "[initialize]\nafter_init = null\n", 1)
+    cfg_path.write_text(cfg_text, encoding="utf8")
     # to_disk writes nlp.meta; make sure our edits are there
     (args.out / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False), encoding="utf8")
 
     acc_lines = []
     for k, v in metrics.items():
+        if isinstance(v, dict):
+            v = {a: b for a, b in v.items() if a not in ("per_label_f", "per_fold")}
         acc_lines.append(f"- {k}: {json.dumps(v, ensure_ascii=False)}")
     (args.out / "README.md").write_text(
         README.format(pipeline=", ".join(nlp.pipe_names), acc="\n".join(acc_lines) or "(not evaluated)"),
