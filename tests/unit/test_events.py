@@ -118,3 +118,80 @@ def test_romanian_events_need_a_parser():
         pytest.skip("the bundled Romanian model (with a parser) is not installed yet")
     [evs] = _code(["Președintele rus Vladimir Putin a vizitat Coreea de Nord."], "ro")
     assert any(e["cameo"] == "042" and e["target"]["code"] == "PRK" for e in evs)
+
+
+def _pipeline_events(text, lang):
+    from newsgraph import Config, Pipeline, Source
+
+    stages = ["extract", "language", "nlp", "timex"]
+    try:
+        import newsgraph.enrich.entities  # noqa: F401
+        stages.append("entities")
+    except ImportError:
+        pass
+    doc = Pipeline(Config(published="2023-09-14"), stages=stages + ["quotes", "events"])(
+        Source.make("t.txt", "text", "Headline\n\n" + text + "\n", hints={"language": lang}))
+    return doc, [(e["source"]["name"], e["target"]["name"], e["cameo"][:3], e["date"], e["location"], e["hypothetical"])
+                 for e in doc.events]
+
+
+def _need_parser(lang):
+    from newsgraph.lang import load
+
+    if "parser" not in load(lang).pipe_names:
+        pytest.skip(f"the {lang} model has no parser")
+
+
+def test_object_control_english():
+    doc, got = _pipeline_events("Emmanuel Macron invited Olaf Scholz to visit Poland.", "en")
+    assert ("Emmanuel Macron", "Olaf Scholz", "040", "2023-09-14", None, False) in got
+    visit = [g for g in got if g[2] == "042"]
+    assert visit and all(g[0] == "Olaf Scholz" and g[5] for g in visit)  # the invitee would visit: hypothetical
+    assert not any(g[0] == "Emmanuel Macron" and g[2] == "042" for g in got)
+
+
+def test_object_control_romanian():
+    _need_parser("ro")
+    doc, got = _pipeline_events("Kim Jong Un l-a invitat pe Vladimir Putin să viziteze Coreea de Nord.", "ro")
+    assert ("Kim Jong Un", "Vladimir Putin", "040", "2023-09-14", None, False) in got
+    visit = [g for g in got if g[2] == "042"]
+    assert visit and all(g[0] == "Vladimir Putin" and g[1] == "North Korea" and g[5] for g in visit)
+
+
+def test_noun_events_english_group_and_coreference():
+    doc, got = _pipeline_events("Kim Jong Un met Vladimir Putin in Russia on Wednesday. It was the first meeting of "
+                                "the two leaders since a visit by Kim Jong Un to Vladivostok in 2019.", "en")
+    meeting = [g for g, e in zip(got, doc.events) if g[2] == "040" and e["lemma"] == "meeting"]
+    assert {(g[0], g[1]) for g in meeting} == {("Kim Jong Un", "Vladimir Putin"), ("Vladimir Putin", "Kim Jong Un")}
+    assert all(g[3] == "2023-09-13" and g[4] == "Russia" for g in meeting)  # the meeting reported before
+    assert ("Kim Jong Un", "Vladivostok", "042", "2019", "Vladivostok", False) in got
+    for e in doc.events:  # evidence: the supporting sentence
+        assert doc.text[e["evidence"]["verb_start"]:e["evidence"]["verb_end"]] in doc.text[e["evidence"]["start"]:e["evidence"]["end"]]
+
+
+def test_noun_events_romanian_sentence_persons_date_and_place():
+    _need_parser("ro")
+    doc, got = _pipeline_events("Olaf Scholz a călătorit luni în Franța. La finalul unei întâlniri marți, Olaf Scholz "
+                                "i-a mulțumit lui Emmanuel Macron.", "ro")
+    meeting = [g for g, e in zip(got, doc.events) if g[2] == "040" and e["lemma"] == "întâlnire"]
+    assert {(g[0], g[1]) for g in meeting} == {("Olaf Scholz", "Emmanuel Macron"), ("Emmanuel Macron", "Olaf Scholz")}
+    assert all(g[3] == "2023-09-12" and g[4] == "France" for g in meeting)  # marți; Scholz travelled to France
+    ev = next(e for e in doc.events if e["lemma"] == "întâlnire")["evidence"]
+    assert doc.text[ev["start"]:ev["end"]].strip().startswith("La finalul unei întâlniri")
+
+
+def test_noun_event_date_is_its_own_not_a_nested_trips():
+    _need_parser("ro")
+    doc, got = _pipeline_events("Emmanuel Macron și Olaf Scholz au discutat luni. Aceasta a fost prima întâlnire a "
+                                "celor doi lideri de la o vizită a lui Macron la Berlin în 2019.", "ro")
+    meeting = [g for g, e in zip(got, doc.events) if e["lemma"] == "întâlnire"]
+    assert meeting and all(g[3] == "2023-09-11" for g in meeting)
+    assert any(g[0] == "Emmanuel Macron" and g[2] == "042" and g[3] == "2019" for g in got)
+
+
+def test_as_claimed_is_a_claim_by_its_author():
+    _need_parser("ro")
+    _, ro = _pipeline_events("Ucraina nu a primit arme, așa cum a susținut Moscova.", "ro")
+    assert [(g[0], g[2]) for g in ro] == [("Russia", "112")]
+    _, en = _pipeline_events("Ukraine received weapons from Poland, as Russia claimed.", "en")
+    assert [(g[0], g[2]) for g in en] == [("Russia", "112")]

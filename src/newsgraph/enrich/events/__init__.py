@@ -33,28 +33,87 @@ def _entity_spans(entities: list[dict]) -> list[tuple]:
         if e.get("type") not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", None):
             continue
         for m in e.get("mentions", []):
-            out.append((m["start"], m["end"], e.get("name"), e.get("id"), e.get("code")))
+            out.append((m["start"], m["end"], e.get("name"), e.get("id"), e.get("code"), e.get("type")))
     return out
 
 
+def _participants(ev: dict) -> frozenset:
+    return frozenset((ev[r]["id"] or ev[r]["name"]) for r in ("source", "target"))
+
+
 def _date_events(events: list[dict], timex: list[dict], published: str | None) -> None:
+    """Verb events: the resolved timex nearest the verb in its sentence. Noun events ("întâlniri miercuri"): a timex
+    inside the noun's phrase; else the date of an earlier event of the same kind between the same actors ("prima
+    întâlnire a celor doi lideri" after "o întâlnire miercuri"), with its place; else the nearest timex of the
+    sentence that is not inside another noun event's phrase. Else the publication date."""
+    usable = [t for t in timex or [] if t.get("resolved") and t.get("granularity") in _DATEABLE]
+    scopes = [(ev["evidence"]["sentence"], {s for s, _ in ev["_scope"]}) for ev in events if ev.get("_scope")]
+    dated: list[dict] = []
     for ev in events:
         k = ev["evidence"]["sentence"]
-        here = [t for t in timex or [] if t.get("sentence") == k and t.get("resolved")
-                and t.get("granularity") in _DATEABLE]
-        if here:
-            vs = ev["evidence"]["verb_start"]
-            ev["date"] = min(here, key=lambda t: abs(t["start"] - vs))["value"]
+        here = [t for t in usable if t.get("sentence") == k]
+        vs = ev["evidence"]["verb_start"]
+        scope = ev.get("_scope")
+        own = None
+        if scope is not None:
+            inside = [t for t in here if any(a <= t["start"] < b for a, b in scope)]
+            if inside:
+                own = min(inside, key=lambda t: abs(t["start"] - vs))["value"]
+            else:
+                prior = [d for d in dated if d["cameo"] == ev["cameo"] and _participants(d) == _participants(ev)
+                         and d["evidence"]["verb_start"] < vs]
+                if prior:
+                    ev["date"], ev["location"] = prior[-1]["date"], ev["location"] or prior[-1]["location"]
+                    continue
+                mine = {s for s, _ in scope}
+                here = [t for t in here if not any(sk == k and t["start"] in st and st != mine for sk, st in scopes)]
+        if own is None and here:
+            own = min(here, key=lambda t: abs(t["start"] - vs))["value"]
+        if own is not None:
+            ev["date"] = own
+            dated.append(ev)
         elif published:
             ev["date"] = published[:10]
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return not a or not b or a[:4] == b[:4]
+
+
+def _locate_meetings(events: list[dict], destinations: list[dict]) -> None:
+    """A meeting (CAMEO 040–046 but visits, coded in both directions) with no place of its own takes the latest place a participant (or an
+    unnamed traveller) was said to travel to before it, in a compatible year ("călătorind … în Rusia")."""
+    pairs = {(ev["evidence"]["verb_start"], ev["cameo"], _participants(ev), ev["source"]["id"] or ev["source"]["name"])
+             for ev in events}
+    for ev in events:
+        if ev["location"] or not ev["cameo"].startswith("04") or ev["cameo"][:3] in ("042", "043"):
+            continue
+        if (ev["evidence"]["verb_start"], ev["cameo"], _participants(ev),
+                ev["target"]["id"] or ev["target"]["name"]) not in pairs:
+            continue  # only meetings, coded both ways ("the two leaders met", "întâlnirea celor doi lideri")
+        vs = ev["evidence"]["verb_start"]
+        who = _participants(ev)
+        cands = [d for d in destinations if d["evidence"]["verb_start"] < vs and not d["hypothetical"]
+                 and (not d["travellers"] or set(d["travellers"]) & who)
+                 and _compatible(d.get("_own_date"), ev["date"])]
+        if cands:
+            ev["location"] = cands[-1]["location"]
 
 
 def code_doc(doc, coder: Coder) -> list[dict]:
     if doc.nlp is None or doc.language is None:
         return []
     published = doc.published.value if doc.published else None
-    events = coder.code(doc.nlp, doc.language.code, _entity_spans(doc.entities), _yyyymmdd(published))
+    destinations: list[dict] = []
+    events = coder.code(doc.nlp, doc.language.code, _entity_spans(doc.entities), _yyyymmdd(published),
+                        destinations=destinations)
     _date_events(events, doc.timex, published)
+    _date_events(destinations, doc.timex, None)
+    for d in destinations:
+        d["_own_date"] = d["date"]
+    _locate_meetings(events, destinations)
+    for ev in events:
+        ev.pop("_scope", None)
     return events
 
 

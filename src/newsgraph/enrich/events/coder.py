@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from newsgraph.enrich.events.dictionaries import Dictionaries
-from newsgraph.enrich.events.predicates import Arg, Predicate, cues, predicates
+from newsgraph.enrich.events.predicates import Arg, Predicate, as_clause, cues, fold, is_group, predicates
 
 SECTORS = ("GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "LEG", "BUS", "CVL", "MED", "EDU", "HLH", "REF",
            "IGO", "NGO", "ELI", "SPY", "CRM", "LAB", "AGR", "REL", "UAF", "INS", "SEP", "MOD", "RAD", "HRI", "ENV")
@@ -52,6 +52,7 @@ class Actor:
     id: str | None = None
     start: int = 0
     end: int = 0
+    type: str | None = None  # entity type (PERSON, GPE …) when from the entity layer
 
     def as_dict(self) -> dict:
         return {"name": self.name, "id": self.id, "code": self.code, "sector": sector_of(self.code)}
@@ -69,12 +70,18 @@ class Coder:
         self.irrealis = {w.lower() for w in self.cue.get("irrealis_marks", [])}
         #: event nouns: dictionary entries that are nouns (the Romanian dictionary lists VIZITĂ, ÎNTÂLNIRE …)
         self.nouns = frozenset(w for w in self.d.verbs if w in set(self.cue.get("event_nouns", [])))
+        #: "întâlnire", "meeting": participants not named in the phrase are the two persons of the sentence
+        self.reciprocal = {fold(w) for w in self.cue.get("reciprocal_nouns", [])}
+        self.groups = {fold(k): int(v) for k, v in self.cue.get("group_numbers", {}).items()}
+        self.group_heads = {fold(w) for w in self.cue.get("group_heads", [])}
+        self.as_marks = {w.lower() for w in self.cue.get("as_marks", [])}
+        self.place_types = set(self.cue.get("place_types", ["GPE", "LOC", "FAC"]))
 
     # ------------------------------------------------------------------ verbs
     def verb_code(self, p: Predicate) -> tuple[str | None, str]:
         v = p.verb
         doc = v.doc
-        keys = [p.lemma.upper(), v.text.upper()]
+        keys = [p.lemma.upper(), v.text.upper(), fold(p.lemma).upper()]
         entries = []
         for k in keys:
             entries = self.d.verbs.get(k) or []
@@ -113,9 +120,12 @@ class Coder:
 
     # ------------------------------------------------------------------ actors
     def actors(self, arg: Arg, entities: list[tuple], date: int | None) -> list[Actor]:
+        if entities and self._group_size(arg.head):  # "celor doi lideri": the persons, not names further in
+            return self._group(arg.head, entities)
         toks = arg.tokens
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        found = [Actor(code, name, eid, ms, me) for ms, me, name, eid, code in entities if ms < e and me > s]
+        found = [Actor(x[4], x[2], x[3], x[0], x[1], x[5] if len(x) > 5 else None)
+                 for x in entities if x[0] < e and x[1] > s]
         words = [t.text.upper() for t in toks]
         dict_actors, agents = [], []
         i = 0
@@ -155,9 +165,57 @@ class Coder:
                 actors = [Actor("---" + agent.strip("~"), " ".join(t.text for t in toks), None, s, e)]
         return [a for a in actors if a.code or a.id]
 
+    def _group_size(self, head) -> int:
+        """"celor doi lideri", "the two leaders": how many persons a counted plural noun stands for (0: none)."""
+        if not self.groups or fold(head.lemma_ or head.text) not in self.group_heads or not is_group(head, self.groups):
+            return 0
+        return next((self.groups[fold(c.text)] for c in head.children if fold(c.text) in self.groups), 0)
+
+    def _group(self, head, entities: list[tuple]) -> list[Actor]:
+        """The ``n`` persons mentioned most often before ``head`` ("the two leaders" after Kim … Putin …)."""
+        n = self._group_size(head)
+        counts: dict = {}
+        for x in entities:
+            if len(x) > 5 and x[5] == "PERSON" and x[1] <= head.idx:
+                key = x[3] or x[2]
+                c, first, _ = counts.get(key, (0, x[0], x))
+                counts[key] = (c + 1, min(first, x[0]), x)
+        if len(counts) < n:
+            return []
+        top = sorted(counts.values(), key=lambda v: (-v[0], v[1]))[:n]
+        return [Actor(x[4], x[2], x[3], head.idx, head.idx + len(head.text), "PERSON")
+                for _, _, x in sorted(top, key=lambda v: v[1])]
+
+    def _sentence_persons(self, sent, entities: list[tuple]) -> list[Actor]:
+        """The distinct persons named in a sentence, in order of first mention."""
+        seen, out = set(), []
+        for x in sorted(entities, key=lambda x: x[0]):
+            if len(x) > 5 and x[5] == "PERSON" and sent.start_char <= x[0] < sent.end_char and (x[3] or x[2]) not in seen:
+                seen.add(x[3] or x[2])
+                out.append(Actor(x[4], x[2], x[3], x[0], x[1], "PERSON"))
+        return out
+
+    def _is_place(self, a: Actor) -> bool:
+        return a.type is None or a.type in self.place_types
+
+    def _scope(self, p: Predicate, preds: dict) -> list[list[int]]:
+        """Character spans of a noun event's phrase, without the phrases of event nouns nested in it (a date
+        inside "o călătorie … în 2019" belongs to the trip, not to the meeting that mentions it, even where the parser
+        attached it to the meeting)."""
+        nested = {t.i for q in preds.values() if q.nominal and q is not p and q.verb.i in {x.i for x in p.verb.subtree}
+                  for t in q.verb.subtree}
+        # a trailing phrase after the next event noun is that noun's, whatever the parse attached it to
+        nxt = min((q.verb.i for q in preds.values() if q.nominal and q.verb.i > p.verb.i
+                   and q.verb.sent.start == p.verb.sent.start), default=None)
+        toks = [t for t in p.verb.subtree if t.i not in nested and (nxt is None or t.i < nxt)]
+        return [[t.idx, t.idx + len(t.text)] for t in toks]
+
     # ------------------------------------------------------------------ events
     def code(self, doc, lang: str, entities: list[tuple] | None = None, date: int | None = None,
-             sentences_skip: set[int] | None = None) -> list[dict]:
+             sentences_skip: set[int] | None = None, destinations: list | None = None) -> list[dict]:
+        """Events of ``doc``; ``entities`` are ``(start, end, name, id, code[, type])`` mentions. When a list is
+        given as ``destinations``, places reached by travel predicates ("călătorind … în Rusia") are added to it
+        as event-like records (for locating meetings)."""
         preds = predicates(doc, lang, frozenset() if self.require_dyad else self.nouns)
         entities = entities or []
         sent_index = {s.start: k for k, s in enumerate(doc.sents)}
@@ -171,52 +229,117 @@ class Coder:
             low = sent.text.lower()
             if self.d.discards and any(f" {d.lower()} " in f" {low} " for d in self.d.discards if d):
                 continue
-            if p.negated or any(m in low for m in self.unconfirmed) and self._in_unconfirmed(p):
+            if p.negated:
+                continue
+            if p.lemma in self.allege and p.subj:  # a claim is a fact about its author, even when unconfirmed
+                events += self._accusation(p, by_verb, entities, date, k)
+                continue
+            if any(m in low for m in self.unconfirmed) and self._in_unconfirmed(p):
                 continue
             claim = self._claim(p, by_verb)
             if claim is not None:
                 continue  # coded as the claimant's accusation instead
             code, verb = self.verb_code(p)
-            if p.lemma in self.allege and p.subj:
-                events += self._accusation(p, by_verb, entities, date, k)
-                continue
             if not _code_ok(code):
                 continue
             srcs = [a for arg in p.subj for a in self.actors(arg, entities, date)]
             tgts = [a for arg in p.obj for a in self.actors(arg, entities, date)]
-            loc = None
+            loc, place = None, None
             for arg in p.obl:
                 acts = self.actors(arg, entities, date)
                 if not acts:
                     continue
+                if arg.prep in self.loc_preps and acts[0].type in self.place_types:
+                    place = place or acts[0]
                 if not tgts and (arg.prep not in self.loc_preps or not loc):
                     tgts = acts
-                elif arg.prep in self.loc_preps and loc is None:
+                elif arg.prep in self.loc_preps and loc is None and self._is_place(acts[0]):
                     loc = acts[0].name
+            if place is None and code.startswith("042"):  # "a vizitat Rusia": the object is the place reached
+                place = next((a for a in tgts if a.type in self.place_types), None)
+            group = not tgts and len(srcs) == 2 and any(self._group_size(a.head) for a in p.subj) \
+                and not self.require_dyad
+            if not tgts and len(srcs) == 2 and len(p.subj) == 1 and cameo_root(code) == "04" and \
+                    not code.startswith(("042", "043")) and not self.require_dyad:
+                group = True  # "Macron și Scholz au discutat": a consultation between the two
+            if p.nominal and not srcs and not tgts and not self.require_dyad and fold(p.lemma).upper() in {
+                    w.upper() for w in self.reciprocal}:  # "la finalul unei întâlniri": the sentence's two persons
+                persons = self._sentence_persons(sent, entities)
+                if len(persons) == 2:
+                    srcs, group = persons, True
+            if group:  # "the two leaders met", "întâlnirea celor doi lideri": each with the other
+                srcs, tgts = srcs[:1], srcs[1:]
+            if not tgts and srcs and not self.require_dyad:  # "a acceptat invitația (lui Kim)"
+                tgts = self._author(p, preds, events, entities, date, srcs)
             if not tgts and not self.require_dyad:  # "întărirea cooperării cu Phenianul": a partner deeper in
                 tgts = self._partner(p, entities, date, srcs)
-            if not srcs or (not tgts and (self.require_dyad or cameo_root(code) in ("01", "02"))):
-                continue  # a statement or appeal to no one is not an interaction
             irrealis = p.verb.dep_ in ("xcomp", "ccomp", "advcl") and any(
                 c.dep_ in ("mark", "aux") and c.text.lower() in self.irrealis for c in p.verb.children)
             hypothetical = irrealis or p.modal or p.tense == "future" or any(
                 t.text.lower() in self.hypo for t in sent if t.i < p.verb.i and t.i >= p.verb.i - 4)
+            if destinations is not None and code.startswith("042") and place is not None and not hypothetical:
+                destinations.append(self._event(Actor(None, None), place, code, verb, p, k, False, place.name)
+                                    | {"travellers": [a.id or a.name for a in srcs],
+                                       "_scope": self._scope(p, by_verb) if p.nominal else None})
+            if not srcs or (not tgts and (self.require_dyad or cameo_root(code) in ("01", "02"))):
+                continue  # a statement or appeal to no one is not an interaction
+            if loc is None and code.startswith("042") and tgts and tgts[0].type in self.place_types:
+                loc = tgts[0].name  # a visit to a place happens there
             for s in srcs:
                 for t in tgts or [None]:
                     if t is not None and (t.code == s.code and (t.id == s.id)):
                         continue
-                    events.append(self._event(s, t, code, verb, p, k, hypothetical, loc))
+                    pairs = [(s, t, code)]
                     back = code.split(":")[1] if ":" in code else None
                     if t is not None and _code_ok(back):  # reciprocal code: the target's side ("host" a visit)
-                        events.append(self._event(t, s, back, verb, p, k, hypothetical, loc))
+                        pairs.append((t, s, back))
+                    elif t is not None and group:
+                        pairs.append((t, s, code))
+                    for a, b, c in pairs:
+                        ev = self._event(a, b, c, verb, p, k, hypothetical, loc)
+                        if p.nominal:
+                            ev["_scope"] = self._scope(p, by_verb)
+                        events.append(ev)
         seen, unique = set(), []
         for ev in events:
             key = (ev["source"]["code"], ev["source"]["id"], ev["target"]["code"], ev["target"]["id"], ev["cameo"],
-                   ev["evidence"]["sentence"])
+                   ev["evidence"]["sentence"], "_scope" in ev)  # a meeting noun beside an invitation verb
             if key not in seen:
                 seen.add(key)
                 unique.append(ev)
         return unique
+
+    def _block(self, word: str) -> int | None:
+        for k in (word.upper(), fold(word).upper()):
+            if self.d.verbs.get(k):
+                return self.d.verbs[k][0].get("block")
+        return None
+
+    def _author(self, p: Predicate, preds: list, events: list, entities, date, srcs) -> list[Actor]:
+        """The author of an event noun the predicate takes as argument: "a acceptat invitația lui Kim", "… să
+        viziteze … la invitația liderului său, Kim Jong Un" -> Kim; a bare "invitația" -> the source of the latest
+        earlier event of the same dictionary entry whose target is this source (the invitation just reported)."""
+        heads = [a.head for a in p.obj + p.obl]
+        heads += [a.head for q in preds if q.verb.head.i == p.verb.i and q.verb.dep_ in ("xcomp", "ccomp")
+                  for a in q.obj + q.obl]
+        mine = {(a.code, a.id) for a in srcs}
+        for h in heads:
+            if fold(h.lemma_ or h.text).upper() not in {fold(n).upper() for n in self.cue.get("event_nouns", [])}:
+                continue
+            block = self._block(h.lemma_ or h.text)
+            if block is None:
+                continue
+            for c in h.children:
+                if c.dep_ in ("nmod", "appos", "poss", "nmod:poss", "prep"):
+                    acts = [a for a in self.actors(Arg("obl", c), entities, date) if (a.code, a.id) not in mine]
+                    if acts:
+                        return acts[:1]
+            for ev in reversed(events):
+                if self._block(ev["lemma"]) == block and ev["evidence"]["verb_start"] < p.verb.idx and \
+                        (ev["target"]["code"], ev["target"]["id"]) in mine:
+                    s = ev["source"]
+                    return [Actor(s["code"], s["name"], s["id"])]
+        return []
 
     def _partner(self, p: Predicate, entities, date, srcs) -> list[Actor]:
         goals = {w.lower() for w in self.cue.get("goal_preps", [])} - self.loc_preps | {"with", "cu"}
@@ -237,16 +360,32 @@ class Coder:
     def _in_unconfirmed(self, p: Predicate) -> bool:
         return True
 
+    def _as_claim(self, t, by_verb: dict) -> Predicate | None:
+        """A parenthetical claim hanging on ``t``: "…, aşa cum a susţinut Washingtonul", "…, as Washington claimed"."""
+        for c in t.children:
+            q = by_verb.get(c.i)
+            if q is not None and q.lemma in self.allege and self._is_as_clause(q):
+                return q
+        return None
+
+    def _is_as_clause(self, q: Predicate) -> bool:
+        return as_clause(q.verb, self.as_marks)
+
     def _claim(self, p: Predicate, by_verb: dict) -> Predicate | None:
-        """The allegation verb whose content holds ``p`` ("accused X of supplying", "a susținut că ...")."""
+        """The allegation verb whose content holds ``p`` ("accused X of supplying", "a susținut că ...", "…, as X
+        claimed")."""
         t = p.verb
+        if (q := self._as_claim(t, by_verb)) is not None:
+            return q
         for _ in range(8):
             if t.head.i == t.i:
                 return None
             dep, t = t.dep_, t.head
             hp = by_verb.get(t.i)
-            if hp is not None and hp.lemma in self.allege:
+            if hp is not None and hp.lemma in self.allege and not self._is_as_clause(hp):
                 return None if dep == "conj" else hp
+            if (q := self._as_claim(t, by_verb)) is not None:
+                return q
         return None
 
     def _accusation(self, p: Predicate, by_verb, entities, date, k) -> list[dict]:
@@ -256,8 +395,13 @@ class Coder:
             if srcs:
                 break
         claims = [q for q in by_verb.values() if q.embedded_in is not None and q.embedded_in.i == p.verb.i]
+        if self._is_as_clause(p) and p.verb.head.i != p.verb.i and p.verb.head.i in by_verb:
+            claims = [by_verb[p.verb.head.i]]  # "…, aşa cum a susţinut X": the claim is the host clause
         tgts = [a for q in claims for arg in q.subj for a in self.actors(arg, entities, date)]
+        tgts = tgts or [a for q in claims if self._is_as_clause(p) for arg in q.obj
+                        for a in self.actors(arg, entities, date)]
         tgts = tgts or [a for arg in p.obj for a in self.actors(arg, entities, date)]
+        tgts = [t for t in tgts if all(t.code != s.code or t.id != s.id for s in srcs)]
         return [self._event(s, t, "112", p.lemma, p, k, False, None, mode_hint="allege")
                 for s in srcs for t in (tgts or [None])]
 

@@ -3,8 +3,10 @@
 It reads both label sets spaCy pipelines produce — ClearNLP-style English (nsubj, nsubjpass, dobj, prep/pobj,
 agent, neg) and Universal Dependencies (nsubj, nsubj:pass, obj, obl + case, advmod "nu") — and gives, per verb:
 subject, object, obliques with their preposition, negation, modality, tense, passive voice, and the verb that
-embeds it (for claims). Subjects are inherited along ``conj``/``xcomp``/``advcl`` (object control for verbs such
-as "invite ... to visit"). Per-language cue words are in ``lang/<code>/events.json``.
+embeds it (for claims). Subjects are inherited along ``conj``/``xcomp``/``advcl``; object control ("invite X to
+visit", "l-a invitat pe X să viziteze") gives the embedded verb the matrix verb's object as subject, for the
+per-language ``object_control_verbs`` (and, as before, for any English ``xcomp`` with a direct object).
+Per-language cue words are in ``lang/<code>/events.json``.
 """
 
 from __future__ import annotations
@@ -19,6 +21,11 @@ SUBJ_PASS = {"nsubjpass", "nsubj:pass", "csubjpass"}
 OBJ = {"dobj", "obj", "dative", "iobj", "attr"}
 OBL = {"prep", "obl", "obl:arg", "obl:agent", "nmod", "agent"}
 CLAUSE = {"ccomp", "xcomp", "advcl", "conj", "acl", "relcl", "parataxis"}
+
+
+def fold(word: str) -> str:
+    """Lower case, Romanian cedilla letters as comma-below ones (parsers and texts use both)."""
+    return word.lower().replace("ş", "ș").replace("ţ", "ț")
 
 
 @cache
@@ -92,15 +99,18 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
     control = {w.lower() for w in cue.get("control_marks", [])}
     poss = {w.lower() for w in cue.get("possessive_markers", [])}
     goals = {w.lower() for w in cue.get("goal_preps", [])}
+    ocontrol = {fold(w) for w in cue.get("object_control_verbs", [])}
+    obj_preps = {w.lower() for w in cue.get("object_preps", [])}
+    as_marks = {w.lower() for w in cue.get("as_marks", [])}
+    groups = {fold(w) for w in cue.get("group_numbers", {})}
     for tok in doc:
         if tok.pos_ == "NOUN" and nouns and (tok.lemma_ or tok.text).upper() in nouns:
-            out[tok.i] = _nominal(tok, poss, goals)
+            out[tok.i] = _nominal(tok, poss | (agent_preps & {"by"}), goals, groups)
             continue
         if tok.pos_ != "VERB":
             continue
         p = Predicate(verb=tok, lemma=(tok.lemma_ or tok.text).lower())
-        for c in tok.children:
-            dep = c.dep_
+        for c, dep in _children(tok):
             low = c.text.lower()
             if c.is_space or c.is_punct:
                 continue
@@ -145,6 +155,12 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
             p.tense = {"Past": "past", "Pres": "present", "Fut": "future"}.get(t[0]) if t else None
             if p.tense is None and any(c.dep_ == "aux" for c in tok.children):
                 p.tense = "past"
+        if not p.subj and p.obj and as_clause(tok, as_marks):
+            # "aşa cum a susţinut Washingtonul": the "as" clause fills the object slot, the noun is the subject
+            inv = [a for a in p.obj if a.head.i > tok.i and a.head.pos_ in ("NOUN", "PROPN")]
+            if inv:
+                p.subj = inv[:1]
+                p.obj = [a for a in p.obj if a is not inv[0]]
         marks = {c.text.lower() for c in tok.children if c.dep_ == "mark"}
         if marks & control and tok.dep_ in ("ccomp", "xcomp", "advcl") and p.subj and p.subj[0].head.i > tok.i:
             p.obj = [Arg("obj", a.head) for a in p.subj] + p.obj  # "a acceptat să viziteze Coreea": not a subject
@@ -159,7 +175,11 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
                 continue
             if p.verb.dep_ in ("ccomp", "advcl", "parataxis"):
                 p.embedded_in = head
-            if not p.subj:
+            ctrl = _controller(hp, ocontrol, obj_preps) if p.verb.dep_ in ("xcomp", "ccomp", "advcl") else []
+            if not p.subj and ctrl:  # object control: "invited X to visit", "l-a invitat pe X să viziteze"
+                p.subj = [Arg("subj", a.head) for a in ctrl]
+                p.inherited = True
+            elif not p.subj:
                 if p.verb.dep_ == "xcomp" and hp.obj and not hp.passive:
                     p.subj = [Arg("subj", a.head) for a in hp.obj]  # object control: invited X to visit
                 elif p.verb.dep_ in ("conj", "xcomp", "advcl"):
@@ -188,6 +208,34 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
     return [out[i] for i in sorted(out)]
 
 
+def as_clause(tok, marks: set) -> bool:
+    """"(aşa) cum a susţinut X", "as X claimed": a clause introduced by an "as" word (or a fixed phrase holding one)."""
+    return any(c.dep_ in ("advmod", "mark") and c.i < tok.i and
+               (c.text.lower() in marks or any(g.dep_ == "fixed" and g.text.lower() in marks for g in c.children))
+               for c in tok.children)
+
+
+def _children(tok):
+    """``(child, relation)`` pairs; a whitespace token a parser made an argument ("\\n\\n" nsubj, with "Putin" as
+    its flat child, at a paragraph start) hands its relation to its first word."""
+    for c in tok.children:
+        if c.is_space:
+            sub = next((g for g in c.children if not g.is_space and not g.is_punct), None)
+            if sub is not None:
+                yield sub, c.dep_
+                continue
+        yield c, c.dep_
+
+
+def _controller(hp: Predicate, verbs: set, obj_preps: set) -> list[Arg]:
+    """The object of an object-control verb ("invite", "a invita"): a direct object that is not a clitic pronoun,
+    else an oblique marked as a direct object ("pe Putin"), else any object."""
+    if hp.passive or hp.nominal or fold(hp.lemma) not in verbs:
+        return []
+    full = [a for a in hp.obj if a.head.pos_ != "PRON"]
+    return full or [a for a in hp.obl if a.prep in obj_preps] or list(hp.obj)
+
+
 def _climb_for_subject(p: Predicate, out: dict) -> None:
     """"Arnor is about to restore …": the subject sits on a non-verbal head."""
     t = p.verb
@@ -204,11 +252,18 @@ def _climb_for_subject(p: Predicate, out: dict) -> None:
             break
 
 
-def _nominal(tok, poss: set, goals: set) -> Predicate:
+def is_group(tok, groups: set) -> bool:
+    """"celor doi lideri", "the two leaders", "both leaders": a counted plural noun."""
+    return tok.pos_ == "NOUN" and any(fold(c.text) in groups for c in tok.children
+                                      if c.dep_ in ("nummod", "det", "predet", "amod", "quantmod"))
+
+
+def _nominal(tok, poss: set, goals: set, groups: set = frozenset()) -> Predicate:
     p = Predicate(verb=tok, lemma=(tok.lemma_ or tok.text).lower(), nominal=True)
     for c in tok.children:
         case = {g.text.lower() for g in c.children if g.dep_ in ("case", "det")}
-        if c.dep_ in ("poss", "nmod:poss") or (c.dep_ in ("nmod", "appos") and case & poss and c.pos_ == "PROPN"):
+        if c.dep_ in ("poss", "nmod:poss") or (c.dep_ in ("nmod", "appos") and case & poss
+                                               and (c.pos_ == "PROPN" or is_group(c, groups))):
             p.subj.append(Arg("subj", c))
         elif c.dep_ == "prep" and c.text.lower() in poss:
             p.subj.extend(Arg("subj", g) for g in c.children if g.dep_ == "pobj")
