@@ -79,3 +79,41 @@ def test_user_supplied_date_only_fills_a_gap(pipeline):
     assert doc.published.source == "text:Published"
     src = Source.make("x.txt", "text", "A headline here\nA paragraph that is long enough to count as prose, ending here.")
     assert p(src).published.value == "2023-09-14" and p(src).published.source == "user"
+
+
+def _dump(*lines):
+    return "\n".join(lines)
+
+
+_PROSE = ("The council met on Tuesday evening and agreed, after a long debate about costs, to rebuild the old "
+          "bridge over the river before the winter floods arrive in the valley this year.")
+_CONSENT = ("We use cookies and similar technologies to store and access information on your device, to measure "
+            "the audience of this site and to show you personalised content and advertising from our partners.")
+
+
+def test_title_anchor_is_the_longest_repeat_of_the_title():
+    from newsgraph.extract.textdump import Line, title_anchor
+
+    texts = ["Bridge to be rebuilt | Valley News", "Home", "Valley News", "Bridge to be rebuilt", _PROSE]
+    lines = [Line(i, t, len(t.split())) for i, t in enumerate(texts)]
+    assert title_anchor(lines) == 3
+    assert title_anchor(lines[:3]) == 2  # only the site name recurs
+    assert title_anchor([Line(0, "Just one line", 3)]) is None
+
+
+def test_region_after_headline_wins_over_a_longer_consent_dialog(pipeline):
+    text = _dump("Bridge to be rebuilt | Valley News", "Home", "News", "Sport", "Bridge to be rebuilt", _PROSE,
+                 _PROSE.replace("bridge", "road"), *[f"Section {i}" for i in range(25)], "Cookie settings",
+                 *([_CONSENT] * 4))
+    doc = pipeline(Source.make("page.txt", "text", text))
+    assert doc.body[0] == _PROSE
+    assert not any("cookies" in p for p in doc.body)
+
+
+def test_lead_paragraph_before_a_caption_and_share_bar_is_body(pipeline):
+    lead = "The valley's oldest bridge will be rebuilt before winter, the council decided on Tuesday evening."
+    text = _dump("Bridge to be rebuilt | Valley News", "Menu", "Bridge to be rebuilt", lead,
+                 "Share", "Tweet", "Email", "Print", "Foto: Valley Images", *([_PROSE] * 4), "Related", "Home")
+    doc = pipeline(Source.make("page.txt", "text", text))
+    assert doc.body[0] == lead
+    assert doc.body.count(_PROSE) == 4

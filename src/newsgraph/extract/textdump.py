@@ -212,6 +212,61 @@ def trim_region(lines: list[Line], start: int, end: int) -> tuple[int, int]:
     return (chunks[lo][0] if lo > 0 else start), (chunks[hi][1] if hi < len(chunks) - 1 else end)
 
 
+# Title anchoring (calibrated on the trafilatura dev pages flattened with html-text, see docs/extraction.md).
+# A flattened page starts with its <title>; the on-page headline repeats it (or one part of it, without the
+# " | Site" suffix) just before the article. Kadane's region alone often lands on a longer block elsewhere: a
+# cookie-consent dialog, a login form, a comment thread.
+_TITLE_SEP = re.compile(r"\s+[|–—\-·:»/]\s+|\s*::\s*")
+ANCHOR_SCAN_LINES = 400  # the headline is looked for in this many lines (pages have up to ~600 non-empty lines)
+# The first positive region after the headline is preferred to a larger one elsewhere if its sum reaches this share
+# of the largest: body F1 0.864 (no anchoring) -> 0.870 at 0.2 and 0.3; 0.1 gave 0.862, 0.5 0.868.
+REGION_SHARE = 0.3
+
+
+def title_anchor(lines: list[Line]) -> int | None:
+    """The on-page headline: of the lines after the first that the first line (the <title>) contains, or that
+    equal one of its " | "-separated parts of at least two words, the longest (the first of equals); None when
+    the title does not reappear. Longest, because a site name alone ("top agrar online") also recurs."""
+    title = fold(lines[0].text)
+    parts = {fold(part) for part in _TITLE_SEP.split(lines[0].text) if _words(part) >= 2}
+    best = None
+    for line in lines[1:ANCHOR_SCAN_LINES]:
+        if line.words < 2 or best is not None and line.words <= best.words:
+            continue
+        key = fold(line.text)
+        if key in parts or key == title or f" {key} " in f" {title} ":
+            best = line
+    return best.index if best is not None else None
+
+
+def regions(scores: list[float], lo: int = 0, hi: int | None = None) -> list[tuple[int, int, float]]:
+    """Disjoint maximum-sum regions (Kadane, then again on what lies left and right of each), as
+    (start, end, sum) in page order."""
+    hi = len(scores) if hi is None else hi
+    if hi - lo <= 0:
+        return []
+    start, end = best_region(scores[lo:hi])
+    if start == end:
+        return []
+    start, end = start + lo, end + lo
+    return [*regions(scores, lo, start), (start, end, sum(scores[start:end])), *regions(scores, end, hi)]
+
+
+def choose_region(lines: list[Line], scores: list[float]) -> tuple[int, int]:
+    """The largest region, unless the page's headline is found: then the first region after it that is not
+    negligible beside the largest (REGION_SHARE)."""
+    found = regions(scores)
+    if not found:
+        return 0, 0
+    best = max(found, key=lambda r: r[2])
+    anchor = title_anchor(lines)
+    if anchor is not None:
+        after = [r for r in found if r[0] > anchor and r[2] >= REGION_SHARE * best[2]]
+        if after:
+            return after[0][0], after[0][1]  # the first, not the largest: that one scored 0.864 against 0.870
+    return best[0], best[1]
+
+
 def segment(doc: Document, cues: Cues) -> Document:
     """Fill a text-dump document's structure from ``doc.source.raw``."""
     raw = doc.source.raw or ""
@@ -221,10 +276,11 @@ def segment(doc: Document, cues: Cues) -> Document:
     for line in lines:
         classify(line, cues)
 
-    start, end = trim_region(lines, *best_region([score(line) for line in lines]))
+    start, end = trim_region(lines, *choose_region(lines, [score(line) for line in lines]))
     if start == end:  # no prose at all: a short note; keep everything that is not a cue line
         start, end = 0, len(lines)
-    title_line = _pick_title(lines, doc, start)
+    lead = lead_lines(lines, start)
+    title_line = _pick_title(lines, doc, start, exclude=lead)
     if title_line is not None:
         title_line.kind = "title"
         if title_line.index == start:
@@ -232,14 +288,25 @@ def segment(doc: Document, cues: Cues) -> Document:
     _label_alt_lines(lines)
     _group_blocks(lines, start, end)
     for line in lines:
-        _apply(line, doc, in_body=start <= line.index < end)
+        _apply(line, doc, in_body=start <= line.index < end or line.index in lead)
     return doc
+
+
+def lead_lines(lines: list[Line], start: int) -> set[int]:
+    """A lead paragraph often stands between the headline and the body region, cut off from it by a caption, a
+    byline, a date, a share bar or a paywall box: the prose lines between the headline and the region belong to
+    the body. Calibrated on the dev dumps: F1 0.874 -> 0.888 (recall 0.863 -> 0.891, precision 0.884 -> 0.885);
+    limiting the reach to 3/10/20 lines after the headline gave 0.882/0.885/0.886."""
+    anchor = title_anchor(lines)
+    if anchor is None or anchor >= start:
+        return set()
+    return {ln.index for ln in lines[anchor + 1 : start] if ln.kind == "prose"}
 
 
 _HEADER_CUES = ("dateline", "modified", "byline", "caption")
 
 
-def _pick_title(lines: list[Line], doc: Document, body_start: int) -> Line | None:
+def _pick_title(lines: list[Line], doc: Document, body_start: int, exclude: set[int] = frozenset()) -> Line | None:
     """The headline: the container's title when it gave one; else the headline-shaped line nearest before the
     first metadata line (date, byline, caption) of the header zone; else the first headline-shaped line."""
     hint = doc.source.hints.get("title")
@@ -250,7 +317,8 @@ def _pick_title(lines: list[Line], doc: Document, body_start: int) -> Line | Non
         doc.title = hint
         return None
     header = lines[: max(body_start, 1)]
-    candidates = [ln for ln in header if ln.kind in ("headline", "prose", "teaser") and 3 <= ln.words <= 40]
+    candidates = [ln for ln in header if ln.kind in ("headline", "prose", "teaser") and 3 <= ln.words <= 40
+                  and ln.index not in exclude]  # a lead paragraph (``lead_lines``) is body, not the headline
     first_cue = next((ln.index for ln in header if ln.kind in _HEADER_CUES), None)
     if first_cue is not None:
         before = [ln for ln in candidates if ln.index < first_cue]

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from newsgraph.document import LanguageValue
 
-SAMPLE_CHARS = 600  # lingua is reliable far below this; the cost grows with the sample
+#: lingua's cost grows with the sample. Calibrated on the 400 trafilatura dev pages (title + body): 300 characters
+#: give the same language as 600 on 397 of 399 (the two others are a Chinese/pinyin lyrics page and a Papiamento
+#: one; neither answer is right) at 45% of the cost (1.1 against 2.5 ms per page); 200 agreed on 395.
+SAMPLE_CHARS = 300
 #: lingua's low-accuracy mode (trigrams only) is as reliable as the full mode on texts this long and ~20x faster
 #: on the multilingual dev pages (4 ms against 95 ms per article, most of it loading every language's
 #: high-order models); shorter texts use the full mode.
