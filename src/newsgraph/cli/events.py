@@ -27,30 +27,6 @@ def add_arguments(p) -> None:
                        help="batch: code only events with both source and target (PETRARCH's default)")
 
 
-def query_events(conn, actor=None, type=None, since=None, limit=50) -> list[dict]:
-    where, params = [], []
-    if actor:
-        like = f"%{actor}%"
-        where.append("(e.source_name LIKE ? OR e.target_name LIKE ? OR e.source_entity = ? OR e.target_entity = ?"
-                     " OR e.source_code LIKE ? OR e.target_code LIKE ?)")
-        params += [like, like, actor, actor, actor + "%", actor + "%"]
-    if type:
-        where.append("(e.plover = ? COLLATE NOCASE OR e.cameo LIKE ?)")
-        params += [type, type + "%"]
-    if since:
-        where.append("coalesce(e.date, e.published) >= ?")
-        params.append(since)
-    sql = ("SELECT e.article_id, e.record, e.published, a.title FROM events e JOIN articles a ON a.id = e.article_id"
-           + (" WHERE " + " AND ".join(where) if where else "")
-           + " ORDER BY coalesce(e.date, e.published) DESC, e.article_id, e.n LIMIT ?")
-    out = []
-    for r in conn.execute(sql, [*params, max(1, min(int(limit), 1000))]).fetchall():
-        rec = json.loads(r["record"])
-        rec.update(article_id=r["article_id"], published=r["published"], title=r["title"])
-        out.append(rec)
-    return out
-
-
 def run_batch(args) -> int:
     from newsgraph.enrich.events import code_records
 
@@ -69,7 +45,7 @@ def run(args) -> int:
 
     store = open_store(args.db, readonly=True)  # a StoreError is reported by cli.main (exit status 2)
     with store:
-        events = query_events(store.conn, args.actor, args.type, args.since, args.limit)
+        events = store.events(actor=args.actor, type=args.type, since=args.since, limit=args.limit)
     if args.format == "json":
         print(json.dumps(events, ensure_ascii=False, indent=2))
         return 0

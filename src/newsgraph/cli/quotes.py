@@ -18,35 +18,12 @@ def add_arguments(p) -> None:
     p.add_argument("--format", choices=("text", "json"), default="text")
 
 
-def query_quotes(conn, speaker=None, since=None, limit=50) -> list[dict]:
-    """Quotes from a store connection, newest first."""
-    where, params = [], []
-    if speaker:
-        like = f"%{speaker}%"
-        where.append("(q.speaker LIKE ? OR q.speaker_entity = ? OR q.via LIKE ? OR q.speaker_entity IN "
-                     "(SELECT id FROM entities WHERE name LIKE ? OR aliases LIKE ?))")
-        params += [like, speaker, like, like, like]
-    if since:
-        where.append("q.published >= ?")
-        params.append(since)
-    sql = ("SELECT q.article_id, q.n, q.record, q.published, a.title FROM quotes q JOIN articles a ON a.id = q.article_id"
-           + (" WHERE " + " AND ".join(where) if where else "")
-           + " ORDER BY q.published DESC, q.article_id, q.n LIMIT ?")
-    rows = conn.execute(sql, [*params, max(1, min(int(limit), 1000))]).fetchall()
-    out = []
-    for r in rows:
-        rec = json.loads(r["record"])
-        rec.update(article_id=r["article_id"], published=r["published"], title=r["title"])
-        out.append(rec)
-    return out
-
-
 def run(args) -> int:
     from newsgraph.store import open_store
 
     store = open_store(args.db, readonly=True)  # a StoreError is reported by cli.main (exit status 2)
     with store:
-        quotes = query_quotes(store.conn, args.speaker, args.since, args.limit)
+        quotes = store.quotes(speaker=args.speaker, since=args.since, limit=args.limit)
     if args.format == "json":
         print(json.dumps(quotes, ensure_ascii=False, indent=2))
         return 0

@@ -256,6 +256,52 @@ class SQLiteStore:
             params = [*params, limit, offset]
         return [Hit(**dict(r)) for r in self.conn.execute(sql, params)]
 
+    def _records(self, sql: str, params: list, limit: int) -> list[dict]:
+        """Stored JSON records of quotes/events, each with its article's id, date and title."""
+        out = []
+        for r in self.conn.execute(sql, [*params, max(1, min(int(limit), 1000))]).fetchall():
+            rec = json.loads(r["record"])
+            rec.update(article_id=r["article_id"], published=r["published"], title=r["title"])
+            out.append(rec)
+        return out
+
+    def quotes(self, *, speaker=None, since=None, limit=50) -> list[dict]:
+        """Quotes, newest first; ``speaker`` matches the speaker's name, entity id or aliases, or the source
+        they were reported through."""
+        where, params = [], []
+        if speaker:
+            like = f"%{speaker}%"
+            where.append("(q.speaker LIKE ? OR q.speaker_entity = ? OR q.via LIKE ? OR q.speaker_entity IN "
+                         "(SELECT id FROM entities WHERE name LIKE ? OR aliases LIKE ?))")
+            params += [like, speaker, like, like, like]
+        if since:
+            where.append("q.published >= ?")
+            params.append(since)
+        sql = ("SELECT q.article_id, q.record, q.published, a.title FROM quotes q JOIN articles a ON a.id = q.article_id"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY q.published DESC, q.article_id, q.n LIMIT ?")
+        return self._records(sql, params, limit)
+
+    def events(self, *, actor=None, type=None, since=None, limit=50) -> list[dict]:
+        """Events, latest first; ``actor`` matches a source or target name, entity id or actor code prefix;
+        ``type`` a PLOVER type or a CAMEO code prefix."""
+        where, params = [], []
+        if actor:
+            like = f"%{actor}%"
+            where.append("(e.source_name LIKE ? OR e.target_name LIKE ? OR e.source_entity = ? OR e.target_entity = ?"
+                         " OR e.source_code LIKE ? OR e.target_code LIKE ?)")
+            params += [like, like, actor, actor, actor + "%", actor + "%"]
+        if type:
+            where.append("(e.plover = ? COLLATE NOCASE OR e.cameo LIKE ?)")
+            params += [type, type + "%"]
+        if since:
+            where.append("coalesce(e.date, e.published) >= ?")
+            params.append(since)
+        sql = ("SELECT e.article_id, e.record, e.published, a.title FROM events e JOIN articles a ON a.id = e.article_id"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY coalesce(e.date, e.published) DESC, e.article_id, e.n LIMIT ?")
+        return self._records(sql, params, limit)
+
     def get(self, id: str) -> Document | None:
         row = self.conn.execute("SELECT record FROM articles WHERE id = ?", (id,)).fetchone()
         if row is None:
