@@ -115,3 +115,8 @@ def test_entities_quotes_events_are_stored_and_replaced(store):
     assert q("SELECT count(*) FROM events").fetchone()[0] == 1
     aliases = json.loads(q("SELECT aliases FROM entities").fetchone()[0])
     assert sorted(a["text"] for a in aliases) == ["Putin", "Vladimir Putin"]
+    assert [x["text"] for x in store.quotes(speaker="Putin")] == ["We will win"]
+    assert store.quotes(speaker="Kim") == []
+    [event] = store.events(actor="Kim Jong Un", type="CONSULT")
+    assert event["cameo"] == "040" and event["title"] == "Kim meets Putin"
+    assert store.events(type="ASSAULT") == [] and len(store.events(actor="RUSGOV")) == 1
