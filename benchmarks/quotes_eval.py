@@ -7,7 +7,10 @@ the share of lenient matches whose speaker agrees (case/diacritic-folded; one na
 same surname, counts). The texts were written for this purpose by the newsgraph authors (news style, invented
 people); ``benchmarks/data/src/*.marked.txt`` is the editable source.
 
-    python benchmarks/quotes_eval.py [--lang ro,en] [--show-errors] [--json]
+    python benchmarks/quotes_eval.py [--lang ro,en] [--data quotes_{lang}.jsonl] [--show-errors] [--json]
+
+``--data`` names the record file per language under ``benchmarks/data/`` (``{lang}`` is filled in); the held-out
+sets, never used for tuning, are ``--data quotes_holdout_{lang}.jsonl``.
 """
 
 from __future__ import annotations
@@ -87,8 +90,8 @@ def score(records, predictions, threshold):
             "tp": tp, "predicted": n_pred, "gold": n_gold}, matches
 
 
-def evaluate(lang: str, show_errors: bool = False) -> dict:
-    records = [json.loads(line) for line in (HERE / "data" / f"quotes_{lang}.jsonl").open(encoding="utf-8")]
+def evaluate(lang: str, show_errors: bool = False, data: str = "quotes_{lang}.jsonl") -> dict:
+    records = [json.loads(line) for line in (HERE / "data" / data.format(lang=lang)).open(encoding="utf-8")]
     t0 = time.perf_counter()
     predictions, stages = run_pipeline(records, lang)
     elapsed = time.perf_counter() - t0
@@ -116,10 +119,12 @@ def evaluate(lang: str, show_errors: bool = False) -> dict:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--lang", default="ro,en")
+    ap.add_argument("--data", default="quotes_{lang}.jsonl",
+                    help="record file under benchmarks/data/, {lang} filled in (default: the dev sets)")
     ap.add_argument("--show-errors", action="store_true")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
-    results = [evaluate(lang, args.show_errors) for lang in args.lang.split(",")]
+    results = [evaluate(lang, args.show_errors, args.data) for lang in args.lang.split(",")]
     if args.json:
         print(json.dumps(results, indent=2))
         return 0
