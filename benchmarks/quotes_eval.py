@@ -10,7 +10,7 @@ people); ``benchmarks/data/src/*.marked.txt`` is the editable source.
     python benchmarks/quotes_eval.py [--lang ro,en] [--data quotes_{lang}.jsonl] [--show-errors] [--json]
 
 ``--data`` names the record file per language under ``benchmarks/data/`` (``{lang}`` is filled in); the held-out
-sets, never used for tuning, are ``--data quotes_holdout_{lang}.jsonl``.
+sets, scored blind first (figures in docs/events.md), then used for error analysis, so now development sets, are ``--data quotes_holdout_{lang}.jsonl``.
 """
 
 from __future__ import annotations

@@ -72,3 +72,30 @@ def test_stage_in_pipeline_offsets_point_into_text():
     assert q["speaker"] == "Ion Popescu"
     sent = doc.sentences[q["sentence"]]
     assert sent["start"] <= q["start"] < sent["end"]
+
+
+def test_speaker_after_time_word_and_channel_and_split_sentence():
+    text = ('„Guvernul nu va majora taxele”, a declarat joi premierul Victor Ionescu, la finalul şedinţei. '
+            '„Decizia pune capăt unei nedreptăţi”, a reacționat pe Facebook ministrul Muncii, Elena Gheorghiu.')
+    q1, q2 = find_quotes(text, "ro", timex=[{"start": text.index("joi"), "end": text.index("joi") + 3}])
+    assert q1["speaker"] == "Victor Ionescu" and q2["speaker"] == "Elena Gheorghiu"
+
+
+def test_colon_lead_in_without_speech_verb_and_interrupted_quote():
+    q = find_quotes('Governor Henrik Sandvik of the central bank put it bluntly: "Rates will stay where they are."', "en")
+    assert q[0]["speaker"] == "Henrik Sandvik"
+    text = '„Nu mă retrag”, a spus Andreea Pavel, „dar voi juca un calendar mai scurt anul viitor.” Ea a pierdut.'
+    q1, q2 = find_quotes(text, "ro")[:2]
+    assert q2["text"].startswith("dar voi") and q2["speaker"] == q1["speaker"] == "Andreea Pavel"
+
+
+def test_content_first_report_and_bare_said():
+    text = 'Harbor Steel is preparing to sell its European unit, two people familiar with the matter said.'
+    [q] = find_quotes(text, "en")
+    assert q["text"].startswith("Harbor Steel") and "people familiar" in q["speaker"]
+    [q] = find_quotes("County officials said contractors would return in June.", "en")
+    assert q["text"] == "contractors would return in June" and q["kind"] == "indirect"
+
+
+def test_quoted_title_is_not_a_quote():
+    assert find_quotes('Filmul „Ultima iarnă la Sulina” a câştigat marele premiu.', "ro") == []

@@ -59,6 +59,14 @@ class Speech:
     person_roles: re.Pattern
     org_roles: re.Pattern
     titles: frozenset
+    end_words: re.Pattern  # a preposition that ends an inverted speaker phrase ("edilul pentru Gazeta de Vest")
+    lead_prep: re.Pattern  # a prepositional phrase between verb and speaker ("a reacționat pe Facebook ministrul")
+    title_nouns: re.Pattern  # "filmul „…”", "the film "…"": a quoted title, not speech
+    bare: re.Pattern  # verbs that take a clause without "that" ("said the bridge was closed")
+    finite: re.Pattern  # a finite-verb cue inside such a clause
+    preps: frozenset
+    subordinators: re.Pattern
+    aux: re.Pattern  # an auxiliary/clitic: where a clause's subject ends ("Gavrilă a strigat din boxă:")
 
 
 @cache
@@ -86,6 +94,14 @@ def load_speech(code: str) -> Speech | None:
         person_roles=re.compile(rf"^(?:{_alt(d.get('person_roles', []))}){E}", i),
         org_roles=re.compile(rf"^(?:{_alt(d.get('org_roles', []))}){E}", i),
         titles=frozenset(fold(t) for t in d.get("titles", [])),
+        end_words=re.compile(rf"\s(?:{_alt(d.get('speaker_end_words', []))}){E}", i),
+        lead_prep=re.compile(rf"^\s*(?:{_alt(d.get('lead_prepositions', []))})\s+(?:the\s+)?[A-ZĂÂÎȘȚ][\w.-]*(?:\s+[A-ZĂÂÎȘȚ][\w.-]*)*"),
+        title_nouns=re.compile(rf"{B}{_alt(d.get('title_nouns', []))}\s*$", i),
+        bare=re.compile(rf"^(?:{_alt(d.get('bare_complement_verbs', []))})$", i),
+        finite=re.compile(d.get("finite_cue", "(?!x)x")),
+        preps=frozenset(fold(w) for w in d.get("speaker_end_words", []) + d.get("name_preps", [])),
+        subordinators=re.compile(rf"{_alt(d.get('subordinators', []))}{E}", i),
+        aux=re.compile(rf"\s(?:{pre}|{_alt(d.get('copulas', []))}){E}", i),
     )
 
 
@@ -198,6 +214,11 @@ class _Linker:
         m = self.sp.person_roles.match(text) or self.sp.org_roles.match(text)
         return bool(m) and m.end() >= len(text.rstrip()) or fold(text) in self.sp.titles
 
+    def _in_modifier(self, start: int, at: int) -> bool:
+        seg = self.text[max(start, self.text.rfind(",", start, at) + 1):at]
+        words = [fold(w) for w in seg.split()][-3:]
+        return any(w in self.sp.preps for w in words)
+
     def names(self, start: int, end: int) -> list[tuple]:
         """Capitalised runs (proper-name candidates) that do not start the sentence."""
         out = []
@@ -208,7 +229,7 @@ class _Linker:
             if (s == 0 or re.search(r"[.!?\n„\"“]\s*$", before)) and not word.isupper() and " " not in word:
                 continue
             parts = word.split()
-            while len(parts) > 1 and fold(parts[0]) in self.sp.titles:  # "Prime Minister David Okafor"
+            while len(parts) > 1 and (fold(parts[0]) in self.sp.titles or self.sp.person_roles.match(parts[0])):  # "Prime Minister David Okafor"
                 s += len(parts[0]) + 1 + (len(word) - len(word.lstrip()))
                 word = word[len(parts[0]):].lstrip()
                 parts = parts[1:]
@@ -221,12 +242,19 @@ class _Linker:
 
     def link(self, start: int, end: int) -> tuple[str | None, str | None, str | None]:
         found = self.in_span(start, end)
-        if not any(SPEAKER_LABELS.get(m[4], 0) >= 2 for m in found):  # a name the entity layer missed
-            names = [n for n in self.names(start, end) if n[4] == "PERSON"]
-            found = [m for m in found if not any(m[0] < n[1] and m[1] > n[0] for n in names)] + names
+        # a person's name the entity layer missed
+        names = [n for n in self.names(start, end) if n[4] == "PERSON" and not any(m[0] <= n[0] and m[1] >= n[1] for m in found)]
+        found = [m for m in found if not any(m[0] < n[1] and m[1] > n[0] for n in names)] + names
         if found:
-            best = max(found, key=lambda m: (SPEAKER_LABELS.get(m[4], 0), m[1] - m[0]))
+            # the head of the phrase speaks, not a name inside a prepositional modifier ("an economist at Harwell
+            # Capital", "un studiu publicat în revista Nature")
+            best = max(found, key=lambda m: (not self._in_modifier(start, m[0]), SPEAKER_LABELS.get(m[4], 0),
+                                                 not self._role_only(m[2].split()[0]), m[1] - m[0]))
+            if self._in_modifier(start, best[0]):
+                return None, None, None
             name = best[2]
+            if ", " in name and re.fullmatch(r"(?:[A-ZĂÂÎȘȚ][\w'’.-]+\s+){1,3}[A-ZĂÂÎȘȚ][\w'’-]+", name.rsplit(", ", 1)[1]):
+                name = name.rsplit(", ", 1)[1]  # "Ministrul Educației, Ștefan Dumitrașcu": the apposed name
             if best[3] is None or fold(name.split()[0]) in self.sp.titles:  # drop titles ("ministrul Ion Popescu")
                 parts = name.split()
                 while len(parts) > 1 and fold(parts[0]) in self.sp.titles:
@@ -275,17 +303,27 @@ def _subject_before(text: str, lo: int, verb_start: int, sp: Speech) -> tuple[in
 def _subject_after(text: str, verb_end: int, hi: int, sp: Speech, timex: list[dict]) -> tuple[int, int]:
     """An inverted subject right after the verb ("…", a declarat joi ministrul, X, folosind …)."""
     s = verb_end
-    for t in timex:  # skip a time word between verb and subject ("a informat joi agenția")
-        if t["start"] >= s and not text[s:t["start"]].strip():
-            s = t["end"]
+    for _ in range(3):  # skip a time word or a place/channel between verb and subject ("a declarat joi premierul",
+        moved = False   # "a reacționat pe Facebook ministrul", "au declarat pentru Agerpres două surse")
+        for t in timex:
+            if t["start"] >= s and not text[s:t["start"]].strip():
+                s, moved = t["end"], True
+        m = sp.lead_prep.match(text[s:hi])
+        if m and re.match(r"\s+\w", text[s + m.end():hi]) and not re.match(r"\s+(?:că|ca|that)\b", text[s + m.end():hi]):
+            s, moved = s + m.end(), True
+        if not moved:
+            break
     e = hi
-    for m in re.finditer(r",\s+(\w+)|[.;:!?\n]|\s(?:\(|–|—)", text[s:hi]):
-        if m.group(1) is None or sp.gerund.search(m.group(1)) or fold(m.group(1)) in ("scrie", "transmite", "relateaza", "informeaza", "potrivit", "according", "citat", "quoted", "writes", "reported"):
+    for m in re.finditer(r",\s+(\w+)|[.;:!?\n„“\"«]|\s(?:\(|–|—)", text[s:hi]):
+        if m.group(1) is None or sp.gerund.search(m.group(1)) or fold(m.group(1)).startswith(("scrie", "transmite", "relateaza", "informeaza", "potrivit", "according", "citat", "preluat", "quoted", "writes", "reported", "cited")):
             e = s + m.start()
             break
     comp = re.search(r"\s(?:că|ca|that)\b", text[s:e])
     if comp:
         e = s + comp.start()
+    tail = max(s, text.rfind(",", s, e) + 1)  # a prepositional tail of the last segment ("edilul pentru Gazeta")
+    if (cut := sp.end_words.search(text, tail if tail > s else s + 1, e)) and text[s:cut.start()].strip(" ,"):
+        e = cut.start()
     return _clean_phrase(text, s, e)
 
 
@@ -303,10 +341,24 @@ def _sentence_bounds(text: str, sentences: list[dict] | None) -> list[tuple[int,
     return out
 
 
+def _merge_fragments(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join what a sentence splitter cut inside one sentence: a piece ending with a comma or a dash after a closing
+    quote mark ("„…”," | "a declarat X"), and a piece that is only a closing mark."""
+    out: list[list[int]] = []
+    for s, e in sents:
+        piece = text[s:e].strip()
+        if out and (not piece.strip("„”“\"«»‹›‘’'") or not re.search(r"[.!?…:][\s„”“\"«»‹›‘’')]*$", text[out[-1][0]:out[-1][1]].rstrip())):
+            out[-1][1] = e
+        else:
+            out.append([s, e])
+    return [(s, e) for s, e in out]
+
+
 class _Finder:
     def __init__(self, text, sp, sentences, entities, nlp, timex):
         self.text, self.sp = text, sp
-        self.sents = _sentence_bounds(text, sentences)
+        self.orig_sents = _sentence_bounds(text, sentences)
+        self.sents = _merge_fragments(text, self.orig_sents)
         self.linker = _Linker(text, sp, entities, nlp)
         self.timex = timex or []
         self.marks = quote_spans(text, sp.gerund)
@@ -346,12 +398,17 @@ class _Finder:
             person = bool(self.sp.person_roles.match(folded) or self.sp.person_roles.match(phrase))
             org = bool(self.sp.org_roles.match(folded) or self.sp.org_roles.match(phrase))
             if person or org:
-                name, eid, src = self.antecedent("PERSON" if person else "ORG", before, s)
+                name, eid, src = self.antecedent("PERSON" if person else "ORG", before, s, folded.split()[0])
                 if src is not None:
                     return {"speaker": name, "speaker_id": eid, "speaker_text": phrase, "_inherit": src}
+        if name and " " not in name.strip():  # a surname alone: the full name met earlier ("Gavrilă", "Holloway")
+            for m in self.linker.mentions + self.linker.names(0, s):
+                if m[1] <= s and len(m[2].split()) > 1 and fold(m[2].split()[-1]) == fold(name) and (m[4] or "").startswith("PER"):
+                    name, eid = m[2], m[3] or eid
+                    break
         return {"speaker": name or (phrase.strip() or None), "speaker_id": eid, "speaker_text": phrase or None}
 
-    def antecedent(self, kind: str, before: int, here: int) -> tuple[str | None, str | None, dict | None]:
+    def antecedent(self, kind: str, before: int, here: int, role: str = "") -> tuple[str | None, str | None, dict | None]:
         """The most recent speaker or mention of a kind (a person or an organisation) before ``before``."""
         s_lo, s_hi = self.sents[self.sent_index(here)]
         here_at = here
@@ -365,6 +422,9 @@ class _Finder:
             m for m in self.linker.names(0, before) if not re.search(r"\s[a-z]", m[2])]
         for m in reversed([m for m in pool if m[1] <= before and (m[4] or "").startswith(kind[:3])]):
             if (m[3] or m[2]) not in here_ids and not any(m[2] in h or h.endswith(m[2].split()[-1]) for h in here_ids):
+                # an organisation role names its kind: "ministerul" fits a ministry, not a party
+                if kind == "ORG" and role and role[:5] not in fold(self.text[max(0, m[0] - 40):m[1]]):
+                    continue
                 return m[2], m[3], None
         return None, None, None
 
@@ -397,7 +457,7 @@ class _Finder:
                 after and re.fullmatch(r"[\s,–—-]*\S+(?:\s+\S+){0,4}\s*", self.text[q["close"]:after[0].start()])):
             v = after[0]
             gap = self.text[q["close"]:v.start()]
-            if fold(gap.strip(" ,–—-")) in ("si", "and", "iar", "but", "dar"):  # «…» and promised: the earlier subject
+            if fold((gap.strip(" ,–—-").split() or [""])[-1]) in ("si", "and", "iar", "but", "dar"):  # «…» and promised: the earlier subject
                 span = _subject_before(self.text, lo, q["open"], self.sp)
                 if span[0] < span[1] and (pv := [x for x in self.verbs if lo <= x.start() < q["open"]]):
                     span = _subject_before(self.text, lo, pv[-1].start(), self.sp)
@@ -420,6 +480,8 @@ class _Finder:
             if span[0] == span[1]:
                 span = _subject_after(self.text, subj.end(), q["open"], self.sp, self.timex)
             item.update(self.verb_info(v))
+        elif self.text[lo:q["open"]].rstrip().endswith(":") and self.text[lo:q["open"]].strip(" :"):
+            span = self._clause_subject(lo, self.text.rfind(":", lo, q["open"]))  # "X a fost categoric: „…”"
         elif (acc := self.sp.according.search(self.text, lo, hi)) and not self.inside_quote(acc.start()):
             span = _subject_after(self.text, acc.end(), hi, self.sp, [])
             item["verb"] = " ".join(acc.group(0).split())
@@ -429,6 +491,8 @@ class _Finder:
             if pv:
                 span = _subject_before(self.text, plo, pv[-1].start(), self.sp)
                 item.update(self.verb_info(pv[-1]))
+            else:
+                span = self._clause_subject(plo, self.text.rfind(":", plo, lo))
         if span[1] > span[0]:
             s, e = span
             s = self._skip_lead(s, e)
@@ -437,6 +501,8 @@ class _Finder:
             prev = self.quotes[-1]  # continuation of the previous speaker
             item.update({k: prev[k] for k in ("speaker", "speaker_id", "speaker_text")})
             item["_inherit"] = prev
+        elif si > 0 and not self.text[lo:q["open"]].strip() and (subj := self._previous_subject(si)):
+            item.update(subj)  # an unframed quote right after a sentence about a named person
         item.update(self.via(lo, hi, span))
         if item["via"] is None and (p := item.pop("_inherit", None)) is not None:
             item.update(via=p["via"], via_id=p["via_id"])
@@ -444,6 +510,22 @@ class _Finder:
         if item["via"] and item["via"] == item["speaker"]:
             item.update(via=None, via_id=None)
         return item
+
+    def _clause_subject(self, lo: int, end: int) -> tuple[int, int]:
+        """The subject of a clause with no speech verb: before its first auxiliary/copula, else the whole clause."""
+        aux = self.sp.aux.search(self.text, lo, end)
+        return _clean_phrase(self.text, lo, aux.start() if aux else end)
+
+    def _previous_subject(self, si: int) -> dict | None:
+        plo, phi = self.sents[si - 1]
+        if self.text[phi:self.sents[si][0]].count("\n") > 2 or any(plo <= q["start"] < phi for q in self.quotes):
+            return None
+        aux = self.sp.aux.search(self.text, plo, phi) or self.sp.verb.search(self.text, plo, phi)
+        s, e = _clean_phrase(self.text, plo, aux.start() if aux else phi)
+        name, eid, label = self.linker.link(s, e) if e > s else (None, None, None)
+        if name and (label or "PER").startswith("PER"):
+            return {"speaker": name, "speaker_id": eid, "speaker_text": self.text[s:e]}
+        return None
 
     def _skip_lead(self, s: int, e: int) -> int:
         for t in self.timex:
@@ -467,8 +549,15 @@ class _Finder:
             if not words or (len(words) <= 4 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
                              and q["closed"] and not inner.rstrip().endswith((".", "!", "?", ","))):
                 continue  # a name or title in quotes, not speech
+            if self.sp.title_nouns.search(self.text[max(0, q["open"] - 30):q["open"]]):
+                continue  # "filmul „…”", "the so-called "…"": a title or a label, not speech
             kind = self.kind_of(q)
             item = self.attribute(q)
+            prev = self.quotes[-1] if self.quotes else None
+            if (item["verb"] is None and prev and prev["kind"] == "direct" and prev["speaker"]
+                    and re.fullmatch(r"[”\"»“’']?\s*,[^.!?„“\"«]{1,120},\s*", self.text[prev["end"]:q["open"]])):
+                kind = "direct"  # the second half of a quote interrupted by its frame: „…”, a spus X, „…”
+                item.update({k: prev[k] for k in ("speaker", "speaker_id", "speaker_text", "verb", "lemma", "via", "via_id")})
             if kind == "partial" and item["verb"] is None:
                 continue  # scare quotes: no speech frame
             s, e = _clean_phrase(self.text, q["start"], q["end"]) if not q["closed"] else (q["start"], q["end"])
@@ -485,7 +574,8 @@ class _Finder:
                     break
         if typ is None and item.get("speaker") and re.fullmatch(r"(?:[A-ZĂÂÎȘȚ][\w'’-]+\s+){1,2}[A-ZĂÂÎȘȚ][\w'’-]+", item["speaker"]):
             typ = "PERSON"
-        self.quotes.append({"text": self.text[s:e], "start": s, "end": e, **item, "sentence": self.sent_index(s),
+        self.quotes.append({"text": self.text[s:e], "start": s, "end": e, **item,
+                            "sentence": next((k for k, (a, b) in enumerate(self.orig_sents) if a <= s < b), self.sent_index(s)),
                             "kind": kind, "closed": closed, "_type": typ})
 
     # ---------------------------------------------------------------- indirect speech
@@ -500,6 +590,7 @@ class _Finder:
                     comp = m
                     break
             if comp is None:
+                self.bare_or_content_first(v, lo, hi)
                 continue
             s = v.end() + comp.end()
             e = hi
@@ -541,6 +632,52 @@ class _Finder:
             item.update(self.speaker(*span, acc.start()))
             item.update({"via": None, "via_id": None})
             self.add(s, e, "indirect", item)
+
+    def bare_or_content_first(self, v, lo: int, hi: int) -> None:
+        """Indirect speech without a complementizer: "X said the bridge was closed" (verbs listed as taking a bare
+        clause) and content-first reports "…, X told Reuters." / "…, a informat agenția X, citată de Y."."""
+        text, sp = self.text, self.sp
+        if sp.gerund.search(v.group("v")) or v.start() in self.used:
+            return
+        rest = text[v.end():hi]
+        item = None
+        if sp.bare.match(v.group("v")) and (m := re.match(r"\s+([a-z]\w*|[A-Z][\w'’-]*)\s", rest)) \
+                and fold(m.group(1)) not in sp.preps | {"to", "so", "reporters", "journalists", "him", "her", "them", "us"} \
+                and len(rest.split()) >= 4 and sp.finite.search(" ".join(rest.split()[:8])):
+            s, e = v.end(), hi
+            via = sp.via_after.search(text, s, hi)
+            if via and not self.inside_quote(via.start()):
+                e = via.start()
+            s, e = _clean_phrase(text, s, e)
+            e = e - 1 if e > s and text[e - 1] in ".!?" else e
+            span = _subject_before(text, lo, v.start(), sp)
+            if span[0] == span[1] or span[1] - span[0] > 80:
+                return
+        else:
+            head = text[lo:v.start()]
+            if len(rest.split()) > 10 or re.search(r"\s(?:că|that)\b", rest) or not head.rstrip().endswith(tuple(",") + ("",)):
+                return
+            commas = [m.start() for m in re.finditer(r",\s", head)]
+            cut = next((c for c in commas if len(head[c:].split()) <= 9 and len(head[:c].split()) >= 4), None)
+            if cut is None:
+                return
+            s, e = _clean_phrase(text, lo, lo + cut)
+            if sp.according.match(text, s) or text[s] in "„“\"«":
+                return
+            between = _clean_phrase(text, lo + cut + 1, v.start())
+            if between[1] > between[0] and sp.subordinators.match(text, between[0]):
+                return  # "…, așa cum a susținut X" / "…, as X said": not a report of the content
+            span = between if between[1] > between[0] else _subject_after(text, v.end(), hi, sp, self.timex)
+            if span[0] == span[1]:
+                return
+        if e - s < 8 or any(q["open"] < e and q["close"] > s for q in self.marks) or self.overlaps(s, e):
+            return
+        item = {"speaker": None, "speaker_id": None, "speaker_text": None, **self.verb_info(v)}
+        item.update(self.speaker(self._skip_lead(*span), span[1], v.start()))
+        item.update(self.via(lo, hi, span))
+        if item["via"] and item["via"] == item["speaker"]:
+            item.update(via=None, via_id=None)
+        self.add(s, e, "indirect", item)
 
     def overlaps(self, s: int, e: int) -> bool:
         return any(q["start"] < e and q["end"] > s for q in self.quotes)
