@@ -6,7 +6,7 @@
 # usage: training/train_ro.sh            (from the repository root; ~1 h on 2 CPU cores)
 # env:   SCRATCH (default /tmp/ro-newsgraph-work; MUST be outside the repo), SHARED (default ../shared),
 #        SEED (0), STEPS_A (4000), FT_STEPS (600), JOBS (2 parallel single-thread trainings),
-#        SKIP_CV=1 (no k-fold, final fine-tune only), OUT (model folder)
+#        SKIP_CV=1 (no k-fold, final fine-tune only), SKIP_NER_FT=1 (no step 8), OUT (model folder)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -52,4 +52,9 @@ $PY training/finalize.py --model "$SCRATCH/stageB/all/model-last" --out "$OUT" \
 
 echo "== 7. benchmark the shipped model (accuracy + speed vs en_core_web_sm)"
 $PY benchmarks/eval_ro.py --model "$OUT" --data-dir "$SCRATCH" --json "$SCRATCH/eval_shipped.json"
+echo "== 8. NER-only fine-tuning (frozen tok2vec/tagger/parser), installed into \$OUT only if it improves"
+if [ "${SKIP_NER_FT:-0}" != "1" ]; then
+  SCRATCH="$SCRATCH" DATA="$SCRATCH" CORPUS="$SCRATCH/corpus" SOURCE="$SCRATCH/stageB/all/model-last" OUT="$OUT" \
+    SEED="$SEED" bash training/finetune_ner.sh
+fi
 echo "done in $(( $(date +%s) - T0 )) s; model at $OUT"
