@@ -101,13 +101,14 @@ def test_entities_quotes_events_are_stored_and_replaced(store):
     doc.events = [{"source": {"name": "Kim Jong Un", "code": "PRKGOV"}, "target": {"name": "Vladimir Putin",
                    "id": "person:vladimir-putin", "code": "RUSGOV"}, "plover": "CONSULT", "cameo": "040",
                    "date": "2023-09-13", "negated": False, "hypothetical": False,
-                   "evidence": {"sentence": "Kim met Putin.", "start": 0, "end": 14}}]
+                   "evidence": {"sentence": 0, "start": 0, "end": 14}}]
     store.put(doc)
     q = store.conn.execute
     assert q("SELECT name, code FROM entities").fetchall()[0][:] == ("Vladimir Putin", "RUSGOV")
     assert q("SELECT count(*) FROM mentions").fetchone()[0] == 1
     assert q("SELECT speaker_entity FROM quotes").fetchone()[0] == "person:vladimir-putin"
     assert q("SELECT plover, target_entity FROM events").fetchone()[:] == ("CONSULT", "person:vladimir-putin")
+    assert q("SELECT evidence FROM events").fetchone()[0] == "Kim met Putin."
     doc.body.append("Changed.")
     doc.entities[0]["mentions"].append({"text": "Vladimir Putin", "start": 20, "end": 34, "sentence": 1})
     assert store.put(doc) == "updated"

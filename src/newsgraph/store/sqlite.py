@@ -37,6 +37,16 @@ def fts_query(text: str) -> str:
     return " ".join(parts)
 
 
+def _evidence_text(text: str, evidence) -> str | None:
+    """The supporting sentence of an event as text (the record keeps its offsets)."""
+    if isinstance(evidence, dict):
+        if isinstance(evidence.get("start"), int) and isinstance(evidence.get("end"), int):
+            return text[evidence["start"]:evidence["end"]].strip() or None
+        sentence = evidence.get("sentence")
+        return sentence if isinstance(sentence, str) else None
+    return evidence if isinstance(evidence, str) else None
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -166,7 +176,7 @@ class SQLiteStore:
                 (aid, n, src.get("name"), src.get("id"), src.get("code"), tgt.get("name"), tgt.get("id"), tgt.get("code"),
                  e.get("plover"), e.get("mode"), e.get("cameo"), e.get("date"), int(bool(e.get("negated"))),
                  int(bool(e.get("hypothetical"))),
-                 evidence.get("sentence") if isinstance(evidence, dict) else evidence, published,
+                 _evidence_text(doc.text, evidence), published,
                  json.dumps(e, ensure_ascii=False)),
             )
 
