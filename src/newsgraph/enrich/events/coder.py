@@ -251,6 +251,10 @@ class Coder:
                     continue
                 if arg.prep in self.loc_preps and acts[0].type in self.place_types:
                     place = place or acts[0]
+                if arg.prep in self.loc_preps and (acts[0].id or "").startswith("place:") \
+                        and not code.startswith("042"):
+                    loc = loc or acts[0].name  # "au semnat, la Constanța, un acord": a town is where, not whom
+                    continue
                 if not tgts and (arg.prep not in self.loc_preps or not loc):
                     tgts = acts
                 elif arg.prep in self.loc_preps and loc is None and self._is_place(acts[0]):
