@@ -346,6 +346,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--verbose", action="store_true", help="list per-page errors in the JSON output")
     ap.add_argument("--skip", choices=["trafilatura", "html", "dump"], action="append", default=[],
                     help="skip one system (development shortcut; the table needs all three)")
+    ap.add_argument("--speed-only", action="store_true", help="only the interleaved speed comparison")
     args = ap.parse_args(argv)
     data_dir = args.shared / DATA_SUBDIR
     if not (data_dir / "pages.tar.xz").is_file():
@@ -354,6 +355,11 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="newsgraph-bench-") as tmp:
         pages = load_pages(data_dir, Path(tmp), args.limit)
     results: dict = {"pages": len(pages)}
+    if args.speed_only:
+        sp = run_speed(pages)
+        print(f"interleaved, {len(pages)} pages: newsgraph structure pipeline {sp['extract_stage_pages_per_s']:.1f} "
+              f"pages/s, trafilatura extract() {sp['trafilatura_pages_per_s']:.1f} pages/s: ratio {sp['ratio']:.2f}x")
+        return 0
     # newsgraph first, so that its peak RSS is not inflated by trafilatura's run.
     if "html" not in args.skip:
         results["newsgraph_html"] = run_newsgraph_html(pages, args.verbose)
