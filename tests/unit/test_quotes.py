@@ -99,3 +99,57 @@ def test_content_first_report_and_bare_said():
 
 def test_quoted_title_is_not_a_quote():
     assert find_quotes('Filmul „Ultima iarnă la Sulina” a câştigat marele premiu.', "ro") == []
+
+
+def test_apposed_role_and_participial_modifier_keep_the_head():
+    text = ("Dr. Anita Cole, the state's chief medical officer, warned that hospitals could run out of beds. "
+            "The study, published in Science, suggests that bees can learn by watching other bees.")
+    q = by_text(find_quotes(text, "en"))
+    assert q["hospitals could run out of beds"]["speaker"] == "Anita Cole"
+    assert q["bees can learn by watching other bees"]["speaker"] == "The study"
+
+
+def test_pronoun_after_indirect_quote_and_name_with_of_before_told():
+    text = ('Opposition leader Graham Whitfield said on Sunday that his party would table a motion. '
+            '"This government has lost the trust of the country," he told the BBC. '
+            '"We were stunned," co-author Clara Ruiz of Northfield University told the Associated Press.')
+    q = by_text(find_quotes(text, "en"))
+    assert q["This government has lost the trust of the country,"]["speaker"] == "Graham Whitfield"
+    stunned = q["We were stunned,"]
+    assert stunned["speaker"] == "Clara Ruiz" and stunned["via"] == "Associated Press"
+
+
+def test_possessive_organisation_and_description_named_later():
+    text = ("Chile's interior ministry said more than 40 wildfires were still burning in the region. "
+            "A federal judge in Denver blocked the law, ruling that it placed an unfair burden on voters. "
+            "“There is no evidence,” U.S. District Judge Alicia Romero wrote.")
+    q = by_text(find_quotes(text, "en"))
+    assert q["more than 40 wildfires were still burning in the region"]["speaker"] == "Chile's interior ministry"
+    assert q["it placed an unfair burden on voters"]["speaker"] == "Alicia Romero"
+
+
+def test_ro_agent_of_according_to_gerund_subject_and_coordinated_complement():
+    text = ("Rata inflației a coborât la 5,1% în martie, potrivit datelor publicate miercuri de Banca Națională. "
+            "Judecătorul Dan Oprea a respins cererea de eliberare a omului de afaceri Florin Gavrilă, argumentând că "
+            "există riscul ca acesta să fugă. Purtătoarea de cuvânt Claudia Dobre a spus că discuțiile au fost "
+            "„constructive” și că o a doua rundă va avea loc la Geneva.")
+    q = by_text(find_quotes(text, "ro"))
+    assert q["Rata inflației a coborât la 5,1% în martie"]["speaker"] == "Banca Națională"
+    assert q["există riscul ca acesta să fugă"]["speaker"] == "Dan Oprea"
+    assert q["o a doua rundă va avea loc la Geneva"]["speaker"] == q["constructive"]["speaker"]
+
+
+def test_ro_speech_verb_before_title_noun_and_apposed_name_after_role():
+    text = ("Senatoarea Beatrice Carp a numit proiectul „un cadou pentru bănci”. "
+            "„Depozitele sunt pline”, a declarat directorul Depogaz Nord, Nelu Marinescu.")
+    q = by_text(find_quotes(text, "ro"))
+    assert q["un cadou pentru bănci"]["speaker"] == "Beatrice Carp"
+    assert q["Depozitele sunt pline"]["speaker"] == "Nelu Marinescu"
+
+
+def test_ro_opening_mark_split_off_by_the_sentence_splitter_starts_the_next_sentence():
+    text = "Ministrul Apărării, Jan Kowalski, a declarat că Polonia va cumpăra 250 de tancuri. „Securitatea nu are preț”, a spus el."
+    sentences = [{"start": 0, "end": 82}, {"start": 83, "end": 84}, {"start": 84, "end": len(text)}]
+    q = by_text(find_quotes(text, "ro", sentences=sentences))
+    assert "Polonia va cumpăra 250 de tancuri" in q
+    assert q["Securitatea nu are preț"]["speaker"] == "Jan Kowalski"

@@ -67,6 +67,10 @@ class Speech:
     preps: frozenset
     subordinators: re.Pattern
     aux: re.Pattern  # an auxiliary/clitic: where a clause's subject ends ("Gavrilă a strigat din boxă:")
+    agent: re.Pattern  # a participle's agent inside "according to": "potrivit datelor publicate de X" -> X
+    drop_det: re.Pattern  # an indefinite determiner dropped from a description speaker ("Un studiu" -> "studiu")
+    coord: re.Pattern  # a second complement clause ("și că", "and that")
+    dets: frozenset
 
 
 @cache
@@ -102,6 +106,10 @@ def load_speech(code: str) -> Speech | None:
         preps=frozenset(fold(w) for w in d.get("speaker_end_words", []) + d.get("name_preps", [])),
         subordinators=re.compile(rf"{_alt(d.get('subordinators', []))}{E}", i),
         aux=re.compile(rf"\s(?:{pre}|{_alt(d.get('copulas', []))}){E}", i),
+        agent=re.compile(d.get("agent_phrase", "(?!x)x"), i),
+        drop_det=re.compile(rf"^(?:{_alt(d.get('description_drop_determiners', []))})\s+(?=[a-zăâîșț])", i),
+        dets=frozenset(fold(w) for w in d.get("determiners", [])),
+        coord=re.compile(rf"[,;]?\s+(?:{_alt(d.get('coordinated_complements', []))}){E}", i),
     )
 
 
@@ -252,7 +260,15 @@ class _Linker:
                                                  not self._role_only(m[2].split()[0]), m[1] - m[0]))
             if self._in_modifier(start, best[0]):
                 return None, None, None
+            poss = re.match(r"['’]s((?:\s+[a-z][\w-]*)+)\s*$", self.text[best[1]:end])
+            if poss and best[4] not in ("PERSON", "PER"):  # "Chile's interior ministry": the head noun speaks
+                ps, pe = _clean_phrase(self.text, best[0], end)
+                return self.text[ps:pe], None, None
             name = best[2]
+            surface = self.text[best[0]:best[1]]
+            proper = re.findall(r"[A-ZĂÂÎȘȚ][\w'’.-]*(?:\s+[A-ZĂÂÎȘȚ][\w'’.-]*)*", surface)
+            if best[3] is not None and proper and not _shares_stem(surface, name):
+                name = proper[-1]  # "agenția Moldpres" linked to Moldova, "Kievul" to Ukraine: the name as written
             if ", " in name and re.fullmatch(r"(?:[A-ZĂÂÎȘȚ][\w'’.-]+\s+){1,3}[A-ZĂÂÎȘȚ][\w'’-]+", name.rsplit(", ", 1)[1]):
                 name = name.rsplit(", ", 1)[1]  # "Ministrul Educației, Ștefan Dumitrașcu": the apposed name
             if best[3] is None or fold(name.split()[0]) in self.sp.titles:  # drop titles ("ministrul Ion Popescu")
@@ -261,11 +277,17 @@ class _Linker:
                     parts = parts[1:]
                 name = " ".join(parts)
             return name, best[3], best[4]
-        names = self.names(start, end)
+        names = [n for n in self.names(start, end) if not self._in_modifier(start, n[0]) and len(n[2]) > 1]
         if names:
             best = max(names, key=lambda m: m[1] - m[0])
             return best[2], None, best[4]
         return None, None, None
+
+
+def _shares_stem(a: str, b: str) -> bool:
+    """Whether two names share a word stem (surface "Putin" ~ "Vladimir Putin", "Kremlinul" ~ "Kremlin")."""
+    wa, wb = ({fold(w)[:4] for w in re.findall(r"\w{3,}", x)} for x in (a, b))
+    return bool(wa & wb) or not wa
 
 
 def _clean_phrase(text: str, s: int, e: int) -> tuple[int, int]:
@@ -291,6 +313,8 @@ def _subject_before(text: str, lo: int, verb_start: int, sp: Speech) -> tuple[in
             return (s, verb_start) if e > s else (verb_start, verb_start)
         s, e = _clean_phrase(text, max(lo, cut + 1), seg_end)
         if e > s and not sp.stop_after.match(" " + text[s:e]):
+            if seg_end < verb_start and cut >= lo and text[cut] == "," and (app := _apposition_head(text, lo, cut, s, sp)):
+                return app  # "Dr. Anita Cole, the state's chief medical officer, warned": the head before the apposition
             return s, (verb_start if start is None else verb_start)
         if e > s:
             start = s
@@ -298,6 +322,22 @@ def _subject_before(text: str, lo: int, verb_start: int, sp: Speech) -> tuple[in
             break
         seg_end = cut
     return (start, verb_start) if start is not None else (verb_start, verb_start)
+
+
+def _apposition_head(text: str, lo: int, comma: int, s: int, sp: Speech) -> tuple[int, int] | None:
+    """The noun phrase before a closed apposition or participial modifier (", an economist at X," / ", published in
+    Science,"): the apposed part starts in lower case, the head is a short clause-initial phrase without a verb."""
+    if not text[s].islower():
+        return None
+    cut = max(text.rfind(c, lo, comma) for c in ",;:(\n")
+    for m in re.finditer(r"(?<!\w)(?:iar|dar|însă|but|and|while|whereas)\s", text[max(lo, cut):comma]):
+        cut = max(cut, max(lo, cut) + m.end() - 1)
+    ps, pe = _clean_phrase(text, max(lo, cut + 1), comma)
+    head = text[ps:pe]
+    if pe <= ps or len(head.split()) > 6 or not head[0].isupper() or any(c in head for c in "”»\"“„«") \
+            or sp.stop_after.match(" " + head) or sp.lead_prep.match(head) or sp.verb.search(head) or sp.aux.search(" " + head):
+        return None
+    return ps, pe
 
 
 def _subject_after(text: str, verb_end: int, hi: int, sp: Speech, timex: list[dict]) -> tuple[int, int]:
@@ -345,12 +385,20 @@ def _merge_fragments(text: str, sents: list[tuple[int, int]]) -> list[tuple[int,
     """Join what a sentence splitter cut inside one sentence: a piece ending with a comma or a dash after a closing
     quote mark ("„…”," | "a declarat X"), and a piece that is only a closing mark."""
     out: list[list[int]] = []
+    carry = None
     for s, e in sents:
         piece = text[s:e].strip()
+        if piece and not piece.strip("„«‹") and out:  # only an opening mark: it starts the next sentence
+            carry = s
+            continue
+        if carry is not None:
+            s, carry = carry, None
         if out and (not piece.strip("„”“\"«»‹›‘’'") or not re.search(r"[.!?…:][\s„”“\"«»‹›‘’')]*$", text[out[-1][0]:out[-1][1]].rstrip())):
             out[-1][1] = e
         else:
             out.append([s, e])
+    if carry is not None:
+        out[-1][1] = len(text)
     return [(s, e) for s, e in out]
 
 
@@ -401,12 +449,26 @@ class _Finder:
                 name, eid, src = self.antecedent("PERSON" if person else "ORG", before, s, folded.split()[0])
                 if src is not None:
                     return {"speaker": name, "speaker_id": eid, "speaker_text": phrase, "_inherit": src}
+            if name is None:
+                name = self._described(phrase, e)
         if name and " " not in name.strip():  # a surname alone: the full name met earlier ("Gavrilă", "Holloway")
             for m in self.linker.mentions + self.linker.names(0, s):
                 if m[1] <= s and len(m[2].split()) > 1 and fold(m[2].split()[-1]) == fold(name) and (m[4] or "").startswith("PER"):
                     name, eid = m[2], m[3] or eid
                     break
-        return {"speaker": name or (phrase.strip() or None), "speaker_id": eid, "speaker_text": phrase or None}
+        if not name and phrase.strip():
+            name = self.sp.drop_det.sub("", phrase.strip())  # "Un studiu publicat" -> "studiu publicat"
+        return {"speaker": name or None, "speaker_id": eid, "speaker_text": phrase or None}
+
+    def _described(self, phrase: str, e: int) -> str | None:
+        """A description without a name ("a federal judge") names the person its head noun titles later in the
+        paragraph ("U.S. District Judge Alicia Romero")."""
+        words = phrase.split()
+        if not 2 <= len(words) <= 5 or not words[-1].isalpha() or not words[-1].islower() or fold(words[0]) not in self.sp.dets:
+            return None
+        para = self.text.find("\n\n", e)
+        m = re.search(rf"(?<!\w)(?i:{re.escape(words[-1])})\s+((?:[A-ZĂÂÎȘȚ][\w'’.-]+\s+){{0,2}}[A-ZĂÂÎȘȚ][\w'’-]+)", self.text[e:para if para > 0 else len(self.text)])
+        return m.group(1) if m and m.group(1)[0].isupper() and len(m.group(1).split()) >= 2 else None
 
     def antecedent(self, kind: str, before: int, here: int, role: str = "") -> tuple[str | None, str | None, dict | None]:
         """The most recent speaker or mention of a kind (a person or an organisation) before ``before``."""
@@ -418,8 +480,11 @@ class _Finder:
         for q in reversed(self.quotes):
             if q.get("_type") == kind and q["speaker"] and q["start"] < before and (q["speaker_id"] or q["speaker"]) not in here_ids:
                 return q["speaker"], q["speaker_id"], q
-        pool = [m for m in self.linker.mentions if not self.linker._role_only(self.text[m[0]:m[1]])] or [
-            m for m in self.linker.names(0, before) if not re.search(r"\s[a-z]", m[2])]
+        pool = [m for m in self.linker.mentions if not self.linker._role_only(self.text[m[0]:m[1]])]
+        # proper names the entity layer missed ("Graham Whitfield" tagged as a place "Graham")
+        pool = sorted(pool + [n for n in self.linker.names(0, before) if not re.search(r"\s[a-z]", n[2]) and (
+            not pool or (n[4] == "PERSON" and not any(m[0] <= n[0] and m[1] >= n[1] for m in pool)))], key=lambda m: m[:2])
+        pool = [m for m in pool if not any(o is not m and o[0] <= m[0] and o[1] >= m[1] and o[4] == "PERSON" for o in pool)]
         for m in reversed([m for m in pool if m[1] <= before and (m[4] or "").startswith(kind[:3])]):
             if (m[3] or m[2]) not in here_ids and not any(m[2] in h or h.endswith(m[2].split()[-1]) for h in here_ids):
                 # an organisation role names its kind: "ministerul" fits a ministry, not a party
@@ -454,7 +519,7 @@ class _Finder:
         if inner.endswith(".") or (inner.endswith(("!", "?", "…")) and re.match(r"\s*[A-ZĂÂÎȘȚ]", self.text[q["close"]:])):
             after = []  # the quote ended its sentence: what follows is new narration
         if after and not self.text[q["close"]:after[0].start()].strip(" ,–—-") or (
-                after and re.fullmatch(r"[\s,–—-]*\S+(?:\s+\S+){0,4}\s*", self.text[q["close"]:after[0].start()])):
+                after and re.fullmatch(r"[\s,–—-]*\S+(?:\s+\S+){0,4}\s*|[\s,–—-]*[a-z][\w-]*(?:\s+[A-ZĂÂÎȘȚ][\w'’.-]*)+(?:\s+(?:of|de la|din)(?:\s+(?:the\s+)?[A-ZĂÂÎȘȚ][\w'’.-]*)+)?\s*", self.text[q["close"]:after[0].start()])):
             v = after[0]
             gap = self.text[q["close"]:v.start()]
             if fold((gap.strip(" ,–—-").split() or [""])[-1]) in ("si", "and", "iar", "but", "dar"):  # «…» and promised: the earlier subject
@@ -549,7 +614,8 @@ class _Finder:
             if not words or (len(words) <= 4 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
                              and q["closed"] and not inner.rstrip().endswith((".", "!", "?", ","))):
                 continue  # a name or title in quotes, not speech
-            if self.sp.title_nouns.search(self.text[max(0, q["open"] - 30):q["open"]]):
+            if (tn := self.sp.title_nouns.search(self.text, max(0, q["open"] - 30), q["open"])) and not any(
+                    not self.text[v.end():tn.start()].strip() for v in self.verbs):
                 continue  # "filmul „…”", "the so-called "…"": a title or a label, not speech
             kind = self.kind_of(q)
             item = self.attribute(q)
@@ -599,9 +665,15 @@ class _Finder:
                 e = via.start()
             s, e = _clean_phrase(self.text, s, e)
             e = e - 1 if e > s and self.text[e - 1] in ".!?" else e
+            if any(q["open"] < e and q["close"] > s for q in self.marks):  # „constructive” și că …: the mark-free part
+                s = next((c.end() for c in self.sp.coord.finditer(self.text, s, e) if not self.inside_quote(c.start())
+                          and not any(q["open"] < e and q["close"] > c.end() for q in self.marks)), s)
+                s = _clean_phrase(self.text, s, e)[0]
             if e - s < 8 or any(q["open"] < e and q["close"] > s for q in self.marks) or self.overlaps(s, e):
                 continue
             span = _subject_before(self.text, lo, v.start(), self.sp)
+            if self.sp.gerund.search(v.group("v")) and (span[1] - span[0] > 80 or span[0] == span[1]):
+                span = self._clause_subject(lo, v.start())  # "X a respins cererea, argumentând că": the clause subject
             if span[1] - span[0] > 80 or span[0] == span[1]:
                 span = _subject_after(self.text, v.end(), v.end() + comp.start(), self.sp, self.timex)
             item = {"speaker": None, "speaker_id": None, "speaker_text": None, **self.verb_info(v)}
@@ -620,6 +692,11 @@ class _Finder:
             span = _clean_phrase(self.text, acc.end() + m.start(1), acc.end() + m.end(1))
             if span[1] - span[0] > 60 or span[0] == span[1]:
                 continue
+            if ag := self.sp.agent.search(self.text, span[0], span[1]):  # "potrivit datelor publicate de X" -> X
+                if self.text[ag.end():span[1]].strip()[:1].isupper():
+                    speaker_span = _clean_phrase(self.text, ag.end(), span[1])
+                else:
+                    ag = None
             if self.text[lo:acc.start()].strip(" ,"):  # "…, according to X."
                 s, e = _clean_phrase(self.text, lo, acc.start())
             else:  # "Potrivit lui X, …"
@@ -629,7 +706,7 @@ class _Finder:
                 continue
             item = {"speaker": None, "speaker_id": None, "speaker_text": None,
                     "verb": " ".join(acc.group(0).split()), "lemma": None}
-            item.update(self.speaker(*span, acc.start()))
+            item.update(self.speaker(*(speaker_span if ag else span), acc.start()))
             item.update({"via": None, "via_id": None})
             self.add(s, e, "indirect", item)
 
@@ -659,6 +736,8 @@ class _Finder:
                 return
             commas = [m.start() for m in re.finditer(r",\s", head)]
             cut = next((c for c in commas if len(head[c:].split()) <= 9 and len(head[:c].split()) >= 4), None)
+            if cut is not None and head.rstrip().endswith(",") and sp.aux.search(" " + head[cut:commas[-1]]):
+                cut = commas[-1]  # "…, a informat agenția X": everything before the verb's comma is the content
             if cut is None:
                 return
             s, e = _clean_phrase(text, lo, lo + cut)
