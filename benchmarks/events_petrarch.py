@@ -10,31 +10,21 @@ Anchor: PETRARCH-1 codes all records of its own suite correctly.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
-import tarfile
 import tempfile
 import time
 from collections import Counter
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-ARCHIVE = ROOT.parent / "shared" / "data" / "events" / "events-data.tar.xz"
+from _events_data import arguments, unpack
 
 
 def main(argv=None) -> int:
     from newsgraph.enrich.events import code_records
 
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--archive", default=str(ARCHIVE))
-    ap.add_argument("--show-errors", action="store_true")
-    ap.add_argument("--json", action="store_true")
-    args = ap.parse_args(argv)
+    args = arguments(__doc__.splitlines()[0]).parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        with tarfile.open(args.archive) as tar:
-            tar.extractall(tmp, filter="data")
-        base = Path(tmp) / "events" / "petrarch_unittest"
+        base = unpack(args.archive, tmp) / "petrarch_unittest"
         records = [json.loads(line) for line in (base / "petr_unittest.dev.jsonl").open(encoding="utf-8")]
         records = [r for r in records if not any("error" in e for e in r["expected"])]
         t0 = time.perf_counter()

@@ -16,31 +16,20 @@ known system would be likely to get all of"; no published system figure exists f
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
-import tarfile
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-ARCHIVE = ROOT.parent / "shared" / "data" / "events" / "events-data.tar.xz"
+from _events_data import arguments, read_member
+
 OLD_TO_NEW = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT"}
 
 
 def main(argv=None) -> int:
     from newsgraph.enrich.events import code_records
 
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--archive", default=str(ARCHIVE))
-    ap.add_argument("--show-errors", action="store_true")
-    ap.add_argument("--json", action="store_true")
-    args = ap.parse_args(argv)
-    with tempfile.TemporaryDirectory() as tmp:
-        with tarfile.open(args.archive) as tar:
-            tar.extractall(tmp, filter="data")
-        data = json.loads((Path(tmp) / "events" / "plover_gsr" / "PLOVER_GSR_CAMEO.dev.json").read_text("utf-8"))
+    args = arguments(__doc__.splitlines()[0]).parse_args(argv)
+    data = json.loads(read_member(args.archive, "events/plover_gsr/PLOVER_GSR_CAMEO.dev.json"))
     records = [r for r in data if r.get("event") and r.get("text")]
     inputs = [{"id": r["id"], "text": r["text"], "date": r.get("date", "2000-01-01")} for r in records]
     t0 = time.perf_counter()

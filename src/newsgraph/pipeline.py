@@ -53,7 +53,10 @@ def stage_language(doc: Document, ctx: Context) -> Document:
 
         doc.language = LanguageValue(str(hinted), 1.0, "record")
     else:
-        doc.language = identify(normalize_text(" ".join(filter(None, [doc.title, doc.text]))))
+        from newsgraph.lang.identify import SAMPLE_CHARS
+
+        sample = " ".join(filter(None, [doc.title, doc.text[: SAMPLE_CHARS * 2]]))  # the detector reads a prefix
+        doc.language = identify(normalize_text(sample))
     return doc
 
 

@@ -55,6 +55,7 @@ class SQLiteStore:
     def __init__(self, path: str | Path, readonly: bool = False):
         self.path = str(path)
         self.readonly = readonly
+        self._gazetteer = None  # built on the first cross-language entity lookup, then kept
         try:
             if readonly:
                 if not Path(self.path).exists():
@@ -213,7 +214,9 @@ class SQLiteStore:
         # knowledge base (loaded only on this miss).
         from newsgraph.enrich.gazetteer import Gazetteer
 
-        alias = Gazetteer.build().lookup(name_or_id)
+        if self._gazetteer is None:
+            self._gazetteer = Gazetteer.build()
+        alias = self._gazetteer.lookup(name_or_id)
         if alias and self.conn.execute("SELECT 1 FROM entities WHERE id = ?", (alias.entity,)).fetchone():
             return alias.entity
         return None
