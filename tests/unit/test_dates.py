@@ -1,7 +1,7 @@
 import pytest
+from trafilatura.utils import load_html
 
 from newsgraph.extract.dates import html_dates, meta_values, parse_date
-from trafilatura.utils import load_html
 
 
 @pytest.mark.parametrize("text, expected", [
