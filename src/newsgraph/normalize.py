@@ -34,6 +34,7 @@ def normalize_text(text: str) -> str:
 
 def fold(text: str) -> str:
     """Search key: case-folded, diacritics removed, whitespace collapsed."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.split())
+    text = text.casefold()
+    if not text.isascii():  # ASCII is its own NFKD and has no combining marks
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return " ".join(text.split())

@@ -22,11 +22,46 @@ def available() -> list[str]:
 def _label_regex(labels: list[str]) -> re.Pattern:
     # Matched against folded text (lower case, no diacritics); longest label first.
     alts = sorted({re.escape(fold(lab)) for lab in labels}, key=len, reverse=True)
-    return re.compile(r"^(?P<label>" + "|".join(alts) + r")\s*(:|-|–|—)?\s*(?P<rest>.*)$")
+    # A label is a whole word: "Date" must not match "Datenschutz".
+    return re.compile(r"^(?P<label>" + "|".join(alts) + r")(?![^\W\d_])\s*(:|-|–|—)?\s*(?P<rest>.*)$")
+
+
+def _one_search(patterns: list[str]) -> tuple[re.Pattern, re.Pattern]:
+    """Many patterns as two: those anchored at the start (``^...``) as one alternation to ``match``, the rest as one
+    to ``search``. One pass per line instead of one per pattern; the anchored ones stay anchored (in a single
+    alternation with the others, ``re`` would try every one of them at every position)."""
+    anchored = [p for p in patterns if p.startswith("^") and not _top_level_branch(p)]
+    free = [p for p in patterns if p not in anchored]
+    never = r"(?!x)x"
+    return (re.compile("|".join(f"(?:{p})" for p in anchored) or never),
+            re.compile("|".join(f"(?:{p})" for p in free) or never))
+
+
+def _top_level_branch(pattern: str) -> bool:
+    """Whether ``pattern`` has a ``|`` outside any group or character class (``^a|b``: then only ``a`` is
+    anchored, and the pattern cannot join the anchored alternation)."""
+    depth, in_class, escaped = 0, False, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
 class Cues:
+    codes: tuple[str, ...]  # the languages whose cues are merged here
     date: re.Pattern
     modified: re.Pattern
     photo: re.Pattern  # searched anywhere in the original line
@@ -34,7 +69,7 @@ class Cues:
     editor: re.Pattern
     related: frozenset[str]
     partner: frozenset[str]
-    cta: tuple[re.Pattern, ...]
+    cta: tuple[re.Pattern, re.Pattern]  # (anchored, unanchored) call-to-action patterns: see ``_one_search``
     site: tuple[re.Pattern, ...]
 
 
@@ -50,6 +85,7 @@ def load(codes: tuple[str, ...] | None = None) -> Cues:
                 merged.setdefault(key, []).extend(value)
     photo_alts = sorted({re.escape(p) for p in merged["photo_credit"]}, key=len, reverse=True)
     return Cues(
+        codes=codes,
         date=_label_regex(merged["date_labels"]),
         modified=_label_regex(merged["modified_labels"]),
         # "FOTO: Profimedia Images", "(Photo: AP)", "Foto: Inquam Photos / George Călin", "Photo by X"
@@ -60,6 +96,6 @@ def load(codes: tuple[str, ...] | None = None) -> Cues:
         editor=_label_regex(merged["editor_labels"]),
         related=frozenset(fold(h) for h in merged["related_headers"]),
         partner=frozenset(fold(h) for h in merged["partner_headers"]),
-        cta=tuple(re.compile(p) for p in merged["cta_patterns"]),
+        cta=_one_search(merged["cta_patterns"]),
         site=tuple(re.compile(p) for p in merged["site_patterns"]),
     )
