@@ -27,6 +27,11 @@ PAGES = {
 }
 
 
+def test_a_discardable_root_is_still_a_candidate():
+    html = '<div class="author sidebar"><span>John</span> <b>Smith</b></div>'
+    assert byline_authors(load_html(html)) == [extract_author(load_html(html))] == ["John Smith"]
+
+
 @pytest.mark.parametrize("name", sorted(PAGES))
 def test_same_answer_as_trafilatura(name):
     html = f"<html><head><title>t</title></head><body><article>{PAGES[name]}{FILLER}</article></body></html>"

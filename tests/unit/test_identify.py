@@ -19,8 +19,9 @@ def test_short_text_decides_among_candidates_without_loading_every_language():
     assert identify("Președintele rus a spus că va merge la summit.").code == "ro"
     assert identify("Der Präsident sagte, er werde zum Gipfel reisen.").code == "de"
     assert False not in identify._detectors  # the full mode over all ~75 languages is never built
-    subsets = [k for k in identify._detectors if isinstance(k, frozenset)]
+    subsets = list(identify._candidates)
     assert subsets and all(1 < len(k) <= SHORT_TEXT_CANDIDATES for k in subsets)
+    assert identify("OK") is None  # no trigram to go on
 
 
 def test_configured_languages_and_pickling():
@@ -29,5 +30,5 @@ def test_configured_languages_and_pickling():
     assert identify("North Korea said so").code == "en"
     assert LanguageIdentifier(("ro",))("anything at all").source == "config"
     clone = pickle.loads(pickle.dumps(identify))
-    assert clone._detectors == {} and clone("Coreea de Nord").code == "ro"
+    assert clone._detectors == {} and not clone._candidates and clone("Coreea de Nord").code == "ro"
     assert identify("   ") is None

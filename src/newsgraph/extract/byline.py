@@ -38,7 +38,8 @@ def _has(value: str, *needles: str) -> bool:
 @lru_cache(maxsize=8192)
 def _classify(tag: str, cls: str, id_: str, itemprop: str, rel: str, component: str, testid: str) -> int:
     """Bit 0-2: the element is a candidate of AUTHOR_XPATHS[0..2]; bit 3: it is discarded (pruned with its
-    subtree). Absent attributes are "", as in XPath."""
+    subtree, unless it is the root, which trafilatura never deletes). Absent attributes are "", as in XPath."""
+    bits = 0
     if tag in ("time", "figure") or (tag in _DISCARD_TAGS and (
         id_ == "comments" or cls in ("comments", "title", "date")
         or id_.startswith("comments") or _has(id_, "commentlist", "comment-list", "ProductReviews")
@@ -47,8 +48,7 @@ def _classify(tag: str, cls: str, id_: str, itemprop: str, rel: str, component: 
                 "article-share", "article-support", "print", "category", "meta-date", "meta-reviewer")
         or "Figure" in component
     )):
-        return 8
-    bits = 0
+        bits = 8
     if tag == "author" or (tag in _TAGS_1 and (
         rel == "author" or id_ == "author" or cls == "author" or itemprop == "author name"
         or testid in ("AuthorCard", "AuthorURL") or _has(cls, "authorname", "author-name", "AuthorName", "authorName")
@@ -89,10 +89,9 @@ def byline_authors(tree) -> list[str]:
             bits = _classify(tag, "", "", "", "", "", "")
         else:
             continue
-        if bits & 8:
-            if el is not tree:  # trafilatura prunes descendants only (".//*" and a root has no parent)
-                walker.skip_subtree()
-                tainted.update(el.iterancestors())
+        if bits & 8 and el is not tree:  # a root has no parent: trafilatura's delete_element leaves it
+            walker.skip_subtree()
+            tainted.update(el.iterancestors())
             continue
         for i in range(3):
             if bits & (1 << i):

@@ -18,13 +18,17 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 
 _TIME = re.compile(r"\d{1,2}:\d{2}")
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 # RFC 2822 dates ("Wed, 04 May 2022 02:41:00 GMT"), the usual form in feeds and HTTP-style meta tags: the
 # standard library reads them exactly, dateparser takes ~2 ms each guessing their language.
-_RFC2822 = re.compile(r"^\s*(?:[A-Z][a-z]{2},\s*)?\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4}\s+\d{1,2}:\d{2}")
+# The whole string must be RFC 2822 (a zone, if any, numeric or one of its names): "4 May 2022 2:41 PM" is not, and
+# email.utils would drop its "PM".
+_RFC2822 = re.compile(r"^\s*(?:[A-Z][a-z]{2},\s*)?\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?"
+                      r"(?:\s+(?:[+-]\d{4}|UTC?|GMT|Z|[ECMP][SD]T))?\s*$")
+_EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")  # Unix time in seconds or milliseconds (some CMS meta tags)
 _DIGIT_GROUPS = re.compile(r"\d+")
 _LETTER = re.compile(r"[^\W\d_]")
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|[^\d]|$)")
@@ -67,6 +71,9 @@ def parse_date(text: str, languages: list[str] | None = None) -> str | None:
             dt = None
         if dt is not None:
             return dt.strftime("%Y-%m-%dT%H:%M:%S") if _valid(dt) else None
+    if _EPOCH.match(text):
+        dt = datetime.fromtimestamp(int(text[:10]), tz=UTC)
+        return dt.strftime("%Y-%m-%dT%H:%M:%S") if _valid(dt) else None
     if not _LETTER.search(text) and len(_DIGIT_GROUPS.findall(text)) < 3:
         return None  # a year alone, a time alone: never a day, month and year (dateparser would try every language)
     import dateparser

@@ -412,8 +412,8 @@ def _apply_date(line: Line, doc: Document, languages: tuple[str, ...] = ()) -> N
     if not value:
         doc.notes.append(f"the date line {label!r} is empty: no publication date in the text")
         return
-    # The value is read in the languages whose cue labels matched: dateparser would otherwise try all ~200
-    # of its locales on every unparseable value (~8 ms each).
+    # The value is read in the languages that have cue files (those whose labels can have matched): dateparser
+    # would otherwise try all ~200 of its locales on every unparseable value (~8 ms each).
     parsed = parse_date(value, list(languages) or None)
     if parsed is None:
         doc.notes.append(f"the date line {line.text!r} could not be parsed")
