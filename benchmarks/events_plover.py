@@ -28,12 +28,15 @@ OLD_TO_NEW = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT"}
 def main(argv=None) -> int:
     from newsgraph.enrich.events import code_records
 
-    args = arguments(__doc__.splitlines()[0]).parse_args(argv)
+    ap = arguments(__doc__.splitlines()[0])
+    ap.add_argument("--entities", action="store_true",
+                    help="run the entity layer first, as `newsgraph analyze` does (default: dictionaries only)")
+    args = ap.parse_args(argv)
     data = json.loads(read_member(args.archive, "events/plover_gsr/PLOVER_GSR_CAMEO.dev.json"))
     records = [r for r in data if r.get("event") and r.get("text")]
     inputs = [{"id": r["id"], "text": r["text"], "date": r.get("date", "2000-01-01")} for r in records]
     t0 = time.perf_counter()
-    outputs = list(code_records(inputs, "en", None, require_dyad=False))
+    outputs = list(code_records(inputs, "en", None, require_dyad=False, entities=args.entities or None))
     elapsed = time.perf_counter() - t0
     first = anyt = 0
     src_ok = src_n = tgt_ok = tgt_n = 0

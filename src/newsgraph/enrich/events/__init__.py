@@ -129,9 +129,11 @@ def stage(doc, ctx):
     return doc
 
 
-def code_records(records, lang: str, dictionaries: str | None = None, models=None, require_dyad: bool = True):
-    """Batch mode: each record ``{"id", "text", "date"}`` -> ``{"id", "events": [...]}`` (actor codes as the
-    dictionaries give them; no entity layer)."""
+def code_records(records, lang: str, dictionaries: str | None = None, models=None, require_dyad: bool = True,
+                 entities: bool | None = None):
+    """Batch mode: each record ``{"id", "text", "date"}`` -> ``{"id", "events": [...]}``. ``entities``: run the
+    entity layer first, as the full pipeline does (default: only for languages without dictionary actor names,
+    i.e. not English; actor codes then come from the dictionaries alone)."""
     from newsgraph.document import DateValue, Document, LanguageValue, Source
     from newsgraph.enrich.timex import find_timex
     from newsgraph.lang import Models
@@ -139,7 +141,7 @@ def code_records(records, lang: str, dictionaries: str | None = None, models=Non
     models = models or Models()
     nlp = models(lang)
     entity_stage = ctx = None
-    if lang != "en":
+    if entities if entities is not None else lang != "en":
         try:
             from newsgraph.config import Config
             from newsgraph.enrich.entities import stage as entity_stage

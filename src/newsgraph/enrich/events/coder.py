@@ -143,6 +143,7 @@ class Coder:
                 i += ag[0]
             else:
                 i += 1
+        all_hits = list(dict_actors)
         if len(dict_actors) > 1:  # compound actors are coordinated; anything else is a modifier of the first
             hd = arg.head.idx
             first = next((a for a in dict_actors if a.start <= hd < a.end), dict_actors[0])  # the head noun's actor
@@ -150,8 +151,14 @@ class Coder:
         if found:  # canonical entities; fill a missing code from the dictionaries
             for a in found:
                 if not a.code:
-                    match = [d for d in dict_actors if d.start < a.end and d.end > a.start]
+                    match = [d for d in all_hits if d.start < a.end and d.end > a.start]
                     a.code = match[0].code if match else None
+            # "Gambian President Dawda Jawara": a name the dictionaries do not know, qualified by one actor they
+            # do that is not itself among the entities: the name stands for that actor.
+            free = [d for d in dict_actors if not any(d.start < a.end and d.end > a.start for a in found)]
+            uncoded = [a for a in found if not a.code]
+            if len(free) == 1 and len(uncoded) == 1 and len(found) == 1:
+                uncoded[0].code = free[0].code
             actors = found
         else:
             actors = dict_actors
@@ -161,6 +168,8 @@ class Coder:
                 for a in actors:
                     if a.code and len(a.code) == 3:
                         a.code = a.code + agent.strip("~") if agent.startswith("~") else agent.strip("~") + a.code
+                    elif not a.code:  # a named actor the dictionaries do not know, with a known role
+                        a.code = "---" + agent.strip("~")
             else:
                 actors = [Actor("---" + agent.strip("~"), " ".join(t.text for t in toks), None, s, e)]
         return [a for a in actors if a.code or a.id]
