@@ -56,3 +56,20 @@ def test_script_is_not_body(pipeline):
             "</p><script>alert('x')</script></article></body></html>")
     doc = pipeline(Source.make("s.html", "html", html))
     assert "alert" not in doc.text
+
+
+def test_jsonld_author_by_reference_and_profile_url_is_no_name(pipeline):
+    body = "<p>" + "A sentence about the harbour authority and the city budget vote. " * 8 + "</p>"
+    graph = ('{"@context": "https://schema.org", "@graph": ['
+             '{"@type": "Article", "headline": "Budget vote", "author": {"@id": "https://x.example/#/person/1"},'
+             ' "publisher": {"@id": "https://x.example/#org"}},'
+             '{"@type": "Person", "@id": "https://x.example/#/person/1", "name": "Ana Popescu"},'
+             '{"@type": "Organization", "@id": "https://x.example/#org", "name": "Harbour Herald"}]}')
+    html = (f'<html><head><script type="application/ld+json">{graph}</script></head>'
+            f"<body><article><h1>Budget vote</h1>{body}</article></body></html>")
+    doc = pipeline(Source.make("g.html", "html", html))
+    assert doc.authors == ["Ana Popescu"] and doc.site == "Harbour Herald"
+    html = ('<html><head><meta property="article:author" content="https://www.facebook.com/someone"></head><body>'
+            f'<article><h1>Budget vote</h1><p class="byline">Radu Ionescu</p>{body}</article></body></html>')
+    doc = pipeline(Source.make("u.html", "html", html))
+    assert doc.authors == ["Radu Ionescu"]  # the URL is dropped and the byline markup answers

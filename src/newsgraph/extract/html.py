@@ -122,13 +122,17 @@ def _meta(metas: dict[str, str], *names: str) -> str | None:
     return next((metas[name] for name in names if name in metas), None)
 
 
-def _person_names(value) -> list[str]:
+def _person_names(value, by_id: dict | None = None) -> list[str]:
+    """Names in a JSON-LD value: a string, a node with a ``name``, a reference to a node of the page's graph
+    (``{"@id": ...}``, as Yoast and other CMS plugins write authors and publishers), or a list of these."""
     if isinstance(value, str):
         return [value]
     if isinstance(value, dict):
+        if "name" not in value and by_id and (node := by_id.get(value.get("@id"))) is not None and node is not value:
+            value = node
         return _person_names(value.get("name"))
     if isinstance(value, list):
-        return [n for v in value for n in _person_names(v)]
+        return [n for v in value for n in _person_names(v, by_id)]
     return []
 
 
@@ -145,22 +149,25 @@ def _title(tree, article: dict, metas: dict[str, str]) -> str | None:
     return _meta(metas, "og:title", "twitter:title") or trafilatura_metadata.extract_title(tree)
 
 
-def _authors(tree, article: dict, metas: dict[str, str]) -> list[str]:
-    """JSON-LD authors, else ``<meta>`` authors, else the page's byline markup (trafilatura's heuristics)."""
-    authors = _person_names(article.get("author")) if article else []
+def _authors(tree, article: dict, metas: dict[str, str], by_id: dict) -> list[str]:
+    """JSON-LD authors, else ``<meta>`` authors, else the page's byline markup (trafilatura's heuristics). A
+    profile URL (``article:author`` often holds one) is no name."""
+    authors = _person_names(article.get("author"), by_id) if article else []
     if not authors and (meta_author := _meta(metas, "author", "article:author", "dc.creator")):
         authors = [a.strip() for a in re.split(r";|,| and ", meta_author)]
+    authors = [a for a in authors if a.strip() and not a.strip().startswith("http")]
     return authors or byline_authors(tree)
 
 
 def _metadata(doc: Document, tree, nodes: list[dict], metas: dict[str, str]) -> None:
     article = next((n for n in nodes if "headline" in n or "datePublished" in n), {})
+    by_id = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str)}
     doc.title = doc.source.hints.get("title") or _title(tree, article, metas)
     if doc.title:
         doc.title = _WS.sub(" ", doc.title).strip()
     hint_authors = doc.source.hints.get("authors") or []
     seen: list[str] = []
-    for a in [*hint_authors, *_authors(tree, article, metas)]:
+    for a in [*hint_authors, *_authors(tree, article, metas, by_id)]:
         a = _WS.sub(" ", a).strip()
         if a and not a.startswith("http") and a not in seen:
             seen.append(a)
@@ -169,7 +176,7 @@ def _metadata(doc: Document, tree, nodes: list[dict], metas: dict[str, str]) -> 
     doc.site = (
         doc.source.hints.get("site")
         or _meta(metas, "og:site_name", "application-name")
-        or (_person_names(publisher)[0] if _person_names(publisher) else None)
+        or next(iter(_person_names(publisher, by_id)), None)
         or trafilatura_metadata.extract_sitename(tree)
     )
 
