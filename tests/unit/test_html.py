@@ -73,3 +73,15 @@ def test_jsonld_author_by_reference_and_profile_url_is_no_name(pipeline):
             f'<article><h1>Budget vote</h1><p class="byline">Radu Ionescu</p>{body}</article></body></html>')
     doc = pipeline(Source.make("u.html", "html", html))
     assert doc.authors == ["Radu Ionescu"]  # the URL is dropped and the byline markup answers
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("By Glen Owen", "Glen Owen"), ("Par Stefan Häne", "Stefan Häne"), ("De Ion Popescu", "Ion Popescu"),
+    ("Autor: www.example.ro", "www.example.ro"), ("De Gaulle", "De Gaulle"), ("Jose de la Cruz", "Jose de la Cruz"),
+    ("Byron Smith", "Byron Smith"), ("Redaktion", "Redaktion"), ("By", "By"),
+])
+def test_author_label_is_stripped_only_before_a_name(name, expected):
+    from newsgraph.extract.html import _strip_author_label
+    from newsgraph.lang import cues
+
+    assert _strip_author_label(name, cues.load()) == expected

@@ -21,6 +21,7 @@ from newsgraph.extract import dates
 from newsgraph.extract.byline import byline_authors
 from newsgraph.extract.textdump import Line, _words, classify
 from newsgraph.lang.cues import Cues
+from newsgraph.normalize import fold
 
 _WS = re.compile(r"\s+")
 _BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption", "dd", "dt", "td", "pre"}
@@ -103,7 +104,7 @@ def extract_html(doc: Document, cues: Cues) -> Document:
         raise InputError(name, "no article text found in the page")
     nodes = dates.jsonld(tree)
     metas = dates.meta_values(tree)  # one pass over <meta> for title, authors, site and dates
-    _metadata(doc, tree, nodes, metas)
+    _metadata(doc, tree, nodes, metas, cues)
     doc.figures = list(_figures(tree, cues))
     doc.boilerplate = _blocks(tree, doc)
     doc.published, doc.modified = dates.html_dates(tree, doc.source.url, nodes, metas)
@@ -159,7 +160,20 @@ def _authors(tree, article: dict, metas: dict[str, str], by_id: dict) -> list[st
     return authors or byline_authors(tree)
 
 
-def _metadata(doc: Document, tree, nodes: list[dict], metas: dict[str, str]) -> None:
+def _strip_author_label(name: str, cues: Cues) -> str:
+    """"By Glen Owen" -> "Glen Owen", "Par Stefan Häne" -> "Stefan Häne", "Autor: Ion Pop" -> "Ion Pop": a
+    leading author label of any cue language, when a colon follows it or the rest is a capitalised name of two or
+    more words ("De Gaulle", "de la Cruz" stay whole)."""
+    folded = fold(name)
+    if len(folded) != len(name) or not (m := cues.author.match(folded)) or not m.group("rest"):
+        return name
+    rest = name[len(name) - len(m.group("rest")):].strip()
+    if m.group(2) or (rest[:1].isupper() and len(rest.split()) >= 2):
+        return rest
+    return name
+
+
+def _metadata(doc: Document, tree, nodes: list[dict], metas: dict[str, str], cues: Cues) -> None:
     article = next((n for n in nodes if "headline" in n or "datePublished" in n), {})
     by_id = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str)}
     doc.title = doc.source.hints.get("title") or _title(tree, article, metas)
@@ -168,7 +182,7 @@ def _metadata(doc: Document, tree, nodes: list[dict], metas: dict[str, str]) -> 
     hint_authors = doc.source.hints.get("authors") or []
     seen: list[str] = []
     for a in [*hint_authors, *_authors(tree, article, metas, by_id)]:
-        a = _WS.sub(" ", a).strip()
+        a = _strip_author_label(_WS.sub(" ", a).strip(), cues)
         if a and not a.startswith("http") and a not in seen:
             seen.append(a)
     doc.authors = seen
