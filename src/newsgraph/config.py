@@ -21,6 +21,9 @@ class Config:
     #: A folder of PETRARCH/Phoenix-format dictionaries (verbs, actors, agents, discards) that replace the
     #: bundled ones for event coding.
     event_dictionaries: str | None = None
+    #: The user's knowledge files (JSON; see ``docs/knowledge.example.json``): people with their roles and dates,
+    #: organisations, role words, country names, applied over the bundled knowledge base in order.
+    knowledge: tuple[str, ...] = ()
 
     def with_(self, **changes) -> Config:
         return replace(self, **changes)

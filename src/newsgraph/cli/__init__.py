@@ -47,6 +47,9 @@ def add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--published", help="publication date for inputs that lack one (ISO date)")
     p.add_argument("--max-bytes", type=int, default=20 * 2**20, help="largest input accepted (default 20 MiB)")
     p.add_argument("--languages", help="restrict language identification, e.g. ro,en")
+    p.add_argument("--knowledge", action="append", default=[], metavar="FILE",
+                   help="your knowledge file (JSON: people with roles and dates, organisations, names; see "
+                        "docs/knowledge.example.json), applied over the bundled one; repeatable")
     p.add_argument("--stages", default="full",
                    help="'full' (default: structure, language, NLP, entities, dates, quotes, events), 'structure' "
                         "(article structure and language only), or a comma-separated list of stage names")
@@ -70,8 +73,17 @@ def stages_from(args) -> tuple[str, ...]:
 def config_from(args):
     from newsgraph.config import Config
 
+    knowledge = tuple(getattr(args, "knowledge", None) or ())
+    for path in knowledge:  # a bad file is reported once, before any input is read
+        from newsgraph.enrich.gazetteer import read_knowledge
+
+        try:
+            read_knowledge(path)
+        except ValueError as e:
+            raise SystemExit(f"newsgraph: error: {e}") from None
     return Config(
         published=getattr(args, "published", None),
         max_bytes=getattr(args, "max_bytes", Config.max_bytes),
         languages=tuple(args.languages.split(",")) if getattr(args, "languages", None) else None,
+        knowledge=knowledge,
     )

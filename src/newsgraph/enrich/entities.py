@@ -278,7 +278,7 @@ def stage(doc: Document, ctx) -> Document:
     sp = doc.nlp
     if sp is None or doc.language is None:
         return doc
-    gaz = ctx.resource("gazetteer", Gazetteer.build)
+    gaz = ctx.resource("gazetteer", lambda: Gazetteer.build(ctx.config.knowledge))
     published = doc.published.value if doc.published else None
     linker = Linker(gaz, sp, doc.language.code, published)
     ner_people = {(e.start, e.end) for e in sp.ents if LABELS.get(e.label_) == "PERSON"}

@@ -21,6 +21,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from importlib import resources
+from pathlib import Path
 
 from newsgraph.normalize import fold, normalize_text
 
@@ -87,7 +88,9 @@ class Gazetteer:
             self.max_tokens = max(self.max_tokens, len(key.split()) + 2)
 
     @classmethod
-    def build(cls) -> Gazetteer:
+    def build(cls, knowledge: tuple[str, ...] = ()) -> Gazetteer:
+        """The bundled knowledge base, then each user ``knowledge`` file (``read_knowledge``) over it, in order:
+        a user's people, organisations, roles and names win over the bundled ones."""
         gaz = cls()
         data_dir = resources.files("newsgraph.enrich") / "data"
         extra = json.loads((data_dir / "gazetteer.json").read_text("utf-8"))
@@ -98,15 +101,29 @@ class Gazetteer:
         gaz._add_subdivisions()
         gaz._add_countries(extra, phoenix["countries"])
         gaz._add_people(extra["people"], override=True)
-        for name, org in extra["orgs"].items():
-            eid = "org:" + slug(name)
-            gaz.entities[eid] = KBEntity(eid, name, "ORG", org.get("code"), org.get("country"))
-            for alias in [name, *org["aliases"]]:
-                gaz.add_alias(alias, eid, override=True)
-        for role, phrases in extra["roles"].items():
-            for phrase in phrases:
-                gaz.roles[fold(phrase)] = role
+        gaz._add_orgs_and_roles(extra)
+        for path in knowledge:
+            gaz.add_knowledge(read_knowledge(path))
         return gaz
+
+    def _add_orgs_and_roles(self, data: dict) -> None:
+        for name, org in data.get("orgs", {}).items():
+            eid = "org:" + slug(name)
+            self.entities[eid] = KBEntity(eid, name, "ORG", org.get("code"), org.get("country"))
+            for alias in [name, *org.get("aliases", [])]:
+                self.add_alias(alias, eid, override=True)
+        for role, phrases in data.get("roles", {}).items():
+            for phrase in phrases:
+                self.roles[fold(phrase)] = role
+
+    def add_knowledge(self, data: dict) -> None:
+        """Apply one knowledge file's sections (already checked by ``read_knowledge``) over what is there."""
+        self._add_people(data.get("people", {}), override=True)
+        self._add_orgs_and_roles(data)
+        for section, kind in (("country_aliases", "name"), ("capitals", "capital"), ("demonyms", "demonym")):
+            for code, names in data.get(section, {}).items():
+                for n in names:
+                    self.add_alias(n, "country:" + code, kind=kind, override=True)
 
     def _add_people(self, people: dict, override: bool = False) -> None:
         for name, person in people.items():
@@ -199,3 +216,72 @@ class Gazetteer:
                                           and (day or t is None) for r, c, s, t in e.roles)
         ]
         return found[0] if len(found) == 1 else None
+
+
+# ---------------------------------------------------------------------- user knowledge files
+KNOWLEDGE_SECTIONS = ("people", "orgs", "roles", "country_aliases", "capitals", "demonyms")
+
+
+def read_knowledge(path: str) -> dict:
+    """A user's knowledge file: JSON with any of the bundled ``data/gazetteer.json`` sections
+    (``docs/knowledge.example.json`` shows each). Raises ValueError naming the file and what is wrong."""
+    try:
+        data = json.loads(Path(path).read_text("utf-8"))
+    except OSError as e:
+        raise ValueError(f"knowledge file {path}: cannot read it ({e.strerror or e})") from None
+    except UnicodeDecodeError:
+        raise ValueError(f"knowledge file {path}: not UTF-8 text") from None
+    except json.JSONDecodeError as e:
+        raise ValueError(f"knowledge file {path}: not JSON ({e.msg} at line {e.lineno}, column {e.colno})") from None
+    if not isinstance(data, dict):
+        raise ValueError(f"knowledge file {path}: expected a JSON object with sections {', '.join(KNOWLEDGE_SECTIONS)}")
+    problems = _knowledge_problems(data)
+    if problems:
+        raise ValueError(f"knowledge file {path}: " + "; ".join(problems[:5]))
+    return data
+
+
+def _is_strings(value) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _is_dated(value, width: int) -> bool:
+    """[[code-or-role, (country,) from, to], ...] with ISO dates or null."""
+    return isinstance(value, list) and all(
+        isinstance(v, list) and len(v) == width and all(isinstance(x, str) for x in v[: width - 2])
+        and all(x is None or (isinstance(x, str) and _ISO_DAY.fullmatch(x)) for x in v[width - 2:])
+        for v in value
+    )
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _knowledge_problems(data: dict) -> list[str]:
+    problems = [f"unknown section {k!r} (known: {', '.join(KNOWLEDGE_SECTIONS)})"
+                for k in data if k not in KNOWLEDGE_SECTIONS and not k.startswith(("comment", "_"))]
+    for section in KNOWLEDGE_SECTIONS:
+        if section in data and not isinstance(data[section], dict):
+            problems.append(f"section {section!r} must be an object")
+    if problems:
+        return problems
+    for name, person in data.get("people", {}).items():
+        if not isinstance(person, dict):
+            problems.append(f"people[{name!r}] must be an object")
+            continue
+        if not _is_strings(person.get("aliases", [])):
+            problems.append(f"people[{name!r}].aliases must be a list of names")
+        if not _is_dated(person.get("codes", []), 3):
+            problems.append(f"people[{name!r}].codes must be [[CAMEO code, from, to], ...] (ISO dates or null)")
+        if not _is_dated(person.get("roles", []), 4):
+            problems.append(f"people[{name!r}].roles must be [[role, ISO3 country, from, to], ...] (ISO dates or null)")
+    for name, org in data.get("orgs", {}).items():
+        if not isinstance(org, dict) or not _is_strings(org.get("aliases", [])):
+            problems.append(f"orgs[{name!r}] must be an object with 'aliases' a list of names")
+    for section in ("roles", "country_aliases", "capitals", "demonyms"):
+        for key, names in data.get(section, {}).items():
+            if not _is_strings(names):
+                problems.append(f"{section}[{key!r}] must be a list of names")
+            elif section != "roles" and not re.fullmatch(r"[A-Z]{3}", key):
+                problems.append(f"{section}[{key!r}]: the key must be an ISO 3166 alpha-3 country code")
+    return problems
