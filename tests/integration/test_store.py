@@ -70,7 +70,8 @@ def test_fts_query_is_safe():
 def test_schema_version_and_future_schema(tmp_path):
     path = tmp_path / "v.db"
     s = open_store(str(path))
-    assert s.schema_version == 2
+    assert s.schema_version == 3
+    assert "field" in {r[1] for r in s.conn.execute("PRAGMA table_info(mentions)")}
     assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     s.close()
     con = sqlite3.connect(path)
@@ -121,3 +122,37 @@ def test_entities_quotes_events_are_stored_and_replaced(store):
     [event] = store.events(actor="Kim Jong Un", type="CONSULT")
     assert event["cameo"] == "040" and event["title"] == "Kim meets Putin"
     assert store.events(type="ASSAULT") == [] and len(store.events(actor="RUSGOV")) == 1
+
+
+def test_title_only_entity_links_the_article(tmp_path):
+    from newsgraph import Config, Pipeline, Source
+
+    text = ("Agerpres: the port strike in Constanta ends after two days\n"
+            "Dock workers returned to the container terminal on Wednesday morning after the union and the operators "
+            "signed an agreement on the new cranes.\n"
+            "The agreement guarantees that no jobs will be cut before the end of next year, the union said.\n")
+    doc = Pipeline(Config(published="2024-06-05"))(Source.make("t.txt", "text", text))
+    agerpres = next(e for e in doc.entities if e["id"] == "org:agerpres")
+    assert agerpres["mentions"] == [] and agerpres["title_mentions"][0]["text"] == "Agerpres"
+    title_mention = agerpres["title_mentions"][0]
+    assert doc.title[title_mention["start"]:title_mention["end"]] == "Agerpres"
+    store = open_store(str(tmp_path / "t.db"))
+    store.put(doc)
+    assert [h.id for h in store.search(entity="Agerpres")] == [doc.id]
+    rows = store.conn.execute("SELECT field, text FROM mentions WHERE entity_id = 'org:agerpres'").fetchall()
+    assert [tuple(r) for r in rows] == [("title", "Agerpres")]
+
+
+def test_version_2_database_is_migrated(tmp_path):
+    from newsgraph.store.migrations import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    con = sqlite3.connect(path)
+    for script in MIGRATIONS[:2]:
+        con.executescript(script)
+    con.execute("PRAGMA user_version=2")
+    con.commit()
+    con.close()
+    store = open_store(str(path))
+    assert store.schema_version == 3
+    assert "field" in {r[1] for r in store.conn.execute("PRAGMA table_info(mentions)")}

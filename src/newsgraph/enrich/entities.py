@@ -12,7 +12,8 @@ Mentions come from three sources, in this order of trust:
    same role, a person in the article who holds that role in the knowledge base, or the role's holder at the
    publication date.
 
-Every mention carries its character span in ``doc.text``, its sentence and how it was linked.
+Every mention carries its character span in ``doc.text``, its sentence and how it was linked. The title is analysed
+the same way; its mentions are an entity's ``title_mentions``, with spans in ``doc.title`` (no sentence).
 """
 
 from __future__ import annotations
@@ -280,7 +281,22 @@ def stage(doc: Document, ctx) -> Document:
         return doc
     gaz = ctx.resource("gazetteer", lambda: Gazetteer.build(ctx.config.knowledge))
     published = doc.published.value if doc.published else None
-    linker = Linker(gaz, sp, doc.language.code, published)
+    mentions, linker = _mentions(sp, gaz, doc.language.code, published)
+    doc.entities = _group(doc, sp, mentions, gaz, published, linker)
+    if doc.title:
+        from newsgraph.lang import Models
+        from newsgraph.normalize import normalize_text
+
+        models = ctx.resource("models", lambda: Models(dict(ctx.config.models)))
+        title_sp = models(doc.language.code)(normalize_text(doc.title))
+        title_mentions, title_linker = _mentions(title_sp, gaz, doc.language.code, published)
+        _add_title_mentions(doc, title_sp, title_mentions, gaz, published, title_linker)
+    return doc
+
+
+def _mentions(sp, gaz: Gazetteer, lang: str, published: str | None) -> tuple[list[Mention], Linker]:
+    """Every linked mention of one analysed text (the body or the title), in the three steps above."""
+    linker = Linker(gaz, sp, lang, published)
     ner_people = {(e.start, e.end) for e in sp.ents if LABELS.get(e.label_) == "PERSON"}
     ner_names = {t.i for e in sp.ents if e.label_ in LABELS for t in e}
     roles = linker.roles()
@@ -292,8 +308,65 @@ def stage(doc: Document, ctx) -> Document:
             m.entity = f"{PREFIX.get(m.label, 'misc')}:{slug(_base_name(sp[m.start:m.end], linker))}"
     link_roles(roles, [m for m in mentions if m.label == "PERSON"], linker)
     mentions += [r for r in roles if r.entity]
-    doc.entities = _group(doc, sp, mentions, gaz, published, linker)
-    return doc
+    return mentions, linker
+
+
+def _add_title_mentions(doc: Document, sp, mentions: list[Mention], gaz: Gazetteer, published, linker) -> None:
+    """The title's mentions, as ``title_mentions`` (offsets into ``doc.title``) of the body's entities or of
+    entities only the title names. A title has little context, so a name the body also uses goes to the body's
+    entity: the same spelling, or, for a person's name or a word the knowledge base knows only weakly, part of a
+    body person's name ("Kim" is the body's Kim Jong Un, not the town of Kim)."""
+    by_id = {g["id"]: g for g in doc.entities}
+    new: list[dict] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        span = sp[m.start:m.end]
+        text = doc.title[span.start_char:span.end_char]
+        alias = gaz.aliases.get(fold(text))
+        weak = m.label == "PERSON" or alias is None or alias.strength < 2  # a lone surname, a town-like word
+        eid = _body_entity(text, weak, doc.entities) or m.entity
+        kb = gaz.entities.get(eid)
+        g = by_id.get(eid)
+        if g is None:
+            if kb is not None:
+                g = {"id": kb.id, "name": kb.name, "type": kb.type, "code": kb.code_at(published),
+                     "country": kb.country, "linked": True}
+            else:
+                g = {"id": eid, "name": _base_name(span, linker), "type": m.label, "code": None, "country": None,
+                     "linked": False}
+            g["mentions"], g["aliases"] = [], []
+            by_id[eid] = g
+            new.append(g)
+        mention = {"text": text, "start": span.start_char, "end": span.end_char, "label": m.label, "kind": m.kind,
+                   "via": m.via}
+        mention.update({k: v for k, v in m.extra.items() if v is not None})
+        if m.kind == "capital":
+            mention["stands_for"] = m.entity
+        g.setdefault("title_mentions", []).append(mention)
+    for g in new:
+        if not g["linked"] and all(mm["kind"] in ("demonym", "role") for mm in g["title_mentions"]):
+            continue
+        doc.entities.append(g)
+    for g in doc.entities:
+        if g.get("title_mentions"):
+            g["aliases"] = sorted({*g["aliases"], *(mm["text"] for mm in g["title_mentions"])})
+
+
+def _body_entity(text: str, weak: bool, entities: list[dict]) -> str | None:
+    """The body entity a title name stands for: the same spelling, or (for a ``weak`` name: a person's name or a
+    single word the knowledge base only weakly knows) words of a body person's name."""
+    words = fold(text).split()
+    if not words:
+        return None
+    for e in entities:
+        aliases = [fold(a).split() for a in [e["name"], *e.get("aliases", [])]]
+        if any(a == words for a in aliases):
+            return e["id"]
+    if weak:
+        for e in entities:
+            if e.get("type") == "PERSON" and any(all(w in a for w in words) for a in
+                                                 (fold(x).split() for x in [e["name"], *e.get("aliases", [])])):
+                return e["id"]
+    return None
 
 
 def _base_name(span, linker: Linker) -> str:

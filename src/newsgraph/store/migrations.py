@@ -108,6 +108,10 @@ MIGRATIONS: list[str] = [
     CREATE INDEX events_target ON events(target_entity);
     CREATE INDEX events_type ON events(plover, date);
     """,
+    # 3: mentions in the title (offsets into the title) beside those in the body
+    """
+    ALTER TABLE mentions ADD COLUMN field TEXT NOT NULL DEFAULT 'body';
+    """,
 ]
 
 LATEST = len(MIGRATIONS)

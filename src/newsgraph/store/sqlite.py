@@ -143,7 +143,7 @@ class SQLiteStore:
         for table in ("mentions", "quotes", "events"):
             self.conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
         for ent in doc.entities:
-            aliases = [{"text": m["text"], "lang": lang} for m in ent.get("mentions", [])]
+            aliases = [{"text": m["text"], "lang": lang} for m in ent.get("mentions", []) + ent.get("title_mentions", [])]
             aliases += [{"text": a, "lang": lang} for a in ent.get("aliases", [])]
             row = self.conn.execute("SELECT aliases FROM entities WHERE id = ?", (ent["id"],)).fetchone()
             known = json.loads(row["aliases"]) if row else []
@@ -155,10 +155,11 @@ class SQLiteStore:
                 (ent["id"], ent["name"], ent.get("type") or "MISC", ent.get("code"), json.dumps(merged, ensure_ascii=False), now),
             )
             self.conn.executemany(
-                "INSERT INTO mentions (article_id, entity_id, text, start, end, sentence, label, language, published)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(aid, ent["id"], m["text"], m["start"], m["end"], m.get("sentence"), m.get("label"), lang, published)
-                 for m in ent.get("mentions", [])],
+                "INSERT INTO mentions (article_id, entity_id, text, start, end, sentence, label, language, published,"
+                " field) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(aid, ent["id"], m["text"], m["start"], m["end"], m.get("sentence"), m.get("label"), lang, published,
+                  field) for field in ("body", "title") for m in ent.get(f"{field}_mentions" if field == "title"
+                                                                          else "mentions", [])],
             )
         for n, q in enumerate(doc.quotes):
             self.conn.execute(
