@@ -345,3 +345,28 @@ def test_empty_database_degrades_cleanly(tmp_path):
             assert r.status_code == 200, (p, r.text[:300])
         assert "No entities in this database yet" in c.get("/").text
         assert c.get("/api/timeline?q=x").json()["days"] == []
+
+
+def test_search_and_entity_as_atom_feeds(client, ids):
+    import feedparser
+    from xml.etree import ElementTree as ET
+
+    r = client.get("/search.atom", params={"q": "Putin"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("application/atom+xml")
+    root = ET.fromstring(r.content)  # well-formed XML
+    assert root.tag == "{http://www.w3.org/2005/Atom}feed"
+    feed = feedparser.parse(r.content)  # and a feed reader reads it
+    assert not feed.bozo and feed.feed.title == "newsgraph: “Putin”"
+    links = [e.link for e in feed.entries]
+    assert {f"http://testserver/articles/{ids[k]}" for k in ("d1", "d2", "d3")} <= set(links)
+    entry = next(e for e in feed.entries if e.link.endswith(ids["d1"]))
+    assert entry.title == "Putin hosts Kim in Vladivostok" and entry.published.startswith("2023-09-13")
+    assert any(link.get("rel") == "via" and link["href"] == "https://news.example/putin-kim" for link in entry.links)
+    by_entity = feedparser.parse(client.get("/search.atom?entity=Q56226").content)
+    assert by_entity.feed.title == "newsgraph: Kim Jong Un"
+    assert {e.link.rsplit("/", 1)[1] for e in by_entity.entries} == {ids["d1"], ids["d2"]}
+    evil = client.get("/search.atom", params={"q": "Evil"})
+    assert XSS not in evil.text and "&lt;script&gt;" in evil.text
+    assert 'type="application/atom+xml"' in client.get("/search?q=Putin").text
+    assert "/search.atom?entity=Q7747" in client.get("/entities/Q7747").text
+    assert client.get("/entities.atom").status_code == 404

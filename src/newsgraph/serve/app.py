@@ -25,6 +25,7 @@ log = logging.getLogger("newsgraph.serve")
 MAX_BODY = 2 * 2**20  # bytes accepted in a request body (only POST /api/articles reads one)
 MAX_QUERY = 4096  # bytes of query string
 NO_JSON_SUFFIX = ("/openapi.json", "/static/")
+ATOM_PATHS = ("/search.atom", "/articles.atom")
 
 SECURITY_HEADERS = [
     (b"content-security-policy",
@@ -38,7 +39,8 @@ SECURITY_HEADERS = [
 
 
 class GuardMiddleware:
-    """Pure ASGI middleware: ``.json`` suffix -> JSON flag, request size limits, security headers."""
+    """Pure ASGI middleware: ``.json`` suffix -> JSON flag, ``.atom`` on searches -> feed flag, request size
+    limits, security headers."""
 
     def __init__(self, app, max_body: int = MAX_BODY, max_query: int = MAX_QUERY):
         self.app, self.max_body, self.max_query = app, max_body, max_query
@@ -51,6 +53,9 @@ class GuardMiddleware:
             path = path[: -len(".json")]
             path = "/" if path in ("", "/", "/index") else path
             scope = dict(scope, path=path, raw_path=path.encode(), **{"newsgraph.json": True})
+        elif path in ATOM_PATHS:  # a search as an Atom feed (serve/feed.py)
+            path = path[: -len(".atom")]
+            scope = dict(scope, path=path, raw_path=path.encode(), **{"newsgraph.atom": True})
         if len(scope.get("query_string", b"")) > self.max_query:
             return await _plain(send, 414, f"query string longer than {self.max_query} bytes")
         headers = dict(scope.get("headers") or [])

@@ -140,23 +140,25 @@ class Queries:
                 params.append(value)
         return where, params
 
-    def search(self, f: Filters, limit: int, offset: int) -> tuple[list[dict], bool]:
-        """Hits (best first, or newest first without a query) and whether there is a next page. Snippets are
-        computed in a second step for the page's rows only: snippet() is the costly part of FTS5."""
+    def search(self, f: Filters, limit: int, offset: int, added: bool = False) -> tuple[list[dict], bool]:
+        """Hits (best first, or newest first without a query; last stored first with ``added``, as a feed
+        wants them) and whether there is a next page. Snippets are computed in a second step for the page's rows
+        only: snippet() is the costly part of FTS5."""
         where, params = self._where(f)
         match = fts_query(f.q) if f.q else ""
         if f.q and not match:
             return [], False
+        order = " ORDER BY a.first_seen DESC, a.rowid DESC" if added else ""
         if match:
             sql = ("SELECT a.rowid AS rowid FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
                    " WHERE articles_fts MATCH ?" + "".join(" AND " + w for w in where) +
-                   " ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ? OFFSET ?")
+                   (order or " ORDER BY bm25(articles_fts, 5.0, 1.0)") + " LIMIT ? OFFSET ?")
             ids = [r["rowid"] for r in self.rows(sql, [match, *params, limit + 1, offset])]
             more, ids = len(ids) > limit, ids[:limit]
             if not ids:
                 return [], False
             marks = ",".join("?" * len(ids))
-            sql = ("SELECT a.rowid AS rowid, a.id, a.site, a.language, a.published, a.url,"
+            sql = ("SELECT a.rowid AS rowid, a.id, a.site, a.language, a.published, a.url, a.first_seen, a.updated_at,"
                    f" highlight(articles_fts, 0, '{_OPEN}', '{_CLOSE}') AS title_marked,"
                    f" snippet(articles_fts, 1, '{_OPEN}', '{_CLOSE}', ' … ', 24) AS snippet_marked"
                    " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
@@ -164,16 +166,17 @@ class Queries:
             found = {r["rowid"]: r for r in self.rows(sql, [match, *ids])}
             hits = [found[i] for i in ids if i in found]
         else:
-            sql = ("SELECT a.rowid AS rowid, a.id, a.site, a.language, a.published, a.url, a.title AS title_marked,"
-                   " substr(a.text, 1, 240) AS snippet_marked FROM articles a" +
+            sql = ("SELECT a.rowid AS rowid, a.id, a.site, a.language, a.published, a.url, a.first_seen, a.updated_at,"
+                   " a.title AS title_marked, substr(a.text, 1, 240) AS snippet_marked FROM articles a" +
                    (" WHERE " + " AND ".join(where) if where else "") +
-                   " ORDER BY a.published DESC, a.rowid DESC LIMIT ? OFFSET ?")
+                   (order or " ORDER BY a.published DESC, a.rowid DESC") + " LIMIT ? OFFSET ?")
             hits = self.rows(sql, [*params, limit + 1, offset])
             more, hits = len(hits) > limit, hits[:limit]
         out = []
         for h in hits:
             out.append({"id": h["id"], "title": plain(h["title_marked"]), "site": h["site"],
                         "language": h["language"], "published": h["published"], "url": h["url"],
+                        "added": h["first_seen"], "updated": h["updated_at"],
                         "snippet": plain(h["snippet_marked"]),
                         "title_html": marked(h["title_marked"]), "snippet_html": marked(h["snippet_marked"])})
         return out, more

@@ -8,11 +8,11 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, HTTPException, Path, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BeforeValidator, StringConstraints
 
 from newsgraph.serve.annotate import annotate, event_label, spans_for
-from newsgraph.serve.app import respond
+from newsgraph.serve.app import http_url, respond
 from newsgraph.serve.queries import Filters
 
 router = APIRouter()
@@ -66,12 +66,28 @@ def search(request: Request, q: Q = None, lang: Lang = None, site: Site = None, 
     qs = request.app.state.queries
     s, u = _dates(since, until)
     f = Filters(q=q, lang=lang, site=site, since=s, until=u, entity=entity)
-    hits, more = qs.search(f, per_page, (page - 1) * per_page)
+    feed = bool(request.scope.get("newsgraph.atom"))
+    hits, more = qs.search(f, per_page, (page - 1) * per_page, added=feed)
     ent = qs.one("SELECT id, name, type FROM entities WHERE id = ?", (entity,)) if entity else None
+    if feed:
+        return _atom(request, f, ent, hits)
     data = {"query": {"q": q, "lang": lang, "site": site, "since": s, "until": u, "entity": entity},
             "entity": ent, "results": hits, "paging": _paging(page, per_page, more, len(hits)),
             "facets": qs.facets()}
     return respond(request, "search.html", data)
+
+
+def _atom(request: Request, f: Filters, ent: dict | None, hits: list[dict]) -> Response:
+    from newsgraph.serve.feed import MEDIA_TYPE, atom
+
+    words = [f"“{f.q}”" if f.q else None, ent["name"] if ent else (f.entity or None), f.site, f.lang,
+             f"since {f.since}" if f.since else None, f"until {f.until}" if f.until else None]
+    title = "newsgraph: " + (", ".join(w for w in words if w) or "latest articles")
+    query = request.url.query
+    html_url = str(request.base_url) + "search" + (f"?{query}" if query else "")
+    self_url = str(request.base_url) + "search.atom" + (f"?{query}" if query else "")
+    body = atom(title, self_url, html_url, str(request.base_url), hits, http_url)
+    return Response(body, media_type=MEDIA_TYPE)
 
 
 router.add_api_route("/articles", search, methods=["GET"], responses=BOTH, operation_id="list_articles",
