@@ -348,8 +348,9 @@ def test_empty_database_degrades_cleanly(tmp_path):
 
 
 def test_search_and_entity_as_atom_feeds(client, ids):
-    import feedparser
     from xml.etree import ElementTree as ET
+
+    import feedparser
 
     r = client.get("/search.atom", params={"q": "Putin"})
     assert r.status_code == 200 and r.headers["content-type"].startswith("application/atom+xml")
