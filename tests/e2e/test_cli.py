@@ -88,6 +88,26 @@ def test_ingest_search_show_jobs(tmp_path):
     assert run_cli("search", "x", "--db", tmp_path / "missing.db").returncode == 2
 
 
+def test_events_and_quotes_as_csv_tables(tmp_path):
+    import csv
+    import io
+
+    db = tmp_path / "c.db"
+    run_cli("ingest", EXAMPLES, "--db", db, "--quiet")
+    events = json.loads(run_cli("events", "--db", db, "--format", "json", "--limit", "0").stdout)
+    r = run_cli("events", "--db", db, "--format", "csv", "--limit", "0")
+    rows = list(csv.DictReader(io.StringIO(r.stdout.decode())))
+    assert r.returncode == 0 and events and len(rows) == len(events)
+    assert list(rows[0])[:4] == ["date", "source_name", "source_id", "source_code"] and "sentence" in rows[0]
+    assert rows[0]["plover"] == events[0]["plover"] and rows[0]["negated"] in ("0", "1")
+    assert all(row["sentence"] and row["article_id"] for row in rows)  # each event with its evidence sentence
+    quotes = json.loads(run_cli("quotes", "--db", db, "--format", "json", "--limit", "0").stdout)
+    rows = list(csv.DictReader(io.StringIO(run_cli("quotes", "--db", db, "--format", "csv", "--limit", "0")
+                                            .stdout.decode())))
+    assert len(rows) == len(quotes) and {r["text"] for r in rows} == {q["text"] for q in quotes}
+    assert len(json.loads(run_cli("quotes", "--db", db, "--format", "json", "--limit", "2").stdout)) == 2
+
+
 @pytest.fixture
 def http_server():
     handler = partial(SimpleHTTPRequestHandler, directory=str(EXAMPLES))

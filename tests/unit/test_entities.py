@@ -68,3 +68,17 @@ def test_language_without_model_gets_sentences_and_a_note(tmp_path):
     assert len(doc.sentences) == 3
     assert any("no trained pipeline for 'de'" in n and "no statistical NER" in n for n in doc.notes)
     assert "Germany" in {e["name"] for e in doc.entities}  # Berlin, the capital, from the knowledge base
+
+
+def test_names_without_trailing_punctuation_and_no_common_noun_people(pipeline):
+    from newsgraph import Source
+
+    text = ("Școala digitală pornește în septembrie\n"
+            "Miniștrii au semnat marți programul, iar profesorii au primit primele tablete în București.\n"
+            "Programul va continua și anul viitor, a anunțat Ministerul Educației.\n")
+    doc = pipeline(Source.make("e.txt", "text", text))
+    names = by_name(doc)
+    assert not any(e["type"] == "PERSON" for e in doc.entities), names  # "Miniștrii" names nobody
+    assert not any(name.endswith(".") for name in names)
+    org = next(e for e in doc.entities if e["type"] == "ORG")
+    assert org["mentions"][0]["text"] == "Ministerul Educației"

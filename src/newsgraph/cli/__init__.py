@@ -87,3 +87,16 @@ def config_from(args):
         languages=tuple(args.languages.split(",")) if getattr(args, "languages", None) else None,
         knowledge=knowledge,
     )
+
+
+def write_csv(rows: list[dict], columns: dict) -> None:
+    """Rows as CSV on stdout (RFC 4180, a header line): ``columns`` maps each header to a function of a row.
+    For loading into R, pandas or a spreadsheet; values are plain strings, booleans 0/1, missing values empty."""
+    import csv
+    import sys
+
+    out = csv.writer(sys.stdout, lineterminator="\n")
+    out.writerow(columns)
+    for row in rows:
+        values = [get(row) for get in columns.values()]
+        out.writerow(["" if v is None else int(v) if isinstance(v, bool) else v for v in values])

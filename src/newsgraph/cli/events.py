@@ -2,6 +2,7 @@
 
     newsgraph events --actor "Vladimir Putin" --type CONSULT --since 2023-09-01
     newsgraph events --lang en [--dictionaries DIR] --input records.jsonl   # {"id","text","date"} per line
+    newsgraph events --format csv --limit 0 > events.csv                    # the whole event table
 """
 
 from __future__ import annotations
@@ -9,7 +10,24 @@ from __future__ import annotations
 import json
 import sys
 
-from newsgraph.cli import add_db
+from newsgraph.cli import add_db, write_csv
+
+
+def _actor(role: str, key: str):
+    return lambda e: (e.get(role) or {}).get(key)
+
+
+CSV_COLUMNS = {
+    "date": lambda e: e.get("date"),
+    **{f"{role}_{key}": _actor(role, key) for role in ("source", "target") for key in ("name", "id", "code", "sector")},
+    "plover": lambda e: e.get("plover"), "cameo": lambda e: e.get("cameo"), "mode": lambda e: e.get("mode"),
+    "verb": lambda e: e.get("verb"), "negated": lambda e: bool(e.get("negated")),
+    "hypothetical": lambda e: bool(e.get("hypothetical")),
+    "location": lambda e: (e.get("location") or {}).get("name") if isinstance(e.get("location"), dict) else e.get("location"),
+    "article_id": lambda e: e.get("article_id"), "published": lambda e: e.get("published"),
+    "site": lambda e: e.get("site"), "title": lambda e: e.get("title"), "url": lambda e: e.get("url"),
+    "sentence": lambda e: e.get("sentence_text"),
+}
 
 
 def add_arguments(p) -> None:
@@ -17,8 +35,9 @@ def add_arguments(p) -> None:
     p.add_argument("--actor", help="source or target: name, entity id or actor code prefix (e.g. RUS)")
     p.add_argument("--type", help="PLOVER type (e.g. CONSULT) or CAMEO code prefix (e.g. 04)")
     p.add_argument("--since", help="events dated on or after (YYYY-MM-DD)")
-    p.add_argument("--limit", type=int, default=50)
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--limit", type=int, default=50, help="at most this many, latest first (0: all, for an export)")
+    p.add_argument("--format", choices=("text", "json", "csv"), default="text",
+                   help="csv: one row per event (actors, codes, type, date, flags, article, sentence)")
     batch = p.add_argument_group("batch coding")
     batch.add_argument("--input", help="JSON lines {id, text, date}; prints one {id, events} line per input ('-' = stdin)")
     batch.add_argument("--lang", default="en", help="language of the batch (default en)")
@@ -48,6 +67,9 @@ def run(args) -> int:
         events = store.events(actor=args.actor, type=args.type, since=args.since, limit=args.limit)
     if args.format == "json":
         print(json.dumps(events, ensure_ascii=False, indent=2))
+        return 0
+    if args.format == "csv":
+        write_csv(events, CSV_COLUMNS)
         return 0
     if not events:
         print("no events")

@@ -7,15 +7,20 @@ from __future__ import annotations
 
 import json
 
-from newsgraph.cli import add_db
+from newsgraph.cli import add_db, write_csv
 
 
 def add_arguments(p) -> None:
     add_db(p)
     p.add_argument("--speaker", help="speaker name or entity id (matches the canonical name, the id or the text)")
     p.add_argument("--since", help="articles published on or after (YYYY-MM-DD)")
-    p.add_argument("--limit", type=int, default=50)
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--limit", type=int, default=50, help="at most this many, latest first (0: all, for an export)")
+    p.add_argument("--format", choices=("text", "json", "csv"), default="text",
+                   help="csv: one row per quote (speaker, source it came through, text, article)")
+
+
+CSV_COLUMNS = {key: (lambda k: lambda q: q.get(k))(key) for key in (
+    "published", "speaker", "speaker_id", "via", "via_id", "kind", "verb", "text", "article_id", "site", "title", "url")}
 
 
 def run(args) -> int:
@@ -26,6 +31,9 @@ def run(args) -> int:
         quotes = store.quotes(speaker=args.speaker, since=args.since, limit=args.limit)
     if args.format == "json":
         print(json.dumps(quotes, ensure_ascii=False, indent=2))
+        return 0
+    if args.format == "csv":
+        write_csv(quotes, CSV_COLUMNS)
         return 0
     if not quotes:
         print("no quotes")

@@ -173,6 +173,19 @@ class Linker:
     def ner(self) -> list[Mention]:
         out = []
         for ent in self.sp.ents:
+            # A name neither starts nor ends with punctuation ("Ministerul Educației." at a sentence's end: the
+            # tagger's span took the full stop); a token like "S.A." is one token and not punctuation.
+            start, end = ent.start, ent.end
+            while end > start and self.sp[end - 1].is_punct:
+                end -= 1
+            while start < end and self.sp[start].is_punct:
+                start += 1
+            if start == end:
+                continue
+            if (start, end) != (ent.start, ent.end):
+                from spacy.tokens import Span
+
+                ent = Span(self.sp, start, end, label=ent.label_)
             if not self._free(ent.start, ent.end):
                 continue
             label = LABELS.get(ent.label_)
@@ -182,9 +195,12 @@ class Linker:
                 kind = alias.kind
                 out.append(self._take(Mention(ent.start, ent.end, "NORP" if kind == "demonym" else entity.type,
                                               alias.entity, kind, "kb")))
-            elif label and any(t.text[:1].isupper() for t in ent if t.is_alpha):
+            elif label and any(t.text[:1].isupper() for t in ent if t.is_alpha) and (
+                    label != "PERSON" or any(t.pos_ in ("PROPN", "X") for t in ent)):
                 # Names are capitalised in the languages we tag; a lowercase "entity" is a common noun the
-                # tagger misread ("lideri"), and role nouns are handled by ``roles``.
+                # tagger misread ("lideri"), and role nouns are handled by ``roles``. RONEC also tags people named
+                # by common nouns as PERSON ("persoane", "Miniștrii" at a sentence start): a person's name has a
+                # proper noun in it.
                 out.append(self._take(Mention(ent.start, ent.end, label, None, "name", "ner")))
         return out
 
@@ -313,7 +329,8 @@ def _mentions(sp, gaz: Gazetteer, lang: str, published: str | None) -> tuple[lis
 
 def _add_title_mentions(doc: Document, sp, mentions: list[Mention], gaz: Gazetteer, published, linker) -> None:
     """The title's mentions, as ``title_mentions`` (offsets into ``doc.title``) of the body's entities or of
-    entities only the title names. A title has little context, so a name the body also uses goes to the body's
+    knowledge-base entities only the title names (a name only the title's tagger found is dropped: headlines are
+    capitalised like names). A title has little context, so a name the body also uses goes to the body's
     entity: the same spelling, or, for a person's name or a word the knowledge base knows only weakly, part of a
     body person's name ("Kim" is the body's Kim Jong Un, not the town of Kim)."""
     by_id = {g["id"]: g for g in doc.entities}
@@ -325,6 +342,8 @@ def _add_title_mentions(doc: Document, sp, mentions: list[Mention], gaz: Gazette
         weak = m.label == "PERSON" or alias is None or alias.strength < 2  # a lone surname, a town-like word
         eid = _body_entity(text, weak, doc.entities) or m.entity
         kb = gaz.entities.get(eid)
+        if kb is None and eid not in by_id:
+            continue  # a name only the title's tagger saw: headline capitalisation misleads it, no body to confirm
         g = by_id.get(eid)
         if g is None:
             if kb is not None:

@@ -270,12 +270,16 @@ class SQLiteStore:
             params = [*params, limit, offset]
         return [Hit(**dict(r)) for r in self.conn.execute(sql, params)]
 
-    def _records(self, sql: str, params: list, limit: int) -> list[dict]:
-        """Stored JSON records of quotes/events, each with its article's id, date and title."""
+    def _records(self, sql: str, params: list, limit: int | None) -> list[dict]:
+        """Stored JSON records of quotes/events, each with its article's id, date, title, URL and site (and an
+        event's sentence). ``limit`` 1-1000, or None/0 for every row (an export)."""
         out = []
-        for r in self.conn.execute(sql, [*params, max(1, min(int(limit), 1000))]).fetchall():
+        for r in self.conn.execute(sql, [*params, max(1, min(int(limit), 1000)) if limit else -1]):
             rec = json.loads(r["record"])
-            rec.update(article_id=r["article_id"], published=r["published"], title=r["title"])
+            rec.update(article_id=r["article_id"], published=r["published"], title=r["title"], url=r["url"],
+                       site=r["site"])
+            if "sentence_text" in r.keys():
+                rec["sentence_text"] = r["sentence_text"]
             out.append(rec)
         return out
 
@@ -291,7 +295,8 @@ class SQLiteStore:
         if since:
             where.append("q.published >= ?")
             params.append(since)
-        sql = ("SELECT q.article_id, q.record, q.published, a.title FROM quotes q JOIN articles a ON a.id = q.article_id"
+        sql = ("SELECT q.article_id, q.record, q.published, a.title, a.url, a.site FROM quotes q"
+               " JOIN articles a ON a.id = q.article_id"
                + (" WHERE " + " AND ".join(where) if where else "")
                + " ORDER BY q.published DESC, q.article_id, q.n LIMIT ?")
         return self._records(sql, params, limit)
@@ -311,7 +316,8 @@ class SQLiteStore:
         if since:
             where.append("coalesce(e.date, e.published) >= ?")
             params.append(since)
-        sql = ("SELECT e.article_id, e.record, e.published, a.title FROM events e JOIN articles a ON a.id = e.article_id"
+        sql = ("SELECT e.article_id, e.record, e.published, e.evidence AS sentence_text, a.title, a.url, a.site"
+               " FROM events e JOIN articles a ON a.id = e.article_id"
                + (" WHERE " + " AND ".join(where) if where else "")
                + " ORDER BY coalesce(e.date, e.published) DESC, e.article_id, e.n LIMIT ?")
         return self._records(sql, params, limit)
