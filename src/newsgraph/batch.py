@@ -50,8 +50,9 @@ def process(items: Iterable[Source | InputError], pipeline: Pipeline, jobs: int 
 
 def ingest(inputs: Iterable[str], store, config: Config | None = None, jobs: int = 1, commit_every: int = 20,
            on_result: Callable[[Document | InputError, str], None] | None = None,
-           stages: Iterable[str] | None = None) -> Counter:
-    """Ingest inputs into ``store``; returns counts of stored/updated/unchanged/failed."""
+           stages: Iterable[str] | None = None, refresh: bool = False) -> Counter:
+    """Ingest inputs into ``store``; returns counts of stored/updated/unchanged/failed. ``refresh``: store the
+    new analysis of articles whose text is unchanged too (they count as updated)."""
     config = config or Config()
     pipeline = Pipeline(config, stages=stages) if stages is not None else Pipeline(config)
     summary: Counter = Counter({"stored": 0, "updated": 0, "unchanged": 0, "failed": 0})
@@ -62,7 +63,7 @@ def ingest(inputs: Iterable[str], store, config: Config | None = None, jobs: int
                 store.put_failure(result.input, result.problem, commit=False)
                 outcome = "failed"
             else:
-                outcome = store.put(result, commit=False)
+                outcome = store.put(result, commit=False, refresh=refresh)
             summary[outcome] += 1
             pending += 1
             if pending >= commit_every:

@@ -112,6 +112,11 @@ class Pipeline:
         if unknown:
             raise ValueError(f"unknown stage(s) {unknown}; known: {sorted(STAGES)}")
         self.context = Context(self.config)
+        if self.config.knowledge and "entities" in self.stages:  # a bad file fails here, not once per document
+            from newsgraph.enrich.gazetteer import read_knowledge
+
+            for path in self.config.knowledge:
+                read_knowledge(path)
 
     def __call__(self, item: Source | Document) -> Document:
         doc = item if isinstance(item, Document) else Document(source=item)

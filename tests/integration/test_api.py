@@ -371,3 +371,24 @@ def test_search_and_entity_as_atom_feeds(client, ids):
     assert 'type="application/atom+xml"' in client.get("/search?q=Putin").text
     assert "/search.atom?entity=Q7747" in client.get("/entities/Q7747").text
     assert client.get("/entities.atom").status_code == 404
+
+
+def test_feed_survives_control_characters(tmp_path):
+    from xml.etree import ElementTree as ET
+
+    from newsgraph.serve import create_app
+    from newsgraph.store import open_store
+
+    path = tmp_path / "ctl.db"
+    store = open_store(str(path))
+    store.put(make_doc("Control \x1b title \x0c here", ["Body with \x00 a NUL and \x08 a backspace in it."],
+                       "2024-01-02", "https://ctl.example/x", site="Site \x1f"))
+    store.close()
+    with TestClient(create_app(path)) as c:
+        for url in ("/search.atom?q=Control", "/articles.atom"):
+            r = c.get(url)
+            root = ET.fromstring(r.content)
+            titles = [e.text for e in root.iter("{http://www.w3.org/2005/Atom}title")]
+            assert "Control  title  here" in titles, url
+            self_link = next(e for e in root.iter("{http://www.w3.org/2005/Atom}link") if e.get("rel") == "self")
+            assert self_link.get("href").split("?")[0].endswith(url.split("?")[0])

@@ -58,3 +58,32 @@ def test_cli_reports_a_bad_knowledge_file_once(tmp_path):
     assert run.returncode != 0
     assert run.stderr.strip().splitlines() == [f"newsgraph: error: knowledge file {bad}: people['A B'].aliases must "
                                                "be a list of names"]
+
+
+def test_reingest_with_new_knowledge_needs_reanalyze(tmp_path):
+    from conftest import run_cli
+
+    article, db = tmp_path / "a.txt", tmp_path / "k.db"
+    article.write_text(TEXT, "utf-8")
+    first = run_cli("ingest", article, "--db", db, "--quiet", "--published", "2024-05-21")
+    assert "stored: 1" in first.stdout.decode(), first.stderr
+    again = run_cli("ingest", article, "--db", db, "--quiet", "--published", "2024-05-21", "--knowledge", EXAMPLE)
+    assert "unchanged: 1" in again.stdout.decode()
+    refreshed = run_cli("ingest", article, "--db", db, "--quiet", "--published", "2024-05-21", "--knowledge", EXAMPLE,
+                        "--reanalyze")
+    assert "updated: 1" in refreshed.stdout.decode(), refreshed.stderr
+    entities = run_cli("entities", "--db", db, "--format", "json")
+    assert "person:elena-marinescu" in entities.stdout.decode()
+
+
+def test_knowledge_codes_are_checked(tmp_path):
+    path = tmp_path / "kb.json"
+    for content, message in [('{"country_aliases": {"XKX": ["Kosovo"]}}', "alpha-3"),
+                             ('{"orgs": {"Acme": {"aliases": [], "code": 5}}}', "orgs['Acme'].code")]:
+        path.write_text(content, "utf-8")
+        with pytest.raises(ValueError, match=re.escape(message)):
+            read_knowledge(str(path))
+    path.write_bytes(b"\xef\xbb\xbf" + b'{"roles": {"mayor": ["mayor"]}}')  # a BOM
+    assert read_knowledge(str(path)) == {"roles": {"mayor": ["mayor"]}}
+    with pytest.raises(ValueError, match="missing.json: cannot read it"):  # the Python API checks up front too
+        Pipeline(Config(knowledge=(str(tmp_path / "missing.json"),)))

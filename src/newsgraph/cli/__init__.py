@@ -90,8 +90,9 @@ def config_from(args):
 
 
 def write_csv(rows: list[dict], columns: dict) -> None:
-    """Rows as CSV on stdout (RFC 4180, a header line): ``columns`` maps each header to a function of a row.
-    For loading into R, pandas or a spreadsheet; values are plain strings, booleans 0/1, missing values empty."""
+    """Rows as CSV on stdout (RFC 4180 quoting, a header line, ``\n`` line ends): ``columns`` maps each header to
+    a function of a row. For loading into R or pandas; values are written as stored (booleans 0/1, missing values
+    empty), so a text that starts with "=" stays as it is: open untrusted exports in a spreadsheet as text."""
     import csv
     import sys
 

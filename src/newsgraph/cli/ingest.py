@@ -15,6 +15,9 @@ def add_arguments(p) -> None:
     add_db(p)
     p.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--reanalyze", action="store_true",
+                   help="store the new analysis of articles already stored with the same text (after a new "
+                        "--knowledge file or a newsgraph upgrade); otherwise they are left as they are")
     add_input_options(p)
 
 
@@ -35,7 +38,7 @@ def run(args) -> int:
 
     try:
         summary = ingest(args.inputs, store, config_from(args), jobs=args.jobs, on_result=report,
-                         stages=stages_from(args))
+                         stages=stages_from(args), refresh=args.reanalyze)
     finally:
         bar.close()
         store.close()

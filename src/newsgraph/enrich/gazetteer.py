@@ -226,13 +226,15 @@ def read_knowledge(path: str) -> dict:
     """A user's knowledge file: JSON with any of the bundled ``data/gazetteer.json`` sections
     (``docs/knowledge.example.json`` shows each). Raises ValueError naming the file and what is wrong."""
     try:
-        data = json.loads(Path(path).read_text("utf-8"))
+        data = json.loads(Path(path).read_text("utf-8-sig"))  # a BOM, as Notepad writes it, is fine
     except OSError as e:
         raise ValueError(f"knowledge file {path}: cannot read it ({e.strerror or e})") from None
     except UnicodeDecodeError:
         raise ValueError(f"knowledge file {path}: not UTF-8 text") from None
     except json.JSONDecodeError as e:
         raise ValueError(f"knowledge file {path}: not JSON ({e.msg} at line {e.lineno}, column {e.colno})") from None
+    except RecursionError:
+        raise ValueError(f"knowledge file {path}: nested too deeply") from None
     if not isinstance(data, dict):
         raise ValueError(f"knowledge file {path}: expected a JSON object with sections {', '.join(KNOWLEDGE_SECTIONS)}")
     problems = _knowledge_problems(data)
@@ -278,10 +280,22 @@ def _knowledge_problems(data: dict) -> list[str]:
     for name, org in data.get("orgs", {}).items():
         if not isinstance(org, dict) or not _is_strings(org.get("aliases", [])):
             problems.append(f"orgs[{name!r}] must be an object with 'aliases' a list of names")
+            continue
+        for key in ("code", "country", "kind"):
+            if not isinstance(org.get(key), str | None):
+                problems.append(f"orgs[{name!r}].{key} must be a string or null")
+        if isinstance(org.get("country"), str) and not _known_country(org["country"]):
+            problems.append(f"orgs[{name!r}].country: {org['country']!r} is not an ISO 3166 alpha-3 code")
     for section in ("roles", "country_aliases", "capitals", "demonyms"):
         for key, names in data.get(section, {}).items():
             if not _is_strings(names):
                 problems.append(f"{section}[{key!r}] must be a list of names")
-            elif section != "roles" and not re.fullmatch(r"[A-Z]{3}", key):
+            elif section != "roles" and not _known_country(key):
                 problems.append(f"{section}[{key!r}]: the key must be an ISO 3166 alpha-3 country code")
     return problems
+
+
+def _known_country(code: str) -> bool:
+    import pycountry
+
+    return bool(re.fullmatch(r"[A-Z]{3}", code)) and pycountry.countries.get(alpha_3=code) is not None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from newsgraph.document import Block, DateValue, Document
 from newsgraph.errors import InputError
@@ -25,6 +26,10 @@ def extract(doc: Document, cues: Cues, published: str | None = None) -> Document
         from newsgraph.extract.textdump import segment
 
         segment(doc, cues)
+    # Decomposed letters (NFD: "s" + combining comma) are composed here, once: the same text to a reader, and
+    # every later offset (entities, quotes, events) then indexes the stored title and body directly.
+    doc.body = [_nfc(p) for p in doc.body]
+    doc.title = _nfc(doc.title) if doc.title else doc.title
     if not any(_LETTERS.search(p) for p in doc.body):
         what = "the HTML is broken or has no article text" if doc.source.format == "html" else "no article text"
         raise InputError(doc.source.input, what)
@@ -38,6 +43,10 @@ def extract(doc: Document, cues: Cues, published: str | None = None) -> Document
         doc.published = DateValue(value, "user", 1.0, published)
         doc.notes.append("publication date supplied by the user (--published)")
     return doc
+
+
+def _nfc(text: str) -> str:
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def _move_title_out_of_body(doc: Document) -> None:

@@ -7,10 +7,14 @@ links leave only as ``http(s)://`` URLs (``app.http_url``) or this server's own 
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from xml.etree import ElementTree as ET
 
 ATOM = "http://www.w3.org/2005/Atom"
+# Characters XML 1.0 forbids (ElementTree writes them anyway and the feed would not parse): control characters
+# other than tab/newline/return, lone surrogates, U+FFFE/U+FFFF. A stored text can hold them (a scraper's dump).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 MEDIA_TYPE = "application/atom+xml; charset=utf-8"
 
 
@@ -32,9 +36,10 @@ def atom(title: str, self_url: str, html_url: str, base_url: str, hits: list[dic
     feed = ET.Element(f"{{{ATOM}}}feed")
 
     def sub(parent, tag, text=None, **attrs):
-        el = ET.SubElement(parent, f"{{{ATOM}}}{tag}", {k: v for k, v in attrs.items() if v is not None})
+        el = ET.SubElement(parent, f"{{{ATOM}}}{tag}",
+                           {k: _NOT_XML.sub("", v) for k, v in attrs.items() if v is not None})
         if text is not None:
-            el.text = text
+            el.text = _NOT_XML.sub("", text)
         return el
 
     sub(feed, "title", title)

@@ -84,8 +84,8 @@ def _atom(request: Request, f: Filters, ent: dict | None, hits: list[dict]) -> R
              f"since {f.since}" if f.since else None, f"until {f.until}" if f.until else None]
     title = "newsgraph: " + (", ".join(w for w in words if w) or "latest articles")
     query = request.url.query
-    html_url = str(request.base_url) + "search" + (f"?{query}" if query else "")
-    self_url = str(request.base_url) + "search.atom" + (f"?{query}" if query else "")
+    html_url = str(request.base_url) + request.url.path.lstrip("/") + (f"?{query}" if query else "")
+    self_url = str(request.base_url) + request.url.path.lstrip("/") + ".atom" + (f"?{query}" if query else "")
     body = atom(title, self_url, html_url, str(request.base_url), hits, http_url)
     return Response(body, media_type=MEDIA_TYPE)
 

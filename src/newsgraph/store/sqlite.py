@@ -90,11 +90,12 @@ class SQLiteStore:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
     # ------------------------------------------------------------------ writes
-    def put(self, doc: Document, commit: bool = True) -> IngestOutcome:
-        """Store one article (insert, update, or nothing when unchanged), in one transaction."""
+    def put(self, doc: Document, commit: bool = True, refresh: bool = False) -> IngestOutcome:
+        """Store one article (insert, update, or nothing when unchanged), in one transaction. ``refresh``
+        rewrites an unchanged article's analysis too (after new knowledge, a newer newsgraph, a migration)."""
         version = doc.version_hash
         row = self.conn.execute("SELECT version_hash FROM articles WHERE id = ?", (doc.id,)).fetchone()
-        if row is not None and row["version_hash"] == version:
+        if row is not None and row["version_hash"] == version and not refresh:
             self._clear_failure(doc.source.input)
             if commit:
                 self.conn.commit()
