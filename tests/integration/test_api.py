@@ -392,3 +392,23 @@ def test_feed_survives_control_characters(tmp_path):
             assert "Control  title  here" in titles, url
             self_link = next(e for e in root.iter("{http://www.w3.org/2005/Atom}link") if e.get("rel") == "self")
             assert self_link.get("href").split("?")[0].endswith(url.split("?")[0])
+
+
+def test_posted_article_uses_the_servers_knowledge(db, tmp_path):
+    import shutil
+    from pathlib import Path
+
+    from newsgraph import Config
+    from newsgraph.serve import create_app
+
+    example = Path(__file__).resolve().parents[2] / "docs" / "knowledge.example.json"
+    copy = tmp_path / "k.db"
+    shutil.copy(db, copy)
+    app = create_app(copy, writable=True, config=Config(knowledge=(str(example),)))
+    with TestClient(app, raise_server_exceptions=False) as c:
+        text = ("Interconnector to be finished in 2026\n\nThe Romanian energy minister said on Tuesday that the new "
+                "interconnector with Bulgaria would be finished in 2026, two years later than planned.")
+        r = c.post("/api/articles", json={"text": text, "published": "2024-05-21"})
+        assert r.status_code == 201, r.text
+        ids = {e["id"] for e in c.get(r.json()["url"] + ".json").json()["article"]["entities"]}
+        assert "person:elena-marinescu" in ids

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sys
 
-from newsgraph.cli import add_db, write_csv
+from newsgraph.cli import add_db, config_from, write_csv
 
 
 def _actor(role: str, key: str):
@@ -42,6 +42,8 @@ def add_arguments(p) -> None:
     batch.add_argument("--input", help="JSON lines {id, text, date}; prints one {id, events} line per input ('-' = stdin)")
     batch.add_argument("--lang", default="en", help="language of the batch (default en)")
     batch.add_argument("--dictionaries", help="folder of PETRARCH-format dictionaries (verbs, actors, agents, discards)")
+    batch.add_argument("--knowledge", action="append", default=[], metavar="FILE",
+                       help="your knowledge file(s) for the entity layer (as for ingest)")
     batch.add_argument("--require-dyad", choices=("true", "false"), default="true",
                        help="batch: code only events with both source and target (PETRARCH's default)")
 
@@ -52,7 +54,9 @@ def run_batch(args) -> int:
     stream = sys.stdin if args.input == "-" else open(args.input, encoding="utf-8")
     with stream:
         records = (json.loads(line) for line in stream if line.strip())
-        for out in code_records(records, args.lang, args.dictionaries, require_dyad=args.require_dyad == "true"):
+        knowledge = config_from(args).knowledge  # checked before the first record
+        for out in code_records(records, args.lang, args.dictionaries, require_dyad=args.require_dyad == "true",
+                                knowledge=knowledge):
             print(json.dumps(out, ensure_ascii=False), flush=False)
     return 0
 

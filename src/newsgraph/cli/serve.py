@@ -15,6 +15,8 @@ def add_arguments(p) -> None:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     p.add_argument("--writable", action="store_true", help="accept POST /api/articles (analyse and store one article)")
+    p.add_argument("--knowledge", action="append", default=[], metavar="FILE",
+                   help="your knowledge file(s) for the articles POST /api/articles analyses (as for ingest)")
     p.add_argument("--log-level", default="info", choices=("critical", "error", "warning", "info", "debug"))
 
 
@@ -32,8 +34,10 @@ def run(args) -> int:
     if not 0 < args.port < 65536:
         print(f"newsgraph: error: --port {args.port} is not a TCP port", file=sys.stderr)
         return 2
+    from newsgraph.cli import config_from
+
     try:
-        app = create_app(args.db, writable=args.writable)
+        app = create_app(args.db, writable=args.writable, config=config_from(args))
     except StoreError as e:
         print(f"newsgraph: error: {e}", file=sys.stderr)
         return 2

@@ -141,8 +141,9 @@ def http_url(url) -> str:
     return url if isinstance(url, str) and url.lower().startswith(("http://", "https://")) else "#"
 
 
-def create_app(db_path: str | Path, writable: bool = False, max_body: int = MAX_BODY):
-    """The ASGI application over the SQLite database at ``db_path`` (which must exist)."""
+def create_app(db_path: str | Path, writable: bool = False, max_body: int = MAX_BODY, config=None):
+    """The ASGI application over the SQLite database at ``db_path`` (which must exist). ``config`` (a
+    :class:`~newsgraph.config.Config`, e.g. with the user's knowledge files) analyses ``POST /api/articles``."""
     try:
         from fastapi import FastAPI
         from fastapi.exceptions import RequestValidationError
@@ -177,6 +178,7 @@ def create_app(db_path: str | Path, writable: bool = False, max_body: int = MAX_
     app.state.queries = Queries(db_path)
     app.state.store = store  # only when writable
     app.state.writable = writable
+    app.state.config = config
     app.state.write_lock = threading.Lock()
     app.state.db_name = db_path.name
     app.state.version = __version__

@@ -178,7 +178,7 @@ def add_article(request: Request, payload: Annotated[dict[str, Any], Body(
 
     pipeline = getattr(request.app.state, "pipeline", None)
     if pipeline is None or published:
-        pipeline = Pipeline(Config(published=published))
+        pipeline = Pipeline((request.app.state.config or Config()).with_(published=published))
         if not published:
             request.app.state.pipeline = pipeline
     try:

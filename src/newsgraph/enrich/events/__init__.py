@@ -130,10 +130,11 @@ def stage(doc, ctx):
 
 
 def code_records(records, lang: str, dictionaries: str | None = None, models=None, require_dyad: bool = True,
-                 entities: bool | None = None):
+                 entities: bool | None = None, knowledge: tuple[str, ...] = ()):
     """Batch mode: each record ``{"id", "text", "date"}`` -> ``{"id", "events": [...]}``. ``entities``: run the
     entity layer first, as the full pipeline does (default: only for languages without dictionary actor names,
-    i.e. not English; actor codes then come from the dictionaries alone)."""
+    i.e. not English; actor codes then come from the dictionaries alone); ``knowledge``: the user's knowledge
+    files for that layer."""
     from newsgraph.document import DateValue, Document, LanguageValue, Source
     from newsgraph.enrich.timex import find_timex
     from newsgraph.lang import Models
@@ -147,7 +148,7 @@ def code_records(records, lang: str, dictionaries: str | None = None, models=Non
             from newsgraph.enrich.entities import stage as entity_stage
             from newsgraph.pipeline import Context
 
-            ctx = Context(Config())
+            ctx = Context(Config(knowledge=tuple(knowledge)))
             ctx._cache["models"] = models
         except ImportError:
             entity_stage = None
