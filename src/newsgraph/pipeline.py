@@ -60,14 +60,18 @@ def stage_language(doc: Document, ctx: Context) -> Document:
     return doc
 
 
-def stage_nlp(doc: Document, ctx: Context) -> Document:
-    """Run the language's spaCy pipeline over ``doc.analysis_text`` (kept as ``doc.nlp`` for later stages)."""
+def language_models(ctx: Context):
+    """The pipeline's spaCy models (:class:`newsgraph.lang.Models`, one load per language), shared by the stages."""
     from newsgraph.lang import Models
 
+    return ctx.resource("models", lambda: Models(dict(ctx.config.models)))
+
+
+def stage_nlp(doc: Document, ctx: Context) -> Document:
+    """Run the language's spaCy pipeline over ``doc.analysis_text`` (kept as ``doc.nlp`` for later stages)."""
     if not doc.body or doc.language is None:
         return doc
-    models = ctx.resource("models", lambda: Models(dict(ctx.config.models)))
-    nlp = models(doc.language.code)
+    nlp = language_models(ctx)(doc.language.code)
     doc.nlp = nlp(doc.analysis_text)
     doc.sentences = [{"start": s.start_char, "end": s.end_char} for s in doc.nlp.sents]
     if note := nlp.meta.get("newsgraph_note"):

@@ -89,15 +89,24 @@ def config_from(args):
     )
 
 
-def write_csv(rows: list[dict], columns: dict) -> None:
-    """Rows as CSV on stdout (RFC 4180 quoting, a header line, ``\n`` line ends): ``columns`` maps each header to
-    a function of a row. For loading into R or pandas; values are written as stored (booleans 0/1, missing values
-    empty), so a text that starts with "=" stays as it is: open untrusted exports in a spreadsheet as text."""
-    import csv
+def write_rows(rows: list[dict], fmt: str, columns: dict) -> bool:
+    """``rows`` as JSON or CSV on stdout when ``fmt`` asks for one (True), else nothing (False: the caller
+    prints its text form). CSV: RFC 4180 quoting, a header line, ``\n`` line ends; ``columns`` maps each header
+    to a function of a row. For loading into R or pandas; values are written as stored (booleans 0/1, missing
+    values empty), so a text that starts with "=" stays as it is: open untrusted exports in a spreadsheet as text."""
+    import json
     import sys
+
+    if fmt == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return True
+    if fmt != "csv":
+        return False
+    import csv
 
     out = csv.writer(sys.stdout, lineterminator="\n")
     out.writerow(columns)
     for row in rows:
         values = [get(row) for get in columns.values()]
         out.writerow(["" if v is None else int(v) if isinstance(v, bool) else v for v in values])
+    return True

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sys
 
-from newsgraph.cli import add_db, config_from, write_csv
+from newsgraph.cli import add_db, config_from, write_rows
 
 
 def _actor(role: str, key: str):
@@ -69,11 +69,7 @@ def run(args) -> int:
     store = open_store(args.db, readonly=True)  # a StoreError is reported by cli.main (exit status 2)
     with store:
         events = store.events(actor=args.actor, type=args.type, since=args.since, limit=args.limit)
-    if args.format == "json":
-        print(json.dumps(events, ensure_ascii=False, indent=2))
-        return 0
-    if args.format == "csv":
-        write_csv(events, CSV_COLUMNS)
+    if write_rows(events, args.format, CSV_COLUMNS):
         return 0
     if not events:
         print("no events")

@@ -5,9 +5,7 @@
 
 from __future__ import annotations
 
-import json
-
-from newsgraph.cli import add_db, write_csv
+from newsgraph.cli import add_db, write_rows
 
 
 def add_arguments(p) -> None:
@@ -19,7 +17,7 @@ def add_arguments(p) -> None:
                    help="csv: one row per quote (speaker, source it came through, text, article)")
 
 
-CSV_COLUMNS = {key: (lambda k: lambda q: q.get(k))(key) for key in (
+CSV_COLUMNS = {key: (lambda q, k=key: q.get(k)) for key in (
     "published", "speaker", "speaker_id", "via", "via_id", "kind", "verb", "text", "article_id", "site", "title", "url")}
 
 
@@ -29,11 +27,7 @@ def run(args) -> int:
     store = open_store(args.db, readonly=True)  # a StoreError is reported by cli.main (exit status 2)
     with store:
         quotes = store.quotes(speaker=args.speaker, since=args.since, limit=args.limit)
-    if args.format == "json":
-        print(json.dumps(quotes, ensure_ascii=False, indent=2))
-        return 0
-    if args.format == "csv":
-        write_csv(quotes, CSV_COLUMNS)
+    if write_rows(quotes, args.format, CSV_COLUMNS):
         return 0
     if not quotes:
         print("no quotes")

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from spacy.tokens import Span
+
 from newsgraph.document import Document
 from newsgraph.enrich.gazetteer import Gazetteer, KBEntity, slug
 from newsgraph.normalize import fold
@@ -183,8 +185,6 @@ class Linker:
             if start == end:
                 continue
             if (start, end) != (ent.start, ent.end):
-                from spacy.tokens import Span
-
                 ent = Span(self.sp, start, end, label=ent.label_)
             if not self._free(ent.start, ent.end):
                 continue
@@ -300,11 +300,10 @@ def stage(doc: Document, ctx) -> Document:
     mentions, linker = _mentions(sp, gaz, doc.language.code, published)
     doc.entities = _group(doc, sp, mentions, gaz, published, linker)
     if doc.title:
-        from newsgraph.lang import Models
         from newsgraph.normalize import normalize_text
+        from newsgraph.pipeline import language_models
 
-        models = ctx.resource("models", lambda: Models(dict(ctx.config.models)))
-        title_sp = models(doc.language.code)(normalize_text(doc.title))
+        title_sp = language_models(ctx)(doc.language.code)(normalize_text(doc.title))
         title_mentions, title_linker = _mentions(title_sp, gaz, doc.language.code, published)
         _add_title_mentions(doc, title_sp, title_mentions, gaz, published, title_linker)
     return doc
@@ -346,21 +345,10 @@ def _add_title_mentions(doc: Document, sp, mentions: list[Mention], gaz: Gazette
             continue  # a name only the title's tagger saw: headline capitalisation misleads it, no body to confirm
         g = by_id.get(eid)
         if g is None:
-            if kb is not None:
-                g = {"id": kb.id, "name": kb.name, "type": kb.type, "code": kb.code_at(published),
-                     "country": kb.country, "linked": True}
-            else:
-                g = {"id": eid, "name": _base_name(span, linker), "type": m.label, "code": None, "country": None,
-                     "linked": False}
-            g["mentions"], g["aliases"] = [], []
-            by_id[eid] = g
+            g = by_id[eid] = _new_group(eid, kb, span, m.label, published, linker)
+            g["aliases"] = []
             new.append(g)
-        mention = {"text": text, "start": span.start_char, "end": span.end_char, "label": m.label, "kind": m.kind,
-                   "via": m.via}
-        mention.update({k: v for k, v in m.extra.items() if v is not None})
-        if m.kind == "capital":
-            mention["stands_for"] = m.entity
-        g.setdefault("title_mentions", []).append(mention)
+        g.setdefault("title_mentions", []).append(_mention(m, doc.title, span))
     for g in new:
         if not g["linked"] and all(mm["kind"] in ("demonym", "role") for mm in g["title_mentions"]):
             continue
@@ -376,15 +364,13 @@ def _body_entity(text: str, weak: bool, entities: list[dict]) -> str | None:
     words = fold(text).split()
     if not words:
         return None
-    for e in entities:
-        aliases = [fold(a).split() for a in [e["name"], *e.get("aliases", [])]]
-        if any(a == words for a in aliases):
+    names = [(e, [fold(a).split() for a in [e["name"], *e.get("aliases", [])]]) for e in entities]
+    for e, folded in names:
+        if words in folded:
             return e["id"]
-    if weak:
-        for e in entities:
-            if e.get("type") == "PERSON" and any(all(w in a for w in words) for a in
-                                                 (fold(x).split() for x in [e["name"], *e.get("aliases", [])])):
-                return e["id"]
+    for e, folded in names if weak else ():
+        if e.get("type") == "PERSON" and any(all(w in a for w in words) for a in folded):
+            return e["id"]
     return None
 
 
@@ -398,30 +384,38 @@ def _base_name(span, linker: Linker) -> str:
     return text if keys else text
 
 
+def _new_group(eid: str, kb: KBEntity | None, span, label: str, published, linker) -> dict:
+    """An entity record: the knowledge base's when linked, else named from the (uninflected) span."""
+    if kb is not None:
+        g = {"id": kb.id, "name": kb.name, "type": kb.type, "code": kb.code_at(published), "country": kb.country,
+             "linked": True}
+    else:
+        g = {"id": eid, "name": _base_name(span, linker), "type": label, "code": None, "country": None,
+             "linked": False}
+    g["mentions"] = []
+    return g
+
+
+def _mention(m: Mention, text: str, span, **more) -> dict:
+    """A mention record: its text and span (in ``text``), label, kind, how it was linked, and what it stands for."""
+    mention = {"text": text[span.start_char:span.end_char], "start": span.start_char, "end": span.end_char, **more,
+               "label": m.label, "kind": m.kind, "via": m.via}
+    mention.update({k: v for k, v in m.extra.items() if v is not None})
+    if m.kind == "capital":
+        mention["stands_for"] = m.entity
+    return mention
+
+
 def _group(doc: Document, sp, mentions: list[Mention], gaz: Gazetteer, published, linker) -> list[dict]:
     starts = [s["start"] for s in doc.sentences] or [0]
     text = doc.text
     groups: dict[str, dict] = {}
     for m in sorted(mentions, key=lambda m: m.start):
         span = sp[m.start:m.end]
-        kb: KBEntity | None = gaz.entities.get(m.entity)
         g = groups.get(m.entity)
         if g is None:
-            if kb is not None:
-                g = {"id": kb.id, "name": kb.name, "type": kb.type, "code": kb.code_at(published),
-                     "country": kb.country, "linked": True}
-            else:
-                g = {"id": m.entity, "name": _base_name(span, linker), "type": m.label, "code": None,
-                     "country": None, "linked": False}
-            g["mentions"] = []
-            groups[m.entity] = g
-        mention = {"text": text[span.start_char:span.end_char], "start": span.start_char, "end": span.end_char,
-                   "sentence": _sentence_index(starts, span.start_char), "label": m.label, "kind": m.kind,
-                   "via": m.via}
-        mention.update({k: v for k, v in m.extra.items() if v is not None})
-        if m.kind == "capital":
-            mention["stands_for"] = m.entity
-        g["mentions"].append(mention)
+            g = groups[m.entity] = _new_group(m.entity, gaz.entities.get(m.entity), span, m.label, published, linker)
+        g["mentions"].append(_mention(m, text, span, sentence=_sentence_index(starts, span.start_char)))
     out = []
     for g in groups.values():
         if all(mm["kind"] in ("demonym", "role") for mm in g["mentions"]) and not g["linked"]:
