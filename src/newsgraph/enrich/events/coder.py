@@ -40,6 +40,11 @@ def sector_of(code: str | None) -> str | None:
 #: (PLOVER manual 0.8, REQUEST); 01 "public statement" has no PLOVER type.
 EXTRA_PLOVER = {"02": ["REQUEST", "", ""]}
 
+#: where newsgraph codes differently from the CAMEO2PLOVER-2021 draft table: imposed sanctions, embargoes and tariffs
+#: (163) are SANCTION (mode discontinue), a deliberate choice over the table's COERCE (the Romanian dev set's
+#: conventions, rule 6); violent repression of protests (175) is COERCE, as the PLOVER manual's COERCE describes it.
+PLOVER_OVERRIDES = {"163": ["SANCTION", "discontinue", "economic"], "175": ["COERCE", "repress", ""]}
+
 
 def cameo_root(code: str | None) -> str:
     return (code or "").split(":")[0][:2]
@@ -76,6 +81,14 @@ class Coder:
         self.group_heads = {fold(w) for w in self.cue.get("group_heads", [])}
         self.as_marks = {w.lower() for w in self.cue.get("as_marks", [])}
         self.place_types = set(self.cue.get("place_types", ["GPE", "LOC", "FAC"]))
+        #: scraped pages drop diacritics ("ancheta penala"): verbs and pattern words also match without them
+        self.plain_verbs: dict = {}
+        for k, v in self.d.verbs.items():
+            self.plain_verbs.setdefault(plain(k), []).extend(v)
+        self.plain_blocks = [[([[plain(o) for o in alts] for alts in b], [[plain(o) for o in alts] for alts in a], c)
+                              for b, a, c in pats] for pats in self.d.blocks]
+        self.finite_only = bool(self.cue.get("finite_only"))
+        self.claim_verbs = {w.lower() for w in self.cue.get("claim_verbs", [])}
 
     # ------------------------------------------------------------------ verbs
     def verb_code(self, p: Predicate) -> tuple[str | None, str]:
@@ -88,16 +101,18 @@ class Coder:
             if entries:
                 break
         if not entries:
+            entries = self.plain_verbs.get(plain(p.lemma.upper())) or self.plain_verbs.get(plain(v.text.upper())) or []
+        if not entries:
             return None, ""
         sent = v.sent
-        after = [t.text.upper() for t in doc[v.i + 1:min(sent.end, v.i + 14)]]
-        after_lem = [(t.lemma_ or t.text).upper() for t in doc[v.i + 1:min(sent.end, v.i + 14)]]
-        before = [t.text.upper() for t in doc[max(sent.start, v.i - 6):v.i]]
+        after = [plain(t.text.upper()) for t in doc[v.i + 1:min(sent.end, v.i + 14)]]
+        after_lem = [plain((t.lemma_ or t.text).upper()) for t in doc[v.i + 1:min(sent.end, v.i + 14)]]
+        before = [plain(t.text.upper()) for t in doc[max(sent.start, v.i - 6):v.i]]
         best_entry, best = None, (-1, None)
         for e in entries:
             words = e["words"]
             if len(words) > 1:  # multi-word verb: the other words follow closely
-                rest = words[1:]
+                rest = [plain(w) for w in words[1:]]
                 if not _subseq(rest, after[:len(rest) + 2]) and not _subseq(rest, after_lem[:len(rest) + 2]):
                     continue
                 score = len(words)
@@ -108,7 +123,7 @@ class Coder:
         if best_entry is None:
             return None, ""
         code = best_entry["code"]
-        pats = self.d.blocks[best_entry["block"]] if best_entry.get("block", -1) >= 0 else []
+        pats = self.plain_blocks[best_entry["block"]] if best_entry.get("block", -1) >= 0 else []
         top = 0
         for b, a, c in pats:
             n = len(a) + len(b)
@@ -240,8 +255,14 @@ class Coder:
                 continue
             if p.negated:
                 continue
-            if p.lemma in self.allege and p.subj:  # a claim is a fact about its author, even when unconfirmed
+            #: gerunds and bare participles give the grounds or manner of another act: not events of their own
+            nonfinite = self.finite_only and not _finite(p.verb)
+            if p.lemma in self.allege and p.subj and not nonfinite:  # a claim is a fact about its author
                 events += self._accusation(p, by_verb, entities, date, k)
+                continue
+            if p.lemma in self.claim_verbs and p.subj and not nonfinite and \
+                    self._claims_an_event(p, by_verb, entities, date):
+                events += self._accusation(p, by_verb, entities, date, k)  # "X susține că Y a livrat arme"
                 continue
             if any(m in low for m in self.unconfirmed) and self._in_unconfirmed(p):
                 continue
@@ -286,15 +307,16 @@ class Coder:
                 tgts = self._author(p, preds, events, entities, date, srcs)
             if not tgts and not self.require_dyad:  # "întărirea cooperării cu Phenianul": a partner deeper in
                 tgts = self._partner(p, entities, date, srcs)
-            irrealis = p.verb.dep_ in ("xcomp", "ccomp", "advcl") and any(
-                c.dep_ in ("mark", "aux") and c.text.lower() in self.irrealis for c in p.verb.children)
+            irrealis = p.verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "csubj") and any(
+                (c.dep_ == "mark" or c.dep_ == "aux" and c.text.lower() != "a") and c.text.lower() in self.irrealis
+                for c in p.verb.children)
             hypothetical = irrealis or p.modal or p.tense == "future" or any(
                 t.text.lower() in self.hypo for t in sent if t.i < p.verb.i and t.i >= p.verb.i - 4)
             if destinations is not None and code.startswith("042") and place is not None and not hypothetical:
                 destinations.append(self._event(Actor(None, None), place, code, verb, p, k, False, place.name)
                                     | {"travellers": [a.id or a.name for a in srcs],
                                        "_scope": self._scope(p, by_verb) if p.nominal else None})
-            if not srcs or (not tgts and (self.require_dyad or cameo_root(code) in ("01", "02"))):
+            if nonfinite or not srcs or (not tgts and (self.require_dyad or cameo_root(code) in ("01", "02"))):
                 continue  # a statement or appeal to no one is not an interaction
             if loc is None and code.startswith("042") and tgts and tgts[0].type in self.place_types:
                 loc = tgts[0].name  # a visit to a place happens there
@@ -302,11 +324,8 @@ class Coder:
                 for t in tgts or [None]:
                     if t is not None and (t.code == s.code and (t.id == s.id)):
                         continue
-                    pairs = [(s, t, code)]
-                    back = code.split(":")[1] if ":" in code else None
-                    if t is not None and _code_ok(back):  # reciprocal code: the target's side ("host" a visit)
-                        pairs.append((t, s, back))
-                    elif t is not None and group:
+                    pairs = [(s, t, code)]  # a visit is the visitor's event (the reciprocal code is not added)
+                    if t is not None and group:
                         pairs.append((t, s, code))
                     for a, b, c in pairs:
                         ev = self._event(a, b, c, verb, p, k, hypothetical, loc)
@@ -377,7 +396,7 @@ class Coder:
         """A parenthetical claim hanging on ``t``: "…, aşa cum a susţinut Washingtonul", "…, as Washington claimed"."""
         for c in t.children:
             q = by_verb.get(c.i)
-            if q is not None and q.lemma in self.allege and self._is_as_clause(q):
+            if q is not None and q.lemma in self.allege | self.claim_verbs and self._is_as_clause(q):
                 return q
         return None
 
@@ -395,11 +414,25 @@ class Coder:
                 return None
             dep, t = t.dep_, t.head
             hp = by_verb.get(t.i)
-            if hp is not None and hp.lemma in self.allege and not self._is_as_clause(hp):
+            if hp is not None and hp.lemma in self.allege | self.claim_verbs and not self._is_as_clause(hp):
                 return None if dep == "conj" else hp
             if (q := self._as_claim(t, by_verb)) is not None:
                 return q
         return None
+
+    def _claims_an_event(self, p: Predicate, by_verb: dict, entities, date) -> bool:
+        """A claim verb ("susține", "afirmă") is an accusation when it frames a reported fact as its author's claim
+        ("…, aşa cum a susţinut Washingtonul") or claims a coded act by an actor ("X susține că Y a livrat arme");
+        a mere statement or opinion is no event."""
+        if self._is_as_clause(p):
+            return True  # "…, aşa cum a susţinut Washingtonul": the host clause is reported as X's claim
+        else:
+            claims = [q for q in by_verb.values() if q.embedded_in is not None and q.embedded_in.i == p.verb.i]
+        for q in claims:
+            code, _ = self.verb_code(q)
+            if _code_ok(code) and any(self.actors(a, entities, date) for a in q.subj + q.obj):
+                return True
+        return False
 
     def _accusation(self, p: Predicate, by_verb, entities, date, k) -> list[dict]:
         srcs = []
@@ -421,7 +454,7 @@ class Coder:
     def _event(self, s: Actor, t: Actor | None, code: str, verb: str, p: Predicate, k: int, hypothetical: bool,
                loc: str | None, mode_hint: str | None = None) -> dict:
         cameo = code.split(":")[0]
-        pl = (self.d.plover.get(cameo) or self.d.plover.get(cameo[:3]) or self.d.plover.get(cameo[:2])
+        pl = (PLOVER_OVERRIDES.get(cameo) or PLOVER_OVERRIDES.get(cameo[:3]) or self.d.plover.get(cameo) or self.d.plover.get(cameo[:3]) or self.d.plover.get(cameo[:2])
               or EXTRA_PLOVER.get(cameo[:2]) or ["", "", ""])
         sent = p.verb.sent
         return {
@@ -432,6 +465,27 @@ class Coder:
             "evidence": {"sentence": k, "start": sent.start_char, "end": sent.end_char,
                          "verb_start": p.verb.idx, "verb_end": p.verb.idx + len(p.verb.text)},
         }
+
+
+def _finite(v) -> bool:
+    """A finite clause: not a gerund ("acuzând"), nor a participle without an auxiliary ("impuse de UE"), nor a bare
+    or "a"-infinitive ("de a declara"); a participle coordinated with a finite one shares its auxiliary."""
+    form = v.morph.get("VerbForm")
+    if not form or form[0] == "Fin":
+        return True
+    if form[0] == "Ger":
+        return False
+    if any(c.dep_ in ("aux", "aux:pass", "cop") for c in v.children):
+        return True
+    return form[0] == "Part" and v.dep_ == "conj" and _finite(v.head)
+
+
+_PLAIN = str.maketrans("ĂÂÎȘȚŞŢăâîșțşţ", "AAISTSTaaistst")
+
+
+def plain(word: str) -> str:
+    """Without Romanian diacritics (either form of ș ț), for matching text scraped without them."""
+    return word.translate(_PLAIN)
 
 
 def _coordinated(toks, start: int) -> bool:
