@@ -32,8 +32,9 @@ def _entity_spans(entities: list[dict]) -> list[tuple]:
     for e in entities or []:
         if e.get("type") not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", None):
             continue
-        for m in e.get("mentions", []):
-            out.append((m["start"], m["end"], e.get("name"), e.get("id"), e.get("code"), e.get("type")))
+        for m in e.get("mentions", []):  # (start, end, name, id, code, type, mention kind, country, mention text)
+            out.append((m["start"], m["end"], e.get("name"), e.get("id"), e.get("code"), e.get("type"),
+                        m.get("kind"), e.get("country"), m.get("text")))
     return out
 
 

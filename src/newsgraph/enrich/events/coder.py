@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsgraph.enrich.events.actors import RoleActors
 from newsgraph.enrich.events.dictionaries import Dictionaries
 from newsgraph.enrich.events.predicates import Arg, Predicate, as_clause, cues, fold, is_group, predicates
 
@@ -88,6 +89,7 @@ class Coder:
         self.plain_blocks = [[([[plain(o) for o in alts] for alts in b], [[plain(o) for o in alts] for alts in a], c)
                               for b, a, c in pats] for pats in self.d.blocks]
         self.finite_only = bool(self.cue.get("finite_only"))
+        self.roles = RoleActors(self.cue, self.place_types)
         self.claim_verbs = {w.lower() for w in self.cue.get("claim_verbs", [])}
 
     # ------------------------------------------------------------------ verbs
@@ -137,6 +139,10 @@ class Coder:
     def actors(self, arg: Arg, entities: list[tuple], date: int | None) -> list[Actor]:
         if entities and self._group_size(arg.head):  # "celor doi lideri": the persons, not names further in
             return self._group(arg.head, entities)
+        if self.roles and arg.head.pos_ in ("NOUN", "PROPN", "PRON", "X"):
+            found = self.roles.resolve(arg, entities, lambda c, n, i, s, e, t: Actor(c, n, i, s, e, t))
+            if found is not None:
+                return [a for a in found if a.code or a.id]
         toks = arg.tokens
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         found = [Actor(x[4], x[2], x[3], x[0], x[1], x[5] if len(x) > 5 else None)
