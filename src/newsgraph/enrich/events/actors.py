@@ -65,10 +65,13 @@ class RoleActors:
 
     # ------------------------------------------------------------------ resolution
     def resolve(self, arg, entities: list[tuple], make) -> list | None:
-        """Actors of ``arg`` (``make(code, name, id, start, end, type)`` builds one), or None when no head is a
+        return self.resolve_heads(self.heads(arg.head), entities, make)
+
+    def resolve_heads(self, heads, entities: list[tuple], make) -> list | None:
+        """Actors of ``arg`` (``make(code, name, id, start, end, type, weak)`` builds one), or None when no head is a
         name or role noun (the caller falls back to dictionary phrases)."""
         out, any_head = [], False
-        for h in self.heads(arg.head):
+        for h in heads:
             a = self.head_actor(h, entities, make)
             if a is not None:
                 any_head = True
@@ -82,8 +85,21 @@ class RoleActors:
                 for c in t.children:
                     if c.dep_ == "nmod" and (s := self.sectors.get(fold(c.lemma_ or c.text))):
                         return s
-            if (s := self.sectors.get(lem)) or (s := self.sectors.get(fold(t.text))):
+            if (s := self.sectors.get(lem)) or (s := self._by_form(fold(t.text))):
                 return s
+        return None
+
+    def _by_form(self, word: str) -> str | None:
+        """A role noun whose lemma the tagger missed ("premierului" -> "premieru"): its inflected form, stripped of
+        the article and case endings."""
+        if word in self.sectors:
+            return self.sectors[word]
+        for end in ("ului", "ilor", "elor", "lor", "ul", "le", "ii", "ei", "lui", "a", "i", "e", "ă"):
+            if word.endswith(end) and len(word) - len(end) >= 3:
+                stem = word[:-len(end)]
+                for cand in (stem, stem + "ă", stem + "e", stem + "ie"):
+                    if cand in self.sectors:
+                        return self.sectors[cand]
         return None
 
     def head_actor(self, h, entities: list[tuple], make):
@@ -91,7 +107,8 @@ class RoleActors:
         s, e = min(t.idx for t in core), max(t.idx + len(t.text) for t in core)
         inside = [x for x in entities if x[0] < e and x[1] > s]
         own = [x for x in inside if x[0] <= h.idx < x[1]]
-        role_toks = [h] + [t for t in core if t.dep_ in ("flat", "amod", "compound") and t.head.i == h.i]
+        role_toks = [t for t in [h] + [t for t in core if t.dep_ in ("flat", "compound") and t.head.i == h.i]
+                     if t.pos_ in ("NOUN", "PROPN")]  # "vizita oficială": an adjective names no actor
         sector = self._sector(role_toks) if h.pos_ != "PROPN" or not own else None
         if not sector and own and own[0][5] == "ORG":  # an organisation named by its kind: "Ministerul … al X"
             sector = self._sector([t for t in core if t.i <= h.i + 1])
@@ -108,20 +125,23 @@ class RoleActors:
                 code += sector
             if code and len(code) == 3 and named[6] == "capital":
                 code += "GOV"  # "Kievul a acuzat": the capital stands for the government
-            if code or not sector:
-                if code is None:
-                    return None
-                return make(code, named[2], named[3], named[0], named[1], named[5])
-        if not sector:
+            if code:
+                return make(code, named[2], named[3], named[0], named[1], named[5], False)
+            if named[5] not in ("PERSON", "ORG"):
+                return None
+        if not sector and named is None:
             return None
+        sector = sector or "-"  # a person or organisation the knowledge base does not know, with no role
         country = self._country(inside, exclude=named) or self._country(
-            [x for x in entities if any(x[0] <= t.idx < x[1] for t in places)]) or self.home
+            [x for x in entities if any(x[0] <= t.idx < x[1] for t in places)])
+        weak = not country  # no country in the phrase: this language's home country, a guess the caller may revise
+        country = country or self.home
         if not country:
             return None
         code = country if sector == "-" else country + sector
         name = named[2] if named is not None else " ".join(t.text for t in core)
         return make(code, name, named[3] if named is not None else None, s, e,
-                    named[5] if named is not None else None)
+                    named[5] if named is not None else None, weak)
 
     def _code_of(self, x) -> str | None:
         text = fold(x[8]) if len(x) > 8 and x[8] else ""
@@ -142,3 +162,23 @@ class RoleActors:
             if code:
                 return code[:3] if not code.startswith("IGO") else code
         return None
+
+    def deeper(self, heads: list, skip: set, entities: list[tuple], make, loc_preps: set) -> list:
+        """The first named or explicitly situated actor (else the first role) inside the verb's object and oblique phrases, for a verb
+        whose arguments give none ("a cerut demisia ministrului Justiției", "sancțiuni companiei Rosneft",
+        "împotriva reformei propuse de Ministerul francez al Transporturilor"); a town in a locative phrase is
+        where, not whom."""
+        weak: list = []
+        for head in heads:
+            for t in sorted(head.subtree, key=lambda t: t.i):
+                if t.i == head.i or t.i in skip or t.pos_ not in ("NOUN", "PROPN") or \
+                        t.dep_ not in ("nmod", "iobj", "obl", "obj", "nmod:poss", "obl:agent", "appos"):
+                    continue
+                prep = next((fold(c.text) for c in t.children if c.dep_ == "case"), None)
+                a = self.head_actor(t, entities, make)
+                if a is None or prep in loc_preps and a.type in self.place_types and (a.id or "").startswith("place:"):
+                    continue
+                if not a.weak:
+                    return [a]
+                weak = weak or [a]
+        return weak

@@ -59,6 +59,7 @@ class Actor:
     start: int = 0
     end: int = 0
     type: str | None = None  # entity type (PERSON, GPE …) when from the entity layer
+    weak: bool = False  # the country is a default (a role noun with no country in its phrase), not read
 
     def as_dict(self) -> dict:
         return {"name": self.name, "id": self.id, "code": self.code, "sector": sector_of(self.code)}
@@ -140,9 +141,8 @@ class Coder:
         if entities and self._group_size(arg.head):  # "celor doi lideri": the persons, not names further in
             return self._group(arg.head, entities)
         if self.roles and arg.head.pos_ in ("NOUN", "PROPN", "PRON", "X"):
-            found = self.roles.resolve(arg, entities, lambda c, n, i, s, e, t: Actor(c, n, i, s, e, t))
-            if found is not None:
-                return [a for a in found if a.code or a.id]
+            found = self.roles.resolve(arg, entities, Actor)
+            return [a for a in found or [] if a.code]  # no name or role at the head: no actor (not one further in)
         toks = arg.tokens
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         found = [Actor(x[4], x[2], x[3], x[0], x[1], x[5] if len(x) > 5 else None)
@@ -311,6 +311,8 @@ class Coder:
                 srcs, tgts = srcs[:1], srcs[1:]
             if not tgts and srcs and not self.require_dyad:  # "a acceptat invitația (lui Kim)"
                 tgts = self._author(p, preds, events, entities, date, srcs)
+            if self.roles and not self.require_dyad and all(t.weak for t in tgts):
+                tgts = self._role_targets(p, code, tgts, srcs, entities)
             if not tgts and not self.require_dyad:  # "întărirea cooperării cu Phenianul": a partner deeper in
                 tgts = self._partner(p, entities, date, srcs)
             irrealis = p.verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "csubj") and any(
@@ -378,6 +380,25 @@ class Coder:
                     s = ev["source"]
                     return [Actor(s["code"], s["name"], s["id"])]
         return []
+
+    def _role_targets(self, p: Predicate, code: str, tgts: list[Actor], srcs: list[Actor], entities) -> list[Actor]:
+        """Targets whose country is only a default ("a reținut protestatari", "a trimis trupe"): a named actor
+        deeper in the object or an oblique phrase replaces them; troops a country moves are no target; people
+        acted on by a foreign actor are of its country ("Poliția rusă a reținut protestatari")."""
+        skip = {t.i for a in p.subj for t in a.tokens}
+        deeper = self.roles.deeper([a.head for a in sorted(p.obj + p.obl, key=lambda a: a.head.i)], skip,
+                                   entities, Actor, self.loc_preps)
+        deeper = [a for a in deeper if all(a.code != s.code or a.id != s.id for s in srcs)]
+        if deeper and not (deeper[0].weak and tgts):
+            return deeper
+        if cameo_root(code) in ("15", "07") or code.startswith("074"):
+            return []
+        home = self.roles.home or ""
+        origin = next((s.code[:3] for s in srcs if s.code and not s.weak and not s.code.startswith("IGO")), None)
+        for t in tgts:
+            if origin and origin != home and t.code and t.code.startswith(home):
+                t.code = origin + t.code[len(home):]
+        return tgts
 
     def _partner(self, p: Predicate, entities, date, srcs) -> list[Actor]:
         goals = {w.lower() for w in self.cue.get("goal_preps", [])} - self.loc_preps | {"with", "cu"}
