@@ -30,6 +30,26 @@ class RoleActors:
         self.home = cue.get("home_country")
         self.metonyms = {fold(k): v for k, v in cue.get("metonyms", {}).items()}
         self.place_types = place_types
+        self.demonyms = sorted(((fold(k), v) for k, v in cue.get("demonym_stems", {}).items()),
+                               key=lambda kv: -len(kv[0]))
+        self.names = {fold(k): v for k, v in cue.get("actor_names", {}).items()}
+
+    def demonym(self, tok) -> str | None:
+        """The country (or IGO) of a lower-case demonym ("georgiană", "ruși", "europene")."""
+        if not tok.text[:1].islower():
+            return None
+        word = fold(tok.text)
+        return next((code for stem, code in self.demonyms if word.startswith(stem)), None)
+
+    def _named(self, core) -> tuple[str, list] | None:
+        """A name the conventions code as one actor ("Hamas", "Papa", "Kremlinul")."""
+        words = [fold(t.text) for t in core]
+        for n in (3, 2, 1):
+            for i in range(len(words) - n + 1):
+                code = self.names.get(" ".join(words[i:i + n]))
+                if code and (n > 1 or core[i].text[:1].isupper() or core[i].pos_ == "PROPN"):
+                    return code, core[i:i + n]
+        return None
 
     def __bool__(self) -> bool:
         return bool(self.sectors)
@@ -107,6 +127,11 @@ class RoleActors:
         s, e = min(t.idx for t in core), max(t.idx + len(t.text) for t in core)
         inside = [x for x in entities if x[0] < e and x[1] > s]
         own = [x for x in inside if x[0] <= h.idx < x[1]]
+        named_code = self._named([t for t in core if t.i == h.i or t.head.i == h.i and t.dep_ in ("flat", "nmod")])
+        if named_code:
+            code, toks = named_code
+            return make(code, " ".join(t.text for t in toks), None, toks[0].idx, toks[-1].idx + len(toks[-1].text),
+                        "ORG", False)
         role_toks = [t for t in [h] + [t for t in core if t.dep_ in ("flat", "compound") and t.head.i == h.i]
                      if t.pos_ in ("NOUN", "PROPN")]  # "vizita oficială": an adjective names no actor
         sector = self._sector(role_toks) if h.pos_ != "PROPN" or not own else None
@@ -132,13 +157,14 @@ class RoleActors:
         if not sector and named is None:
             return None
         sector = sector or "-"  # a person or organisation the knowledge base does not know, with no role
-        country = self._country(inside, exclude=named) or self._country(
+        country = self._country(inside, exclude=named) or next(
+            (c for t in core if (c := self.demonym(t))), None) or self._country(
             [x for x in entities if any(x[0] <= t.idx < x[1] for t in places)])
         weak = not country  # no country in the phrase: this language's home country, a guess the caller may revise
         country = country or self.home
         if not country:
             return None
-        code = country if sector == "-" else country + sector
+        code = country if sector == "-" or country.startswith("IGO") else country + sector
         name = named[2] if named is not None else " ".join(t.text for t in core)
         return make(code, name, named[3] if named is not None else None, s, e,
                     named[5] if named is not None else None, weak)
