@@ -46,7 +46,9 @@ class RoleActors:
         words = [fold(t.text) for t in core]
         for n in (3, 2, 1):
             for i in range(len(words) - n + 1):
-                code = self.names.get(" ".join(words[i:i + n]))
+                key = " ".join(words[i:i + n])
+                code = self.names.get(key) or (n == 1 and next(
+                    (v for k, v in self.names.items() if len(k) >= 6 and " " not in k and key.startswith(k)), None))
                 if code and (n > 1 or core[i].text[:1].isupper() or core[i].pos_ == "PROPN"):
                     return code, core[i:i + n]
         return None
@@ -182,6 +184,8 @@ class RoleActors:
 
     def _country(self, xs: list[tuple], exclude=None) -> str | None:
         for x in xs:
+            if x is not exclude and (x[4] or "").startswith("IGO"):
+                return x[4]  # "inspectorii AIEA", "liderii UE": the organisation's people
             if x is exclude or x[5] not in self.place_types and x[6] != "demonym":
                 continue
             code = self._code_of(x)
@@ -189,7 +193,7 @@ class RoleActors:
                 return code[:3] if not code.startswith("IGO") else code
         return None
 
-    def deeper(self, heads: list, skip: set, entities: list[tuple], make, loc_preps: set) -> list:
+    def deeper(self, heads: list, skip: set, entities: list[tuple], make, loc_preps: set, own: tuple = ()) -> list:
         """The first named or explicitly situated actor (else the first role) inside the verb's object and oblique phrases, for a verb
         whose arguments give none ("a cerut demisia ministrului Justiției", "sancțiuni companiei Rosneft",
         "împotriva reformei propuse de Ministerul francez al Transporturilor"); a town in a locative phrase is
@@ -197,14 +201,15 @@ class RoleActors:
         weak: list = []
         for head in heads:
             for t in sorted(head.subtree, key=lambda t: t.i):
-                if t.i == head.i or t.i in skip or t.pos_ not in ("NOUN", "PROPN") or \
+                if (t.i == head.i and t.i not in own) or t.i in skip or t.pos_ not in ("NOUN", "PROPN") or \
                         t.dep_ not in ("nmod", "iobj", "obl", "obj", "nmod:poss", "obl:agent", "appos"):
                     continue
                 prep = next((fold(c.text) for c in t.children if c.dep_ == "case"), None)
                 a = self.head_actor(t, entities, make)
                 if a is None or prep in loc_preps and a.type in self.place_types and (a.id or "").startswith("place:"):
                     continue
+                found = [a] + [b for c in self.heads(t)[1:] if (b := self.head_actor(c, entities, make))]
                 if not a.weak:
-                    return [a]
-                weak = weak or [a]
+                    return found  # "negocierile … cu Republica Moldova și Ucraina": both
+                weak = weak or found
         return weak

@@ -311,8 +311,14 @@ class Coder:
                 srcs, tgts = srcs[:1], srcs[1:]
             if not tgts and srcs and not self.require_dyad:  # "a acceptat invitația (lui Kim)"
                 tgts = self._author(p, preds, events, entities, date, srcs)
-            if self.roles and not self.require_dyad and all(t.weak for t in tgts):
+            if self.roles and not self.require_dyad and not tgts and len(srcs) >= 2 and len(p.subj) == 1 and \
+                    (cameo_root(code) in ("03", "04", "06") or code.startswith("057")):
+                group = True  # "Armenia și Azerbaidjanul au semnat / au convenit": each with the other
+            elif self.roles and not self.require_dyad and all(t.weak for t in tgts):
                 tgts = self._role_targets(p, code, tgts, srcs, entities)
+            if self.roles and cameo_root(code) == "15":  # a country's own force posture: a target only if aimed
+                tgts = [a for arg in p.obl if arg.prep in self.cue.get("hostile_preps", [])
+                        for a in self.actors(arg, entities, date)]
             if not tgts and not self.require_dyad:  # "întărirea cooperării cu Phenianul": a partner deeper in
                 tgts = self._partner(p, entities, date, srcs)
             irrealis = p.verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "csubj") and any(
@@ -386,8 +392,13 @@ class Coder:
         deeper in the object or an oblique phrase replaces them; troops a country moves are no target; people
         acted on by a foreign actor are of its country ("Poliția rusă a reținut protestatari")."""
         skip = {t.i for a in p.subj for t in a.tokens}
-        deeper = self.roles.deeper([a.head for a in sorted(p.obj + p.obl, key=lambda a: a.head.i)], skip,
-                                   entities, Actor, self.loc_preps)
+        args = sorted(p.obj + p.obl, key=lambda a: a.head.i)
+        # an embedded clause's arguments: "s-a angajat să livreze Ucrainei", "s-a oferit să medieze între A și B"
+        args += [a for c in p.verb.children if c.dep_ in ("xcomp", "ccomp") for a in
+                 sorted(_clause_args(c), key=lambda a: a.head.i)]
+        deeper = self.roles.deeper([a.head for a in args], skip, entities, Actor, self.loc_preps,
+                                   own=tuple(a.head.i for a in args if a.role == "obl" or a.head.i > p.verb.i + 12
+                                             or a.head.head.i != p.verb.i))
         deeper = [a for a in deeper if all(a.code != s.code or a.id != s.id for s in srcs)]
         if deeper and not (deeper[0].weak and tgts):
             return deeper
@@ -492,6 +503,17 @@ class Coder:
             "evidence": {"sentence": k, "start": sent.start_char, "end": sent.end_char,
                          "verb_start": p.verb.idx, "verb_end": p.verb.idx + len(p.verb.text)},
         }
+
+
+def _clause_args(verb) -> list[Arg]:
+    """The object and oblique arguments of an embedded clause's verb."""
+    out = []
+    for c in verb.children:
+        if c.dep_ in ("obj", "iobj", "dobj", "dative"):
+            out.append(Arg("obj", c))
+        elif c.dep_ in ("obl", "obl:arg", "nmod"):
+            out.append(Arg("obl", c, next((g.text.lower() for g in c.children if g.dep_ == "case"), None)))
+    return out
 
 
 def _finite(v) -> bool:
