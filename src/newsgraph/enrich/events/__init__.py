@@ -132,8 +132,9 @@ def stage(doc, ctx):
 
 def is_fact(event: dict) -> bool:
     """An event reported as having happened: not negated, not hypothetical (future, conditional, invited,
-    intended). The others keep their flags in ``doc.events`` but are not facts."""
-    return not event.get("negated") and not event.get("hypothetical")
+    intended), not a mere mention of an event noun without its agent ("la finalul unei întâlniri"). The others keep
+    their flags in ``doc.events`` but are not facts."""
+    return not event.get("negated") and not event.get("hypothetical") and not event.get("mention")
 
 
 def code_records(records, lang: str, dictionaries: str | None = None, models=None, require_dyad: bool = True,

@@ -307,6 +307,8 @@ class Coder:
                 persons = self._sentence_persons(sent, entities)
                 if len(persons) == 2:
                     srcs, group = persons, True
+            own_agent = p.nominal and bool(srcs) and not group and any(
+                self.actors(a, entities, date) for a in p.subj)
             if group:  # "the two leaders met", "întâlnirea celor doi lideri": each with the other
                 srcs, tgts = srcs[:1], srcs[1:]
             if not tgts and srcs and not self.require_dyad:  # "a acceptat invitația (lui Kim)"
@@ -345,6 +347,9 @@ class Coder:
                         ev = self._event(a, b, c, verb, p, k, hypothetical, loc)
                         if p.nominal:
                             ev["_scope"] = self._scope(p, by_verb)
+                            # "vizita lui X la Y" names its agent; "la finalul unei întâlniri", "pentru discuții"
+                            # only mention an event: kept (for dating and placing others), flagged, not a fact
+                            ev["mention"] = not (own_agent and b is not None)
                         events.append(ev)
         seen, unique = set(), []
         for ev in events:
