@@ -43,8 +43,8 @@ EXTRA_PLOVER = {"02": ["REQUEST", "", ""]}
 
 #: where newsgraph codes differently from the CAMEO2PLOVER-2021 draft table: imposed sanctions, embargoes and tariffs
 #: (163) are SANCTION (mode discontinue), a deliberate choice over the table's COERCE (the Romanian dev set's
-#: conventions, rule 6); violent repression of protests (175) is COERCE, as the PLOVER manual's COERCE describes it.
-PLOVER_OVERRIDES = {"163": ["SANCTION", "discontinue", "economic"], "175": ["COERCE", "repress", ""]}
+#: conventions, rule 6).
+PLOVER_OVERRIDES = {"163": ["SANCTION", "discontinue", "economic"]}
 
 
 def cameo_root(code: str | None) -> str:
