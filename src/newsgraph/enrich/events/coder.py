@@ -406,13 +406,13 @@ class Coder:
                                              or a.head.head.i != p.verb.i))
         deeper = [a for a in deeper if all(a.code != s.code or a.id != s.id for s in srcs)]
         if deeper and not (deeper[0].weak and tgts):
-            return deeper
-        if cameo_root(code) in ("15", "07") or code.startswith("074"):
+            tgts = deeper
+        elif cameo_root(code) in ("15", "07") or code.startswith("074"):
             return []
         home = self.roles.home or ""
         origin = next((s.code[:3] for s in srcs if s.code and not s.weak and not s.code.startswith("IGO")), None)
         for t in tgts:
-            if origin and origin != home and t.code and t.code.startswith(home):
+            if t.weak and origin and origin != home and t.code and t.code.startswith(home):
                 t.code = origin + t.code[len(home):]
         return tgts
 
