@@ -342,8 +342,11 @@ class Coder:
                 for t in ([t for t in srcs if t is not s] if mutual else tgts) or [None]:
                     if t is not None and (t.code == s.code and (t.id == s.id)):
                         continue
-                    pairs = [(s, t, code)]  # a visit is the visitor's event (the reciprocal code is not added)
-                    if t is not None and group:
+                    pairs = [(s, t, code)]
+                    back = code.split(":")[1] if ":" in code else None
+                    if t is not None and _code_ok(back):  # reciprocal code: the target's side ("host" a visit)
+                        pairs.append((t, s, back))
+                    elif t is not None and group:
                         pairs.append((t, s, code))
                     for a, b, c in pairs:
                         ev = self._event(a, b, c, verb, p, k, hypothetical, loc)
