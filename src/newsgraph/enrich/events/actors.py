@@ -28,6 +28,11 @@ def _plain(word: str) -> str:
     return word.translate(_PLAIN)
 
 
+def any_head_role(actor) -> str | None:
+    """The sector of a role actor ("ROUGOV" from "Miniștrii … din România"), None for a named one."""
+    return actor.code[3:6] if actor.id is None and actor.code and len(actor.code) == 6 else None
+
+
 class RoleActors:
     def __init__(self, cue: dict, place_types: set):
         self.sectors = {fold(k): v for k, v in cue.get("role_sectors", {}).items()}
@@ -105,10 +110,32 @@ class RoleActors:
         out, any_head = [], False
         for h in heads:
             a = self.head_actor(h, entities, make)
-            if a is not None:
-                any_head = True
-                out.append(a)
+            if a is None:
+                continue
+            if out and any_head_role(out[0]) is not None and a.type in self.place_types and len(a.code or "") == 3:
+                # "Miniștrii … din România, Bulgaria și Grecia" parsed with the countries as conjuncts of the role
+                a = make(a.code + out[0].code[3:], a.name, a.id, a.start, a.end, a.type, False)
+            any_head = True
+            out.extend(self._per_place(h, a, entities, make))
         return out if any_head else None
+
+    def _per_place(self, h, a, entities: list[tuple], make) -> list:
+        """"Miniștrii energiei din România, Bulgaria și Grecia": a role whose country came from a coordinated place
+        phrase stands for one actor per country (compound actors expand dyadically)."""
+        if a.id or not a.code or a.code.startswith("IGO"):
+            return [a]
+        core, places = self.core(h)
+        places = places + [t for t in core if t.dep_ == "appos" and t.pos_ == "PROPN"]
+        codes: list[str] = []
+        for x in sorted(entities, key=lambda x: x[0]):
+            if any(x[0] <= t.idx < x[1] for t in places) and (x[5] in self.place_types or x[6] == "demonym"):
+                c = self._code_of(x)
+                if c and c[:3] not in codes and not c.startswith("IGO"):
+                    codes.append(c[:3])
+        if len(codes) < 2 or a.code[:3] != codes[0]:
+            return [a]
+        rest = a.code[3:]
+        return [a] + [make(c + rest, a.name, None, a.start, a.end, a.type, False) for c in codes[1:]]
 
     def _sector(self, tokens) -> str | None:
         for t in tokens:
