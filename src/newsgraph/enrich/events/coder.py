@@ -87,8 +87,10 @@ class Coder:
         self.plain_verbs: dict = {}
         for k, v in self.d.verbs.items():
             self.plain_verbs.setdefault(plain(k), []).extend(v)
-        self.plain_blocks = [[([[plain(o) for o in alts] for alts in b], [[plain(o) for o in alts] for alts in a], c)
+        self.plain_blocks = [[([[tuple(plain(o).split()) for o in alts] for alts in b],
+                               [[tuple(plain(o).split()) for o in alts] for alts in a], c)
                               for b, a, c in pats] for pats in self.d.blocks]
+        self.discards = [d.lower() for d in self.d.discards if d]
         self.finite_only = bool(self.cue.get("finite_only"))
         self.roles = RoleActors(self.cue, self.place_types)
         self.claim_verbs = {w.lower() for w in self.cue.get("claim_verbs", [])}
@@ -251,13 +253,16 @@ class Coder:
         sent_index = {s.start: k for k, s in enumerate(doc.sents)}
         by_verb = {p.verb.i: p for p in preds}
         events = []
+        discarded: dict[int, bool] = {}
         for p in preds:
             sent = p.verb.sent
             k = sent_index.get(sent.start, 0)
             if sentences_skip and k in sentences_skip:
                 continue
             low = sent.text.lower()
-            if self.d.discards and any(f" {d.lower()} " in f" {low} " for d in self.d.discards if d):
+            if k not in discarded:  # once per sentence: the discard list is long
+                discarded[k] = bool(self.d.discards) and any(f" {d} " in f" {low} " for d in self.discards)
+            if discarded[k]:
                 continue
             if p.negated:
                 continue
@@ -559,15 +564,18 @@ def _subseq(words: list[str], seq: list[str]) -> bool:
     return all(any(x == w for x in it) for w in words)
 
 
-def _alts_subseq(alts: list[list[str]], seq: list[str], gap: int = 6) -> bool:
-    """Each item is a list of alternatives (an alternative may be several words); in order, small gaps."""
-    pos = 0
+def _alts_subseq(alts: list[list[tuple]], seq: list[str], gap: int = 6) -> bool:
+    """Each item is a list of alternatives (an alternative is a tuple of words); in order, small gaps."""
+    pos, n_seq = 0, len(seq)
     for options in alts:
         hit = None
-        for j in range(pos, min(len(seq), pos + gap + 1)):
-            for opt in options:
-                ow = opt.split()
-                if all(j + n < len(seq) and _word_eq(ow[n], seq[j + n]) for n in range(len(ow))):
+        for j in range(pos, min(n_seq, pos + gap + 1)):
+            w = seq[j]
+            for ow in options:
+                first = ow[0]
+                if not (first == w or (len(first) >= 5 and w.startswith(first))):
+                    continue
+                if len(ow) == 1 or (j + len(ow) <= n_seq and all(_word_eq(ow[n], seq[j + n]) for n in range(1, len(ow)))):
                     hit = j + len(ow)
                     break
             if hit is not None:
