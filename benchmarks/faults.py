@@ -88,6 +88,14 @@ def ingest_cmd(corpus: Path, db: Path) -> list[str]:
     return [sys.executable, "-m", "newsgraph", "ingest", str(corpus), "--db", str(db), "--quiet"]
 
 
+def _default_signals() -> None:
+    """In the child: SIGINT as a user's terminal delivers it. A process started in the background by a
+    non-interactive shell inherits SIGINT *ignored*, and Python then installs no KeyboardInterrupt handler:
+    the ingest would never see the Ctrl-C this benchmark sends."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def env() -> dict:
     e = dict(os.environ)
     e["PYTHONPATH"] = str(ROOT / "src") + (os.pathsep + e["PYTHONPATH"] if e.get("PYTHONPATH") else "")
@@ -153,7 +161,8 @@ def one_run(n: int, rng: random.Random, corpus: Path, work: Path, ref: dict, win
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(str(db) + suffix).unlink(missing_ok=True)
     delay = rng.uniform(*window)
-    proc = subprocess.Popen(ingest_cmd(corpus, db), env=env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(ingest_cmd(corpus, db), env=env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            preexec_fn=_default_signals)
     try:
         proc.wait(timeout=delay)
         finished_first = True
