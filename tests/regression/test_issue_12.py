@@ -250,3 +250,56 @@ def test_default_model_that_fails_to_load_is_an_error_not_a_blank_pipeline(tmp_p
             list(Pipeline(Config()).pipe([source]))
     finally:
         lang.load.cache_clear()
+
+
+# ---------------------------------------------------------------- interruption
+def _corpus(folder, n: int):
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"a{i:04d}.txt").write_text(
+            f"Consiliul local din orașul {i} a votat bugetul\nPublicat: 1{i % 9} mai 2024\n"
+            f"Primarul Ion Popescu a anunțat că proiectul numărul {i} va fi finanțat de Ministerul Dezvoltării.\n"
+            f"„Vom începe lucrările în iunie”, a declarat Ion Popescu, potrivit Agerpres.\n", "utf-8")
+
+
+def _counts(db) -> tuple:
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    counts = tuple(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                   for t in ("articles", "mentions", "quotes", "events", "entities", "failures"))
+    con.close()
+    return counts
+
+
+@pytest.mark.parametrize("signum", ["SIGINT", "SIGTERM"])
+def test_ctrl_c_then_rerun_equals_a_clean_run(tmp_path, signum):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    corpus = tmp_path / "corpus"
+    _corpus(corpus, 80)
+    clean = tmp_path / "clean.db"
+    assert run_cli("ingest", corpus, "--db", clean, "--quiet").returncode == 0
+    db = tmp_path / "i.db"
+    proc = subprocess.Popen([sys.executable, "-m", "newsgraph", "ingest", str(corpus), "--db", str(db), "--quiet"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    count, deadline = 0, time.time() + 120
+    while time.time() < deadline and proc.poll() is None and count < 15:
+        time.sleep(0.05)
+        try:
+            con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+            count = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+            con.close()
+        except sqlite3.Error:
+            continue
+    proc.send_signal(getattr(signal, signum))
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, (out, err)
+    assert b"interrupted" in err and b"run the same command again" in err
+    partial = _counts(db)
+    assert 0 < partial[0] < 80, "the ingest should have been stopped part-way"
+    rerun = run_cli("ingest", corpus, "--db", db, "--quiet")
+    assert f"unchanged: {partial[0]}".encode() in rerun.stdout, rerun.stdout
+    assert _counts(db) == _counts(clean)
