@@ -16,7 +16,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from newsgraph.store.sqlite import fts_query
+from newsgraph.store.sqlite import actor_filter, fts_query
 
 # FTS5 snippet()/highlight() markers: control characters that never occur in stored text (the extractors
 # normalise whitespace), turned into <mark> only after the text around them has been escaped.
@@ -324,10 +324,10 @@ class Queries:
     @staticmethod
     def _event_where(actor, type, since, until) -> tuple[list[str], list]:
         where, params = [], []
-        if actor:
-            where.append("(e.source_entity = ? OR e.target_entity = ? OR e.source_name = ? COLLATE NOCASE"
-                         " OR e.target_name = ? COLLATE NOCASE)")
-            params += [actor] * 4
+        if actor:  # the same meaning as the CLI's events --actor
+            sql, more = actor_filter(actor)
+            where.append(sql)
+            params += more
         if type:
             where.append("e.plover = ?")
             params.append(type)

@@ -48,6 +48,22 @@ def fts_query(text: str) -> str:
     return " ".join(parts)
 
 
+def actor_filter(actor: str, table: str = "e") -> tuple[str, list]:
+    """The one meaning of "events of this actor" (``newsgraph events --actor`` and the web's ``/events?actor=``):
+    the source or the target has this entity id, or an actor code starting with it (``RUS`` finds ``RUSGOV``;
+    case-sensitive), or a name containing it as whole words, case-insensitively (``putin`` finds "Vladimir
+    Putin", ``Pu`` finds nothing; hyphens count as spaces). Returns an SQL condition over ``table`` and its
+    parameters."""
+    words = " ".join(actor.replace("-", " ").split())
+    pattern = "% " + re.sub(r"([\\%_])", r"\\\1", words) + " %"
+    conds, params = [], []
+    for side in ("source", "target"):
+        conds += [f"{table}.{side}_entity = ?", f"substr({table}.{side}_code, 1, ?) = ?",
+                  f"' ' || replace({table}.{side}_name, '-', ' ') || ' ' LIKE ? ESCAPE '\\'"]
+        params += [actor, len(actor), actor, pattern]
+    return "(" + " OR ".join(conds) + ")", params
+
+
 def _evidence_text(text: str, evidence) -> str | None:
     """The supporting sentence of an event as text (the record keeps its offsets)."""
     if isinstance(evidence, dict):
@@ -365,10 +381,9 @@ class SQLiteStore:
         ``type`` a PLOVER type or a CAMEO code prefix."""
         where, params = [], []
         if actor:
-            like = f"%{actor}%"
-            where.append("(e.source_name LIKE ? OR e.target_name LIKE ? OR e.source_entity = ? OR e.target_entity = ?"
-                         " OR e.source_code LIKE ? OR e.target_code LIKE ?)")
-            params += [like, like, actor, actor, actor + "%", actor + "%"]
+            sql, more = actor_filter(actor)
+            where.append(sql)
+            params += more
         if type:
             where.append("(e.plover = ? COLLATE NOCASE OR e.cameo LIKE ?)")
             params += [type, type + "%"]
