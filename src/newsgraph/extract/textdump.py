@@ -22,13 +22,14 @@ import re
 from dataclasses import dataclass, field
 
 from newsgraph.document import Block, DateValue, Document, Figure
+from newsgraph.extract.datetext import DATE_LINE_MAX_CHARS, DateOrder, Found, date_line, fold_keep, reader, relative
 from newsgraph.lang.cues import Cues
 from newsgraph.normalize import fold
 
 _TERMINAL = tuple('.!?;:"”»\'’)…。！？」』')
 _ELLIPSIS = ("...", "…")
 _WORD = re.compile(r"\w+", re.UNICODE)
-_TIME_OR_DATE = re.compile(r"\d{1,2}[:./-]\d{1,2}|\b(19|20)\d{2}\b")
+_TIME_ALONE = re.compile(r"^\s*(?:ora|at|la)?\s*:?\s*[0-2]?\d[:.][0-5]\d\s*(?:[ap]\.?m\.?)?\s*$", re.IGNORECASE)
 _SHORT_NAME = re.compile(r"^[\w.&'’ \-]{2,40}$", re.UNICODE)
 
 # Scores (calibrated as described in the module docstring).
@@ -77,28 +78,32 @@ def classify(line: Line, cues: Cues) -> None:
     text = line.text
     folded = fold(text)
     short = line.words <= 12 and len(text) <= 120
-    if short and (m := cues.modified.match(folded)):
-        rest = text[len(text) - len(m.group("rest")) :] if m.group("rest") else ""
-        line.kind, line.data = "modified", {"label": text[: len(text) - len(rest)].strip(" :-–—"), "value": rest}
-        return
-    if short and (m := cues.date.match(folded)):
-        rest = text[len(text) - len(m.group("rest")) :] if m.group("rest") else ""
-        if not rest or _TIME_OR_DATE.search(rest) or _words(rest) <= 5:
-            line.kind, line.data = "dateline", {"label": text[: len(text) - len(rest)].strip(" :-–—"), "value": rest}
+    if short or len(text) <= DATE_LINE_MAX_CHARS:
+        if (found := date_line(text, cues, reader(cues.codes))) is not None:
+            line.kind = "modified" if found.modified else "dateline"
+            line.data = {"label": found.label, "relative": found.relative}
+            if found.byline:  # "Postat pe 3 martie 2019 de Vlad Stoica": the author is read from the same line
+                kept = fold_keep(found.byline)
+                if (m := cues.author.match(kept)) and _looks_like_names(found.byline[m.start("rest"):]):
+                    line.data["names"] = _split_names(found.byline[m.start("rest"):])
             return
     if len(text) <= 400 and (m := cues.photo.search(text)) and _words(m.group("credit")) <= 10:
         caption = text[: m.start("cue")].strip(" .|/–—-([")
         line.kind, line.data = "caption", {"caption": caption or None, "credit": m.group("credit").strip(" .")}
         return
+    if line.words <= 15 and (m := cues.tags.match(fold_keep(text))) and m.group("rest").strip():
+        line.kind = "tags"
+        return
     if (kind := _header_kind(folded, cues)) and line.words <= 6:
         line.kind = kind
         return
     if line.words <= 10:
+        kept = fold_keep(text)
         for regex, key in ((cues.editor, "editor"), (cues.author, "author")):
-            m = regex.match(folded)
-            if m and m.group("rest") and _looks_like_names(text[len(text) - len(m.group("rest")) :]):
+            m = regex.match(kept)
+            if m and m.group("rest") and _looks_like_names(text[m.start("rest"):]):
                 line.kind = "byline"
-                line.data = {"role": key, "names": _split_names(text[len(text) - len(m.group("rest")) :])}
+                line.data = {"role": key, "names": _split_names(text[m.start("rest"):])}
                 return
     if len(text) <= 200 and folded.startswith(("©", "(c)", "copyright")):
         line.kind, line.data = "copyright", {"site": _site(folded, text, cues)}
@@ -275,6 +280,7 @@ def segment(doc: Document, cues: Cues) -> Document:
         return doc
     for line in lines:
         classify(line, cues)
+    _join_split_dates(lines)
 
     start, end = trim_region(lines, *choose_region(lines, [score(line) for line in lines]))
     if start == end:  # no prose at all: a short note; keep everything that is not a cue line
@@ -287,9 +293,27 @@ def segment(doc: Document, cues: Cues) -> Document:
             start += 1
     _label_alt_lines(lines)
     _group_blocks(lines, start, end)
+    dates = DateReading(reader(cues.codes), DateOrder.of_text(raw, reader(cues.codes)).order, cues,
+                        doc.source.hints.get("fetched"))
     for line in lines:
-        _apply(line, doc, in_body=start <= line.index < end or line.index in lead, languages=cues.codes)
+        _apply(line, doc, in_body=start <= line.index < end or line.index in lead, dates=dates)
     return doc
+
+
+def _join_split_dates(lines: list[Line]) -> None:
+    """A date line followed by a line holding only its time ("04.09.2023" / "08:30"), or a label alone followed
+    by its date ("Actualizat:" / "17.09.2023"): one date, two lines."""
+    for prev, line in zip(lines, lines[1:]):
+        if prev.kind not in ("dateline", "modified"):
+            continue
+        if _TIME_ALONE.match(line.text) and line.kind not in ("dateline", "modified"):
+            line.kind, line.data = prev.kind, {"label": "", "time_of": prev.index}
+            prev.data["time"] = line.text
+        elif not prev.data.get("relative") and prev.text.rstrip(" :").strip() and \
+                fold_keep(prev.text).rstrip(" :-").strip() == fold_keep(prev.data.get("label") or "").strip() \
+                and line.kind == "dateline" and not line.data.get("label"):
+            line.kind = prev.kind
+            prev.data["continued"] = True
 
 
 def lead_lines(lines: list[Line], start: int) -> set[int]:
@@ -363,14 +387,28 @@ def _group_blocks(lines: list[Line], start: int, end: int) -> None:
             line.kind = current
 
 
-def _apply(line: Line, doc: Document, in_body: bool, languages: tuple[str, ...] = ()) -> None:
+@dataclass
+class DateReading:
+    """What the date lines of one dump are read with: the patterns, the document's numeric order, the cues (for
+    update labels) and an absolute anchor for relative dates (the time the page was fetched, when known)."""
+
+    reader: object
+    order: str | None
+    cues: Cues
+    anchor: str | None = None
+
+
+def _apply(line: Line, doc: Document, in_body: bool, dates: DateReading | None = None) -> None:
     kind, text = line.kind, line.text
     if kind == "title":
         doc.title = doc.title or text
         doc.boilerplate.append(Block("title", text))
     elif kind in ("dateline", "modified"):
-        _apply_date(line, doc, languages)
+        if dates is not None and "time_of" not in line.data:
+            _apply_date(line, doc, dates)
         doc.boilerplate.append(Block("dateline", text, {"label": line.data.get("label")}))
+        if line.data.get("names"):  # "Posted on 12 March 2018 by Margaret Ellis"
+            doc.authors.extend(n for n in line.data["names"] if n not in doc.authors)
     elif kind == "caption":
         fig = Figure(caption=line.data["caption"], credit=line.data["credit"])
         if doc.figures and doc.figures[-1].caption is None and doc.figures[-1].credit is None:
@@ -387,6 +425,8 @@ def _apply(line: Line, doc: Document, in_body: bool, languages: tuple[str, ...] 
         target = doc.editors if line.data["role"] == "editor" else doc.authors
         target.extend(n for n in names if n not in target)
         doc.boilerplate.append(Block("byline", text, {"role": line.data["role"]}))
+    elif kind == "tags":
+        doc.boilerplate.append(Block("navigation", text, {"tags": True}))
     elif kind in ("cta", "copyright"):
         if line.data.get("site") and not doc.site:
             doc.site = line.data["site"]
@@ -404,19 +444,35 @@ def _apply(line: Line, doc: Document, in_body: bool, languages: tuple[str, ...] 
         doc.boilerplate.append(Block("navigation" if kind == "short" else "other", text))
 
 
-def _apply_date(line: Line, doc: Document, languages: tuple[str, ...] = ()) -> None:
-    from newsgraph.extract.dates import parse_date
+def _apply_date(line: Line, doc: Document, dates: DateReading) -> None:
+    """Each date of a date line fills ``published`` or, after an update label, ``modified``; the first line to
+    give a field wins. A time alone on the next line completes a date without one."""
+    label = line.data.get("label") or ""
+    source = f"text:{label}" if label else "text"
+    if line.data.get("relative"):
+        value = relative(fold_keep(text := line.text), dates.anchor)[1]
+        if value is None:
+            doc.notes.append(f"the relative date {text!r} has no absolute anchor: not read")
+            return
+        found = [Found(value, 0, len(text), None, line.kind == "modified")]
+    else:
+        text = line.text + (f" {line.data['time']}" if line.data.get("time") else "")
+        found = dates.reader.find(text, dates.order, dates.cues.modified_word)
+    if not found:
+        if line.data.get("continued"):
+            return  # a label alone; its date is on the next line
+        if label and fold_keep(line.text).strip(" :-–—") == fold_keep(label):
+            doc.notes.append(f"the date line {label!r} is empty: no publication date in the text")
+        elif _digits_date(line.text):
+            doc.notes.append(f"the date line {line.text!r} is ambiguous (day or month first?): not read")
+        else:
+            doc.notes.append(f"the date line {line.text!r} has no date")
+        return
+    for i, f in enumerate(found):
+        field_name = "modified" if f.modified or (i == 0 and line.kind == "modified") else "published"
+        if getattr(doc, field_name) is None:
+            setattr(doc, field_name, DateValue(f.value, source, 0.9, text=line.text, tz=f.tz))
 
-    field_name = "modified" if line.kind == "modified" else "published"
-    label, value = line.data.get("label") or "", (line.data.get("value") or "").strip()
-    if not value:
-        doc.notes.append(f"the date line {label!r} is empty: no publication date in the text")
-        return
-    # The value is read in the languages that have cue files (those whose labels can have matched): dateparser
-    # would otherwise try all ~200 of its locales on every unparseable value (~8 ms each).
-    parsed = parse_date(value, list(languages) or None)
-    if parsed is None:
-        doc.notes.append(f"the date line {line.text!r} could not be parsed")
-        return
-    if getattr(doc, field_name) is None:
-        setattr(doc, field_name, DateValue(parsed, f"text:{label}", 0.9, text=line.text))
+
+def _digits_date(text: str) -> bool:
+    return bool(re.search(r"\d{1,2}[./-]\d{1,2}[./-]\d{4}", text))
