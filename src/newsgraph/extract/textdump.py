@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from newsgraph.document import Block, DateValue, Document, Figure
 from newsgraph.extract.datetext import DATE_LINE_MAX_CHARS, DateOrder, Found, date_line, fold_keep, reader, relative
+from newsgraph.extract.site import choose_site, display_site, site_candidates
 from newsgraph.lang.cues import Cues
 from newsgraph.normalize import fold
 
@@ -106,11 +107,10 @@ def classify(line: Line, cues: Cues) -> None:
                 line.data = {"role": key, "names": _split_names(text[m.start("rest"):])}
                 return
     if len(text) <= 200 and folded.startswith(("©", "(c)", "copyright")):
-        line.kind, line.data = "copyright", {"site": _site(folded, text, cues)}
+        line.kind = "copyright"
         return
     if len(text) <= 200 and (cues.cta[0].match(folded) or cues.cta[1].search(folded)):
         line.kind = "cta"
-        line.data = {"site": _site(folded, text, cues)}
         return
     # A related link announced inline: "Citește și: <headline>" / "Read more: <headline>".
     for sep in (":", " - ", " – "):
@@ -140,24 +140,6 @@ def _looks_like_names(text: str) -> bool:
 def _split_names(text: str) -> list[str]:
     parts = re.split(r"\s*(?:,|;|/|&|\bși\b|\bşi\b|\bsi\b|\band\b)\s*", text.strip())
     return [p.strip() for p in parts if p.strip()]
-
-
-def _site(folded: str, text: str, cues: Cues) -> str | None:
-    for regex in cues.site:
-        if m := regex.search(folded):
-            # Take the site name in its original spelling from the same position.
-            start, end = m.span("site")
-            site = text[start:end] if len(text) == len(folded) else m.group("site")
-            return _strip_tld(site.strip(" .,"))
-    return None
-
-
-def _strip_tld(site: str) -> str:
-    # "Digi24.ro" -> "Digi24"; "www.bbc.co.uk" -> "bbc"
-    host = site.lower().removeprefix("www.")
-    if re.fullmatch(r"[\w\-]+(\.[a-z]{2,6}){1,2}", host):
-        return site[len(site) - len(host) :].split(".")[0] if not site.lower().startswith("www.") else site[4:].split(".")[0]
-    return site
 
 
 def score(line: Line) -> float:
@@ -297,6 +279,12 @@ def segment(doc: Document, cues: Cues) -> Document:
                         doc.source.hints.get("fetched"))
     for line in lines:
         _apply(line, doc, in_body=start <= line.index < end or line.index in lead, dates=dates)
+    doc.site = doc.source.hints.get("site") or doc.site
+    if not doc.site:
+        site, kinds = choose_site(site_candidates([line.text for line in lines], cues, doc.title))
+        if site:
+            doc.site = display_site(site)
+            doc.notes.append(f"site name {doc.site!r} from: {', '.join(kinds)}")
     return doc
 
 
@@ -428,9 +416,6 @@ def _apply(line: Line, doc: Document, in_body: bool, dates: DateReading | None =
     elif kind == "tags":
         doc.boilerplate.append(Block("navigation", text, {"tags": True}))
     elif kind in ("cta", "copyright"):
-        if line.data.get("site") and not doc.site:
-            doc.site = line.data["site"]
-            doc.notes.append(f"site name read from the line {text!r}")
         doc.boilerplate.append(Block("cta" if kind == "cta" else "navigation", text))
     elif kind in ("partner-header", "related-header"):
         doc.boilerplate.append(Block(kind.split("-")[0], text, {"header": True}))

@@ -85,7 +85,8 @@ class Cues:
     related: frozenset[str]
     partner: frozenset[str]
     cta: tuple[re.Pattern, re.Pattern]  # (anchored, unanchored) call-to-action patterns: see ``_one_search``
-    site: tuple[re.Pattern, ...]
+    site: tuple[re.Pattern, ...]  # searched in ``fold_keep`` of a line: group "site" indexes the line itself
+    site_stop: frozenset[str] = frozenset()  # folded words and phrases that are never an outlet's name
 
 
 @lru_cache(maxsize=8)
@@ -116,4 +117,5 @@ def load(codes: tuple[str, ...] | None = None) -> Cues:
         partner=frozenset(fold(h) for h in merged["partner_headers"]),
         cta=_one_search(merged["cta_patterns"]),
         site=tuple(re.compile(p) for p in merged["site_patterns"]),
+        site_stop=frozenset(fold(w) for w in merged.get("site_stop", [])),
     )
