@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsgraph.document import Block, DateValue, Document, Figure
+from newsgraph.extract.authors import is_person, looks_like_names, name_line, signature, split_names
 from newsgraph.extract.datetext import DATE_LINE_MAX_CHARS, DateOrder, Found, date_line, fold_keep, reader, relative
 from newsgraph.extract.site import choose_site, display_site, site_candidates
 from newsgraph.lang.cues import Cues
@@ -85,8 +86,8 @@ def classify(line: Line, cues: Cues) -> None:
             line.data = {"label": found.label, "relative": found.relative}
             if found.byline:  # "Postat pe 3 martie 2019 de Vlad Stoica": the author is read from the same line
                 kept = fold_keep(found.byline)
-                if (m := cues.author.match(kept)) and _looks_like_names(found.byline[m.start("rest"):]):
-                    line.data["names"] = _split_names(found.byline[m.start("rest"):])
+                if (m := cues.author.match(kept)) and looks_like_names(found.byline[m.start("rest"):], cues):
+                    line.data["names"] = split_names(found.byline[m.start("rest"):], cues)
             return
     if len(text) <= 400 and (m := cues.photo.search(text)) and _words(m.group("credit")) <= 10:
         caption = text[: m.start("cue")].strip(" .|/–—-([")
@@ -98,13 +99,16 @@ def classify(line: Line, cues: Cues) -> None:
     if (kind := _header_kind(folded, cues)) and line.words <= 6:
         line.kind = kind
         return
-    if line.words <= 10:
+    if line.words <= 30 and (sig := signature(text, cues)):
+        line.kind, line.data = "byline", {"role": "signature", "names": sig[0], "editors": sig[1]}
+        return
+    if line.words <= 14:
         kept = fold_keep(text)
         for regex, key in ((cues.editor, "editor"), (cues.author, "author")):
             m = regex.match(kept)
-            if m and m.group("rest") and _looks_like_names(text[m.start("rest"):]):
+            if m and m.group("rest") and looks_like_names(rest := text[m.start("rest"):], cues):
                 line.kind = "byline"
-                line.data = {"role": key, "names": _split_names(text[m.start("rest"):])}
+                line.data = {"role": key, "names": split_names(rest, cues)}
                 return
     if len(text) <= 200 and folded.startswith(("©", "(c)", "copyright")):
         line.kind = "copyright"
@@ -127,19 +131,6 @@ def classify(line: Line, cues: Cues) -> None:
         line.kind = "headline"
     else:
         line.kind = "short"
-
-
-def _looks_like_names(text: str) -> bool:
-    text = text.strip()
-    if not text or len(text) > 80 or text.endswith((".", "!", "?")) and not re.search(r"\b\w\.$", text):
-        return False
-    tokens = [t for t in re.split(r"[\s,;/&]+", text) if t and fold(t) not in {"si", "and", "cu", "with"}]
-    return bool(tokens) and all(t[0].isupper() or t[0] in "(@" for t in tokens)
-
-
-def _split_names(text: str) -> list[str]:
-    parts = re.split(r"\s*(?:,|;|/|&|\bși\b|\bşi\b|\bsi\b|\band\b)\s*", text.strip())
-    return [p.strip() for p in parts if p.strip()]
 
 
 def score(line: Line) -> float:
@@ -268,24 +259,58 @@ def segment(doc: Document, cues: Cues) -> Document:
     if start == end:  # no prose at all: a short note; keep everything that is not a cue line
         start, end = 0, len(lines)
     lead = lead_lines(lines, start)
-    title_line = _pick_title(lines, doc, start, exclude=lead)
+    title_line = _pick_title(lines, doc, start, exclude=lead, cues=cues)
     if title_line is not None:
         title_line.kind = "title"
         if title_line.index == start:
             start += 1
     _label_alt_lines(lines)
     _group_blocks(lines, start, end)
+    _label_name_lines(lines, cues, title_line.index if title_line is not None else None, start, end)
+    doc.site = doc.source.hints.get("site") or doc.site
+    if not doc.site:
+        title = title_line.text if title_line is not None else doc.title
+        site, kinds = choose_site(site_candidates([line.text for line in lines], cues, title))
+        if site:
+            doc.site = display_site(site)
+            doc.notes.append(f"site name {doc.site!r} from: {', '.join(kinds)}")
     dates = DateReading(reader(cues.codes), DateOrder.of_text(raw, reader(cues.codes)).order, cues,
                         doc.source.hints.get("fetched"))
     for line in lines:
         _apply(line, doc, in_body=start <= line.index < end or line.index in lead, dates=dates)
-    doc.site = doc.source.hints.get("site") or doc.site
-    if not doc.site:
-        site, kinds = choose_site(site_candidates([line.text for line in lines], cues, doc.title))
-        if site:
-            doc.site = display_site(site)
-            doc.notes.append(f"site name {doc.site!r} from: {', '.join(kinds)}")
     return doc
+
+
+_HEADER_NEIGHBOURS = frozenset({"title", "dateline", "modified", "prose", "caption", "alt", "byline"})
+
+
+def _beside_header(lines: list[Line], i: int) -> bool:
+    """A byline stands beside the headline, a date, a caption or the text; a menu item beside other menu items."""
+    return any(0 <= j < len(lines) and lines[j].kind in _HEADER_NEIGHBOURS for j in (i - 1, i + 1))
+
+
+NAME_LINE_REACH = 4  # a byline of names alone stands this close to the headline or the first body line
+
+
+def _label_name_lines(lines: list[Line], cues: Cues, title: int | None, start: int, end: int) -> None:
+    """Bylines without a label ("Andreea Mocanu", "Chloe Barrett and Nikos Andreou", "A.D."): a line of person
+    names alone in the header zone (near the headline, before the body), or after the body when the next line is
+    the author's bio ("Radu Sârbu" / "Radu Sârbu este conferențiar ...")."""
+    lo = min(title if title is not None else start, start) - NAME_LINE_REACH
+    hi = max(title if title is not None else start, start) + 1
+    anchor = title if title is not None else start
+    header = sorted((ln for ln in lines[max(lo, 0):hi] if ln.kind in ("short", "headline") and _beside_header(
+        lines, ln.index)), key=lambda ln: (ln.index < anchor, abs(ln.index - anchor)))
+    for line in header:
+        if (names := name_line(line.text, cues)) is not None:
+            line.kind, line.data = "byline", {"role": "author", "names": names}
+            return
+    for line, nxt in zip(lines[max(start, 0):], lines[max(start, 0) + 1:]):
+        if line.kind in ("short", "headline") and (names := name_line(line.text, cues)) is not None and \
+                len(names) == 1 and fold(nxt.text).startswith(fold(names[0]) + " "):
+            line.kind, line.data = "byline", {"role": "author", "names": names}
+            nxt.kind, nxt.data = "byline", {"role": "bio", "names": []}
+            return
 
 
 def _join_split_dates(lines: list[Line]) -> None:
@@ -318,7 +343,8 @@ def lead_lines(lines: list[Line], start: int) -> set[int]:
 _HEADER_CUES = ("dateline", "modified", "byline", "caption")
 
 
-def _pick_title(lines: list[Line], doc: Document, body_start: int, exclude: set[int] = frozenset()) -> Line | None:
+def _pick_title(lines: list[Line], doc: Document, body_start: int, exclude: set[int] = frozenset(),
+                cues: Cues | None = None) -> Line | None:
     """The headline: the container's title when it gave one; else the headline-shaped line nearest before the
     first metadata line (date, byline, caption) of the header zone; else the first headline-shaped line."""
     hint = doc.source.hints.get("title")
@@ -330,7 +356,8 @@ def _pick_title(lines: list[Line], doc: Document, body_start: int, exclude: set[
         return None
     header = lines[: max(body_start, 1)]
     candidates = [ln for ln in header if ln.kind in ("headline", "prose", "teaser") and 3 <= ln.words <= 40
-                  and ln.index not in exclude]  # a lead paragraph (``lead_lines``) is body, not the headline
+                  and ln.index not in exclude  # a lead paragraph (``lead_lines``) is body, not the headline
+                  and (cues is None or name_line(ln.text, cues) is None)]  # nor is a byline of names
     first_cue = next((ln.index for ln in header if ln.kind in _HEADER_CUES), None)
     if first_cue is not None:
         before = [ln for ln in candidates if ln.index < first_cue]
@@ -396,7 +423,8 @@ def _apply(line: Line, doc: Document, in_body: bool, dates: DateReading | None =
             _apply_date(line, doc, dates)
         doc.boilerplate.append(Block("dateline", text, {"label": line.data.get("label")}))
         if line.data.get("names"):  # "Posted on 12 March 2018 by Margaret Ellis"
-            doc.authors.extend(n for n in line.data["names"] if n not in doc.authors)
+            doc.authors.extend(n for n in line.data["names"] if n not in doc.authors and
+                               (dates is None or is_person(n, dates.cues, doc.site)))
     elif kind == "caption":
         fig = Figure(caption=line.data["caption"], credit=line.data["credit"])
         if doc.figures and doc.figures[-1].caption is None and doc.figures[-1].credit is None:
@@ -409,9 +437,11 @@ def _apply(line: Line, doc: Document, in_body: bool, dates: DateReading | None =
         doc.figures.append(Figure(alt=text))
         doc.boilerplate.append(Block("alt", text))
     elif kind == "byline":
-        names = line.data["names"]
+        names = [n for n in line.data["names"] if is_person(n, dates.cues, doc.site)] if dates else \
+            line.data["names"]
         target = doc.editors if line.data["role"] == "editor" else doc.authors
         target.extend(n for n in names if n not in target)
+        doc.editors.extend(n for n in line.data.get("editors", []) if n not in doc.editors)
         doc.boilerplate.append(Block("byline", text, {"role": line.data["role"]}))
     elif kind == "tags":
         doc.boilerplate.append(Block("navigation", text, {"tags": True}))

@@ -87,6 +87,8 @@ class Cues:
     cta: tuple[re.Pattern, re.Pattern]  # (anchored, unanchored) call-to-action patterns: see ``_one_search``
     site: tuple[re.Pattern, ...]  # searched in ``fold_keep`` of a line: group "site" indexes the line itself
     site_stop: frozenset[str] = frozenset()  # folded words and phrases that are never an outlet's name
+    author_stop: frozenset[str] = frozenset()  # folded words that make a byline no person ("Redacția", "Staff")
+    name_titles: frozenset[str] = frozenset()  # folded honorifics and titles before a name ("av", "dr")
 
 
 @lru_cache(maxsize=8)
@@ -118,4 +120,6 @@ def load(codes: tuple[str, ...] | None = None) -> Cues:
         cta=_one_search(merged["cta_patterns"]),
         site=tuple(re.compile(p) for p in merged["site_patterns"]),
         site_stop=frozenset(fold(w) for w in merged.get("site_stop", [])),
+        author_stop=frozenset(fold(w) for w in merged.get("author_stop", [])),
+        name_titles=frozenset(fold(w).rstrip(".") for w in merged.get("name_titles", [])),
     )
