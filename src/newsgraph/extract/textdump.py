@@ -31,6 +31,7 @@ from newsgraph.normalize import fold
 _TERMINAL = tuple('.!?;:"”»\'’)…。！？」』')
 _ELLIPSIS = ("...", "…")
 _WORD = re.compile(r"\w+", re.UNICODE)
+_FOOTER = re.compile(r"\b(?:19|20)\d{2}\b|rights|drepturi|rechte|droits|derechos|diritti|direitos|prawa")
 _TIME_ALONE = re.compile(r"^\s*(?:ora|at|la)?\s*:?\s*[0-2]?\d[:.][0-5]\d\s*(?:[ap]\.?m\.?)?\s*$", re.IGNORECASE)
 _SHORT_NAME = re.compile(r"^[\w.&'’ \-]{2,40}$", re.UNICODE)
 
@@ -89,6 +90,9 @@ def classify(line: Line, cues: Cues) -> None:
                 if (m := cues.author.match(kept)) and looks_like_names(found.byline[m.start("rest"):], cues):
                     line.data["names"] = split_names(found.byline[m.start("rest"):], cues)
             return
+    if len(text) <= 200 and folded.startswith(("©", "(c)", "copyright")) and _FOOTER.search(folded):
+        line.kind = "copyright"  # "© 2016 Contrapagina. Revistă de actualitate": a footer, not a photo credit
+        return
     if len(text) <= 400 and (m := cues.photo.search(text)) and _words(m.group("credit")) <= 10:
         caption = text[: m.start("cue")].strip(" .|/–—-([")
         line.kind, line.data = "caption", {"caption": caption or None, "credit": m.group("credit").strip(" .")}
@@ -112,6 +116,9 @@ def classify(line: Line, cues: Cues) -> None:
                 return
     if len(text) <= 200 and folded.startswith(("©", "(c)", "copyright")):
         line.kind = "copyright"
+        return
+    if len(text) <= 400 and (cues.disclaimer[0].match(folded) or cues.disclaimer[1].search(folded)):
+        line.kind = "editorial"  # "The views expressed are the author's own", "Correction, Jan. 11: ..."
         return
     if len(text) <= 200 and (cues.cta[0].match(folded) or cues.cta[1].search(folded)):
         line.kind = "cta"
@@ -264,6 +271,8 @@ def segment(doc: Document, cues: Cues) -> Document:
         title_line.kind = "title"
         if title_line.index == start:
             start += 1
+        # A standfirst between the headline and the body region (cut off by a byline, a date, a caption) is body.
+        lead |= {ln.index for ln in lines[title_line.index + 1:start] if ln.kind == "prose"}
     _label_alt_lines(lines)
     _group_blocks(lines, start, end)
     _label_name_lines(lines, cues, title_line.index if title_line is not None else None, start, end)
@@ -289,7 +298,10 @@ def _beside_header(lines: list[Line], i: int) -> bool:
     return any(0 <= j < len(lines) and lines[j].kind in _HEADER_NEIGHBOURS for j in (i - 1, i + 1))
 
 
-NAME_LINE_REACH = 4  # a byline of names alone stands this close to the headline or the first body line
+NAME_LINE_REACH = 4
+# After the author's name, the words that open a bio ("X este conferențiar", "X is a senior fellow").
+_BIO = re.compile(r"^\s*,?\s*(?:este|e|a fost|lucreaza|scrie|preda|is|was|has been|writes|works|teaches|covers"
+                  r"|ist|est|es|e|jest)\b")  # a byline of names alone stands this close to the headline or the first body line
 
 
 def _label_name_lines(lines: list[Line], cues: Cues, title: int | None, start: int, end: int) -> None:
@@ -304,7 +316,13 @@ def _label_name_lines(lines: list[Line], cues: Cues, title: int | None, start: i
     for line in header:
         if (names := name_line(line.text, cues)) is not None:
             line.kind, line.data = "byline", {"role": "author", "names": names}
-            return
+            break
+    known = [n for ln in lines if ln.kind == "byline" for n in ln.data.get("names", [])]
+    for line in lines[max(start, 0):end]:  # "Radu Sârbu este conferențiar ...": the author's bio ends the text
+        if line.kind == "prose" and line.index >= end - 2 and any(_BIO.match(fold(line.text)[len(fold(n)):])
+                                                                 and fold(line.text).startswith(fold(n))
+                                                                 for n in known):
+            line.kind, line.data = "byline", {"role": "bio", "names": []}
     for line, nxt in zip(lines[max(start, 0):], lines[max(start, 0) + 1:]):
         if line.kind in ("short", "headline") and (names := name_line(line.text, cues)) is not None and \
                 len(names) == 1 and fold(nxt.text).startswith(fold(names[0]) + " "):
@@ -316,6 +334,12 @@ def _label_name_lines(lines: list[Line], cues: Cues, title: int | None, start: i
 def _join_split_dates(lines: list[Line]) -> None:
     """A date line followed by a line holding only its time ("04.09.2023" / "08:30"), or a label alone followed
     by its date ("Actualizat:" / "17.09.2023"): one date, two lines."""
+    for line in lines:  # a label alone without a colon ("Date", "Data") is a menu item unless its date follows
+        if line.kind in ("dateline", "modified") and not line.data.get("relative") and not line.text.rstrip()\
+                .endswith(":") and fold_keep(line.text).strip() == fold_keep(line.data.get("label") or "").strip():
+            nxt = lines[line.index + 1] if line.index + 1 < len(lines) else None
+            if nxt is None or nxt.kind != "dateline" or nxt.data.get("label"):
+                line.kind, line.data = "short", {}
     for prev, line in zip(lines, lines[1:]):
         if prev.kind not in ("dateline", "modified"):
             continue
@@ -343,10 +367,35 @@ def lead_lines(lines: list[Line], start: int) -> set[int]:
 _HEADER_CUES = ("dateline", "modified", "byline", "caption")
 
 
+# A headline stands next to its date, byline, caption or first paragraph; a masthead or a menu far from them does
+# not. Long (over TITLE_MAX_WORDS) or prose-shaped lines are standfirsts more often than headlines.
+TITLE_MAX_WORDS = 20
+
+
+def _in_lists(lines: list[Line]) -> set[int]:
+    """Indices of the items of related/partner lists ("Key events", "Citește și") among ``lines``."""
+    listed, inside = set(), False
+    for line in lines:
+        if line.kind in ("related-header", "partner-header"):
+            inside = True
+        elif line.kind in ("prose", *_HEADER_CUES, "cta", "title"):
+            inside = False
+        elif inside:
+            listed.add(line.index)
+    return listed
+
+
+def _title_cost(line: Line, marks: list[int]) -> int:
+    distance = min(abs(line.index - m) for m in marks)
+    return distance + (2 if line.words > TITLE_MAX_WORDS else 0) + (1 if line.kind == "prose" else 0)
+
+
 def _pick_title(lines: list[Line], doc: Document, body_start: int, exclude: set[int] = frozenset(),
                 cues: Cues | None = None) -> Line | None:
-    """The headline: the container's title when it gave one; else the headline-shaped line nearest before the
-    first metadata line (date, byline, caption) of the header zone; else the first headline-shaped line."""
+    """The headline: the container's title when it gave one; else the on-page line that a ``<title>``-style first
+    line repeats ("Headline | Site"); else the headline-shaped line of the header zone closest to a metadata line
+    (date, byline, caption) or to the body (``_title_cost``; ties: before the first metadata line); else the
+    first headline-shaped line. Bylines of names alone are never the headline."""
     hint = doc.source.hints.get("title")
     for line in lines[:10]:
         if hint and fold(line.text) == fold(hint):
@@ -358,11 +407,15 @@ def _pick_title(lines: list[Line], doc: Document, body_start: int, exclude: set[
     candidates = [ln for ln in header if ln.kind in ("headline", "prose", "teaser") and 3 <= ln.words <= 40
                   and ln.index not in exclude  # a lead paragraph (``lead_lines``) is body, not the headline
                   and (cues is None or name_line(ln.text, cues) is None)]  # nor is a byline of names
-    first_cue = next((ln.index for ln in header if ln.kind in _HEADER_CUES), None)
-    if first_cue is not None:
-        before = [ln for ln in candidates if ln.index < first_cue]
-        if before:
-            return before[-1]
+    anchor = title_anchor(lines) if len(lines) > 1 else None
+    if anchor is not None and any(ln.index == anchor for ln in candidates):
+        return lines[anchor]  # the on-page headline that the <title>-style first line repeats with its suffix
+    metas = [ln.index for ln in header if ln.kind in _HEADER_CUES]
+    listed = _in_lists(header)
+    near = [ln for ln in candidates if ln.index not in listed and not (
+        ln.index + 1 < len(lines) and lines[ln.index + 1].kind == "caption")]  # alt text before its caption
+    if metas and near:
+        return min(near, key=lambda ln: (_title_cost(ln, metas), ln.index > metas[0], ln.index))
     if candidates:
         return candidates[0]
     first = lines[0]
@@ -445,6 +498,8 @@ def _apply(line: Line, doc: Document, in_body: bool, dates: DateReading | None =
         doc.boilerplate.append(Block("byline", text, {"role": line.data["role"]}))
     elif kind == "tags":
         doc.boilerplate.append(Block("navigation", text, {"tags": True}))
+    elif kind == "editorial":
+        doc.boilerplate.append(Block("other", text, {"editorial": True}))
     elif kind in ("cta", "copyright"):
         doc.boilerplate.append(Block("cta" if kind == "cta" else "navigation", text))
     elif kind in ("partner-header", "related-header"):

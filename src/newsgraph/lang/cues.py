@@ -84,6 +84,7 @@ class Cues:
     editor: re.Pattern
     related: frozenset[str]
     partner: frozenset[str]
+    disclaimer: tuple[re.Pattern, re.Pattern]  # editorial notes, disclaimers, paywall counters, donation pitches
     cta: tuple[re.Pattern, re.Pattern]  # (anchored, unanchored) call-to-action patterns: see ``_one_search``
     site: tuple[re.Pattern, ...]  # searched in ``fold_keep`` of a line: group "site" indexes the line itself
     site_stop: frozenset[str] = frozenset()  # folded words and phrases that are never an outlet's name
@@ -118,6 +119,7 @@ def load(codes: tuple[str, ...] | None = None) -> Cues:
         related=frozenset(fold(h) for h in merged["related_headers"]),
         partner=frozenset(fold(h) for h in merged["partner_headers"]),
         cta=_one_search(merged["cta_patterns"]),
+        disclaimer=_one_search(merged.get("disclaimer_patterns", [])),
         site=tuple(re.compile(p) for p in merged["site_patterns"]),
         site_stop=frozenset(fold(w) for w in merged.get("site_stop", [])),
         author_stop=frozenset(fold(w) for w in merged.get("author_stop", [])),
