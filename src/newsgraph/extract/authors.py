@@ -92,11 +92,11 @@ def name_line(text: str, cues) -> list[str] | None:
 
 def signature(text: str, cues) -> tuple[list[str], list[str]] | None:
     """(authors, editors) of an agency or wire signature line, or None when the line is not one."""
-    if len(text) > 200 or not _SIGNATURE.search(text):
-        return None
     stripped = text.strip()
-    if not (stripped.startswith("(") or stripped.startswith("/") or stripped.count("/") >= 1
-            or re.match(r"^\(?(reporting|additional reporting) by", stripped, re.IGNORECASE)):
+    if len(text) > 200 or not (stripped.startswith(("(", "/")) or "/" in stripped
+                               or stripped[:30].lower().startswith(("reporting by", "additional reporting by"))):
+        return None
+    if not _SIGNATURE.search(text):
         return None
     authors: list[str] = []
     editors: list[str] = []

@@ -42,20 +42,29 @@ _EN_WORDS = frozenset("the and of to that for with was were is are said from has
 EN_SHARE = 0.08  # share of a text's words that are _EN_WORDS for it to count as English (prose: ~0.2)
 
 
+class _FoldTable(dict):
+    """``str.translate`` table of ``fold_keep``: each non-ASCII character's one-character fold, computed the first
+    time it is seen (a memo of a pure function, like ``lru_cache``; translate then runs in C)."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)).lower()
+        low = ch.lower()
+        value = base if len(base) == 1 else (low if len(low) == 1 else ch)
+        self[code] = value
+        return value
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold_keep(text: str) -> str:
     """Lower case without diacritics, one character for one: spans found in the result are spans of ``text``
     (``normalize.fold`` also collapses whitespace, which shifted values read after a label: "Data publicării:
     09.10.2023  10:30")."""
     if text.isascii():
         return text.lower()
-    out = []
-    for ch in text:
-        if ch.isascii():
-            out.append(ch.lower())
-            continue
-        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)).lower()
-        out.append(base if len(base) == 1 else (low if len(low := ch.lower()) == 1 else ch))
-    return "".join(out)
+    return text.lower().translate(_FOLD_TABLE) if len(text.lower()) == len(text) else text.translate(_FOLD_TABLE)
 
 
 @dataclass(frozen=True)
@@ -272,6 +281,7 @@ _READING_TIME = re.compile(r"\d+\s*(?:min(?:ute|uten|utes)?|mins)\.?\s*(?:de\s+)
                            r"lesezeit|lecture|leitura)\b")
 _RESIDUE_WORD = re.compile(r"[^\W\d_]+")
 DATE_LINE_MAX_CHARS = 160
+_HAS_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -286,6 +296,8 @@ def date_line(text: str, cues, dates: DateReader) -> DateLine | None:
     """Whether ``text`` is a date line: a date (or a relative date, or a date label alone) with nothing around
     it but labels, weekdays, times, zones, a reading time and filler words, or an author after the date."""
     if len(text) > DATE_LINE_MAX_CHARS:
+        return None
+    if not _HAS_DIGIT.search(text) and (len(text) > 40 or " o " in text):  # no digit: only a label alone
         return None
     kept = fold_keep(text)
     label, is_mod = "", False

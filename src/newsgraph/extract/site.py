@@ -122,23 +122,26 @@ def site_candidates(lines: list[str], cues, title: str | None = None) -> list[tu
             name = _TITLE_SEP.split(text)[0]
             add(name, "masthead", 2 if _CAMEL.search(name) else 1)
         if short:
+            kept = fold_keep(text)
             for regex in cues.site:
-                if m := regex.search(fold_keep(text)):
+                if m := regex.search(kept):
                     add(text[m.start("site"):m.end("site")], "cue", 3)
-            if m := _SELF.match(text):
+            if " is " in text and (m := _SELF.match(text)):
                 add(m.group("n"), "self", 3)
-            if m := _CREDIT.search(text):
+            if ":" in text and (m := _CREDIT.search(text)):
                 credit = m.group("c").strip()
                 for part in re.split(r"\s*/\s*", credit):
                     if a := _ARCHIVE.match(part):
                         add(a.group("n"), "credit", 1)
                     elif len(re.split(r"\s*/\s*", credit)) > 1 and part is not re.split(r"\s*/\s*", credit)[0]:
                         add(part, "credit", 1)
-        for m in _EMAIL.finditer(text):
-            add(m.group("d"), "email", 1)
-        for m in _AGENCY_SIGN.finditer(text):
-            add(m.group("n") or m.group("m"), "agency", 1)
-        if not short or i > 0:
+        if "@" in text:
+            for m in _EMAIL.finditer(text):
+                add(m.group("d"), "email", 1)
+        if "/" in text or "(" in text:
+            for m in _AGENCY_SIGN.finditer(text):
+                add(m.group("n") or m.group("m"), "agency", 1)
+        if "." in text and (not short or i > 0):
             for m in _DOMAIN.finditer(text):
                 if "@" not in text[max(0, m.start() - 1): m.start()]:
                     add(m.group("d"), "domain", 1)
