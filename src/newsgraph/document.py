@@ -74,10 +74,11 @@ class DateValue:
     """A date with its provenance: ``source`` names the evidence (``json-ld``, ``meta:article:published_time``,
     ``time-element``, ``url``, ``text:Data publicării``, ``user``), ``confidence`` is in [0, 1]."""
 
-    value: str  # ISO 8601 date or datetime
+    value: str  # ISO 8601 date or datetime, the time as the page wrote it (no zone conversion)
     source: str
     confidence: float
     text: str | None = None  # the original text the value was read from
+    tz: str | None = None  # the UTC offset of the zone the page wrote beside the time ("+00:00" for GMT), if any
 
 
 @dataclass
