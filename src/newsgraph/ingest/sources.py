@@ -195,7 +195,11 @@ def iter_sources(inputs: Iterable[str], config: Config | None = None) -> Iterato
             import sys
 
             try:
-                yield source_from_bytes("<stdin>", sys.stdin.buffer.read(config.max_bytes + 1), None)
+                data = sys.stdin.buffer.read(config.max_bytes + 1)
+                if len(data) > config.max_bytes:  # never analyse a silently truncated article
+                    raise InputError("<stdin>", f"input is over the {config.max_bytes / 2**20:g} MiB limit "
+                                                "(--max-bytes)")
+                yield source_from_bytes("<stdin>", data, None)
             except InputError as e:
                 yield e
             continue
