@@ -25,6 +25,7 @@ from functools import cached_property
 from newsgraph.document import Block, DateValue, Document, Figure
 from newsgraph.extract.authors import is_person, looks_like_names, name_line, signature, split_names
 from newsgraph.extract.datetext import DATE_LINE_MAX_CHARS, DateOrder, Found, date_line, fold_keep, reader, relative
+from newsgraph.extract.dumpformats import split_header
 from newsgraph.extract.site import choose_site, display_site, site_candidates
 from newsgraph.lang.cues import Cues
 from newsgraph.normalize import fold as _fold_slow
@@ -268,6 +269,13 @@ def choose_region(lines: list[Line], scores: list[float], anchor=_UNSET) -> tupl
 def segment(doc: Document, cues: Cues) -> Document:
     """Fill a text-dump document's structure from ``doc.source.raw``."""
     raw = doc.source.raw or ""
+    header, raw = split_header(raw)
+    if header:  # front matter / key-value header / JSON export: container metadata, not body
+        for key, value in header.items():
+            doc.source.hints.setdefault(key, value)
+        if doc.source.url is None and isinstance(header.get("url"), str) and header["url"].startswith("http"):
+            doc.source.url = header["url"]
+        doc.notes.append(f"metadata header read: {', '.join(sorted(header))}")
     lines = [Line(i, t.strip(), _words(t)) for i, t in enumerate(s for s in raw.splitlines() if s.strip())]
     if not lines:
         return doc
@@ -300,6 +308,13 @@ def segment(doc: Document, cues: Cues) -> Document:
     dates = DateReading(reader(cues.codes), raw, cues, doc.source.hints.get("fetched"))
     for line in lines:
         _apply(line, doc, in_body=start <= line.index < end or line.index in lead, dates=dates)
+    if not doc.authors and isinstance(hinted := doc.source.hints.get("authors"), list):
+        doc.authors = [a for a in hinted if isinstance(a, str) and a.strip()]
+    if doc.modified is None and (hinted := doc.source.hints.get("modified")):
+        from newsgraph.extract.dates import read_date
+
+        if read := read_date(str(hinted)):
+            doc.modified = DateValue(read[0], "record", 0.85, str(hinted), tz=read[1])
     return doc
 
 
