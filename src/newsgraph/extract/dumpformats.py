@@ -83,7 +83,7 @@ def split_header(raw: str) -> tuple[dict, str]:
             if pairs:
                 return _hints(pairs), "\n".join(lines[end + 1:])
     pairs = []
-    for i, line in enumerate(lines):
+    for line in lines:
         if not line.strip():
             break
         m = _KV.match(line)
