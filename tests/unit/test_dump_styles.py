@@ -154,7 +154,7 @@ def test_front_matter_header(structure):
     assert doc.published.value == "2024-03-12T09:41:00" and doc.published.tz == "+02:00"
     assert doc.authors == ["Iulia Voicu", "Mihai Dan"]
     assert doc.site == "Exemplu Știri"
-    assert doc.source.url == "https://www.exemplu-stiri.ro/local/pod"
+    assert doc.url == "https://www.exemplu-stiri.ro/local/pod"
     assert doc.body == P_RO
 
 

@@ -3,7 +3,7 @@ or "Title: ..." / "URL: ..." / "Date: ..." lines before the first blank line) an
 (``{"title": ..., "text": ..., "date": ...}``, as trafilatura, newspaper and many scrapers write them).
 
 The header's values become the document's container metadata (``Source.hints``: title, published, authors,
-site; the URL becomes ``Source.url`` when the source has none) and only the article text is segmented, so the
+site; the URL becomes the document's URL candidate, checked like a canonical link by ``newsgraph.identity``) and only the article text is segmented, so the
 header is never read as body or quotes.
 """
 

@@ -273,8 +273,8 @@ def segment(doc: Document, cues: Cues) -> Document:
     if header:  # front matter / key-value header / JSON export: container metadata, not body
         for key, value in header.items():
             doc.source.hints.setdefault(key, value)
-        if doc.source.url is None and isinstance(header.get("url"), str) and header["url"].startswith("http"):
-            doc.source.url = header["url"]
+        if isinstance(header.get("url"), str) and header["url"].startswith("http"):
+            doc.url = doc.url or header["url"]  # the export's URL: ``extract`` checks it like a canonical link
         doc.notes.append(f"metadata header read: {', '.join(sorted(header))}")
     lines = [Line(i, t.strip(), _words(t)) for i, t in enumerate(s for s in raw.splitlines() if s.strip())]
     if not lines:
