@@ -159,11 +159,11 @@ class DateReader:
                           int(m.group("m")), int(m.group("d"))))
         for m in self.numeric.finditer(folded):
             a, b = int(m.group("a")), int(m.group("b"))
-            if order is None and m.group("sep") == ".":
-                order = "DMY"  # dotted numeric dates are a day-first convention (German, Romanian, ...), never US
-            if a > 12 >= b or (b <= 12 and a <= 12 and order == "DMY"):
+            # Dotted numeric dates are a day-first convention (German, Romanian, ...), never US.
+            this_order = "DMY" if m.group("sep") == "." else order
+            if a > 12 >= b or (b <= 12 and a <= 12 and this_order == "DMY"):
                 d, mo = a, b
-            elif b > 12 >= a or (b <= 12 and a <= 12 and order == "MDY"):
+            elif b > 12 >= a or (b <= 12 and a <= 12 and this_order == "MDY"):
                 d, mo = b, a
             else:
                 continue  # ambiguous and no evidence of the order: abstain

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from newsgraph.document import Block, DateValue, Document, Figure
-from newsgraph.extract.authors import is_person, looks_like_names, name_line, signature, split_names
+from newsgraph.extract.authors import capitalises_nouns, is_person, looks_like_names, name_line, signature, split_names
 from newsgraph.extract.datetext import DATE_LINE_MAX_CHARS, DateOrder, Found, date_line, fold_keep, reader, relative
 from newsgraph.extract.dumpformats import split_header
 from newsgraph.extract.site import choose_site, display_site, site_candidates
@@ -344,17 +344,30 @@ _BIO = re.compile(r"^\s*,?\s*(?:este|e|a fost|lucreaza|scrie|preda|is|was|has be
                   r"|ist|est|es|e|jest)\b")  # a byline of names alone stands this close to the headline or the first body line
 
 
+def _common_words(name: str, lowered: set[str]) -> bool:
+    """A name whose given name, or more than half of whose capitalised words, the text writes in lower case."""
+    caps = [t.lower() for t in name.split() if t[:1].isupper()]
+    return bool(caps) and (caps[0] in lowered or 2 * sum(t in lowered for t in caps) > len(caps))
+
+
 def _label_name_lines(lines: list[Line], cues: Cues, title: int | None, start: int, end: int) -> None:
     """Bylines without a label ("Andreea Mocanu", "Chloe Barrett and Nikos Andreou", "A.D."): a line of person
     names alone in the header zone (near the headline, before the body), or after the body when the next line is
     the author's bio ("Radu Sârbu" / "Radu Sârbu este conferențiar ...")."""
     lo = min(title if title is not None else start, start) - NAME_LINE_REACH
     hi = max(title if title is not None else start, start) + 1
+    prose = " ".join(ln.text for ln in lines[start:end] if ln.kind == "prose")
+    strict = capitalises_nouns(prose)
+    # Words the text writes in lower case are common words, not names ("Fantasy Football", "Albo Online").
+    lowered = {w for w in _WORD.findall(prose) if w.islower()}
     anchor = title if title is not None else start
-    header = sorted((ln for ln in lines[max(lo, 0):hi] if ln.kind in ("short", "headline") and _beside_header(
-        lines, ln.index)), key=lambda ln: (ln.index < anchor, abs(ln.index - anchor)))
+    labelled = any(ln.kind == "byline" and ln.data.get("role") == "author" for ln in lines)
+    header = [] if labelled else sorted((ln for ln in lines[max(lo, 0):hi] if ln.kind in ("short", "headline") and
+                                          _beside_header(lines, ln.index)),
+                                         key=lambda ln: (ln.index < anchor, abs(ln.index - anchor)))
     for line in header:
-        if (names := name_line(line.text, cues)) is not None:
+        names = name_line(line.text, cues, strict)
+        if names is not None and not any(_common_words(n, lowered) for n in names):
             line.kind, line.data = "byline", {"role": "author", "names": names}
             break
     known = [n for ln in lines if ln.kind == "byline" for n in ln.data.get("names", [])]
@@ -366,7 +379,7 @@ def _label_name_lines(lines: list[Line], cues: Cues, title: int | None, start: i
     tail = lines[max(end - 3, start, 0):end + 3]
     for line, nxt in zip(tail, tail[1:]):
         if line.kind in ("short", "headline") and nxt.text[:len(line.text)].casefold() == line.text.casefold() \
-                and (names := name_line(line.text, cues)) is not None and \
+                and (names := name_line(line.text, cues, strict)) is not None and \
                 len(names) == 1 and fold(nxt.text).startswith(fold(names[0]) + " "):
             line.kind, line.data = "byline", {"role": "author", "names": names}
             nxt.kind, nxt.data = "byline", {"role": "bio", "names": []}
