@@ -306,6 +306,13 @@ def segment(doc: Document, cues: Cues) -> Document:
             doc.site = display_site(site)
             doc.notes.append(f"site name {doc.site!r} from: {', '.join(kinds)}")
     dates = DateReading(reader(cues.codes), raw, cues, doc.source.hints.get("fetched"))
+    # The article's own date stands by its headline; a page also shows today's date in its masthead and the dates
+    # of teasers in its lists. Date lines are read nearest the headline first (the first to fill a field wins).
+    ref = title_line.index if title_line is not None else start
+    for line in sorted((ln for ln in lines if ln.kind in ("dateline", "modified") and "time_of" not in ln.data),
+                       key=lambda ln: (not ref - DATE_REACH <= ln.index <= max(start, ref) + DATE_REACH,
+                                       abs(ln.index - ref))):
+        _apply_date(line, doc, dates)
     for line in lines:
         _apply(line, doc, in_body=start <= line.index < end or line.index in lead, dates=dates)
     if not doc.authors and isinstance(hinted := doc.source.hints.get("authors"), list):
@@ -326,6 +333,7 @@ def _beside_header(lines: list[Line], i: int) -> bool:
     return any(0 <= j < len(lines) and lines[j].kind in _HEADER_NEIGHBOURS for j in (i - 1, i + 1))
 
 
+DATE_REACH = 8  # date lines this close to the headline (or the body's start) are the article's own
 SITE_SCAN_LINES = 80  # site clues stand in the page's head and foot: this many lines at each end are read
 
 
@@ -532,8 +540,6 @@ def _apply(line: Line, doc: Document, in_body: bool, dates: DateReading | None =
         doc.title = doc.title or text
         doc.boilerplate.append(Block("title", text))
     elif kind in ("dateline", "modified"):
-        if dates is not None and "time_of" not in line.data:
-            _apply_date(line, doc, dates)
         doc.boilerplate.append(Block("dateline", text, {"label": line.data.get("label")}))
         if line.data.get("names"):  # "Posted on 12 March 2018 by Margaret Ellis"
             doc.authors.extend(n for n in line.data["names"] if n not in doc.authors and
