@@ -195,3 +195,11 @@ def test_dump_figures_caption_and_credit(structure):
                                "Podul, văzut de pe malul stâng. Sursa foto: Arhiva Gazeta Mureș", *P_RO))
     assert doc.figures and doc.figures[0].credit == "Arhiva Gazeta Mureș"
     assert doc.figures[0].caption == "Podul, văzut de pe malul stâng"
+
+
+def test_masthead_date_of_today_is_not_the_publication_date(structure):
+    text = dump("Cotidianul Prahova", "Duminică, 6 decembrie 2026", "Acasă", "Local", "Sport", "Economie", "Opinii",
+                "Social", "Cultură", "Anunțuri", "Podul peste Mureș, gata în septembrie", "de Ion Pop",
+                "14 martie 2024, 10:05", *P_RO)
+    doc = read(structure, text)
+    assert doc.published.value == "2024-03-14T10:05:00"
