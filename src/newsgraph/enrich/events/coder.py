@@ -76,6 +76,7 @@ class Coder:
         self.group_heads = {fold(w) for w in self.cue.get("group_heads", [])}
         self.as_marks = {w.lower() for w in self.cue.get("as_marks", [])}
         self.place_types = set(self.cue.get("place_types", ["GPE", "LOC", "FAC"]))
+        self._compiled: dict[int, list] = {}  # verb block -> its patterns, compiled on first use
 
     # ------------------------------------------------------------------ verbs
     def verb_code(self, p: Predicate) -> tuple[str | None, str]:
@@ -108,15 +109,22 @@ class Coder:
         if best_entry is None:
             return None, ""
         code = best_entry["code"]
-        pats = self.d.blocks[best_entry["block"]] if best_entry.get("block", -1) >= 0 else []
-        top = 0
-        for b, a, c in pats:
-            n = len(a) + len(b)
-            if n <= top or not n:
-                continue
-            if (not a or _alts_subseq(a, after) or _alts_subseq(a, after_lem)) and (not b or _alts_subseq(b, before)):
-                top, code = n, c
+        block = best_entry.get("block", -1)
+        # The longest matching pattern wins, the first of equal length (patterns sorted once, stably).
+        for _n, b, a, c in self._patterns(block) if block >= 0 else ():
+            if (not a or _alts_match(a, after) or _alts_match(a, after_lem)) and (not b or _alts_match(b, before)):
+                code = c
+                break
         return code, " ".join(best_entry["words"]).lower()
+
+    def _patterns(self, block: int) -> list:
+        """A verb block's patterns compiled for matching (once per coder): ``(length, before, after, code)``,
+        longest first, each side a tuple of :class:`_Alts`."""
+        if block not in self._compiled:
+            pats = [(len(a) + len(b), tuple(map(_Alts, b)), tuple(map(_Alts, a)), c)
+                    for b, a, c in self.d.blocks[block] if len(a) + len(b)]
+            self._compiled[block] = sorted(pats, key=lambda p: -p[0])
+        return self._compiled[block]
 
     # ------------------------------------------------------------------ actors
     def actors(self, arg: Arg, entities: list[tuple], date: int | None) -> list[Actor]:
@@ -467,3 +475,38 @@ def _alts_subseq(alts: list[list[str]], seq: list[str], gap: int = 6) -> bool:
 
 def _word_eq(pattern: str, word: str) -> bool:
     return pattern == word or (len(pattern) >= 5 and word.startswith(pattern))
+
+
+class _Alts:
+    """One pattern item of :func:`_alts_subseq` (alternatives, each one or more words), pre-split, with the
+    alternatives' first words as a set (exact) and a tuple (prefixes of 5+ letters) to reject a position in one
+    lookup: the same matches as ``_alts_subseq``, without re-splitting every alternative at every position."""
+
+    __slots__ = ("options", "exact", "prefixes", "has_empty")
+
+    def __init__(self, options: list[str]):
+        self.options = [tuple(opt.split()) for opt in options]
+        self.has_empty = any(not ow for ow in self.options)
+        self.exact = frozenset(ow[0] for ow in self.options if ow)
+        self.prefixes = tuple({ow[0] for ow in self.options if ow and len(ow[0]) >= 5})
+
+
+def _alts_match(alts: tuple[_Alts, ...], seq: list[str], gap: int = 6) -> bool:
+    """:func:`_alts_subseq` over compiled items."""
+    pos, size = 0, len(seq)
+    for item in alts:
+        hit = None
+        for j in range(pos, min(size, pos + gap + 1)):
+            w = seq[j]
+            if not item.has_empty and w not in item.exact and not (item.prefixes and w.startswith(item.prefixes)):
+                continue
+            for ow in item.options:
+                if all(j + n < size and _word_eq(ow[n], seq[j + n]) for n in range(len(ow))):
+                    hit = j + len(ow)
+                    break
+            if hit is not None:
+                break
+        if hit is None:
+            return False
+        pos = hit
+    return True
