@@ -77,6 +77,7 @@ class Coder:
         self.as_marks = {w.lower() for w in self.cue.get("as_marks", [])}
         self.place_types = set(self.cue.get("place_types", ["GPE", "LOC", "FAC"]))
         self._compiled: dict[int, list] = {}  # verb block -> its patterns, compiled on first use
+        self._discards: list[str] | None = None  # discard phrases, padded for whole-word search
 
     # ------------------------------------------------------------------ verbs
     def verb_code(self, p: Predicate) -> tuple[str | None, str]:
@@ -125,6 +126,16 @@ class Coder:
                     for b, a, c in self.d.blocks[block] if len(a) + len(b)]
             self._compiled[block] = sorted(pats, key=lambda p: -p[0])
         return self._compiled[block]
+
+    def _discarded(self, start: int, low: str, seen: dict[int, bool]) -> bool:
+        """Whether a sentence (lower-cased) holds one of the dictionaries' discard phrases as whole words;
+        decided once per sentence, with the phrases padded and lower-cased once per coder."""
+        if start not in seen:
+            if self._discards is None:
+                self._discards = [f" {d.lower()} " for d in self.d.discards if d]
+            padded = f" {low} "
+            seen[start] = any(d in padded for d in self._discards)
+        return seen[start]
 
     # ------------------------------------------------------------------ actors
     def actors(self, arg: Arg, entities: list[tuple], date: int | None) -> list[Actor]:
@@ -238,13 +249,14 @@ class Coder:
         sent_index = {s.start: k for k, s in enumerate(doc.sents)}
         by_verb = {p.verb.i: p for p in preds}
         events = []
+        discarded: dict[int, bool] = {}  # sentence start -> holds a discard phrase
         for p in preds:
             sent = p.verb.sent
             k = sent_index.get(sent.start, 0)
             if sentences_skip and k in sentences_skip:
                 continue
             low = sent.text.lower()
-            if self.d.discards and any(f" {d.lower()} " in f" {low} " for d in self.d.discards if d):
+            if self._discarded(sent.start, low, discarded):
                 continue
             if p.negated:
                 continue
