@@ -167,7 +167,7 @@ def main(argv=None) -> int:
         clusters: dict[str, list[str]] = {}
         for aid, s in pred.items():
             clusters.setdefault(s, []).append(aid)
-        for s, members in sorted(clusters.items()):
+        for _story, members in sorted(clusters.items()):
             golds = {gold[m] for m in members}
             if len(golds) > 1:
                 print("MERGED", sorted(members))
