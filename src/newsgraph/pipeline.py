@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from newsgraph.config import Config
 from newsgraph.document import Document, Source
-from newsgraph.errors import InputError
+from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.normalize import normalize_text
 
 
@@ -91,20 +91,50 @@ def _lazy(module: str) -> Callable[[Document, Context], Document]:
     return stage
 
 
-#: Stage name -> (function, what it requires, what it assigns). Later stages (nlp, entities, quotes, events,
-#: timex) add themselves here.
+#: Stage name -> (function, what it requires, what it assigns). A requirement is what the stage cannot work
+#: without (``check_stages`` refuses a list that lacks it); quotes and events also read entities and dates when
+#: an earlier stage gave them (speaker and actor links, event dates), and work without them.
 STAGES: dict[str, tuple[Callable[[Document, Context], Document], tuple[str, ...], tuple[str, ...]]] = {
     "extract": (stage_extract, ("source",), ("title", "published", "authors", "site", "body", "figures", "boilerplate")),
     "language": (stage_language, ("body",), ("language",)),
     "nlp": (stage_nlp, ("body", "language"), ("sentences", "nlp")),
     "entities": (_lazy("enrich.entities"), ("nlp",), ("entities",)),
     "timex": (_lazy("enrich.timex"), ("nlp", "published"), ("timex",)),
-    "quotes": (_lazy("enrich.quotes"), ("nlp", "entities"), ("quotes",)),
-    "events": (_lazy("enrich.events"), ("nlp", "entities", "timex"), ("events",)),
+    "quotes": (_lazy("enrich.quotes"), ("nlp",), ("quotes",)),
+    "events": (_lazy("enrich.events"), ("nlp",), ("events",)),
 }
 #: What ``analyze``/``ingest`` run by default; ``STRUCTURE_STAGES`` is the article structure alone.
 STRUCTURE_STAGES = ("extract", "language")
 DEFAULT_STAGES = ("extract", "language", "nlp", "entities", "timex", "quotes", "events")
+
+
+def check_stages(stages: tuple[str, ...]) -> None:
+    """Every stage's inputs are assigned by a stage before it: ``ValueError`` naming what is missing and the
+    list that would work (``extract,events`` would otherwise run and silently give no events)."""
+    unknown = [s for s in stages if s not in STAGES]
+    if unknown:
+        raise ValueError(f"unknown stage(s) {', '.join(unknown)}; known: {', '.join(STAGES)}")
+    available = {"source"}
+    for name in stages:
+        missing = [r for r in STAGES[name][1] if r not in available]
+        if missing:
+            needed = _with_requirements(stages)
+            raise ValueError(f"stage {name!r} needs {', '.join(missing)}, which no stage before it assigns; "
+                             f"run the stages in this order: {','.join(needed)}")
+        available.update(STAGES[name][2])
+
+
+def _with_requirements(stages: Iterable[str]) -> list[str]:
+    """The stages asked for plus every stage they depend on, in the canonical order."""
+    producers = {a: name for name, (_, _, assigns) in STAGES.items() for a in assigns}
+    wanted, todo = set(), list(stages)
+    while todo:
+        name = todo.pop()
+        if name in wanted:
+            continue
+        wanted.add(name)
+        todo += [producers[r] for r in STAGES[name][1] if r in producers]
+    return [name for name in STAGES if name in wanted]
 
 
 class Pipeline:
@@ -112,15 +142,34 @@ class Pipeline:
         self.config = config or Config()
         self.keep_nlp = keep_nlp
         self.stages = tuple(stages)
-        unknown = [s for s in self.stages if s not in STAGES]
-        if unknown:
-            raise ValueError(f"unknown stage(s) {unknown}; known: {sorted(STAGES)}")
+        check_stages(self.stages)
         self.context = Context(self.config)
         if self.config.knowledge and "entities" in self.stages:  # a bad file fails here, not once per document
             from newsgraph.enrich.gazetteer import read_knowledge
 
             for path in self.config.knowledge:
                 read_knowledge(path)
+
+    @property
+    def analysis_key(self) -> str:
+        """What decides an analysis besides the input: newsgraph's version, the stages and the configuration
+        (knowledge files by content). An input stored under the same key need not be analysed again."""
+        import hashlib
+        import json
+        from pathlib import Path
+
+        from newsgraph import __version__
+
+        c = self.config
+        knowledge = []
+        for path in c.knowledge:
+            try:
+                knowledge.append(hashlib.sha256(Path(path).read_bytes()).hexdigest())
+            except OSError:
+                knowledge.append(str(path))
+        parts = [__version__, list(self.stages), c.published, list(c.languages or ()), sorted(c.models.items()),
+                 c.event_dictionaries, knowledge]
+        return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()[:32]
 
     def __call__(self, item: Source | Document) -> Document:
         doc = item if isinstance(item, Document) else Document(source=item)
@@ -130,8 +179,10 @@ class Pipeline:
                 doc = func(doc, self.context)
             except InputError:
                 raise
+            except NewsgraphError:  # not about this input (a model that cannot load): stops the run, named
+                raise
             except ValueError as e:
-                raise InputError(doc.source.input, str(e)) from None
+                raise InputError(doc.source.input, f"stage {name!r}: {e}") from None
             except Exception as e:  # a bug or a library failure on odd input: name the input and the stage
                 raise InputError(doc.source.input, f"stage {name!r} failed: {e.__class__.__name__}: {e}") from e
         if not self.keep_nlp:

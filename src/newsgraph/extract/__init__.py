@@ -8,6 +8,7 @@ import unicodedata
 from newsgraph.document import Block, DateValue, Document
 from newsgraph.errors import InputError
 from newsgraph.extract.dates import parse_date
+from newsgraph.identity import article_url
 from newsgraph.lang.cues import Cues
 from newsgraph.normalize import fold
 
@@ -26,6 +27,7 @@ def extract(doc: Document, cues: Cues, published: str | None = None) -> Document
         from newsgraph.extract.textdump import segment
 
         segment(doc, cues)
+    doc.url = article_url(doc.source.url, doc.url)
     # Decomposed letters (NFD: "s" + combining comma) are composed here, once: the same text to a reader, and
     # every later offset (entities, quotes, events) then indexes the stored title and body directly.
     doc.body = [_nfc(p) for p in doc.body]

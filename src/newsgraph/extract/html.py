@@ -105,6 +105,7 @@ def extract_html(doc: Document, cues: Cues) -> Document:
     nodes = dates.jsonld(tree)
     metas = dates.meta_values(tree)  # one pass over <meta> for title, authors, site and dates
     _metadata(doc, tree, nodes, metas, cues)
+    doc.url = _canonical_link(tree, metas)  # trusted or not: ``extract`` decides (newsgraph.identity)
     doc.figures = list(_figures(tree, cues))
     doc.boilerplate = _blocks(tree, doc)
     doc.published, doc.modified = dates.html_dates(tree, doc.source.url, nodes, metas)
@@ -117,6 +118,15 @@ def _main_text(tree, url: str | None, fast: bool) -> str:
         deduplicate=False, fast=fast,
     )
     return (result.text if result is not None else "") or ""
+
+
+def _canonical_link(tree, metas: dict[str, str]) -> str | None:
+    """The page's own URL as it declares it: ``<link rel=canonical>``, else ``og:url``."""
+    for link in tree.iter("link"):
+        rel = (link.get("rel") or "").lower().split()
+        if "canonical" in rel and (href := (link.get("href") or "").strip()):
+            return href
+    return _meta(metas, "og:url")
 
 
 def _meta(metas: dict[str, str], *names: str) -> str | None:
