@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -41,9 +42,19 @@ MAX_SPAN = 8
 @lru_cache(maxsize=16)
 def name_rules(lang: str) -> dict:
     try:
-        return json.loads((resources.files("newsgraph.lang") / lang / "names.json").read_text("utf-8"))
+        rules = json.loads((resources.files("newsgraph.lang") / lang / "names.json").read_text("utf-8"))
     except (FileNotFoundError, ModuleNotFoundError):
-        return {"suffix_rules": [], "possessives": [], "role_country_after": False}
+        rules = {"suffix_rules": [], "possessives": [], "role_country_after": False}
+    rules["titles"] = frozenset(fold(t) for t in rules.get("titles", []))
+    rules["name_particles"] = frozenset(rules.get("name_particles", []))
+    rules["org_heads"] = frozenset(rules.get("org_heads", []))
+    try:
+        names = json.loads((resources.files("newsgraph.lang") / lang / "person_names.json").read_text("utf-8"))
+    except (FileNotFoundError, ModuleNotFoundError):
+        names = {}
+    rules["first_names"] = frozenset(names.get("first", []))
+    rules["name_words"] = frozenset(names.get("first", []) + names.get("surnames", []))
+    return rules
 
 
 @dataclass
@@ -110,8 +121,67 @@ class Linker:
             self.taken[k] = True
         return m
 
+    # ---------------------------------------------------------------- names and their titles
+    def is_title(self, tok) -> bool:
+        """A role or title word ("premierul", "Fostul", "jurnalista", "miniștrii", "dl."), by lemma or by its
+        form without the article."""
+        return self._in_words(tok, self.rules["titles"])
+
+    def is_org_head(self, tok) -> bool:
+        """A noun that opens an organisation's name ("Sindicatul", "Președinția", "Ministerului")."""
+        return self._in_words(tok, self.rules["org_heads"])
+
+    def _in_words(self, tok, words: frozenset) -> bool:
+        if not words:
+            return False
+        word = fold(tok.text)
+        if word in words or fold(tok.lemma_ or "") in words:
+            return True
+        return any(word.endswith(suf) and word[: -len(suf)] in words for suf in self.rules.get("title_suffixes", []))
+
+    def split_title(self, start: int, end: int) -> int:
+        """Where the name starts in a person span that opens with a role or title ("fostul premier Dacian Cioloș",
+        "Ministrul Dezvoltării Cseke Attila", "jurnalista Caroline Cameron"): ``start`` when there is none. The
+        role's complement ("Dezvoltării", "de Externe") is part of the title when at least two words of name
+        follow it, or one known name word."""
+        sp, k, titled = self.sp, start, False
+        particles = self.rules["name_particles"]
+
+        def name_follows(at: int) -> bool:
+            rest = [t for t in sp[at:end] if t.is_alpha]
+            return bool(rest) and rest[0].text[:1].isupper() and (
+                len(rest) >= 2 or rest[0].text in self.rules["name_words"])
+
+        while k < end - 1:
+            tok = sp[k]
+            if self.is_title(tok):
+                titled = True
+            elif tok.is_lower and tok.is_alpha and (titled or tok.text not in particles):
+                pass  # "fostul", "interimar", "de" in "ministrul de Externe"
+            elif titled and tok.text[:1].isupper() and name_follows(k + 1) and (
+                    self._complement(tok) or tok.is_upper and len(tok.text) > 1 and tok.text not in self.rules["name_words"]):
+                pass  # "Agriculturii" in "ministrul Agriculturii Florin Barbu", "ISU" in "ofițerul ISU Dan Fischer"
+            else:
+                break
+            k += 1
+        if k == start or not any(t.text[:1].isupper() for t in sp[k:end] if t.is_alpha):
+            return start
+        return k
+
+    def _complement(self, tok) -> bool:
+        """A capitalised word in a role's complement: an inflected (genitive) noun or adjective, not a name."""
+        if tok.text in self.rules["name_words"]:
+            return False  # "Andrei" ends like a genitive
+        case = tok.morph.get("Case")
+        if case and any("Gen" in c or "Dat" in c for c in case):
+            return True
+        return fold(tok.text).endswith(("ului", "ii", "ei", "ilor", "elor", "lor", "ale", "ene"))
+
     def lookup(self, span):
-        for key in span_keys(span, self.rules["suffix_rules"]):
+        keys = span_keys(span, self.rules["suffix_rules"])
+        if self.rules.get("titles") and (words := _nominative(span)) is not None:
+            keys.append(fold("".join(w + t.whitespace_ for w, t in zip(words, span))))  # "Băncii Naționale"
+        for key in keys:
             alias = self.gaz.aliases.get(key)
             if alias is not None:
                 if alias.upper_only and not span.text.isupper():
@@ -120,7 +190,8 @@ class Linker:
         return None
 
     # ---------------------------------------------------------------- 1. knowledge-base scan
-    def scan(self, ner_people: set[tuple[int, int]], ner_names: set[int]) -> list[Mention]:
+    def scan(self, ner_people: set[tuple[int, int]], ner_names: set[int],
+             ner_places: frozenset[tuple[int, int]] = frozenset()) -> list[Mention]:
         sp, out = self.sp, []
         i, n = 0, len(sp)
         while i < n:
@@ -139,9 +210,11 @@ class Linker:
                 alias = self.lookup(sp[i:j])
                 if alias is None:
                     continue
-                if alias.entity.startswith("place:") and (i, j) in ner_people:
-                    break  # the tagger reads a person where a town shares the name ("Kim")
-                if alias.strength < 2 and not self._supported(i, j, ner_names):
+                if alias.entity.startswith("place:") and self._in_person_name(i, j, ner_people, ner_places):
+                    break  # a town that shares a person's name ("Kim", "Florin" in "Florin Cîțu")
+                if self._foreign_complement(j, alias):
+                    break  # "Ministerul de Externe al Valdoniei": another country's ministry
+                if alias.strength < 2 and not self._supported(i, j, ner_names, alias, ner_places):
                     found = ("weak", j, alias)
                     break
                 found = ("ok", j, alias)
@@ -160,10 +233,50 @@ class Linker:
         strong = {m.entity for m in out if not m.extra.get("weak")}
         return [m for m in out if not m.extra.pop("weak") or m.entity in strong]
 
-    def _supported(self, i: int, j: int, ner_names: set[int]) -> bool:
-        """Whether a one-word alias that could be a common word ("Este", "Will") reads as a name here: the NER
-        or the tagger says so, or, without either, it is capitalised away from a sentence or quote start."""
+    def _foreign_complement(self, j: int, alias) -> bool:
+        """Whether an organisation's name goes on with a genitive naming a place other than its own country
+        ("Ministerul de Externe al Valdoniei", "Parlamentul de la Chișinău" for Romania's parliament)."""
         sp = self.sp
+        entity = self.gaz.entities.get(alias.entity)
+        if entity is None or entity.type != "ORG" or not entity.country or j + 1 >= len(sp):
+            return False
+        if fold(sp[j].text) not in ("al", "a", "ai", "ale", "din", "de") or not sp[j + 1].text[:1].isupper():
+            return False
+        k = j + 1 + (fold(sp[j].text) == "de" and fold(sp[j + 1].text) == "la")
+        if k >= len(sp) or not sp[k].text[:1].isupper():
+            return False
+        for length in (3, 2, 1):
+            place = self.lookup(sp[k:min(k + length, len(sp))])
+            if place is not None:
+                other = self.gaz.entities[place.entity]
+                return (other.code if other.id.startswith("country:") else other.country) != entity.country
+        return True  # an unknown place: not the one the knowledge base means
+
+    def _in_person_name(self, i: int, j: int, ner_people, ner_places) -> bool:
+        """Whether a place name at tokens i..j is (part of) a person's name: inside a span the tagger reads as a
+        person, or a one-word town that is a known first name or surname, next to another known name word or
+        with no tagger support as a place ("Adrian Câciu", "Alexandra Dănculea")."""
+        if any(s <= i and j <= e for s, e in ner_people):
+            return True
+        if j - i != 1 or (i, j) in ner_places:
+            return False
+        alias = self.gaz.aliases.get(fold(self.sp[i].text))
+        if alias is not None and alias.strength >= 2:
+            return False
+        words = self.rules["name_words"]
+        return self.sp[i].text in words or any(
+            0 <= k < len(self.sp) and self.sp[k].text in words and not self.sp[max(i, k)].is_sent_start
+            for k in (i - 1, i + 1))
+
+    def _supported(self, i: int, j: int, ner_names: set[int], alias=None, ner_places=frozenset()) -> bool:
+        """Whether a one-word alias that could be a common word ("Este", "Will") reads as a name here: the NER
+        or the tagger says so, or, without either, it is capitalised away from a sentence or quote start. A town
+        that shares its name with a common word or an acronym ("Boli", "Curți", "ATI") needs the tagger to read a
+        place there, where the tagger tags names (Romanian); counties and regions (with an ISO 3166-2 code) do not."""
+        sp = self.sp
+        if alias is not None and alias.entity.startswith("place:") and not self.gaz.entities[alias.entity].code and \
+                self.rules.get("titles") and sp.has_annotation("ENT_IOB"):
+            return any(s <= i and j <= e for s, e in ner_places)
         if any(k in ner_names for k in range(i, j)):
             return True
         if sp[i].pos_:
@@ -172,37 +285,128 @@ class Linker:
         return not sp[i].is_sent_start and not (prev is not None and (prev.is_quote or prev.is_left_punct))
 
     # ---------------------------------------------------------------- 2. NER mentions
+    def pieces(self, ent) -> list[tuple[int, int]]:
+        """The parts of a tagger span that can be names: a name never crosses a line break or a slash ("Marcel
+        Ciolacu\nFoto", "Alexandru Dobre/Mediafax Foto"); after a comma comes another name, kept only in a list
+        of people ("Direcției Naționale Anticorupție, Marius Voineag": the name after the comma is not the
+        institution). Punctuation is trimmed from both ends ("Ministerul Educației." at a sentence's end); a token
+        like "S.A." is one token and not punctuation."""
+        sp, parts, start = self.sp, [], ent.start
+        for k in range(ent.start, ent.end + 1):
+            if k == ent.end or sp[k].is_space or "\n" in sp[k].text or sp[k].text in ("/", "|", ",", ";", ":"):
+                parts.append((start, k, k < ent.end and sp[k].text in (",", ";")))
+                start = k + 1
+        out = []
+        for i, (a, b, comma_after) in enumerate(parts):
+            while b > a and sp[b - 1].is_punct:
+                b -= 1
+            while a < b and sp[a].is_punct:
+                a += 1
+            if a < b:
+                out.append((a, b))
+            if comma_after and ent.label_ not in ("PERSON", "PER"):
+                break
+        return out
+
     def ner(self) -> list[Mention]:
         out = []
-        for ent in self.sp.ents:
-            # A name neither starts nor ends with punctuation ("Ministerul Educației." at a sentence's end: the
-            # tagger's span took the full stop); a token like "S.A." is one token and not punctuation.
-            start, end = ent.start, ent.end
-            while end > start and self.sp[end - 1].is_punct:
-                end -= 1
-            while start < end and self.sp[start].is_punct:
-                start += 1
-            if start == end:
+        for whole in self.sp.ents:
+            parts, given = self.pieces(whole), None
+            for k, (start, end) in enumerate(parts):
+                if LABELS.get(whole.label_) == "PERSON" and k + 1 < len(parts) and self.is_title(self.sp[start]) \
+                        and self.sp[end].text == ",":
+                    given = (self.sp[start:end].text, self.sp[start].idx)  # "directorul Depogaz Nord, Nelu Marinescu"
+                    continue
+                mention = self._ner_mention(whole, start, end, given)
+                given = None
+                if mention is not None:
+                    out.append(self._take(mention))
+        return self._appositions(out)
+
+    def _appositions(self, mentions: list[Mention]) -> list[Mention]:
+        """A titled "person" with no known name word, apposed to a person ("directorul Depogaz Nord, Nelu
+        Marinescu"), is that person's title."""
+        sp, words, out = self.sp, self.rules["name_words"], []
+        by_start = {m.start: m for m in mentions}
+        for m in mentions:
+            nxt = by_start.get(m.end + 1)
+            if (m.label == "PERSON" and m.extra.get("title") and m.entity is None and m.end < len(sp)
+                    and sp[m.end].text == "," and nxt is not None and nxt.label == "PERSON"
+                    and not any(t.text in words for t in sp[m.start:m.end]) and not nxt.extra.get("title")):
+                nxt.extra["title"] = sp.text[m.extra["title_start"]:sp[m.end - 1].idx + len(sp[m.end - 1].text)]
+                nxt.extra["title_start"] = m.extra["title_start"]
                 continue
-            if (start, end) != (ent.start, ent.end):
-                ent = Span(self.sp, start, end, label=ent.label_)
-            if not self._free(ent.start, ent.end):
-                continue
-            label = LABELS.get(ent.label_)
-            alias = self.lookup(ent) if (label or ent.label_ in DEMONYM_LABELS) else None
-            if alias is not None:
-                entity = self.gaz.entities[alias.entity]
-                kind = alias.kind
-                out.append(self._take(Mention(ent.start, ent.end, "NORP" if kind == "demonym" else entity.type,
-                                              alias.entity, kind, "kb")))
-            elif label and any(t.text[:1].isupper() for t in ent if t.is_alpha) and (
-                    label != "PERSON" or any(t.pos_ in ("PROPN", "X") for t in ent)):
-                # Names are capitalised in the languages we tag; a lowercase "entity" is a common noun the
-                # tagger misread ("lideri"), and role nouns are handled by ``roles``. RONEC also tags people named
-                # by common nouns as PERSON ("persoane", "Miniștrii" at a sentence start): a person's name has a
-                # proper noun in it.
-                out.append(self._take(Mention(ent.start, ent.end, label, None, "name", "ner")))
+            out.append(m)
         return out
+
+    def _ner_mention(self, whole, start: int, end: int, given: tuple[str, int] | None = None) -> Mention | None:
+        """One name of a tagger span (``given``: a title the span put before it, with its offset)."""
+        title, title_start = given or (None, None)
+        if LABELS.get(whole.label_) == "PERSON" or self.is_title(self.sp[start]):
+            name_start = self.split_title(start, end)
+            if name_start > start:
+                title, title_start = self.sp[start:name_start].text, title_start or self.sp[start].idx
+                start = name_start
+        ent = Span(self.sp, start, end, label=whole.label_)
+        if title and LABELS.get(ent.label_) == "PERSON" and len(ent) == 1 and ent.text.isupper() and len(ent.text) > 1:
+            ent = Span(self.sp, start, end, label="ORG")  # "polițiștii DGA": the role's institution
+        if not self._free(ent.start, ent.end):
+            return None
+        extra = {"title": title, "title_start": title_start} if title else {}
+        label = LABELS.get(ent.label_)
+        alias = self.lookup(ent) if (label or ent.label_ in DEMONYM_LABELS) else None
+        if alias is not None:
+            entity = self.gaz.entities[alias.entity]
+            kind = alias.kind
+            return Mention(ent.start, ent.end, "NORP" if kind == "demonym" else entity.type, alias.entity, kind,
+                           "kb", extra)
+        label = self._sane_label(ent, label, title)
+        if label and any(t.text[:1].isupper() for t in ent if t.is_alpha) and (
+                label != "PERSON" or any(t.pos_ in ("PROPN", "X") for t in ent)):
+            # Names are capitalised in the languages we tag; a lowercase "entity" is a common noun the
+            # tagger misread ("lideri"), and role nouns are handled by ``roles``. RONEC also tags people named
+            # by common nouns as PERSON ("persoane", "Miniștrii" at a sentence start): a person's name has a
+            # proper noun in it.
+            if label in ("GPE", "LOC") and self._name_word(ent):
+                label = "PERSON"  # "Florin", "Toader": a known first name or surname is not a place
+            return Mention(ent.start, ent.end, label, None, "name", "ner", extra)
+        return None
+
+    def _sane_label(self, ent, label: str | None, title: str | None) -> str | None:
+        """The tagger's label, checked against what the words say (Romanian): a role without a name is no name
+        ("Șefa statului", "ministrului Sănătății" -> None), an acronym does not open a person's name ("ISU Argeș"),
+        a first name and a surname are a person ("Maria Zaharova" read as an organisation), an organisation's head
+        noun opens an organisation ("Sindicatul Salariaților" read as a place), a photo credit or a capitalised
+        common noun opening a sentence is no name ("Sursa foto", "Incendiul")."""
+        if not label or not self.rules.get("titles"):
+            return label
+        words = [t for t in ent if t.is_alpha]
+        if not words or fold(words[0].text) in ("foto", "sursa", "photo", "video", "captura"):
+            return None
+        names = self.rules["name_words"]
+        if len(ent) == 1 and ent[0].is_sent_start and ent[0].pos_ == "NOUN" and ent[0].text not in names:
+            return None
+        if label == "PERSON":
+            if all(self.is_title(t) or t.is_lower for t in words):
+                return None
+            if title and all(self._complement(t) and t.text not in names for t in words):
+                return None
+            if words[0].is_upper and len(words[0].text) > 1 and words[0].text not in names:
+                return "ORG"
+        if label in ("GPE", "LOC", "PERSON") and self.is_org_head(words[0]):
+            return "ORG"
+        if label in ("ORG", "GPE", "LOC") and 2 <= len(words) <= 3 and len(words) == len(ent) and \
+                words[0].text in self.rules["first_names"] and all(t.text[:1].isupper() and not t.is_upper for t in words):
+            return "PERSON"
+        return label
+
+    def _name_word(self, span) -> bool:
+        """A one-word span that is a known first name or surname (and not a place the knowledge base knows by a
+        full name)."""
+        if len(span) != 1 or span[0].text not in self.rules["name_words"]:
+            return False
+        alias = self.gaz.aliases.get(fold(span.text))
+        return alias is None or alias.strength < 2
 
     # ---------------------------------------------------------------- 3. role phrases
     def roles(self) -> list[Mention]:
@@ -211,6 +415,9 @@ class Linker:
         possessives = {fold(p) for p in self.rules.get("possessives", [])}
         i = 0
         while i < len(sp):
+            if sp[i].is_space:
+                i += 1
+                continue
             role = None
             for length in (3, 2, 1):
                 if i + length <= len(sp) and self._free(i, i + length):
@@ -275,8 +482,11 @@ def corefer_people(mentions: list[Mention], sp) -> None:
     """A person mention that is a part of a longer person name in the article joins that name's entity."""
     people = [m for m in mentions if m.label == "PERSON"]
     full = sorted(people, key=lambda m: m.end - m.start, reverse=True)
-    # A one-word town name that is also a word of a person's name in this article is that person ("Kim").
-    towns = [m for m in mentions if m.end - m.start == 1 and (m.entity or "").startswith("place:")]
+    # A one-word town name that is also a word of a person's name in this article is that person ("Kim"), and so
+    # is a one-word name the tagger read as a place or an organisation ("Voineag", "Bolojan" beside "Marius
+    # Voineag", "Ilie Bolojan").
+    towns = [m for m in mentions if m.end - m.start == 1 and m.label != "PERSON" and (
+        (m.entity or "").startswith("place:") or m.via == "ner")]
     for m in [*people, *towns]:
         words = [fold(t.text) for t in sp[m.start:m.end] if t.is_alpha]
         for other in full:
@@ -314,13 +524,17 @@ def _mentions(sp, gaz: Gazetteer, lang: str, published: str | None) -> tuple[lis
     linker = Linker(gaz, sp, lang, published)
     ner_people = {(e.start, e.end) for e in sp.ents if LABELS.get(e.label_) == "PERSON"}
     ner_names = {t.i for e in sp.ents if e.label_ in LABELS for t in e}
+    ner_places = frozenset((e.start, e.end) for e in sp.ents if LABELS.get(e.label_) in ("GPE", "LOC"))
     roles = linker.roles()
-    mentions = linker.scan(ner_people, ner_names) + linker.ner()
-    corefer_people(mentions, sp)
-    # Unlinked NER names get an id from their type and (uninflected) name.
+    credits = credit_spans(sp.text)
+    mentions = [m for m in linker.scan(ner_people, ner_names, ner_places) + linker.ner()
+                if not (m.label == "PERSON" and _inside(sp[m.start].idx, credits))]
+    # Unlinked NER names get an id from their type and (uninflected) name; a short person name then joins the
+    # full name it is part of.
     for m in mentions:
         if m.entity is None:
-            m.entity = f"{PREFIX.get(m.label, 'misc')}:{slug(_base_name(sp[m.start:m.end], linker))}"
+            m.entity = f"{PREFIX.get(m.label, 'misc')}:{slug(_base_name(sp[m.start:m.end], linker, m.label))}"
+    corefer_people(mentions, sp)
     link_roles(roles, [m for m in mentions if m.label == "PERSON"], linker)
     mentions += [r for r in roles if r.entity]
     return mentions, linker
@@ -374,14 +588,102 @@ def _body_entity(text: str, weak: bool, entities: list[dict]) -> str | None:
     return None
 
 
-def _base_name(span, linker: Linker) -> str:
-    keys = span_keys(span, linker.rules["suffix_rules"])
+#: Photo and video credits ("Foto: Inquam Photos / Sabin Cirstoveanu", "Sursa foto: Alexandru Dobre/Mediafax
+#: Foto", "Foto/Profimedia"): the people named there took the picture; they are not in the story.
+_CREDIT = re.compile(r"(?m)(?:^|(?<=\s))(?:FOTO|Foto|Photo|PHOTO|VIDEO|Video|[Ss]urs[aă] ?(?:foto|FOTO|video)|"
+                     r"[Cc]redit(?: foto)?)(?:[ \t]*[:/|][^\n]{0,120}|[ \t]+[^\n]{1,60})$")
+
+
+def credit_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _CREDIT.finditer(text)]
+
+
+def _inside(char: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= char < b for a, b in spans)
+
+
+_GENITIVE = ("ului", "ei", "ii")
+
+
+def _genitive(tok) -> bool:
+    """A singular genitive/dative word ("Guvernului", "Băncii", "Direcției", "Înaltei")."""
+    case = tok.morph.get("Case")
+    return fold(tok.text).endswith(_GENITIVE) and (not case or any("Gen" in c or "Dat" in c for c in case))
+
+
+def _with_case(word: str, like: str) -> str:
+    return word[:1].upper() + word[1:] if like[:1].isupper() else word
+
+
+def _nominative_head(tok) -> str | None:
+    """The nominative with the definite article of a genitive head ("Guvernului" -> "Guvernul", "Băncii" ->
+    "Banca", "Curții" -> "Curtea", "Direcției" -> "Direcția", "Înaltei" -> "Înalta"), from the lemma when the
+    lemmatizer gave one that shares the word's stem, else from the suffix."""
+    lemma = (tok.lemma_ or "").lower()
+    word = tok.text
+    if not lemma or fold(lemma)[:3] != fold(word)[:3] or lemma == word.lower():
+        low = word.lower()
+        for suf, rep in (("ului", "ul"), ("iei", "ia"), ("ei", "a")):
+            if low.endswith(suf):
+                return word[: len(word) - len(suf)] + rep
+        return None
+    if tok.pos_ == "ADJ":
+        return _with_case(lemma + ("" if lemma.endswith(("a", "ă", "e")) else "a"), word)
+    if lemma.endswith("ă") or lemma.endswith("ie"):
+        definite = lemma[:-1] + "a"
+    elif lemma.endswith("e"):
+        definite = lemma + "a"
+    elif lemma.endswith("u"):
+        definite = lemma + "l"
+    elif lemma.endswith("a"):
+        definite = lemma
+    else:
+        definite = lemma + "ul"
+    return _with_case(definite, word)
+
+
+def _nominative(span) -> list[str] | None:
+    """An institution's name in the nominative: a genitive head and the feminine adjectives that agree with it
+    ("Băncii Naționale a României" -> "Banca Națională a României", "Ministerului de Interne" -> "Ministerul de
+    Interne")."""
+    toks = list(span)
+    if not toks or not _genitive(toks[0]):
+        return None
+    head = _nominative_head(toks[0])
+    if head is None:
+        return None
+    words = [head, *(t.text for t in toks[1:])]
+    feminine = head.lower().endswith("a")
+    for k, t in enumerate(toks[1:], start=1):
+        if t.pos_ != "ADJ" or not _genitive(t) and not fold(t.text).endswith("e"):
+            break
+        lemma = (t.lemma_ or "").lower()
+        if feminine and lemma and fold(lemma)[:3] == fold(t.text)[:3] and not lemma.endswith(("e", "ă")):
+            words[k] = _with_case(lemma + "ă", t.text)
+    return words
+
+
+def _base_name(span, linker: Linker, label: str | None = None) -> str:
+    """A name in its dictionary form: an institution in the nominative ("Guvernului" -> "Guvernul"), a woman's
+    first name out of the genitive ("Vioricăi Dăncilă" -> "Viorica Dăncilă"), else the lemma when the tagger
+    gave proper-noun lemmas, else the text."""
     text = span.text
+    rules = linker.rules
+    if rules.get("titles"):  # a language with inflected names (Romanian)
+        if label == "PERSON":
+            first = span[0].text
+            for suf, rep in rules.get("genitive_first_name", []):
+                if first.endswith(suf) and first[: len(first) - len(suf)] + rep in rules["first_names"]:
+                    return first[: len(first) - len(suf)] + rep + text[len(first):]
+            return text
+        words = _nominative(span)
+        if words is not None:
+            return "".join(w + t.whitespace_ for w, t in zip(words, span)).strip()
     # Prefer a variant the KB-less text itself supports: the lemma when the tagger gave a PROPN lemma.
     lemma = "".join((t.lemma_ or t.text) + t.whitespace_ for t in span).strip()
     if lemma and lemma != text and all(t.pos_ == "PROPN" for t in span if t.is_alpha):
         return lemma
-    return text if keys else text
+    return text
 
 
 def _new_group(eid: str, kb: KBEntity | None, span, label: str, published, linker) -> dict:
@@ -390,7 +692,7 @@ def _new_group(eid: str, kb: KBEntity | None, span, label: str, published, linke
         g = {"id": kb.id, "name": kb.name, "type": kb.type, "code": kb.code_at(published), "country": kb.country,
              "linked": True}
     else:
-        g = {"id": eid, "name": _base_name(span, linker), "type": label, "code": None, "country": None,
+        g = {"id": eid, "name": _base_name(span, linker, label), "type": label, "code": None, "country": None,
              "linked": False}
     g["mentions"] = []
     return g
@@ -415,12 +717,20 @@ def _group(doc: Document, sp, mentions: list[Mention], gaz: Gazetteer, published
         g = groups.get(m.entity)
         if g is None:
             g = groups[m.entity] = _new_group(m.entity, gaz.entities.get(m.entity), span, m.label, published, linker)
+            g["_words"] = m.end - m.start if m.kind == "name" else 0
+        elif not g["linked"] and m.kind == "name" and m.end - m.start > g["_words"]:
+            # an unlinked entity is named by its fullest mention ("Marcel Ciolacu", not the "Ciolacu" met first)
+            g["name"], g["type"], g["_words"] = _base_name(span, linker, m.label), m.label, m.end - m.start
         g["mentions"].append(_mention(m, text, span, sentence=_sentence_index(starts, span.start_char)))
     out = []
     for g in groups.values():
+        g.pop("_words", None)
         if all(mm["kind"] in ("demonym", "role") for mm in g["mentions"]) and not g["linked"]:
             continue
         g["aliases"] = sorted({mm["text"] for mm in g["mentions"]})
+        titles = sorted({mm["title"] for mm in g["mentions"] if mm.get("title")})
+        if titles:
+            g["titles"] = titles  # the roles the article gives the entity ("fostul premier", "ministrul Energiei")
         out.append(g)
     out.sort(key=lambda g: g["mentions"][0]["start"])
     return out

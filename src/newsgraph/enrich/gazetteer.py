@@ -8,7 +8,10 @@ languages, built from well-kept sources:
 - people: the Phoenix actor dictionary (names, aliases, date-restricted CAMEO codes; derived index in
   ``data/phoenix_actors.json.gz``, rebuilt by ``training/build_gazetteer.py``) plus current leaders with their
   roles and dates in ``data/gazetteer.json``;
-- organisations: news agencies and international organisations in ``data/gazetteer.json``.
+- organisations: news agencies and international organisations in ``data/gazetteer.json``;
+- Romania and Moldova (``data/ro_md_knowledge.json``, see docs/knowledge.md): government, ministries and agencies,
+  parliament, courts and prosecutors, police, army and intelligence services, parties, unions and employers'
+  bodies, state companies, media, and office holders with dated roles, each with a CAMEO actor code.
 
 Lookup keys are folded (lower case, no diacritics); Romanian inflection is handled by the caller, which tries
 lemmas and suffix variants (``Coreii`` -> ``Coreea``, ``Washingtonul`` -> ``Washington``).
@@ -102,6 +105,7 @@ class Gazetteer:
         gaz._add_countries(extra, phoenix["countries"])
         gaz._add_people(extra["people"], override=True)
         gaz._add_orgs_and_roles(extra)
+        gaz.add_knowledge(json.loads((data_dir / "ro_md_knowledge.json").read_text("utf-8")))
         for path in knowledge:
             gaz.add_knowledge(read_knowledge(path))
         return gaz

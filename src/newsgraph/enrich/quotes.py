@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from newsgraph.enrich.entities import credit_spans
 from newsgraph.normalize import fold
 
 OPEN_CLOSE = {"„": "”“\"", "«": "»", "‹": "›", "“": "”", "‘": "’", '"': '"', "'": "'"}
@@ -207,11 +208,14 @@ class _Linker:
         self.mentions = []  # (start, end, name, id, type)
         for e in entities or []:
             for m in e.get("mentions", []):
-                self.mentions.append((m["start"], m["end"], e.get("name") or m["text"], e.get("id"), e.get("type") or m.get("label")))
+                # a mention's title is part of the speaker phrase ("Purtătoarea de cuvânt Claudia Dobre")
+                start = m.get("title_start", m["start"])
+                self.mentions.append((start, m["end"], e.get("name") or m["text"], e.get("id"), e.get("type") or m.get("label")))
         if not self.mentions and nlp is not None:
             for ent in getattr(nlp, "ents", ()):
                 self.mentions.append((ent.start_char, ent.end_char, ent.text, None, ent.label_))
         self.mentions.sort()
+        self.credits = credit_spans(text)
 
     def in_span(self, start: int, end: int) -> list[tuple]:
         """Entity mentions in a span; pronouns and bare roles that a tagger labelled as names are not names."""
@@ -230,8 +234,10 @@ class _Linker:
     def names(self, start: int, end: int) -> list[tuple]:
         """Capitalised runs (proper-name candidates) that do not start the sentence."""
         out = []
-        for m in re.finditer(r"(?:\b[A-ZĂÂÎȘȚ](?:\.|[\w'’-]*)(?:\s+(?:de\s+|al\s+|la\s+)?[A-ZĂÂÎȘȚ](?:\.|[\w'’-]*))*)", self.text[start:end]):
+        for m in re.finditer(r"(?:\b[A-ZĂÂÎȘȚ](?:\.|[\w'’-]*)(?:[ \t]+(?:de[ \t]+|al[ \t]+|la[ \t]+)?[A-ZĂÂÎȘȚ](?:\.|[\w'’-]*))*)", self.text[start:end]):
             s = start + m.start()
+            if any(a <= s < b for a, b in self.credits):
+                continue  # "Foto: Inquam Photos / Alexandru Busca": the photographer is not in the story
             before = self.text[max(0, s - 3):s]
             word = m.group(0)
             if (s == 0 or re.search(r"[.!?\n„\"“]\s*$", before)) and not word.isupper() and " " not in word:
@@ -251,7 +257,9 @@ class _Linker:
     def link(self, start: int, end: int) -> tuple[str | None, str | None, str | None]:
         found = self.in_span(start, end)
         # a person's name the entity layer missed
-        names = [n for n in self.names(start, end) if n[4] == "PERSON" and not any(m[0] <= n[0] and m[1] >= n[1] for m in found)]
+        # (a name that overlaps a person mention is that mention with its title: "ministrul Agriculturii Florin Barbu")
+        names = [n for n in self.names(start, end) if n[4] == "PERSON" and not any(
+            m[0] <= n[0] and m[1] >= n[1] or (m[4] or "").startswith("PER") and m[0] < n[1] and m[1] > n[0] for m in found)]
         found = [m for m in found if not any(m[0] < n[1] and m[1] > n[0] for n in names)] + names
         if found:
             # the head of the phrase speaks, not a name inside a prepositional modifier ("an economist at Harwell
@@ -408,6 +416,7 @@ class _Finder:
         self.orig_sents = _sentence_bounds(text, sentences)
         self.sents = _merge_fragments(text, self.orig_sents)
         self.linker = _Linker(text, sp, entities, nlp)
+        self.nlp = nlp
         self.timex = timex or []
         self.marks = quote_spans(text, sp.gerund)
         self.verbs = [m for m in sp.verb.finditer(text) if not self.inside_quote(m.start())]
@@ -458,7 +467,39 @@ class _Finder:
                     break
         if not name and phrase.strip():
             name = self.sp.drop_det.sub("", phrase.strip())  # "Un studiu publicat" -> "studiu publicat"
+        if name and eid is None and not self._speaker_phrase(s, e, name):
+            return {"speaker": None, "speaker_id": None, "speaker_text": None}
         return {"speaker": name or None, "speaker_id": eid, "speaker_text": phrase or None}
+
+    #: Parts of speech that never open a speaker phrase ("ar trebui demis", "dar", "însă", "de", "conform ...").
+    _NOT_FIRST = frozenset({"VERB", "AUX", "CCONJ", "SCONJ", "ADP", "ADV", "PART", "INTJ", "PUNCT"})
+
+    def _speaker_phrase(self, s: int, e: int, name: str) -> bool:
+        """Whether an unlinked speaker is a speaker: a noun phrase ("o sursă guvernamentală", "fermierii", "un
+        ofițer din MAI") or a name, not a clause fragment, a conjunction, a verb or an unresolved pronoun ("care",
+        "îl", "însă", "l-a denumit", "Reprezentanții spitalului," with its comma, "unei întrebări")."""
+        if "\n" in name or re.search(r"[„”“\"«»]|,\s*$", name) or len(name.split()) > 8:
+            return False
+        at = self.text.find(name, s, e)
+        if at < 0:
+            return True  # a name made from the phrase ("tribunalul arbitral" from "al tribunalului arbitral")
+        s, e = at, at + len(name)
+        span = self.nlp.char_span(s, e, alignment_mode="expand") if self.nlp is not None else None
+        toks = [t for t in span if not t.is_space and not t.is_punct] if span is not None else []
+        if not toks:
+            return True  # no analysis to judge by
+        first = toks[0]
+        if first.pos_ in self._NOT_FIRST:
+            return False
+        before = fold(self.text[max(0, s - 24):s]).split()[-1:]
+        if first.pos_ in ("DET", "PRON") and any("Gen" in c or "Dat" in c for c in first.morph.get("Case")) and \
+                not (before and before[0] in ("potrivit", "conform")):
+            return False  # "unei întrebări referitoare", "îi": a genitive/dative is not a subject (but "potrivit unui comunicat")
+        if any(t.pos_ == "AUX" or t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm") for t in toks):
+            return False  # a clause, not a noun phrase ("companiei, pierderea netă a fost")
+        if all(t.pos_ == "PRON" for t in toks):
+            return False  # an unresolved pronoun ("care", "se", "le", "Ea")
+        return any(t.pos_ in ("NOUN", "PROPN", "NUM", "X") for t in toks)
 
     def _described(self, phrase: str, e: int) -> str | None:
         """A description without a name ("a federal judge") names the person its head noun titles later in the

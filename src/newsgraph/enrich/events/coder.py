@@ -87,13 +87,13 @@ class Coder:
         self.plain_verbs: dict = {}
         for k, v in self.d.verbs.items():
             self.plain_verbs.setdefault(plain(k), []).extend(v)
-        self.plain_blocks = [[([[tuple(plain(o).split()) for o in alts] for alts in b],
-                               [[tuple(plain(o).split()) for o in alts] for alts in a], c)
+        self.plain_blocks = [[([[plain(o) for o in alts] for alts in b], [[plain(o) for o in alts] for alts in a], c)
                               for b, a, c in pats] for pats in self.d.blocks]
-        self.discards = [d.lower() for d in self.d.discards if d]
         self.finite_only = bool(self.cue.get("finite_only"))
         self.roles = RoleActors(self.cue, self.place_types)
         self.claim_verbs = {w.lower() for w in self.cue.get("claim_verbs", [])}
+        self._compiled: dict[int, list] = {}  # verb block -> its patterns, compiled on first use
+        self._discards: list[str] | None = None  # discard phrases, padded for whole-word search
 
     # ------------------------------------------------------------------ verbs
     def verb_code(self, p: Predicate) -> tuple[str | None, str]:
@@ -128,15 +128,32 @@ class Coder:
         if best_entry is None:
             return None, ""
         code = best_entry["code"]
-        pats = self.plain_blocks[best_entry["block"]] if best_entry.get("block", -1) >= 0 else []
-        top = 0
-        for b, a, c in pats:
-            n = len(a) + len(b)
-            if n <= top or not n:
-                continue
-            if (not a or _alts_subseq(a, after) or _alts_subseq(a, after_lem)) and (not b or _alts_subseq(b, before)):
-                top, code = n, c
+        block = best_entry.get("block", -1)
+        # The longest matching pattern wins, the first of equal length (patterns sorted once, stably).
+        for _n, b, a, c in self._patterns(block) if block >= 0 else ():
+            if (not a or _alts_match(a, after) or _alts_match(a, after_lem)) and (not b or _alts_match(b, before)):
+                code = c
+                break
         return code, " ".join(best_entry["words"]).lower()
+
+    def _patterns(self, block: int) -> list:
+        """A verb block's patterns compiled for matching (once per coder): ``(length, before, after, code)``,
+        longest first, each side a tuple of :class:`_Alts`."""
+        if block not in self._compiled:
+            pats = [(len(a) + len(b), tuple(map(_Alts, b)), tuple(map(_Alts, a)), c)
+                    for b, a, c in self.plain_blocks[block] if len(a) + len(b)]
+            self._compiled[block] = sorted(pats, key=lambda p: -p[0])
+        return self._compiled[block]
+
+    def _discarded(self, start: int, low: str, seen: dict[int, bool]) -> bool:
+        """Whether a sentence (lower-cased) holds one of the dictionaries' discard phrases as whole words;
+        decided once per sentence, with the phrases padded and lower-cased once per coder."""
+        if start not in seen:
+            if self._discards is None:
+                self._discards = [f" {d.lower()} " for d in self.d.discards if d]
+            padded = f" {low} "
+            seen[start] = any(d in padded for d in self._discards)
+        return seen[start]
 
     # ------------------------------------------------------------------ actors
     def actors(self, arg: Arg, entities: list[tuple], date: int | None) -> list[Actor]:
@@ -253,16 +270,14 @@ class Coder:
         sent_index = {s.start: k for k, s in enumerate(doc.sents)}
         by_verb = {p.verb.i: p for p in preds}
         events = []
-        discarded: dict[int, bool] = {}
+        discarded: dict[int, bool] = {}  # sentence start -> holds a discard phrase
         for p in preds:
             sent = p.verb.sent
             k = sent_index.get(sent.start, 0)
             if sentences_skip and k in sentences_skip:
                 continue
             low = sent.text.lower()
-            if k not in discarded:  # once per sentence: the discard list is long
-                discarded[k] = bool(self.d.discards) and any(f" {d} " in f" {low} " for d in self.discards)
-            if discarded[k]:
+            if self._discarded(sent.start, low, discarded):
                 continue
             if p.negated:
                 continue
@@ -564,18 +579,15 @@ def _subseq(words: list[str], seq: list[str]) -> bool:
     return all(any(x == w for x in it) for w in words)
 
 
-def _alts_subseq(alts: list[list[tuple]], seq: list[str], gap: int = 6) -> bool:
-    """Each item is a list of alternatives (an alternative is a tuple of words); in order, small gaps."""
-    pos, n_seq = 0, len(seq)
+def _alts_subseq(alts: list[list[str]], seq: list[str], gap: int = 6) -> bool:
+    """Each item is a list of alternatives (an alternative may be several words); in order, small gaps."""
+    pos = 0
     for options in alts:
         hit = None
-        for j in range(pos, min(n_seq, pos + gap + 1)):
-            w = seq[j]
-            for ow in options:
-                first = ow[0]
-                if not (first == w or (len(first) >= 5 and w.startswith(first))):
-                    continue
-                if len(ow) == 1 or (j + len(ow) <= n_seq and all(_word_eq(ow[n], seq[j + n]) for n in range(1, len(ow)))):
+        for j in range(pos, min(len(seq), pos + gap + 1)):
+            for opt in options:
+                ow = opt.split()
+                if all(j + n < len(seq) and _word_eq(ow[n], seq[j + n]) for n in range(len(ow))):
                     hit = j + len(ow)
                     break
             if hit is not None:
@@ -588,3 +600,38 @@ def _alts_subseq(alts: list[list[tuple]], seq: list[str], gap: int = 6) -> bool:
 
 def _word_eq(pattern: str, word: str) -> bool:
     return pattern == word or (len(pattern) >= 5 and word.startswith(pattern))
+
+
+class _Alts:
+    """One pattern item of :func:`_alts_subseq` (alternatives, each one or more words), pre-split, with the
+    alternatives' first words as a set (exact) and a tuple (prefixes of 5+ letters) to reject a position in one
+    lookup: the same matches as ``_alts_subseq``, without re-splitting every alternative at every position."""
+
+    __slots__ = ("options", "exact", "prefixes", "has_empty")
+
+    def __init__(self, options: list[str]):
+        self.options = [tuple(opt.split()) for opt in options]
+        self.has_empty = any(not ow for ow in self.options)
+        self.exact = frozenset(ow[0] for ow in self.options if ow)
+        self.prefixes = tuple({ow[0] for ow in self.options if ow and len(ow[0]) >= 5})
+
+
+def _alts_match(alts: tuple[_Alts, ...], seq: list[str], gap: int = 6) -> bool:
+    """:func:`_alts_subseq` over compiled items."""
+    pos, size = 0, len(seq)
+    for item in alts:
+        hit = None
+        for j in range(pos, min(size, pos + gap + 1)):
+            w = seq[j]
+            if not item.has_empty and w not in item.exact and not (item.prefixes and w.startswith(item.prefixes)):
+                continue
+            for ow in item.options:
+                if all(j + n < size and _word_eq(ow[n], seq[j + n]) for n in range(len(ow))):
+                    hit = j + len(ow)
+                    break
+            if hit is not None:
+                break
+        if hit is None:
+            return False
+        pos = hit
+    return True
