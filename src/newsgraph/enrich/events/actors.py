@@ -185,6 +185,14 @@ class RoleActors:
         code = None
         if named is not None:
             code = self._code_of(named)
+            if code and named[5] == "ORG" and named in own and not code.startswith("IGO"):
+                # "Armata israeliană", "Poliția georgiană": a generic institution word the knowledge base links to
+                # this country's institution, qualified in the phrase by another country
+                outside = [t for t in core if not named[0] <= t.idx < named[1]]
+                other = self._country([x for x in inside if x is not named and not (x[0] >= named[0] and x[1] <= named[1])]) \
+                    or next((c for t in outside if (c := self.demonym(t))), None)
+                if other and not other.startswith("IGO") and other[:3] != code[:3]:
+                    code = other[:3] + (code[3:] or (sector or ""))
             if code and len(code) == 3 and sector and named[5] in ("PERSON", "ORG"):
                 code += sector
             if code and len(code) == 3 and named[6] == "capital":
