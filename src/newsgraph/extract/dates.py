@@ -102,9 +102,9 @@ def read_date(text: str, languages: list[str] | None = None, order: str | None =
     if not _LETTER.search(text) and len(_DIGIT_GROUPS.findall(text)) < 3:
         return None  # a year alone, a time alone: never a day, month and year (dateparser would try every language)
     from newsgraph.extract.datetext import fold_keep, reader
-    from newsgraph.lang.cues import available
+    from newsgraph.lang.cues import load
 
-    codes = tuple(languages) if languages else tuple(available())
+    codes = tuple(languages) if languages else load().codes  # every cue language (cached)
     order = order or _order_for(languages)
     dates = reader(codes)
     if found := dates.find(text, order):
