@@ -153,8 +153,37 @@ def test_romanian_institutions_are_canonical_with_cameo_codes(ro_news):
 def test_unknown_institution_named_in_the_nominative(pipeline):
     from newsgraph import Source
 
-    doc = pipeline(Source.make("o.txt", "text", "Controale la firme\nInspectorii Agenției Județene pentru Ocuparea Forței de Muncă Vaslui "
-                                                 "au verificat firmele. Directorul Inspectoratului Școlar Județean "
-                                                 "Vaslui a confirmat controalele."))
+    doc = pipeline(Source.make("o.txt", "text", "Lucrări pe autostradă\nReprezentanții Companiei Naționale de "
+                                                 "Autostrăzi au anunțat lucrări, iar purtătorul de cuvânt al "
+                                                 "Ministerului Turismului a confirmat."))
     names = {e["name"] for e in doc.entities if e["type"] == "ORG"}
+    assert {"Compania Națională de Autostrăzi", "Ministerul Turismului"} <= names, names
     assert not any(n.split()[0].endswith(("ului", "ei", "iei")) for n in names), names
+
+
+@pytest.mark.skipif(not (MODELS_DIR / "ro_newsgraph").is_dir(), reason="Romanian model not built")
+def test_entities_of_the_bundled_examples_are_whole_people_without_roles(tmp_path):
+    import json
+
+    from conftest import EXAMPLES
+
+    from newsgraph.cli import main
+    from newsgraph.normalize import fold
+
+    db = str(tmp_path / "ex.db")
+    assert main(["ingest", str(EXAMPLES), "--db", db]) == 0
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["entities", "--db", db, "--type", "PERSON", "--format", "json", "--limit", "500"]) == 0
+    people = [r["name"] for r in json.loads(out.getvalue())]
+    assert len(people) >= 2, people
+    roles = {"ministrul", "ministra", "premierul", "fostul", "fosta", "presedintele", "presedinta", "primarul",
+             "jurnalista", "jurnalistul", "doctorul", "purtatorul", "purtatoarea", "seful", "sefa", "directorul",
+             "the", "minister", "president", "mayor", "spokesman", "spokeswoman", "dr."}
+    assert not [p for p in people if any(fold(w) in roles for w in p.split())], people
+    words = [set(fold(p).split()) for p in people]
+    split = [(a, b) for a, wa in zip(people, words) for b, wb in zip(people, words) if a != b and wa <= wb]
+    assert not split, split  # "Rusu" beside "Ion Rusu" would be one person split in two

@@ -256,8 +256,8 @@ class Linker:
         """Whether a place name at tokens i..j is (part of) a person's name: inside a span the tagger reads as a
         person, or a one-word town that is a known first name or surname, next to another known name word or
         with no tagger support as a place ("Adrian Câciu", "Alexandra Dănculea")."""
-        if any(s <= i and j <= e for s, e in ner_people):
-            return True
+        if any(s <= i and j <= e and not any(self.sp[k].pos_ == "ADP" for k in range(s, i)) for s, e in ner_people):
+            return True  # (a span that runs on over a preposition is the tagger's error: "Kim Jong Un la Vladivostok")
         if j - i != 1 or (i, j) in ner_places:
             return False
         alias = self.gaz.aliases.get(fold(self.sp[i].text))
@@ -276,7 +276,15 @@ class Linker:
         sp = self.sp
         if alias is not None and alias.entity.startswith("place:") and not self.gaz.entities[alias.entity].code and \
                 self.rules.get("titles") and sp.has_annotation("ENT_IOB"):
-            return any(s <= i and j <= e for s, e in ner_places)
+            if any(s <= i and j <= e for s, e in ner_places):
+                return True
+            # else a proper noun as written (not an inflected common noun, "Boli" -> "boală"), not an acronym, not
+            # part of a longer capitalised name ("Înaltei Curți")
+            tok = sp[i]
+            near = [sp[k] for k in (i - 1, j) if 0 <= k < len(sp)]
+            return (j - i == 1 and tok.pos_ == "PROPN" and not tok.is_upper and fold(tok.lemma_ or tok.text) == fold(tok.text)
+                    and not any(t.is_alpha and t.text[:1].isupper() and not t.is_sent_start for t in near if t.i != i)
+                    and not (sp[i - 1].is_alpha and sp[i - 1].text[:1].isupper() if i > 0 else False))
         if any(k in ner_names for k in range(i, j)):
             return True
         if sp[i].pos_:
@@ -323,12 +331,30 @@ class Linker:
                     out.append(self._take(mention))
         return self._appositions(out)
 
+    def _title_before(self, start: int, reach: int = 5) -> int | None:
+        """Where a title right before a name starts ("purtătoarea de cuvânt", "ministrul Agriculturii", "fostul
+        premier"): the leftmost title word in the words just before ``start``, none of them punctuation."""
+        sp, found = self.sp, None
+        for k in range(start - 1, max(-1, start - 1 - reach), -1):
+            tok = sp[k]
+            if not tok.is_alpha or self.taken[k] and not self.is_title(tok):
+                break
+            if self.is_title(tok):
+                found = k
+            elif not (tok.is_lower or self._complement(tok)):
+                break
+        return found
+
     def _appositions(self, mentions: list[Mention]) -> list[Mention]:
         """A titled "person" with no known name word, apposed to a person ("directorul Depogaz Nord, Nelu
         Marinescu"), is that person's title."""
         sp, words, out = self.sp, self.rules["name_words"], []
         by_start = {m.start: m for m in mentions}
         for m in mentions:
+            if m.label == "PERSON" and not m.extra.get("title") and (k := self._title_before(m.start)) is not None:
+                # the tagger left the title out of the span ("Purtătoarea de cuvânt [Claudia Dobre]")
+                m.extra["title"] = sp[k:m.start].text
+                m.extra["title_start"] = sp[k].idx
             nxt = by_start.get(m.end + 1)
             if (m.label == "PERSON" and m.extra.get("title") and m.entity is None and m.end < len(sp)
                     and sp[m.end].text == "," and nxt is not None and nxt.label == "PERSON"

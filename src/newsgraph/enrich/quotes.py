@@ -467,6 +467,11 @@ class _Finder:
                     break
         if not name and phrase.strip():
             name = self.sp.drop_det.sub("", phrase.strip())  # "Un studiu publicat" -> "studiu publicat"
+        if name and eid is None and fold(phrase.strip()) in ("care", "ce", "who", "which"):
+            # a relative pronoun speaks for the name it follows ("Federația Agro-Star, care au atras atenția că")
+            for m in reversed(self.linker.mentions):
+                if m[1] <= s and re.fullmatch(r"\s*,?\s*", self.text[m[1]:s]):
+                    return {"speaker": m[2], "speaker_id": m[3], "speaker_text": phrase}
         if name and eid is None and not self._speaker_phrase(s, e, name):
             return {"speaker": None, "speaker_id": None, "speaker_text": None}
         return {"speaker": name or None, "speaker_id": eid, "speaker_text": phrase or None}
