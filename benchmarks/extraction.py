@@ -1,6 +1,7 @@
 """Article-extraction benchmark on the trafilatura development pages (``../shared/data/extraction``).
 
-One run measures, on the same decoded pages:
+One run measures, on the same decoded pages (and, beside them, on the 45 dev text dumps of
+``data/extraction/dumps-dev``, scored by that data set's ``score_dumps.py``):
 
 * **trafilatura** 2.3.1 with default settings: ``trafilatura.extract(html)`` for the body (timed), and
   ``bare_extraction(html, with_metadata=True)`` for title / date / author (timed separately);
@@ -20,6 +21,8 @@ no answer to a null truth is correct.
 Usage (from the repository root)::
 
     python benchmarks/extraction.py [--shared ../shared] [--limit N] [--json out.json]
+    python benchmarks/extraction.py --dumps-only     # the 45 dev text dumps alone (seconds)
+    python benchmarks/extraction.py --speed-only     # the interleaved speed comparison alone
 
 The pages are unpacked into a temporary directory, never into the repository. Without ``--shared`` data the
 script says so and exits 0.
@@ -43,6 +46,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 DATA_SUBDIR = Path("data/extraction/trafilatura-dev")
+DUMPS_SUBDIR = Path("data/extraction/dumps-dev")
 TRACE_PAGES = 40  # pages re-run under tracemalloc (it slows Python ~3x, so not the timed pass)
 
 
@@ -264,15 +268,65 @@ def run_newsgraph_dump(pages: list[Page], verbose: bool = False) -> dict:
         except InputError:
             docs.append(None)
     elapsed = time.perf_counter() - t0
+    title, date, author = MetaScore(), MetaScore(), MetaScore()
+    meta_errors: dict[str, list] = {"title": [], "date": [], "author": []}
     for page, flat, doc in zip(pages, flats, docs):
         floor.add(flat, page.item, page.file)
         missed, found = body.add(doc.text if doc else None, page.item, page.file)
         if missed or found:
             errors.append((page.file, missed, found))
+        answers = {"title": norm_meta(doc.title) if doc else None,
+                   "date": day(doc.published.value) if doc and doc.published else None,
+                   "author": norm_meta("; ".join(doc.authors)) if doc and doc.authors else None}
+        truths = {"title": norm_meta(page.item.get("title")), "date": page.item.get("date"),
+                  "author": norm_meta(page.item.get("author"))}
+        for name, score in (("title", title), ("date", date), ("author", author)):
+            if score.add(answers[name], truths[name], name in page.item) not in ("correct", "unscored"):
+                meta_errors[name].append((page.file, answers[name], truths[name]))
     out = {"body": body.metrics(), "floor": floor.metrics(), "pages_per_s": len(pages) / elapsed,
-           "flatten_pages_per_s": len(pages) / flatten_s}
+           "flatten_pages_per_s": len(pages) / flatten_s, "title": title.metrics(), "date": date.metrics(),
+           "author": author.metrics()}
     if verbose:
         out["errors"] = errors
+        out["meta_errors"] = meta_errors
+    return out
+
+
+def run_dev_dumps(dumps_dir: Path, tmp: Path, verbose: bool = False) -> dict | None:
+    """The 45 dev text dumps (``data/extraction/dumps-dev``): each dump read by the structure pipeline and scored
+    by the data set's own ``score_dumps.py`` (title / published day / author set / site / body paragraph F1)."""
+    import importlib.util
+
+    from newsgraph.config import Config
+    from newsgraph.document import Source
+    from newsgraph.errors import InputError
+    from newsgraph.pipeline import STRUCTURE_STAGES, Pipeline
+
+    if not (dumps_dir / "dumps-dev.tar.xz").is_file():
+        return None
+    with tarfile.open(dumps_dir / "dumps-dev.tar.xz") as tar:
+        tar.extractall(tmp, filter="data")
+    spec = importlib.util.spec_from_file_location("score_dumps", dumps_dir / "score_dumps.py")
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    gold = [json.loads(line) for line in (tmp / "gold.jsonl").read_text("utf-8").splitlines() if line.strip()]
+    pipeline = Pipeline(Config(), stages=STRUCTURE_STAGES)
+    pred = {}
+    t0 = time.perf_counter()
+    for g in gold:
+        path = tmp / "dumps" / g["file"]
+        try:
+            doc = pipeline(Source.make(str(path), "text", path.read_text("utf-8")))
+        except InputError:
+            continue
+        pred[scorer.file_key(g["file"])] = {
+            "file": g["file"], "title": doc.title, "published": doc.published.value if doc.published else None,
+            "authors": doc.authors, "site": doc.site, "body": doc.body}
+    elapsed = time.perf_counter() - t0
+    figures, per_file = scorer.score(gold, pred)
+    out = {"figures": figures, "dumps_per_s": len(gold) / elapsed}
+    if verbose:
+        out["per_file"] = per_file
     return out
 
 
@@ -364,6 +418,7 @@ def run_cli(pages: list[Page]) -> dict:
 # ---------------------------------------------------------------------------------------------- report
 def table(results: dict) -> str:
     tr, ng, dump = results["trafilatura"], results["newsgraph_html"], results["newsgraph_dump"]
+    dev = results.get("dev_dumps")
     sp, cli = results["speed"], results["cli"]
 
     def row(name, r, meta=True, speed=None, mem="") -> str:
@@ -381,7 +436,7 @@ def table(results: dict) -> str:
         "|---|---|---|---|---|---|---|---|---|---|",
         row("trafilatura 2.3.1 (default)", tr, speed=tr["pages_per_s"]),
         row("newsgraph HTML path (structure: extract + language)", ng, speed=ng["pages_per_s"], mem=f"{ng['peak_rss_mib']:.0f} MiB"),
-        row("newsgraph text-dump path", dump, meta=False, speed=dump["pages_per_s"]),
+        row("newsgraph text-dump path", dump, speed=dump["pages_per_s"]),
         row("floor: whole html-text dump", {"body": dump["floor"]}, meta=False),
         "",
         f"Speed, interleaved page by page: trafilatura extract() {sp['trafilatura_pages_per_s']:.1f} pages/s; newsgraph "
@@ -399,7 +454,22 @@ def table(results: dict) -> str:
         f"{cli['html']['peak_rss_mib']:.0f} MiB; text dumps {cli['dump']['pages_per_s']:.1f} pages/s, peak RSS "
         f"{cli['dump']['peak_rss_mib']:.0f} MiB.",
     ]
+    if dev:
+        lines += ["", dev_table(dev)]
     return "\n".join(lines)
+
+
+def dev_table(dev: dict) -> str:
+    f = dev["figures"]
+    return "\n".join([
+        f"Dev text dumps (`data/extraction/dumps-dev`, {f['dumps']} dumps, scored by its `score_dumps.py`), "
+        f"{dev['dumps_per_s']:.1f} dumps/s:",
+        "",
+        "| body P | body R | body F1 | token F1 | title | date | author | site |",
+        "|---|---|---|---|---|---|---|---|",
+        f"| {f['body_P']:.1f} | {f['body_R']:.1f} | {f['body_F1']:.1f} | {f['token_F1']:.1f} | {f['title']:.1f} "
+        f"| {f['date']:.1f} | {f['author']:.1f} | {f['site']:.1f} |",
+    ])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -411,8 +481,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip", choices=["trafilatura", "html", "dump"], action="append", default=[],
                     help="skip one system (development shortcut; the table needs all three)")
     ap.add_argument("--speed-only", action="store_true", help="only the interleaved speed comparison")
+    ap.add_argument("--dumps-only", action="store_true", help="only the dev text dumps (dumps-dev)")
     args = ap.parse_args(argv)
     data_dir = args.shared / DATA_SUBDIR
+    if args.dumps_only:
+        with tempfile.TemporaryDirectory(prefix="newsgraph-dumps-") as tmp:
+            dev = run_dev_dumps(args.shared / DUMPS_SUBDIR, Path(tmp), args.verbose)
+        if dev is None:
+            print(f"skipped: no dev dumps at {args.shared / DUMPS_SUBDIR}", file=sys.stderr)
+            return 0
+        print(dev_table(dev))
+        if args.json:
+            args.json.write_text(json.dumps(dev, indent=1, default=str), "utf-8")
+        return 0
     if not (data_dir / "pages.tar.xz").is_file():
         print(f"skipped: no development data at {data_dir} (pass --shared PATH)", file=sys.stderr)
         return 0
@@ -432,6 +513,9 @@ def main(argv: list[str] | None = None) -> int:
         results["newsgraph_dump"] = run_newsgraph_dump(pages, args.verbose)
     if "trafilatura" not in args.skip:
         results["trafilatura"] = run_trafilatura(pages)
+    if "dump" not in args.skip:
+        with tempfile.TemporaryDirectory(prefix="newsgraph-dumps-") as tmp:
+            results["dev_dumps"] = run_dev_dumps(args.shared / DUMPS_SUBDIR, Path(tmp), args.verbose)
     if not args.skip:
         results["speed"] = run_speed(pages)
         results["cli"] = run_cli(pages)

@@ -153,11 +153,10 @@ def build(path: Path, n: int, seed: int = 7) -> None:
     places = [e for e in everyone if e[2] == "GPE"]
     t0 = time.perf_counter()
     store = open_store(str(path))
-    for i in range(n):
-        store.put(synthetic_doc(i, rng, people, orgs, places), commit=False)
-        if i % 500 == 499:
-            store.commit()
-    store.commit()
+    for start in range(0, n, 500):  # 500 articles a transaction (each one a savepoint)
+        with store.transaction():
+            for i in range(start, min(n, start + 500)):
+                store.put(synthetic_doc(i, rng, people, orgs, places))
     store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.conn.execute("ANALYZE")
     store.close()

@@ -7,7 +7,7 @@
 
 from newsgraph.config import Config
 from newsgraph.document import Block, DateValue, Document, Figure, LanguageValue, Source
-from newsgraph.errors import FetchError, InputError, NewsgraphError, StoreError
+from newsgraph.errors import FetchError, InputError, ModelError, NewsgraphError, StoreError
 from newsgraph.pipeline import Pipeline, analyze
 
 __version__ = "0.1.0"
@@ -21,6 +21,7 @@ __all__ = [
     "Figure",
     "InputError",
     "LanguageValue",
+    "ModelError",
     "NewsgraphError",
     "Pipeline",
     "Source",

@@ -1,20 +1,24 @@
 """Stream any number of inputs through the pipeline into a store, in bounded memory.
 
 Sources are read lazily and processed in windows (``jobs`` worker processes each get picklable sources and a
-pickled pipeline; models load once per worker). Results are written in input order; the store commits every
-``commit_every`` documents, so an interrupted run loses at most that window, and a re-run skips what is already
-stored unchanged."""
+pickled pipeline; models load once per worker). Results are written in input order, each article atomically in
+a transaction of its own (``Store.put``): no transaction is open while documents are analysed, an interrupted
+run (Ctrl-C, SIGTERM, SIGKILL, a crash) leaves every article either whole or absent, and a re-run completes it.
+An input already stored from the same bytes and analysed the same way (``Pipeline.analysis_key``) is skipped
+before any analysis, so re-running over unchanged inputs costs little more than reading them."""
 
 from __future__ import annotations
 
 import itertools
 import multiprocessing
+import signal
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 
 from newsgraph.config import Config
 from newsgraph.document import Document, Source
 from newsgraph.errors import InputError
+from newsgraph.identity import input_key
 from newsgraph.ingest import iter_sources
 from newsgraph.pipeline import Pipeline
 
@@ -24,6 +28,7 @@ _WORKER_PIPELINE: Pipeline | None = None  # per worker process, set by the pool 
 def _init_worker(pipeline: Pipeline) -> None:
     global _WORKER_PIPELINE
     _WORKER_PIPELINE = pipeline
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it ends the pool
 
 
 def _run_one(item: Source | InputError) -> Document | InputError:
@@ -48,29 +53,38 @@ def process(items: Iterable[Source | InputError], pipeline: Pipeline, jobs: int 
             yield from pool.map(_run_one, chunk, chunksize=max(1, len(chunk) // (jobs * 4)))
 
 
-def ingest(inputs: Iterable[str], store, config: Config | None = None, jobs: int = 1, commit_every: int = 20,
-           on_result: Callable[[Document | InputError, str], None] | None = None,
+Outcome = str  # "stored", "updated", "unchanged" or "failed"
+
+
+def ingest(inputs: Iterable[str], store, config: Config | None = None, jobs: int = 1,
+           on_result: Callable[[Document | Source | InputError, Outcome], None] | None = None,
            stages: Iterable[str] | None = None, refresh: bool = False) -> Counter:
-    """Ingest inputs into ``store``; returns counts of stored/updated/unchanged/failed. ``refresh``: store the
-    new analysis of articles whose text is unchanged too (they count as updated)."""
+    """Ingest inputs into ``store``; returns counts of stored/updated/unchanged/failed. ``refresh``: analyse
+    every input again and store the new analysis of articles whose text is unchanged too (they count as
+    updated). ``on_result(item, outcome)`` is called after each input is written (``item`` is the Source of an
+    input skipped as unchanged before analysis)."""
     config = config or Config()
     pipeline = Pipeline(config, stages=stages) if stages is not None else Pipeline(config)
+    analysis_key = pipeline.analysis_key
     summary: Counter = Counter({"stored": 0, "updated": 0, "unchanged": 0, "failed": 0})
-    pending = 0
-    try:
-        for result in process(iter_sources(inputs, config), pipeline, jobs=jobs):
-            if isinstance(result, InputError):
-                store.put_failure(result.input, result.problem, commit=False)
-                outcome = "failed"
-            else:
-                outcome = store.put(result, commit=False, refresh=refresh)
-            summary[outcome] += 1
-            pending += 1
-            if pending >= commit_every:
-                store.commit()
-                pending = 0
-            if on_result:
-                on_result(result, outcome)
-    finally:
-        store.commit()
+
+    def report(item, outcome: Outcome) -> None:
+        summary[outcome] += 1
+        if on_result:
+            on_result(item, outcome)
+
+    def new_inputs(items: Iterable[Source | InputError]) -> Iterator[Source | InputError]:
+        for item in items:
+            if not refresh and isinstance(item, Source) and store.seen_input(input_key(item), analysis_key):
+                report(item, "unchanged")
+                continue
+            yield item
+
+    for result in process(new_inputs(iter_sources(inputs, config)), pipeline, jobs=jobs):
+        if isinstance(result, InputError):
+            store.put_failure(result.input, result.problem)
+            outcome = "failed"
+        else:
+            outcome = store.put(result, refresh=refresh, analysis_key=analysis_key)
+        report(result, outcome)
     return summary

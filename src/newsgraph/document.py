@@ -74,10 +74,11 @@ class DateValue:
     """A date with its provenance: ``source`` names the evidence (``json-ld``, ``meta:article:published_time``,
     ``time-element``, ``url``, ``text:Data publicării``, ``user``), ``confidence`` is in [0, 1]."""
 
-    value: str  # ISO 8601 date or datetime
+    value: str  # ISO 8601 date or datetime, the time as the page wrote it (no zone conversion)
     source: str
     confidence: float
     text: str | None = None  # the original text the value was read from
+    tz: str | None = None  # the UTC offset of the zone the page wrote beside the time ("+00:00" for GMT), if any
 
 
 @dataclass
@@ -107,6 +108,9 @@ class Figure:
 @dataclass
 class Document:
     source: Source
+    #: The article's URL for identity and links: the page's canonical URL where trusted, else the URL it came
+    #: from, normalised (``newsgraph.identity``); None for a file with no URL.
+    url: str | None = None
     title: str | None = None
     published: DateValue | None = None
     modified: DateValue | None = None
@@ -145,17 +149,12 @@ class Document:
 
     @property
     def id(self) -> str:
-        """Stable identity of the article (not of this version): its URL when known, else site + title,
-        else the raw content. Two versions of one article share an id; see ``version_hash``."""
-        from newsgraph.normalize import fold
+        """Stable identity of the article (not of this version): its URL when known (``url``, else the
+        source's), else its content (folded title and body), so two different articles never share an id.
+        Two versions of one URL's article share an id; see ``version_hash`` and ``newsgraph.identity``."""
+        from newsgraph.identity import article_id, normalize_url
 
-        if self.source.url:
-            key = "url:" + self.source.url.strip()
-        elif self.title:
-            key = "title:" + (fold(self.site or "") + "|" + fold(self.title))
-        else:
-            key = "hash:" + self.source.content_hash
-        return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+        return article_id(self.url or normalize_url(self.source.url), self.title, self.text)
 
     @property
     def version_hash(self) -> str:
@@ -198,6 +197,7 @@ class Document:
         source.setdefault("hints", {})
         return cls(
             source=Source(**source),
+            url=d.get("url"),
             title=d.get("title"),
             published=opt(DateValue, d.get("published")),
             modified=opt(DateValue, d.get("modified")),

@@ -3,7 +3,8 @@
     NewsgraphError
      ├── InputError          an input cannot be read or makes no article (names the input and the problem)
      │    └── FetchError     a URL could not be fetched
-     └── StoreError          the database cannot be opened or has a schema from the future
+     ├── StoreError          the database cannot be opened or has a schema from the future
+     └── ModelError          a language model that should be there cannot be loaded (a broken install)
 """
 
 from __future__ import annotations
@@ -25,4 +26,8 @@ class FetchError(InputError):
 
 
 class StoreError(NewsgraphError):
+    pass
+
+
+class ModelError(NewsgraphError):
     pass

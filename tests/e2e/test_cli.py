@@ -165,3 +165,29 @@ def test_killed_ingest_leaves_consistent_db_and_rerun_completes(tmp_path):
     con = sqlite3.connect(db)
     assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 300
     assert con.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'consiliul'").fetchone()[0] == 300
+
+
+def test_analyze_jsonl_prints_an_error_record_in_place_of_a_failed_input(tmp_path):
+    """``analyze --format jsonl`` printed nothing for a failed input: line N must be input N (json too)."""
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "records.jsonl").write_text(
+        '{"text": "Primul titlu\\n\\nUn paragraf destul de lung pentru a fi corpul unui articol de presă."}\n'
+        "{not json\n"
+        '{"text": "Al doilea titlu\\n\\nÎncă un paragraf destul de lung pentru a fi corpul unui articol."}\n', "utf-8")
+    inputs = [EXAMPLES / "en-port-strike.txt", tmp_path / "empty.txt", tmp_path / "missing.html",
+              tmp_path / "records.jsonl"]
+    expected = ["en-port-strike.txt", "empty.txt", "missing.html", "records.jsonl:1", "records.jsonl:2",
+                "records.jsonl:3"]
+    failed = {"empty.txt", "missing.html", "records.jsonl:2"}
+    for fmt in ("jsonl", "json"):
+        r = run_cli("analyze", *inputs, "--format", fmt, "--stages", "extract,language")
+        assert r.returncode == 1
+        out = r.stdout.decode()
+        records = [json.loads(x) for x in out.splitlines()] if fmt == "jsonl" else json.loads(out)
+        names = [(x["input"] if "error" in x else x["source"]["input"]).rsplit("/", 1)[-1] for x in records]
+        assert names == expected, (fmt, names)
+        assert {n for n, x in zip(names, records) if "error" in x} == failed
+        assert all(set(x) == {"input", "error"} and x["error"] for x in records if "error" in x)
+        assert len(r.stderr.decode().strip().splitlines()) == len(failed)
+    one = run_cli("analyze", tmp_path / "empty.txt", "--format", "json")
+    assert json.loads(one.stdout) == {"input": str(tmp_path / "empty.txt"), "error": "file is empty"}

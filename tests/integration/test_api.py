@@ -412,3 +412,150 @@ def test_posted_article_uses_the_servers_knowledge(db, tmp_path):
         assert r.status_code == 201, r.text
         ids = {e["id"] for e in c.get(r.json()["url"] + ".json").json()["article"]["entities"]}
         assert "person:elena-marinescu" in ids
+
+
+# ---------------------------------------------------------------- issue #12: API hygiene regressions
+
+BAD_NUMBERS_AND_DATES = [
+    # /search.json?limit=abc and limit=-5 answered 200 (``limit`` was silently ignored)
+    "/search.json?limit=abc", "/search.json?limit=-5", "/search.json?limit=5", "/search.json?offset=10",
+    # every numeric and date parameter of every route, with a word and a negative number
+    *[f"{route}?{param}={value}" for route in ("/search.json", "/articles.json", "/search.atom", "/entities.json",
+                                              "/events.json")
+      for param in ("page", "per_page") for value in ("abc", "-5", "0", "1.5", "")
+      if value or param == "page"],
+    *[f"{route}{param}={value}" for route in ("/search.json?", "/articles.json?", "/events.json?",
+                                             "/api/timeline?q=Putin&")
+      for param in ("since", "until") for value in ("abc", "-5", "2023-02-30", "20230913")],
+    "/api/timeline?q=Putin&limit=-5", "/entities/Q7747.json?limit=abc", "/articles/0123456789abcdef.json?page=-1",
+    "/index.json?page=abc",
+]
+
+
+@pytest.mark.parametrize("path", BAD_NUMBERS_AND_DATES)
+def test_limit_abc_and_negative_numbers_are_rejected_not_200(client, path):
+    r = client.get(path, headers={"Accept": "application/json"})
+    assert r.status_code in (400, 422), (path, r.status_code, r.text[:200])
+    assert r.json()["error"]
+
+
+def test_unknown_parameter_names_itself_and_suggests_the_right_one(client):
+    r = client.get("/search.json?q=Putin&limit=5")
+    assert r.status_code == 400 and "limit (did you mean per_page?)" in r.json()["error"]
+    html = client.get("/search?limit=5", headers={"Accept": "text/html"})
+    assert html.status_code == 400 and "<h1>400</h1>" in html.text
+    # the parameters each page's forms send are all known (an empty field is "not given")
+    assert client.get("/search?q=Putin&lang=&site=&since=&until=&entity=&page=1&per_page=20").status_code == 200
+    assert client.get("/events?actor=&type=&since=&until=&page=1&per_page=50").status_code == 200
+    assert client.get("/entities?name=&type=&page=1&per_page=50").status_code == 200
+
+
+def test_events_actor_is_whole_words_as_in_the_cli(client, db):
+    """The CLI's ``events --actor`` matched substrings, the web's exact names: one meaning now (docs/serve.md)."""
+    from conftest import run_cli
+
+    from newsgraph.store import open_store
+
+    expected = {"Q7747": 2, "Putin": 2, "putin": 2, "Vladimir Putin": 2, "Kim Jong Un": 1 + 1, "jong un": 2,
+                "Pu": 0, "utin": 0, "Vladimir Put": 0, "%": 0, "_utin": 0, "Q77": 0, "CONSULT": 0}
+    with open_store(str(db), readonly=True) as store:
+        cli_side = {actor: len(store.events(actor=actor, limit=0)) for actor in expected}
+    web_side = {actor: len(client.get("/events.json", params={"actor": actor}).json()["events"]) for actor in expected}
+    assert web_side == expected and cli_side == expected
+    r = run_cli("events", "--db", db, "--actor", "putin", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    assert len(__import__("json").loads(r.stdout)) == 2
+
+
+def test_post_api_articles_builds_one_pipeline_per_app(db, tmp_path, monkeypatch):
+    """Each POST with a ``published`` date built a new Pipeline (and knowledge base, ~0.9 s)."""
+    import shutil
+
+    from newsgraph import pipeline as pipeline_module
+    from newsgraph.serve import create_app
+
+    built = []
+    original = pipeline_module.Pipeline.__init__
+
+    def counting(self, *a, **k):
+        built.append(1)
+        original(self, *a, **k)
+
+    monkeypatch.setattr(pipeline_module.Pipeline, "__init__", counting)
+    copy = tmp_path / "p.db"
+    shutil.copy(db, copy)
+    app = create_app(copy, writable=True)
+    with TestClient(app, raise_server_exceptions=False) as c:
+        for i, day in enumerate(("2024-05-06", "2024-05-07", None, "2024-05-08")):
+            body = {"text": f"Port strike number {i} ends\n\nDockers in Constanta returned to work on Monday after "
+                            f"strike number {i}, the union said."}
+            if day:
+                body["published"] = day
+            r = c.post("/api/articles", json=body)
+            assert r.status_code == 201, r.text
+            got = c.get(r.json()["url"] + ".json").json()["article"]["published"]
+            assert (got["value"][:10] if got else None) == day
+        assert c.post("/api/articles", json={"text": "A\n\nA body long enough to be an article body here.",
+                                             "published": "2024-13-45"}).status_code == 422
+    assert len(built) == 1
+
+
+def test_post_api_articles_never_runs_the_shared_pipeline_in_two_threads(db, tmp_path):
+    """One spaCy pipeline was shared by the server's threads without a lock."""
+    import shutil
+    import threading
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    from newsgraph.serve import create_app
+
+    copy = tmp_path / "t.db"
+    shutil.copy(db, copy)
+    app = create_app(copy, writable=True)
+    real = app.state.pipeline
+    inside, most, guard = 0, 0, threading.Lock()
+
+    def watched(source):
+        nonlocal inside, most
+        with guard:
+            inside += 1
+            most = max(most, inside)
+        time.sleep(0.05)  # wide enough for another thread to enter if nothing stops it
+        try:
+            return real(source)
+        finally:
+            with guard:
+                inside -= 1
+
+    app.state.pipeline = watched
+    with TestClient(app, raise_server_exceptions=False) as c:
+        def post(i):
+            return c.post("/api/articles", json={"text": f"Headline {i}\n\nParagraph {i} about the port of "
+                                                         f"Constanta and its dockers, long enough."}).status_code
+
+        with ThreadPoolExecutor(6) as pool:
+            codes = list(pool.map(post, range(6)))
+    assert codes == [201] * 6 and most == 1
+
+
+def test_actor_filter_whole_words_codes_and_wildcards():
+    import sqlite3
+
+    from newsgraph.store.sqlite import actor_filter
+
+    con = sqlite3.connect(":memory:")
+    con.execute("CREATE TABLE events (n, source_name, source_entity, source_code, target_name, target_entity,"
+                " target_code)")
+    rows = [(1, "Alexandru-Ioan Cuza", "person:cuza", None, None, None, None),
+            (2, "Marion Ionescu", None, None, "Guvernul", None, "ROUGOV"),
+            (3, "100% Ion_Popescu", None, "RUS", None, None, None)]
+    con.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+
+    def found(actor):
+        sql, params = actor_filter(actor)
+        return {r[0] for r in con.execute(f"SELECT n FROM events e WHERE {sql}", params)}
+
+    assert found("Cuza") == found("ioan cuza") == found("Alexandru-Ioan") == found("person:cuza") == {1}
+    assert found("Ion") == set() and found("Ionescu") == {2} and found("guvernul") == {2}
+    assert found("ROU") == {2} and found("rou") == set() and found("RUS") == {3}
+    assert found("100%") == {3} and found("Ion_Popescu") == {3} and found("%") == set() and found("_") == set()

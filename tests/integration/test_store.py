@@ -7,6 +7,7 @@ from conftest import EXAMPLES
 from newsgraph import Config, Document, Pipeline, Source, StoreError
 from newsgraph.batch import ingest
 from newsgraph.store import open_store
+from newsgraph.store.migrations import LATEST
 from newsgraph.store.sqlite import fts_query
 
 
@@ -22,13 +23,30 @@ def test_ingest_is_idempotent_and_updates(store, tmp_path):
     assert first["stored"] == 6 and first["failed"] == 0
     again = ingest([str(EXAMPLES)], store)
     assert again["unchanged"] == 6 and again["stored"] == 0
-    changed = tmp_path / "ro-inundatii-moldova.txt"
-    changed.write_text((EXAMPLES / "ro-inundatii-moldova.txt").read_text("utf-8").replace("Peste 300", "Peste 350"))
+    # An article with a URL is one article across versions: a changed text updates it.
+    [record] = [json.loads(line) for line in (EXAMPLES / "mixed-records.jsonl").read_text("utf-8").splitlines()
+                if "scoala-digitala" in line]
+    record["text"] = record["text"].replace("Peste 2.000", "Peste 2.500")
+    changed = tmp_path / "changed.jsonl"
+    changed.write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
     third = ingest([str(changed)], store)
     assert third["updated"] == 1
     assert store.stats()["articles"] == 6
-    [hit] = store.search("350 gospodării")
-    assert store.get(hit.id).body[0].startswith("Peste 350")
+    [hit] = store.search("2.500 școli")
+    assert "Peste 2.500" in store.get(hit.id).body[0]
+
+
+def test_text_without_url_is_known_by_its_content(store, tmp_path):
+    """Without a URL an article is its content: an edited copy is another article (nothing says it is the same
+    one), the same text from another path is the same article."""
+    ingest([str(EXAMPLES / "ro-inundatii-moldova.txt")], store)
+    edited = tmp_path / "edited.txt"
+    edited.write_text((EXAMPLES / "ro-inundatii-moldova.txt").read_text("utf-8").replace("Peste 300", "Peste 350"))
+    copy = tmp_path / "copy.txt"
+    copy.write_text((EXAMPLES / "ro-inundatii-moldova.txt").read_text("utf-8"))
+    assert ingest([str(edited)], store)["stored"] == 1
+    assert ingest([str(copy)], store)["unchanged"] == 1
+    assert store.stats()["articles"] == 2
 
 
 def test_search_without_diacritics_and_filters(store):
@@ -70,7 +88,7 @@ def test_fts_query_is_safe():
 def test_schema_version_and_future_schema(tmp_path):
     path = tmp_path / "v.db"
     s = open_store(str(path))
-    assert s.schema_version == 3
+    assert s.schema_version == LATEST
     assert "field" in {r[1] for r in s.conn.execute("PRAGMA table_info(mentions)")}
     assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     s.close()
@@ -87,12 +105,13 @@ def test_readonly_store_refuses_writes(tmp_path):
     open_store(str(path)).close()
     ro = open_store(str(path), readonly=True)
     doc = Document(source=Source.make("x", "text", "x"), title="x", body=["x"])
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(StoreError, match="read-only"):
         ro.put(doc)
 
 
 def test_entities_quotes_events_are_stored_and_replaced(store):
-    doc = Document(source=Source.make("e.txt", "text", "e"), title="Kim meets Putin", body=["Kim met Putin."])
+    doc = Document(source=Source.make("e.txt", "text", "e", url="https://example.org/kim-putin"),
+                   title="Kim meets Putin", body=["Kim met Putin."])
     doc.entities = [
         {"id": "person:vladimir-putin", "name": "Vladimir Putin", "type": "PERSON", "code": "RUSGOV",
          "mentions": [{"text": "Putin", "start": 8, "end": 13, "sentence": 0, "label": "PERSON"}]},
@@ -154,5 +173,5 @@ def test_version_2_database_is_migrated(tmp_path):
     con.commit()
     con.close()
     store = open_store(str(path))
-    assert store.schema_version == 3
+    assert store.schema_version == LATEST
     assert "field" in {r[1] for r in store.conn.execute("PRAGMA table_info(mentions)")}

@@ -34,3 +34,138 @@ def test_meta_names_keep_their_case_and_dates_match_any_case():
     assert metas["og:title"] == "T"
     published, modified = html_dates(tree, None, [], metas)
     assert published.value == "2021-05-06" and published.source == "meta:dc.date" and modified is None
+
+
+# ------------------------------------------------------------------ one reader for text dates (issue #11, #12)
+from newsgraph import Config, Pipeline, Source  # noqa: E402
+from newsgraph.extract.datetext import DateOrder, reader  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def structure():
+    return Pipeline(Config(), stages=("extract",))
+
+
+def _dump(structure, text):
+    return structure(Source.make("dump.txt", "text", text))
+
+
+_BODY_RO = ("Consiliul local a aprobat ieri bugetul pentru anul viitor, după o dezbatere care a durat aproape patru "
+            "ore și în care opoziția a cerut mai multe fonduri pentru școli.\n"
+            "Primarul a spus că lucrările la noua linie de tramvai vor începe în primăvară, dacă licitația nu este "
+            "contestată de firmele care au pierdut.\n")
+_BODY_EN = ("The council approved the budget for next year after a debate that lasted almost four hours, and the "
+            "opposition asked for more money for schools.\n"
+            "The mayor said that work on the new tram line would start in the spring if the tender was not "
+            "challenged by the firms that lost it.\n")
+
+
+def test_romanian_numeric_dates_read_month_first(structure):
+    """Regression (#12): "Data publicării: 09.10.2023 10:30" was read as 10 September."""
+    doc = _dump(structure, "Bugetul orașului, aprobat după patru ore de dezbateri\n"
+                           "Data publicării: 09.10.2023 10:30\n" + _BODY_RO)
+    assert doc.published.value == "2023-10-09T10:30:00"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Data publicării: 09.10.2023  10:30", "2023-10-09T10:30:00"),
+    ("Data publicării:  14.09.2023  10:30", "2023-09-14T10:30:00"),
+    ("Publicat:\t14.09.2023   10:30", "2023-09-14T10:30:00"),
+])
+def test_double_space_after_a_date_label_shifts_the_value(structure, line, expected):
+    """Regression (#12): a double space after the label shifted the value ("14.09.2023  10:30" -> 9 April)."""
+    doc = _dump(structure, "Bugetul orașului, aprobat după patru ore de dezbateri\n" + line + "\n" + _BODY_RO)
+    assert doc.published.value == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Updated figures show inflation fell.",
+    "Published reports contradict this account.",
+    "Posted prices rose again.",
+    "Actualizat de ministerul muncii, calculul arată altceva.",
+])
+def test_body_sentences_starting_updated_or_published_are_not_date_lines(structure, sentence):
+    """Regression (#12): "Updated figures show ..." was dropped from the body as a date line."""
+    doc = _dump(structure, "Budget approved after four hours of debate\nBy Jane Doe\n"
+                           + _BODY_EN.replace("\n", "\n" + sentence + "\n", 1))
+    assert sentence in doc.body
+    assert doc.published is None and doc.modified is None
+
+
+@pytest.mark.parametrize("line, published, modified", [
+    ("08.10.2024 14:32", "2024-10-08T14:32:00", None),
+    ("marti, 14 noiembrie 2017", "2017-11-14", None),
+    ("Luni, 16 ianuarie 2023, ora 18:41", "2023-01-16T18:41:00", None),
+    ("27/04/2019 - 21:58", "2019-04-27T21:58:00", None),
+    ("12.05.2020, ora 11:15", "2020-05-12T11:15:00", None),
+    ("Publicat la 30 mai 2023 la 12:10", "2023-05-30T12:10:00", None),
+    ("19 oct. 2023 · 4 min de citit", "2023-10-19", None),
+    ("17 iun. 2016 08:12 | Actualizat 17 iun. 2016 23:05", "2016-06-17T08:12:00", "2016-06-17T23:05:00"),
+    ("Data: 8 martie 2017 / Ora: 10:20", "2017-03-08T10:20:00", None),
+    ("Actualizat: 11 ianuarie 2024", None, "2024-01-11"),
+    ("30 Iunie 2021 15:20", "2021-06-30T15:20:00", None),
+])
+def test_romanian_date_lines(structure, line, published, modified):
+    doc = _dump(structure, "Bugetul orașului, aprobat după patru ore de dezbateri\n" + line + "\n" + _BODY_RO)
+    assert (doc.published.value if doc.published else None) == published
+    assert (doc.modified.value if doc.modified else None) == modified
+    assert line not in doc.body
+
+
+@pytest.mark.parametrize("line, published, modified, tz", [
+    ("June 3, 2019 11:22 AM GMT", "2019-06-03T11:22:00", None, "+00:00"),
+    ("Wed 15 Jan 2020 18.30 GMT", "2020-01-15T18:30:00", None, "+00:00"),
+    ("19:15, 21 Aug 2016 | Updated: 8:02, 22 Aug 2016", "2016-08-21T19:15:00", "2016-08-22T08:02:00", None),
+    ("8 July 2023 • 7:42pm", "2023-07-08T19:42:00", None, None),
+    ("5th October 2021", "2021-10-05", None, None),
+    ("Mon, Feb 6, 2023, 8:00 AM EST", "2023-02-06T08:00:00", None, "-05:00"),
+    ("Published April 17, 2019 at 4:32 PM EDT", "2019-04-17T16:32:00", None, "-04:00"),
+    ("First published: 22 Jul 2023 08:10 BST", "2023-07-22T08:10:00", None, "+01:00"),
+    ("01/14/2026", "2026-01-14", None, None),
+])
+def test_english_date_lines_keep_their_zone(structure, line, published, modified, tz):
+    doc = _dump(structure, "Budget approved after four hours of debate\n" + line + "\n" + _BODY_EN)
+    assert (doc.published.value if doc.published else None) == published
+    assert (doc.modified.value if doc.modified else None) == modified
+    if published:
+        assert doc.published.tz == tz
+
+
+def test_ambiguous_numeric_date_in_english_without_evidence_is_not_read(structure):
+    doc = _dump(structure, "Budget approved after four hours of debate\n03/04/2020\n" + _BODY_EN)
+    assert doc.published is None
+    assert any("ambiguous" in n for n in doc.notes)
+    us = _dump(structure, "Budget approved after four hours of debate\n03/04/2020 4:32 PM EDT\n" + _BODY_EN)
+    assert us.published.value == "2020-03-04T16:32:00"  # a US time zone: month first
+    ro = _dump(structure, "Bugetul orașului, aprobat după patru ore de dezbateri\n03/04/2020\n" + _BODY_RO)
+    assert ro.published.value == "2020-04-03"  # Romanian: day first
+
+
+def test_date_and_time_on_two_lines_and_author_in_the_date_line(structure):
+    doc = _dump(structure, "Bugetul orașului, aprobat după patru ore de dezbateri\n04.09.2023\n08:30\n" + _BODY_RO)
+    assert doc.published.value == "2023-09-04T08:30:00"
+    doc = _dump(structure, "Budget approved after four hours of debate\n"
+                           "Posted on 12 March 2018 by Margaret Ellis\n" + _BODY_EN)
+    assert doc.published.value == "2018-03-12" and doc.authors == ["Margaret Ellis"]
+
+
+def test_relative_dates_need_an_absolute_anchor(structure):
+    text = "Bugetul orașului, aprobat după patru ore de dezbateri\nacum 3 ore\n" + _BODY_RO
+    assert _dump(structure, text).published is None
+    anchored = structure(Source.make("d.txt", "text", text, hints={"fetched": "2024-05-02T12:00:00"}))
+    assert anchored.published.value == "2024-05-02T09:00:00"
+
+
+def test_date_order_evidence():
+    dates = reader(("en", "ro"))
+    assert DateOrder.of_text("Publicat 25.05.2018", dates).order == "DMY"
+    assert DateOrder.of_text("the report was published on 05/25/2018 and it is", dates).order == "MDY"
+    assert DateOrder.of_text("Consiliul a aprobat bugetul", dates).order == "DMY"
+    assert DateOrder.of_text("the council said that the budget was approved for the city", dates).order is None
+    assert DateOrder.of_text("the council said on June 3, 2019 that it was approved", dates).order == "MDY"
+
+
+def test_parse_date_orders_and_abstains():
+    assert parse_date("09.10.2023 10:30", ["ro"]) == "2023-10-09T10:30:00"
+    assert parse_date("03/04/2020") is None  # no language, no evidence: abstain
+    assert parse_date("14 septembrie 2023, ora 10:05") == "2023-09-14T10:05:00"

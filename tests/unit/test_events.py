@@ -65,11 +65,11 @@ def test_builtin_index_loads():
     assert "INVITA" in ro.verbs and "ACCEPTA" in ro.verbs and "ÎNTÂLNI" in ro.verbs
 
 
-def _code(texts, lang="en", date="2023-09-14"):
+def _code(texts, lang="en", date="2023-09-14", facts_only=True):
     from newsgraph.enrich.events import code_records
 
     recs = [{"id": i, "text": t, "date": date} for i, t in enumerate(texts)]
-    return [o["events"] for o in code_records(recs, lang, None, require_dyad=False)]
+    return [o["events"] for o in code_records(recs, lang, None, require_dyad=False, facts_only=facts_only)]
 
 
 def triples(events):
@@ -94,8 +94,9 @@ def test_denied_and_claimed_events_are_not_coded_as_facts():
 
 
 def test_hypothetical_flag():
-    [evs] = _code(["Germany will send weapons to Ukraine."])
+    [evs] = _code(["Germany will send weapons to Ukraine."], facts_only=False)
     assert evs and all(e["hypothetical"] for e in evs)
+    assert _code(["Germany will send weapons to Ukraine."]) == [[]]  # not a fact: left out by default
 
 
 def test_stage_in_pipeline_english():

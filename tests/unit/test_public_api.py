@@ -3,7 +3,7 @@ import newsgraph
 
 def test_exported_names_are_pinned():
     assert sorted(newsgraph.__all__) == [
-        "Block", "Config", "DateValue", "Document", "FetchError", "Figure", "InputError", "LanguageValue",
+        "Block", "Config", "DateValue", "Document", "FetchError", "Figure", "InputError", "LanguageValue", "ModelError",
         "NewsgraphError", "Pipeline", "Source", "StoreError", "analyze",
     ]
     for name in newsgraph.__all__:

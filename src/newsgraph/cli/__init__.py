@@ -24,12 +24,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from newsgraph.errors import StoreError
+    from newsgraph.errors import ModelError, StoreError
 
     args = build_parser().parse_args(argv)
     try:
         return args.run(args) or 0
-    except StoreError as e:  # the database cannot be opened: one line, exit status 2
+    except (StoreError, ModelError) as e:  # the database or a model cannot be opened: one line, exit status 2
         print(f"newsgraph: error: {e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -56,7 +56,7 @@ def add_input_options(p: argparse.ArgumentParser) -> None:
 
 
 def stages_from(args) -> tuple[str, ...]:
-    from newsgraph.pipeline import DEFAULT_STAGES, STAGES, STRUCTURE_STAGES
+    from newsgraph.pipeline import DEFAULT_STAGES, STRUCTURE_STAGES, check_stages
 
     value = getattr(args, "stages", "full")
     if value == "full":
@@ -64,9 +64,10 @@ def stages_from(args) -> tuple[str, ...]:
     if value == "structure":
         return STRUCTURE_STAGES
     names = tuple(s.strip() for s in value.split(",") if s.strip())
-    unknown = [n for n in names if n not in STAGES]
-    if unknown:
-        raise SystemExit(f"newsgraph: error: unknown stage(s) {', '.join(unknown)}; known: {', '.join(STAGES)}")
+    try:
+        check_stages(names)
+    except ValueError as e:
+        raise SystemExit(f"newsgraph: error: --stages {value}: {e}") from None
     return names
 
 

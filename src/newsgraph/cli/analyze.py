@@ -1,6 +1,8 @@
 """Print the structured article(s) for inputs (files, folders, JSONL, WARC, feeds, URLs); nothing is stored.
 
-Exit status is 1 when any input failed (each failure is one line on stderr naming the input)."""
+Exit status is 1 when any input failed (each failure is one line on stderr naming the input). With
+``--format json`` or ``jsonl`` a failed input also has its record, ``{"input": ..., "error": ...}``, in its place in
+the output, so record N is always input N (a folder or JSONL file counts one record per article it holds)."""
 
 from __future__ import annotations
 
@@ -41,6 +43,11 @@ def to_markdown(doc: Document) -> str:
     return "\n".join(lines) + "\n"
 
 
+def error_record(error: InputError) -> dict:
+    """What ``--format json/jsonl`` print in place of an input that failed, so record N is always input N."""
+    return {"input": error.input, "error": error.problem}
+
+
 def run(args) -> int:
     pipeline = Pipeline(config_from(args), stages=stages_from(args))
     failed = 0
@@ -50,14 +57,16 @@ def run(args) -> int:
         if isinstance(result, InputError):
             failed += 1
             print(f"newsgraph: error: {result}", file=sys.stderr)
+            record = error_record(result)
+        elif args.format == "markdown":
+            out.write(to_markdown(result) + "\n")
             continue
-        record = result.to_dict(include_raw=args.include_raw)
+        else:
+            record = result.to_dict(include_raw=args.include_raw)
         if args.format == "jsonl":
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
             out.flush()
-        elif args.format == "markdown":
-            out.write(to_markdown(result) + "\n")
-        else:
+        elif args.format == "json":
             docs.append(record)
     if args.format == "json" and docs:
         out.write(json.dumps(docs[0] if len(docs) == 1 and len(args.inputs) == 1 else docs, ensure_ascii=False,

@@ -46,6 +46,9 @@ def add_arguments(p) -> None:
                        help="your knowledge file(s) for the entity layer (as for ingest)")
     batch.add_argument("--require-dyad", choices=("true", "false"), default="true",
                        help="batch: code only events with both source and target (PETRARCH's default)")
+    p.add_argument("--all", action="store_true", dest="all_events",
+                   help="also hypothetical and negated events (future, conditional, invited acts), with their flags;"
+                        " by default only events reported as facts")
 
 
 def run_batch(args) -> int:
@@ -56,7 +59,7 @@ def run_batch(args) -> int:
         records = (json.loads(line) for line in stream if line.strip())
         knowledge = config_from(args).knowledge  # checked before the first record
         for out in code_records(records, args.lang, args.dictionaries, require_dyad=args.require_dyad == "true",
-                                knowledge=knowledge):
+                                knowledge=knowledge, facts_only=not args.all_events):
             print(json.dumps(out, ensure_ascii=False), flush=False)
     return 0
 
@@ -68,7 +71,14 @@ def run(args) -> int:
 
     store = open_store(args.db, readonly=True)  # a StoreError is reported by cli.main (exit status 2)
     with store:
-        events = store.events(actor=args.actor, type=args.type, since=args.since, limit=args.limit)
+        if args.all_events:
+            events = store.events(actor=args.actor, type=args.type, since=args.since, limit=args.limit)
+        else:  # facts only: the store keeps flagged events, the query leaves them out
+            from newsgraph.enrich.events import is_fact
+
+            events = [e for e in store.events(actor=args.actor, type=args.type, since=args.since, limit=0)
+                      if is_fact(e)]
+            events = events[:args.limit] if args.limit else events
     if write_rows(events, args.format, CSV_COLUMNS):
         return 0
     if not events:

@@ -1,11 +1,15 @@
 """Stream inputs into the store, with a progress bar and a summary (stored, updated, unchanged, failed).
 
 A bad input is recorded as a failure and the batch goes on; the exit status is 0 unless nothing could be
-stored at all because of the database itself."""
+stored at all because of the database itself. Ctrl-C or SIGTERM stop the run cleanly: the article being written
+is written whole or not at all, what was stored stays, the summary so far is printed (exit status 130), and the
+same command run again continues where it stopped."""
 
 from __future__ import annotations
 
+import signal
 import sys
+from collections import Counter
 
 from newsgraph.cli import add_db, add_input_options, config_from, stages_from
 
@@ -31,16 +35,31 @@ def run(args) -> int:
     store = open_store(args.db)  # a StoreError is reported by cli.main (exit status 2)
     bar = tqdm(unit="doc", desc="ingest", disable=True if args.quiet else None, file=sys.stderr)
 
+    summary: Counter = Counter({"stored": 0, "updated": 0, "unchanged": 0, "failed": 0})
+
     def report(result, outcome):
+        summary[outcome] += 1
         bar.update(1)
         if isinstance(result, InputError):
             bar.write(f"newsgraph: failed: {result}", file=sys.stderr)
 
+    def terminate(signum, frame):  # SIGTERM stops the run the way Ctrl-C does
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    interrupted = False
     try:
-        summary = ingest(args.inputs, store, config_from(args), jobs=args.jobs, on_result=report,
-                         stages=stages_from(args), refresh=args.reanalyze)
+        ingest(args.inputs, store, config_from(args), jobs=args.jobs, on_result=report,
+               stages=stages_from(args), refresh=args.reanalyze)
+    except KeyboardInterrupt:
+        interrupted = True
     finally:
+        signal.signal(signal.SIGTERM, previous)
         bar.close()
         store.close()
-    print(", ".join(f"{k}: {summary[k]}" for k in ("stored", "updated", "unchanged", "failed")) + f" (db: {args.db})")
+    line = ", ".join(f"{k}: {summary[k]}" for k in ("stored", "updated", "unchanged", "failed")) + f" (db: {args.db})"
+    if interrupted:
+        print(f"interrupted; {line}; run the same command again to continue", file=sys.stderr)
+        return 130
+    print(line)
     return 0

@@ -67,13 +67,12 @@ def ingest_bag(bag, store, **compute_kwargs) -> Counter:
     store = open_store(store) if own else store
     summary: Counter = Counter({"stored": 0, "updated": 0, "unchanged": 0, "failed": 0})
     try:
-        for record in bag.compute(**compute_kwargs):
+        for record in bag.compute(**compute_kwargs):  # each article written atomically on its own
             if "error" in record:
-                store.put_failure(record["input"], record["error"], commit=False)
+                store.put_failure(record["input"], record["error"])
                 summary["failed"] += 1
             else:
-                summary[store.put(Document.from_dict(record), commit=False)] += 1
-        store.commit()
+                summary[store.put(Document.from_dict(record))] += 1
     finally:
         if own:
             store.close()

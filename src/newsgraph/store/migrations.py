@@ -1,6 +1,80 @@
-"""Schema migrations, applied in order; ``PRAGMA user_version`` holds the version a database is at."""
+"""Schema migrations, applied in order; ``PRAGMA user_version`` holds the version a database is at.
 
-MIGRATIONS: list[str] = [
+A migration is SQL, or a Python function of the connection where rows must be recomputed (article identity);
+each runs in one transaction with the version bump, so a migration is applied whole or not at all."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+
+
+def statements(script: str) -> list[str]:
+    """A migration script's statements, split where SQLite says a statement is complete (triggers hold ';')."""
+    out, current = [], ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            if current.strip().strip(";").strip():
+                out.append(current.strip())
+            current = ""
+    if current.strip():
+        out.append(current.strip())
+    return out
+
+
+def _v4_identity_inputs_and_event_days(conn: sqlite3.Connection) -> None:
+    """4: article ids from the canonical URL or the content (``newsgraph.identity``; they were site + title, so
+    two different articles could share one), the inputs already analysed (to skip unchanged inputs before any
+    analysis), and event dates as day intervals (``newsgraph.intervals``) for filters and sorting."""
+    from newsgraph.document import Document
+    from newsgraph.intervals import interval
+
+    for statement in statements("""
+        CREATE TABLE inputs (
+            input_key TEXT PRIMARY KEY,     -- what was read: format, URL, content hash, container metadata
+            article_id TEXT NOT NULL,
+            analysis_key TEXT NOT NULL,     -- what analysed it: newsgraph version, stages, configuration
+            input TEXT,
+            seen_at TEXT NOT NULL
+        );
+        CREATE INDEX inputs_article ON inputs(article_id);
+        ALTER TABLE events ADD COLUMN day_start TEXT;
+        ALTER TABLE events ADD COLUMN day_end TEXT;
+    """):
+        conn.execute(statement)
+    rows = conn.execute("SELECT rowid, id, record, updated_at FROM articles ORDER BY updated_at, rowid").fetchall()
+    for rowid, old_id, record, updated in rows:
+        rec = json.loads(record)
+        doc = Document.from_dict(rec)
+        new_id = doc.id
+        if new_id == old_id:
+            continue
+        other = conn.execute("SELECT updated_at FROM articles WHERE id = ?", (new_id,)).fetchone()
+        if other is not None:
+            # Two stored copies of one article (URL variants): the later write stays, the earlier one goes.
+            drop = old_id if other[0] > updated else new_id
+            for table in ("mentions", "quotes", "events"):
+                conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (drop,))
+            conn.execute("DELETE FROM articles WHERE id = ?", (drop,))
+            if drop == old_id:
+                continue
+        rec["id"] = new_id
+        conn.execute("UPDATE articles SET id = ?, record = ? WHERE rowid = ?",
+                     (new_id, json.dumps(rec, ensure_ascii=False), rowid))
+        for table in ("mentions", "quotes", "events"):
+            conn.execute(f"UPDATE {table} SET article_id = ? WHERE article_id = ?", (new_id, old_id))
+    for article_id, n, when, published in conn.execute(
+            "SELECT article_id, n, date, published FROM events").fetchall():
+        span = interval(when) or interval(published)
+        if span:
+            conn.execute("UPDATE events SET day_start = ?, day_end = ? WHERE article_id = ? AND n = ?",
+                         (*span, article_id, n))
+    conn.execute("CREATE INDEX events_days ON events(day_start, day_end)")
+
+
+MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     # 1: articles, full-text index (diacritics-insensitive), failures
     """
     CREATE TABLE articles (
@@ -111,6 +185,40 @@ MIGRATIONS: list[str] = [
     # 3: mentions in the title (offsets into the title) beside those in the body
     """
     ALTER TABLE mentions ADD COLUMN field TEXT NOT NULL DEFAULT 'body';
+    """,
+    _v4_identity_inputs_and_event_days,
+    # 5: stories — each article's story, copy link, comparison features and LSH band keys (newsgraph.stories)
+    """
+    CREATE TABLE story_members (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        story_id TEXT NOT NULL,
+        copy_of TEXT,                    -- the original of a wire copy / duplicate
+        similarity REAL,                 -- to its story when it joined (NULL: it founded the story)
+        day REAL,                        -- publication time, days since 1970
+        content_key TEXT NOT NULL,       -- hash of the normalised body (exact duplicates)
+        features TEXT NOT NULL           -- JSON (newsgraph.stories.similarity.Features)
+    );
+    CREATE INDEX story_members_story ON story_members(story_id);
+    CREATE INDEX story_members_day ON story_members(day);
+    CREATE INDEX story_members_content ON story_members(content_key);
+    CREATE TABLE story_bands (
+        band TEXT NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        PRIMARY KEY (band, article_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX story_bands_article ON story_bands(article_id);
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,             -- the earliest member's article id
+        title TEXT,                      -- the most central headline
+        title_article TEXT,
+        first_seen TEXT,
+        last_seen TEXT,
+        size INTEGER NOT NULL,
+        languages TEXT NOT NULL,         -- JSON list
+        sites TEXT NOT NULL,             -- JSON list
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX stories_last_seen ON stories(last_seen);
     """,
 ]
 

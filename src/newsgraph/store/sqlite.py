@@ -1,18 +1,29 @@
-"""SQLite backend: one file, WAL mode, FTS5 full-text search that ignores diacritics, every write in a
-transaction. Re-ingesting an article is idempotent: same id and same version hash -> "unchanged"."""
+"""SQLite backend: one file, WAL mode, FTS5 full-text search that ignores diacritics.
+
+Writes are atomic per article: ``put`` writes an article, its entities, mentions, quotes, events and the input
+it came from in one transaction (a savepoint when the caller holds a transaction open with ``transaction()``),
+rolled back whole on any failure, Ctrl-C included. The connection is in autocommit mode and transactions are
+explicit (``BEGIN IMMEDIATE``), so nothing is held open between writes: readers and other writers are never
+blocked by an analysis in progress. Re-ingesting an article is idempotent: same id and same version hash ->
+"unchanged"; an input already analysed the same way is known before any analysis (``seen_input``)."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 from newsgraph.document import Document
 from newsgraph.errors import StoreError
+from newsgraph.identity import input_key
+from newsgraph.intervals import interval
 from newsgraph.store.base import Hit, IngestOutcome
-from newsgraph.store.migrations import LATEST, MIGRATIONS
+from newsgraph.store.migrations import LATEST, MIGRATIONS, statements
 
 _QUERY_TOKEN = re.compile(r'"([^"]+)"|(\S+)')
 
@@ -37,6 +48,22 @@ def fts_query(text: str) -> str:
     return " ".join(parts)
 
 
+def actor_filter(actor: str, table: str = "e") -> tuple[str, list]:
+    """The one meaning of "events of this actor" (``newsgraph events --actor`` and the web's ``/events?actor=``):
+    the source or the target has this entity id, or an actor code starting with it (``RUS`` finds ``RUSGOV``;
+    case-sensitive), or a name containing it as whole words, case-insensitively (``putin`` finds "Vladimir
+    Putin", ``Pu`` finds nothing; hyphens count as spaces). Returns an SQL condition over ``table`` and its
+    parameters."""
+    words = " ".join(actor.replace("-", " ").split())
+    pattern = "% " + re.sub(r"([\\%_])", r"\\\1", words) + " %"
+    conds, params = [], []
+    for side in ("source", "target"):
+        conds += [f"{table}.{side}_entity = ?", f"substr({table}.{side}_code, 1, ?) = ?",
+                  f"' ' || replace({table}.{side}_name, '-', ' ') || ' ' LIKE ? ESCAPE '\\'"]
+        params += [actor, len(actor), actor, pattern]
+    return "(" + " OR ".join(conds) + ")", params
+
+
 def _evidence_text(text: str, evidence) -> str | None:
     """The supporting sentence of an event as text (the record keeps its offsets)."""
     if isinstance(evidence, dict):
@@ -56,13 +83,15 @@ class SQLiteStore:
         self.path = str(path)
         self.readonly = readonly
         self._gazetteer = None  # built on the first cross-language entity lookup, then kept
+        self._savepoints = itertools.count()
         try:
             if readonly:
                 if not Path(self.path).exists():
                     raise StoreError(f"{self.path}: no such database")
-                self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+                self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False,
+                                            isolation_level=None)
             else:
-                self.conn = sqlite3.connect(self.path, check_same_thread=False)
+                self.conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
                 self.conn.execute("PRAGMA journal_mode=WAL")
                 self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA busy_timeout=10000")
@@ -81,29 +110,78 @@ class SQLiteStore:
         if self.readonly:
             raise StoreError(f"{self.path}: schema version {version} needs migrating; open it writable once")
         for number in range(version, LATEST):
-            with self.conn:
-                self.conn.executescript("BEGIN;" + MIGRATIONS[number] + f"; PRAGMA user_version={number + 1};")
-            self.conn.commit()
+            step = MIGRATIONS[number]
+            with self.transaction():
+                if callable(step):
+                    step(self.conn)
+                else:
+                    for statement in statements(step):
+                        self.conn.execute(statement)
+                self.conn.execute(f"PRAGMA user_version={number + 1}")
 
     @property
     def schema_version(self) -> int:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
     # ------------------------------------------------------------------ writes
-    def put(self, doc: Document, commit: bool = True, refresh: bool = False) -> IngestOutcome:
-        """Store one article (insert, update, or nothing when unchanged), in one transaction. ``refresh``
-        rewrites an unchanged article's analysis too (after new knowledge, a newer newsgraph, a migration)."""
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One atomic unit of writes: a transaction (``BEGIN IMMEDIATE``: the write lock is taken up front, so
+        a busy database waits here rather than failing half-way), or a savepoint inside an open one. Committed
+        when the block ends, rolled back on any exception (KeyboardInterrupt included)."""
+        if self.readonly:
+            raise StoreError(f"{self.path}: opened read-only")
+        if self.conn.in_transaction:
+            name = f"sp{next(self._savepoints)}"
+            self.conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield
+            except BaseException:
+                self.conn.execute(f"ROLLBACK TO {name}")
+                self.conn.execute(f"RELEASE {name}")
+                raise
+            self.conn.execute(f"RELEASE {name}")
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def seen_input(self, key: str, analysis_key: str) -> str | None:
+        """The id of the article stored from an input with this ``input_key``, analysed under ``analysis_key``
+        (same newsgraph, stages and configuration), if that article is still stored; else None."""
+        row = self.conn.execute(
+            "SELECT i.article_id FROM inputs i JOIN articles a ON a.id = i.article_id"
+            " WHERE i.input_key = ? AND i.analysis_key = ?", (key, analysis_key)).fetchone()
+        return row[0] if row else None
+
+    def put(self, doc: Document, refresh: bool = False, analysis_key: str | None = None) -> IngestOutcome:
+        """Store one article (insert, update, or nothing when unchanged), atomically. ``refresh`` rewrites an
+        unchanged article's analysis too (after new knowledge, a newer newsgraph, a migration);
+        ``analysis_key`` (``Pipeline.analysis_key``) records the input as analysed, for ``seen_input``."""
+        with self.transaction():
+            outcome = self._put(doc, refresh)
+            if analysis_key:
+                self.conn.execute(
+                    "INSERT INTO inputs (input_key, article_id, analysis_key, input, seen_at) VALUES (?, ?, ?, ?, ?)"
+                    " ON CONFLICT(input_key) DO UPDATE SET article_id = excluded.article_id,"
+                    " analysis_key = excluded.analysis_key, input = excluded.input, seen_at = excluded.seen_at",
+                    (input_key(doc.source), doc.id, analysis_key, doc.source.input, _now()))
+        return outcome
+
+    def _put(self, doc: Document, refresh: bool) -> IngestOutcome:
         version = doc.version_hash
         row = self.conn.execute("SELECT version_hash FROM articles WHERE id = ?", (doc.id,)).fetchone()
         if row is not None and row["version_hash"] == version and not refresh:
             self._clear_failure(doc.source.input)
-            if commit:
-                self.conn.commit()
             return "unchanged"
         now = _now()
         values = {
             "id": doc.id,
-            "url": doc.source.url,
+            "url": doc.url or doc.source.url,
             "input": doc.source.input,
             "title": doc.title,
             "text": doc.text,
@@ -131,8 +209,6 @@ class SQLiteStore:
             )
         self._put_enrichment(doc, now)
         self._clear_failure(doc.source.input)
-        if commit:
-            self.conn.commit()
         return "stored" if row is None else "updated"
 
     def _put_enrichment(self, doc: Document, now: str) -> None:
@@ -172,31 +248,29 @@ class SQLiteStore:
         for n, e in enumerate(doc.events):
             src, tgt = e.get("source") or {}, e.get("target") or {}
             evidence = e.get("evidence")
+            days = interval(e.get("date")) or interval(published) or (None, None)
             self.conn.execute(
                 "INSERT INTO events (article_id, n, source_name, source_entity, source_code, target_name, target_entity,"
-                " target_code, plover, mode, cameo, date, negated, hypothetical, evidence, published, record)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " target_code, plover, mode, cameo, date, negated, hypothetical, evidence, published, record,"
+                " day_start, day_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (aid, n, src.get("name"), src.get("id"), src.get("code"), tgt.get("name"), tgt.get("id"), tgt.get("code"),
                  e.get("plover"), e.get("mode"), e.get("cameo"), e.get("date"), int(bool(e.get("negated"))),
                  int(bool(e.get("hypothetical"))),
                  _evidence_text(doc.text, evidence), published,
-                 json.dumps(e, ensure_ascii=False)),
+                 json.dumps(e, ensure_ascii=False), *days),
             )
 
     def _clear_failure(self, input: str) -> None:
         self.conn.execute("DELETE FROM failures WHERE input = ?", (input,))
 
-    def put_failure(self, input: str, error: str, commit: bool = True) -> None:
-        self.conn.execute(
-            "INSERT INTO failures (input, error, at) VALUES (?, ?, ?) ON CONFLICT(input) DO UPDATE SET"
-            " error=excluded.error, at=excluded.at, attempts=attempts+1",
-            (input, error, _now()),
-        )
-        if commit:
-            self.conn.commit()
-
-    def commit(self) -> None:
-        self.conn.commit()
+    def put_failure(self, input: str, error: str) -> None:
+        """Record that ``input`` failed (a re-run that succeeds clears it)."""
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO failures (input, error, at) VALUES (?, ?, ?) ON CONFLICT(input) DO UPDATE SET"
+                " error=excluded.error, at=excluded.at, attempts=attempts+1",
+                (input, error, _now()),
+            )
 
     # ------------------------------------------------------------------ reads
     def find_entity(self, name_or_id: str) -> str | None:
@@ -307,20 +381,19 @@ class SQLiteStore:
         ``type`` a PLOVER type or a CAMEO code prefix."""
         where, params = [], []
         if actor:
-            like = f"%{actor}%"
-            where.append("(e.source_name LIKE ? OR e.target_name LIKE ? OR e.source_entity = ? OR e.target_entity = ?"
-                         " OR e.source_code LIKE ? OR e.target_code LIKE ?)")
-            params += [like, like, actor, actor, actor + "%", actor + "%"]
+            sql, more = actor_filter(actor)
+            where.append(sql)
+            params += more
         if type:
             where.append("(e.plover = ? COLLATE NOCASE OR e.cameo LIKE ?)")
             params += [type, type + "%"]
         if since:
-            where.append("coalesce(e.date, e.published) >= ?")
+            where.append("e.day_end >= ?")  # the event's day interval reaches into the range
             params.append(since)
         sql = ("SELECT e.article_id, e.record, e.published, e.evidence AS sentence_text, a.title, a.url, a.site"
                " FROM events e JOIN articles a ON a.id = e.article_id"
                + (" WHERE " + " AND ".join(where) if where else "")
-               + " ORDER BY coalesce(e.date, e.published) DESC, e.article_id, e.n LIMIT ?")
+               + " ORDER BY e.day_start DESC, e.day_end DESC, e.article_id, e.n LIMIT ?")
         return self._records(sql, params, limit)
 
     def get(self, id: str) -> Document | None:
@@ -359,6 +432,4 @@ class SQLiteStore:
         return self
 
     def __exit__(self, *exc):
-        if exc[0] is None and not self.readonly:
-            self.conn.commit()
         self.close()

@@ -14,7 +14,7 @@ from __future__ import annotations
 from newsgraph.enrich.events.coder import Coder
 from newsgraph.enrich.events.dictionaries import Dictionaries, load_builtin, parse_dir
 
-__all__ = ["Coder", "Dictionaries", "code_records", "load_builtin", "parse_dir", "stage"]
+__all__ = ["Coder", "Dictionaries", "code_records", "is_fact", "load_builtin", "parse_dir", "stage"]
 
 #: timex granularities precise enough to date an event
 _DATEABLE = ("day", "week", "month", "year")
@@ -32,8 +32,9 @@ def _entity_spans(entities: list[dict]) -> list[tuple]:
     for e in entities or []:
         if e.get("type") not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", None):
             continue
-        for m in e.get("mentions", []):
-            out.append((m["start"], m["end"], e.get("name"), e.get("id"), e.get("code"), e.get("type")))
+        for m in e.get("mentions", []):  # (start, end, name, id, code, type, mention kind, country, mention text)
+            out.append((m["start"], m["end"], e.get("name"), e.get("id"), e.get("code"), e.get("type"),
+                        m.get("kind"), e.get("country"), m.get("text")))
     return out
 
 
@@ -129,12 +130,19 @@ def stage(doc, ctx):
     return doc
 
 
+def is_fact(event: dict) -> bool:
+    """An event reported as having happened: not negated, not hypothetical (future, conditional, invited,
+    intended), not a mere mention of an event noun without its agent ("la finalul unei întâlniri"). The others keep
+    their flags in ``doc.events`` but are not facts."""
+    return not event.get("negated") and not event.get("hypothetical") and not event.get("mention")
+
+
 def code_records(records, lang: str, dictionaries: str | None = None, models=None, require_dyad: bool = True,
-                 entities: bool | None = None, knowledge: tuple[str, ...] = ()):
+                 entities: bool | None = None, knowledge: tuple[str, ...] = (), facts_only: bool = True):
     """Batch mode: each record ``{"id", "text", "date"}`` -> ``{"id", "events": [...]}``. ``entities``: run the
     entity layer first, as the full pipeline does (default: only for languages without dictionary actor names,
     i.e. not English; actor codes then come from the dictionaries alone); ``knowledge``: the user's knowledge
-    files for that layer."""
+    files for that layer; ``facts_only``: leave out hypothetical and negated events (see :func:`is_fact`)."""
     from newsgraph.document import DateValue, Document, LanguageValue, Source
     from newsgraph.enrich.timex import find_timex
     from newsgraph.lang import Models
@@ -168,4 +176,5 @@ def code_records(records, lang: str, dictionaries: str | None = None, models=Non
         doc.timex = find_timex(doc.analysis_text, lang, date, doc.sentences)
         if entity_stage is not None:  # languages without dictionary actor names use the entity layer's
             doc = entity_stage(doc, ctx)
-        yield {"id": r.get("id"), "events": code_doc(doc, coder)}
+        events = code_doc(doc, coder)
+        yield {"id": r.get("id"), "events": [e for e in events if is_fact(e)] if facts_only else events}

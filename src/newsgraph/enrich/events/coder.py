@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsgraph.enrich.events.actors import RoleActors
 from newsgraph.enrich.events.dictionaries import Dictionaries
 from newsgraph.enrich.events.predicates import Arg, Predicate, as_clause, cues, fold, is_group, predicates
 
@@ -40,6 +41,11 @@ def sector_of(code: str | None) -> str | None:
 #: (PLOVER manual 0.8, REQUEST); 01 "public statement" has no PLOVER type.
 EXTRA_PLOVER = {"02": ["REQUEST", "", ""]}
 
+#: where newsgraph codes differently from the CAMEO2PLOVER-2021 draft table: imposed sanctions, embargoes and tariffs
+#: (163) are SANCTION (mode discontinue), a deliberate choice over the table's COERCE (the Romanian dev set's
+#: conventions, rule 6).
+PLOVER_OVERRIDES = {"163": ["SANCTION", "discontinue", "economic"]}
+
 
 def cameo_root(code: str | None) -> str:
     return (code or "").split(":")[0][:2]
@@ -53,6 +59,7 @@ class Actor:
     start: int = 0
     end: int = 0
     type: str | None = None  # entity type (PERSON, GPE …) when from the entity layer
+    weak: bool = False  # the country is a default (a role noun with no country in its phrase), not read
 
     def as_dict(self) -> dict:
         return {"name": self.name, "id": self.id, "code": self.code, "sector": sector_of(self.code)}
@@ -76,6 +83,17 @@ class Coder:
         self.group_heads = {fold(w) for w in self.cue.get("group_heads", [])}
         self.as_marks = {w.lower() for w in self.cue.get("as_marks", [])}
         self.place_types = set(self.cue.get("place_types", ["GPE", "LOC", "FAC"]))
+        #: scraped pages drop diacritics ("ancheta penala"): verbs and pattern words also match without them
+        self.plain_verbs: dict = {}
+        for k, v in self.d.verbs.items():
+            self.plain_verbs.setdefault(plain(k), []).extend(v)
+        self.plain_blocks = [[([[plain(o) for o in alts] for alts in b], [[plain(o) for o in alts] for alts in a], c)
+                              for b, a, c in pats] for pats in self.d.blocks]
+        self.finite_only = bool(self.cue.get("finite_only"))
+        self.roles = RoleActors(self.cue, self.place_types)
+        self.claim_verbs = {w.lower() for w in self.cue.get("claim_verbs", [])}
+        self._compiled: dict[int, list] = {}  # verb block -> its patterns, compiled on first use
+        self._discards: list[str] | None = None  # discard phrases, padded for whole-word search
 
     # ------------------------------------------------------------------ verbs
     def verb_code(self, p: Predicate) -> tuple[str | None, str]:
@@ -88,16 +106,18 @@ class Coder:
             if entries:
                 break
         if not entries:
+            entries = self.plain_verbs.get(plain(p.lemma.upper())) or self.plain_verbs.get(plain(v.text.upper())) or []
+        if not entries:
             return None, ""
         sent = v.sent
-        after = [t.text.upper() for t in doc[v.i + 1:min(sent.end, v.i + 14)]]
-        after_lem = [(t.lemma_ or t.text).upper() for t in doc[v.i + 1:min(sent.end, v.i + 14)]]
-        before = [t.text.upper() for t in doc[max(sent.start, v.i - 6):v.i]]
+        after = [plain(t.text.upper()) for t in doc[v.i + 1:min(sent.end, v.i + 14)]]
+        after_lem = [plain((t.lemma_ or t.text).upper()) for t in doc[v.i + 1:min(sent.end, v.i + 14)]]
+        before = [plain(t.text.upper()) for t in doc[max(sent.start, v.i - 6):v.i]]
         best_entry, best = None, (-1, None)
         for e in entries:
             words = e["words"]
             if len(words) > 1:  # multi-word verb: the other words follow closely
-                rest = words[1:]
+                rest = [plain(w) for w in words[1:]]
                 if not _subseq(rest, after[:len(rest) + 2]) and not _subseq(rest, after_lem[:len(rest) + 2]):
                     continue
                 score = len(words)
@@ -108,20 +128,40 @@ class Coder:
         if best_entry is None:
             return None, ""
         code = best_entry["code"]
-        pats = self.d.blocks[best_entry["block"]] if best_entry.get("block", -1) >= 0 else []
-        top = 0
-        for b, a, c in pats:
-            n = len(a) + len(b)
-            if n <= top or not n:
-                continue
-            if (not a or _alts_subseq(a, after) or _alts_subseq(a, after_lem)) and (not b or _alts_subseq(b, before)):
-                top, code = n, c
+        block = best_entry.get("block", -1)
+        # The longest matching pattern wins, the first of equal length (patterns sorted once, stably).
+        for _n, b, a, c in self._patterns(block) if block >= 0 else ():
+            if (not a or _alts_match(a, after) or _alts_match(a, after_lem)) and (not b or _alts_match(b, before)):
+                code = c
+                break
         return code, " ".join(best_entry["words"]).lower()
+
+    def _patterns(self, block: int) -> list:
+        """A verb block's patterns compiled for matching (once per coder): ``(length, before, after, code)``,
+        longest first, each side a tuple of :class:`_Alts`."""
+        if block not in self._compiled:
+            pats = [(len(a) + len(b), tuple(map(_Alts, b)), tuple(map(_Alts, a)), c)
+                    for b, a, c in self.plain_blocks[block] if len(a) + len(b)]
+            self._compiled[block] = sorted(pats, key=lambda p: -p[0])
+        return self._compiled[block]
+
+    def _discarded(self, start: int, low: str, seen: dict[int, bool]) -> bool:
+        """Whether a sentence (lower-cased) holds one of the dictionaries' discard phrases as whole words;
+        decided once per sentence, with the phrases padded and lower-cased once per coder."""
+        if start not in seen:
+            if self._discards is None:
+                self._discards = [f" {d.lower()} " for d in self.d.discards if d]
+            padded = f" {low} "
+            seen[start] = any(d in padded for d in self._discards)
+        return seen[start]
 
     # ------------------------------------------------------------------ actors
     def actors(self, arg: Arg, entities: list[tuple], date: int | None) -> list[Actor]:
         if entities and self._group_size(arg.head):  # "celor doi lideri": the persons, not names further in
             return self._group(arg.head, entities)
+        if self.roles and arg.head.pos_ in ("NOUN", "PROPN", "PRON", "X"):
+            found = self.roles.resolve(arg, entities, Actor)
+            return [a for a in found or [] if a.code]  # no name or role at the head: no actor (not one further in)
         toks = arg.tokens
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         found = [Actor(x[4], x[2], x[3], x[0], x[1], x[5] if len(x) > 5 else None)
@@ -230,18 +270,25 @@ class Coder:
         sent_index = {s.start: k for k, s in enumerate(doc.sents)}
         by_verb = {p.verb.i: p for p in preds}
         events = []
+        discarded: dict[int, bool] = {}  # sentence start -> holds a discard phrase
         for p in preds:
             sent = p.verb.sent
             k = sent_index.get(sent.start, 0)
             if sentences_skip and k in sentences_skip:
                 continue
             low = sent.text.lower()
-            if self.d.discards and any(f" {d.lower()} " in f" {low} " for d in self.d.discards if d):
+            if self._discarded(sent.start, low, discarded):
                 continue
             if p.negated:
                 continue
-            if p.lemma in self.allege and p.subj:  # a claim is a fact about its author, even when unconfirmed
+            #: gerunds and bare participles give the grounds or manner of another act: not events of their own
+            nonfinite = self.finite_only and not _finite(p.verb)
+            if p.lemma in self.allege and p.subj and not nonfinite:  # a claim is a fact about its author
                 events += self._accusation(p, by_verb, entities, date, k)
+                continue
+            if p.lemma in self.claim_verbs and p.subj and not nonfinite and \
+                    self._claims_an_event(p, by_verb, entities, date):
+                events += self._accusation(p, by_verb, entities, date, k)  # "X susține că Y a livrat arme"
                 continue
             if any(m in low for m in self.unconfirmed) and self._in_unconfirmed(p):
                 continue
@@ -260,7 +307,8 @@ class Coder:
                     continue
                 if arg.prep in self.loc_preps and acts[0].type in self.place_types:
                     place = place or acts[0]
-                if arg.prep in self.loc_preps and (acts[0].id or "").startswith("place:") \
+                if arg.prep in self.loc_preps and ((acts[0].id or "").startswith("place:") or any(
+                        x[0] <= arg.head.idx < x[1] and len(x) > 6 and x[6] == "capital" for x in entities)) \
                         and not code.startswith("042"):
                     loc = loc or acts[0].name  # "au semnat, la Constanța, un acord": a town is where, not whom
                     continue
@@ -280,26 +328,38 @@ class Coder:
                 persons = self._sentence_persons(sent, entities)
                 if len(persons) == 2:
                     srcs, group = persons, True
+            own_agent = p.nominal and bool(srcs) and not group and any(
+                self.actors(a, entities, date) for a in p.subj)
             if group:  # "the two leaders met", "întâlnirea celor doi lideri": each with the other
                 srcs, tgts = srcs[:1], srcs[1:]
             if not tgts and srcs and not self.require_dyad:  # "a acceptat invitația (lui Kim)"
                 tgts = self._author(p, preds, events, entities, date, srcs)
+            mutual = self.roles and not self.require_dyad and not tgts and len(srcs) >= 2 and len(p.subj) == 1 \
+                and (cameo_root(code) in ("03", "04", "06") or code.startswith("057"))
+            if mutual:  # "Armenia și Azerbaidjanul au semnat / au convenit": each with each other
+                pass
+            elif self.roles and not self.require_dyad and all(t.weak for t in tgts):
+                tgts = self._role_targets(p, code, tgts, srcs, entities)
+            if self.roles and cameo_root(code) == "15":  # a country's own force posture: a target only if aimed
+                tgts = [a for arg in p.obl if arg.prep in self.cue.get("hostile_preps", [])
+                        for a in self.actors(arg, entities, date)]
             if not tgts and not self.require_dyad:  # "întărirea cooperării cu Phenianul": a partner deeper in
                 tgts = self._partner(p, entities, date, srcs)
-            irrealis = p.verb.dep_ in ("xcomp", "ccomp", "advcl") and any(
-                c.dep_ in ("mark", "aux") and c.text.lower() in self.irrealis for c in p.verb.children)
+            irrealis = p.verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "csubj") and any(
+                (c.dep_ == "mark" or c.dep_ == "aux" and c.text.lower() != "a") and c.text.lower() in self.irrealis
+                for c in p.verb.children)
             hypothetical = irrealis or p.modal or p.tense == "future" or any(
                 t.text.lower() in self.hypo for t in sent if t.i < p.verb.i and t.i >= p.verb.i - 4)
             if destinations is not None and code.startswith("042") and place is not None and not hypothetical:
                 destinations.append(self._event(Actor(None, None), place, code, verb, p, k, False, place.name)
                                     | {"travellers": [a.id or a.name for a in srcs],
                                        "_scope": self._scope(p, by_verb) if p.nominal else None})
-            if not srcs or (not tgts and (self.require_dyad or cameo_root(code) in ("01", "02"))):
+            if nonfinite or not srcs or (not tgts and (self.require_dyad or cameo_root(code) in ("01", "02"))):
                 continue  # a statement or appeal to no one is not an interaction
             if loc is None and code.startswith("042") and tgts and tgts[0].type in self.place_types:
                 loc = tgts[0].name  # a visit to a place happens there
             for s in srcs:
-                for t in tgts or [None]:
+                for t in ([t for t in srcs if t is not s] if mutual else tgts) or [None]:
                     if t is not None and (t.code == s.code and (t.id == s.id)):
                         continue
                     pairs = [(s, t, code)]
@@ -312,6 +372,9 @@ class Coder:
                         ev = self._event(a, b, c, verb, p, k, hypothetical, loc)
                         if p.nominal:
                             ev["_scope"] = self._scope(p, by_verb)
+                            # "vizita lui X la Y" names its agent; "la finalul unei întâlniri", "pentru discuții"
+                            # only mention an event: kept (for dating and placing others), flagged, not a fact
+                            ev["mention"] = not (own_agent and b is not None)
                         events.append(ev)
         seen, unique = set(), []
         for ev in events:
@@ -354,6 +417,30 @@ class Coder:
                     return [Actor(s["code"], s["name"], s["id"])]
         return []
 
+    def _role_targets(self, p: Predicate, code: str, tgts: list[Actor], srcs: list[Actor], entities) -> list[Actor]:
+        """Targets whose country is only a default ("a reținut protestatari", "a trimis trupe"): a named actor
+        deeper in the object or an oblique phrase replaces them; troops a country moves are no target; people
+        acted on by a foreign actor are of its country ("Poliția rusă a reținut protestatari")."""
+        skip = {t.i for a in p.subj for t in a.tokens}
+        args = sorted(p.obj + p.obl, key=lambda a: a.head.i)
+        # an embedded clause's arguments: "s-a angajat să livreze Ucrainei", "s-a oferit să medieze între A și B"
+        args += [a for c in p.verb.children if c.dep_ in ("xcomp", "ccomp") for a in
+                 sorted(_clause_args(c), key=lambda a: a.head.i)]
+        deeper = self.roles.deeper([a.head for a in args], skip, entities, Actor, self.loc_preps,
+                                   own=tuple(a.head.i for a in args if a.role == "obl" or a.head.i > p.verb.i + 12
+                                             or a.head.head.i != p.verb.i))
+        deeper = [a for a in deeper if all(a.code != s.code or a.id != s.id for s in srcs)]
+        if deeper and not (deeper[0].weak and tgts):
+            tgts = deeper
+        elif cameo_root(code) in ("15", "07") or code.startswith("074"):
+            return []
+        home = self.roles.home or ""
+        origin = next((s.code[:3] for s in srcs if s.code and not s.weak and not s.code.startswith("IGO")), None)
+        for t in tgts:
+            if t.weak and origin and origin != home and t.code and t.code.startswith(home):
+                t.code = origin + t.code[len(home):]
+        return tgts
+
     def _partner(self, p: Predicate, entities, date, srcs) -> list[Actor]:
         goals = {w.lower() for w in self.cue.get("goal_preps", [])} - self.loc_preps | {"with", "cu"}
         skip = {t.i for a in p.subj for t in a.tokens}
@@ -377,7 +464,7 @@ class Coder:
         """A parenthetical claim hanging on ``t``: "…, aşa cum a susţinut Washingtonul", "…, as Washington claimed"."""
         for c in t.children:
             q = by_verb.get(c.i)
-            if q is not None and q.lemma in self.allege and self._is_as_clause(q):
+            if q is not None and q.lemma in self.allege | self.claim_verbs and self._is_as_clause(q):
                 return q
         return None
 
@@ -395,11 +482,25 @@ class Coder:
                 return None
             dep, t = t.dep_, t.head
             hp = by_verb.get(t.i)
-            if hp is not None and hp.lemma in self.allege and not self._is_as_clause(hp):
+            if hp is not None and hp.lemma in self.allege | self.claim_verbs and not self._is_as_clause(hp):
                 return None if dep == "conj" else hp
             if (q := self._as_claim(t, by_verb)) is not None:
                 return q
         return None
+
+    def _claims_an_event(self, p: Predicate, by_verb: dict, entities, date) -> bool:
+        """A claim verb ("susține", "afirmă") is an accusation when it frames a reported fact as its author's claim
+        ("…, aşa cum a susţinut Washingtonul") or claims a coded act by an actor ("X susține că Y a livrat arme");
+        a mere statement or opinion is no event."""
+        if self._is_as_clause(p):
+            return True  # "…, aşa cum a susţinut Washingtonul": the host clause is reported as X's claim
+        else:
+            claims = [q for q in by_verb.values() if q.embedded_in is not None and q.embedded_in.i == p.verb.i]
+        for q in claims:
+            code, _ = self.verb_code(q)
+            if _code_ok(code) and any(self.actors(a, entities, date) for a in q.subj + q.obj):
+                return True
+        return False
 
     def _accusation(self, p: Predicate, by_verb, entities, date, k) -> list[dict]:
         srcs = []
@@ -421,7 +522,7 @@ class Coder:
     def _event(self, s: Actor, t: Actor | None, code: str, verb: str, p: Predicate, k: int, hypothetical: bool,
                loc: str | None, mode_hint: str | None = None) -> dict:
         cameo = code.split(":")[0]
-        pl = (self.d.plover.get(cameo) or self.d.plover.get(cameo[:3]) or self.d.plover.get(cameo[:2])
+        pl = (PLOVER_OVERRIDES.get(cameo) or PLOVER_OVERRIDES.get(cameo[:3]) or self.d.plover.get(cameo) or self.d.plover.get(cameo[:3]) or self.d.plover.get(cameo[:2])
               or EXTRA_PLOVER.get(cameo[:2]) or ["", "", ""])
         sent = p.verb.sent
         return {
@@ -432,6 +533,38 @@ class Coder:
             "evidence": {"sentence": k, "start": sent.start_char, "end": sent.end_char,
                          "verb_start": p.verb.idx, "verb_end": p.verb.idx + len(p.verb.text)},
         }
+
+
+def _clause_args(verb) -> list[Arg]:
+    """The object and oblique arguments of an embedded clause's verb."""
+    out = []
+    for c in verb.children:
+        if c.dep_ in ("obj", "iobj", "dobj", "dative"):
+            out.append(Arg("obj", c))
+        elif c.dep_ in ("obl", "obl:arg", "nmod"):
+            out.append(Arg("obl", c, next((g.text.lower() for g in c.children if g.dep_ == "case"), None)))
+    return out
+
+
+def _finite(v) -> bool:
+    """A finite clause: not a gerund ("acuzând"), nor a participle without an auxiliary ("impuse de UE"), nor a bare
+    or "a"-infinitive ("de a declara"); a participle coordinated with a finite one shares its auxiliary."""
+    form = v.morph.get("VerbForm")
+    if not form or form[0] == "Fin":
+        return True
+    if form[0] == "Ger":
+        return False
+    if any(c.dep_ in ("aux", "aux:pass", "cop") for c in v.children):
+        return True
+    return form[0] == "Part" and v.dep_ == "conj" and _finite(v.head)
+
+
+_PLAIN = str.maketrans("ĂÂÎȘȚŞŢăâîșțşţ", "AAISTSTaaistst")
+
+
+def plain(word: str) -> str:
+    """Without Romanian diacritics (either form of ș ț), for matching text scraped without them."""
+    return word.translate(_PLAIN)
 
 
 def _coordinated(toks, start: int) -> bool:
@@ -467,3 +600,38 @@ def _alts_subseq(alts: list[list[str]], seq: list[str], gap: int = 6) -> bool:
 
 def _word_eq(pattern: str, word: str) -> bool:
     return pattern == word or (len(pattern) >= 5 and word.startswith(pattern))
+
+
+class _Alts:
+    """One pattern item of :func:`_alts_subseq` (alternatives, each one or more words), pre-split, with the
+    alternatives' first words as a set (exact) and a tuple (prefixes of 5+ letters) to reject a position in one
+    lookup: the same matches as ``_alts_subseq``, without re-splitting every alternative at every position."""
+
+    __slots__ = ("options", "exact", "prefixes", "has_empty")
+
+    def __init__(self, options: list[str]):
+        self.options = [tuple(opt.split()) for opt in options]
+        self.has_empty = any(not ow for ow in self.options)
+        self.exact = frozenset(ow[0] for ow in self.options if ow)
+        self.prefixes = tuple({ow[0] for ow in self.options if ow and len(ow[0]) >= 5})
+
+
+def _alts_match(alts: tuple[_Alts, ...], seq: list[str], gap: int = 6) -> bool:
+    """:func:`_alts_subseq` over compiled items."""
+    pos, size = 0, len(seq)
+    for item in alts:
+        hit = None
+        for j in range(pos, min(size, pos + gap + 1)):
+            w = seq[j]
+            if not item.has_empty and w not in item.exact and not (item.prefixes and w.startswith(item.prefixes)):
+                continue
+            for ow in item.options:
+                if all(j + n < size and _word_eq(ow[n], seq[j + n]) for n in range(len(ow))):
+                    hit = j + len(ow)
+                    break
+            if hit is not None:
+                break
+        if hit is None:
+            return False
+        pos = hit
+    return True

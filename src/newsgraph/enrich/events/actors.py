@@ -1,0 +1,233 @@
+"""Actors from an argument's own noun phrase, for languages whose cues give role nouns (``role_sectors``).
+
+An argument's actors are those of its head noun and of the heads coordinated with it ("A, B și C"); each head's
+actor is read from its *core* phrase (the head, its flat name parts, adjectives, genitives and apposition): a
+named person or organisation (entity layer) with its code, a country or capital, or a role noun ("premierul",
+"ministrul de externe", "Poliția", "sindicatele", "fermierii") with the sector the cues give it, whose country
+comes from a demonym or country in the core phrase ("premierul ungar", "Guvernul României", "al Ucrainei"), else
+from a place in a "din"/"de la" phrase of the head ("Sindicatele … din Franța", "Curtea … de la Chișinău"), else
+the cues' home country (a Romanian paper's unqualified "Guvernul", "premierul Ilie Bolojan": Romania). A capital
+used as an actor stands for the government ("Kievul", "Moscova" → UKRGOV, RUSGOV); a city for its country.
+Organisations in other prepositional phrases are not the head's actors: "a reținut persoane care protestau în
+fața Parlamentului" does not make Parliament the target.
+"""
+
+from __future__ import annotations
+
+from newsgraph.enrich.events.predicates import fold
+
+#: dependents that belong to a head's own phrase (a name, its adjectives, its genitive, an apposition)
+CORE = {"flat", "flat:name", "amod", "det", "nummod", "compound", "fixed", "appos", "nmod:poss"}
+#: prepositions of a phrase that locates the head ("din Franța", "de la Chișinău"): a country for a role noun
+PLACE_PREPS = {"din", "de", "la", "în"}
+GENITIVE_MARKS = {"al", "a", "ai", "ale", "lui"}
+_PLAIN = str.maketrans("ăâîșț", "aaist")
+
+
+def _plain(word: str) -> str:
+    return word.translate(_PLAIN)
+
+
+class RoleActors:
+    def __init__(self, cue: dict, place_types: set):
+        self.sectors = {fold(k): v for k, v in cue.get("role_sectors", {}).items()}
+        self.qualified = {fold(k) for k in cue.get("qualified_roles", [])}
+        self.home = cue.get("home_country")
+        self.metonyms = {fold(k): v for k, v in cue.get("metonyms", {}).items()}
+        self.place_types = place_types
+        # compared without diacritics: plurals alternate s/ș, t/ț ("rus" -> "ruși", "sârb" -> "sârbi")
+        self.demonyms = sorted(((_plain(fold(k)), v) for k, v in cue.get("demonym_stems", {}).items()),
+                               key=lambda kv: -len(kv[0]))
+        self.names = {fold(k): v for k, v in cue.get("actor_names", {}).items()}
+        self.quantities = {fold(w) for w in cue.get("quantity_heads", [])}
+
+    def demonym(self, tok) -> str | None:
+        """The country (or IGO) of a lower-case demonym ("georgiană", "ruși", "europene")."""
+        if not (tok.text[:1].islower() or tok.pos_ == "ADJ" and not tok.is_sent_start):  # "Marina Militară Română"
+            return None
+        word = _plain(fold(tok.text))
+        return next((code for stem, code in self.demonyms if word.startswith(stem)), None)
+
+    def _named(self, core) -> tuple[str, list] | None:
+        """A name the conventions code as one actor ("Hamas", "Papa", "Kremlinul")."""
+        words = [fold(t.text) for t in core]
+        for n in (3, 2, 1):
+            for i in range(len(words) - n + 1):
+                key = " ".join(words[i:i + n])
+                code = self.names.get(key) or (n == 1 and next(
+                    (v for k, v in self.names.items() if len(k) >= 6 and " " not in k and key.startswith(k)), None))
+                if code and (n > 1 or key not in self.sectors or core[i].text[:1].isupper()):  # "papa" vs "Papa"
+                    return code, core[i:i + n]
+        return None
+
+    def __bool__(self) -> bool:
+        return bool(self.sectors)
+
+    # ------------------------------------------------------------------ phrases
+    def heads(self, arg_head) -> list:
+        out, stack = [], [arg_head]
+        while stack:
+            h = stack.pop()
+            if fold(h.lemma_ or h.text) in self.quantities or h.pos_ == "NUM":  # "mii de georgieni": the people
+                sub = [c for c in h.children if c.dep_ == "nmod" and c.i > h.i]
+                if sub:
+                    h = sub[0]
+            out.append(h)
+            stack.extend(c for c in h.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"))
+        return sorted(out, key=lambda t: t.i)
+
+    @staticmethod
+    def _genitive(tok) -> bool:
+        cases = {fold(c.text) for c in tok.children if c.dep_ in ("case", "det")}
+        return not any(c.dep_ == "case" for c in tok.children) or bool(cases & GENITIVE_MARKS)
+
+    def core(self, head) -> tuple[list, list]:
+        """(tokens of the head's own phrase, tokens of its locating "din/de la" phrases)."""
+        core, places, stack = [], [], [head]
+        while stack:
+            t = stack.pop()
+            core.append(t)
+            for c in t.children:
+                if c.dep_ in CORE or (c.dep_ == "nmod" and self._genitive(c) and c.i > t.i):
+                    if c.dep_ != "conj":
+                        stack.append(c)
+                elif c.dep_ == "nmod" and {fold(g.text) for g in c.children if g.dep_ == "case"} & PLACE_PREPS:
+                    places.extend(c.subtree)
+        return sorted(core, key=lambda t: t.i), places
+
+    # ------------------------------------------------------------------ resolution
+    def resolve(self, arg, entities: list[tuple], make) -> list | None:
+        return self.resolve_heads(self.heads(arg.head), entities, make)
+
+    def resolve_heads(self, heads, entities: list[tuple], make) -> list | None:
+        """Actors of ``arg`` (``make(code, name, id, start, end, type, weak)`` builds one), or None when no head is a
+        name or role noun (the caller falls back to dictionary phrases)."""
+        out, any_head = [], False
+        for h in heads:
+            a = self.head_actor(h, entities, make)
+            if a is not None:
+                any_head = True
+                out.append(a)
+        return out if any_head else None
+
+    def _sector(self, tokens) -> str | None:
+        for t in tokens:
+            lem = fold(t.lemma_ or t.text)
+            if lem in self.qualified:  # "șeful diplomației", "liderul sindicatului": the genitive says which
+                for c in t.children:
+                    if c.dep_ == "nmod" and (s := self.sectors.get(fold(c.lemma_ or c.text))):
+                        return s
+            if (s := self.sectors.get(lem)) or (s := self._by_form(fold(t.text))):
+                return s
+        return None
+
+    def _by_form(self, word: str) -> str | None:
+        """A role noun whose lemma the tagger missed ("premierului" -> "premieru"): its inflected form, stripped of
+        the article and case endings."""
+        if word in self.sectors:
+            return self.sectors[word]
+        for end in ("ului", "ilor", "elor", "lor", "ul", "le", "ii", "ei", "lui", "a", "i", "e", "ă"):
+            if word.endswith(end) and len(word) - len(end) >= 3:
+                stem = word[:-len(end)]
+                for cand in (stem, stem + "ă", stem + "e", stem + "ie"):
+                    if cand in self.sectors:
+                        return self.sectors[cand]
+        return None
+
+    def head_actor(self, h, entities: list[tuple], make):
+        core, places = self.core(h)
+        s, e = min(t.idx for t in core), max(t.idx + len(t.text) for t in core)
+        inside = [x for x in entities if x[0] < e and x[1] > s]
+        own = [x for x in inside if x[0] <= h.idx < x[1]]
+        named_code = self._named([t for t in core if t.i == h.i or t.head.i == h.i and t.dep_ in ("flat", "nmod", "amod")])
+        if named_code:
+            code, toks = named_code
+            return make(code, " ".join(t.text for t in toks), None, toks[0].idx, toks[-1].idx + len(toks[-1].text),
+                        "ORG", False)
+        role_toks = [t for t in [h] + [t for t in core if t.dep_ in ("flat", "compound") and t.head.i == h.i]
+                     if t.pos_ in ("NOUN", "PROPN")]  # "vizita oficială": an adjective names no actor
+        sector = self._sector(role_toks) if h.pos_ != "PROPN" or not own else None
+        if not sector and own and own[0][5] == "ORG":  # an organisation named by its kind: "Ministerul … al X"
+            sector = self._sector([t for t in core if t.i <= h.i + 1])
+        people = [x for x in inside if x[5] == "PERSON" and x[4]]
+        named = own[0] if own else None
+        if named is None and people:  # "ministrul german al Apărării, Boris Pistorius": the apposition's person
+            named = people[0]
+        if named is None:
+            named = next((x for x in inside if x[5] == "PERSON"), None)
+        code = None
+        if named is not None:
+            code = self._code_of(named)
+            if code and len(code) == 3 and sector and named[5] in ("PERSON", "ORG"):
+                code += sector
+            if code and len(code) == 3 and named[6] == "capital":
+                code += "GOV"  # "Kievul a acuzat": the capital stands for the government
+            if code:
+                return make(code, named[2], named[3], named[0], named[1], named[5], False)
+            if named[5] not in ("PERSON", "ORG"):
+                return None
+            if named[5] == "ORG" and not sector:  # "Uniunii Europene" unlinked: its adjective; else no actor known
+                toks = [t for t in h.doc if named[0] <= t.idx < named[1]]
+                code = next((c for t in toks if (c := self.demonym(t))), None)
+                return make(code, named[2], named[3], named[0], named[1], "ORG", False) if code else None
+        if not sector and named is None:
+            people = self.demonym(h) if h.pos_ == "NOUN" else None
+            if people:  # "georgienii", "mii de sârbi": a crowd of that country
+                return make(people + "CVL" if len(people) == 3 else people, h.text, None, s, e, None, False)
+            return None
+        sector = sector or "-"  # a person or organisation the knowledge base does not know, with no role
+        country = self._country(inside, exclude=named) or next(
+            (c for t in core if (c := self.demonym(t))), None) or self._country(
+            [x for x in entities if any(x[0] <= t.idx < x[1] for t in places)])
+        weak = not country  # no country in the phrase: this language's home country, a guess the caller may revise
+        country = country or self.home
+        if not country:
+            return None
+        code = country if sector == "-" or country.startswith("IGO") else country + sector
+        name = named[2] if named is not None else " ".join(t.text for t in core)
+        return make(code, name, named[3] if named is not None else None, s, e,
+                    named[5] if named is not None else None, weak)
+
+    def _code_of(self, x) -> str | None:
+        text = fold(x[8]) if len(x) > 8 and x[8] else ""
+        for k, v in self.metonyms.items():  # "Bruxelles-ul" for the European Union
+            if text.startswith(k):
+                return v
+        if x[4]:
+            return x[4]
+        if x[5] in self.place_types and len(x) > 7 and x[7]:
+            return x[7]  # a city: its country
+        return None
+
+    def _country(self, xs: list[tuple], exclude=None) -> str | None:
+        for x in xs:
+            if x is not exclude and (x[4] or "").startswith("IGO"):
+                return x[4]  # "inspectorii AIEA", "liderii UE": the organisation's people
+            if x is exclude or x[5] not in self.place_types and x[6] != "demonym":
+                continue
+            code = self._code_of(x)
+            if code:
+                return code[:3] if not code.startswith("IGO") else code
+        return None
+
+    def deeper(self, heads: list, skip: set, entities: list[tuple], make, loc_preps: set, own: tuple = ()) -> list:
+        """The first named or explicitly situated actor (else the first role) inside the verb's object and oblique phrases, for a verb
+        whose arguments give none ("a cerut demisia ministrului Justiției", "sancțiuni companiei Rosneft",
+        "împotriva reformei propuse de Ministerul francez al Transporturilor"); a town in a locative phrase is
+        where, not whom."""
+        weak: list = []
+        for head in heads:
+            for t in sorted(head.subtree, key=lambda t: t.i):
+                if (t.i == head.i and t.i not in own) or t.i in skip or t.pos_ not in ("NOUN", "PROPN") or \
+                        t.dep_ not in ("nmod", "iobj", "obl", "obj", "nmod:poss", "obl:agent", "appos") and \
+                        not (t.dep_ == "amod" and t.pos_ == "PROPN"):
+                    continue
+                prep = next((fold(c.text) for c in t.children if c.dep_ == "case"), None)
+                a = self.head_actor(t, entities, make)
+                if a is None or prep in loc_preps and a.type in self.place_types and (a.id or "").startswith("place:"):
+                    continue
+                found = [a] + [b for c in self.heads(t)[1:] if (b := self.head_actor(c, entities, make))]
+                if not a.weak:
+                    return found  # "negocierile … cu Republica Moldova și Ucraina": both
+                weak = weak or found
+        return weak

@@ -1,0 +1,123 @@
+"""Author names as sites write them, for text dumps and HTML alike.
+
+A byline is "de Roxana Pavel", "By Megan Cho, MPH", "de av. Dragoș Mitrea", "Sorina Lupu (Madrid)", "Harriet Lyle
+and Sam Okafor in Kelderby", "Live text realizat de Daniela Constantin și Bogdan Ilie", or a name alone under the
+headline ("Andreea Mocanu", initials "A.D."). Agency signatures carry the reporter and the editor in one line:
+"(ORIONPRES/ autor: Elena Mirea, editor: Dan Toma)", "(Reporting by Radu Lazar; Editing by Mark Heller)".
+
+``clean_name`` strips honorifics and academic titles (cue data ``name_titles``), degree suffixes (", MPH"), a place
+in brackets or after "in"/"at"/"din"; ``is_person`` rejects what is no author: the newsroom ("Redacția", "Staff",
+cue data ``author_stop``), the site itself and agency names (compared by ``site.key``). Several names are split at
+commas, semicolons, "și"/"and"/"&".
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsgraph.extract.datetext import fold_keep
+
+_PLACE = re.compile(r"\s*\([^)]*\)\s*$|\s+(?:in|at|from|din|în|aus)\s+[A-Z][\w .'-]*$")
+_DEGREE = re.compile(r"(?:,\s*|\s+)(?:MPH|MD|PhD|Ph\.D\.|RN|MSc|MBA|DO|RD|MA|BA|BSc|DPhil|Jr\.?|Sr\.?)\.?$")
+_SPLIT = re.compile(r"\s*(?:,|;|/|&|\bși\b|\bşi\b|\bsi\b|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b)\s*")
+_INITIALS = re.compile(r"^(?:[A-ZĂÂÎȘȚŞŢ]\.\s?){1,3}$")
+_NAME_TOKEN = re.compile(r"^(?:[A-ZĂÂÎȘȚŞŢÀ-ÖØ-Þ][\w'’.-]*|[A-Z]\.|d[eaiu]|van|von|der|da|dos|del|la|le|bin|al-\w+)$")
+_LOWER_PARTICLES = frozenset({"de", "da", "di", "du", "van", "von", "der", "dos", "del", "la", "le", "bin"})
+# An agency signature: "autor: X, editor: Y" / "Reporting by X; Editing by Y" inside one line.
+_SIGNATURE = re.compile(r"(?P<label>autor|autori|author|reporting by|reported by|written by|redactor|editor|editing by"
+                        r"|edited by|additional reporting by)\s*:?\s*(?P<names>[^,;()/]+(?:\s*,\s*[A-Z][^,;()/:]*"
+                        r"(?=\s*[,;)]|$))*)", re.IGNORECASE)
+_EDITOR_LABELS = frozenset({"redactor", "editor", "editing by", "edited by"})
+
+
+def clean_name(name: str, cues) -> str:
+    """"av. Dragoș Mitrea" -> "Dragoș Mitrea", "Megan Cho, MPH" -> "Megan Cho", "Sorina Lupu (Madrid)" ->
+    "Sorina Lupu"."""
+    name = " ".join(name.split()).strip(" ,;:-–—|")
+    for _ in range(2):
+        name = _DEGREE.sub("", _PLACE.sub("", name)).strip(" ,;:-–—|")
+    tokens = name.split()
+    while len(tokens) > 1 and fold_keep(tokens[0]).rstrip(".") in cues.name_titles:
+        tokens.pop(0)
+    return " ".join(tokens)
+
+
+def split_names(text: str, cues) -> list[str]:
+    text = _PLACE.sub("", " ".join(text.split()))
+    parts = [clean_name(p, cues) for p in _SPLIT.split(_DEGREE.sub("", text.strip()))]
+    return [p for p in parts if p]
+
+
+def looks_like_names(text: str, cues) -> bool:
+    """Every part a person-shaped name: 1-5 capitalised tokens (particles allowed), or initials."""
+    names = split_names(text, cues)
+    return bool(names) and len(text) <= 100 and all(_person_shaped(n, cues) for n in names)
+
+
+def _person_shaped(name: str, cues) -> bool:
+    if _INITIALS.match(name):
+        return True
+    tokens = name.split()
+    if not 1 <= len(tokens) <= 5 or not tokens[0][:1].isupper():
+        return False
+    return all(_NAME_TOKEN.match(t) or t in _LOWER_PARTICLES for t in tokens) and not any(
+        fold_keep(t).rstrip(".") in cues.author_stop for t in tokens)
+
+
+def is_person(name: str, cues, site: str | None = None) -> bool:
+    """Not the newsroom ("Redacția", "Gazette Staff"), not the site or an agency, not a stop phrase."""
+    from newsgraph.extract.site import key
+
+    folded = fold_keep(name).strip()
+    if not name or folded in cues.author_stop or any(t.rstrip(".") in cues.author_stop for t in folded.split()):
+        return False
+    if site and (k := key(site)) and (key(name) == k or k in key(name)):
+        return False
+    return _person_shaped(name, cues)
+
+
+def name_line(text: str, cues, known_first_names: bool = False) -> list[str] | None:
+    """A line that is only a byline's names ("Andreea Mocanu", "Irina Vasilescu și Tudor Marinescu", "A.D.").
+    With ``known_first_names`` (a text that capitalises its nouns, as German does, where "Dringlicher Appell"
+    is shaped like a name) every name must start with a given name of the cue data (``first_names``)."""
+    text = text.strip()
+    if not text or len(text) > 80 or text.endswith(("!", "?", ":")) or text.endswith(".") and not \
+            _INITIALS.match(text):
+        return None
+    names = split_names(text, cues)
+    if not names or not all(is_person(n, cues) for n in names):
+        return None
+    if not all(len(n.split()) >= 2 or _INITIALS.match(n) for n in names):
+        return None  # one capitalised word is a menu item or a section, not a byline
+    if known_first_names and not all(_INITIALS.match(n) or fold_keep(n.split()[0]) in cues.first_names
+                                     for n in names):
+        return None
+    return names
+
+
+_CAPITALISED = re.compile(r"(?<=[a-zà-ÿăâîșțşţ,;] )[A-ZÀ-ÖØ-ÞĂÂÎȘȚŞŢ]")
+_MID_WORDS = re.compile(r"(?<=[a-zà-ÿăâîșțşţ,;] )\w")
+NOUN_CAPITALS_SHARE = 0.2  # German prose: ~0.3 of the words inside a sentence are capitalised; English ~0.08
+
+
+def capitalises_nouns(text: str) -> bool:
+    """Whether a text capitalises words inside its sentences as German does with every noun."""
+    sample = text[:6000]
+    inside = len(_MID_WORDS.findall(sample))
+    return inside > 50 and len(_CAPITALISED.findall(sample)) > NOUN_CAPITALS_SHARE * inside
+
+
+def signature(text: str, cues) -> tuple[list[str], list[str]] | None:
+    """(authors, editors) of an agency or wire signature line, or None when the line is not one."""
+    stripped = text.strip()
+    if len(text) > 200 or not (stripped.startswith(("(", "/")) or "/" in stripped
+                               or stripped[:30].lower().startswith(("reporting by", "additional reporting by"))):
+        return None
+    if not _SIGNATURE.search(text):
+        return None
+    authors: list[str] = []
+    editors: list[str] = []
+    for m in _SIGNATURE.finditer(text):
+        names = [n for n in split_names(m.group("names").strip(" )"), cues) if is_person(n, cues)]
+        (editors if m.group("label").lower() in _EDITOR_LABELS else authors).extend(names)
+    return (authors, editors) if authors or editors else None

@@ -1,0 +1,72 @@
+"""Crashes the fuzzer found in the readers (benchmarks/fuzz.py), one test each: every one used to escape as an
+exception other than InputError, ending the whole batch."""
+
+from __future__ import annotations
+
+from fuzzing import seeds
+
+from newsgraph.document import Source
+from newsgraph.errors import InputError
+from newsgraph.ingest import iter_sources
+from newsgraph.ingest.sources import source_from_bytes
+
+
+def items(path):
+    return list(iter_sources([str(path)]))
+
+
+def test_jsonl_line_not_utf8_is_one_failure_between_its_neighbours(tmp_path):
+    """``json.loads`` raised UnicodeDecodeError, which has no ``.msg``: AttributeError ended the file."""
+    p = tmp_path / "r.jsonl"
+    good = b'{"text": "Un titlu\\n\\nUn paragraf destul de lung pentru a fi corpul unui articol."}\n'
+    p.write_bytes(good + b'{"text": "\xc0\xff broken"}\n' + good)
+    got = items(p)
+    assert [type(x).__name__ for x in got] == ["Source", "InputError", "Source"]
+    assert got[1].input == f"{p}:2" and "not UTF-8" in got[1].problem
+
+
+def test_warc_response_without_target_uri_is_an_input_error(tmp_path):
+    """warcio raised AttributeError ('NoneType' has no 'startswith') on a response record with no URI."""
+    p = tmp_path / "a.warc"
+    p.write_bytes(seeds()["warc"][0].replace(b"WARC-Target-URI", b"WARC-Target-URX", 1))
+    got = items(p)
+    assert got and all(isinstance(x, InputError) for x in got)
+    assert got[-1].input == str(p) and "damaged WARC" in got[-1].problem
+
+
+def test_feed_with_nul_or_bad_bytes_in_its_encoding_name_is_an_input_error(tmp_path):
+    """feedparser raised ValueError (embedded null character) and UnicodeDecodeError on the XML declaration."""
+    rss = seeds()["feed"][0]
+    for n, bad in enumerate((b'encoding="utf\x00-8"', b'encoding="utf\xc08"')):
+        p = tmp_path / f"f{n}.rss"
+        p.write_bytes(rss.replace(b'encoding="utf-8"', bad, 1))
+        got = items(p)
+        assert len(got) == 1 and isinstance(got[0], InputError) and got[0].input == str(p), got
+
+
+def test_feed_with_a_character_reference_out_of_range_is_an_input_error(tmp_path):
+    """feedparser raised ValueError (chr() arg not in range) on ``&#x110000;`` in a feed."""
+    p = tmp_path / "f.rss"
+    p.write_bytes(seeds()["feed"][0].replace(b"<title>Guvernul", b"<title>&#x110000;Guvernul", 1))
+    got = items(p)  # used to raise
+    assert got and all(isinstance(x, Source | InputError) for x in got)
+
+
+def test_http_charset_python_rejects_falls_back_instead_of_raising():
+    """``bytes.decode('utf-8\\x00')`` raises ValueError (not LookupError): decode() let it out."""
+    src = source_from_bytes("page", "Titlu\n\nUn paragraf în română.".encode(), "text", header_charset="utf-8\x00")
+    assert src.raw.startswith("Titlu") and src.encoding.startswith("utf-8")
+
+
+def test_jsonl_metadata_of_the_wrong_type_is_a_recorded_failure(tmp_path):
+    """``"title": [null]`` reached the extractor as a hint and raised AttributeError (list has no casefold)."""
+    body = "Un paragraf destul de lung pentru a fi corpul unui articol de presă."
+    lines = [{"text": body, "title": [None]}, {"text": body, "site": {"a": 1}}, {"text": body, "url": 5},
+             {"text": body, "authors": [1, 2]}, {"text": body, "authors": "Ion Popescu", "published": 2023},
+             {"text": body, "title": "Titlu", "language": "ro"}]
+    p = tmp_path / "r.jsonl"
+    p.write_text("\n".join(__import__("json").dumps(x) for x in lines), "utf-8")
+    got = items(p)
+    assert [type(x).__name__ for x in got] == ["InputError"] * 4 + ["Source"] * 2
+    assert "'title' must be a string" in got[0].problem and got[0].input == f"{p}:1"
+    assert got[4].hints == {"authors": ["Ion Popescu"], "published": "2023"}
