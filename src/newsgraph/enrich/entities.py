@@ -203,7 +203,7 @@ class Linker:
             for length in range(min(MAX_SPAN, n - i), 0, -1):
                 j = i + length
                 last = sp[j - 1]
-                if not (_capitalised(last) or last.is_upper) or not self._free(i, j):
+                if not (_capitalised(last) or last.is_upper or last.is_digit and j - i > 1) or not self._free(i, j):
                     continue
                 if any(sp[k].is_sent_start for k in range(i + 1, j)):
                     continue
@@ -277,7 +277,7 @@ class Linker:
         if alias is not None and alias.entity.startswith("place:") and not self.gaz.entities[alias.entity].code and \
                 self.rules.get("titles") and sp.has_annotation("ENT_IOB"):
             if any(s <= i and j <= e for s, e in ner_places):
-                return True
+                return sp[i].pos_ not in ("VERB", "AUX", "PRON", "ADV", "SCONJ", "CCONJ")  # not "Vreau" read as a town
             # else a proper noun as written (not an inflected common noun, "Boli" -> "boală"), not an acronym, not
             # part of a longer capitalised name ("Înaltei Curți")
             tok = sp[i]
@@ -305,7 +305,7 @@ class Linker:
                 parts.append((start, k, k < ent.end and sp[k].text in (",", ";")))
                 start = k + 1
         out = []
-        for i, (a, b, comma_after) in enumerate(parts):
+        for a, b, comma_after in parts:
             while b > a and sp[b - 1].is_punct:
                 b -= 1
             while a < b and sp[a].is_punct:
@@ -381,6 +381,11 @@ class Linker:
         extra = {"title": title, "title_start": title_start} if title else {}
         label = LABELS.get(ent.label_)
         alias = self.lookup(ent) if (label or ent.label_ in DEMONYM_LABELS) else None
+        if alias is not None and not label and alias.kind != "demonym":
+            alias = None  # "liberalilor" (a political group) is not the town of Liberal
+        if alias is not None and alias.entity.startswith("place:") and alias.strength < 2 and \
+                ent[0].pos_ in ("VERB", "AUX", "PRON", "ADV"):
+            alias = None  # a town's name that is a verb here ("Voi continua") is not that town
         if alias is not None:
             entity = self.gaz.entities[alias.entity]
             kind = alias.kind
@@ -473,6 +478,23 @@ class Linker:
         return out
 
 
+def _home_institutions(mentions: list[Mention], sp, gaz: Gazetteer) -> None:
+    """A bare institution word ("Guvernul", "Parlamentului", "Președinția") names the institution of the country
+    the story is about: the knowledge base links it to Romania's, and a story that names Moldova more often
+    than Romania gets Moldova's (the one organisation of the same kind there)."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        e = gaz.entities.get(m.entity or "")
+        if e is not None and e.id.startswith("country:"):
+            counts[e.code] = counts.get(e.code, 0) + 1
+    home = max(counts, key=counts.get) if counts else None
+    for m in mentions:
+        e = gaz.entities.get(m.entity or "")
+        if home and e is not None and m.via == "kb" and m.end - m.start == 1 and e.country and e.country != home \
+                and counts.get(home, 0) > counts.get(e.country, 0) and (other := gaz.counterpart(e, home)):
+            m.entity = other.id
+
+
 def _sentence_index(starts: list[int], char: int) -> int:
     return max(0, bisect.bisect_right(starts, char) - 1)
 
@@ -555,6 +577,7 @@ def _mentions(sp, gaz: Gazetteer, lang: str, published: str | None) -> tuple[lis
     credits = credit_spans(sp.text)
     mentions = [m for m in linker.scan(ner_people, ner_names, ner_places) + linker.ner()
                 if not (m.label == "PERSON" and _inside(sp[m.start].idx, credits))]
+    _home_institutions(mentions, sp, gaz)
     # Unlinked NER names get an id from their type and (uninflected) name; a short person name then joins the
     # full name it is part of.
     for m in mentions:
