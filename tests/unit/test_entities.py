@@ -191,3 +191,30 @@ def test_entities_of_the_bundled_examples_are_whole_people_without_roles(tmp_pat
     words = [set(fold(p).split()) for p in people]
     split = [(a, b) for a, wa in zip(people, words) for b, wb in zip(people, words) if a != b and wa <= wb]
     assert not split, split  # "Rusu" beside "Ion Rusu" would be one person split in two
+
+
+@pytest.mark.skipif(not (MODELS_DIR / "ro_newsgraph").is_dir(), reason="Romanian model not built")
+def test_bare_institution_words_follow_the_country_of_the_story(pipeline):
+    from newsgraph import Source
+
+    md = pipeline(Source.make("md.txt", "text", "Criză la Chișinău\nMaia Sandu nu va fi prezentă la ședința "
+                                                "Parlamentului, a anunțat Președinția Republicii Moldova. Guvernul "
+                                                "de la Chișinău a cerut explicații."))
+    ro = pipeline(Source.make("ro.txt", "text", "Buget nou\nParlamentul a adoptat bugetul, iar Guvernul a anunțat "
+                                                "la București că Nicușor Dan îl va promulga."))
+    assert {"org:parlamentul-republicii-moldova", "org:guvernul-republicii-moldova"} <= {e["id"] for e in md.entities}
+    assert {"org:parlamentul-romaniei", "org:guvernul-romaniei"} <= {e["id"] for e in ro.entities}
+
+
+def test_user_knowledge_file_overrides_the_bundled_romanian_list(tmp_path):
+    import json
+
+    from newsgraph.enrich.gazetteer import Gazetteer
+
+    kb = tmp_path / "kb.json"
+    kb.write_text(json.dumps({"orgs": {"Direcția Națională Anticorupție": {
+        "aliases": ["DNA", "Parchetul Anticorupție"], "country": "ROU", "code": "ROUJUDX"}}}), "utf-8")
+    bundled, mine = Gazetteer.build(), Gazetteer.build((str(kb),))
+    assert bundled.entities["org:directia-nationala-anticoruptie"].code == "ROUJUD"
+    assert mine.entities["org:directia-nationala-anticoruptie"].code == "ROUJUDX"
+    assert mine.aliases["dna"].entity == "org:directia-nationala-anticoruptie"

@@ -415,8 +415,9 @@ class Linker:
         if not words or fold(words[0].text) in ("foto", "sursa", "photo", "video", "captura"):
             return None
         names = self.rules["name_words"]
-        if len(ent) == 1 and ent[0].is_sent_start and ent[0].pos_ == "NOUN" and ent[0].text not in names:
-            return None
+        if len(ent) == 1 and (ent[0].is_sent_start and ent[0].pos_ == "NOUN" and ent[0].text not in names
+                              or ent[0].pos_ in ("VERB", "AUX", "ADV", "PRON", "SCONJ", "CCONJ")):
+            return None  # "Incendiul" opening a sentence, "Vreau" read as a place
         if label == "PERSON":
             if all(self.is_title(t) or t.is_lower for t in words):
                 return None
@@ -480,13 +481,15 @@ class Linker:
 
 def _home_institutions(mentions: list[Mention], sp, gaz: Gazetteer) -> None:
     """A bare institution word ("Guvernul", "Parlamentului", "Președinția") names the institution of the country
-    the story is about: the knowledge base links it to Romania's, and a story that names Moldova more often
-    than Romania gets Moldova's (the one organisation of the same kind there)."""
+    the story is about: the knowledge base links it to Romania's, and a story whose linked names (countries,
+    their capitals, people and bodies) belong to Moldova more often than to Romania gets Moldova's (the one
+    organisation of the same kind there)."""
     counts: dict[str, int] = {}
-    for m in mentions:
+    for m in mentions:  # the countries of the linked names: the countries themselves, their people and bodies
         e = gaz.entities.get(m.entity or "")
-        if e is not None and e.id.startswith("country:"):
-            counts[e.code] = counts.get(e.code, 0) + 1
+        country = e.code if e is not None and e.id.startswith("country:") else e.country if e is not None else None
+        if country:
+            counts[country] = counts.get(country, 0) + 1
     home = max(counts, key=counts.get) if counts else None
     for m in mentions:
         e = gaz.entities.get(m.entity or "")

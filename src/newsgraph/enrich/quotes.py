@@ -497,7 +497,7 @@ class _Finder:
         if first.pos_ in self._NOT_FIRST:
             return False
         before = fold(self.text[max(0, s - 24):s]).split()[-1:]
-        if first.pos_ in ("DET", "PRON") and any("Gen" in c or "Dat" in c for c in first.morph.get("Case")) and \
+        if any("Gen" in c or "Dat" in c for c in first.morph.get("Case")) and "Acc" not in first.morph.get("Case") and \
                 not (before and before[0] in ("potrivit", "conform")):
             return False  # "unei întrebări referitoare", "îi": a genitive/dative is not a subject (but "potrivit unui comunicat")
         if any(t.pos_ == "AUX" or t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm") for t in toks):
