@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import bisect
 import json
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -29,6 +28,7 @@ from spacy.tokens import Span
 
 from newsgraph.document import Document
 from newsgraph.enrich.gazetteer import Gazetteer, KBEntity, slug
+from newsgraph.enrich.speakers import credit_spans
 from newsgraph.normalize import fold
 
 #: NER labels kept as entities (RONEC v2 and OntoNotes names), mapped to newsgraph's types.
@@ -638,16 +638,6 @@ def _body_entity(text: str, weak: bool, entities: list[dict]) -> str | None:
         if e.get("type") == "PERSON" and any(all(w in a for w in words) for a in folded):
             return e["id"]
     return None
-
-
-#: Photo and video credits ("Foto: Inquam Photos / Sabin Cirstoveanu", "Sursa foto: Alexandru Dobre/Mediafax
-#: Foto", "Foto/Profimedia"): the people named there took the picture; they are not in the story.
-_CREDIT = re.compile(r"(?m)(?:^|(?<=\s))(?:FOTO|Foto|Photo|PHOTO|VIDEO|Video|[Ss]urs[aă] ?(?:foto|FOTO|video)|"
-                     r"[Cc]redit(?: foto)?)(?:[ \t]*[:/|][^\n]{0,120}|[ \t]+[^\n]{1,60})$")
-
-
-def credit_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _CREDIT.finditer(text)]
 
 
 def _inside(char: int, spans: list[tuple[int, int]]) -> bool:
