@@ -47,6 +47,7 @@ def name_rules(lang: str) -> dict:
         rules = {"suffix_rules": [], "possessives": [], "role_country_after": False}
     rules["titles"] = frozenset(fold(t) for t in rules.get("titles", []))
     rules["name_particles"] = frozenset(rules.get("name_particles", []))
+    rules["org_heads"] = frozenset(rules.get("org_heads", []))
     try:
         names = json.loads((resources.files("newsgraph.lang") / lang / "person_names.json").read_text("utf-8"))
     except (FileNotFoundError, ModuleNotFoundError):
@@ -124,13 +125,19 @@ class Linker:
     def is_title(self, tok) -> bool:
         """A role or title word ("premierul", "Fostul", "jurnalista", "miniștrii", "dl."), by lemma or by its
         form without the article."""
-        titles = self.rules["titles"]
-        if not titles:
+        return self._in_words(tok, self.rules["titles"])
+
+    def is_org_head(self, tok) -> bool:
+        """A noun that opens an organisation's name ("Sindicatul", "Președinția", "Ministerului")."""
+        return self._in_words(tok, self.rules["org_heads"])
+
+    def _in_words(self, tok, words: frozenset) -> bool:
+        if not words:
             return False
         word = fold(tok.text)
-        if word in titles or fold(tok.lemma_ or "") in titles:
+        if word in words or fold(tok.lemma_ or "") in words:
             return True
-        return any(word.endswith(suf) and word[: -len(suf)] in titles for suf in self.rules.get("title_suffixes", []))
+        return any(word.endswith(suf) and word[: -len(suf)] in words for suf in self.rules.get("title_suffixes", []))
 
     def split_title(self, start: int, end: int) -> int:
         """Where the name starts in a person span that opens with a role or title ("fostul premier Dacian Cioloș",
@@ -151,8 +158,9 @@ class Linker:
                 titled = True
             elif tok.is_lower and tok.is_alpha and (titled or tok.text not in particles):
                 pass  # "fostul", "interimar", "de" in "ministrul de Externe"
-            elif titled and tok.text[:1].isupper() and name_follows(k + 1) and self._complement(tok):
-                pass  # "Agriculturii" in "ministrul Agriculturii Florin Barbu"
+            elif titled and tok.text[:1].isupper() and name_follows(k + 1) and (
+                    self._complement(tok) or tok.is_upper and len(tok.text) > 1 and tok.text not in self.rules["name_words"]):
+                pass  # "Agriculturii" in "ministrul Agriculturii Florin Barbu", "ISU" in "ofițerul ISU Dan Fischer"
             else:
                 break
             k += 1
@@ -162,6 +170,8 @@ class Linker:
 
     def _complement(self, tok) -> bool:
         """A capitalised word in a role's complement: an inflected (genitive) noun or adjective, not a name."""
+        if tok.text in self.rules["name_words"]:
+            return False  # "Andrei" ends like a genitive
         case = tok.morph.get("Case")
         if case and any("Gen" in c or "Dat" in c for c in case):
             return True
@@ -202,7 +212,9 @@ class Linker:
                     continue
                 if alias.entity.startswith("place:") and self._in_person_name(i, j, ner_people, ner_places):
                     break  # a town that shares a person's name ("Kim", "Florin" in "Florin Cîțu")
-                if alias.strength < 2 and not self._supported(i, j, ner_names):
+                if self._foreign_complement(j, alias):
+                    break  # "Ministerul de Externe al Valdoniei": another country's ministry
+                if alias.strength < 2 and not self._supported(i, j, ner_names, alias, ner_places):
                     found = ("weak", j, alias)
                     break
                 found = ("ok", j, alias)
@@ -221,6 +233,25 @@ class Linker:
         strong = {m.entity for m in out if not m.extra.get("weak")}
         return [m for m in out if not m.extra.pop("weak") or m.entity in strong]
 
+    def _foreign_complement(self, j: int, alias) -> bool:
+        """Whether an organisation's name goes on with a genitive naming a place other than its own country
+        ("Ministerul de Externe al Valdoniei", "Parlamentul de la Chișinău" for Romania's parliament)."""
+        sp = self.sp
+        entity = self.gaz.entities.get(alias.entity)
+        if entity is None or entity.type != "ORG" or not entity.country or j + 1 >= len(sp):
+            return False
+        if fold(sp[j].text) not in ("al", "a", "ai", "ale", "din", "de") or not sp[j + 1].text[:1].isupper():
+            return False
+        k = j + 1 + (fold(sp[j].text) == "de" and fold(sp[j + 1].text) == "la")
+        if k >= len(sp) or not sp[k].text[:1].isupper():
+            return False
+        for length in (3, 2, 1):
+            place = self.lookup(sp[k:min(k + length, len(sp))])
+            if place is not None:
+                other = self.gaz.entities[place.entity]
+                return (other.code if other.id.startswith("country:") else other.country) != entity.country
+        return True  # an unknown place: not the one the knowledge base means
+
     def _in_person_name(self, i: int, j: int, ner_people, ner_places) -> bool:
         """Whether a place name at tokens i..j is (part of) a person's name: inside a span the tagger reads as a
         person, or a one-word town that is a known first name or surname, next to another known name word or
@@ -237,10 +268,15 @@ class Linker:
             0 <= k < len(self.sp) and self.sp[k].text in words and not self.sp[max(i, k)].is_sent_start
             for k in (i - 1, i + 1))
 
-    def _supported(self, i: int, j: int, ner_names: set[int]) -> bool:
+    def _supported(self, i: int, j: int, ner_names: set[int], alias=None, ner_places=frozenset()) -> bool:
         """Whether a one-word alias that could be a common word ("Este", "Will") reads as a name here: the NER
-        or the tagger says so, or, without either, it is capitalised away from a sentence or quote start."""
+        or the tagger says so, or, without either, it is capitalised away from a sentence or quote start. A town
+        that shares its name with a common word or an acronym ("Boli", "Curți", "ATI") needs the tagger to read a
+        place there, where the tagger tags names (Romanian); counties and regions (with an ISO 3166-2 code) do not."""
         sp = self.sp
+        if alias is not None and alias.entity.startswith("place:") and not self.gaz.entities[alias.entity].code and \
+                self.rules.get("titles") and sp.has_annotation("ENT_IOB"):
+            return any(s <= i and j <= e for s, e in ner_places)
         if any(k in ner_names for k in range(i, j)):
             return True
         if sp[i].pos_:
@@ -275,25 +311,48 @@ class Linker:
     def ner(self) -> list[Mention]:
         out = []
         for whole in self.sp.ents:
-            for start, end in self.pieces(whole):
-                mention = self._ner_mention(whole, start, end)
+            parts, given = self.pieces(whole), None
+            for k, (start, end) in enumerate(parts):
+                if LABELS.get(whole.label_) == "PERSON" and k + 1 < len(parts) and self.is_title(self.sp[start]) \
+                        and self.sp[end].text == ",":
+                    given = (self.sp[start:end].text, self.sp[start].idx)  # "directorul Depogaz Nord, Nelu Marinescu"
+                    continue
+                mention = self._ner_mention(whole, start, end, given)
+                given = None
                 if mention is not None:
                     out.append(self._take(mention))
+        return self._appositions(out)
+
+    def _appositions(self, mentions: list[Mention]) -> list[Mention]:
+        """A titled "person" with no known name word, apposed to a person ("directorul Depogaz Nord, Nelu
+        Marinescu"), is that person's title."""
+        sp, words, out = self.sp, self.rules["name_words"], []
+        by_start = {m.start: m for m in mentions}
+        for m in mentions:
+            nxt = by_start.get(m.end + 1)
+            if (m.label == "PERSON" and m.extra.get("title") and m.entity is None and m.end < len(sp)
+                    and sp[m.end].text == "," and nxt is not None and nxt.label == "PERSON"
+                    and not any(t.text in words for t in sp[m.start:m.end]) and not nxt.extra.get("title")):
+                nxt.extra["title"] = sp.text[m.extra["title_start"]:sp[m.end - 1].idx + len(sp[m.end - 1].text)]
+                nxt.extra["title_start"] = m.extra["title_start"]
+                continue
+            out.append(m)
         return out
 
-    def _ner_mention(self, whole, start: int, end: int) -> Mention | None:
-        title = None
+    def _ner_mention(self, whole, start: int, end: int, given: tuple[str, int] | None = None) -> Mention | None:
+        """One name of a tagger span (``given``: a title the span put before it, with its offset)."""
+        title, title_start = given or (None, None)
         if LABELS.get(whole.label_) == "PERSON" or self.is_title(self.sp[start]):
             name_start = self.split_title(start, end)
             if name_start > start:
-                title = self.sp[start:name_start].text
+                title, title_start = self.sp[start:name_start].text, title_start or self.sp[start].idx
                 start = name_start
         ent = Span(self.sp, start, end, label=whole.label_)
         if title and LABELS.get(ent.label_) == "PERSON" and len(ent) == 1 and ent.text.isupper() and len(ent.text) > 1:
             ent = Span(self.sp, start, end, label="ORG")  # "polițiștii DGA": the role's institution
         if not self._free(ent.start, ent.end):
             return None
-        extra = {"title": title} if title else {}
+        extra = {"title": title, "title_start": title_start} if title else {}
         label = LABELS.get(ent.label_)
         alias = self.lookup(ent) if (label or ent.label_ in DEMONYM_LABELS) else None
         if alias is not None:
@@ -301,6 +360,7 @@ class Linker:
             kind = alias.kind
             return Mention(ent.start, ent.end, "NORP" if kind == "demonym" else entity.type, alias.entity, kind,
                            "kb", extra)
+        label = self._sane_label(ent, label, title)
         if label and any(t.text[:1].isupper() for t in ent if t.is_alpha) and (
                 label != "PERSON" or any(t.pos_ in ("PROPN", "X") for t in ent)):
             # Names are capitalised in the languages we tag; a lowercase "entity" is a common noun the
@@ -311,6 +371,34 @@ class Linker:
                 label = "PERSON"  # "Florin", "Toader": a known first name or surname is not a place
             return Mention(ent.start, ent.end, label, None, "name", "ner", extra)
         return None
+
+    def _sane_label(self, ent, label: str | None, title: str | None) -> str | None:
+        """The tagger's label, checked against what the words say (Romanian): a role without a name is no name
+        ("Șefa statului", "ministrului Sănătății" -> None), an acronym does not open a person's name ("ISU Argeș"),
+        a first name and a surname are a person ("Maria Zaharova" read as an organisation), an organisation's head
+        noun opens an organisation ("Sindicatul Salariaților" read as a place), a photo credit or a capitalised
+        common noun opening a sentence is no name ("Sursa foto", "Incendiul")."""
+        if not label or not self.rules.get("titles"):
+            return label
+        words = [t for t in ent if t.is_alpha]
+        if not words or fold(words[0].text) in ("foto", "sursa", "photo", "video", "captura"):
+            return None
+        names = self.rules["name_words"]
+        if len(ent) == 1 and ent[0].is_sent_start and ent[0].pos_ == "NOUN" and ent[0].text not in names:
+            return None
+        if label == "PERSON":
+            if all(self.is_title(t) or t.is_lower for t in words):
+                return None
+            if title and all(self._complement(t) and t.text not in names for t in words):
+                return None
+            if words[0].is_upper and len(words[0].text) > 1 and words[0].text not in names:
+                return "ORG"
+        if label in ("GPE", "LOC", "PERSON") and self.is_org_head(words[0]):
+            return "ORG"
+        if label in ("ORG", "GPE", "LOC") and 2 <= len(words) <= 3 and len(words) == len(ent) and \
+                words[0].text in self.rules["first_names"] and all(t.text[:1].isupper() and not t.is_upper for t in words):
+            return "PERSON"
+        return label
 
     def _name_word(self, span) -> bool:
         """A one-word span that is a known first name or surname (and not a place the knowledge base knows by a
@@ -330,6 +418,9 @@ class Linker:
         starts = {k[:n] for k in self.gaz.roles for n in range(len(k) + 1)}
         i = 0
         while i < len(sp):
+            if sp[i].is_space:
+                i += 1
+                continue
             role = None
             for length in (3, 2, 1) if fold(sp[i].text) in starts else ():
                 if i + length <= len(sp) and self._free(i, i + length):

@@ -208,7 +208,9 @@ class _Linker:
         self.mentions = []  # (start, end, name, id, type)
         for e in entities or []:
             for m in e.get("mentions", []):
-                self.mentions.append((m["start"], m["end"], e.get("name") or m["text"], e.get("id"), e.get("type") or m.get("label")))
+                # a mention's title is part of the speaker phrase ("Purtătoarea de cuvânt Claudia Dobre")
+                start = m.get("title_start", m["start"])
+                self.mentions.append((start, m["end"], e.get("name") or m["text"], e.get("id"), e.get("type") or m.get("label")))
         if not self.mentions and nlp is not None:
             for ent in getattr(nlp, "ents", ()):
                 self.mentions.append((ent.start_char, ent.end_char, ent.text, None, ent.label_))
@@ -255,7 +257,9 @@ class _Linker:
     def link(self, start: int, end: int) -> tuple[str | None, str | None, str | None]:
         found = self.in_span(start, end)
         # a person's name the entity layer missed
-        names = [n for n in self.names(start, end) if n[4] == "PERSON" and not any(m[0] <= n[0] and m[1] >= n[1] for m in found)]
+        # (a name that overlaps a person mention is that mention with its title: "ministrul Agriculturii Florin Barbu")
+        names = [n for n in self.names(start, end) if n[4] == "PERSON" and not any(
+            m[0] <= n[0] and m[1] >= n[1] or (m[4] or "").startswith("PER") and m[0] < n[1] and m[1] > n[0] for m in found)]
         found = [m for m in found if not any(m[0] < n[1] and m[1] > n[0] for n in names)] + names
         if found:
             # the head of the phrase speaks, not a name inside a prepositional modifier ("an economist at Harwell
@@ -476,15 +480,23 @@ class _Finder:
         "îl", "însă", "l-a denumit", "Reprezentanții spitalului," with its comma, "unei întrebări")."""
         if "\n" in name or re.search(r"[„”“\"«»]|,\s*$", name) or len(name.split()) > 8:
             return False
-        span = self.nlp.char_span(s, e, alignment_mode="expand") if self.nlp is not None and e > s else None
+        at = self.text.find(name, s, e)
+        if at < 0:
+            return True  # a name made from the phrase ("tribunalul arbitral" from "al tribunalului arbitral")
+        s, e = at, at + len(name)
+        span = self.nlp.char_span(s, e, alignment_mode="expand") if self.nlp is not None else None
         toks = [t for t in span if not t.is_space and not t.is_punct] if span is not None else []
         if not toks:
             return True  # no analysis to judge by
         first = toks[0]
         if first.pos_ in self._NOT_FIRST:
             return False
-        if first.pos_ in ("DET", "PRON") and any("Gen" in c or "Dat" in c for c in first.morph.get("Case")):
-            return False  # "unei întrebări referitoare", "îi": a genitive/dative is not a subject
+        before = fold(self.text[max(0, s - 24):s]).split()[-1:]
+        if first.pos_ in ("DET", "PRON") and any("Gen" in c or "Dat" in c for c in first.morph.get("Case")) and \
+                not (before and before[0] in ("potrivit", "conform")):
+            return False  # "unei întrebări referitoare", "îi": a genitive/dative is not a subject (but "potrivit unui comunicat")
+        if any(t.pos_ == "AUX" or t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm") for t in toks):
+            return False  # a clause, not a noun phrase ("companiei, pierderea netă a fost")
         if all(t.pos_ == "PRON" for t in toks):
             return False  # an unresolved pronoun ("care", "se", "le", "Ea")
         return any(t.pos_ in ("NOUN", "PROPN", "NUM", "X") for t in toks)

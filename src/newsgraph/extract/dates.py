@@ -200,7 +200,9 @@ def _first_meta(metas: dict, names) -> object:
     from newsgraph.document import DateValue
 
     for name in names:
-        if metas.get(name) and (v := read_date(metas[name])):
+        # Meta values are written by software: a slashed numeric date there is the C/US locale's month-first
+        # "%m/%d/%Y" (a dotted one stays day-first); a page's visible text gets no such assumption.
+        if metas.get(name) and (v := read_date(metas[name], order="MDY")):
             return DateValue(v[0], f"meta:{name}", 0.9, metas[name], tz=v[1])
     return None
 

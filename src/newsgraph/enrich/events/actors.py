@@ -21,6 +21,11 @@ CORE = {"flat", "flat:name", "amod", "det", "nummod", "compound", "fixed", "appo
 #: prepositions of a phrase that locates the head ("din Franța", "de la Chișinău"): a country for a role noun
 PLACE_PREPS = {"din", "de", "la", "în"}
 GENITIVE_MARKS = {"al", "a", "ai", "ale", "lui"}
+_PLAIN = str.maketrans("ăâîșț", "aaist")
+
+
+def _plain(word: str) -> str:
+    return word.translate(_PLAIN)
 
 
 class RoleActors:
@@ -30,15 +35,17 @@ class RoleActors:
         self.home = cue.get("home_country")
         self.metonyms = {fold(k): v for k, v in cue.get("metonyms", {}).items()}
         self.place_types = place_types
-        self.demonyms = sorted(((fold(k), v) for k, v in cue.get("demonym_stems", {}).items()),
+        # compared without diacritics: plurals alternate s/ș, t/ț ("rus" -> "ruși", "sârb" -> "sârbi")
+        self.demonyms = sorted(((_plain(fold(k)), v) for k, v in cue.get("demonym_stems", {}).items()),
                                key=lambda kv: -len(kv[0]))
         self.names = {fold(k): v for k, v in cue.get("actor_names", {}).items()}
+        self.quantities = {fold(w) for w in cue.get("quantity_heads", [])}
 
     def demonym(self, tok) -> str | None:
         """The country (or IGO) of a lower-case demonym ("georgiană", "ruși", "europene")."""
-        if not tok.text[:1].islower():
+        if not (tok.text[:1].islower() or tok.pos_ == "ADJ" and not tok.is_sent_start):  # "Marina Militară Română"
             return None
-        word = fold(tok.text)
+        word = _plain(fold(tok.text))
         return next((code for stem, code in self.demonyms if word.startswith(stem)), None)
 
     def _named(self, core) -> tuple[str, list] | None:
@@ -49,7 +56,7 @@ class RoleActors:
                 key = " ".join(words[i:i + n])
                 code = self.names.get(key) or (n == 1 and next(
                     (v for k, v in self.names.items() if len(k) >= 6 and " " not in k and key.startswith(k)), None))
-                if code and (n > 1 or core[i].text[:1].isupper() or core[i].pos_ == "PROPN"):
+                if code and (n > 1 or key not in self.sectors or core[i].text[:1].isupper()):  # "papa" vs "Papa"
                     return code, core[i:i + n]
         return None
 
@@ -57,11 +64,14 @@ class RoleActors:
         return bool(self.sectors)
 
     # ------------------------------------------------------------------ phrases
-    @staticmethod
-    def heads(arg_head) -> list:
+    def heads(self, arg_head) -> list:
         out, stack = [], [arg_head]
         while stack:
             h = stack.pop()
+            if fold(h.lemma_ or h.text) in self.quantities or h.pos_ == "NUM":  # "mii de georgieni": the people
+                sub = [c for c in h.children if c.dep_ == "nmod" and c.i > h.i]
+                if sub:
+                    h = sub[0]
             out.append(h)
             stack.extend(c for c in h.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"))
         return sorted(out, key=lambda t: t.i)
@@ -129,7 +139,7 @@ class RoleActors:
         s, e = min(t.idx for t in core), max(t.idx + len(t.text) for t in core)
         inside = [x for x in entities if x[0] < e and x[1] > s]
         own = [x for x in inside if x[0] <= h.idx < x[1]]
-        named_code = self._named([t for t in core if t.i == h.i or t.head.i == h.i and t.dep_ in ("flat", "nmod")])
+        named_code = self._named([t for t in core if t.i == h.i or t.head.i == h.i and t.dep_ in ("flat", "nmod", "amod")])
         if named_code:
             code, toks = named_code
             return make(code, " ".join(t.text for t in toks), None, toks[0].idx, toks[-1].idx + len(toks[-1].text),
@@ -156,7 +166,14 @@ class RoleActors:
                 return make(code, named[2], named[3], named[0], named[1], named[5], False)
             if named[5] not in ("PERSON", "ORG"):
                 return None
+            if named[5] == "ORG" and not sector:  # "Uniunii Europene" unlinked: its adjective; else no actor known
+                toks = [t for t in h.doc if named[0] <= t.idx < named[1]]
+                code = next((c for t in toks if (c := self.demonym(t))), None)
+                return make(code, named[2], named[3], named[0], named[1], "ORG", False) if code else None
         if not sector and named is None:
+            people = self.demonym(h) if h.pos_ == "NOUN" else None
+            if people:  # "georgienii", "mii de sârbi": a crowd of that country
+                return make(people + "CVL" if len(people) == 3 else people, h.text, None, s, e, None, False)
             return None
         sector = sector or "-"  # a person or organisation the knowledge base does not know, with no role
         country = self._country(inside, exclude=named) or next(
@@ -202,7 +219,8 @@ class RoleActors:
         for head in heads:
             for t in sorted(head.subtree, key=lambda t: t.i):
                 if (t.i == head.i and t.i not in own) or t.i in skip or t.pos_ not in ("NOUN", "PROPN") or \
-                        t.dep_ not in ("nmod", "iobj", "obl", "obj", "nmod:poss", "obl:agent", "appos"):
+                        t.dep_ not in ("nmod", "iobj", "obl", "obj", "nmod:poss", "obl:agent", "appos") and \
+                        not (t.dep_ == "amod" and t.pos_ == "PROPN"):
                     continue
                 prep = next((fold(c.text) for c in t.children if c.dep_ == "case"), None)
                 a = self.head_actor(t, entities, make)

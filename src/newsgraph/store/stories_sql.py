@@ -1,0 +1,225 @@
+"""Stories in the SQLite store: the clusterer's state as tables (migration 4), and the story read queries.
+
+:class:`SQLiteStoryState` is the state :class:`~newsgraph.stories.cluster.Clusterer` reads and writes: one row
+per article in ``story_members`` (its story, copy link, features), its LSH band keys in ``story_bands``, and a
+summary row per story in ``stories`` (title, first/last seen, languages, sites), refreshed whenever a story
+changes. :class:`StoriesMixin` gives the store its story methods; it only needs ``self.conn``.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+from newsgraph.stories.cluster import Clusterer, Member
+from newsgraph.stories.similarity import Embedder, Features, similarity
+
+MAX_CENTRAL = 30  # members compared when choosing a story's most central headline
+MAX_EVENTS = 200  # events in a story's timeline
+
+
+class SQLiteStoryState:
+    def __init__(self, conn):
+        self.conn = conn
+        self._features: dict[str, Features] = {}  # parsed JSON, per state object (one ingest run)
+
+    def _member(self, row) -> Member:
+        aid = row["article_id"]
+        f = self._features.get(aid)
+        if f is None:
+            f = self._features[aid] = Features.from_dict(json.loads(row["features"]))
+        return Member(features=f, story=row["story_id"], copy_of=row["copy_of"], similarity=row["similarity"],
+                      content=row["content_key"])
+
+    def get(self, article_id: str) -> Member | None:
+        row = self.conn.execute("SELECT * FROM story_members WHERE article_id = ?", (article_id,)).fetchone()
+        return self._member(row) if row else None
+
+    def near(self, day: float | None, window: float) -> list[Member]:
+        if day is None:
+            rows = self.conn.execute("SELECT * FROM story_members")
+        else:
+            rows = self.conn.execute("SELECT * FROM story_members WHERE day BETWEEN ? AND ? OR day IS NULL",
+                                     (day - window, day + window))
+        return [self._member(r) for r in rows]
+
+    def band_candidates(self, bands: list[str]) -> set[str]:
+        if not bands:
+            return set()
+        marks = ",".join("?" * len(bands))
+        return {r[0] for r in self.conn.execute(f"SELECT DISTINCT article_id FROM story_bands WHERE band IN ({marks})",
+                                                bands)}
+
+    def by_content(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT article_id FROM story_members WHERE content_key = ? ORDER BY day, article_id"
+                                " LIMIT 1", (key,)).fetchone()
+        return row[0] if row else None
+
+    def text(self, article_id: str) -> str:
+        row = self.conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else ""
+
+    def story_members(self, story_id: str) -> list[Member]:
+        return [self._member(r) for r in self.conn.execute("SELECT * FROM story_members WHERE story_id = ?",
+                                                           (story_id,))]
+
+    def put(self, member: Member) -> None:
+        f = member.features
+        self.remove(f.id)
+        self._features[f.id] = f
+        self.conn.execute(
+            "INSERT INTO story_members (article_id, story_id, copy_of, similarity, day, content_key, features)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (f.id, member.story, member.copy_of, member.similarity, f.day, member.content,
+             json.dumps(f.to_dict(), ensure_ascii=False, separators=(",", ":"))))
+        self.conn.executemany("INSERT OR IGNORE INTO story_bands (band, article_id) VALUES (?, ?)",
+                              [(b, f.id) for b in member.bands])
+
+    def remove(self, article_id: str) -> None:
+        self._features.pop(article_id, None)
+        self.conn.execute("DELETE FROM story_members WHERE article_id = ?", (article_id,))
+        self.conn.execute("DELETE FROM story_bands WHERE article_id = ?", (article_id,))
+        self.conn.execute("UPDATE story_members SET copy_of = NULL WHERE copy_of = ?", (article_id,))
+
+    def set_copy_of(self, article_id: str, original: str | None) -> None:
+        self.conn.execute("UPDATE story_members SET copy_of = ? WHERE article_id = ?", (original, article_id))
+
+    def rename(self, old: str, new: str) -> None:
+        self.conn.execute("UPDATE story_members SET story_id = ? WHERE story_id = ?", (new, old))
+        self.conn.execute("DELETE FROM stories WHERE id = ?", (old,))
+
+    def touched(self, story_ids) -> None:
+        for sid in story_ids:
+            self.refresh(sid)
+
+    def refresh(self, story_id: str) -> None:
+        """Recompute a story's summary row (or drop it when the story has no members left)."""
+        rows = self.conn.execute(
+            "SELECT m.article_id, m.copy_of, a.title, a.site, a.language, a.published FROM story_members m"
+            " JOIN articles a ON a.id = m.article_id WHERE m.story_id = ?", (story_id,)).fetchall()
+        if not rows:
+            self.conn.execute("DELETE FROM stories WHERE id = ?", (story_id,))
+            return
+        originals = [r for r in rows if not r["copy_of"]] or rows
+        central = self._central([r["article_id"] for r in originals][:MAX_CENTRAL])
+        title_row = next(r for r in rows if r["article_id"] == central)
+        dates = sorted(r["published"] for r in rows if r["published"])
+        self.conn.execute(
+            "INSERT INTO stories (id, title, title_article, first_seen, last_seen, size, languages, sites, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET title=excluded.title,"
+            " title_article=excluded.title_article, first_seen=excluded.first_seen, last_seen=excluded.last_seen,"
+            " size=excluded.size, languages=excluded.languages, sites=excluded.sites, updated_at=excluded.updated_at",
+            (story_id, title_row["title"], central, dates[0] if dates else None, dates[-1] if dates else None,
+             len(rows), json.dumps(sorted({r["language"] for r in rows if r["language"]})),
+             json.dumps(sorted({r["site"] for r in rows if r["site"]}), ensure_ascii=False),
+             datetime.now(UTC).isoformat(timespec="seconds")))
+
+    def _central(self, ids: list[str]) -> str:
+        """The member most similar, on average, to the others (ties: the earliest)."""
+        members = [self.get(i) for i in ids]
+        members = [m for m in members if m is not None]
+        if len(members) <= 2:
+            return min(members, key=lambda m: (m.features.day or 0.0, m.features.id)).features.id
+        best = max(members, key=lambda m: (sum(similarity(m.features, o.features) for o in members if o is not m),
+                                           -(m.features.day or 0.0)))
+        return best.features.id
+
+
+class StoriesMixin:
+    """Story methods of the SQLite store (``self.conn`` is its connection)."""
+
+    def story_tracker(self, embedder: Embedder | None = None) -> Clusterer:
+        """A clusterer that keeps its state in this store (ingest calls ``add(doc)`` after storing an article)."""
+        return Clusterer(SQLiteStoryState(self.conn), embedder=embedder)
+
+    def rebuild_stories(self, embedder: Embedder | None = None) -> int:
+        """Forget every story and cluster the stored articles again, in publication order (after an upgrade,
+        or to apply a new model). Returns the number of articles placed."""
+        from newsgraph.document import Document
+
+        for table in ("story_members", "story_bands", "stories"):
+            self.conn.execute(f"DELETE FROM {table}")
+        tracker = self.story_tracker(embedder)
+        n = 0
+        for row in self.conn.execute("SELECT record FROM articles ORDER BY published IS NULL, published, id").fetchall():
+            tracker.add(Document.from_dict(json.loads(row["record"])))
+            n += 1
+        self.conn.commit()
+        return n
+
+    def story_of(self, article_id: str) -> str | None:
+        row = self.conn.execute("SELECT story_id FROM story_members WHERE article_id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def stories(self, *, since: str | None = None, entity: str | None = None, min_size: int = 1, limit: int = 20,
+                offset: int = 0, articles: bool = True) -> list[dict]:
+        """Stories, latest first (by their last article); ``since`` keeps those seen on or after a date,
+        ``entity`` those mentioning an entity (id, name or alias)."""
+        where, params = ["s.size >= ?"], [min_size]
+        if since:
+            where.append("s.last_seen >= ?")
+            params.append(since)
+        if entity:
+            entity_id = self.find_entity(entity) if hasattr(self, "find_entity") else entity
+            if entity_id is None:
+                return []
+            where.append("s.id IN (SELECT m.story_id FROM story_members m JOIN mentions n ON n.article_id ="
+                         " m.article_id WHERE n.entity_id = ?)")
+            params.append(entity_id)
+        limit = max(1, min(int(limit), 1000)) if limit else -1
+        rows = self.conn.execute("SELECT s.* FROM stories s WHERE " + " AND ".join(where) +
+                                 " ORDER BY s.last_seen DESC, s.id LIMIT ? OFFSET ?", [*params, limit, offset])
+        return [self._story_record(r, articles=articles) for r in rows.fetchall()]
+
+    def story(self, story_id: str, events: bool = True) -> dict | None:
+        """One story with its articles, entities and (``events``) its events as a timeline; an article id
+        finds the story that article is in."""
+        row = self.conn.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
+        if row is None and (sid := self.story_of(story_id)):
+            row = self.conn.execute("SELECT * FROM stories WHERE id = ?", (sid,)).fetchone()
+        if row is None:
+            return None
+        record = self._story_record(row)
+        if events:
+            record["events"] = self._story_events(record["id"])
+        return record
+
+    def _story_record(self, row, articles: bool = True) -> dict:
+        sid = row["id"]
+        record = {"id": sid, "title": row["title"], "first_seen": row["first_seen"], "last_seen": row["last_seen"],
+                  "size": row["size"], "languages": json.loads(row["languages"]), "sites": json.loads(row["sites"])}
+        if articles:
+            record["articles"] = [dict(r) for r in self.conn.execute(
+                "SELECT a.id, a.url, a.title, a.site, a.language, a.published, m.copy_of, m.similarity"
+                " FROM story_members m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ?"
+                " ORDER BY a.published, a.id", (sid,))]
+        record["entities"] = [dict(r) for r in self.conn.execute(
+            "SELECT e.id, e.name, e.type, count(DISTINCT n.article_id) AS articles FROM story_members m"
+            " JOIN mentions n ON n.article_id = m.article_id JOIN entities e ON e.id = n.entity_id"
+            " WHERE m.story_id = ? GROUP BY e.id ORDER BY articles DESC, count(*) DESC, e.name LIMIT 15", (sid,))]
+        return record
+
+    def _story_events(self, story_id: str) -> list[dict]:
+        out = []
+        for r in self.conn.execute(
+                "SELECT e.article_id, e.record, e.published, e.evidence, a.site, a.language FROM events e"
+                " JOIN story_members m ON m.article_id = e.article_id JOIN articles a ON a.id = e.article_id"
+                " WHERE m.story_id = ? AND m.copy_of IS NULL ORDER BY coalesce(e.date, e.published), e.article_id, e.n"
+                " LIMIT ?", (story_id, MAX_EVENTS)):
+            rec = json.loads(r["record"])
+            out.append({"date": rec.get("date") or (r["published"] or "")[:10] or None, "plover": rec.get("plover"),
+                        "source": (rec.get("source") or {}).get("name"), "target": (rec.get("target") or {}).get("name"),
+                        "negated": bool(rec.get("negated")), "hypothetical": bool(rec.get("hypothetical")),
+                        "sentence": r["evidence"], "article_id": r["article_id"], "site": r["site"],
+                        "language": r["language"]})
+        return out
+
+    def same_story(self, article_id: str, limit: int = 20) -> list[dict]:
+        """The other articles of an article's story (for "same story elsewhere")."""
+        sid = self.story_of(article_id)
+        if sid is None:
+            return []
+        return [dict(r) for r in self.conn.execute(
+            "SELECT a.id, a.url, a.title, a.site, a.language, a.published, m.copy_of FROM story_members m"
+            " JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? AND m.article_id != ?"
+            " ORDER BY a.published, a.id LIMIT ?", (sid, article_id, limit))]

