@@ -520,10 +520,9 @@ def stage(doc: Document, ctx) -> Document:
     mentions, linker = _mentions(sp, gaz, doc.language.code, published)
     doc.entities = _group(doc, sp, mentions, gaz, published, linker)
     if doc.title:
-        from newsgraph.normalize import normalize_text
-        from newsgraph.pipeline import language_models
+        from newsgraph.pipeline import parse_title
 
-        title_sp = language_models(ctx)(doc.language.code)(normalize_text(doc.title))
+        title_sp = parse_title(doc, ctx)
         title_mentions, title_linker = _mentions(title_sp, gaz, doc.language.code, published)
         _add_title_mentions(doc, title_sp, title_mentions, gaz, published, title_linker)
     return doc
