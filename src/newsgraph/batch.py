@@ -58,13 +58,15 @@ Outcome = str  # "stored", "updated", "unchanged" or "failed"
 
 def ingest(inputs: Iterable[str], store, config: Config | None = None, jobs: int = 1,
            on_result: Callable[[Document | Source | InputError, Outcome], None] | None = None,
-           stages: Iterable[str] | None = None, refresh: bool = False) -> Counter:
+           stages: Iterable[str] | None = None, refresh: bool = False, pipeline: Pipeline | None = None) -> Counter:
     """Ingest inputs into ``store``; returns counts of stored/updated/unchanged/failed. ``refresh``: analyse
     every input again and store the new analysis of articles whose text is unchanged too (they count as
     updated). ``on_result(item, outcome)`` is called after each input is written (``item`` is the Source of an
     input skipped as unchanged before analysis)."""
-    config = config or Config()
-    pipeline = Pipeline(config, stages=stages) if stages is not None else Pipeline(config)
+    if pipeline is None:  # (a caller that keeps its pipeline, e.g. a Dask worker, passes it with its models)
+        config = config or Config()
+        pipeline = Pipeline(config, stages=stages) if stages is not None else Pipeline(config)
+    config = pipeline.config
     analysis_key = pipeline.analysis_key
     summary: Counter = Counter({"stored": 0, "updated": 0, "unchanged": 0, "failed": 0})
 
