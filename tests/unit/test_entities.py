@@ -122,12 +122,16 @@ def test_titles_are_split_off_and_one_person_is_one_entity(ro_news):
 @pytest.mark.skipif(not (MODELS_DIR / "ro_newsgraph").is_dir(), reason="Romanian model not built")
 def test_first_names_are_not_places_and_photo_credits_are_not_people():
     from newsgraph.document import Document, LanguageValue, Source
+    from newsgraph.pipeline import STAGES, Context
 
     # A credit the extractor left in the body (text records arrive as paragraphs, without page structure).
     body = ["Adrian Câciu, ministrul Finanțelor, a vorbit marți despre inflație. FOTO: Inquam Photos / Ion Mărgineanu",
             "Alexandra Dănculea, purtătoarea de cuvânt, a scris pe Facebook că Florin Cîțu a plecat la Bacău."]
-    doc = Pipeline(Config(), stages=("nlp", "entities"))(Document(
-        source=Source.make("r", "text", "\n\n".join(body)), body=body, language=LanguageValue("ro", 1.0, "record")))
+    doc = Document(source=Source.make("r", "text", "\n\n".join(body)), body=body,
+                   language=LanguageValue("ro", 1.0, "record"))
+    ctx = Context(Config())
+    for name in ("nlp", "entities"):
+        doc = STAGES[name][0](doc, ctx)
     places = {e["name"] for e in doc.entities if e["type"] in ("GPE", "LOC")}
     assert not places & {"Adrian", "Alexandra", "Florin"}, places
     names = {e["name"]: e for e in doc.entities}
@@ -153,8 +157,64 @@ def test_romanian_institutions_are_canonical_with_cameo_codes(ro_news):
 def test_unknown_institution_named_in_the_nominative(pipeline):
     from newsgraph import Source
 
-    doc = pipeline(Source.make("o.txt", "text", "Controale la firme\nInspectorii Agenției Județene pentru Ocuparea Forței de Muncă Vaslui "
-                                                 "au verificat firmele. Directorul Inspectoratului Școlar Județean "
-                                                 "Vaslui a confirmat controalele."))
+    doc = pipeline(Source.make("o.txt", "text", "Lucrări pe autostradă\nReprezentanții Companiei Naționale de "
+                                                 "Autostrăzi au anunțat lucrări, iar purtătorul de cuvânt al "
+                                                 "Ministerului Turismului a confirmat."))
     names = {e["name"] for e in doc.entities if e["type"] == "ORG"}
+    assert {"Compania Națională de Autostrăzi", "Ministerul Turismului"} <= names, names
     assert not any(n.split()[0].endswith(("ului", "ei", "iei")) for n in names), names
+
+
+@pytest.mark.skipif(not (MODELS_DIR / "ro_newsgraph").is_dir(), reason="Romanian model not built")
+def test_entities_of_the_bundled_examples_are_whole_people_without_roles(tmp_path):
+    import json
+
+    from conftest import EXAMPLES
+
+    from newsgraph.cli import main
+    from newsgraph.normalize import fold
+
+    db = str(tmp_path / "ex.db")
+    assert main(["ingest", str(EXAMPLES), "--db", db]) == 0
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["entities", "--db", db, "--type", "PERSON", "--format", "json", "--limit", "500"]) == 0
+    people = [r["name"] for r in json.loads(out.getvalue())]
+    assert len(people) >= 2, people
+    roles = {"ministrul", "ministra", "premierul", "fostul", "fosta", "presedintele", "presedinta", "primarul",
+             "jurnalista", "jurnalistul", "doctorul", "purtatorul", "purtatoarea", "seful", "sefa", "directorul",
+             "the", "minister", "president", "mayor", "spokesman", "spokeswoman", "dr."}
+    assert not [p for p in people if any(fold(w) in roles for w in p.split())], people
+    words = [set(fold(p).split()) for p in people]
+    split = [(a, b) for a, wa in zip(people, words) for b, wb in zip(people, words) if a != b and wa <= wb]
+    assert not split, split  # "Rusu" beside "Ion Rusu" would be one person split in two
+
+
+@pytest.mark.skipif(not (MODELS_DIR / "ro_newsgraph").is_dir(), reason="Romanian model not built")
+def test_bare_institution_words_follow_the_country_of_the_story(pipeline):
+    from newsgraph import Source
+
+    md = pipeline(Source.make("md.txt", "text", "Criză la Chișinău\nMaia Sandu nu va fi prezentă la ședința "
+                                                "Parlamentului, a anunțat Președinția Republicii Moldova. Guvernul "
+                                                "de la Chișinău a cerut explicații."))
+    ro = pipeline(Source.make("ro.txt", "text", "Buget nou\nParlamentul a adoptat bugetul, iar Guvernul a anunțat "
+                                                "la București că Nicușor Dan îl va promulga."))
+    assert {"org:parlamentul-republicii-moldova", "org:guvernul-republicii-moldova"} <= {e["id"] for e in md.entities}
+    assert {"org:parlamentul-romaniei", "org:guvernul-romaniei"} <= {e["id"] for e in ro.entities}
+
+
+def test_user_knowledge_file_overrides_the_bundled_romanian_list(tmp_path):
+    import json
+
+    from newsgraph.enrich.gazetteer import Gazetteer
+
+    kb = tmp_path / "kb.json"
+    kb.write_text(json.dumps({"orgs": {"Direcția Națională Anticorupție": {
+        "aliases": ["DNA", "Parchetul Anticorupție"], "country": "ROU", "code": "ROUJUDX"}}}), "utf-8")
+    bundled, mine = Gazetteer.build(), Gazetteer.build((str(kb),))
+    assert bundled.entities["org:directia-nationala-anticoruptie"].code == "ROUJUD"
+    assert mine.entities["org:directia-nationala-anticoruptie"].code == "ROUJUDX"
+    assert mine.aliases["dna"].entity == "org:directia-nationala-anticoruptie"

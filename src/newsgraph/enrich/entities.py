@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import bisect
 import json
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -29,6 +28,7 @@ from spacy.tokens import Span
 
 from newsgraph.document import Document
 from newsgraph.enrich.gazetteer import Gazetteer, KBEntity, slug
+from newsgraph.enrich.speakers import credit_spans
 from newsgraph.normalize import fold
 
 #: NER labels kept as entities (RONEC v2 and OntoNotes names), mapped to newsgraph's types.
@@ -203,7 +203,7 @@ class Linker:
             for length in range(min(MAX_SPAN, n - i), 0, -1):
                 j = i + length
                 last = sp[j - 1]
-                if not (_capitalised(last) or last.is_upper) or not self._free(i, j):
+                if not (_capitalised(last) or last.is_upper or last.is_digit and j - i > 1) or not self._free(i, j):
                     continue
                 if any(sp[k].is_sent_start for k in range(i + 1, j)):
                     continue
@@ -256,8 +256,8 @@ class Linker:
         """Whether a place name at tokens i..j is (part of) a person's name: inside a span the tagger reads as a
         person, or a one-word town that is a known first name or surname, next to another known name word or
         with no tagger support as a place ("Adrian Câciu", "Alexandra Dănculea")."""
-        if any(s <= i and j <= e for s, e in ner_people):
-            return True
+        if any(s <= i and j <= e and not any(self.sp[k].pos_ == "ADP" for k in range(s, i)) for s, e in ner_people):
+            return True  # (a span that runs on over a preposition is the tagger's error: "Kim Jong Un la Vladivostok")
         if j - i != 1 or (i, j) in ner_places:
             return False
         alias = self.gaz.aliases.get(fold(self.sp[i].text))
@@ -276,7 +276,15 @@ class Linker:
         sp = self.sp
         if alias is not None and alias.entity.startswith("place:") and not self.gaz.entities[alias.entity].code and \
                 self.rules.get("titles") and sp.has_annotation("ENT_IOB"):
-            return any(s <= i and j <= e for s, e in ner_places)
+            if any(s <= i and j <= e for s, e in ner_places):
+                return sp[i].pos_ not in ("VERB", "AUX", "PRON", "ADV", "SCONJ", "CCONJ")  # not "Vreau" read as a town
+            # else a proper noun as written (not an inflected common noun, "Boli" -> "boală"), not an acronym, not
+            # part of a longer capitalised name ("Înaltei Curți")
+            tok = sp[i]
+            near = [sp[k] for k in (i - 1, j) if 0 <= k < len(sp)]
+            return (j - i == 1 and tok.pos_ == "PROPN" and not tok.is_upper and fold(tok.lemma_ or tok.text) == fold(tok.text)
+                    and not any(t.is_alpha and t.text[:1].isupper() and not t.is_sent_start for t in near if t.i != i)
+                    and not (sp[i - 1].is_alpha and sp[i - 1].text[:1].isupper() if i > 0 else False))
         if any(k in ner_names for k in range(i, j)):
             return True
         if sp[i].pos_:
@@ -297,7 +305,7 @@ class Linker:
                 parts.append((start, k, k < ent.end and sp[k].text in (",", ";")))
                 start = k + 1
         out = []
-        for i, (a, b, comma_after) in enumerate(parts):
+        for a, b, comma_after in parts:
             while b > a and sp[b - 1].is_punct:
                 b -= 1
             while a < b and sp[a].is_punct:
@@ -323,12 +331,30 @@ class Linker:
                     out.append(self._take(mention))
         return self._appositions(out)
 
+    def _title_before(self, start: int, reach: int = 5) -> int | None:
+        """Where a title right before a name starts ("purtătoarea de cuvânt", "ministrul Agriculturii", "fostul
+        premier"): the leftmost title word in the words just before ``start``, none of them punctuation."""
+        sp, found = self.sp, None
+        for k in range(start - 1, max(-1, start - 1 - reach), -1):
+            tok = sp[k]
+            if not tok.is_alpha or self.taken[k] and not self.is_title(tok):
+                break
+            if self.is_title(tok):
+                found = k
+            elif not (tok.is_lower or self._complement(tok)):
+                break
+        return found
+
     def _appositions(self, mentions: list[Mention]) -> list[Mention]:
         """A titled "person" with no known name word, apposed to a person ("directorul Depogaz Nord, Nelu
         Marinescu"), is that person's title."""
         sp, words, out = self.sp, self.rules["name_words"], []
         by_start = {m.start: m for m in mentions}
         for m in mentions:
+            if m.label == "PERSON" and not m.extra.get("title") and (k := self._title_before(m.start)) is not None:
+                # the tagger left the title out of the span ("Purtătoarea de cuvânt [Claudia Dobre]")
+                m.extra["title"] = sp[k:m.start].text
+                m.extra["title_start"] = sp[k].idx
             nxt = by_start.get(m.end + 1)
             if (m.label == "PERSON" and m.extra.get("title") and m.entity is None and m.end < len(sp)
                     and sp[m.end].text == "," and nxt is not None and nxt.label == "PERSON"
@@ -355,6 +381,11 @@ class Linker:
         extra = {"title": title, "title_start": title_start} if title else {}
         label = LABELS.get(ent.label_)
         alias = self.lookup(ent) if (label or ent.label_ in DEMONYM_LABELS) else None
+        if alias is not None and not label and alias.kind != "demonym":
+            alias = None  # "liberalilor" (a political group) is not the town of Liberal
+        if alias is not None and alias.entity.startswith("place:") and alias.strength < 2 and \
+                ent[0].pos_ in ("VERB", "AUX", "PRON", "ADV"):
+            alias = None  # a town's name that is a verb here ("Voi continua") is not that town
         if alias is not None:
             entity = self.gaz.entities[alias.entity]
             kind = alias.kind
@@ -384,8 +415,9 @@ class Linker:
         if not words or fold(words[0].text) in ("foto", "sursa", "photo", "video", "captura"):
             return None
         names = self.rules["name_words"]
-        if len(ent) == 1 and ent[0].is_sent_start and ent[0].pos_ == "NOUN" and ent[0].text not in names:
-            return None
+        if len(ent) == 1 and (ent[0].is_sent_start and ent[0].pos_ == "NOUN" and ent[0].text not in names
+                              or ent[0].pos_ in ("VERB", "AUX", "ADV", "PRON", "SCONJ", "CCONJ")):
+            return None  # "Incendiul" opening a sentence, "Vreau" read as a place
         if label == "PERSON":
             if all(self.is_title(t) or t.is_lower for t in words):
                 return None
@@ -448,6 +480,25 @@ class Linker:
                                               {"role": role, "country": country})))
             i = end
         return out
+
+
+def _home_institutions(mentions: list[Mention], sp, gaz: Gazetteer) -> None:
+    """A bare institution word ("Guvernul", "Parlamentului", "Președinția") names the institution of the country
+    the story is about: the knowledge base links it to Romania's, and a story whose linked names (countries,
+    their capitals, people and bodies) belong to Moldova more often than to Romania gets Moldova's (the one
+    organisation of the same kind there)."""
+    counts: dict[str, int] = {}
+    for m in mentions:  # the countries of the linked names: the countries themselves, their people and bodies
+        e = gaz.entities.get(m.entity or "")
+        country = e.code if e is not None and e.id.startswith("country:") else e.country if e is not None else None
+        if country:
+            counts[country] = counts.get(country, 0) + 1
+    home = max(counts, key=counts.get) if counts else None
+    for m in mentions:
+        e = gaz.entities.get(m.entity or "")
+        if home and e is not None and m.via == "kb" and m.end - m.start == 1 and e.country and e.country != home \
+                and counts.get(home, 0) > counts.get(e.country, 0) and (other := gaz.counterpart(e, home)):
+            m.entity = other.id
 
 
 def _sentence_index(starts: list[int], char: int) -> int:
@@ -538,6 +589,7 @@ def _mentions(sp, gaz: Gazetteer, lang: str, published: str | None) -> tuple[lis
     credits = credit_spans(sp.text)
     mentions = [m for m in linker.scan(ner_people, ner_names, ner_places) + linker.ner()
                 if not (m.label == "PERSON" and _inside(sp[m.start].idx, credits))]
+    _home_institutions(mentions, sp, gaz)
     # Unlinked NER names get an id from their type and (uninflected) name; a short person name then joins the
     # full name it is part of.
     for m in mentions:
@@ -595,16 +647,6 @@ def _body_entity(text: str, weak: bool, entities: list[dict]) -> str | None:
         if e.get("type") == "PERSON" and any(all(w in a for w in words) for a in folded):
             return e["id"]
     return None
-
-
-#: Photo and video credits ("Foto: Inquam Photos / Sabin Cirstoveanu", "Sursa foto: Alexandru Dobre/Mediafax
-#: Foto", "Foto/Profimedia"): the people named there took the picture; they are not in the story.
-_CREDIT = re.compile(r"(?m)(?:^|(?<=\s))(?:FOTO|Foto|Photo|PHOTO|VIDEO|Video|[Ss]urs[aă] ?(?:foto|FOTO|video)|"
-                     r"[Cc]redit(?: foto)?)(?:[ \t]*[:/|][^\n]{0,120}|[ \t]+[^\n]{1,60})$")
-
-
-def credit_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _CREDIT.finditer(text)]
 
 
 def _inside(char: int, spans: list[tuple[int, int]]) -> bool:
