@@ -3,6 +3,8 @@
     python benchmarks/stories.py                      # analyse, cluster, score: full set and both halves
     python benchmarks/stories.py --embed              # with the multilingual embedding (stories-embed extra)
     python benchmarks/stories.py --fit                # refit the similarity model on the dev half, print it
+    python benchmarks/stories.py --store              # through `ingest` into a store, in file order, timed
+                                                      # with stories on and off
 
 Every article is analysed by the default pipeline (structure, language, NLP, entities, dates, quotes, events)
 from a JSON-lines record (title, text, site, published — not its gold language or story), then clustered
@@ -46,17 +48,52 @@ def halves(stories: list[dict]) -> dict[str, str]:
     return {s: ("dev" if group_of[s] % 2 == 0 else "held-out") for s in links}
 
 
+def write_records(articles: list[dict], path: Path) -> None:
+    """The articles as JSON-lines input records: title, text, site, published (not the gold language or story)."""
+    with path.open("w", encoding="utf-8") as f:
+        for a in articles:
+            f.write(json.dumps({"url": f"https://stories.example/{a['id']}", "title": a["title"], "text": a["text"],
+                                "published": a["published"], "site": a["site"]}, ensure_ascii=False) + "\n")
+
+
+def through_store(articles: list[dict], rounds: int = 2) -> tuple[dict, dict, dict]:
+    """Ingest the set with ``newsgraph.batch.ingest`` (stories off, then on; ``rounds`` times each, fresh
+    stores, alternating) -> (gold id -> story id, gold id -> copy_of gold id, seconds per mode: best round)."""
+    from newsgraph.batch import ingest
+    from newsgraph.store import open_store
+
+    times: dict[str, list[float]] = {"off": [], "on": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "articles.jsonl"
+        write_records(articles, path)
+        for r in range(rounds):
+            for mode in ("off", "on"):
+                db = Path(tmp) / f"{mode}{r}.db"
+                store = open_store(str(db))
+                start = time.perf_counter()
+                ingest([str(path)], store, stories=mode == "on")
+                times[mode].append(time.perf_counter() - start)
+                if mode == "on":
+                    rows = store.conn.execute("SELECT m.article_id, m.story_id, m.copy_of, a.url, o.url AS orig"
+                                              " FROM story_members m JOIN articles a ON a.id = m.article_id"
+                                              " LEFT JOIN articles o ON o.id = m.copy_of").fetchall()
+                    start = time.perf_counter()  # the story step alone: place every stored article again
+                    with store.transaction():
+                        store.rebuild_stories()
+                    times.setdefault("rebuild", []).append(time.perf_counter() - start)
+                store.close()
+    gid = lambda url: url.rsplit("/", 1)[1] if url else None  # noqa: E731
+    return ({gid(r["url"]): r["story_id"] for r in rows}, {gid(r["url"]): gid(r["orig"]) for r in rows},
+            {k: min(v) for k, v in times.items()})
+
+
 def analyse(articles: list[dict]) -> tuple[dict, float, int]:
     """Gold article id -> analysed Document, the seconds it took, and the words analysed."""
     from newsgraph.pipeline import Pipeline
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "articles.jsonl"
-        with path.open("w", encoding="utf-8") as f:
-            for a in articles:
-                f.write(json.dumps({"url": f"https://stories.example/{a['id']}", "title": a["title"],
-                                    "text": a["text"], "published": a["published"], "site": a["site"]},
-                                   ensure_ascii=False) + "\n")
+        write_records(articles, path)
         start = time.perf_counter()
         docs = {}
         for d in Pipeline().analyze([str(path)]):
@@ -111,6 +148,7 @@ def main(argv=None) -> int:
     p.add_argument("--fit", action="store_true", help="fit the similarity model on the dev half and print it")
     p.add_argument("--threshold", type=float, help="override the joining threshold")
     p.add_argument("--top-k", type=int, help="override TOP_K")
+    p.add_argument("--store", action="store_true", help="ingest into a store (file order), timed with stories on/off")
     p.add_argument("--errors", action="store_true", help="list wrongly merged and split articles")
     args = p.parse_args(argv)
     data = Path(args.data)
@@ -120,6 +158,20 @@ def main(argv=None) -> int:
     articles = [json.loads(x) for x in (data / "articles.jsonl").open(encoding="utf-8")]
     stories = [json.loads(x) for x in (data / "stories.jsonl").open(encoding="utf-8")]
     half = halves(stories)
+
+    if args.store:
+        pred, copy_pred, took = through_store(articles)
+        f = score(pred, articles, stories, set(half))
+        copies = [a for a in articles if a["copy_of"]]
+        print(f"store     stories={len(half):2d} pairwise_F1={f['pairwise_F1']:.1f} bcubed_F1={f['bcubed_F1']:.1f}"
+              f" crosslang_R={f['crosslang_R']:.1f} confusable_merged={f['confusable_merged']:.1f}"
+              f" copies_with_original={sum(pred.get(a['id']) == pred.get(a['copy_of']) for a in copies)}/{len(copies)}"
+              f" copy_of_found={sum(copy_pred.get(a['id']) == a['copy_of'] for a in copies)}/{len(copies)}")
+        print(f"ingest {len(articles)} articles: stories off {took['off']:.2f}s, on {took['on']:.2f}s"
+              f" (+{100 * (took['on'] / took['off'] - 1):.1f}%; best of 2 rounds each); the story step alone"
+              f" (rebuild_stories over the stored articles): {took['rebuild']:.2f}s"
+              f" = {100 * took['rebuild'] / took['off']:.1f}% of ingest without stories")
+        return 0
 
     from newsgraph.stories.cluster import cluster
     from newsgraph.stories.similarity import FEATURES, Embedder, features_of, pair_features

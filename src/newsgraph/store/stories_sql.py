@@ -134,7 +134,7 @@ class StoriesMixin:
 
     def rebuild_stories(self, embedder: Embedder | None = None) -> int:
         """Forget every story and cluster the stored articles again, in publication order (after an upgrade,
-        or to apply a new model). Returns the number of articles placed."""
+        or to apply a new model); run it inside ``transaction()``. Returns the number of articles placed."""
         from newsgraph.document import Document
 
         for table in ("story_members", "story_bands", "stories"):
@@ -144,7 +144,6 @@ class StoriesMixin:
         for row in self.conn.execute("SELECT record FROM articles ORDER BY published IS NULL, published, id").fetchall():
             tracker.add(Document.from_dict(json.loads(row["record"])))
             n += 1
-        self.conn.commit()
         return n
 
     def story_of(self, article_id: str) -> str | None:
