@@ -21,6 +21,7 @@ import json
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 import time
 from pathlib import Path
 
@@ -123,13 +124,13 @@ def score(pred: dict[str, str], articles: list[dict], stories: list[dict], subse
     return {k: float(v) for k, v in figures.items()}
 
 
-def fit(pairs: list[tuple[list[float], int]], l2: float = 0.1, steps: int = 50):
+def fit(pairs: list[tuple[list[float], int]], l2: float = 0.1, steps: int = 50, balanced: bool = True):
     """Logistic regression (Newton's method, balanced classes, L2 on the weights); returns (bias, weights)."""
     import numpy as np
 
     x = np.array([[1.0, *v] for v, _ in pairs])
     y = np.array([t for _, t in pairs], dtype=float)
-    c = np.where(y == 1, len(y) / (2 * y.sum()), len(y) / (2 * (len(y) - y.sum())))
+    c = np.where(y == 1, len(y) / (2 * y.sum()), len(y) / (2 * (len(y) - y.sum()))) if balanced else np.ones(len(y))
     w = np.zeros(x.shape[1])
     reg = l2 * np.eye(x.shape[1])
     reg[0, 0] = 0.0
@@ -174,7 +175,7 @@ def main(argv=None) -> int:
         return 0
 
     from newsgraph.stories.cluster import cluster
-    from newsgraph.stories.similarity import FEATURES, Embedder, features_of, pair_features
+    from newsgraph.stories.similarity import FEATURES, Embedder, features_of, idf, pair_features
 
     docs, seconds, nwords = analyse(articles)
     print(f"analysed {len(docs)} articles ({nwords} words) in {seconds:.1f}s")
@@ -185,7 +186,9 @@ def main(argv=None) -> int:
         feats = {aid: features_of(d, embedder) for aid, d in docs.items()}
         ids = sorted(aid for aid in feats if half[gold[aid]] == "dev")
         # every pair: the features leave publication time out, so stories months apart are content negatives
-        pairs = [(pair_features(feats[a], feats[b]), int(gold[a] == gold[b]))
+        df = Counter(e for aid in ids for e in feats[aid].entities)
+        weights = {e: idf(n, len(ids)) for e, n in df.items()}
+        pairs = [(pair_features(feats[a], feats[b], weights), int(gold[a] == gold[b]))
                  for i, a in enumerate(ids) for b in ids[i + 1:]]
         bias, weights = fit(pairs)
         print(f"fitted on {len(pairs)} dev pairs ({sum(y for _, y in pairs)} same-story):")
