@@ -21,3 +21,5 @@ def test_bag_over_processes_matches_local_and_stores(tmp_path):
     assert summary["stored"] == 4 and summary["failed"] == 1
     with open_store(str(tmp_path / "d.db")) as store:
         assert store.search("inundatii")
+        # every stored article was placed in a story as it was written (the merge step of the partitions)
+        assert store.conn.execute("SELECT count(*) FROM story_members").fetchone()[0] == 4

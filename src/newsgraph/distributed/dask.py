@@ -58,21 +58,31 @@ def analyze_bag(inputs: Iterable[str], config: Config | None = None, stages: Ite
     return bag.map_partitions(_analyze_partition, pipeline)
 
 
-def ingest_bag(bag, store, **compute_kwargs) -> Counter:
-    """Compute ``bag`` and store its records (``store`` is a Store or a SQLite path)."""
+def ingest_bag(bag, store, stories: bool = True, **compute_kwargs) -> Counter:
+    """Compute ``bag`` and store its records (``store`` is a Store or a SQLite path). ``stories``: place each
+    new or updated article in its story as it is written (the partitions analyse in parallel; this merge step is
+    sequential and cheap, see docs/stories.md)."""
     from newsgraph.document import Document
     from newsgraph.store import open_store
 
     own = isinstance(store, str)
     store = open_store(store) if own else store
     summary: Counter = Counter({"stored": 0, "updated": 0, "unchanged": 0, "failed": 0})
+    tracker = store.story_tracker() if stories and hasattr(store, "story_tracker") else None
     try:
         for record in bag.compute(**compute_kwargs):  # each article written atomically on its own
             if "error" in record:
                 store.put_failure(record["input"], record["error"])
                 summary["failed"] += 1
-            else:
+            elif tracker is None:
                 summary[store.put(Document.from_dict(record))] += 1
+            else:
+                doc = Document.from_dict(record)
+                with store.transaction():  # the article and its place in a story, atomically
+                    outcome = store.put(doc)
+                    if outcome != "unchanged":
+                        tracker.add(doc)
+                summary[outcome] += 1
     finally:
         if own:
             store.close()
