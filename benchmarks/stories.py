@@ -21,8 +21,8 @@ import json
 import subprocess
 import sys
 import tempfile
-from collections import Counter
 import time
+from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent

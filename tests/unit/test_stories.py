@@ -19,7 +19,8 @@ OTHER = ("Portul Constanța a operat în februarie 2,9 milioane de tone de cerea
 
 def test_numbers_are_written_one_way():
     assert numbers("50,4% și 11.000 de voturi") == numbers("50.4% and 11,000 votes") == {"50.4", "11000"}
-    assert numbers("3 noiembrie, 2 case") == set()  # single digits say nothing
+    assert numbers("3 noiembrie, 2 case, 28 de ani, în 2024") == set()  # small numbers and years say nothing
+    assert numbers("145 de milioane, 2.9 milioane") == {"145", "2.9"}
 
 
 def test_exact_duplicates_ignore_case_spacing_and_diacritics():
