@@ -28,7 +28,7 @@ def main(argv=None) -> int:
         records = [json.loads(line) for line in (base / "petr_unittest.dev.jsonl").open(encoding="utf-8")]
         records = [r for r in records if not any("error" in e for e in r["expected"])]
         t0 = time.perf_counter()
-        outputs = list(code_records(records, "en", str(base / "dictionaries")))
+        outputs = list(code_records(records, "en", str(base / "dictionaries"), facts_only=False))
         elapsed = time.perf_counter() - t0
     tp = fp = fn = 0
     per_cat: Counter = Counter()

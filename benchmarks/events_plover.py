@@ -31,12 +31,15 @@ def main(argv=None) -> int:
     ap = arguments(__doc__.splitlines()[0])
     ap.add_argument("--entities", action="store_true",
                     help="run the entity layer first, as `newsgraph analyze` does (default: dictionaries only)")
+    ap.add_argument("--all-events", action="store_true",
+                    help="also hypothetical events (the gold codes threats, promises and intents by their verb)")
     args = ap.parse_args(argv)
     data = json.loads(read_member(args.archive, "events/plover_gsr/PLOVER_GSR_CAMEO.dev.json"))
     records = [r for r in data if r.get("event") and r.get("text")]
     inputs = [{"id": r["id"], "text": r["text"], "date": r.get("date", "2000-01-01")} for r in records]
     t0 = time.perf_counter()
-    outputs = list(code_records(inputs, "en", None, require_dyad=False, entities=args.entities or None))
+    outputs = list(code_records(inputs, "en", None, require_dyad=False, entities=args.entities or None,
+                                facts_only=not args.all_events))
     elapsed = time.perf_counter() - t0
     first = anyt = 0
     src_ok = src_n = tgt_ok = tgt_n = 0

@@ -268,15 +268,27 @@ def run_newsgraph_dump(pages: list[Page], verbose: bool = False) -> dict:
         except InputError:
             docs.append(None)
     elapsed = time.perf_counter() - t0
+    title, date, author = MetaScore(), MetaScore(), MetaScore()
+    meta_errors: dict[str, list] = {"title": [], "date": [], "author": []}
     for page, flat, doc in zip(pages, flats, docs):
         floor.add(flat, page.item, page.file)
         missed, found = body.add(doc.text if doc else None, page.item, page.file)
         if missed or found:
             errors.append((page.file, missed, found))
+        answers = {"title": norm_meta(doc.title) if doc else None,
+                   "date": day(doc.published.value) if doc and doc.published else None,
+                   "author": norm_meta("; ".join(doc.authors)) if doc and doc.authors else None}
+        truths = {"title": norm_meta(page.item.get("title")), "date": page.item.get("date"),
+                  "author": norm_meta(page.item.get("author"))}
+        for name, score in (("title", title), ("date", date), ("author", author)):
+            if score.add(answers[name], truths[name], name in page.item) not in ("correct", "unscored"):
+                meta_errors[name].append((page.file, answers[name], truths[name]))
     out = {"body": body.metrics(), "floor": floor.metrics(), "pages_per_s": len(pages) / elapsed,
-           "flatten_pages_per_s": len(pages) / flatten_s}
+           "flatten_pages_per_s": len(pages) / flatten_s, "title": title.metrics(), "date": date.metrics(),
+           "author": author.metrics()}
     if verbose:
         out["errors"] = errors
+        out["meta_errors"] = meta_errors
     return out
 
 
@@ -424,7 +436,7 @@ def table(results: dict) -> str:
         "|---|---|---|---|---|---|---|---|---|---|",
         row("trafilatura 2.3.1 (default)", tr, speed=tr["pages_per_s"]),
         row("newsgraph HTML path (structure: extract + language)", ng, speed=ng["pages_per_s"], mem=f"{ng['peak_rss_mib']:.0f} MiB"),
-        row("newsgraph text-dump path", dump, meta=False, speed=dump["pages_per_s"]),
+        row("newsgraph text-dump path", dump, speed=dump["pages_per_s"]),
         row("floor: whole html-text dump", {"body": dump["floor"]}, meta=False),
         "",
         f"Speed, interleaved page by page: trafilatura extract() {sp['trafilatura_pages_per_s']:.1f} pages/s; newsgraph "

@@ -11,6 +11,7 @@ distributed engine (``multiprocessing``, Dask) needs.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -72,11 +73,51 @@ def stage_nlp(doc: Document, ctx: Context) -> Document:
     if not doc.body or doc.language is None:
         return doc
     nlp = language_models(ctx)(doc.language.code)
-    doc.nlp = nlp(doc.analysis_text)
-    doc.sentences = [{"start": s.start_char, "end": s.end_char} for s in doc.nlp.sents]
+    return _set_nlp(doc, nlp, nlp(doc.analysis_text))
+
+
+def _set_nlp(doc: Document, nlp, parsed) -> Document:
+    doc.nlp = parsed
+    doc.sentences = [{"start": s.start_char, "end": s.end_char} for s in parsed.sents]
     if note := nlp.meta.get("newsgraph_note"):
         doc.notes.append(note)
     return doc
+
+
+def parse_title(doc: Document, ctx: Context):
+    """The spaCy parse of ``doc.title`` (normalised) in the document's language: the one :func:`nlp_batch` made
+    with its batch when there is one, else parsed now."""
+    text = normalize_text(doc.title)
+    done = ctx.resource("title_parses", dict).pop((doc.language.code, text), None)
+    return done if done is not None else language_models(ctx)(doc.language.code)(text)
+
+
+def nlp_batch(docs: list[Document], ctx: Context, titles: bool = False) -> list[Document | Exception]:
+    """:func:`stage_nlp` over several documents with one ``nlp.pipe`` per language (spaCy batches the network
+    work); in input order. A batch that fails is redone one document at a time, so a failure is the failing
+    document's alone (its exception takes its place in the list). ``titles``: parse the titles in the same
+    batch, for :func:`parse_title` (the entities stage reads them)."""
+    out: list[Document | Exception] = list(docs)
+    groups: dict[str, list[int]] = {}
+    for k, doc in enumerate(docs):
+        if doc.body and doc.language is not None:
+            groups.setdefault(doc.language.code, []).append(k)
+    title_parses = ctx.resource("title_parses", dict)
+    title_parses.clear()  # only this batch's titles are kept
+    for code, idx in groups.items():
+        try:
+            nlp = language_models(ctx)(code)
+            heads = list(dict.fromkeys(normalize_text(docs[k].title) for k in idx if docs[k].title)) if titles else []
+            parsed = list(nlp.pipe([docs[k].analysis_text for k in idx] + heads, batch_size=max(1, len(idx))))
+            title_parses.update({(code, h): t for h, t in zip(heads, parsed[len(idx):])})
+        except Exception:  # noqa: BLE001 - isolate the document that fails, below
+            parsed = None
+        for n, k in enumerate(idx):
+            try:
+                out[k] = _set_nlp(docs[k], nlp, parsed[n]) if parsed is not None else stage_nlp(docs[k], ctx)
+            except Exception as e:  # noqa: BLE001 - reported by the caller, naming the document and the stage
+                out[k] = e
+    return out
 
 
 def _lazy(module: str) -> Callable[[Document, Context], Document]:
@@ -106,6 +147,19 @@ STAGES: dict[str, tuple[Callable[[Document, Context], Document], tuple[str, ...]
 #: What ``analyze``/``ingest`` run by default; ``STRUCTURE_STAGES`` is the article structure alone.
 STRUCTURE_STAGES = ("extract", "language")
 DEFAULT_STAGES = ("extract", "language", "nlp", "entities", "timex", "quotes", "events")
+
+
+def _stage_error(name: str, doc: Document, e: Exception) -> InputError:
+    """The InputError that a stage's exception becomes: a ValueError is a problem with the input; anything else
+    is a bug or a library failure on odd input, named with its stage. A NewsgraphError that is not about the
+    input (a model that cannot load) is raised: it stops the run."""
+    if isinstance(e, InputError):
+        return e
+    if isinstance(e, NewsgraphError):
+        raise e
+    if isinstance(e, ValueError):
+        return InputError(doc.source.input, f"stage {name!r}: {e}")
+    return InputError(doc.source.input, f"stage {name!r} failed: {e.__class__.__name__}: {e}")
 
 
 def check_stages(stages: tuple[str, ...]) -> None:
@@ -174,30 +228,45 @@ class Pipeline:
     def __call__(self, item: Source | Document) -> Document:
         doc = item if isinstance(item, Document) else Document(source=item)
         for name in self.stages:
-            func = STAGES[name][0]
-            try:
-                doc = func(doc, self.context)
-            except InputError:
-                raise
-            except NewsgraphError:  # not about this input (a model that cannot load): stops the run, named
-                raise
-            except ValueError as e:
-                raise InputError(doc.source.input, f"stage {name!r}: {e}") from None
-            except Exception as e:  # a bug or a library failure on odd input: name the input and the stage
-                raise InputError(doc.source.input, f"stage {name!r} failed: {e.__class__.__name__}: {e}") from e
+            doc = self._run(name, doc)
+        return self._finish(doc)
+
+    def _run(self, name: str, doc: Document) -> Document:
+        try:
+            return STAGES[name][0](doc, self.context)
+        except Exception as e:  # noqa: BLE001 - turned into the document's InputError
+            raise _stage_error(name, doc, e) from (None if isinstance(e, NewsgraphError | ValueError) else e)
+
+    def _finish(self, doc: Document) -> Document:
         if not self.keep_nlp:
             doc.nlp = None
         return doc
 
-    def pipe(self, items: Iterable[Source | InputError]) -> Iterator[Document | InputError]:
-        for item in items:
-            if isinstance(item, InputError):
-                yield item
-                continue
-            try:
-                yield self(item)
-            except InputError as e:
-                yield e
+    def pipe(self, items: Iterable[Source | InputError], batch_size: int = 16) -> Iterator[Document | InputError]:
+        """The stages over a stream, yielding in input order a Document or the InputError that stopped it.
+        Documents go through the spaCy stage ``batch_size`` at a time (:func:`nlp_batch`); every other stage
+        runs one document at a time, so one document's failure stays its own."""
+        it = iter(items)
+        while chunk := list(itertools.islice(it, max(1, batch_size))):
+            yield from self._pipe_batch(chunk)
+
+    def _pipe_batch(self, chunk: list[Source | InputError]) -> list[Document | InputError]:
+        out: list[Document | InputError] = [x if isinstance(x, InputError | Document) else Document(source=x)
+                                            for x in chunk]
+        live = [k for k, x in enumerate(out) if not isinstance(x, InputError)]
+        for name in self.stages:
+            if name == "nlp" and len(live) > 1:
+                parsed = nlp_batch([out[k] for k in live], self.context, titles="entities" in self.stages)
+                for k, res in zip(live, parsed):
+                    out[k] = res if isinstance(res, Document) else _stage_error(name, out[k], res)
+            else:
+                for k in live:
+                    try:
+                        out[k] = self._run(name, out[k])
+                    except InputError as e:
+                        out[k] = e
+            live = [k for k in live if not isinstance(out[k], InputError)]
+        return [x if isinstance(x, InputError) else self._finish(x) for x in out]
 
     def analyze(self, inputs: Iterable[str]) -> Iterator[Document | InputError]:
         from newsgraph.ingest import iter_sources

@@ -536,3 +536,26 @@ def test_post_api_articles_never_runs_the_shared_pipeline_in_two_threads(db, tmp
         with ThreadPoolExecutor(6) as pool:
             codes = list(pool.map(post, range(6)))
     assert codes == [201] * 6 and most == 1
+
+
+def test_actor_filter_whole_words_codes_and_wildcards():
+    import sqlite3
+
+    from newsgraph.store.sqlite import actor_filter
+
+    con = sqlite3.connect(":memory:")
+    con.execute("CREATE TABLE events (n, source_name, source_entity, source_code, target_name, target_entity,"
+                " target_code)")
+    rows = [(1, "Alexandru-Ioan Cuza", "person:cuza", None, None, None, None),
+            (2, "Marion Ionescu", None, None, "Guvernul", None, "ROUGOV"),
+            (3, "100% Ion_Popescu", None, "RUS", None, None, None)]
+    con.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+
+    def found(actor):
+        sql, params = actor_filter(actor)
+        return {r[0] for r in con.execute(f"SELECT n FROM events e WHERE {sql}", params)}
+
+    assert found("Cuza") == found("ioan cuza") == found("Alexandru-Ioan") == found("person:cuza") == {1}
+    assert found("Ion") == set() and found("Ionescu") == {2} and found("guvernul") == {2}
+    assert found("ROU") == {2} and found("rou") == set() and found("RUS") == {3}
+    assert found("100%") == {3} and found("Ion_Popescu") == {3} and found("%") == set() and found("_") == set()

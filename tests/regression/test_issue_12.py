@@ -176,9 +176,11 @@ def test_bad_jsonl_record_is_one_failure_between_stored_neighbours(store, tmp_pa
 # ---------------------------------------------------------------- re-ingest
 def test_unchanged_inputs_are_skipped_before_any_analysis(store, monkeypatch):
     assert ingest([str(EXAMPLES)], store)["stored"] == 6
+    from newsgraph.pipeline import STAGES
+
     calls = []
-    real = Pipeline.__call__
-    monkeypatch.setattr(Pipeline, "__call__", lambda self, item: calls.append(item) or real(self, item))
+    real, requires, assigns = STAGES["extract"]
+    monkeypatch.setitem(STAGES, "extract", (lambda doc, ctx: calls.append(doc) or real(doc, ctx), requires, assigns))
     again = ingest([str(EXAMPLES)], store)
     assert again["unchanged"] == 6 and calls == []
     # another configuration (here: other stages) is another analysis: analysed again, found unchanged

@@ -85,3 +85,48 @@ def test_author_label_is_stripped_only_before_a_name(name, expected):
     from newsgraph.lang import cues
 
     assert _strip_author_label(name, cues.load()) == expected
+
+
+# ------------------------------------------------------------------ metadata on unseen layouts (issue #11)
+_BODY = "<p>" + "A sentence about the harbour authority and the city budget vote this week. " * 8 + "</p>"
+
+
+def _page(head="", article="", before=""):
+    return (f"<html><head>{head}</head><body>{before}<article>{article}{_BODY}{_BODY}</article></body></html>")
+
+
+def test_figures_from_wp_caption_data_attributes_and_jsonld_image(pipeline):
+    ld = ('{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Budget vote",'
+          ' "image": {"@type": "ImageObject", "url": "https://x.example/lead.jpg", "caption": "The harbour at dawn",'
+          ' "creditText": "Ana Pop / Harbour Herald"}}')
+    article = ('<figure data-credit="Reuters"><img src="/a.jpg" alt="Quay"><figcaption>Cranes at the quay'
+               '</figcaption></figure>'
+               '<div class="wp-caption"><img src="/b.jpg"><p class="wp-caption-text">The old lighthouse. '
+               'Foto: Ion Dinu</p></div>')
+    doc = pipeline(Source.make("f.html", "html", _page(f'<script type="application/ld+json">{ld}</script>',
+                                                       article)))
+    figs = {f.src: f for f in doc.figures}
+    assert figs["/a.jpg"].caption == "Cranes at the quay" and figs["/a.jpg"].credit == "Reuters"
+    assert figs["/b.jpg"].caption == "The old lighthouse" and figs["/b.jpg"].credit == "Ion Dinu"
+    lead = figs["https://x.example/lead.jpg"]
+    assert lead.caption == "The harbour at dawn" and lead.credit == "Ana Pop / Harbour Herald"
+
+
+def test_title_without_site_suffix_and_among_several_h1(pipeline):
+    head = ('<meta property="og:title" content="Budget vote delayed again | The Harbour Herald">'
+            '<meta property="og:site_name" content="The Harbour Herald - Home">')
+    doc = pipeline(Source.make("t.html", "html", _page(head, before="<h1>The Harbour Herald</h1>"
+                                                       "<h1>Budget vote delayed again</h1>")))
+    assert doc.title == "Budget vote delayed again"
+    assert doc.site == "The Harbour Herald"
+    doc = pipeline(Source.make("t2.html", "html", _page(head)))
+    assert doc.title == "Budget vote delayed again"  # no <h1>: og:title without its site suffix
+
+
+def test_newsroom_and_site_are_not_authors_and_soft_hyphens_leave_the_title(pipeline):
+    head = ('<meta name="author" content="Redacția"><meta property="og:site_name" content="Harbour Herald">'
+            '<meta property="article:published_time" content="2023-10-09T10:30:00+03:00">')
+    doc = pipeline(Source.make("a.html", "html", _page(head, "<h1>Budget\u00advote</h1>")))
+    assert doc.authors == [] or "Redacția" not in doc.authors
+    assert doc.title == "Budgetvote"
+    assert doc.published.value == "2023-10-09T10:30:00" and doc.published.tz == "+03:00"

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import bisect
 import json
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -29,6 +28,7 @@ from spacy.tokens import Span
 
 from newsgraph.document import Document
 from newsgraph.enrich.gazetteer import Gazetteer, KBEntity, slug
+from newsgraph.enrich.speakers import credit_spans
 from newsgraph.normalize import fold
 
 #: NER labels kept as entities (RONEC v2 and OntoNotes names), mapped to newsgraph's types.
@@ -47,6 +47,7 @@ def name_rules(lang: str) -> dict:
         rules = {"suffix_rules": [], "possessives": [], "role_country_after": False}
     rules["titles"] = frozenset(fold(t) for t in rules.get("titles", []))
     rules["name_particles"] = frozenset(rules.get("name_particles", []))
+    rules["org_heads"] = frozenset(rules.get("org_heads", []))
     try:
         names = json.loads((resources.files("newsgraph.lang") / lang / "person_names.json").read_text("utf-8"))
     except (FileNotFoundError, ModuleNotFoundError):
@@ -124,13 +125,19 @@ class Linker:
     def is_title(self, tok) -> bool:
         """A role or title word ("premierul", "Fostul", "jurnalista", "miniștrii", "dl."), by lemma or by its
         form without the article."""
-        titles = self.rules["titles"]
-        if not titles:
+        return self._in_words(tok, self.rules["titles"])
+
+    def is_org_head(self, tok) -> bool:
+        """A noun that opens an organisation's name ("Sindicatul", "Președinția", "Ministerului")."""
+        return self._in_words(tok, self.rules["org_heads"])
+
+    def _in_words(self, tok, words: frozenset) -> bool:
+        if not words:
             return False
         word = fold(tok.text)
-        if word in titles or fold(tok.lemma_ or "") in titles:
+        if word in words or fold(tok.lemma_ or "") in words:
             return True
-        return any(word.endswith(suf) and word[: -len(suf)] in titles for suf in self.rules.get("title_suffixes", []))
+        return any(word.endswith(suf) and word[: -len(suf)] in words for suf in self.rules.get("title_suffixes", []))
 
     def split_title(self, start: int, end: int) -> int:
         """Where the name starts in a person span that opens with a role or title ("fostul premier Dacian Cioloș",
@@ -151,8 +158,9 @@ class Linker:
                 titled = True
             elif tok.is_lower and tok.is_alpha and (titled or tok.text not in particles):
                 pass  # "fostul", "interimar", "de" in "ministrul de Externe"
-            elif titled and tok.text[:1].isupper() and name_follows(k + 1) and self._complement(tok):
-                pass  # "Agriculturii" in "ministrul Agriculturii Florin Barbu"
+            elif titled and tok.text[:1].isupper() and name_follows(k + 1) and (
+                    self._complement(tok) or tok.is_upper and len(tok.text) > 1 and tok.text not in self.rules["name_words"]):
+                pass  # "Agriculturii" in "ministrul Agriculturii Florin Barbu", "ISU" in "ofițerul ISU Dan Fischer"
             else:
                 break
             k += 1
@@ -162,6 +170,8 @@ class Linker:
 
     def _complement(self, tok) -> bool:
         """A capitalised word in a role's complement: an inflected (genitive) noun or adjective, not a name."""
+        if tok.text in self.rules["name_words"]:
+            return False  # "Andrei" ends like a genitive
         case = tok.morph.get("Case")
         if case and any("Gen" in c or "Dat" in c for c in case):
             return True
@@ -193,7 +203,7 @@ class Linker:
             for length in range(min(MAX_SPAN, n - i), 0, -1):
                 j = i + length
                 last = sp[j - 1]
-                if not (_capitalised(last) or last.is_upper) or not self._free(i, j):
+                if not (_capitalised(last) or last.is_upper or last.is_digit and j - i > 1) or not self._free(i, j):
                     continue
                 if any(sp[k].is_sent_start for k in range(i + 1, j)):
                     continue
@@ -202,7 +212,9 @@ class Linker:
                     continue
                 if alias.entity.startswith("place:") and self._in_person_name(i, j, ner_people, ner_places):
                     break  # a town that shares a person's name ("Kim", "Florin" in "Florin Cîțu")
-                if alias.strength < 2 and not self._supported(i, j, ner_names):
+                if self._foreign_complement(j, alias):
+                    break  # "Ministerul de Externe al Valdoniei": another country's ministry
+                if alias.strength < 2 and not self._supported(i, j, ner_names, alias, ner_places):
                     found = ("weak", j, alias)
                     break
                 found = ("ok", j, alias)
@@ -221,12 +233,31 @@ class Linker:
         strong = {m.entity for m in out if not m.extra.get("weak")}
         return [m for m in out if not m.extra.pop("weak") or m.entity in strong]
 
+    def _foreign_complement(self, j: int, alias) -> bool:
+        """Whether an organisation's name goes on with a genitive naming a place other than its own country
+        ("Ministerul de Externe al Valdoniei", "Parlamentul de la Chișinău" for Romania's parliament)."""
+        sp = self.sp
+        entity = self.gaz.entities.get(alias.entity)
+        if entity is None or entity.type != "ORG" or not entity.country or j + 1 >= len(sp):
+            return False
+        if fold(sp[j].text) not in ("al", "a", "ai", "ale", "din", "de") or not sp[j + 1].text[:1].isupper():
+            return False
+        k = j + 1 + (fold(sp[j].text) == "de" and fold(sp[j + 1].text) == "la")
+        if k >= len(sp) or not sp[k].text[:1].isupper():
+            return False
+        for length in (3, 2, 1):
+            place = self.lookup(sp[k:min(k + length, len(sp))])
+            if place is not None:
+                other = self.gaz.entities[place.entity]
+                return (other.code if other.id.startswith("country:") else other.country) != entity.country
+        return True  # an unknown place: not the one the knowledge base means
+
     def _in_person_name(self, i: int, j: int, ner_people, ner_places) -> bool:
         """Whether a place name at tokens i..j is (part of) a person's name: inside a span the tagger reads as a
         person, or a one-word town that is a known first name or surname, next to another known name word or
         with no tagger support as a place ("Adrian Câciu", "Alexandra Dănculea")."""
-        if any(s <= i and j <= e for s, e in ner_people):
-            return True
+        if any(s <= i and j <= e and not any(self.sp[k].pos_ == "ADP" for k in range(s, i)) for s, e in ner_people):
+            return True  # (a span that runs on over a preposition is the tagger's error: "Kim Jong Un la Vladivostok")
         if j - i != 1 or (i, j) in ner_places:
             return False
         alias = self.gaz.aliases.get(fold(self.sp[i].text))
@@ -237,10 +268,23 @@ class Linker:
             0 <= k < len(self.sp) and self.sp[k].text in words and not self.sp[max(i, k)].is_sent_start
             for k in (i - 1, i + 1))
 
-    def _supported(self, i: int, j: int, ner_names: set[int]) -> bool:
+    def _supported(self, i: int, j: int, ner_names: set[int], alias=None, ner_places=frozenset()) -> bool:
         """Whether a one-word alias that could be a common word ("Este", "Will") reads as a name here: the NER
-        or the tagger says so, or, without either, it is capitalised away from a sentence or quote start."""
+        or the tagger says so, or, without either, it is capitalised away from a sentence or quote start. A town
+        that shares its name with a common word or an acronym ("Boli", "Curți", "ATI") needs the tagger to read a
+        place there, where the tagger tags names (Romanian); counties and regions (with an ISO 3166-2 code) do not."""
         sp = self.sp
+        if alias is not None and alias.entity.startswith("place:") and not self.gaz.entities[alias.entity].code and \
+                self.rules.get("titles") and sp.has_annotation("ENT_IOB"):
+            if any(s <= i and j <= e for s, e in ner_places):
+                return sp[i].pos_ not in ("VERB", "AUX", "PRON", "ADV", "SCONJ", "CCONJ")  # not "Vreau" read as a town
+            # else a proper noun as written (not an inflected common noun, "Boli" -> "boală"), not an acronym, not
+            # part of a longer capitalised name ("Înaltei Curți")
+            tok = sp[i]
+            near = [sp[k] for k in (i - 1, j) if 0 <= k < len(sp)]
+            return (j - i == 1 and tok.pos_ == "PROPN" and not tok.is_upper and fold(tok.lemma_ or tok.text) == fold(tok.text)
+                    and not any(t.is_alpha and t.text[:1].isupper() and not t.is_sent_start for t in near if t.i != i)
+                    and not (sp[i - 1].is_alpha and sp[i - 1].text[:1].isupper() if i > 0 else False))
         if any(k in ner_names for k in range(i, j)):
             return True
         if sp[i].pos_:
@@ -261,7 +305,7 @@ class Linker:
                 parts.append((start, k, k < ent.end and sp[k].text in (",", ";")))
                 start = k + 1
         out = []
-        for i, (a, b, comma_after) in enumerate(parts):
+        for a, b, comma_after in parts:
             while b > a and sp[b - 1].is_punct:
                 b -= 1
             while a < b and sp[a].is_punct:
@@ -275,32 +319,79 @@ class Linker:
     def ner(self) -> list[Mention]:
         out = []
         for whole in self.sp.ents:
-            for start, end in self.pieces(whole):
-                mention = self._ner_mention(whole, start, end)
+            parts, given = self.pieces(whole), None
+            for k, (start, end) in enumerate(parts):
+                if LABELS.get(whole.label_) == "PERSON" and k + 1 < len(parts) and self.is_title(self.sp[start]) \
+                        and self.sp[end].text == ",":
+                    given = (self.sp[start:end].text, self.sp[start].idx)  # "directorul Depogaz Nord, Nelu Marinescu"
+                    continue
+                mention = self._ner_mention(whole, start, end, given)
+                given = None
                 if mention is not None:
                     out.append(self._take(mention))
+        return self._appositions(out)
+
+    def _title_before(self, start: int, reach: int = 5) -> int | None:
+        """Where a title right before a name starts ("purtătoarea de cuvânt", "ministrul Agriculturii", "fostul
+        premier"): the leftmost title word in the words just before ``start``, none of them punctuation."""
+        sp, found = self.sp, None
+        for k in range(start - 1, max(-1, start - 1 - reach), -1):
+            tok = sp[k]
+            if not tok.is_alpha or self.taken[k] and not self.is_title(tok):
+                break
+            if self.is_title(tok):
+                found = k
+            elif not (tok.is_lower or self._complement(tok)):
+                break
+        return found
+
+    def _appositions(self, mentions: list[Mention]) -> list[Mention]:
+        """A titled "person" with no known name word, apposed to a person ("directorul Depogaz Nord, Nelu
+        Marinescu"), is that person's title."""
+        sp, words, out = self.sp, self.rules["name_words"], []
+        by_start = {m.start: m for m in mentions}
+        for m in mentions:
+            if m.label == "PERSON" and not m.extra.get("title") and (k := self._title_before(m.start)) is not None:
+                # the tagger left the title out of the span ("Purtătoarea de cuvânt [Claudia Dobre]")
+                m.extra["title"] = sp[k:m.start].text
+                m.extra["title_start"] = sp[k].idx
+            nxt = by_start.get(m.end + 1)
+            if (m.label == "PERSON" and m.extra.get("title") and m.entity is None and m.end < len(sp)
+                    and sp[m.end].text == "," and nxt is not None and nxt.label == "PERSON"
+                    and not any(t.text in words for t in sp[m.start:m.end]) and not nxt.extra.get("title")):
+                nxt.extra["title"] = sp.text[m.extra["title_start"]:sp[m.end - 1].idx + len(sp[m.end - 1].text)]
+                nxt.extra["title_start"] = m.extra["title_start"]
+                continue
+            out.append(m)
         return out
 
-    def _ner_mention(self, whole, start: int, end: int) -> Mention | None:
-        title = None
+    def _ner_mention(self, whole, start: int, end: int, given: tuple[str, int] | None = None) -> Mention | None:
+        """One name of a tagger span (``given``: a title the span put before it, with its offset)."""
+        title, title_start = given or (None, None)
         if LABELS.get(whole.label_) == "PERSON" or self.is_title(self.sp[start]):
             name_start = self.split_title(start, end)
             if name_start > start:
-                title = self.sp[start:name_start].text
+                title, title_start = self.sp[start:name_start].text, title_start or self.sp[start].idx
                 start = name_start
         ent = Span(self.sp, start, end, label=whole.label_)
         if title and LABELS.get(ent.label_) == "PERSON" and len(ent) == 1 and ent.text.isupper() and len(ent.text) > 1:
             ent = Span(self.sp, start, end, label="ORG")  # "polițiștii DGA": the role's institution
         if not self._free(ent.start, ent.end):
             return None
-        extra = {"title": title} if title else {}
+        extra = {"title": title, "title_start": title_start} if title else {}
         label = LABELS.get(ent.label_)
         alias = self.lookup(ent) if (label or ent.label_ in DEMONYM_LABELS) else None
+        if alias is not None and not label and alias.kind != "demonym":
+            alias = None  # "liberalilor" (a political group) is not the town of Liberal
+        if alias is not None and alias.entity.startswith("place:") and alias.strength < 2 and \
+                ent[0].pos_ in ("VERB", "AUX", "PRON", "ADV"):
+            alias = None  # a town's name that is a verb here ("Voi continua") is not that town
         if alias is not None:
             entity = self.gaz.entities[alias.entity]
             kind = alias.kind
             return Mention(ent.start, ent.end, "NORP" if kind == "demonym" else entity.type, alias.entity, kind,
                            "kb", extra)
+        label = self._sane_label(ent, label, title)
         if label and any(t.text[:1].isupper() for t in ent if t.is_alpha) and (
                 label != "PERSON" or any(t.pos_ in ("PROPN", "X") for t in ent)):
             # Names are capitalised in the languages we tag; a lowercase "entity" is a common noun the
@@ -311,6 +402,35 @@ class Linker:
                 label = "PERSON"  # "Florin", "Toader": a known first name or surname is not a place
             return Mention(ent.start, ent.end, label, None, "name", "ner", extra)
         return None
+
+    def _sane_label(self, ent, label: str | None, title: str | None) -> str | None:
+        """The tagger's label, checked against what the words say (Romanian): a role without a name is no name
+        ("Șefa statului", "ministrului Sănătății" -> None), an acronym does not open a person's name ("ISU Argeș"),
+        a first name and a surname are a person ("Maria Zaharova" read as an organisation), an organisation's head
+        noun opens an organisation ("Sindicatul Salariaților" read as a place), a photo credit or a capitalised
+        common noun opening a sentence is no name ("Sursa foto", "Incendiul")."""
+        if not label or not self.rules.get("titles"):
+            return label
+        words = [t for t in ent if t.is_alpha]
+        if not words or fold(words[0].text) in ("foto", "sursa", "photo", "video", "captura"):
+            return None
+        names = self.rules["name_words"]
+        if len(ent) == 1 and (ent[0].is_sent_start and ent[0].pos_ == "NOUN" and ent[0].text not in names
+                              or ent[0].pos_ in ("VERB", "AUX", "ADV", "PRON", "SCONJ", "CCONJ")):
+            return None  # "Incendiul" opening a sentence, "Vreau" read as a place
+        if label == "PERSON":
+            if all(self.is_title(t) or t.is_lower for t in words):
+                return None
+            if title and all(self._complement(t) and t.text not in names for t in words):
+                return None
+            if words[0].is_upper and len(words[0].text) > 1 and words[0].text not in names:
+                return "ORG"
+        if label in ("GPE", "LOC", "PERSON") and self.is_org_head(words[0]):
+            return "ORG"
+        if label in ("ORG", "GPE", "LOC") and 2 <= len(words) <= 3 and len(words) == len(ent) and \
+                words[0].text in self.rules["first_names"] and all(t.text[:1].isupper() and not t.is_upper for t in words):
+            return "PERSON"
+        return label
 
     def _name_word(self, span) -> bool:
         """A one-word span that is a known first name or surname (and not a place the knowledge base knows by a
@@ -325,10 +445,16 @@ class Linker:
         sp, out = self.sp, []
         role_after = self.rules.get("role_country_after", False)
         possessives = {fold(p) for p in self.rules.get("possessives", [])}
+        # A role phrase starts with its first token's folded text: a token that starts no role phrase is passed
+        # over with one set lookup (the phrases are few; their prefixes are cheap to list).
+        starts = {k[:n] for k in self.gaz.roles for n in range(len(k) + 1)}
         i = 0
         while i < len(sp):
+            if sp[i].is_space:
+                i += 1
+                continue
             role = None
-            for length in (3, 2, 1):
+            for length in (3, 2, 1) if fold(sp[i].text) in starts else ():
                 if i + length <= len(sp) and self._free(i, i + length):
                     r = self.gaz.roles.get(fold(sp[i:i + length].text))
                     if r:
@@ -354,6 +480,25 @@ class Linker:
                                               {"role": role, "country": country})))
             i = end
         return out
+
+
+def _home_institutions(mentions: list[Mention], sp, gaz: Gazetteer) -> None:
+    """A bare institution word ("Guvernul", "Parlamentului", "Președinția") names the institution of the country
+    the story is about: the knowledge base links it to Romania's, and a story whose linked names (countries,
+    their capitals, people and bodies) belong to Moldova more often than to Romania gets Moldova's (the one
+    organisation of the same kind there)."""
+    counts: dict[str, int] = {}
+    for m in mentions:  # the countries of the linked names: the countries themselves, their people and bodies
+        e = gaz.entities.get(m.entity or "")
+        country = e.code if e is not None and e.id.startswith("country:") else e.country if e is not None else None
+        if country:
+            counts[country] = counts.get(country, 0) + 1
+    home = max(counts, key=counts.get) if counts else None
+    for m in mentions:
+        e = gaz.entities.get(m.entity or "")
+        if home and e is not None and m.via == "kb" and m.end - m.start == 1 and e.country and e.country != home \
+                and counts.get(home, 0) > counts.get(e.country, 0) and (other := gaz.counterpart(e, home)):
+            m.entity = other.id
 
 
 def _sentence_index(starts: list[int], char: int) -> int:
@@ -396,12 +541,19 @@ def corefer_people(mentions: list[Mention], sp) -> None:
     # Voineag", "Ilie Bolojan").
     towns = [m for m in mentions if m.end - m.start == 1 and m.label != "PERSON" and (
         (m.entity or "").startswith("place:") or m.via == "ner")]
+    folded: dict[tuple[int, int], list[str]] = {}  # a mention's folded words, computed once
+
+    def words_of(m: Mention) -> list[str]:
+        if (m.start, m.end) not in folded:
+            folded[m.start, m.end] = [fold(t.text) for t in sp[m.start:m.end] if t.is_alpha]
+        return folded[m.start, m.end]
+
     for m in [*people, *towns]:
-        words = [fold(t.text) for t in sp[m.start:m.end] if t.is_alpha]
+        words = words_of(m)
         for other in full:
             if other is m or other.end - other.start <= m.end - m.start:
                 continue
-            other_words = [fold(t.text) for t in sp[other.start:other.end] if t.is_alpha]
+            other_words = words_of(other)
             if words and all(w in other_words for w in words):
                 if other.entity is None:
                     continue
@@ -419,10 +571,9 @@ def stage(doc: Document, ctx) -> Document:
     mentions, linker = _mentions(sp, gaz, doc.language.code, published)
     doc.entities = _group(doc, sp, mentions, gaz, published, linker)
     if doc.title:
-        from newsgraph.normalize import normalize_text
-        from newsgraph.pipeline import language_models
+        from newsgraph.pipeline import parse_title
 
-        title_sp = language_models(ctx)(doc.language.code)(normalize_text(doc.title))
+        title_sp = parse_title(doc, ctx)
         title_mentions, title_linker = _mentions(title_sp, gaz, doc.language.code, published)
         _add_title_mentions(doc, title_sp, title_mentions, gaz, published, title_linker)
     return doc
@@ -438,6 +589,7 @@ def _mentions(sp, gaz: Gazetteer, lang: str, published: str | None) -> tuple[lis
     credits = credit_spans(sp.text)
     mentions = [m for m in linker.scan(ner_people, ner_names, ner_places) + linker.ner()
                 if not (m.label == "PERSON" and _inside(sp[m.start].idx, credits))]
+    _home_institutions(mentions, sp, gaz)
     # Unlinked NER names get an id from their type and (uninflected) name; a short person name then joins the
     # full name it is part of.
     for m in mentions:
@@ -495,16 +647,6 @@ def _body_entity(text: str, weak: bool, entities: list[dict]) -> str | None:
         if e.get("type") == "PERSON" and any(all(w in a for w in words) for a in folded):
             return e["id"]
     return None
-
-
-#: Photo and video credits ("Foto: Inquam Photos / Sabin Cirstoveanu", "Sursa foto: Alexandru Dobre/Mediafax
-#: Foto", "Foto/Profimedia"): the people named there took the picture; they are not in the story.
-_CREDIT = re.compile(r"(?m)(?:^|(?<=\s))(?:FOTO|Foto|Photo|PHOTO|VIDEO|Video|[Ss]urs[aă] ?(?:foto|FOTO|video)|"
-                     r"[Cc]redit(?: foto)?)(?:[ \t]*[:/|][^\n]{0,120}|[ \t]+[^\n]{1,60})$")
-
-
-def credit_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _CREDIT.finditer(text)]
 
 
 def _inside(char: int, spans: list[tuple[int, int]]) -> bool:

@@ -49,6 +49,7 @@ class KBEntity:
     country: str | None = None
     codes: list = field(default_factory=list)  # [[code, from, to]] for people
     roles: list = field(default_factory=list)  # [[role, country, from, to]]
+    kind: str | None = None  # an organisation's kind ("government", "parliament", "ministry", "party", ...)
 
     def code_at(self, date: str | None) -> str | None:
         """The actor code in force at ``date`` (ISO), else the most recent one."""
@@ -113,7 +114,7 @@ class Gazetteer:
     def _add_orgs_and_roles(self, data: dict) -> None:
         for name, org in data.get("orgs", {}).items():
             eid = "org:" + slug(name)
-            self.entities[eid] = KBEntity(eid, name, "ORG", org.get("code"), org.get("country"))
+            self.entities[eid] = KBEntity(eid, name, "ORG", org.get("code"), org.get("country"), kind=org.get("kind"))
             for alias in [name, *org.get("aliases", [])]:
                 self.add_alias(alias, eid, override=True)
         for role, phrases in data.get("roles", {}).items():
@@ -209,6 +210,14 @@ class Gazetteer:
     # ------------------------------------------------------------------ lookup
     def lookup(self, text: str) -> Alias | None:
         return self.aliases.get(fold(text))
+
+    def counterpart(self, entity: KBEntity, country: str) -> KBEntity | None:
+        """The organisation of the same kind in another country, when there is exactly one ("Parlamentul" in a
+        Moldovan story is Moldova's parliament, not Romania's)."""
+        if entity.type != "ORG" or entity.kind not in ("government", "parliament", "presidency"):
+            return None  # only a state's own institutions have one counterpart per country
+        found = [e for e in self.entities.values() if e.type == "ORG" and e.kind == entity.kind and e.country == country]
+        return found[0] if len(found) == 1 else None
 
     def holder(self, role: str, country: str, date: str | None) -> KBEntity | None:
         """The person who held ``role`` for ``country`` at ``date`` (None when unknown or ambiguous)."""

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from newsgraph.enrich.entities import credit_spans
+from newsgraph.enrich.speakers import credit_spans, is_speaker_phrase
 from newsgraph.normalize import fold
 
 OPEN_CLOSE = {"„": "”“\"", "«": "»", "‹": "›", "“": "”", "‘": "’", '"': '"', "'": "'"}
@@ -208,7 +208,9 @@ class _Linker:
         self.mentions = []  # (start, end, name, id, type)
         for e in entities or []:
             for m in e.get("mentions", []):
-                self.mentions.append((m["start"], m["end"], e.get("name") or m["text"], e.get("id"), e.get("type") or m.get("label")))
+                # a mention's title is part of the speaker phrase ("Purtătoarea de cuvânt Claudia Dobre")
+                start = m.get("title_start", m["start"])
+                self.mentions.append((start, m["end"], e.get("name") or m["text"], e.get("id"), e.get("type") or m.get("label")))
         if not self.mentions and nlp is not None:
             for ent in getattr(nlp, "ents", ()):
                 self.mentions.append((ent.start_char, ent.end_char, ent.text, None, ent.label_))
@@ -255,7 +257,9 @@ class _Linker:
     def link(self, start: int, end: int) -> tuple[str | None, str | None, str | None]:
         found = self.in_span(start, end)
         # a person's name the entity layer missed
-        names = [n for n in self.names(start, end) if n[4] == "PERSON" and not any(m[0] <= n[0] and m[1] >= n[1] for m in found)]
+        # (a name that overlaps a person mention is that mention with its title: "ministrul Agriculturii Florin Barbu")
+        names = [n for n in self.names(start, end) if n[4] == "PERSON" and not any(
+            m[0] <= n[0] and m[1] >= n[1] or (m[4] or "").startswith("PER") and m[0] < n[1] and m[1] > n[0] for m in found)]
         found = [m for m in found if not any(m[0] < n[1] and m[1] > n[0] for n in names)] + names
         if found:
             # the head of the phrase speaks, not a name inside a prepositional modifier ("an economist at Harwell
@@ -463,31 +467,17 @@ class _Finder:
                     break
         if not name and phrase.strip():
             name = self.sp.drop_det.sub("", phrase.strip())  # "Un studiu publicat" -> "studiu publicat"
+        if name and eid is None and fold(phrase.strip()) in ("care", "ce", "who", "which"):
+            # a relative pronoun speaks for the name it follows ("Federația Agro-Star, care au atras atenția că")
+            for m in reversed(self.linker.mentions):
+                if m[1] <= s and re.fullmatch(r"\s*,?\s*", self.text[m[1]:s]):
+                    return {"speaker": m[2], "speaker_id": m[3], "speaker_text": phrase}
         if name and eid is None and not self._speaker_phrase(s, e, name):
             return {"speaker": None, "speaker_id": None, "speaker_text": None}
         return {"speaker": name or None, "speaker_id": eid, "speaker_text": phrase or None}
 
-    #: Parts of speech that never open a speaker phrase ("ar trebui demis", "dar", "însă", "de", "conform ...").
-    _NOT_FIRST = frozenset({"VERB", "AUX", "CCONJ", "SCONJ", "ADP", "ADV", "PART", "INTJ", "PUNCT"})
-
     def _speaker_phrase(self, s: int, e: int, name: str) -> bool:
-        """Whether an unlinked speaker is a speaker: a noun phrase ("o sursă guvernamentală", "fermierii", "un
-        ofițer din MAI") or a name, not a clause fragment, a conjunction, a verb or an unresolved pronoun ("care",
-        "îl", "însă", "l-a denumit", "Reprezentanții spitalului," with its comma, "unei întrebări")."""
-        if "\n" in name or re.search(r"[„”“\"«»]|,\s*$", name) or len(name.split()) > 8:
-            return False
-        span = self.nlp.char_span(s, e, alignment_mode="expand") if self.nlp is not None and e > s else None
-        toks = [t for t in span if not t.is_space and not t.is_punct] if span is not None else []
-        if not toks:
-            return True  # no analysis to judge by
-        first = toks[0]
-        if first.pos_ in self._NOT_FIRST:
-            return False
-        if first.pos_ in ("DET", "PRON") and any("Gen" in c or "Dat" in c for c in first.morph.get("Case")):
-            return False  # "unei întrebări referitoare", "îi": a genitive/dative is not a subject
-        if all(t.pos_ == "PRON" for t in toks):
-            return False  # an unresolved pronoun ("care", "se", "le", "Ea")
-        return any(t.pos_ in ("NOUN", "PROPN", "NUM", "X") for t in toks)
+        return is_speaker_phrase(self.text, self.nlp, s, e, name)
 
     def _described(self, phrase: str, e: int) -> str | None:
         """A description without a name ("a federal judge") names the person its head noun titles later in the

@@ -7,7 +7,7 @@ import unicodedata
 
 from newsgraph.document import Block, DateValue, Document
 from newsgraph.errors import InputError
-from newsgraph.extract.dates import parse_date
+from newsgraph.extract.dates import parse_date, read_date
 from newsgraph.identity import article_url
 from newsgraph.lang.cues import Cues
 from newsgraph.normalize import fold
@@ -31,13 +31,14 @@ def extract(doc: Document, cues: Cues, published: str | None = None) -> Document
     # Decomposed letters (NFD: "s" + combining comma) are composed here, once: the same text to a reader, and
     # every later offset (entities, quotes, events) then indexes the stored title and body directly.
     doc.body = [_nfc(p) for p in doc.body]
-    doc.title = _nfc(doc.title) if doc.title else doc.title
+    # Soft hyphens (U+00AD) are invisible line-break hints: a headline "Klima\u00adwandel" is "Klimawandel".
+    doc.title = _nfc(doc.title).replace("\u00ad", "").strip() if doc.title else doc.title
     if not any(_LETTERS.search(p) for p in doc.body):
         what = "the HTML is broken or has no article text" if doc.source.format == "html" else "no article text"
         raise InputError(doc.source.input, what)
     hinted = doc.source.hints.get("published")
-    if doc.published is None and hinted and (value := parse_date(str(hinted))):
-        doc.published = DateValue(value, "record", 0.85, str(hinted))
+    if doc.published is None and hinted and (read := read_date(str(hinted))):
+        doc.published = DateValue(read[0], "record", 0.85, str(hinted), tz=read[1])
     if doc.published is None and published:
         value = parse_date(published)
         if value is None:

@@ -17,7 +17,7 @@ import re
 
 from newsgraph.extract.datetext import fold_keep
 
-_PLACE = re.compile(r"\s*\([^)]*\)\s*$|\s+(?:in|at|from|din|la|în|de la|em|en|aus)\s+[A-Z][\w .'-]*$")
+_PLACE = re.compile(r"\s*\([^)]*\)\s*$|\s+(?:in|at|from|din|în|aus)\s+[A-Z][\w .'-]*$")
 _DEGREE = re.compile(r"(?:,\s*|\s+)(?:MPH|MD|PhD|Ph\.D\.|RN|MSc|MBA|DO|RD|MA|BA|BSc|DPhil|Jr\.?|Sr\.?)\.?$")
 _SPLIT = re.compile(r"\s*(?:,|;|/|&|\bși\b|\bşi\b|\bsi\b|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b)\s*")
 _INITIALS = re.compile(r"^(?:[A-ZĂÂÎȘȚŞŢ]\.\s?){1,3}$")
@@ -76,8 +76,10 @@ def is_person(name: str, cues, site: str | None = None) -> bool:
     return _person_shaped(name, cues)
 
 
-def name_line(text: str, cues) -> list[str] | None:
-    """A line that is only a byline's names ("Andreea Mocanu", "Irina Vasilescu și Tudor Marinescu", "A.D.")."""
+def name_line(text: str, cues, known_first_names: bool = False) -> list[str] | None:
+    """A line that is only a byline's names ("Andreea Mocanu", "Irina Vasilescu și Tudor Marinescu", "A.D.").
+    With ``known_first_names`` (a text that capitalises its nouns, as German does, where "Dringlicher Appell"
+    is shaped like a name) every name must start with a given name of the cue data (``first_names``)."""
     text = text.strip()
     if not text or len(text) > 80 or text.endswith(("!", "?", ":")) or text.endswith(".") and not \
             _INITIALS.match(text):
@@ -87,7 +89,22 @@ def name_line(text: str, cues) -> list[str] | None:
         return None
     if not all(len(n.split()) >= 2 or _INITIALS.match(n) for n in names):
         return None  # one capitalised word is a menu item or a section, not a byline
+    if known_first_names and not all(_INITIALS.match(n) or fold_keep(n.split()[0]) in cues.first_names
+                                     for n in names):
+        return None
     return names
+
+
+_CAPITALISED = re.compile(r"(?<=[a-zà-ÿăâîșțşţ,;] )[A-ZÀ-ÖØ-ÞĂÂÎȘȚŞŢ]")
+_MID_WORDS = re.compile(r"(?<=[a-zà-ÿăâîșțşţ,;] )\w")
+NOUN_CAPITALS_SHARE = 0.2  # German prose: ~0.3 of the words inside a sentence are capitalised; English ~0.08
+
+
+def capitalises_nouns(text: str) -> bool:
+    """Whether a text capitalises words inside its sentences as German does with every noun."""
+    sample = text[:6000]
+    inside = len(_MID_WORDS.findall(sample))
+    return inside > 50 and len(_CAPITALISED.findall(sample)) > NOUN_CAPITALS_SHARE * inside
 
 
 def signature(text: str, cues) -> tuple[list[str], list[str]] | None:

@@ -7,7 +7,8 @@ dump, "09.10.2023" became 10 September. So the date *shapes* are found here, wit
 dateparser's own locale data (month and weekday names of every cue language, ``dateparser.languages``), and the
 day/month order of a numeric date is decided per document from evidence (``DateOrder``), never by a guess:
 
-* a numeric date whose first number is over 12 is day-first, whose second is over 12 month-first;
+* a numeric date whose first number is over 12 is day-first, whose second is over 12 month-first; a dotted one
+  ("01.11.2023") is day-first (the convention of every language that writes dots; US dates use slashes);
 * Romanian and the other cue languages but English write day first (dateparser's locale ``date_order`` for
   them is DMY); only an English document with US evidence (a month-first written date "June 3, 2019", a US time
   zone) reads "01/04/2020" month first, and an English document with no evidence either way gets no date from an
@@ -37,6 +38,8 @@ ZONES = {
     "pst": "-08:00", "pdt": "-07:00", "et": None, "pt": None,
 }
 US_ZONES = frozenset({"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "pt"})
+# European zones other than GMT/UTC (which American wires write too): a page that writes them writes day first.
+EUROPEAN_ZONES = frozenset({"bst", "ist", "west", "cet", "cest", "eet", "eest", "msk"})
 # English function words that no other cue language writes: enough of them and the text is English.
 _EN_WORDS = frozenset("the and of to that for with was were is are said from has have this it its by which".split())
 EN_SHARE = 0.08  # share of a text's words that are _EN_WORDS for it to count as English (prose: ~0.2)
@@ -95,9 +98,9 @@ class DateOrder:
         words = re.findall(r"[^\W\d_]+", folded[:20000])
         if not words or sum(w in _EN_WORDS for w in words) < EN_SHARE * len(words):
             return cls("DMY")  # not English: every other cue language writes the day first
-        us = len(reader.month_first.findall(folded)) + sum(1 for z in reader.zone_word.findall(folded)
-                                                            if z in US_ZONES)
-        uk = len(reader.day_first.findall(folded))
+        zones = reader.zone_word.findall(folded)
+        us = len(reader.month_first.findall(folded)) + sum(z in US_ZONES for z in zones)
+        uk = len(reader.day_first.findall(folded)) + sum(z in EUROPEAN_ZONES for z in zones)
         if us > uk:
             return cls("MDY")
         if uk > us:
@@ -156,9 +159,11 @@ class DateReader:
                           int(m.group("m")), int(m.group("d"))))
         for m in self.numeric.finditer(folded):
             a, b = int(m.group("a")), int(m.group("b"))
-            if a > 12 >= b or (b <= 12 and a <= 12 and order == "DMY"):
+            # Dotted numeric dates are a day-first convention (German, Romanian, ...), never US.
+            this_order = "DMY" if m.group("sep") == "." else order
+            if a > 12 >= b or (b <= 12 and a <= 12 and this_order == "DMY"):
                 d, mo = a, b
-            elif b > 12 >= a or (b <= 12 and a <= 12 and order == "MDY"):
+            elif b > 12 >= a or (b <= 12 and a <= 12 and this_order == "MDY"):
                 d, mo = b, a
             else:
                 continue  # ambiguous and no evidence of the order: abstain

@@ -106,7 +106,7 @@ def extract_html(doc: Document, cues: Cues) -> Document:
     metas = dates.meta_values(tree)  # one pass over <meta> for title, authors, site and dates
     _metadata(doc, tree, nodes, metas, cues)
     doc.url = _canonical_link(tree, metas)  # trusted or not: ``extract`` decides (newsgraph.identity)
-    doc.figures = list(_figures(tree, cues))
+    doc.figures = _figures(tree, cues, next((n for n in nodes if "headline" in n or "datePublished" in n), {}), html)
     doc.boilerplate = _blocks(tree, doc)
     doc.published, doc.modified = dates.html_dates(tree, doc.source.url, nodes, metas)
     return doc
@@ -147,7 +147,10 @@ def _person_names(value, by_id: dict | None = None) -> list[str]:
     return []
 
 
-def _title(tree, article: dict, metas: dict[str, str]) -> str | None:
+_SUFFIX_SEP = re.compile(r"\s+[|–—\-·:»/]\s+")
+
+
+def _title(tree, article: dict, metas: dict[str, str], site: str | None = None) -> str | None:
     """The on-page headline first: a page's only <h1>, then the JSON-LD headline, then og:/twitter:title (these
     often carry a " | Site" suffix), then trafilatura's title heuristics. On the trafilatura dev pages this order
     scored 0.79 title accuracy against 0.59 for og:title first (``benchmarks/extraction.py``)."""
@@ -157,7 +160,26 @@ def _title(tree, article: dict, metas: dict[str, str]) -> str | None:
     headline = article.get("headline")
     if isinstance(headline, str) and headline.strip():
         return headline
-    return _meta(metas, "og:title", "twitter:title") or trafilatura_metadata.extract_title(tree)
+    meta_title = _meta(metas, "og:title", "twitter:title")
+    if len(h1) > 1 and meta_title:  # several <h1> (logo, headline, teasers): the one the page's title repeats
+        key = fold(meta_title)
+        found = [t for el in h1 if (t := _text(el)) and len(t.split()) >= 2 and fold(t) in key]
+        if found:
+            return max(found, key=len)  # the headline, not the site's name in a logo <h1>
+    title = meta_title or trafilatura_metadata.extract_title(tree)
+    return _strip_site_suffix(title, site) if title else None
+
+
+def _strip_site_suffix(title: str, site: str | None) -> str:
+    """"Headline | The Harbour Herald" -> "Headline" when the last part names the site."""
+    if not site:
+        return title
+    from newsgraph.extract.site import key
+
+    parts = _SUFFIX_SEP.split(title)
+    if len(parts) >= 2 and key(parts[-1]) and key(parts[-1]) == key(site):
+        return _SUFFIX_SEP.split(title, maxsplit=len(parts) - 2)[0] if len(parts) > 2 else parts[0]
+    return title
 
 
 def _authors(tree, article: dict, metas: dict[str, str], by_id: dict) -> list[str]:
@@ -174,10 +196,11 @@ def _strip_author_label(name: str, cues: Cues) -> str:
     """"By Glen Owen" -> "Glen Owen", "Par Stefan Häne" -> "Stefan Häne", "Autor: Ion Pop" -> "Ion Pop": a
     leading author label of any cue language, when a colon follows it or the rest is a capitalised name of two or
     more words ("De Gaulle", "de la Cruz" stay whole)."""
-    folded = fold(name)
-    if len(folded) != len(name) or not (m := cues.author.match(folded)) or not m.group("rest"):
+    from newsgraph.extract.datetext import fold_keep
+
+    if not (m := cues.author.match(fold_keep(name))) or not m.group("rest"):
         return name
-    rest = name[len(name) - len(m.group("rest")):].strip()
+    rest = name[m.start("rest"):].strip()
     if m.group(2) or (rest[:1].isupper() and len(rest.split()) >= 2):
         return rest
     return name
@@ -186,46 +209,133 @@ def _strip_author_label(name: str, cues: Cues) -> str:
 def _metadata(doc: Document, tree, nodes: list[dict], metas: dict[str, str], cues: Cues) -> None:
     article = next((n for n in nodes if "headline" in n or "datePublished" in n), {})
     by_id = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str)}
-    doc.title = doc.source.hints.get("title") or _title(tree, article, metas)
+    publisher = article.get("publisher") if article else None
+    doc.site = _site_name(
+        doc.source.hints.get("site")
+        or _meta(metas, "og:site_name", "application-name")
+        or next(iter(_person_names(publisher, by_id)), None)
+        or trafilatura_metadata.extract_sitename(tree)
+    )
+    doc.title = doc.source.hints.get("title") or _title(tree, article, metas, doc.site)
     if doc.title:
         doc.title = _WS.sub(" ", doc.title).strip()
     hint_authors = doc.source.hints.get("authors") or []
     seen: list[str] = []
     for a in [*hint_authors, *_authors(tree, article, metas, by_id)]:
         a = _strip_author_label(_WS.sub(" ", a).strip(), cues)
-        if a and not a.startswith("http") and a not in seen:
+        if a and not a.startswith("http") and a not in seen and _not_newsroom(a, cues, doc.site):
             seen.append(a)
     doc.authors = seen
-    publisher = article.get("publisher") if article else None
-    doc.site = (
-        doc.source.hints.get("site")
-        or _meta(metas, "og:site_name", "application-name")
-        or next(iter(_person_names(publisher, by_id)), None)
-        or trafilatura_metadata.extract_sitename(tree)
-    )
 
 
-def _figures(tree, cues: Cues):
-    for fig in tree.xpath("//figure"):
-        img = next(iter(fig.xpath(".//img")), None)
-        cap_el = next(iter(fig.xpath(".//figcaption")), None)
-        caption = _text(cap_el) if cap_el is not None else None
-        credit = None
-        for el in fig.xpath('.//*[contains(@class,"credit") or contains(@class,"copyright") or'
-                            ' contains(@class,"source") or contains(@class,"author")]'):
-            credit = _text(el) or None
-            if credit and caption and caption.endswith(credit):
-                caption = caption[: -len(credit)].strip(" .|/–—-") or None
-            break
-        if caption and credit is None and (m := cues.photo.search(caption)):
-            credit = m.group("credit").strip(" .")
-            caption = caption[: m.start("cue")].strip(" .|/–—-([") or None
-        src = None
-        if img is not None:
-            src = img.get("src") or img.get("data-src") or (img.get("srcset") or "").split(" ")[0] or None
-        if src or caption:
-            yield Figure(src=src, alt=(img.get("alt") or None) if img is not None else None, caption=caption,
-                         credit=credit)
+_HOME = re.compile(r"\s*[|–—-]\s*(?:home|homepage|acas[aă]|prima pagin[aă]|startseite|accueil|inicio)\s*$",
+                   re.IGNORECASE)
+
+
+def _site_name(name: str | None) -> str | None:
+    """og:site_name and the like, normalised: whitespace, a " - Home" tail, a "www." head."""
+    if not name or not (name := _WS.sub(" ", str(name)).strip()):
+        return None
+    name = _HOME.sub("", name)
+    return name[4:] if name.lower().startswith("www.") else name
+
+
+def _not_newsroom(name: str, cues: Cues, site: str | None) -> bool:
+    """A byline that names the newsroom ("Redacția", "Staff"), an agency or the site itself names no author."""
+    from newsgraph.extract.datetext import fold_keep
+    from newsgraph.extract.site import key
+
+    folded = fold_keep(name).strip()
+    if folded in cues.author_stop:
+        return False
+    return not (site and key(site) and key(name) == key(site))
+
+
+_CREDIT_CLASS = ("credit", "copyright", "source", "author", "photographer", "byline")
+_CAPTION_CLASS = re.compile(r"(?:^|[\s_-])(?:wp-caption-text|caption|image-caption|photo-caption|img-caption|legend|"
+                            r"media-caption|figcaption|description)(?:$|[\s_-])")
+
+
+def _img_src(img) -> str | None:
+    if img is None:
+        return None
+    return (img.get("src") or img.get("data-src") or img.get("data-lazy-src")
+            or (img.get("srcset") or img.get("data-srcset") or "").split(" ")[0] or None)
+
+
+def _split_credit(caption: str | None, credit: str | None, cues: Cues) -> tuple[str | None, str | None]:
+    """A credit written inside the caption ("... Foto: Inquam Photos / George Călin", "(Photo: AP)") is the
+    credit; a credit element's text repeated at the caption's end is cut from it."""
+    if credit and caption and caption.endswith(credit):
+        caption = caption[: -len(credit)].strip(" .|/–—-([") or None
+    if caption and credit is None and (m := cues.photo.search(caption)):
+        credit = m.group("credit").strip(" .")
+        caption = caption[: m.start("cue")].strip(" .|/–—-([") or None
+    return caption, credit
+
+
+def _figure_from(container, img, cues: Cues) -> Figure | None:
+    cap_el = next(iter(container.xpath('.//figcaption | .//*[@class and contains(@class, "caption")]')), None)
+    caption = _text(cap_el) if cap_el is not None else None
+    caption = caption or container.get("data-caption") or (img.get("data-caption") if img is not None else None)
+    credit = container.get("data-credit") or (img.get("data-credit") if img is not None else None)
+    if credit is None:
+        for el in container.iter():
+            cls = (el.get("class") or "").lower() if isinstance(el.tag, str) else ""
+            if el is not cap_el and cls and any(c in cls for c in _CREDIT_CLASS):
+                credit = _text(el) or None
+                break
+    caption, credit = _split_credit(caption, credit, cues)
+    src = _img_src(img)
+    if not (src or caption):
+        return None
+    return Figure(src=src, alt=(img.get("alt") or None) if img is not None else None, caption=caption, credit=credit)
+
+
+def _figures(tree, cues: Cues, article: dict | None = None, raw: str | None = None):
+    """Every article image with its caption and credit: ``<figure>`` with ``<figcaption>`` or a caption element
+    (credit from a credit/copyright/source element, ``data-caption``/``data-credit`` attributes, or a "Foto:" /
+    "Photo:" credit inside the caption), WordPress-style caption boxes (``div.wp-caption``), then the article's
+    JSON-LD ``image`` (ImageObject ``caption``, ``creditText``, ``copyrightHolder``, ``author``) for images the
+    markup did not caption."""
+    seen: dict[str, Figure] = {}
+    out: list[Figure] = []
+    # WordPress caption boxes are looked for only where the page has one (a class test on every <div> is slow).
+    boxes = '//figure | //div[contains(@class, "wp-caption")]' if raw is None or "wp-caption" in raw else "//figure"
+    for fig in tree.xpath(boxes):
+        if fig.tag == "div" and fig.xpath("ancestor::figure"):
+            continue
+        found = _figure_from(fig, next(iter(fig.xpath(".//img")), None), cues)
+        if found is not None and (found.src is None or found.src not in seen):
+            out.append(found)
+            if found.src:
+                seen[found.src] = found
+    for node in _image_objects(article):
+        url = node.get("url") or node.get("contentUrl")
+        url = url if isinstance(url, str) else None
+        caption = node.get("caption") if isinstance(node.get("caption"), str) else None
+        credit = next((v for v in (node.get("creditText"), *_names(node.get("copyrightHolder")),
+                                   *_names(node.get("author"))) if isinstance(v, str) and v.strip()), None)
+        if not (caption or credit):
+            continue
+        caption, credit = _split_credit(caption, credit, cues)
+        known = seen.get(url) if url else None
+        if known is not None:
+            known.caption = known.caption or caption
+            known.credit = known.credit or credit
+        elif caption or credit:
+            out.append(Figure(src=url, caption=caption, credit=credit))
+    return out
+
+
+def _names(value) -> list[str]:
+    return _person_names(value) if value is not None else []
+
+
+def _image_objects(article: dict | None) -> list[dict]:
+    image = (article or {}).get("image")
+    images = image if isinstance(image, list) else [image]
+    return [i for i in images if isinstance(i, dict)]
 
 
 _TAG_KINDS = {"nav": "navigation", "header": "navigation", "footer": "navigation", "aside": "related"}

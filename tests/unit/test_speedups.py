@@ -1,0 +1,106 @@
+"""Speed-ups must not change results: each fast path is checked against the plain code it replaces."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+import newsgraph.pipeline as pl
+from newsgraph import Config, Pipeline
+from newsgraph.enrich.events.coder import _Alts, _alts_match, _alts_subseq
+from newsgraph.enrich.events.dictionaries import load_builtin
+from newsgraph.errors import InputError
+from newsgraph.ingest import iter_sources
+
+
+@pytest.mark.parametrize("lang", ["en", "ro"])
+def test_compiled_verb_patterns_match_like_the_plain_matcher(lang):
+    d = load_builtin(lang)
+    rng = random.Random(7)
+    items = [side for block in d.blocks for b, a, _c in block for side in (a, b) if side]
+    assert len(items) > (100 if lang == "en" else 30)
+    vocab = sorted({w for side in items for opts in side for opt in opts for w in opt.split()})
+    noise = ["THE", "A", "OF", "TO", "WITH", "ON", "IN", "SAID", "MINISTER", "PRESIDENTIAL"]
+    agree = 0
+    sample = rng.sample(items, min(3000, len(items)))
+    for side in sample:
+        # a sequence that holds the pattern's words (sometimes a prefix of them, or extended words), with noise
+        seq = []
+        for opts in side:
+            seq += rng.sample(noise, rng.randint(0, 3))
+            if rng.random() < 0.85:
+                words = rng.choice(opts).split()
+                seq += [w + ("S" if rng.random() < 0.2 else "") for w in words]
+            else:
+                seq.append(rng.choice(vocab))
+        seq += rng.sample(noise, rng.randint(0, 2))
+        compiled = tuple(map(_Alts, side))
+        expected = _alts_subseq(side, seq)
+        assert _alts_match(compiled, seq) is expected, (side, seq)
+        agree += expected
+    assert agree > len(sample) // 20  # the sample exercises matches as well as misses
+
+
+def test_alts_with_an_empty_alternative_and_prefixes():
+    side = [["", "MEET WITH"], ["TALKS"]]
+    for seq in (["TALKS"], ["MEETING", "WITH", "X", "TALKS"], ["NOTHING"], []):
+        assert _alts_match(tuple(map(_Alts, side)), seq) is _alts_subseq(side, seq)
+    side = [["ANNOUNC"], ["PLAN"]]
+    for seq in (["ANNOUNCED", "A", "PLAN"], ["ANNOUNC", "PLANS"], ["ANN", "PLAN"]):
+        assert _alts_match(tuple(map(_Alts, side)), seq) is _alts_subseq(side, seq)
+
+
+# ---------------------------------------------------------------------------- Pipeline.pipe batches spaCy
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+def _records(results):
+    out = []
+    for r in results:
+        if isinstance(r, InputError):
+            out.append(("error", r.input, r.problem))
+        else:
+            d = r.to_dict(include_raw=False)
+            d["source"].pop("ingested_at", None)
+            out.append(d)
+    return out
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline(Config(published="2023-09-14"))
+
+
+def test_batched_pipe_gives_what_one_document_at_a_time_gives(pipeline):
+    sources = list(iter_sources([str(EXAMPLES)], pipeline.config))
+    assert len(sources) >= 4
+    one_by_one = []
+    for s in sources:
+        try:
+            one_by_one.append(s if isinstance(s, InputError) else pipeline(s))
+        except InputError as e:
+            one_by_one.append(e)
+    assert _records(pipeline.pipe(sources, batch_size=3)) == _records(one_by_one)
+    assert any(not isinstance(r, InputError) and r.entities for r in one_by_one)
+
+
+def test_a_document_that_breaks_spacy_fails_alone_in_its_batch(pipeline, monkeypatch):
+    sources = [s for s in iter_sources([str(EXAMPLES)], pipeline.config) if not isinstance(s, InputError)][:4]
+    bad = sources[1].input
+    real = pl._set_nlp
+
+    def fussy(doc, nlp, parsed):
+        if doc.source.input == bad:
+            raise RuntimeError("tokenizer exploded")
+        return real(doc, nlp, parsed)
+
+    monkeypatch.setattr(pl, "_set_nlp", fussy)
+    results = list(pipeline.pipe([*sources, InputError("x.html", "file is empty")], batch_size=8))
+    assert [r.input if isinstance(r, InputError) else r.source.input for r in results] == \
+        [s.input for s in sources] + ["x.html"]
+    assert isinstance(results[1], InputError) and "stage 'nlp' failed: RuntimeError: tokenizer exploded" in \
+        results[1].problem
+    assert all(not isinstance(r, InputError) and r.sentences for k, r in enumerate(results[:4]) if k != 1)
