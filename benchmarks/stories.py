@@ -197,11 +197,16 @@ def main(argv=None) -> int:
 
     options = {k: v for k, v in (("threshold", args.threshold), ("top_k", args.top_k)) if v is not None}
     by_doc = {d.id: aid for aid, d in docs.items()}
+    start = time.perf_counter()
+    features = {d.id: features_of(d, embedder) for d in docs.values()}
+    print(f"features of {len(docs)} articles in {time.perf_counter() - start:.1f}s"
+          f" ({'with' if embedder else 'without'} embedding)")
     pred, copy_pred = {}, {}
     for name, subset in (("all", set(half)), ("dev", {s for s, h in half.items() if h == "dev"}),
                          ("held-out", {s for s, h in half.items() if h == "held-out"})):
         start = time.perf_counter()
-        result = cluster([d for aid, d in docs.items() if gold[aid] in subset], embedder=embedder, **options)
+        result = cluster([d for aid, d in docs.items() if gold[aid] in subset], embedder=embedder,
+                         features=features, **options)
         took = time.perf_counter() - start
         part = {by_doc[doc_id]: a.story_id for doc_id, a in result.items()}
         part_copies = {by_doc[doc_id]: by_doc.get(a.copy_of) for doc_id, a in result.items()}

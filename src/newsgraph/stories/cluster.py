@@ -208,11 +208,15 @@ class Clusterer:
         return first
 
 
-def cluster(docs, embedder: Embedder | None = None, **options) -> dict[str, Assignment]:
+def cluster(docs, embedder: Embedder | None = None, features: dict[str, Features] | None = None,
+            **options) -> dict[str, Assignment]:
     """Cluster analysed Documents in publication order (in memory); article id -> its assignment, with the
-    story ids as they stand at the end."""
+    story ids as they stand at the end. ``features``: already computed features by article id (an embedding
+    is costly to compute twice)."""
     clusterer = Clusterer(MemoryState(), embedder=embedder, **options)
-    items = sorted(((features_of(d, embedder), d.text) for d in docs), key=lambda ft: sort_key(ft[0]))
+    features = features or {}
+    items = sorted(((features.get(d.id) or features_of(d, embedder), d.text) for d in docs),
+                   key=lambda ft: sort_key(ft[0]))
     for f, text in items:
         clusterer.add_features(f, text)
     return {aid: Assignment(aid, m.story, m.copy_of, m.similarity) for aid, m in clusterer.state.members.items()}
