@@ -220,8 +220,9 @@ class Model:
         return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-# Fitted by ``python benchmarks/stories.py --fit`` on the development half of ../shared/data/stories (stories
-# with even numbers); docs/stories.md has the held-out figures. Embedding weight 0 in the text-only model.
+# Fitted by ``python benchmarks/stories.py --fit [--embed]`` on the development half of ../shared/data/stories
+# (alternate groups of confusable stories; the other half is held out); docs/stories.md has the figures. The
+# text-only model has no embedding weight; in the embedding model the embedding takes over from the word overlap.
 TEXT_MODEL = Model(-2.36, (6.06, 4.66, 14.22, 8.13, 3.25, 0.0))
 EMBED_MODEL = Model(-27.94, (3.05, -1.16, 7.56, 6.13, 2.38, 32.09))
 
