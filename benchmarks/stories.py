@@ -142,6 +142,27 @@ def fit(pairs: list[tuple[list[float], int]], l2: float = 0.1, steps: int = 50, 
     return round(float(w[0]), 2), tuple(round(float(v), 2) for v in w[1:])
 
 
+def unrelated(db: str) -> int:
+    """Pairs of a store's articles (all about different events) that the pair model would call one story if
+    they were published together: the content score alone, entities weighted by idf over the store."""
+    import itertools
+    import sqlite3
+
+    from newsgraph.stories.similarity import Features, idf, model_for, pair_features
+
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    feats = [Features.from_dict(json.loads(f)) for (f,) in conn.execute("SELECT features FROM story_members")]
+    df = Counter(e for f in feats for e in f.entities)
+    weights = {e: idf(n, len(feats)) for e, n in df.items()}
+    scored = sorted(((model_for(a, b).score(pair_features(a, b, weights)), a, b)
+                     for a, b in itertools.combinations(feats, 2)), key=lambda t: -t[0])
+    over = [t for t in scored if t[0] > 0.5]
+    print(f"{len(over)} of {len(scored)} pairs score over 0.5 before the time decay (max {scored[0][0]:.2f})")
+    for score, a, b in over:
+        print(f"  {score:.2f} {a.language}/{b.language} {a.title[:50]!r} | {b.title[:50]!r}")
+    return 0
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--data", default=str(DATA), help="the story set folder")
@@ -150,8 +171,12 @@ def main(argv=None) -> int:
     p.add_argument("--threshold", type=float, help="override the joining threshold")
     p.add_argument("--top-k", type=int, help="override TOP_K")
     p.add_argument("--store", action="store_true", help="ingest into a store (file order), timed with stories on/off")
+    p.add_argument("--unrelated", metavar="DB",
+                   help="a store of unrelated articles: count its article pairs scoring over 0.5 without time decay")
     p.add_argument("--errors", action="store_true", help="list wrongly merged and split articles")
     args = p.parse_args(argv)
+    if args.unrelated:
+        return unrelated(args.unrelated)
     data = Path(args.data)
     if not (data / "articles.jsonl").is_file():
         print(f"{data}: no articles.jsonl (the story set lives in ../shared/data/stories)", file=sys.stderr)
