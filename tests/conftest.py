@@ -34,3 +34,40 @@ def run_cli(*args: str, cwd: Path | None = None, timeout: float = 300, input: by
         [sys.executable, "-m", "newsgraph", *map(str, args)], capture_output=True, cwd=cwd, timeout=timeout,
         input=input,
     )
+
+
+# ---------------------------------------------------------------------------- store backends
+#: A PostgreSQL server the store tests may use (``.ci/postgres.py start DIR`` prints one); its tests skip when
+#: it is not set. Each test gets a database of its own, dropped afterwards.
+TEST_PG = os.environ.get("NEWSGRAPH_TEST_PG")
+
+
+@pytest.fixture
+def pg_url():
+    if not TEST_PG:
+        pytest.skip("NEWSGRAPH_TEST_PG is not set (no PostgreSQL server for the tests)")
+    psycopg = pytest.importorskip("psycopg", reason="psycopg is not installed (pip install 'newsgraph[postgres]')")
+    import uuid
+    from urllib.parse import urlsplit, urlunsplit
+
+    name = f"newsgraph_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(TEST_PG, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    parts = urlsplit(TEST_PG)
+    yield urlunsplit(parts._replace(path="/" + name))
+    with psycopg.connect(TEST_PG, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def db_location(request, tmp_path) -> str:
+    """A fresh store location for each backend: a SQLite file, or a PostgreSQL database (when
+    NEWSGRAPH_TEST_PG is set)."""
+    if request.param == "sqlite":
+        return str(tmp_path / "t.db")
+    return request.getfixturevalue("pg_url")
+
+
+def sql_rows(store, sql: str) -> list[tuple]:
+    """Rows of a raw query as tuples, whichever backend (SQLite rows or psycopg dicts)."""
+    return [tuple(r.values()) if isinstance(r, dict) else tuple(r) for r in store.conn.execute(sql).fetchall()]

@@ -84,19 +84,32 @@ def _set_nlp(doc: Document, nlp, parsed) -> Document:
     return doc
 
 
-def nlp_batch(docs: list[Document], ctx: Context) -> list[Document | Exception]:
+def parse_title(doc: Document, ctx: Context):
+    """The spaCy parse of ``doc.title`` (normalised) in the document's language: the one :func:`nlp_batch` made
+    with its batch when there is one, else parsed now."""
+    text = normalize_text(doc.title)
+    done = ctx.resource("title_parses", dict).pop((doc.language.code, text), None)
+    return done if done is not None else language_models(ctx)(doc.language.code)(text)
+
+
+def nlp_batch(docs: list[Document], ctx: Context, titles: bool = False) -> list[Document | Exception]:
     """:func:`stage_nlp` over several documents with one ``nlp.pipe`` per language (spaCy batches the network
     work); in input order. A batch that fails is redone one document at a time, so a failure is the failing
-    document's alone (its exception takes its place in the list)."""
+    document's alone (its exception takes its place in the list). ``titles``: parse the titles in the same
+    batch, for :func:`parse_title` (the entities stage reads them)."""
     out: list[Document | Exception] = list(docs)
     groups: dict[str, list[int]] = {}
     for k, doc in enumerate(docs):
         if doc.body and doc.language is not None:
             groups.setdefault(doc.language.code, []).append(k)
+    title_parses = ctx.resource("title_parses", dict)
+    title_parses.clear()  # only this batch's titles are kept
     for code, idx in groups.items():
         try:
             nlp = language_models(ctx)(code)
-            parsed = list(nlp.pipe([docs[k].analysis_text for k in idx], batch_size=max(1, len(idx))))
+            heads = list(dict.fromkeys(normalize_text(docs[k].title) for k in idx if docs[k].title)) if titles else []
+            parsed = list(nlp.pipe([docs[k].analysis_text for k in idx] + heads, batch_size=max(1, len(idx))))
+            title_parses.update({(code, h): t for h, t in zip(heads, parsed[len(idx):])})
         except Exception:  # noqa: BLE001 - isolate the document that fails, below
             parsed = None
         for n, k in enumerate(idx):
@@ -243,7 +256,8 @@ class Pipeline:
         live = [k for k, x in enumerate(out) if not isinstance(x, InputError)]
         for name in self.stages:
             if name == "nlp" and len(live) > 1:
-                for k, res in zip(live, nlp_batch([out[k] for k in live], self.context)):
+                parsed = nlp_batch([out[k] for k in live], self.context, titles="entities" in self.stages)
+                for k, res in zip(live, parsed):
                     out[k] = res if isinstance(res, Document) else _stage_error(name, out[k], res)
             else:
                 for k in live:

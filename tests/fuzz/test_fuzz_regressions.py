@@ -70,3 +70,16 @@ def test_jsonl_metadata_of_the_wrong_type_is_a_recorded_failure(tmp_path):
     assert [type(x).__name__ for x in got] == ["InputError"] * 4 + ["Source"] * 2
     assert "'title' must be a string" in got[0].problem and got[0].input == f"{p}:1"
     assert got[4].hints == {"authors": ["Ion Popescu"], "published": "2023"}
+
+
+def test_broken_iso_date_is_no_date_not_today_nor_seconds_of_work():
+    """A meta date like ``2024-0˙-08T07:30:00Z`` (a damaged ISO date) went to dateparser, which tried every
+    language for ~6 CPU seconds; ``2024-0é-08T07:30:00Z`` came back as today's date."""
+    import time
+
+    from newsgraph.extract.dates import parse_date
+
+    t0 = time.process_time()
+    assert parse_date("2024-0˙-08T07:30:00Z") is None and parse_date("2024-0é-08T07:30:00Z") is None
+    assert time.process_time() - t0 < 0.5
+    assert parse_date("2024-02-08T07:30:00Z") == "2024-02-08T07:30:00" and parse_date("2023-9-14") == "2023-09-14"

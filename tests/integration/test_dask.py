@@ -1,11 +1,21 @@
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, run_cli
 
 pytest.importorskip("dask.bag")
 
-from newsgraph.distributed.dask import analyze_bag, ingest_bag  # noqa: E402
+from newsgraph.distributed.dask import analyze_bag, expand, ingest_bag, ingest_dask  # noqa: E402
 from newsgraph.pipeline import STRUCTURE_STAGES  # noqa: E402
 from newsgraph.store import open_store  # noqa: E402
+
+COUNTS = ("articles", "entities", "mentions", "quotes", "events", "failures")
 
 
 def test_bag_over_processes_matches_local_and_stores(tmp_path):
@@ -21,3 +31,90 @@ def test_bag_over_processes_matches_local_and_stores(tmp_path):
     assert summary["stored"] == 4 and summary["failed"] == 1
     with open_store(str(tmp_path / "d.db")) as store:
         assert store.search("inundatii")
+
+
+def test_expand_splits_folders_into_their_input_files():
+    files = expand([str(EXAMPLES)])
+    assert len(files) == 5 and all(Path(f).is_file() for f in files) and files == sorted(files)
+
+
+def _articles(folder: Path, n: int) -> Path:
+    """``n`` distinct short articles (text dumps) in ``folder``."""
+    folder.mkdir()
+    text = (EXAMPLES / "en-port-strike.txt").read_text("utf-8")
+    for i in range(n):
+        (folder / f"a{i:03d}.txt").write_text(text.replace("Dock workers", f"Dock workers of berth {i}", 1), "utf-8")
+    return folder
+
+
+@pytest.mark.slow
+def test_local_cluster_into_sqlite_and_postgres_equals_one_process(tmp_path, db_location):
+    inputs = _articles(tmp_path / "in", 6)
+    reference = open_store(str(tmp_path / "ref.db"))
+    from newsgraph.batch import ingest
+
+    ingest([str(inputs)], reference, stages=STRUCTURE_STAGES)
+    summary = ingest_dask([str(inputs)], db_location, stages=STRUCTURE_STAGES, workers=2, partition_size=2)
+    assert summary["stored"] == 6 and summary["failed"] == 0
+    with open_store(db_location) as store:
+        assert {k: store.stats()[k] for k in COUNTS} == {k: reference.stats()[k] for k in COUNTS}
+    again = ingest_dask([str(inputs)], db_location, stages=STRUCTURE_STAGES, workers=2, partition_size=2)
+    assert again["unchanged"] == 6
+    reference.close()
+
+
+def _start(args: list[str], log: Path) -> subprocess.Popen:
+    exe = Path(sys.executable).parent / "dask"
+    return subprocess.Popen([str(exe), *args], stdout=log.open("w"), stderr=subprocess.STDOUT,
+                            env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}, start_new_session=True)
+
+
+@pytest.mark.slow
+def test_a_killed_worker_loses_no_article(tmp_path, pg_url):
+    """Real ``dask scheduler`` and two ``dask worker`` processes; one worker is killed (SIGKILL) once articles
+    are being stored: the run finishes on the other, and every article is stored exactly once."""
+    n = 16
+    inputs = _articles(tmp_path / "in", n)
+    port = 18786 + os.getpid() % 1000
+    procs = [_start(["scheduler", "--port", str(port), "--no-dashboard"], tmp_path / "scheduler.log")]
+    try:
+        time.sleep(3)
+        for k in range(2):
+            procs.append(_start([ "worker", f"tcp://127.0.0.1:{port}", "--nworkers", "1", "--nthreads", "1",
+                                 "--no-dashboard", "--name", f"w{k}"], tmp_path / f"worker{k}.log"))
+        result: dict = {}
+
+        def run():
+            result["summary"] = ingest_dask([str(inputs)], pg_url, scheduler=f"tcp://127.0.0.1:{port}",
+                                            partition_size=2)
+
+        runner = threading.Thread(target=run)
+        runner.start()
+        store = open_store(pg_url)
+        deadline = time.time() + 240
+        while store.stats()["articles"] < 2 and time.time() < deadline:
+            time.sleep(0.2)
+        assert store.stats()["articles"] < n, "the run ended before a worker could be killed"
+        os.killpg(procs[1].pid, signal.SIGKILL)  # worker w0 and its process group
+        runner.join(timeout=600)
+        assert not runner.is_alive()
+        stats = store.stats()
+        assert stats["articles"] == n and stats["failures"] == 0
+        assert sum(result["summary"][k] for k in ("stored", "unchanged")) >= n
+        ids = [h.id for h in store.search(None, limit=100)]
+        assert len(ids) == len(set(ids)) == n
+        store.close()
+    finally:
+        for p in procs[::-1]:
+            if p.poll() is None:
+                os.killpg(p.pid, signal.SIGTERM)
+                p.wait(timeout=30)
+
+
+def test_cli_engine_dask_into_sqlite(tmp_path):
+    inputs = _articles(tmp_path / "in", 3)
+    db = tmp_path / "c.db"
+    r = run_cli("ingest", str(inputs), "--db", db, "--engine", "dask", "--jobs", "2", "--stages", "structure",
+                "--quiet")
+    assert r.returncode == 0, r.stderr.decode()
+    assert r.stdout.decode().startswith("stored: 3, updated: 0, unchanged: 0, failed: 0")

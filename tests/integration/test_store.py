@@ -2,7 +2,7 @@ import json
 import sqlite3
 
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, sql_rows
 
 from newsgraph import Config, Document, Pipeline, Source, StoreError
 from newsgraph.batch import ingest
@@ -12,8 +12,8 @@ from newsgraph.store.sqlite import fts_query
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = open_store(str(tmp_path / "t.db"))
+def store(db_location):
+    s = open_store(db_location)
     yield s
     s.close()
 
@@ -123,18 +123,21 @@ def test_entities_quotes_events_are_stored_and_replaced(store):
                    "date": "2023-09-13", "negated": False, "hypothetical": False,
                    "evidence": {"sentence": 0, "start": 0, "end": 14}}]
     store.put(doc)
-    q = store.conn.execute
-    assert q("SELECT name, code FROM entities").fetchall()[0][:] == ("Vladimir Putin", "RUSGOV")
-    assert q("SELECT count(*) FROM mentions").fetchone()[0] == 1
-    assert q("SELECT speaker_entity FROM quotes").fetchone()[0] == "person:vladimir-putin"
-    assert q("SELECT plover, target_entity FROM events").fetchone()[:] == ("CONSULT", "person:vladimir-putin")
-    assert q("SELECT evidence FROM events").fetchone()[0] == "Kim met Putin."
+
+    def q(sql):
+        return sql_rows(store, sql)
+
+    assert q("SELECT name, code FROM entities") == [("Vladimir Putin", "RUSGOV")]
+    assert q("SELECT count(*) FROM mentions") == [(1,)]
+    assert q("SELECT speaker_entity FROM quotes") == [("person:vladimir-putin",)]
+    assert q("SELECT plover, target_entity FROM events") == [("CONSULT", "person:vladimir-putin")]
+    assert q("SELECT evidence FROM events") == [("Kim met Putin.",)]
     doc.body.append("Changed.")
     doc.entities[0]["mentions"].append({"text": "Vladimir Putin", "start": 20, "end": 34, "sentence": 1})
     assert store.put(doc) == "updated"
-    assert q("SELECT count(*) FROM mentions").fetchone()[0] == 2
-    assert q("SELECT count(*) FROM events").fetchone()[0] == 1
-    aliases = json.loads(q("SELECT aliases FROM entities").fetchone()[0])
+    assert q("SELECT count(*) FROM mentions") == [(2,)]
+    assert q("SELECT count(*) FROM events") == [(1,)]
+    aliases = json.loads(q("SELECT aliases FROM entities")[0][0])
     assert sorted(a["text"] for a in aliases) == ["Putin", "Vladimir Putin"]
     assert [x["text"] for x in store.quotes(speaker="Putin")] == ["We will win"]
     assert store.quotes(speaker="Kim") == []
@@ -143,7 +146,7 @@ def test_entities_quotes_events_are_stored_and_replaced(store):
     assert store.events(type="ASSAULT") == [] and len(store.events(actor="RUSGOV")) == 1
 
 
-def test_title_only_entity_links_the_article(tmp_path):
+def test_title_only_entity_links_the_article(db_location):
     from newsgraph import Config, Pipeline, Source
 
     text = ("Agerpres: the port strike in Constanta ends after two days\n"
@@ -155,11 +158,11 @@ def test_title_only_entity_links_the_article(tmp_path):
     assert agerpres["mentions"] == [] and agerpres["title_mentions"][0]["text"] == "Agerpres"
     title_mention = agerpres["title_mentions"][0]
     assert doc.title[title_mention["start"]:title_mention["end"]] == "Agerpres"
-    store = open_store(str(tmp_path / "t.db"))
+    store = open_store(db_location)
     store.put(doc)
     assert [h.id for h in store.search(entity="Agerpres")] == [doc.id]
-    rows = store.conn.execute("SELECT field, text FROM mentions WHERE entity_id = 'org:agerpres'").fetchall()
-    assert [tuple(r) for r in rows] == [("title", "Agerpres")]
+    assert sql_rows(store, "SELECT field, text FROM mentions WHERE entity_id = 'org:agerpres'") == [("title", "Agerpres")]
+    store.close()
 
 
 def test_version_2_database_is_migrated(tmp_path):

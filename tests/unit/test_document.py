@@ -28,7 +28,8 @@ def test_output_fields_and_text():
                 "entities", "quotes", "events", "timex"):
         assert key in d
     assert d["text"] == "Unu.\n\nDoi."
-    assert d["published"] == {"value": "2024-01-02", "source": "json-ld", "confidence": 0.95, "text": "2024-01-02T10:00"}
+    assert d["published"] == {"value": "2024-01-02", "source": "json-ld", "confidence": 0.95, "text": "2024-01-02T10:00",
+                              "tz": None}
     assert "raw" not in d["source"]
 
 
@@ -38,3 +39,14 @@ def test_identity_and_version():
     b.body.append("Trei.")
     assert a.id == b.id and a.version_hash != b.version_hash
     assert make_doc(url="https://x.ro/other").id != a.id
+
+
+def test_date_zone_round_trips_and_older_records_without_it_still_load():
+    from newsgraph.document import DateValue, Document
+
+    doc = make_doc()
+    doc.published = DateValue("2024-01-02T10:00:00", "text:Publicat", 0.9, "2 ian. 2024, 10:00 EET", tz="+02:00")
+    assert Document.from_dict(doc.to_dict()).published.tz == "+02:00"
+    old = doc.to_dict()
+    del old["published"]["tz"]  # written before the field existed
+    assert Document.from_dict(old).published.tz is None

@@ -203,3 +203,10 @@ def test_masthead_date_of_today_is_not_the_publication_date(structure):
                 "14 martie 2024, 10:05", *P_RO)
     doc = read(structure, text)
     assert doc.published.value == "2024-03-14T10:05:00"
+
+
+def test_title_line_with_the_site_suffix_and_no_repeat_loses_the_suffix(structure):
+    doc = read(structure, dump("Acasă » Local » Transport", "Podul peste Mureș, gata în septembrie | Gazeta Mureș",
+                               "de Ion Pop", *P_RO, "© 2024 Gazeta Mureș. Toate drepturile rezervate."))
+    assert doc.title == "Podul peste Mureș, gata în septembrie"
+    assert doc.site == "Gazeta Mureș"

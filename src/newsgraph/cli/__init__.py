@@ -6,7 +6,8 @@ import argparse
 import importlib
 import sys
 
-COMMANDS = ("analyze", "ingest", "search", "show", "stats", "entities", "serve", "quotes", "events")
+COMMANDS = ("analyze", "ingest", "search", "show", "stats", "entities", "serve", "quotes", "events", "stories",
+            "similarity")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,7 +41,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def add_db(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--db", default="newsgraph.db", help="SQLite database file (default: ./newsgraph.db)")
+    p.add_argument("--db", default="newsgraph.db",
+                   help="SQLite database file (default: ./newsgraph.db) or postgresql://user@host:port/db "
+                        "(pip install 'newsgraph[postgres]')")
 
 
 def add_input_options(p: argparse.ArgumentParser) -> None:

@@ -19,6 +19,11 @@ def add_arguments(p) -> None:
     add_db(p)
     p.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local: this process (and --jobs workers); dask: partitions of the inputs on a Dask "
+                        "cluster, each worker writing to PostgreSQL (pip install 'newsgraph[dask]')")
+    p.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                   help="the Dask scheduler (default: a local cluster of --jobs worker processes)")
     p.add_argument("--reanalyze", action="store_true",
                    help="store the new analysis of articles already stored with the same text (after a new "
                         "--knowledge file or a newsgraph upgrade); otherwise they are left as they are")
@@ -49,8 +54,21 @@ def run(args) -> int:
     previous = signal.signal(signal.SIGTERM, terminate)
     interrupted = False
     try:
-        ingest(args.inputs, store, config_from(args), jobs=args.jobs, on_result=report,
-               stages=stages_from(args), refresh=args.reanalyze)
+        if args.engine == "dask":
+            from newsgraph.distributed.dask import ingest_dask
+
+            store.close()  # the workers (or the driver, for SQLite) open their own
+
+            def progress(outcome, n):
+                summary[outcome] += n
+                bar.update(n)
+
+            ingest_dask(args.inputs, args.db, config_from(args), stages=stages_from(args),
+                        scheduler=args.scheduler, workers=max(1, args.jobs) if args.jobs > 1 else None,
+                        refresh=args.reanalyze, progress=progress)
+        else:
+            ingest(args.inputs, store, config_from(args), jobs=args.jobs, on_result=report,
+                   stages=stages_from(args), refresh=args.reanalyze)
     except KeyboardInterrupt:
         interrupted = True
     finally:

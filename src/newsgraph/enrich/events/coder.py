@@ -92,6 +92,8 @@ class Coder:
         self.finite_only = bool(self.cue.get("finite_only"))
         self.roles = RoleActors(self.cue, self.place_types)
         self.claim_verbs = {w.lower() for w in self.cue.get("claim_verbs", [])}
+        #: speech and opinion verbs that are no events ("said", "told reporters"): their content is coded instead
+        self.non_events = {w.lower() for w in self.cue.get("non_event_verbs", [])}
         self._compiled: dict[int, list] = {}  # verb block -> its patterns, compiled on first use
         self._discards: list[str] | None = None  # discard phrases, padded for whole-word search
 
@@ -296,8 +298,8 @@ class Coder:
             if claim is not None:
                 continue  # coded as the claimant's accusation instead
             code, verb = self.verb_code(p)
-            if not _code_ok(code):
-                continue
+            if not _code_ok(code) or p.lemma in self.non_events and cameo_root(code) == "01":
+                continue  # "said", "told reporters": a statement, not an event (a dictionary pattern may say more)
             srcs = [a for arg in p.subj for a in self.actors(arg, entities, date)]
             tgts = [a for arg in p.obj for a in self.actors(arg, entities, date)]
             loc, place = None, None
