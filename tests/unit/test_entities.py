@@ -218,3 +218,15 @@ def test_user_knowledge_file_overrides_the_bundled_romanian_list(tmp_path):
     assert bundled.entities["org:directia-nationala-anticoruptie"].code == "ROUJUD"
     assert mine.entities["org:directia-nationala-anticoruptie"].code == "ROUJUDX"
     assert mine.aliases["dna"].entity == "org:directia-nationala-anticoruptie"
+
+
+@pytest.mark.skipif(not (MODELS_DIR / "ro_newsgraph").is_dir(), reason="Romanian model not built")
+def test_another_countrys_institutions_are_not_romanias(pipeline):
+    from newsgraph import Source
+
+    doc = pipeline(Source.make("f.txt", "text", "Tensiuni regionale\nParlamentul Serbiei a respins propunerea. "
+                                                "Poliția belarusă a arestat jurnaliști la Minsk. Guvernul de la Kiev "
+                                                "a cerut ajutor, iar Guvernul polonez a acuzat Belarusul. Armata "
+                                                "azeră s-a retras."))
+    codes = {e["code"] for e in doc.entities}
+    assert not codes & {"ROULEG", "ROUCOP", "ROUGOV", "ROUMIL"}, sorted(filter(None, codes))

@@ -234,23 +234,37 @@ class Linker:
         return [m for m in out if not m.extra.pop("weak") or m.entity in strong]
 
     def _foreign_complement(self, j: int, alias) -> bool:
-        """Whether an organisation's name goes on with a genitive naming a place other than its own country
-        ("Ministerul de Externe al Valdoniei", "Parlamentul de la Chișinău" for Romania's parliament)."""
+        """Whether an organisation's name goes on with another country: a genitive or a place ("Ministerul de
+        Externe al Valdoniei", "Parlamentul Serbiei", "Guvernul de la Kiev"), or a nationality ("Poliția
+        belarusă", "Guvernul polonez"): then it is that country's body, not the one the knowledge base means."""
         sp = self.sp
         entity = self.gaz.entities.get(alias.entity)
-        if entity is None or entity.type != "ORG" or not entity.country or j + 1 >= len(sp):
+        if entity is None or entity.type != "ORG" or not entity.country or j >= len(sp):
             return False
-        if fold(sp[j].text) not in ("al", "a", "ai", "ale", "din", "de") or not sp[j + 1].text[:1].isupper():
+        nxt = sp[j]
+        if nxt.ent_type_ in DEMONYM_LABELS or (nxt.is_lower and nxt.is_alpha and nxt.pos_ == "ADJ"):
+            demonym = self.lookup(sp[j:j + 1])
+            if demonym is not None and demonym.kind == "demonym":
+                return self.gaz.entities[demonym.entity].code != entity.country
+            # a nationality the demonym lists lack: the tagger says so, or it starts like a country's name
+            word = fold(nxt.text)
+            stem = self.gaz.country_stems.get(word[:5]) or self.gaz.country_stems.get(word[:4]) if len(word) >= 5 else None
+            return nxt.ent_type_ in DEMONYM_LABELS or (stem is not None and stem != entity.country)
+        k = j
+        if fold(nxt.text) in ("al", "a", "ai", "ale", "din", "de"):
+            k = j + 1 + (fold(nxt.text) == "de" and j + 1 < len(sp) and fold(sp[j + 1].text) == "la")
+        elif not nxt.text[:1].isupper():
             return False
-        k = j + 1 + (fold(sp[j].text) == "de" and fold(sp[j + 1].text) == "la")
         if k >= len(sp) or not sp[k].text[:1].isupper():
             return False
         for length in (3, 2, 1):
             place = self.lookup(sp[k:min(k + length, len(sp))])
             if place is not None:
                 other = self.gaz.entities[place.entity]
+                if other.type not in ("GPE", "LOC"):
+                    return False  # "Ministerul Afacerilor Externe" goes on with its own words, not a place
                 return (other.code if other.id.startswith("country:") else other.country) != entity.country
-        return True  # an unknown place: not the one the knowledge base means
+        return k > j  # after "al"/"de la", an unknown place is not the one the knowledge base means
 
     def _in_person_name(self, i: int, j: int, ner_people, ner_places) -> bool:
         """Whether a place name at tokens i..j is (part of) a person's name: inside a span the tagger reads as a
@@ -383,6 +397,8 @@ class Linker:
         alias = self.lookup(ent) if (label or ent.label_ in DEMONYM_LABELS) else None
         if alias is not None and not label and alias.kind != "demonym":
             alias = None  # "liberalilor" (a political group) is not the town of Liberal
+        if alias is not None and self._foreign_complement(ent.end, alias):
+            alias = None  # "Guvernul polonez", "Parlamentul Serbiei": not Romania's
         if alias is not None and alias.entity.startswith("place:") and alias.strength < 2 and \
                 ent[0].pos_ in ("VERB", "AUX", "PRON", "ADV"):
             alias = None  # a town's name that is a verb here ("Voi continua") is not that town

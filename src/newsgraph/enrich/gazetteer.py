@@ -23,6 +23,7 @@ import gzip
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -210,6 +211,19 @@ class Gazetteer:
     # ------------------------------------------------------------------ lookup
     def lookup(self, text: str) -> Alias | None:
         return self.aliases.get(fold(text))
+
+    @cached_property
+    def country_stems(self) -> dict[str, str]:
+        """The first four and five letters (folded) of every country name -> the country's code, for nationality
+        adjectives the demonym lists lack ("belarusă" -> BLR, "azeră" -> AZE); a stem two countries share is left
+        out."""
+        stems: dict[str, str | None] = {}
+        for key, alias in self.aliases.items():
+            if alias.entity.startswith("country:") and alias.kind == "name" and len(key) >= 5 and key.isalpha():
+                code = alias.entity.split(":", 1)[1]
+                for n in (4, 5):
+                    stems[key[:n]] = code if stems.get(key[:n], code) == code else None
+        return {k: v for k, v in stems.items() if v}
 
     def counterpart(self, entity: KBEntity, country: str) -> KBEntity | None:
         """The organisation of the same kind in another country, when there is exactly one ("Parlamentul" in a
