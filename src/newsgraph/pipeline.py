@@ -164,11 +164,16 @@ def _stage_error(name: str, doc: Document, e: Exception) -> InputError:
 
 def check_stages(stages: tuple[str, ...]) -> None:
     """Every stage's inputs are assigned by a stage before it: ``ValueError`` naming what is missing and the
-    list that would work (``extract,events`` would otherwise run and silently give no events)."""
+    list that would work (``extract,events`` would otherwise run and silently give no events). A list that
+    starts later than ``extract`` runs on Documents prepared by the stages before its first one (``nlp,entities``
+    over documents from a structure-only run); ``Pipeline`` refuses raw sources for it."""
     unknown = [s for s in stages if s not in STAGES]
     if unknown:
         raise ValueError(f"unknown stage(s) {', '.join(unknown)}; known: {', '.join(STAGES)}")
     available = {"source"}
+    if stages:
+        for earlier in list(STAGES)[: list(STAGES).index(stages[0])]:
+            available.update(STAGES[earlier][2])
     for name in stages:
         missing = [r for r in STAGES[name][1] if r not in available]
         if missing:
@@ -225,8 +230,16 @@ class Pipeline:
                  c.event_dictionaries, knowledge]
         return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()[:32]
 
+    def _document(self, item: Source | Document) -> Document:
+        if isinstance(item, Document):
+            return item
+        if self.stages and self.stages[0] != "extract":
+            raise ValueError(f"this pipeline starts at stage {self.stages[0]!r}: give it Documents prepared by the "
+                             "stages before it, not raw sources")
+        return Document(source=item)
+
     def __call__(self, item: Source | Document) -> Document:
-        doc = item if isinstance(item, Document) else Document(source=item)
+        doc = self._document(item)
         for name in self.stages:
             doc = self._run(name, doc)
         return self._finish(doc)
@@ -251,8 +264,7 @@ class Pipeline:
             yield from self._pipe_batch(chunk)
 
     def _pipe_batch(self, chunk: list[Source | InputError]) -> list[Document | InputError]:
-        out: list[Document | InputError] = [x if isinstance(x, InputError | Document) else Document(source=x)
-                                            for x in chunk]
+        out: list[Document | InputError] = [x if isinstance(x, InputError) else self._document(x) for x in chunk]
         live = [k for k, x in enumerate(out) if not isinstance(x, InputError)]
         for name in self.stages:
             if name == "nlp" and len(live) > 1:

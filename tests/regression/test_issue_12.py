@@ -224,6 +224,12 @@ def test_stage_list_missing_a_requirement_is_refused():
         Pipeline(Config(), stages=("extract", "events"))
     r = run_cli("analyze", str(EXAMPLES / "en-port-strike.txt"), "--stages", "extract,events")
     assert r.returncode != 0 and b"needs nlp" in r.stderr
+    # a list that starts later runs on prepared documents, and says so when given raw sources
+    source = Source.make("a.txt", "text", ARTICLE.format(title="Titlu", body="Primarul a anunțat lucrări noi."))
+    prepared = Pipeline(Config(), stages=("extract", "language"))(source)
+    assert Pipeline(Config(), stages=("nlp", "entities"))(prepared).sentences
+    with pytest.raises(ValueError, match="starts at stage 'nlp'"):
+        Pipeline(Config(), stages=("nlp", "entities"))(source)
 
 
 def test_value_error_in_a_stage_names_the_stage(tmp_path):
