@@ -9,6 +9,7 @@ from newsgraph.config import Config
 from newsgraph.document import Block, DateValue, Document, Figure, LanguageValue, Source
 from newsgraph.errors import FetchError, InputError, ModelError, NewsgraphError, StoreError
 from newsgraph.pipeline import Pipeline, analyze
+from newsgraph.stories import list_stories, story_similarity
 
 __version__ = "0.1.0"
 
@@ -27,4 +28,6 @@ __all__ = [
     "Source",
     "StoreError",
     "analyze",
+    "list_stories",
+    "story_similarity",
 ]

@@ -58,17 +58,20 @@ Outcome = str  # "stored", "updated", "unchanged" or "failed"
 
 def ingest(inputs: Iterable[str], store, config: Config | None = None, jobs: int = 1,
            on_result: Callable[[Document | Source | InputError, Outcome], None] | None = None,
-           stages: Iterable[str] | None = None, refresh: bool = False, pipeline: Pipeline | None = None) -> Counter:
+           stages: Iterable[str] | None = None, refresh: bool = False, pipeline: Pipeline | None = None,
+           stories: bool = True) -> Counter:
     """Ingest inputs into ``store``; returns counts of stored/updated/unchanged/failed. ``refresh``: analyse
     every input again and store the new analysis of articles whose text is unchanged too (they count as
     updated). ``on_result(item, outcome)`` is called after each input is written (``item`` is the Source of an
-    input skipped as unchanged before analysis)."""
+    input skipped as unchanged before analysis). ``stories``: place each new or updated article in its story
+    (newsgraph.stories), in the same transaction as the article, when the store keeps stories."""
     if pipeline is None:  # (a caller that keeps its pipeline, e.g. a Dask worker, passes it with its models)
         config = config or Config()
         pipeline = Pipeline(config, stages=stages) if stages is not None else Pipeline(config)
     config = pipeline.config
     analysis_key = pipeline.analysis_key
     summary: Counter = Counter({"stored": 0, "updated": 0, "unchanged": 0, "failed": 0})
+    tracker = store.story_tracker() if stories and hasattr(store, "story_tracker") else None
 
     def report(item, outcome: Outcome) -> None:
         summary[outcome] += 1
@@ -86,7 +89,12 @@ def ingest(inputs: Iterable[str], store, config: Config | None = None, jobs: int
         if isinstance(result, InputError):
             store.put_failure(result.input, result.problem)
             outcome = "failed"
-        else:
+        elif tracker is None:
             outcome = store.put(result, refresh=refresh, analysis_key=analysis_key)
+        else:
+            with store.transaction():  # the article and its place in a story, atomically
+                outcome = store.put(result, refresh=refresh, analysis_key=analysis_key)
+                if outcome != "unchanged":
+                    tracker.add(result)
         report(result, outcome)
     return summary

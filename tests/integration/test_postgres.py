@@ -102,3 +102,19 @@ def test_without_psycopg_the_error_names_the_extra(monkeypatch):
     monkeypatch.setitem(sys.modules, "psycopg", None)
     with pytest.raises(StoreError, match=r"pip install 'newsgraph\[postgres\]'"):
         open_store("postgresql://nobody@127.0.0.1:1/none")
+
+
+def test_cli_on_postgres(pg_url):
+    from conftest import run_cli
+
+    first = run_cli("ingest", str(EXAMPLES), "--db", pg_url, "--quiet")
+    assert first.returncode == 0, first.stderr.decode()
+    assert first.stdout.decode().startswith("stored: 6, updated: 0, unchanged: 0, failed: 0")
+    again = run_cli("ingest", str(EXAMPLES), "--db", pg_url, "--quiet")
+    assert again.stdout.decode().startswith("stored: 0, updated: 0, unchanged: 6, failed: 0")
+    found = run_cli("search", "inundatii OR Constanta", "--db", pg_url)
+    assert found.returncode == 0 and "Inundații în nordul Moldovei" in found.stdout.decode()
+    stats = run_cli("stats", "--db", pg_url)
+    assert '"articles": 6' in stats.stdout.decode()
+    bad = run_cli("stats", "--db", "postgresql://nobody@127.0.0.1:1/none")
+    assert bad.returncode == 2 and "cannot connect" in bad.stderr.decode()

@@ -161,7 +161,9 @@ def test_actor_resolution_regressions():
              "Armata israeliană a bombardat joi sudul Libanului.",
              "Guvernul de la Kiev a cerut Uniunii Europene ajutor umanitar.",
              "Premierul a criticat dur decizia Ungariei.",
-             "Poliția rusă a reținut sute de protestatari care manifestau în fața Dumei de Stat."]
+             "Poliția rusă a reținut sute de protestatari care manifestau în fața Dumei de Stat.",
+             "Liderii sindicali au respins oferta Guvernului.",
+             "Autoritățile elene au interzis accesul turiștilor în pădure."]
     recs = [{"id": i, "text": t, "date": "2024-05-10"} for i, t in enumerate(texts)]
     out = [[(e["cameo"], e["source"]["code"], e["target"]["code"]) for e in o["events"]]
            for o in code_records(recs, "ro", None, require_dyad=False)]
@@ -170,6 +172,8 @@ def test_actor_resolution_regressions():
     assert any(s == "UKRGOV" and (t or "").startswith("IGOEU") for _, s, t in out[2]), out[2]
     assert any(s == "ROUGOV" and t == "HUN" for _, s, t in out[3]), out[3]
     assert out[4] and all(s == "RUSCOP" and t.startswith("RUS") and "LEG" not in t for _, s, t in out[4]), out[4]
+    assert any(s == "ROULAB" and t == "ROUGOV" for _, s, t in out[5]), out[5]  # the adjective gives the sector
+    assert any(s == "GRCGOV" for _, s, _ in out[6]), out[6]
 
 
 def test_english_speech_verbs_are_not_events():

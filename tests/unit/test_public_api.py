@@ -4,7 +4,7 @@ import newsgraph
 def test_exported_names_are_pinned():
     assert sorted(newsgraph.__all__) == [
         "Block", "Config", "DateValue", "Document", "FetchError", "Figure", "InputError", "LanguageValue", "ModelError",
-        "NewsgraphError", "Pipeline", "Source", "StoreError", "analyze",
+        "NewsgraphError", "Pipeline", "Source", "StoreError", "analyze", "list_stories", "story_similarity",
     ]
     for name in newsgraph.__all__:
         assert hasattr(newsgraph, name)

@@ -6,7 +6,8 @@ import argparse
 import importlib
 import sys
 
-COMMANDS = ("analyze", "ingest", "search", "show", "stats", "entities", "serve", "quotes", "events")
+COMMANDS = ("analyze", "ingest", "search", "show", "stats", "entities", "serve", "quotes", "events", "stories",
+            "similarity")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -73,7 +73,7 @@ def clean_body(paragraphs: list[str], cues: Cues) -> list[str]:
             in_list = False
             kept.append(text)
             continue
-        classify(line, cues)
+        classify(line, cues, dates=False)  # date lines stay in the body: not looked for
         if line.kind in ("related-header", "partner-header"):
             in_list = True
         elif line.kind == "prose":

@@ -88,12 +88,13 @@ def _header_kind(folded: str, cues: Cues) -> str | None:
     return None
 
 
-def classify(line: Line, cues: Cues) -> None:
-    """Give one line its cue kind, or a shape kind ("prose"/"short"/"teaser"/"headline")."""
+def classify(line: Line, cues: Cues, dates: bool = True) -> None:
+    """Give one line its cue kind, or a shape kind ("prose"/"short"/"teaser"/"headline"). Without ``dates``
+    date lines are not looked for (an HTML body keeps them anyway: ``html.clean_body``)."""
     text = line.text
     folded = fold(text)
     short = line.words <= 12 and len(text) <= 120
-    if short or len(text) <= DATE_LINE_MAX_CHARS:
+    if dates and (short or len(text) <= DATE_LINE_MAX_CHARS):
         if (found := date_line(text, cues, reader(cues.codes))) is not None:
             line.kind = "modified" if found.modified else "dateline"
             line.data = {"label": found.label, "relative": found.relative}

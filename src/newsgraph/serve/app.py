@@ -157,6 +157,7 @@ def create_app(db_path: str | Path, writable: bool = False, max_body: int = MAX_
     from newsgraph import __version__
     from newsgraph.serve.queries import Queries, QueryError
     from newsgraph.serve.routes import router
+    from newsgraph.serve.stories import router as stories_router
     from newsgraph.store import open_store
 
     db_path = Path(db_path)
@@ -209,6 +210,7 @@ def create_app(db_path: str | Path, writable: bool = False, max_body: int = MAX_
 
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(router)
+    app.include_router(stories_router)
     app.add_middleware(GuardMiddleware, max_body=max_body)  # runs before routing: sees the .json suffix
     return app
 

@@ -14,6 +14,7 @@ from pydantic import BeforeValidator, StringConstraints
 from newsgraph.serve.annotate import annotate, event_label, spans_for
 from newsgraph.serve.app import http_url, respond
 from newsgraph.serve.queries import Filters
+from newsgraph.serve.stories import latest_stories, same_story
 
 #: Names users reach for that this API spells differently: an unknown parameter is an error, never ignored.
 ALIASES = {"limit": "per_page", "offset": "page", "size": "per_page", "query": "q", "from": "since", "to": "until",
@@ -83,7 +84,8 @@ def _paging(page: int, per_page: int, more: bool, count: int) -> dict:
 @router.get("/", responses=BOTH, summary="Search form with filters")
 def home(request: Request):
     qs = request.app.state.queries
-    data = {"facets": qs.facets(), "top_entities": qs.entities(None, None, 20, 0)[0]}
+    data = {"facets": qs.facets(), "top_entities": qs.entities(None, None, 20, 0)[0],
+            "stories": latest_stories(request)}
     return respond(request, "home.html", data)
 
 
@@ -135,6 +137,7 @@ def article(request: Request, id: Annotated[str, Path(pattern=r"^[0-9a-f]{4,16}$
         groups.setdefault(b.get("kind") or "other", []).append(b)
     record["boilerplate_groups_html"] = groups
     record.pop("known_entities", None)
+    record["same_story"] = same_story(request, record["id"])
     return respond(request, "article.html", {"article": record})
 
 

@@ -24,6 +24,7 @@ from newsgraph.identity import input_key
 from newsgraph.intervals import interval
 from newsgraph.store.base import Hit, IngestOutcome
 from newsgraph.store.migrations import LATEST, MIGRATIONS, statements
+from newsgraph.store.stories_sql import StoriesMixin
 
 _QUERY_TOKEN = re.compile(r'"([^"]+)"|(\S+)')
 
@@ -78,7 +79,7 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-class SQLiteStore:
+class SQLiteStore(StoriesMixin):
     def __init__(self, path: str | Path, readonly: bool = False):
         self.path = str(path)
         self.readonly = readonly

@@ -12,7 +12,7 @@ import json
 from datetime import UTC, datetime
 
 from newsgraph.stories.cluster import Clusterer, Member
-from newsgraph.stories.similarity import Embedder, Features, similarity
+from newsgraph.stories.similarity import Embedder, Features, idf, similarity
 
 MAX_CENTRAL = 30  # members compared when choosing a story's most central headline
 MAX_EVENTS = 200  # events in a story's timeline
@@ -42,6 +42,18 @@ class SQLiteStoryState:
             rows = self.conn.execute("SELECT * FROM story_members WHERE day BETWEEN ? AND ? OR day IS NULL",
                                      (day - window, day + window))
         return [self._member(r) for r in rows]
+
+    def entity_weights(self, ids: set[str]) -> dict[str, float]:
+        """Entity id -> idf over the stored articles (from the entity layer's mentions)."""
+        n = self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        ids = list(ids)
+        df: dict[str, int] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            df.update(self.conn.execute(
+                f"SELECT entity_id, count(DISTINCT article_id) FROM mentions WHERE entity_id IN ({','.join('?' * len(chunk))})"
+                " GROUP BY entity_id", chunk).fetchall())
+        return {e: idf(df.get(e, 0), n) for e in ids}
 
     def band_candidates(self, bands: list[str]) -> set[str]:
         if not bands:
@@ -120,7 +132,8 @@ class SQLiteStoryState:
         members = [m for m in members if m is not None]
         if len(members) <= 2:
             return min(members, key=lambda m: (m.features.day or 0.0, m.features.id)).features.id
-        best = max(members, key=lambda m: (sum(similarity(m.features, o.features) for o in members if o is not m),
+        weights = self.entity_weights(set().union(*(m.features.entities for m in members)))
+        best = max(members, key=lambda m: (sum(similarity(m.features, o.features, weights) for o in members if o is not m),
                                            -(m.features.day or 0.0)))
         return best.features.id
 
@@ -134,7 +147,7 @@ class StoriesMixin:
 
     def rebuild_stories(self, embedder: Embedder | None = None) -> int:
         """Forget every story and cluster the stored articles again, in publication order (after an upgrade,
-        or to apply a new model). Returns the number of articles placed."""
+        or to apply a new model); run it inside ``transaction()``. Returns the number of articles placed."""
         from newsgraph.document import Document
 
         for table in ("story_members", "story_bands", "stories"):
@@ -144,7 +157,6 @@ class StoriesMixin:
         for row in self.conn.execute("SELECT record FROM articles ORDER BY published IS NULL, published, id").fetchall():
             tracker.add(Document.from_dict(json.loads(row["record"])))
             n += 1
-        self.conn.commit()
         return n
 
     def story_of(self, article_id: str) -> str | None:

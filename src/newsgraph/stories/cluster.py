@@ -6,7 +6,8 @@ For each new article (:meth:`Clusterer.add`):
    containment passes, :mod:`newsgraph.stories.dedup`) is linked to its original — the earlier of the two —
    with ``copy_of``, and joins the original's story.
 2. **Stories.** Otherwise the article is compared (:func:`~newsgraph.stories.similarity.similarity`) with every
-   article published within ``window`` days of it; each story near it scores the mean of its best
+   article published within ``window`` days of it (entities weighted by their rarity among the articles seen,
+   :func:`~newsgraph.stories.similarity.idf`); each story near it scores the mean of its best
    :data:`TOP_K` member similarities (the time decay is inside the similarity, as in Miranda et al. 2018). The
    article joins the best story when that score reaches ``threshold``, else it starts a story of its own.
    When a second story also reaches ``merge_threshold`` the article is the bridge between the two, and they
@@ -21,11 +22,11 @@ tables in :mod:`newsgraph.store.stories_sql`), so ingest is incremental across r
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from newsgraph.stories.dedup import fingerprint, is_copy
-from newsgraph.stories.similarity import Embedder, Features, features_of, similarity
+from newsgraph.stories.similarity import Embedder, Features, features_of, idf, similarity
 
 WINDOW_DAYS = 10.0  # articles further apart than this in publication time are never compared
 THRESHOLD = 0.5  # story score needed to join a story
@@ -64,6 +65,11 @@ class MemoryState:
         self.members: dict[str, Member] = {}
         self.bands: dict[str, set[str]] = defaultdict(set)
         self.content: dict[str, str] = {}
+        self.df: Counter = Counter()  # entity id -> articles mentioning it
+
+    def entity_weights(self, ids: set[str]) -> dict[str, float]:
+        n = len(self.members)
+        return {e: idf(self.df.get(e, 0), n) for e in ids}
 
     def get(self, article_id: str) -> Member | None:
         return self.members.get(article_id)
@@ -89,6 +95,7 @@ class MemoryState:
     def put(self, member: Member) -> None:
         self.remove(member.features.id)
         self.members[member.features.id] = member
+        self.df.update(member.features.entities.keys())
         for b in member.bands:
             self.bands[b].add(member.features.id)
         self.content.setdefault(member.content, member.features.id)
@@ -97,6 +104,7 @@ class MemoryState:
         old = self.members.pop(article_id, None)
         if old is None:
             return
+        self.df.subtract(old.features.entities.keys())
         for b in old.bands:
             self.bands[b].discard(article_id)
         if self.content.get(old.content) == article_id:
@@ -182,9 +190,10 @@ class Clusterer:
 
     def _story_scores(self, f: Features) -> dict[str, float]:
         sims: dict[str, list[float]] = defaultdict(list)
-        for m in self.state.near(f.day, self.window):
-            if m.features.id != f.id:
-                sims[m.story].append(similarity(f, m.features))
+        near = [m for m in self.state.near(f.day, self.window) if m.features.id != f.id]
+        weights = self.state.entity_weights(set(f.entities).union(*(m.features.entities for m in near)))
+        for m in near:
+            sims[m.story].append(similarity(f, m.features, weights))
         return {story: sum(top := sorted(values, reverse=True)[: self.top_k]) / len(top)
                 for story, values in sims.items()}
 
@@ -199,11 +208,15 @@ class Clusterer:
         return first
 
 
-def cluster(docs, embedder: Embedder | None = None, **options) -> dict[str, Assignment]:
+def cluster(docs, embedder: Embedder | None = None, features: dict[str, Features] | None = None,
+            **options) -> dict[str, Assignment]:
     """Cluster analysed Documents in publication order (in memory); article id -> its assignment, with the
-    story ids as they stand at the end."""
+    story ids as they stand at the end. ``features``: already computed features by article id (an embedding
+    is costly to compute twice)."""
     clusterer = Clusterer(MemoryState(), embedder=embedder, **options)
-    items = sorted(((features_of(d, embedder), d.text) for d in docs), key=lambda ft: sort_key(ft[0]))
+    features = features or {}
+    items = sorted(((features.get(d.id) or features_of(d, embedder), d.text) for d in docs),
+                   key=lambda ft: sort_key(ft[0]))
     for f, text in items:
         clusterer.add_features(f, text)
     return {aid: Assignment(aid, m.story, m.copy_of, m.similarity) for aid, m in clusterer.state.members.items()}

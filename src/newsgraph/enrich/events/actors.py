@@ -45,6 +45,7 @@ class RoleActors:
                                key=lambda kv: -len(kv[0]))
         self.names = {fold(k): v for k, v in cue.get("actor_names", {}).items()}
         self.quantities = {fold(w) for w in cue.get("quantity_heads", [])}
+        self.adjectives = {fold(k): v for k, v in cue.get("role_adjectives", {}).items()}
         self.goal_preps = {fold(w) for w in cue.get("goal_preps", [])} | {fold(w) for w in cue.get("location_preps", [])}
         self._cities: dict | None = None
 
@@ -156,9 +157,11 @@ class RoleActors:
     def _sector(self, tokens) -> str | None:
         for t in tokens:
             lem = fold(t.lemma_ or t.text)
-            if lem in self.qualified:  # "șeful diplomației", "liderul sindicatului": the genitive says which
+            if lem in self.qualified:  # "șeful diplomației", "liderii sindicali": the genitive or adjective says
                 for c in t.children:
                     if c.dep_ == "nmod" and (s := self.sectors.get(fold(c.lemma_ or c.text))):
+                        return s
+                    if c.dep_ == "amod" and (s := self.adjectives.get(fold(c.lemma_ or c.text))):
                         return s
             if (s := self.sectors.get(lem)) or (s := self._by_form(fold(t.text))):
                 return s

@@ -1,0 +1,129 @@
+"""Stories without the language pipeline: copies (MinHash/LSH + containment), the similarity features, the
+online clusterer's joins, merges, ids and copy links."""
+
+import pytest
+
+from newsgraph.stories.cluster import Clusterer, MemoryState
+from newsgraph.stories.dedup import containment, content_key, fingerprint, is_copy
+from newsgraph.stories.similarity import Features, day_number, numbers, pair_features, similarity, time_decay
+
+WIRE = ("România și Republica Moldova au semnat miercuri, la Chișinău, acordul pentru construirea unei noi linii "
+        "electrice de 400 kV între Iași și Chișinău, un proiect estimat la 145 de milioane de euro.\n\n"
+        "Linia va avea 178 de kilometri și ar urma să fie pusă în funcțiune până în decembrie 2027, potrivit "
+        "ministrului energiei, care a participat la ceremonie alături de premierul moldovean.\n\n"
+        "Comisia Europeană va finanța 60% din costuri prin Mecanismul pentru Interconectarea Europei.\n\n"
+        "Proiectul face parte dintr-un program mai larg de interconectare a rețelelor celor două țări.")
+OTHER = ("Portul Constanța a operat în februarie 2,9 milioane de tone de cereale, un record pentru această lună, a "
+         "anunțat miercuri administrația portului. Cerealele ucrainene au reprezentat mai mult de jumătate.")
+
+
+def test_numbers_are_written_one_way():
+    assert numbers("50,4% și 11.000 de voturi") == numbers("50.4% and 11,000 votes") == {"50.4", "11000"}
+    assert numbers("3 noiembrie, 2 case, 28 de ani, în 2024") == set()  # small numbers and years say nothing
+    assert numbers("145 de milioane, 2.9 milioane") == {"145", "2.9"}
+
+
+def test_exact_duplicates_ignore_case_spacing_and_diacritics():
+    assert content_key("Știri  din ROMÂNIA\n\nazi") == content_key("stiri din romania azi")
+    assert content_key("stiri din romania azi") != content_key("stiri din moldova azi")
+
+
+def test_wire_copy_with_trimmed_ending_is_a_copy_and_shares_a_band():
+    copy = WIRE.rsplit("\n\n", 1)[0].replace("cedilla", "")  # last paragraph cut
+    copy = copy.replace("ș", "ş").replace("ț", "ţ")  # republished with the old cedilla letters
+    assert containment(WIRE, copy) > 0.95
+    assert is_copy(WIRE, copy)
+    assert set(fingerprint(WIRE).bands) & set(fingerprint(copy).bands)
+    assert not is_copy(WIRE, OTHER)
+    assert fingerprint("").bands == []
+
+
+def feat(id, lang, when, entities=(), numbers=(), dates=(), stems=None, title=""):
+    return Features(id=id, language=lang, day=day_number(when), title=title,
+                    entities={e: 2.0 for e in entities}, stems=stems or {}, numbers=list(numbers), dates=list(dates))
+
+
+SIGNING_RO = dict(entities=("country:ROU", "country:MDA", "place:iasi", "place:chisinau"), numbers=("145", "178", "400"),
+                  dates=("2027-12-01",))
+SIGNING_EN = dict(entities=("country:ROU", "country:MDA", "place:iasi", "place:chisinau", "org:european-commission"),
+                  numbers=("145", "178", "400", "60"))
+GRAIN = dict(entities=("place:constanta", "country:UKR", "place:black-sea", "place:danube"), numbers=("2.9",))
+
+
+def test_similarity_across_languages_and_time():
+    ro = feat("a", "ro", "2025-03-12T10:00", **SIGNING_RO)
+    en = feat("b", "en", "2025-03-12T14:00", **SIGNING_EN)
+    grain = feat("c", "en", "2025-03-12T16:00", **GRAIN)
+    later = feat("d", "en", "2025-11-18T12:00", **SIGNING_EN)
+    assert similarity(ro, en) > 0.5 > similarity(en, grain)
+    assert similarity(en, later) < 0.01  # same content, months apart
+    assert time_decay(en, later) < 1e-6 and time_decay(ro, en) > 0.99
+    values = pair_features(ro, en)
+    assert all(0.0 <= v <= 1.0 for v in values)
+    assert 0.0 <= similarity(ro, grain) <= 1.0
+
+
+def place(clusterer, *items):
+    return [clusterer.add_features(f, text) for f, text in items]
+
+
+def test_clusterer_joins_across_languages_keeps_apart_and_links_copies():
+    c = Clusterer(MemoryState())
+    copy_text = WIRE.rsplit("\n\n", 1)[0]
+    out = place(c, (feat("a", "ro", "2025-03-12T10:00", **SIGNING_RO), WIRE),
+                (feat("b", "ro", "2025-03-12T11:30", **SIGNING_RO), copy_text),
+                (feat("c", "en", "2025-03-12T14:00", **SIGNING_EN), "An English text about the signing."),
+                (feat("d", "en", "2025-03-12T16:00", **GRAIN), OTHER),
+                (feat("e", "en", "2025-11-18T12:00", **SIGNING_EN), "The first section was switched on."))
+    stories = {a.article_id: a.story_id for a in out}
+    assert stories["a"] == stories["b"] == stories["c"] == "a"  # named after its first article
+    assert stories["d"] == "d" and stories["e"] == "e"
+    assert out[1].copy_of == "a" and out[1].similarity == 1.0
+    assert out[2].copy_of is None and out[2].similarity >= c.threshold
+
+
+def test_story_ids_do_not_depend_on_arrival_order():
+    items = [(feat("a", "ro", "2025-03-12T10:00", **SIGNING_RO), "unu doi trei patru cinci"),
+             (feat("c", "en", "2025-03-12T14:00", **SIGNING_EN), "one two three four five six")]
+    forward, backward = Clusterer(MemoryState()), Clusterer(MemoryState())
+    place(forward, *items)
+    place(backward, *reversed(items))
+    for c in (forward, backward):
+        assert {m.story for m in c.state.members.values()} == {"a"}
+
+
+def test_a_copy_that_arrives_first_becomes_the_copy_of_the_original():
+    c = Clusterer(MemoryState())
+    copy_text = WIRE.rsplit("\n\n", 1)[0]
+    place(c, (feat("late", "ro", "2025-03-12T11:30", **SIGNING_RO), copy_text),
+          (feat("early", "ro", "2025-03-12T10:00", **SIGNING_RO), WIRE))
+    members = c.state.members
+    assert members["late"].copy_of == "early" and members["early"].copy_of is None
+    assert members["late"].story == members["early"].story == "early"
+
+
+def test_an_article_bridging_two_stories_merges_them():
+    c = Clusterer(MemoryState(), threshold=0.5, merge_threshold=0.5)
+    # two halves that only the third article connects (each half shares a different part of its evidence)
+    left = feat("l", "en", "2025-03-12T10:00", entities=("x:1", "x:2", "x:3"), numbers=("11", "12"))
+    right = feat("r", "ro", "2025-03-12T11:00", entities=("x:4", "x:5", "x:6"), numbers=("13", "14"))
+    both = feat("b", "en", "2025-03-12T12:00", entities=("x:1", "x:2", "x:3", "x:4", "x:5", "x:6"),
+                numbers=("11", "12", "13", "14"))
+    out = place(c, (left, "left text alpha beta"), (right, "right text gamma delta"), (both, "bridge text"))
+    assert out[0].story_id != out[1].story_id
+    assert out[2].merged and {m.story for m in c.state.members.values()} == {"l"}
+
+
+def test_an_updated_article_is_placed_again():
+    c = Clusterer(MemoryState())
+    place(c, (feat("a", "en", "2025-03-12T10:00", **SIGNING_EN), "one two three four five"),
+          (feat("c", "en", "2025-03-12T14:00", **SIGNING_EN), "one two three four five six"))
+    assert c.state.members["c"].story == "a"
+    [moved] = place(c, (feat("c", "en", "2025-03-12T14:00", **GRAIN), "now about grain in Constanta"))
+    assert moved.story_id == "c" and c.state.members["a"].story == "a"
+
+
+@pytest.mark.parametrize("value, expected", [("2025-03-12", 20159.0), ("2025-03-12T12:00", 20159.5),
+                                             ("2025-03-12T12:00:00Z", 20159.5), ("not a date", None), (None, None)])
+def test_day_number(value, expected):
+    assert day_number(value) == expected
