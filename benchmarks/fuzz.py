@@ -313,6 +313,9 @@ def worker(args: tuple[int, dict[str, int], float, int]) -> dict:
     finally:
         sys.stdout, sys.stderr = saved
         devnull.close()
+        import shutil
+
+        shutil.rmtree(harness.workdir, ignore_errors=True)  # the scratch folder of this unit's cases
 
 
 def _cases(rng, harness, corpus, all_seeds, quota, case_timeout, max_seconds) -> dict:

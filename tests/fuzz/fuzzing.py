@@ -19,7 +19,12 @@ def module():
 
 @lru_cache(maxsize=1)
 def harness():
-    return module().Harness()
+    import atexit
+    import shutil
+
+    h = module().Harness()
+    atexit.register(shutil.rmtree, h.workdir, True)  # its scratch folder (under /dev/shm where there is one)
+    return h
 
 
 @lru_cache(maxsize=1)

@@ -428,7 +428,8 @@ BAD_NUMBERS_AND_DATES = [
                                              "/api/timeline?q=Putin&")
       for param in ("since", "until") for value in ("abc", "-5", "2023-02-30", "20230913")],
     "/api/timeline?q=Putin&limit=-5", "/entities/Q7747.json?limit=abc", "/articles/0123456789abcdef.json?page=-1",
-    "/index.json?page=abc",
+    "/index.json?page=abc", "/stories.json?limit=abc", "/stories.json?min_size=-5", "/stories.json?page=abc",
+    "/stories.json?since=abc",
 ]
 
 

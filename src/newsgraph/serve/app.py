@@ -145,7 +145,7 @@ def create_app(db_path: str | Path, writable: bool = False, max_body: int = MAX_
     """The ASGI application over the SQLite database at ``db_path`` (which must exist). ``config`` (a
     :class:`~newsgraph.config.Config`, e.g. with the user's knowledge files) analyses ``POST /api/articles``."""
     try:
-        from fastapi import FastAPI
+        from fastapi import Depends, FastAPI
         from fastapi.exceptions import RequestValidationError
         from fastapi.staticfiles import StaticFiles
         from fastapi.templating import Jinja2Templates
@@ -156,7 +156,7 @@ def create_app(db_path: str | Path, writable: bool = False, max_body: int = MAX_
 
     from newsgraph import __version__
     from newsgraph.serve.queries import Queries, QueryError
-    from newsgraph.serve.routes import router
+    from newsgraph.serve.routes import reject_unknown_parameters, router
     from newsgraph.serve.stories import router as stories_router
     from newsgraph.store import open_store
 
@@ -210,7 +210,7 @@ def create_app(db_path: str | Path, writable: bool = False, max_body: int = MAX_
 
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(router)
-    app.include_router(stories_router)
+    app.include_router(stories_router, dependencies=[Depends(reject_unknown_parameters)])  # as routes.router
     app.add_middleware(GuardMiddleware, max_body=max_body)  # runs before routing: sees the .json suffix
     return app
 
