@@ -46,7 +46,7 @@ MARKUP = st.sampled_from([t.decode("utf-8", "replace") for t in [
     b"<div>", b"</div>", b"<br>", b"<script>", b"</script>", b"<style>", b"<!--", b"-->", b"<![CDATA[", b"]]>",
     b'<meta property="article:published_time" content="', b'<meta name="author" content="', b'">', b"&amp;",
     b"&#0;", b"&#x110000;", b"&nbsp;", b"<time datetime=\"", b"<figure><img src=\"", b"<figcaption>", b"Foto: ",
-    b"Publicat: ", b"By ", b"\n", b"\n\n", b"\u00a0", b"<table><tr><td>", b"<li>", b"<a href=\"javascript:x\">"]])
+    b"Publicat: ", b"By ", b"\n", b"\n\n", "\u00a0".encode(), b"<table><tr><td>", b"<li>", b"<a href=\"javascript:x\">"]])
 WORDS = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
 
 

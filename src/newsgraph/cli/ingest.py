@@ -1,8 +1,8 @@
 """Stream inputs into the store, with a progress bar and a summary (stored, updated, unchanged, failed).
 
 A bad input is recorded as a failure and the batch goes on; the exit status is 0 unless nothing could be
-stored at all because of the database itself. Ctrl-C or SIGTERM stop the run cleanly: the article being written
-is written whole or not at all, what was stored stays, the summary so far is printed (exit status 130), and the
+stored at all because of the database itself. Ctrl-C or SIGTERM stop the run cleanly after the article being
+written (a second one at once, rolling that article back), what was stored stays, the summary so far is printed (exit status 130), and the
 same command run again continues where it stopped."""
 
 from __future__ import annotations
@@ -42,16 +42,30 @@ def run(args) -> int:
 
     summary: Counter = Counter({"stored": 0, "updated": 0, "unchanged": 0, "failed": 0})
 
+    # Ctrl-C and SIGTERM ask the run to stop after the article being written: the handler only records the
+    # request and the run stops between two articles. (Raising from the handler could land anywhere, even in
+    # a __del__ where Python drops the exception and the run went on.) A second signal stops at once; the
+    # article being written is then rolled back, never half-stored.
+    stop: list[int] = []
+
+    def request_stop(signum, frame):
+        if stop:
+            raise KeyboardInterrupt
+        stop.append(signum)
+        bar.write("newsgraph: stopping after the article being written (again to stop now)", file=sys.stderr)
+
+    def check_stop() -> None:
+        if stop:
+            raise KeyboardInterrupt
+
     def report(result, outcome):
         summary[outcome] += 1
         bar.update(1)
         if isinstance(result, InputError):
             bar.write(f"newsgraph: failed: {result}", file=sys.stderr)
+        check_stop()
 
-    def terminate(signum, frame):  # SIGTERM stops the run the way Ctrl-C does
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGTERM, terminate)
+    previous = {s: signal.signal(s, request_stop) for s in (signal.SIGINT, signal.SIGTERM)}
     interrupted = False
     try:
         if args.engine == "dask":
@@ -62,6 +76,7 @@ def run(args) -> int:
             def progress(outcome, n):
                 summary[outcome] += n
                 bar.update(n)
+                check_stop()
 
             ingest_dask(args.inputs, args.db, config_from(args), stages=stages_from(args),
                         scheduler=args.scheduler, workers=max(1, args.jobs) if args.jobs > 1 else None,
@@ -72,7 +87,8 @@ def run(args) -> int:
     except KeyboardInterrupt:
         interrupted = True
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
         bar.close()
         store.close()
     line = ", ".join(f"{k}: {summary[k]}" for k in ("stored", "updated", "unchanged", "failed")) + f" (db: {args.db})"
