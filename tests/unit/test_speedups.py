@@ -9,10 +9,30 @@ import pytest
 
 import newsgraph.pipeline as pl
 from newsgraph import Config, Pipeline
-from newsgraph.enrich.events.coder import _Alts, _alts_match, _alts_subseq
+from newsgraph.enrich.events.coder import _Alts, _alts_match, _word_eq
 from newsgraph.enrich.events.dictionaries import load_builtin
 from newsgraph.errors import InputError
 from newsgraph.ingest import iter_sources
+
+
+# The plain matcher the compiled one replaced: the oracle the fast path must agree with.
+def _alts_subseq(alts: list[list[str]], seq: list[str], gap: int = 6) -> bool:
+    """Each item is a list of alternatives (an alternative may be several words); in order, small gaps."""
+    pos = 0
+    for options in alts:
+        hit = None
+        for j in range(pos, min(len(seq), pos + gap + 1)):
+            for opt in options:
+                ow = opt.split()
+                if all(j + n < len(seq) and _word_eq(ow[n], seq[j + n]) for n in range(len(ow))):
+                    hit = j + len(ow)
+                    break
+            if hit is not None:
+                break
+        if hit is None:
+            return False
+        pos = hit
+    return True
 
 
 @pytest.mark.parametrize("lang", ["en", "ro"])

@@ -581,33 +581,15 @@ def _subseq(words: list[str], seq: list[str]) -> bool:
     return all(any(x == w for x in it) for w in words)
 
 
-def _alts_subseq(alts: list[list[str]], seq: list[str], gap: int = 6) -> bool:
-    """Each item is a list of alternatives (an alternative may be several words); in order, small gaps."""
-    pos = 0
-    for options in alts:
-        hit = None
-        for j in range(pos, min(len(seq), pos + gap + 1)):
-            for opt in options:
-                ow = opt.split()
-                if all(j + n < len(seq) and _word_eq(ow[n], seq[j + n]) for n in range(len(ow))):
-                    hit = j + len(ow)
-                    break
-            if hit is not None:
-                break
-        if hit is None:
-            return False
-        pos = hit
-    return True
-
-
 def _word_eq(pattern: str, word: str) -> bool:
     return pattern == word or (len(pattern) >= 5 and word.startswith(pattern))
 
 
 class _Alts:
-    """One pattern item of :func:`_alts_subseq` (alternatives, each one or more words), pre-split, with the
-    alternatives' first words as a set (exact) and a tuple (prefixes of 5+ letters) to reject a position in one
-    lookup: the same matches as ``_alts_subseq``, without re-splitting every alternative at every position."""
+    """One pattern item (alternatives, each one or more words), pre-split, with the alternatives' first words as
+    a set (exact) and a tuple (prefixes of 5+ letters) to reject a position in one lookup: the same matches as
+    the plain matcher it replaced (kept as the oracle in ``tests/unit/test_speedups.py``), without re-splitting
+    every alternative at every position."""
 
     __slots__ = ("options", "exact", "prefixes", "has_empty")
 
@@ -619,7 +601,7 @@ class _Alts:
 
 
 def _alts_match(alts: tuple[_Alts, ...], seq: list[str], gap: int = 6) -> bool:
-    """:func:`_alts_subseq` over compiled items."""
+    """Each item's alternatives found in order in ``seq``, with gaps of at most ``gap`` words."""
     pos, size = 0, len(seq)
     for item in alts:
         hit = None
