@@ -72,6 +72,7 @@ class Speech:
     drop_det: re.Pattern  # an indefinite determiner dropped from a description speaker ("Un studiu" -> "studiu")
     coord: re.Pattern  # a second complement clause ("și că", "and that")
     dets: frozenset
+    name_article: re.Pattern  # an article right before a capitalised run: not a person ("the Evening Courier")
 
 
 @cache
@@ -111,6 +112,7 @@ def load_speech(code: str) -> Speech | None:
         drop_det=re.compile(rf"^(?:{_alt(d.get('description_drop_determiners', []))})\s+(?=[a-zăâîșț])", i),
         dets=frozenset(fold(w) for w in d.get("determiners", [])),
         coord=re.compile(rf"[,;]?\s+(?:{_alt(d.get('coordinated_complements', []))}){E}", i),
+        name_article=re.compile(rf"{B}(?:{_alt(d.get('name_articles', []))})\s+$", i) if d.get("name_articles") else re.compile("(?!x)x"),
     )
 
 
@@ -251,6 +253,9 @@ class _Linker:
                 continue
             n = len(word.split())
             typ = "PERSON" if 2 <= n <= 3 and not re.search(r"\s[a-z]", word) else ("ORG" if word.isupper() else None)
+            if typ == "PERSON" and self.sp.name_article.search(self.text, max(0, s - 12), s):
+                typ = "ORG"  # "told the Evening Courier": a definite article does not open a person's name
+
             out.append((s, s + len(word), word.rstrip("."), None, typ))
         return out
 
