@@ -543,7 +543,9 @@ class _Finder:
         if inner.endswith(".") or (inner.endswith(("!", "?", "…")) and re.match(r"\s*[A-ZĂÂÎȘȚ]", self.text[q["close"]:])):
             after = []  # the quote ended its sentence: what follows is new narration
         if after and not self.text[q["close"]:after[0].start()].strip(" ,–—-") or (
-                after and re.fullmatch(r"[\s,–—-]*\S+(?:\s+\S+){0,4}\s*|[\s,–—-]*[a-z][\w-]*(?:\s+[A-ZĂÂÎȘȚ][\w'’.-]*)+(?:\s+(?:of|de la|din)(?:\s+(?:the\s+)?[A-ZĂÂÎȘȚ][\w'’.-]*)+)?\s*", self.text[q["close"]:after[0].start()])):
+                after and re.fullmatch(r"[\s,–—-]*\S+(?:\s+\S+){0,4}\s*|[\s,–—-]*[a-z][\w-]*(?:\s+[A-ZĂÂÎȘȚ][\w'’.-]*)+(?:\s+(?:of|de la|din)(?:\s+(?:the\s+)?[A-ZĂÂÎȘȚ][\w'’.-]*)+)?\s*"
+                         # a name and its closed apposition: "…," Rafael Quintero, founder of Luma Pay, told X
+                         r"|[\s,–—-]*(?:[A-ZĂÂÎȘȚ][\w'’.-]*\s+){0,3}[A-ZĂÂÎȘȚ][\w'’.-]*,\s+[a-zăâîșț][^\s,;:.!?]*(?:\s+[^\s,;:!?]+){0,10},\s*", self.text[q["close"]:after[0].start()])):
             v = after[0]
             gap = self.text[q["close"]:v.start()]
             if fold((gap.strip(" ,–—-").split() or [""])[-1]) in ("si", "and", "iar", "but", "dar"):  # «…» and promised: the earlier subject
