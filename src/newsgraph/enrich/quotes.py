@@ -72,6 +72,7 @@ class Speech:
     drop_det: re.Pattern  # an indefinite determiner dropped from a description speaker ("Un studiu" -> "studiu")
     coord: re.Pattern  # a second complement clause ("și că", "and that")
     dets: frozenset
+    generic_org_roles: frozenset  # organisation roles that do not name an institution kind ("it", "the company")
     name_article: re.Pattern  # an article right before a capitalised run: not a person ("the Evening Courier")
 
 
@@ -112,6 +113,7 @@ def load_speech(code: str) -> Speech | None:
         drop_det=re.compile(rf"^(?:{_alt(d.get('description_drop_determiners', []))})\s+(?=[a-zăâîșț])", i),
         dets=frozenset(fold(w) for w in d.get("determiners", [])),
         coord=re.compile(rf"[,;]?\s+(?:{_alt(d.get('coordinated_complements', []))}){E}", i),
+        generic_org_roles=frozenset(fold(w) for w in d.get("generic_org_roles", [])),
         name_article=re.compile(rf"{B}(?:{_alt(d.get('name_articles', []))})\s+$", i) if d.get("name_articles") else re.compile("(?!x)x"),
     )
 
@@ -337,6 +339,14 @@ def _subject_before(text: str, lo: int, verb_start: int, sp: Speech) -> tuple[in
     return (start, verb_start) if start is not None else (verb_start, verb_start)
 
 
+def _tail_cut(text: str, s: int, e: int, timex: list[dict]) -> int:
+    """The end of a noun phrase before a time expression that closes it ("the company on Friday")."""
+    for t in timex:
+        if s < t["start"] < e:
+            return t["start"]
+    return e
+
+
 def _apposition_head(text: str, lo: int, comma: int, s: int, sp: Speech) -> tuple[int, int] | None:
     """The noun phrase before a closed apposition or participial modifier (", an economist at X," / ", published in
     Science,"): the apposed part starts in lower case, the head is a short clause-initial phrase without a verb."""
@@ -460,7 +470,8 @@ class _Finder:
             person = bool(self.sp.person_roles.match(folded) or self.sp.person_roles.match(phrase))
             org = bool(self.sp.org_roles.match(folded) or self.sp.org_roles.match(phrase))
             if person or org:
-                name, eid, src = self.antecedent("PERSON" if person else "ORG", before, s, folded.split()[0])
+                name, eid, src = self.antecedent("PERSON" if person else "ORG", before, s,
+                                                  next((w for w in folded.split() if w not in self.sp.dets), folded.split()[0]))
                 if src is not None:
                     return {"speaker": name, "speaker_id": eid, "speaker_text": phrase, "_inherit": src}
             if name is None:
@@ -509,13 +520,26 @@ class _Finder:
         pool = sorted(pool + [n for n in self.linker.names(0, before) if not re.search(r"\s[a-z]", n[2]) and (
             not pool or (n[4] == "PERSON" and not any(m[0] <= n[0] and m[1] >= n[1] for m in pool)))], key=lambda m: m[:2])
         pool = [m for m in pool if not any(o is not m and o[0] <= m[0] and o[1] >= m[1] and o[4] == "PERSON" for o in pool)]
-        for m in reversed([m for m in pool if m[1] <= before and (m[4] or "").startswith(kind[:3])]):
-            if (m[3] or m[2]) not in here_ids and not any(m[2] in h or h.endswith(m[2].split()[-1]) for h in here_ids):
-                # an organisation role names its kind: "ministerul" fits a ministry, not a party
-                if kind == "ORG" and role and role[:5] not in fold(self.text[max(0, m[0] - 40):m[1]]):
-                    continue
-                return m[2], m[3], None
-        return None, None, None
+        cands = [m for m in reversed([m for m in pool if m[1] <= before and (m[4] or "").startswith(kind[:3])])
+                 if (m[3] or m[2]) not in here_ids and not any(m[2] in h or h.endswith(m[2].split()[-1]) for h in here_ids)]
+        if kind == "ORG" and role:
+            # an organisation role names its kind: "ministerul" fits a ministry, not a party; a generic role ("the
+            # company", "it") takes the latest organisation when none is named by its kind
+            kinded = [m for m in cands if role[:5] in fold(self.text[max(0, m[0] - 40):m[1]])]
+            cands = kinded or ([] if self._kind_named(role) else cands)
+        if not cands:
+            return None, None, None
+        name = cands[0][2]
+        if kind == "PERSON":  # a title the tagger kept in the name ("Historian Maren Ostby")
+            parts = name.split()
+            while len(parts) > 1 and fold(parts[0]) in self.sp.titles:
+                parts = parts[1:]
+            name = " ".join(parts)
+        return name, cands[0][3], None
+
+    def _kind_named(self, role: str) -> bool:
+        """Whether an organisation role word names a kind of institution that its antecedent must name too."""
+        return role not in self.sp.generic_org_roles
 
     def via(self, lo: int, hi: int, skip: tuple[int, int]) -> dict:
         for pat in (self.sp.via_after, self.sp.via_prefix):
@@ -719,8 +743,15 @@ class _Finder:
             if span[1] - span[0] > 60 or span[0] == span[1]:
                 continue
             if ag := self.sp.agent.search(self.text, span[0], span[1]):  # "potrivit datelor publicate de X" -> X
+                det = next((ag.start(g) for g in ("det", "det2") if ag.groupdict().get(g)), None)
+                start = ag.end() if det is None else det
                 if self.text[ag.end():span[1]].strip()[:1].isupper():
                     speaker_span = _clean_phrase(self.text, ag.end(), span[1])
+                elif self.sp.person_roles.match(self.text[start:span[1]]) or self.sp.org_roles.match(self.text[start:span[1]]) \
+                        or ag.groupdict().get("doc"):
+                    # "figures released by the company" (a role: its antecedent), "a statement from the arbitration
+                    # tribunal" (a document's source, named by its description)
+                    speaker_span = _clean_phrase(self.text, start, _tail_cut(self.text, start, span[1], self.timex))
                 else:
                     ag = None
             if self.text[lo:acc.start()].strip(" ,"):  # "…, according to X."
