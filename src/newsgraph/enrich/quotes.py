@@ -470,12 +470,18 @@ class _Finder:
             person = bool(self.sp.person_roles.match(folded) or self.sp.person_roles.match(phrase))
             org = bool(self.sp.org_roles.match(folded) or self.sp.org_roles.match(phrase))
             if person or org:
-                name, eid, src = self.antecedent("PERSON" if person else "ORG", before, s,
-                                                  next((w for w in folded.split() if w not in self.sp.dets), folded.split()[0]))
+                # kept on the quote so that the antecedent is looked up again once every quote is known
+                anaphor = ("PERSON" if person else "ORG", before, s,
+                           next((w for w in folded.split() if w not in self.sp.dets), folded.split()[0]))
+                name, eid, src = self.antecedent(*anaphor)
                 if src is not None:
-                    return {"speaker": name, "speaker_id": eid, "speaker_text": phrase, "_inherit": src}
-            if name is None:
-                name = self._described(phrase, e)
+                    return {"speaker": name, "speaker_id": eid, "speaker_text": phrase, "_inherit": src, "_anaphor": anaphor}
+                out = self._finish_speaker(s, e, phrase, name or self._described(phrase, e), eid)
+                return {**out, "_anaphor": anaphor} if out["speaker"] else out
+            name = self._described(phrase, e)
+        return self._finish_speaker(s, e, phrase, name, eid)
+
+    def _finish_speaker(self, s: int, e: int, phrase: str, name: str | None, eid: str | None) -> dict:
         if name and " " not in name.strip():  # a surname alone: the full name met earlier ("Gavrilă", "Holloway")
             for m in self.linker.mentions + self.linker.names(0, s):
                 if m[1] <= s and len(m[2].split()) > 1 and fold(m[2].split()[-1]) == fold(name) and (m[4] or "").startswith("PER"):
@@ -815,6 +821,21 @@ class _Finder:
             item.update(via=None, via_id=None)
         self.add(s, e, "indirect", item)
 
+    def reresolve(self) -> None:
+        """Look up anaphoric speakers again with every quote known: direct quotes are attributed before indirect
+        speech is found, so "„…”, a spus oficialul" / '"…," she said' could not see the indirect report before it."""
+        self.quotes.sort(key=lambda q: q["start"])
+        for q in self.quotes:
+            anaphor = q.pop("_anaphor", None)
+            if anaphor is None:
+                continue
+            kind, before, s, role = anaphor
+            name, eid, src = self.antecedent(kind, before, s, role)
+            if name and (name, eid) != (q["speaker"], q["speaker_id"]):
+                q.update(speaker=name, speaker_id=eid, _type=kind)
+                if src is not None and q.get("via") is None:
+                    q.update(via=src.get("via"), via_id=src.get("via_id"))
+
     def overlaps(self, s: int, e: int) -> bool:
         return any(q["start"] < e and q["end"] > s for q in self.quotes)
 
@@ -827,6 +848,7 @@ def find_quotes(text: str, lang: str, sentences=None, entities=None, nlp=None, t
     f = _Finder(text, sp, sentences, entities, nlp, timex)
     f.quoted()
     f.indirect()
+    f.reresolve()
     out = sorted(f.quotes, key=lambda q: q["start"])
     for q in out:
         q.pop("_type", None)
