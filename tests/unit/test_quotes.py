@@ -220,3 +220,21 @@ def test_en_according_to_a_document_and_a_generic_role_agent():
     q1, q2 = _ro_pipeline_quotes([text], "en")
     assert q1["speaker"] == "Orvel Foods"  # "the company": the organisation named before
     assert "port authority" in q2["speaker"]
+
+
+def test_ro_person_before_apposition_agent_with_name_and_later_pronoun():
+    text = ("Scriitoarea Irina Vlad, autoarea romanului Lumini, a declarat pentru Gazeta de Sud că romanul i-a luat trei ani de muncă. "
+            "„Fiecare tablou a fost o luptă”, a mărturisit ea. "
+            "„Am câștigat pe teren”, a spus Radu Feraru, portarul echipei Olimpia Hunedoara, după meci. "
+            "Exporturile au crescut cu 4%, potrivit datelor publicate vineri de asociația ACEX.")
+    q = by_text(_ro_pipeline_quotes([text]))
+    assert q["Fiecare tablou a fost o luptă"]["speaker"] == "Irina Vlad"  # "ea": the indirect report's speaker
+    assert q["Am câștigat pe teren"]["speaker"] == "Radu Feraru"  # not the team in the apposition
+    assert q["Exporturile au crescut cu 4%"]["speaker"] == "ACEX"
+
+
+def test_ro_according_to_after_a_finished_quote_starts_new_narration():
+    text = ("„Anul a fost greu”, a spus Dan Mocanu, directorul fabricii. „Dar vânzările au revenit.” "
+            "Potrivit companiei, pierderea a fost de 3 milioane de lei.")
+    q = by_text(find_quotes(text, "ro"))
+    assert q["Dar vânzările au revenit."]["speaker"] == "Dan Mocanu"

@@ -271,7 +271,11 @@ class _Linker:
         if found:
             # the head of the phrase speaks, not a name inside a prepositional modifier ("an economist at Harwell
             # Capital", "un studiu publicat în revista Nature")
-            best = max(found, key=lambda m: (not self._in_modifier(start, m[0]), SPEAKER_LABELS.get(m[4], 0),
+            comma = self.text.find(",", start, end)
+            # "Darius Matei, căpitanul echipei Viitorul Brădeni": a person before an apposition is its head
+            head = [m for m in found if (m[4] or "").startswith("PER") and 0 <= comma and m[1] <= comma
+                    and not re.search(r"\w", self.text[start:m[0]])]
+            best = max(found, key=lambda m: (not self._in_modifier(start, m[0]), bool(head) and m in head, SPEAKER_LABELS.get(m[4], 0),
                                                  not self._role_only(m[2].split()[0]), m[1] - m[0]))
             if self._in_modifier(start, best[0]):
                 return None, None, None
@@ -570,7 +574,8 @@ class _Finder:
         item: dict = {"speaker": None, "speaker_id": None, "speaker_text": None, "verb": None, "lemma": None}
         span = (q["start"], q["start"])
         inner = self.text[q["start"]:q["end"]].rstrip()
-        if inner.endswith(".") or (inner.endswith(("!", "?", "…")) and re.match(r"\s*[A-ZĂÂÎȘȚ]", self.text[q["close"]:])):
+        ended = inner.endswith(".") or (inner.endswith(("!", "?", "…")) and re.match(r"\s*[A-ZĂÂÎȘȚ]", self.text[q["close"]:]))
+        if ended:
             after = []  # the quote ended its sentence: what follows is new narration
         if after and not self.text[q["close"]:after[0].start()].strip(" ,–—-") or (
                 after and re.fullmatch(r"[\s,–—-]*\S+(?:\s+\S+){0,4}\s*|[\s,–—-]*[a-z][\w-]*(?:\s+[A-ZĂÂÎȘȚ][\w'’.-]*)+(?:\s+(?:of|de la|din)(?:\s+(?:the\s+)?[A-ZĂÂÎȘȚ][\w'’.-]*)+)?\s*"
@@ -603,7 +608,7 @@ class _Finder:
             item.update(self.verb_info(v))
         elif self.text[lo:q["open"]].rstrip().endswith(":") and self.text[lo:q["open"]].strip(" :"):
             span = self._clause_subject(lo, self.text.rfind(":", lo, q["open"]))  # "X a fost categoric: „…”"
-        elif (acc := self.sp.according.search(self.text, lo, hi)) and not self.inside_quote(acc.start()):
+        elif (acc := self.sp.according.search(self.text, lo, q["open"] if ended else hi)) and not self.inside_quote(acc.start()):
             span = _subject_after(self.text, acc.end(), hi, self.sp, [])
             item["verb"] = " ".join(acc.group(0).split())
         elif si > 0 and self.text[:lo].rstrip().endswith(":"):
@@ -754,7 +759,8 @@ class _Finder:
                 if self.text[ag.end():span[1]].strip()[:1].isupper():
                     speaker_span = _clean_phrase(self.text, ag.end(), span[1])
                 elif self.sp.person_roles.match(self.text[start:span[1]]) or self.sp.org_roles.match(self.text[start:span[1]]) \
-                        or ag.groupdict().get("doc"):
+                        or ag.groupdict().get("doc") or re.search(r"\b[A-ZĂÂÎȘȚ]", self.text[ag.end():span[1]]):
+                    # "datelor publicate joi de asociația ACAI": a description with a name
                     # "figures released by the company" (a role: its antecedent), "a statement from the arbitration
                     # tribunal" (a document's source, named by its description)
                     speaker_span = _clean_phrase(self.text, start, _tail_cut(self.text, start, span[1], self.timex))
