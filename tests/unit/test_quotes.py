@@ -238,3 +238,10 @@ def test_ro_according_to_after_a_finished_quote_starts_new_narration():
             "Potrivit companiei, pierderea a fost de 3 milioane de lei.")
     q = by_text(find_quotes(text, "ro"))
     assert q["Dar vânzările au revenit."]["speaker"] == "Dan Mocanu"
+
+
+def test_en_description_before_a_relative_clause_speaks():
+    text = ("An engineer at the city water board, who spoke on condition of anonymity, said the pumps had failed "
+            "twice in a week.")
+    [q] = find_quotes(text, "en")
+    assert q["speaker"] and "engineer" in q["speaker"]

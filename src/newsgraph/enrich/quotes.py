@@ -343,6 +343,9 @@ def _subject_before(text: str, lo: int, verb_start: int, sp: Speech) -> tuple[in
     return (start, verb_start) if start is not None else (verb_start, verb_start)
 
 
+RELATIVE_PRONOUNS = frozenset({"care", "ce", "who", "which"})
+
+
 def _tail_cut(text: str, s: int, e: int, timex: list[dict]) -> int:
     """The end of a noun phrase before a time expression that closes it ("the company on Friday")."""
     for t in timex:
@@ -361,7 +364,8 @@ def _apposition_head(text: str, lo: int, comma: int, s: int, sp: Speech) -> tupl
         cut = max(cut, max(lo, cut) + m.end() - 1)
     ps, pe = _clean_phrase(text, max(lo, cut + 1), comma)
     head = text[ps:pe]
-    if pe <= ps or len(head.split()) > 6 or not head[0].isupper() or any(c in head for c in "”»\"“„«") \
+    relative = fold(text[s:s + 12].split()[0]) in RELATIVE_PRONOUNS  # "X at Y, who asked not to be named, said"
+    if pe <= ps or len(head.split()) > (8 if relative else 6) or not head[0].isupper() or any(c in head for c in "”»\"“„«") \
             or sp.stop_after.match(" " + head) or sp.lead_prep.match(head) or sp.verb.search(head) or sp.aux.search(" " + head):
         return None
     return ps, pe
@@ -493,7 +497,7 @@ class _Finder:
                     break
         if not name and phrase.strip():
             name = self.sp.drop_det.sub("", phrase.strip())  # "Un studiu publicat" -> "studiu publicat"
-        if name and eid is None and fold(phrase.strip()) in ("care", "ce", "who", "which"):
+        if name and eid is None and fold(phrase.strip()) in RELATIVE_PRONOUNS:
             # a relative pronoun speaks for the name it follows ("Federația Agro-Star, care au atras atenția că")
             for m in reversed(self.linker.mentions):
                 if m[1] <= s and re.fullmatch(r"\s*,?\s*", self.text[m[1]:s]):
