@@ -245,3 +245,30 @@ def test_en_description_before_a_relative_clause_speaks():
             "twice in a week.")
     [q] = find_quotes(text, "en")
     assert q["speaker"] and "engineer" in q["speaker"]
+
+
+def test_masculine_anaphor_skips_a_woman_and_a_show_is_no_person():
+    ro = ("Procurorul șef Dan Ilie a vorbit în emisiunea Off The Record cu Ana Pop. "
+          "El a spus că ancheta continuă și că nu există presiuni.")
+    [q] = _ro_pipeline_quotes([ro])
+    assert q["speaker"] == "Dan Ilie"
+    en = ('"I never doubted it," said Maria Holm, who won the race on Sunday. Her trainer, Jens Alder, said she had '
+          'run with a cold. He called her "the toughest athlete I have coached."')
+    q = by_text(_ro_pipeline_quotes([en], "en"))
+    assert q["the toughest athlete I have coached."]["speaker"] == "Jens Alder"
+
+
+def test_a_role_of_a_country_is_not_the_country():
+    [q] = _ro_pipeline_quotes(["Președintele Republicii Moldova a declarat că țara va cere ajutor internațional."])
+    assert q["speaker"] != "Moldova"
+
+
+def test_a_role_with_nobody_named_before_is_the_person_of_the_headline():
+    from newsgraph import Config, Pipeline, Source
+
+    text = ("Gheorghe Mareș, după inundații: Vom reconstrui podul până în vară\n"
+            "„Vom reconstrui podul până în vară, cu bani de la Guvern”, a declarat primarul comunei "
+            "la ședința consiliului local.\nLucrările vor costa 4 milioane de lei, a precizat Gheorghe Mareș.")
+    doc = Pipeline(Config(published="2024-05-02"))(Source.make("h.txt", "text", text))
+    q = doc.quotes[0]
+    assert q["speaker"] == "Gheorghe Mareș", doc.quotes

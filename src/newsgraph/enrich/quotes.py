@@ -72,8 +72,20 @@ class Speech:
     drop_det: re.Pattern  # an indefinite determiner dropped from a description speaker ("Un studiu" -> "studiu")
     coord: re.Pattern  # a second complement clause ("și că", "and that")
     dets: frozenset
+    masculine_anaphors: frozenset  # pronouns and role words that refer to a man ("el", "he", "ministrul")
+    masculine_suffixes: tuple  # a role word with one of these endings refers to a man (Romanian "-ul", "-le")
+    male_names_in_a: frozenset  # men's first names that end in "a" (the others are read as women's: "Sofia", "Sorina")
     generic_org_roles: frozenset  # organisation roles that do not name an institution kind ("it", "the company")
     name_article: re.Pattern  # an article right before a capitalised run: not a person ("the Evening Courier")
+
+    def masculine(self, role: str) -> bool:
+        """Whether an anaphoric speaker (its head word, folded) refers to a man."""
+        return role in self.masculine_anaphors or (bool(self.masculine_suffixes) and role.endswith(self.masculine_suffixes))
+
+    def feminine_name(self, name: str) -> bool:
+        """A full name whose first name ends in "a" and is not a man's (a surname alone tells nothing: "Rafila")."""
+        words = name.split()
+        return len(words) > 1 and fold(words[0]).endswith("a") and fold(words[0]) not in self.male_names_in_a
 
 
 @cache
@@ -114,6 +126,9 @@ def load_speech(code: str) -> Speech | None:
         dets=frozenset(fold(w) for w in d.get("determiners", [])),
         coord=re.compile(rf"[,;]?\s+(?:{_alt(d.get('coordinated_complements', []))}){E}", i),
         generic_org_roles=frozenset(fold(w) for w in d.get("generic_org_roles", [])),
+        masculine_anaphors=frozenset(fold(w) for w in d.get("masculine_anaphors", [])),
+        masculine_suffixes=tuple(d.get("masculine_role_suffixes", [])),
+        male_names_in_a=frozenset(fold(w) for w in d.get("male_first_names_ending_in_a", [])),
         name_article=re.compile(rf"{B}(?:{_alt(d.get('name_articles', []))})\s+$", i) if d.get("name_articles") else re.compile("(?!x)x"),
     )
 
@@ -255,6 +270,8 @@ class _Linker:
                 continue
             n = len(word.split())
             typ = "PERSON" if 2 <= n <= 3 and not re.search(r"\s[a-z]", word) else ("ORG" if word.isupper() else None)
+            if typ == "PERSON" and any(w.lower() in TITLE_CASE_FUNCTION_WORDS for w in word.split()):
+                typ = "ORG"  # "Off The Record", "The Guardian": a show, a paper, a title in any language's text
             if typ == "PERSON" and self.sp.name_article.search(self.text, max(0, s - 12), s):
                 typ = "ORG"  # "told the Evening Courier": a definite article does not open a person's name
 
@@ -283,6 +300,8 @@ class _Linker:
             if poss and best[4] not in ("PERSON", "PER"):  # "Chile's interior ministry": the head noun speaks
                 ps, pe = _clean_phrase(self.text, best[0], end)
                 return self.text[ps:pe], None, None
+            if best[4] in PLACE_LABELS and best[0] > start and self.sp.person_roles.match(self.text[start:end].lstrip()):
+                return None, None, None  # "Președintele Republicii Moldova", "Șeful Statului Major rus": a person's role
             name = best[2]
             surface = self.text[best[0]:best[1]]
             proper = re.findall(r"[A-ZĂÂÎȘȚ][\w'’.-]*(?:\s+[A-ZĂÂÎȘȚ][\w'’.-]*)*", surface)
@@ -343,6 +362,9 @@ def _subject_before(text: str, lo: int, verb_start: int, sp: Speech) -> tuple[in
     return (start, verb_start) if start is not None else (verb_start, verb_start)
 
 
+PLACE_LABELS = frozenset({"GPE", "LOC", "NAT_REL_POL", "NORP"})
+# English function words capitalised inside a name-like run make it a title, not a person (in any language's text)
+TITLE_CASE_FUNCTION_WORDS = frozenset({"the", "of", "and", "for", "on", "in", "at", "to", "with"})
 RELATIVE_PRONOUNS = frozenset({"care", "ce", "who", "which"})
 
 
@@ -439,6 +461,8 @@ class _Finder:
         self.orig_sents = _sentence_bounds(text, sentences)
         self.sents = _merge_fragments(text, self.orig_sents)
         self.linker = _Linker(text, sp, entities, nlp)
+        self.headline_people = [(e.get("name"), e.get("id")) for e in entities or []
+                                if e.get("type") == "PERSON" and e.get("title_mentions") and e.get("name")]
         self.nlp = nlp
         self.timex = timex or []
         self.marks = quote_spans(text, sp.gerund)
@@ -526,8 +550,11 @@ class _Finder:
         # names after the role phrase in its sentence are other participants ("l-a asigurat pe Vladimir Putin")
         here = [m for m in self.linker.mentions if here_at <= m[0] < s_hi] or self.linker.names(here_at, s_hi)
         here_ids = {m[3] or m[2] for m in here}
+        masculine = kind == "PERSON" and self.sp.masculine(role)
         for q in reversed(self.quotes):
             if q.get("_type") == kind and q["speaker"] and q["start"] < before and (q["speaker_id"] or q["speaker"]) not in here_ids:
+                if masculine and self.sp.feminine_name(q["speaker"]):
+                    continue  # "El a precizat": not the woman quoted last
                 return q["speaker"], q["speaker_id"], q
         pool = [m for m in self.linker.mentions if not self.linker._role_only(self.text[m[0]:m[1]])]
         # proper names the entity layer missed ("Graham Whitfield" tagged as a place "Graham")
@@ -535,12 +562,19 @@ class _Finder:
             not pool or (n[4] == "PERSON" and not any(m[0] <= n[0] and m[1] >= n[1] for m in pool)))], key=lambda m: m[:2])
         pool = [m for m in pool if not any(o is not m and o[0] <= m[0] and o[1] >= m[1] and o[4] == "PERSON" for o in pool)]
         cands = [m for m in reversed([m for m in pool if m[1] <= before and (m[4] or "").startswith(kind[:3])])
-                 if (m[3] or m[2]) not in here_ids and not any(m[2] in h or h.endswith(m[2].split()[-1]) for h in here_ids)]
+                 if (m[3] or m[2]) not in here_ids and not any(m[2] in h or h.endswith(m[2].split()[-1]) for h in here_ids)
+                 and not (masculine and self.sp.feminine_name(m[2]))]
         if kind == "ORG" and role:
             # an organisation role names its kind: "ministerul" fits a ministry, not a party; a generic role ("the
             # company", "it") takes the latest organisation when none is named by its kind
             kinded = [m for m in cands if role[:5] in fold(self.text[max(0, m[0] - 40):m[1]])]
             cands = kinded or ([] if self._kind_named(role) else cands)
+        if not cands and kind == "PERSON" and len(self.headline_people) == 1 and not (
+                masculine and self.sp.feminine_name(self.headline_people[0][0])) and not any(
+                fold(self.headline_people[0][0]) == fold(m[2]) for m in here):
+            # nobody named before the role or pronoun: the one person the headline names ("Klaus Iohannis: Am
+            # emis decretul…" / „…”, a declarat șeful statului)
+            return self.headline_people[0][0], self.headline_people[0][1], None
         if not cands:
             return None, None, None
         name = cands[0][2]
