@@ -80,6 +80,7 @@ class SQLiteStore(Reads, StoriesMixin):
                     raise StoreError(f"{self.path}: no such database")
                 self.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False,
                                             isolation_level=None)
+                self.conn.execute("PRAGMA query_only = 1")
             else:
                 self.conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
                 self.conn.execute("PRAGMA journal_mode=WAL")

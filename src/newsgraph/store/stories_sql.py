@@ -164,24 +164,26 @@ class StoriesMixin:
         return self.sql.value("SELECT story_id FROM story_members WHERE article_id = ?", (article_id,))
 
     def stories(self, *, since: str | None = None, entity: str | None = None, min_size: int = 1, limit: int = 20,
-                offset: int = 0, articles: bool = True) -> list[dict]:
+                offset: int = 0, articles: bool = True, entity_id: str | None = None) -> list[dict]:
         """Stories, latest first (by their last article); ``since`` keeps those seen on or after a date,
-        ``entity`` those mentioning an entity (id, name or alias)."""
+        ``entity`` those mentioning an entity (id, name or alias; ``entity_id``: exactly this id)."""
         where, params = ["s.size >= ?"], [min_size]
         if since:
             where.append("s.last_seen >= ?")
             params.append(since)
-        if entity:
-            entity_id = self.find_entity(entity) if hasattr(self, "find_entity") else entity
+        if entity and not entity_id:
+            entity_id = self.find_entity(entity)
             if entity_id is None:
                 return []
+        if entity_id:
             where.append("s.id IN (SELECT m.story_id FROM story_members m JOIN mentions n ON n.article_id ="
                          " m.article_id WHERE n.entity_id = ?)")
             params.append(entity_id)
         sql = "SELECT s.* FROM stories s WHERE " + " AND ".join(where) + " ORDER BY s.last_seen DESC NULLS LAST, s.id"
         if limit:
-            sql, params = sql + " LIMIT ?", [*params, max(1, min(int(limit), 1000))]
-        rows = self.sql.rows(sql + " OFFSET ?", [*params, int(offset)])
+            rows = self.sql.rows(sql + " LIMIT ? OFFSET ?", [*params, max(1, min(int(limit), 1000)), int(offset)])
+        else:  # every story (an export)
+            rows = self.sql.rows(sql, params)[int(offset):]
         return [self._story_record(r, articles=articles) for r in rows]
 
     def story(self, story_id: str, events: bool = True) -> dict | None:
