@@ -161,7 +161,6 @@ def create_app(db_path: str | Path, writable: bool = False, max_body: int = MAX_
     from newsgraph.serve.routes import reject_unknown_parameters, router
     from newsgraph.serve.stories import router as stories_router
     from newsgraph.store import open_store
-
     from newsgraph.store.base import is_postgres
 
     location = str(db_path)

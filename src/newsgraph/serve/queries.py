@@ -16,7 +16,8 @@ from markupsafe import Markup, escape
 
 from newsgraph.store import Store, open_store
 from newsgraph.store.reads import CLOSE as _CLOSE
-from newsgraph.store.reads import NETWORK_WINDOW, OPEN as _OPEN  # noqa: F401  (NETWORK_WINDOW: re-exported)
+from newsgraph.store.reads import NETWORK_WINDOW  # noqa: F401  (NETWORK_WINDOW: re-exported)
+from newsgraph.store.reads import OPEN as _OPEN
 
 
 class QueryError(ValueError):
