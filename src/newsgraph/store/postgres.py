@@ -24,11 +24,9 @@ import math
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 
 from newsgraph.document import Document
 from newsgraph.errors import StoreError
-from newsgraph.identity import input_key
 from newsgraph.store.base import IngestOutcome
 from newsgraph.store.reads import CLOSE, OPEN, Match, Reads
 from newsgraph.store.sql import (
@@ -38,12 +36,16 @@ from newsgraph.store.sql import (
     QUERY_TOKEN,
     QUOTE_INSERT,
     Sql,
+    Writes,
     article_values,
     entity_aliases,
     event_rows,
     mention_rows,
     merge_aliases,
     quote_rows,
+)
+from newsgraph.store.sql import (
+    now as _now,
 )
 from newsgraph.store.stories_sql import StoriesMixin
 
@@ -313,9 +315,6 @@ def idf(articles: int, hits: int) -> float:
     return value if value > 0 else 1e-6
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
 
 def _connect(url: str):
     try:
@@ -334,7 +333,7 @@ def _safe(url: str) -> str:
     return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
 
 
-class PostgresStore(Reads, StoriesMixin):
+class PostgresStore(Writes, Reads, StoriesMixin):
     _like = "ILIKE"
 
     def __init__(self, url: str, readonly: bool = False):
@@ -386,26 +385,6 @@ class PostgresStore(Reads, StoriesMixin):
         with self.conn.transaction():
             yield
 
-    def seen_input(self, key: str, analysis_key: str) -> str | None:
-        row = self.conn.execute(
-            "SELECT i.article_id FROM inputs i JOIN articles a ON a.id = i.article_id"
-            " WHERE i.input_key = %s AND i.analysis_key = %s", (key, analysis_key)).fetchone()
-        return row["article_id"] if row else None
-
-    def put(self, doc: Document, refresh: bool = False, analysis_key: str | None = None) -> IngestOutcome:
-        """Store one article (insert, update, or nothing when unchanged), atomically; safe with concurrent
-        writers (the article row is locked by the upsert until the article's transaction ends)."""
-        with self.transaction():
-            outcome = self._put(doc, refresh)
-            if analysis_key:
-                self.conn.execute(
-                    "INSERT INTO inputs (input_key, article_id, analysis_key, input, seen_at)"
-                    " VALUES (%s, %s, %s, %s, %s) ON CONFLICT (input_key) DO UPDATE SET"
-                    " article_id = excluded.article_id, analysis_key = excluded.analysis_key,"
-                    " input = excluded.input, seen_at = excluded.seen_at",
-                    (input_key(doc.source), doc.id, analysis_key, doc.source.input, _now()))
-        return outcome
-
     def _put(self, doc: Document, refresh: bool) -> IngestOutcome:
         values = {**article_values(doc), "now": _now(), "refresh": refresh}
         # Insert, or update when the text changed (or on refresh); no row back means unchanged. xmax = 0 tells
@@ -439,16 +418,6 @@ class PostgresStore(Reads, StoriesMixin):
             self.sql.many(MENTION_INSERT, mention_rows(doc, ent))
         self.sql.many(QUOTE_INSERT, quote_rows(doc))
         self.sql.many(EVENT_INSERT, event_rows(doc))
-
-    def _clear_failure(self, input: str) -> None:
-        self.conn.execute("DELETE FROM failures WHERE input = %s", (input,))
-
-    def put_failure(self, input: str, error: str) -> None:
-        with self.transaction():
-            self.conn.execute(
-                "INSERT INTO failures (input, error, at) VALUES (%s, %s, %s) ON CONFLICT (input) DO UPDATE SET"
-                " error = excluded.error, at = excluded.at, attempts = failures.attempts + 1",
-                (input, error, _now()))
 
     # ------------------------------------------------------------------ reads (the queries are in Reads)
     def _fts(self, query: str) -> Match | None:
@@ -501,12 +470,3 @@ class PostgresStore(Reads, StoriesMixin):
     def change_stamp(self):
         """PostgreSQL's write-ahead log position: it moves with every committed write."""
         return self.sql.value("SELECT pg_current_wal_lsn()::text AS lsn")
-
-    def close(self) -> None:
-        self.conn.close()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()

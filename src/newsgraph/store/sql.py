@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import UTC, datetime
 from functools import lru_cache
 
 from newsgraph.document import Document
+from newsgraph.identity import input_key
 from newsgraph.intervals import interval
 
 #: a user's search: "quoted phrases" and words (both backends' query builders start from this)
@@ -151,3 +153,53 @@ def event_rows(doc: Document) -> list[tuple]:
                      int(bool(e.get("negated"))), int(bool(e.get("hypothetical"))),
                      evidence_text(doc.text, e.get("evidence")), published, json.dumps(e, ensure_ascii=False), *days))
     return rows
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Writes:
+    """What both backends write the same way around an article: the inputs already analysed, and failures.
+    A backend gives ``transaction()`` and ``_put(doc, refresh)`` (its own upsert of the article and its rows)."""
+
+    sql: Sql
+
+    def seen_input(self, key: str, analysis_key: str) -> str | None:
+        """The id of the article stored from an input with this ``input_key``, analysed under ``analysis_key``
+        (same newsgraph, stages and configuration), if that article is still stored; else None."""
+        return self.sql.value("SELECT i.article_id FROM inputs i JOIN articles a ON a.id = i.article_id"
+                              " WHERE i.input_key = ? AND i.analysis_key = ?", (key, analysis_key))
+
+    def put(self, doc: Document, refresh: bool = False, analysis_key: str | None = None):
+        """Store one article (insert, update, or nothing when unchanged), atomically. ``refresh`` rewrites an
+        unchanged article's analysis too (after new knowledge, a newer newsgraph, a migration);
+        ``analysis_key`` (``Pipeline.analysis_key``) records the input as analysed, for ``seen_input``."""
+        with self.transaction():
+            outcome = self._put(doc, refresh)
+            if analysis_key:
+                self.sql.run(
+                    "INSERT INTO inputs (input_key, article_id, analysis_key, input, seen_at) VALUES (?, ?, ?, ?, ?)"
+                    " ON CONFLICT (input_key) DO UPDATE SET article_id = excluded.article_id,"
+                    " analysis_key = excluded.analysis_key, input = excluded.input, seen_at = excluded.seen_at",
+                    (input_key(doc.source), doc.id, analysis_key, doc.source.input, now()))
+        return outcome
+
+    def _clear_failure(self, input: str) -> None:
+        self.sql.run("DELETE FROM failures WHERE input = ?", (input,))
+
+    def put_failure(self, input: str, error: str) -> None:
+        """Record that ``input`` failed (a re-run that succeeds clears it)."""
+        with self.transaction():
+            self.sql.run("INSERT INTO failures (input, error, at) VALUES (?, ?, ?) ON CONFLICT (input) DO UPDATE SET"
+                         " error = excluded.error, at = excluded.at, attempts = failures.attempts + 1",
+                         (input, error, now()))
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()

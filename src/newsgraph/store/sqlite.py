@@ -15,12 +15,10 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 
 from newsgraph.document import Document
 from newsgraph.errors import StoreError
-from newsgraph.identity import input_key
 from newsgraph.store.base import IngestOutcome
 from newsgraph.store.migrations import LATEST, MIGRATIONS, statements
 from newsgraph.store.reads import CLOSE, OPEN, Match, Reads
@@ -31,6 +29,7 @@ from newsgraph.store.sql import (
     QUERY_TOKEN,
     QUOTE_INSERT,
     Sql,
+    Writes,
     actor_filter,
     article_values,
     entity_aliases,
@@ -38,6 +37,9 @@ from newsgraph.store.sql import (
     mention_rows,
     merge_aliases,
     quote_rows,
+)
+from newsgraph.store.sql import (
+    now as _now,
 )
 from newsgraph.store.stories_sql import StoriesMixin
 
@@ -64,11 +66,8 @@ def fts_query(text: str) -> str:
     return " ".join(parts)
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
-
-class SQLiteStore(Reads, StoriesMixin):
+class SQLiteStore(Writes, Reads, StoriesMixin):
     def __init__(self, path: str | Path, readonly: bool = False):
         self.path = str(path)
         self.readonly = readonly
@@ -142,28 +141,6 @@ class SQLiteStore(Reads, StoriesMixin):
             raise
         self.conn.execute("COMMIT")
 
-    def seen_input(self, key: str, analysis_key: str) -> str | None:
-        """The id of the article stored from an input with this ``input_key``, analysed under ``analysis_key``
-        (same newsgraph, stages and configuration), if that article is still stored; else None."""
-        row = self.conn.execute(
-            "SELECT i.article_id FROM inputs i JOIN articles a ON a.id = i.article_id"
-            " WHERE i.input_key = ? AND i.analysis_key = ?", (key, analysis_key)).fetchone()
-        return row[0] if row else None
-
-    def put(self, doc: Document, refresh: bool = False, analysis_key: str | None = None) -> IngestOutcome:
-        """Store one article (insert, update, or nothing when unchanged), atomically. ``refresh`` rewrites an
-        unchanged article's analysis too (after new knowledge, a newer newsgraph, a migration);
-        ``analysis_key`` (``Pipeline.analysis_key``) records the input as analysed, for ``seen_input``."""
-        with self.transaction():
-            outcome = self._put(doc, refresh)
-            if analysis_key:
-                self.conn.execute(
-                    "INSERT INTO inputs (input_key, article_id, analysis_key, input, seen_at) VALUES (?, ?, ?, ?, ?)"
-                    " ON CONFLICT(input_key) DO UPDATE SET article_id = excluded.article_id,"
-                    " analysis_key = excluded.analysis_key, input = excluded.input, seen_at = excluded.seen_at",
-                    (input_key(doc.source), doc.id, analysis_key, doc.source.input, _now()))
-        return outcome
-
     def _put(self, doc: Document, refresh: bool) -> IngestOutcome:
         values = article_values(doc)
         row = self.conn.execute("SELECT version_hash FROM articles WHERE id = ?", (doc.id,)).fetchone()
@@ -201,18 +178,6 @@ class SQLiteStore(Reads, StoriesMixin):
         self.sql.many(QUOTE_INSERT, quote_rows(doc))
         self.sql.many(EVENT_INSERT, event_rows(doc))
 
-    def _clear_failure(self, input: str) -> None:
-        self.conn.execute("DELETE FROM failures WHERE input = ?", (input,))
-
-    def put_failure(self, input: str, error: str) -> None:
-        """Record that ``input`` failed (a re-run that succeeds clears it)."""
-        with self.transaction():
-            self.conn.execute(
-                "INSERT INTO failures (input, error, at) VALUES (?, ?, ?) ON CONFLICT(input) DO UPDATE SET"
-                " error=excluded.error, at=excluded.at, attempts=attempts+1",
-                (input, error, _now()),
-            )
-
     # ------------------------------------------------------------------ reads (the queries are in Reads)
     def _ci_equal(self, column: str) -> str:
         return f"{column} = ? COLLATE NOCASE"
@@ -243,12 +208,3 @@ class SQLiteStore(Reads, StoriesMixin):
             except FileNotFoundError:
                 out += [0, 0]
         return tuple(out)
-
-    def close(self) -> None:
-        self.conn.close()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
