@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Literal, Protocol
@@ -80,6 +81,11 @@ class Store(Protocol):
     def story_brief(self, story_id: str) -> dict | None: ...
     def same_story(self, article_id: str, limit: int = 20) -> list[dict]: ...
     def story_count(self) -> int: ...
+
+
+def safe_location(location: str) -> str:
+    """A store location fit for messages and logs: a URL's password replaced by ``***``."""
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", location)
 
 
 def is_postgres(location: str) -> bool:

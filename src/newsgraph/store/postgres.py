@@ -27,7 +27,7 @@ from contextlib import contextmanager
 
 from newsgraph.document import Document
 from newsgraph.errors import StoreError
-from newsgraph.store.base import IngestOutcome
+from newsgraph.store.base import IngestOutcome, safe_location
 from newsgraph.store.reads import CLOSE, OPEN, Match, Reads
 from newsgraph.store.sql import (
     ARTICLE_COLUMNS,
@@ -328,9 +328,7 @@ def _connect(url: str):
         raise StoreError(f"{_safe(url)}: cannot connect ({str(e).strip().splitlines()[0]})") from None
 
 
-def _safe(url: str) -> str:
-    """The URL without its password (for messages)."""
-    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
+_safe = safe_location  # the URL without its password (for messages)
 
 
 class PostgresStore(Writes, Reads, StoriesMixin):
