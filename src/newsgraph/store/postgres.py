@@ -4,8 +4,8 @@ Install with ``pip install 'newsgraph[postgres]'`` (psycopg 3). The schema mirro
 tables and columns; ``newsgraph_schema`` holds the version, migrations run under an advisory lock so several
 writers may start at once). Full-text search ignores diacritics and case like the SQLite store: a stored,
 generated ``tsvector`` of the title (weight A) and text (weight B) under the ``newsgraph`` text search
-configuration (``unaccent`` then ``simple``: no stemming, as FTS5's ``unicode61``; hyphenated words indexed as
-their parts, as FTS5 does), a GIN index, and the same query language (words all required, "phrases", ``OR``,
+configuration (``unaccent`` then ``simple``: no stemming, as FTS5's ``unicode61``) over the text cut into runs of
+letters and digits, FTS5's tokens (``newsgraph_words``), a GIN index, and the same query language (words all required, "phrases", ``OR``,
 ``NOT``, ``word*``). Ranking is FTS5's own BM25 (k1 = 1.2, b = 0.75, title weight 5, text 1, as SQLite's
 ``bm25(articles_fts, 5.0, 1.0)``), computed by ``newsgraph_bm25`` from the tsvector's positions, each query
 phrase's document frequency (counted through the GIN index) and the stored totals of documents and tokens
@@ -177,14 +177,20 @@ PG_MIGRATIONS: list[str] = [
         hword_part, hword_numpart, email, host, url_path, file, sfloat, float, int, uint, version
         WITH public.unaccent, pg_catalog.simple;
     ALTER TEXT SEARCH CONFIGURATION newsgraph DROP MAPPING IF EXISTS FOR asciihword, hword, numhword, url;
-    CREATE FUNCTION newsgraph_tokens(tsvector) RETURNS integer LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
-        AS $$ SELECT coalesce(sum(array_length(positions, 1)), 0)::integer FROM unnest($1) $$;
+    -- FTS5's unicode61 tokens are the runs of letters and digits: "2.500", "05.11.2022", "Mozilla/5.0" are two,
+    -- three and three tokens there, one in PostgreSQL's parser; cut text as FTS5 does before parsing it
+    CREATE FUNCTION newsgraph_words(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+        AS $$ SELECT regexp_replace($1, '[^[:alnum:]]+', ' ', 'g') $$;
+    -- an article's length in tokens, as FTS5 counts it (not from the tsvector: it keeps 256 positions a lexeme)
+    CREATE FUNCTION newsgraph_tokens(text) RETURNS integer LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+        AS $$ SELECT CASE WHEN w = '' THEN 0 ELSE length(w) - length(replace(w, ' ', '')) + 1 END
+              FROM btrim(newsgraph_words($1)) AS w $$;
     ALTER TABLE articles DROP COLUMN tsv;
     ALTER TABLE articles ADD COLUMN tsv tsvector GENERATED ALWAYS AS (
-        setweight(to_tsvector('newsgraph', coalesce(title, '')), 'A') ||
-        setweight(to_tsvector('newsgraph', text), 'B')) STORED;
-    ALTER TABLE articles ADD COLUMN tokens integer GENERATED ALWAYS AS (newsgraph_tokens(
-        to_tsvector('newsgraph', coalesce(title, '')) || to_tsvector('newsgraph', text))) STORED;
+        setweight(to_tsvector('newsgraph', newsgraph_words(coalesce(title, ''))), 'A') ||
+        setweight(to_tsvector('newsgraph', newsgraph_words(text)), 'B')) STORED;
+    ALTER TABLE articles ADD COLUMN tokens integer GENERATED ALWAYS AS (
+        newsgraph_tokens(coalesce(title, '')) + newsgraph_tokens(text)) STORED;
     CREATE INDEX articles_tsv ON articles USING gin(tsv);
     CREATE INDEX articles_first_seen ON articles(first_seen);
     -- documents and tokens, in a few rows (one per backend pid modulo 16) so concurrent writers rarely wait
@@ -271,14 +277,14 @@ def ts_query(text: str) -> tuple[str, list, list[tuple[str, bool]]]:
     """A user's query -> an SQL ``tsquery`` expression, its parameters, and the query's phrases that count
     towards the rank (``(text, prefix)``; not those after ``NOT``), with the meaning of the SQLite store's
     ``fts_query``: words and "quoted phrases" all required unless joined by ``OR`` (or excluded by ``NOT``),
-    ``word*`` a prefix. Each word or phrase goes through ``phraseto_tsquery`` (PostgreSQL's own parser, as the
-    articles were indexed, so "2.500" matches as written), diacritics removed; nothing the user types is
-    tsquery syntax. ``("", [], [])`` when the query has no words."""
+    ``word*`` a prefix. Each word or phrase is cut into runs of letters and digits and goes through
+    ``phraseto_tsquery``, as the articles were indexed ("2.500" is the phrase "2 500"), diacritics removed;
+    nothing the user types is tsquery syntax. ``("", [], [])`` when the query has no words."""
     terms: list[tuple[str, str, str, bool] | str] = []  # (sql, param, phrase, prefix) or an operator
     for phrase, word in QUERY_TOKEN.findall(text):
         if phrase:
             if re.search(r"\w", phrase):
-                terms.append(("phraseto_tsquery('newsgraph', ?)", phrase, phrase, False))
+                terms.append(("phraseto_tsquery('newsgraph', newsgraph_words(?))", phrase, phrase, False))
         elif word in ("OR", "NOT") and terms and terms[-1] not in ("OR", "NOT"):
             terms.append(word)
         elif word.endswith("*"):
@@ -287,7 +293,7 @@ def ts_query(text: str) -> tuple[str, list, list[tuple[str, bool]]]:
                 lexemes = " <-> ".join(f"'{w}'" for w in parts[:-1]) + (" <-> " if parts[:-1] else "")
                 terms.append(("to_tsquery('newsgraph', ?)", lexemes + f"'{parts[-1]}':*", " ".join(parts), True))
         elif re.search(r"\w", word):
-            terms.append(("phraseto_tsquery('newsgraph', ?)", word, word, False))
+            terms.append(("phraseto_tsquery('newsgraph', newsgraph_words(?))", word, word, False))
     while terms and terms[-1] in ("OR", "NOT"):
         terms.pop()
     groups: list[list[str]] = [[]]
@@ -437,7 +443,8 @@ class PostgresStore(Writes, Reads, StoriesMixin):
         phrases, queries = [], []
         for text, prefix in ranked:
             lexemes = self.sql.value(
-                "SELECT string_agg(u.lexeme, ' ' ORDER BY p.pos) AS l FROM unnest(to_tsvector('newsgraph', ?)) AS u,"
+                "SELECT string_agg(u.lexeme, ' ' ORDER BY p.pos) AS l"
+                " FROM unnest(to_tsvector('newsgraph', newsgraph_words(?))) AS u,"
                 " unnest(u.positions) AS p(pos)", (text,))
             if lexemes:
                 phrases.append(lexemes + ("*" if prefix else ""))
