@@ -208,9 +208,11 @@ PG_MIGRATIONS: list[str] = [
     CREATE TRIGGER articles_tokens AFTER INSERT OR UPDATE OF title, text OR DELETE ON articles
         FOR EACH ROW EXECUTE FUNCTION newsgraph_count_tokens();
     -- FTS5's bm25(): the sum over the query's phrases of idf * f * (k1 + 1) / (f + k1 * (1 - b + b * doclen /
-    -- avgdl)), k1 = 1.2, b = 0.75, where f adds the column weight of each occurrence (title: A, text: B)
-    CREATE FUNCTION newsgraph_bm25(doc tsvector, doclen integer, phrases text[], idf float8[], avgdl float8,
-                                   title_weight float8, text_weight float8)
+    -- avgdl)), k1 = 1.2, b = 0.75, where f adds the column weight of each occurrence (title: A, text: B). A
+    -- tsvector keeps at most 255 positions a lexeme: a phrase with a lexeme near that is counted in the text.
+    CREATE FUNCTION newsgraph_bm25(doc tsvector, doclen integer, title text, body text, phrases text[],
+                                   patterns text[], idf float8[], avgdl float8, title_weight float8,
+                                   text_weight float8)
         RETURNS float8 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
     DECLARE
         total float8 := 0;
@@ -218,6 +220,7 @@ PG_MIGRATIONS: list[str] = [
         lex text[];
         n integer;
         prefix boolean;
+        pattern text;
     BEGIN
         FOR i IN 1 .. coalesce(array_length(phrases, 1), 0) LOOP
             lex := string_to_array(phrases[i], ' ');
@@ -226,14 +229,24 @@ PG_MIGRATIONS: list[str] = [
             IF prefix THEN
                 lex[n] := left(lex[n], -1);
             END IF;
-            SELECT coalesce(sum(CASE p.w WHEN 'A' THEN title_weight ELSE text_weight END), 0) INTO f
-              FROM unnest(doc) AS u, unnest(u.positions, u.weights) AS p(pos, w)
-             WHERE (u.lexeme = lex[1] OR (n = 1 AND prefix AND starts_with(u.lexeme, lex[1])))
-               AND (n = 1 OR (SELECT count(*) FROM generate_series(2, n) AS k
-                              WHERE EXISTS (SELECT 1 FROM unnest(doc) AS v, unnest(v.positions) AS q(pos)
-                                            WHERE (v.lexeme = lex[k] OR (k = n AND prefix
-                                                   AND starts_with(v.lexeme, lex[k])))
-                                              AND q.pos = p.pos + k - 1)) = n - 1);
+            IF EXISTS (SELECT 1 FROM unnest(doc) AS u
+                        WHERE (u.lexeme = ANY(lex) OR (prefix AND starts_with(u.lexeme, lex[n])))
+                          AND array_length(u.positions, 1) >= 250) THEN
+                pattern := patterns[i];
+                f := title_weight * (SELECT count(*) FROM regexp_matches(
+                         ' ' || lower(newsgraph_unaccent(newsgraph_words(coalesce(title, '')))) || ' ', pattern, 'g'))
+                     + text_weight * (SELECT count(*) FROM regexp_matches(
+                         ' ' || lower(newsgraph_unaccent(newsgraph_words(body))) || ' ', pattern, 'g'));
+            ELSE
+                SELECT coalesce(sum(CASE p.w WHEN 'A' THEN title_weight ELSE text_weight END), 0) INTO f
+                  FROM unnest(doc) AS u, unnest(u.positions, u.weights) AS p(pos, w)
+                 WHERE (u.lexeme = lex[1] OR (n = 1 AND prefix AND starts_with(u.lexeme, lex[1])))
+                   AND (n = 1 OR (SELECT count(*) FROM generate_series(2, n) AS k
+                                  WHERE EXISTS (SELECT 1 FROM unnest(doc) AS v, unnest(v.positions) AS q(pos)
+                                                WHERE (v.lexeme = lex[k] OR (k = n AND prefix
+                                                       AND starts_with(v.lexeme, lex[k])))
+                                                  AND q.pos = p.pos + k - 1)) = n - 1);
+            END IF;
             total := total + idf[i] * f * 2.2 / (f + 1.2 * (0.25 + 0.75 * doclen / greatest(avgdl, 1e-9)));
         END LOOP;
         RETURN total;
@@ -313,6 +326,16 @@ def ts_query(text: str) -> tuple[str, list, list[tuple[str, bool]]]:
             negate = False
     sql = " || ".join("(" + " && ".join(g) + ")" for g in groups if g)
     return sql, params, ranked
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A ranked phrase (``"a b"``, ``"a b*"``) as a regular expression finding where it starts in text made
+    of single-spaced, lower-cased, unaccented words (``newsgraph_bm25`` counts a phrase so where the tsvector
+    lost positions)."""
+    words = phrase.split()
+    prefix = words[-1].endswith("*")
+    words[-1] = words[-1].rstrip("*")
+    return " (?=" + " ".join(re.sub(r"(\W)", r"\\\1", w) for w in words) + ("[^ ]*" if prefix else "") + " )"
 
 
 def idf(articles: int, hits: int) -> float:
@@ -430,8 +453,8 @@ class PostgresStore(Writes, Reads, StoriesMixin):
             return None
         phrases, idfs, avgdl = self._rank_terms(ranked)
         return Match(source="articles a", cond=f"a.tsv @@ ({tsq})", params=tuple(params),
-                     score="-newsgraph_bm25(a.tsv, a.tokens, ?, ?, ?, 5.0, 1.0)",
-                     score_params=(phrases, idfs, avgdl), query=(tsq, tuple(params)))
+                     score="-newsgraph_bm25(a.tsv, a.tokens, a.title, a.text, ?, ?, ?, ?, 5.0, 1.0)",
+                     score_params=(phrases, [phrase_pattern(p) for p in phrases], idfs, avgdl), query=(tsq, tuple(params)))
 
     def _rank_terms(self, ranked: list[tuple[str, bool]]) -> tuple[list[str], list[float], float]:
         """The BM25 inputs of a query's phrases: each as its lexemes (``"a b"``, ``"a b*"`` for a prefix), the
