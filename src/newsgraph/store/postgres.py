@@ -28,6 +28,7 @@ from contextlib import contextmanager
 from newsgraph.document import Document
 from newsgraph.errors import StoreError
 from newsgraph.store.base import IngestOutcome, safe_location
+from newsgraph.store.migrations import story_tables_for_postgres
 from newsgraph.store.reads import CLOSE, OPEN, Match, Reads
 from newsgraph.store.sql import (
     ARTICLE_COLUMNS,
@@ -251,37 +252,7 @@ PG_MIGRATIONS: list[str] = [
         END LOOP;
         RETURN total;
     END $$;
-    CREATE TABLE story_members (
-        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-        story_id TEXT NOT NULL,
-        copy_of TEXT,
-        similarity DOUBLE PRECISION,
-        day DOUBLE PRECISION,
-        content_key TEXT NOT NULL,
-        features TEXT NOT NULL
-    );
-    CREATE INDEX story_members_story ON story_members(story_id);
-    CREATE INDEX story_members_day ON story_members(day);
-    CREATE INDEX story_members_content ON story_members(content_key);
-    CREATE TABLE story_bands (
-        band TEXT NOT NULL,
-        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        PRIMARY KEY (band, article_id)
-    );
-    CREATE INDEX story_bands_article ON story_bands(article_id);
-    CREATE TABLE stories (
-        id TEXT PRIMARY KEY,
-        title TEXT,
-        title_article TEXT,
-        first_seen TEXT,
-        last_seen TEXT,
-        size INTEGER NOT NULL,
-        languages TEXT NOT NULL,
-        sites TEXT NOT NULL,
-        updated_at TEXT NOT NULL
-    );
-    CREATE INDEX stories_last_seen ON stories(last_seen);
-    """,
+    """ + story_tables_for_postgres(),
 ]
 PG_LATEST = len(PG_MIGRATIONS)
 
