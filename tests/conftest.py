@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -42,8 +43,10 @@ def run_cli(*args: str, cwd: Path | None = None, timeout: float = 300, input: by
 TEST_PG = os.environ.get("NEWSGRAPH_TEST_PG")
 
 
-@pytest.fixture
-def pg_url():
+@contextmanager
+def fresh_pg_database():
+    """A new, empty PostgreSQL database on the NEWSGRAPH_TEST_PG server (dropped afterwards); skips without
+    one."""
     if not TEST_PG:
         pytest.skip("NEWSGRAPH_TEST_PG is not set (no PostgreSQL server for the tests)")
     psycopg = pytest.importorskip("psycopg", reason="psycopg is not installed (pip install 'newsgraph[postgres]')")
@@ -54,9 +57,17 @@ def pg_url():
     with psycopg.connect(TEST_PG, autocommit=True) as conn:
         conn.execute(f"CREATE DATABASE {name}")
     parts = urlsplit(TEST_PG)
-    yield urlunsplit(parts._replace(path="/" + name))
-    with psycopg.connect(TEST_PG, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    try:
+        yield urlunsplit(parts._replace(path="/" + name))
+    finally:
+        with psycopg.connect(TEST_PG, autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def pg_url():
+    with fresh_pg_database() as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

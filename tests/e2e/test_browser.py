@@ -221,7 +221,7 @@ def test_script_in_article_does_not_run(server, browser, database, tmp_path):
 
     from newsgraph.serve.queries import Queries
 
-    ids = [r["id"] for r in Queries(database).rows("SELECT id FROM articles LIMIT 1")]
+    ids = [h.id for h in Queries(database).store.search(None, limit=1)]
     page = browser.new_page()
     page.on("dialog", lambda d: (_ for _ in ()).throw(AssertionError("a dialog opened")))
     page.goto(server + "/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E")

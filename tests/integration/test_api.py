@@ -93,11 +93,31 @@ def db(tmp_path_factory):
     return path
 
 
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def location(request, db):
+    """The database every page is read from: the SQLite file, or the same articles in PostgreSQL (when
+    NEWSGRAPH_TEST_PG is set): the web layer reads only through the store, so both serve the same pages."""
+    if request.param == "sqlite":
+        yield str(db)
+        return
+    from conftest import fresh_pg_database
+
+    from newsgraph.batch import ingest
+    from newsgraph.store import open_store
+
+    with fresh_pg_database() as url:
+        with open_store(url) as store:
+            ingest([str(EXAMPLES)], store, stages=("extract", "language", "nlp", "entities"))
+            for d in summit_docs():
+                store.put(d)
+        yield url
+
+
 @pytest.fixture(scope="module")
-def client(db):
+def client(location):
     from newsgraph.serve import create_app
 
-    with TestClient(create_app(db), raise_server_exceptions=False) as c:
+    with TestClient(create_app(location), raise_server_exceptions=False) as c:
         yield c
 
 

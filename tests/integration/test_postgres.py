@@ -104,6 +104,12 @@ def test_without_psycopg_the_error_names_the_extra(monkeypatch):
         open_store("postgresql://nobody@127.0.0.1:1/none")
 
 
+def json_lines(data: bytes) -> list[dict]:
+    import json
+
+    return [json.loads(line) for line in data.decode().splitlines() if line.strip()]
+
+
 def test_cli_on_postgres(pg_url):
     from conftest import run_cli
 
@@ -116,5 +122,12 @@ def test_cli_on_postgres(pg_url):
     assert found.returncode == 0 and "Inundații în nordul Moldovei" in found.stdout.decode()
     stats = run_cli("stats", "--db", pg_url)
     assert '"articles": 6' in stats.stdout.decode()
+    for command in (["entities"], ["quotes", "--format", "json"], ["events", "--format", "json"],
+                    ["stories", "--format", "jsonl"], ["search", "Moldova", "--format", "json"]):
+        out = run_cli(*command, "--db", pg_url)
+        assert out.returncode == 0, (command, out.stderr.decode())
+    some = json_lines(run_cli("stories", "--db", pg_url, "--format", "jsonl").stdout)[0]["articles"][0]["id"]
+    shown = run_cli("show", some[:8], "--db", pg_url, "--format", "json")
+    assert shown.returncode == 0 and json_lines(shown.stdout.replace(b"\n", b" "))[0]["id"] == some
     bad = run_cli("stats", "--db", "postgresql://nobody@127.0.0.1:1/none")
     assert bad.returncode == 2 and "cannot connect" in bad.stderr.decode()

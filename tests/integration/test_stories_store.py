@@ -22,22 +22,31 @@ URLS = {
 
 
 def placed(store) -> dict[str, dict]:
-    rows = store.conn.execute("SELECT a.url, m.story_id, m.copy_of, o.url AS original FROM story_members m"
-                              " JOIN articles a ON a.id = m.article_id LEFT JOIN articles o ON o.id = m.copy_of")
+    rows = store.sql.rows("SELECT a.url, m.story_id, m.copy_of, o.url AS original FROM story_members m"
+                          " JOIN articles a ON a.id = m.article_id LEFT JOIN articles o ON o.id = m.copy_of")
     names = {url: name for name, url in URLS.items()}
     return {names[r["url"]]: {"story": r["story_id"], "copy_of": names.get(r["original"])} for r in rows}
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory) -> Path:
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def db(request, tmp_path_factory):
+    """The story fixture ingested with stories on: a SQLite file, or a PostgreSQL database (NEWSGRAPH_TEST_PG)."""
+    from conftest import fresh_pg_database
+
     from newsgraph.batch import ingest
     from newsgraph.store import open_store
 
-    path = tmp_path_factory.mktemp("stories") / "stories.db"
-    with open_store(str(path)) as store:
-        summary = ingest([str(STORY_FIXTURE)], store)
-        assert summary["stored"] == 5 and summary["failed"] == 0
-    return path
+    def fill(location):
+        with open_store(location) as store:
+            summary = ingest([str(STORY_FIXTURE)], store)
+            assert summary["stored"] == 5 and summary["failed"] == 0
+        return location
+
+    if request.param == "sqlite":
+        yield fill(str(tmp_path_factory.mktemp("stories") / "stories.db"))
+        return
+    with fresh_pg_database() as url:
+        yield fill(url)
 
 
 def test_ingest_groups_one_event_across_languages_and_links_the_wire_copy(db):
@@ -51,8 +60,8 @@ def test_ingest_groups_one_event_across_languages_and_links_the_wire_copy(db):
         assert p["grain"]["story"] != p["original"]["story"]  # same day, same site as the English article
         assert p["later"]["story"] != p["original"]["story"]  # same places and names, eight months later
         [story] = [s for s in store.stories(limit=10) if s["size"] == 3]
-        assert story["id"] == store.conn.execute("SELECT id FROM articles WHERE url = ?",
-                                                 (URLS["original"],)).fetchone()[0]  # its first article's id
+        assert story["id"] == store.sql.value("SELECT id FROM articles WHERE url = ?",
+                                              (URLS["original"],))  # its first article's id
         assert story["languages"] == ["en", "ro"] and story["first_seen"].startswith("2025-03-12T10:00")
         assert story["title"] and story["title"] != "Acord semnat la Chișinău"  # a copy's headline is never the title
         assert {e["id"] for e in story["entities"]} >= {"country:ROU", "country:MDA"}
@@ -66,8 +75,11 @@ def test_reingest_and_rebuild_keep_story_ids(db, tmp_path):
     from newsgraph.batch import ingest
     from newsgraph.store import open_store
 
-    copy = tmp_path / "copy.db"
-    copy.write_bytes(db.read_bytes())
+    if db.startswith("postgresql://"):
+        copy = db  # re-ingesting leaves everything as it was: the shared database may take it
+    else:
+        copy = tmp_path / "copy.db"
+        copy.write_bytes(Path(db).read_bytes())
     with open_store(str(copy)) as store:
         before = placed(store)
         again = ingest([str(STORY_FIXTURE)], store, refresh=True)  # analysed and stored again
@@ -78,13 +90,13 @@ def test_reingest_and_rebuild_keep_story_ids(db, tmp_path):
         assert placed(store) == before
 
 
-def test_ingest_without_stories_writes_none(tmp_path):
+def test_ingest_without_stories_writes_none(db_location):
     from newsgraph.batch import ingest
     from newsgraph.store import open_store
 
-    with open_store(str(tmp_path / "plain.db")) as store:
+    with open_store(db_location) as store:
         ingest([str(STORY_FIXTURE)], store, stages=("extract", "language"), stories=False)
-        assert store.conn.execute("SELECT count(*) FROM story_members").fetchone()[0] == 0
+        assert store.sql.value("SELECT count(*) AS n FROM story_members") == 0
         assert store.stories() == []
 
 
@@ -94,13 +106,13 @@ def run_cli(*args, stdin=None):
 
 
 def test_cli_stories_and_similarity(db, tmp_path):
-    out = run_cli("stories", "--db", str(db), "--format", "jsonl", "--min-size", "2")
+    out = run_cli("stories", "--db", db, "--format", "jsonl", "--min-size", "2")
     assert out.returncode == 0, out.stderr
     [line] = out.stdout.splitlines()
     story = json.loads(line)
     assert {"id", "title", "articles", "entities", "first_seen", "last_seen"} <= set(story)
     assert sum(1 for a in story["articles"] if a["copy_of"]) == 1
-    text = run_cli("stories", "--db", str(db), "--entity", "Moldova")
+    text = run_cli("stories", "--db", db, "--entity", "Moldova")
     assert text.returncode == 0 and "copy of" in text.stdout and "[en, ro]" in text.stdout
     assert run_cli("stories", "--db", str(tmp_path / "missing.db")).returncode == 2
 
@@ -126,7 +138,7 @@ def test_cli_stories_and_similarity(db, tmp_path):
 def test_python_api(db):
     import newsgraph
 
-    stories = newsgraph.list_stories(str(db), entity="country:MDA")
+    stories = newsgraph.list_stories(db, entity="country:MDA")
     assert stories and stories[0]["size"] >= 1
     with pytest.raises(ValueError, match="non-empty 'text'"):
         newsgraph.story_similarity({"text": ""}, {"text": "x"})

@@ -42,7 +42,9 @@ def run(args) -> int:
         print(f"newsgraph: error: {e}", file=sys.stderr)
         return 2
     mode = "writable" if args.writable else "read-only"
-    print(f"newsgraph: serving {args.db} ({mode}) on http://{args.host}:{args.port}/", file=sys.stderr)
+    from newsgraph.store.base import safe_location
+
+    print(f"newsgraph: serving {safe_location(args.db)} ({mode}) on http://{args.host}:{args.port}/", file=sys.stderr)
     try:
         uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, workers=1,
                     server_header=False, proxy_headers=False)

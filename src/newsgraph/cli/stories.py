@@ -30,7 +30,7 @@ def run(args) -> int:
         with open_store(args.db) as store:
             with store.transaction():
                 n = store.rebuild_stories()
-            print(f"placed {n} articles in {store.conn.execute('SELECT count(*) FROM stories').fetchone()[0]} stories")
+            print(f"placed {n} articles in {store.story_count()} stories")
         return 0
     with open_store(args.db, readonly=True) as store:  # a StoreError is reported by cli.main (exit status 2)
         rows = store.stories(since=args.since, entity=args.entity, min_size=args.min_size, limit=args.limit)

@@ -1,7 +1,8 @@
 """The web application: ``create_app(db_path)`` -> an ASGI app (FastAPI) serving HTML pages and the same data
 as JSON.
 
-One data path: each route builds one dict from :mod:`newsgraph.serve.queries`; :func:`respond` renders it
+One data path: each route builds one dict from :mod:`newsgraph.serve.queries` (a thin layer over the store's read
+queries, so SQLite and PostgreSQL serve the same pages); :func:`respond` renders it
 with a template, or as JSON when the path ends in ``.json`` or the client sends ``Accept: application/json``.
 Safety choices (see ``docs/serve.md``): read-only database connections unless ``writable``; Jinja2
 autoescaping; a strict Content-Security-Policy (scripts only from this origin); no CORS headers; request body
@@ -142,7 +143,8 @@ def http_url(url) -> str:
 
 
 def create_app(db_path: str | Path, writable: bool = False, max_body: int = MAX_BODY, config=None):
-    """The ASGI application over the SQLite database at ``db_path`` (which must exist). ``config`` (a
+    """The ASGI application over the database at ``db_path``: a SQLite file (which must exist) or a
+    ``postgresql://`` URL. ``config`` (a
     :class:`~newsgraph.config.Config`, e.g. with the user's knowledge files) analyses ``POST /api/articles``."""
     try:
         from fastapi import Depends, FastAPI
@@ -159,11 +161,13 @@ def create_app(db_path: str | Path, writable: bool = False, max_body: int = MAX_
     from newsgraph.serve.routes import reject_unknown_parameters, router
     from newsgraph.serve.stories import router as stories_router
     from newsgraph.store import open_store
+    from newsgraph.store.base import is_postgres
 
-    db_path = Path(db_path)
-    if not db_path.is_file():
-        raise StoreError(f"{db_path}: no such database (create one with: newsgraph ingest INPUT --db {db_path})")
-    store = open_store(str(db_path), readonly=not writable)  # checks the schema version; migrates if writable
+    location = str(db_path)
+    if not is_postgres(location) and not Path(location).is_file():
+        raise StoreError(f"{location}: no such database (create one with: newsgraph ingest INPUT --db {location})")
+    store = open_store(location, readonly=not writable)  # checks the schema version; migrates if writable
+    db_name = Path(location).name if not is_postgres(location) else store.path.rsplit("/", 1)[-1].split("?")[0]
     if not writable:
         store.close()
         store = None
@@ -176,7 +180,7 @@ def create_app(db_path: str | Path, writable: bool = False, max_body: int = MAX_
                       lstrip_blocks=True)
     env.filters["httpurl"] = http_url
     app.state.templates = Jinja2Templates(env=env)
-    app.state.queries = Queries(db_path)
+    app.state.queries = Queries(location)
     app.state.store = store  # only when writable
     app.state.writable = writable
     app.state.config = config
@@ -187,7 +191,7 @@ def create_app(db_path: str | Path, writable: bool = False, max_body: int = MAX_
 
         app.state.pipeline = Pipeline(config or Config())
         app.state.analyze_lock = threading.Lock()
-    app.state.db_name = db_path.name
+    app.state.db_name = db_name
     app.state.version = __version__
 
     @app.exception_handler(RequestValidationError)

@@ -1,6 +1,6 @@
 """Routes: each validates its parameters, asks :mod:`queries` for one dict, and hands it to ``respond`` (HTML or
-JSON from the same data). Handlers are plain ``def``: they run in the thread pool, one read-only SQLite
-connection per thread."""
+JSON from the same data). Handlers are plain ``def``: they run in the thread pool, one read-only store (SQLite
+or PostgreSQL) per thread."""
 
 from __future__ import annotations
 
@@ -97,7 +97,7 @@ def search(request: Request, q: Q = None, lang: Lang = None, site: Site = None, 
     f = Filters(q=q, lang=lang, site=site, since=s, until=u, entity=entity)
     feed = bool(request.scope.get("newsgraph.atom"))
     hits, more = qs.search(f, per_page, (page - 1) * per_page, added=feed)
-    ent = qs.one("SELECT id, name, type FROM entities WHERE id = ?", (entity,)) if entity else None
+    ent = qs.entity_brief(entity) if entity else None
     if feed:
         return _atom(request, f, ent, hits)
     data = {"query": {"q": q, "lang": lang, "site": site, "since": s, "until": u, "entity": entity},

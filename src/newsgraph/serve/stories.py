@@ -2,8 +2,8 @@
 original, the events as a timeline), its Atom feed, and the "same story elsewhere" box of article pages. Every
 page is also JSON (``.json`` or ``Accept: application/json``), like the rest of the app.
 
-Reads go through the store's story queries (:class:`newsgraph.store.stories_sql.StoriesMixin`) over the app's
-read-only, per-thread connection."""
+Reads go through the store's story queries (:class:`newsgraph.store.stories_sql.StoriesMixin`, SQLite and
+PostgreSQL alike) on the app's read-only, per-thread store."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from fastapi.responses import Response
 from pydantic import BeforeValidator
 
 from newsgraph.serve.app import http_url, respond
-from newsgraph.store.stories_sql import StoriesMixin
 
 router = APIRouter()
 StoryId = Annotated[str, Path(pattern=r"^[0-9a-f]{4,16}$", description="story id (its first article's id)")]
@@ -26,34 +25,18 @@ def _blank(v):
     return None if isinstance(v, str) and v.strip() == "" else v
 
 
-class StoryReader(StoriesMixin):
-    """The story queries over a read-only connection (entity filters take entity ids)."""
-
-    def __init__(self, conn):
-        self.conn = conn
-
-
-def reader(request: Request) -> StoryReader:
-    return StoryReader(request.app.state.queries.conn)
-
-
-def has_stories(request: Request) -> bool:
-    """False for a database made before the stories migration and opened read-only."""
-    return request.app.state.queries.one(
-        "SELECT 1 AS ok FROM sqlite_master WHERE type = 'table' AND name = 'stories'") is not None
+def reader(request: Request):
+    """This thread's read-only store."""
+    return request.app.state.queries.store
 
 
 def latest_stories(request: Request, limit: int = 10) -> list[dict]:
     """The home page's list: latest stories of two or more articles."""
-    if not has_stories(request):
-        return []
     return reader(request).stories(min_size=2, limit=limit)
 
 
 def same_story(request: Request, article_id: str) -> dict | None:
     """For an article page: its story's id and title and the story's other articles."""
-    if not has_stories(request):
-        return None
     r = reader(request)
     sid = r.story_of(article_id)
     if sid is None:
@@ -61,7 +44,7 @@ def same_story(request: Request, article_id: str) -> dict | None:
     others = r.same_story(article_id)
     if not others:
         return None
-    story = r.conn.execute("SELECT id, title, size FROM stories WHERE id = ?", (sid,)).fetchone()
+    story = r.story_brief(sid)
     return {"id": sid, "title": story["title"] if story else None, "articles": others}
 
 
@@ -72,8 +55,8 @@ def stories(request: Request,
             min_size: Annotated[int, Query(ge=1, le=1000, description="at least this many articles")] = 2,
             page: Annotated[int, Query(ge=1, le=500)] = 1,
             per_page: Annotated[int, Query(ge=1, le=MAX_PER_PAGE)] = 20):
-    rows = reader(request).stories(since=since.isoformat() if since else None, entity=entity, min_size=min_size,
-                                   limit=per_page + 1, offset=(page - 1) * per_page) if has_stories(request) else []
+    rows = reader(request).stories(since=since.isoformat() if since else None, entity_id=entity, min_size=min_size,
+                                   limit=per_page + 1, offset=(page - 1) * per_page)
     more = len(rows) > per_page
     rows = rows[:per_page]
     data = {"query": {"since": since.isoformat() if since else None, "entity": entity, "min_size": min_size},
@@ -86,7 +69,7 @@ def stories(request: Request,
 def story_feed(request: Request, id: StoryId):
     from newsgraph.serve.feed import MEDIA_TYPE, atom
 
-    story = reader(request).story(id, events=False) if has_stories(request) else None
+    story = reader(request).story(id, events=False)
     if story is None:
         raise HTTPException(404, f"no story with id {id!r}")
     hits = [{"id": a["id"], "title": a["title"], "url": a["url"], "site": a["site"], "published": a["published"],
@@ -100,7 +83,7 @@ def story_feed(request: Request, id: StoryId):
 
 @router.get("/stories/{id}", summary="One story: its articles by language and site, copies folded, events")
 def story(request: Request, id: StoryId):
-    record = reader(request).story(id) if has_stories(request) else None
+    record = reader(request).story(id)
     if record is None:
         raise HTTPException(404, f"no story with id {id!r}")
     by_id = {a["id"]: dict(a) for a in record["articles"]}  # copies, so the JSON keeps the flat list

@@ -74,6 +74,45 @@ def _v4_identity_inputs_and_event_days(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX events_days ON events(day_start, day_end)")
 
 
+#: The story tables (SQLite migration 5; PostgreSQL's migration 4 runs it too: :func:`story_tables_for_postgres`).
+STORY_TABLES = """
+    CREATE TABLE story_members (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        story_id TEXT NOT NULL,
+        copy_of TEXT,                    -- the original of a wire copy / duplicate
+        similarity REAL,                 -- to its story when it joined (NULL: it founded the story)
+        day REAL,                        -- publication time, days since 1970
+        content_key TEXT NOT NULL,       -- hash of the normalised body (exact duplicates)
+        features TEXT NOT NULL           -- JSON (newsgraph.stories.similarity.Features)
+    );
+    CREATE INDEX story_members_story ON story_members(story_id);
+    CREATE INDEX story_members_day ON story_members(day);
+    CREATE INDEX story_members_content ON story_members(content_key);
+    CREATE TABLE story_bands (
+        band TEXT NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        PRIMARY KEY (band, article_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX story_bands_article ON story_bands(article_id);
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,             -- the earliest member's article id
+        title TEXT,                      -- the most central headline
+        title_article TEXT,
+        first_seen TEXT,
+        last_seen TEXT,
+        size INTEGER NOT NULL,
+        languages TEXT NOT NULL,         -- JSON list
+        sites TEXT NOT NULL,             -- JSON list
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX stories_last_seen ON stories(last_seen);
+    """
+
+def story_tables_for_postgres() -> str:
+    """:data:`STORY_TABLES` in PostgreSQL's dialect (floats in double precision; no ``WITHOUT ROWID``)."""
+    return STORY_TABLES.replace(" WITHOUT ROWID", "").replace(" REAL,", " DOUBLE PRECISION,")
+
+
 MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     # 1: articles, full-text index (diacritics-insensitive), failures
     """
@@ -188,38 +227,7 @@ MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     """,
     _v4_identity_inputs_and_event_days,
     # 5: stories — each article's story, copy link, comparison features and LSH band keys (newsgraph.stories)
-    """
-    CREATE TABLE story_members (
-        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-        story_id TEXT NOT NULL,
-        copy_of TEXT,                    -- the original of a wire copy / duplicate
-        similarity REAL,                 -- to its story when it joined (NULL: it founded the story)
-        day REAL,                        -- publication time, days since 1970
-        content_key TEXT NOT NULL,       -- hash of the normalised body (exact duplicates)
-        features TEXT NOT NULL           -- JSON (newsgraph.stories.similarity.Features)
-    );
-    CREATE INDEX story_members_story ON story_members(story_id);
-    CREATE INDEX story_members_day ON story_members(day);
-    CREATE INDEX story_members_content ON story_members(content_key);
-    CREATE TABLE story_bands (
-        band TEXT NOT NULL,
-        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        PRIMARY KEY (band, article_id)
-    ) WITHOUT ROWID;
-    CREATE INDEX story_bands_article ON story_bands(article_id);
-    CREATE TABLE stories (
-        id TEXT PRIMARY KEY,             -- the earliest member's article id
-        title TEXT,                      -- the most central headline
-        title_article TEXT,
-        first_seen TEXT,
-        last_seen TEXT,
-        size INTEGER NOT NULL,
-        languages TEXT NOT NULL,         -- JSON list
-        sites TEXT NOT NULL,             -- JSON list
-        updated_at TEXT NOT NULL
-    );
-    CREATE INDEX stories_last_seen ON stories(last_seen);
-    """,
+    STORY_TABLES,
 ]
 
 LATEST = len(MIGRATIONS)

@@ -3,10 +3,13 @@
 Install with ``pip install 'newsgraph[postgres]'`` (psycopg 3). The schema mirrors the SQLite one (same
 tables and columns; ``newsgraph_schema`` holds the version, migrations run under an advisory lock so several
 writers may start at once). Full-text search ignores diacritics and case like the SQLite store: a stored,
-generated ``tsvector`` over ``unaccent`` of the title (weight A) and text (weight B) with the ``simple``
-configuration (no stemming, as FTS5's ``unicode61``), a GIN index, and the same query language (words all
-required, "phrases", ``OR``, ``NOT``, ``word*``). Ranking is PostgreSQL's ``ts_rank`` (title weighted),
-not FTS5's BM25, so the order of hits can differ from SQLite's where many articles match.
+generated ``tsvector`` of the title (weight A) and text (weight B) under the ``newsgraph`` text search
+configuration (``unaccent`` then ``simple``: no stemming, as FTS5's ``unicode61``) over the text cut into runs of
+letters and digits, FTS5's tokens (``newsgraph_words``), a GIN index, and the same query language (words all required, "phrases", ``OR``,
+``NOT``, ``word*``). Ranking is FTS5's own BM25 (k1 = 1.2, b = 0.75, title weight 5, text 1, as SQLite's
+``bm25(articles_fts, 5.0, 1.0)``), computed by ``newsgraph_bm25`` from the tsvector's positions, each query
+phrase's document frequency (counted through the GIN index) and the stored totals of documents and tokens
+(``search_totals``, kept by a trigger); ties are broken by article id in both backends.
 
 Writes: one transaction per article (a savepoint inside ``transaction()``), upserts keyed on the article id, the
 input key and the entity id, so an ingest is idempotent and several processes (Dask workers) may write at once:
@@ -17,17 +20,35 @@ in id order inside an article's transaction, so concurrent writers cannot deadlo
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 
 from newsgraph.document import Document
 from newsgraph.errors import StoreError
-from newsgraph.identity import input_key
-from newsgraph.intervals import interval
-from newsgraph.store.base import Hit, IngestOutcome
-from newsgraph.store.sqlite import _QUERY_TOKEN, _evidence_text
+from newsgraph.store.base import IngestOutcome, safe_location
+from newsgraph.store.migrations import story_tables_for_postgres
+from newsgraph.store.reads import CLOSE, OPEN, Match, Reads
+from newsgraph.store.sql import (
+    ARTICLE_COLUMNS,
+    EVENT_INSERT,
+    MENTION_INSERT,
+    QUERY_TOKEN,
+    QUOTE_INSERT,
+    Sql,
+    Writes,
+    article_values,
+    entity_aliases,
+    event_rows,
+    mention_rows,
+    merge_aliases,
+    quote_rows,
+)
+from newsgraph.store.sql import (
+    now as _now,
+)
+from newsgraph.store.stories_sql import StoriesMixin
 
 #: advisory lock key serialising schema migrations between processes
 _MIGRATION_LOCK = 0x6E657773  # "news"
@@ -150,34 +171,118 @@ PG_MIGRATIONS: list[str] = [
     );
     CREATE INDEX inputs_article ON inputs(article_id);
     """,
+    # 4: search as SQLite's (FTS5 tokens, BM25 with the same weights) and the story tables of SQLite's migration 5
+    """
+    CREATE TEXT SEARCH CONFIGURATION newsgraph (COPY = pg_catalog.simple);
+    ALTER TEXT SEARCH CONFIGURATION newsgraph ALTER MAPPING FOR asciiword, word, numword, hword_asciipart,
+        hword_part, hword_numpart, email, host, url_path, file, sfloat, float, int, uint, version
+        WITH public.unaccent, pg_catalog.simple;
+    ALTER TEXT SEARCH CONFIGURATION newsgraph DROP MAPPING IF EXISTS FOR asciihword, hword, numhword, url;
+    -- FTS5's unicode61 tokens are the runs of letters and digits: "2.500", "05.11.2022", "Mozilla/5.0" are two,
+    -- three and three tokens there, one in PostgreSQL's parser; cut text as FTS5 does before parsing it
+    CREATE FUNCTION newsgraph_words(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+        AS $$ SELECT regexp_replace($1, '[^[:alnum:]]+', ' ', 'g') $$;
+    -- an article's length in tokens, as FTS5 counts it (not from the tsvector: it keeps 256 positions a lexeme)
+    CREATE FUNCTION newsgraph_tokens(text) RETURNS integer LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+        AS $$ SELECT CASE WHEN w = '' THEN 0 ELSE length(w) - length(replace(w, ' ', '')) + 1 END
+              FROM btrim(newsgraph_words($1)) AS w $$;
+    ALTER TABLE articles DROP COLUMN tsv;
+    ALTER TABLE articles ADD COLUMN tsv tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector('newsgraph', newsgraph_words(coalesce(title, ''))), 'A') ||
+        setweight(to_tsvector('newsgraph', newsgraph_words(text)), 'B')) STORED;
+    ALTER TABLE articles ADD COLUMN tokens integer GENERATED ALWAYS AS (
+        newsgraph_tokens(coalesce(title, '')) + newsgraph_tokens(text)) STORED;
+    CREATE INDEX articles_tsv ON articles USING gin(tsv);
+    CREATE INDEX articles_first_seen ON articles(first_seen);
+    -- documents and tokens, in a few rows (one per backend pid modulo 16) so concurrent writers rarely wait
+    CREATE TABLE search_totals (shard INTEGER PRIMARY KEY, docs BIGINT NOT NULL, tokens BIGINT NOT NULL);
+    INSERT INTO search_totals SELECT 0, count(*), coalesce(sum(tokens), 0) FROM articles;
+    CREATE FUNCTION newsgraph_count_tokens() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        INSERT INTO search_totals AS t (shard, docs, tokens) VALUES (pg_backend_pid() % 16,
+            CASE TG_OP WHEN 'INSERT' THEN 1 WHEN 'DELETE' THEN -1 ELSE 0 END,
+            CASE TG_OP WHEN 'INSERT' THEN NEW.tokens WHEN 'DELETE' THEN -OLD.tokens
+                       ELSE NEW.tokens - OLD.tokens END)
+        ON CONFLICT (shard) DO UPDATE SET docs = t.docs + excluded.docs, tokens = t.tokens + excluded.tokens;
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER articles_tokens AFTER INSERT OR UPDATE OF title, text OR DELETE ON articles
+        FOR EACH ROW EXECUTE FUNCTION newsgraph_count_tokens();
+    -- FTS5's bm25(): the sum over the query's phrases of idf * f * (k1 + 1) / (f + k1 * (1 - b + b * doclen /
+    -- avgdl)), k1 = 1.2, b = 0.75, where f adds the column weight of each occurrence (title: A, text: B). A
+    -- tsvector keeps at most 255 positions a lexeme: a phrase with a lexeme near that is counted in the text.
+    CREATE FUNCTION newsgraph_bm25(doc tsvector, doclen integer, title text, body text, phrases text[],
+                                   patterns text[], idf float8[], avgdl float8, title_weight float8,
+                                   text_weight float8)
+        RETURNS float8 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+    DECLARE
+        total float8 := 0;
+        f float8;
+        lex text[];
+        n integer;
+        prefix boolean;
+        pattern text;
+    BEGIN
+        FOR i IN 1 .. coalesce(array_length(phrases, 1), 0) LOOP
+            lex := string_to_array(phrases[i], ' ');
+            n := array_length(lex, 1);
+            prefix := right(lex[n], 1) = '*';
+            IF prefix THEN
+                lex[n] := left(lex[n], -1);
+            END IF;
+            IF EXISTS (SELECT 1 FROM unnest(doc) AS u
+                        WHERE (u.lexeme = ANY(lex) OR (prefix AND starts_with(u.lexeme, lex[n])))
+                          AND array_length(u.positions, 1) >= 250) THEN
+                pattern := patterns[i];
+                f := title_weight * (SELECT count(*) FROM regexp_matches(
+                         ' ' || lower(newsgraph_unaccent(newsgraph_words(coalesce(title, '')))) || ' ', pattern, 'g'))
+                     + text_weight * (SELECT count(*) FROM regexp_matches(
+                         ' ' || lower(newsgraph_unaccent(newsgraph_words(body))) || ' ', pattern, 'g'));
+            ELSE
+                SELECT coalesce(sum(CASE p.w WHEN 'A' THEN title_weight ELSE text_weight END), 0) INTO f
+                  FROM unnest(doc) AS u, unnest(u.positions, u.weights) AS p(pos, w)
+                 WHERE (u.lexeme = lex[1] OR (n = 1 AND prefix AND starts_with(u.lexeme, lex[1])))
+                   AND (n = 1 OR (SELECT count(*) FROM generate_series(2, n) AS k
+                                  WHERE EXISTS (SELECT 1 FROM unnest(doc) AS v, unnest(v.positions) AS q(pos)
+                                                WHERE (v.lexeme = lex[k] OR (k = n AND prefix
+                                                       AND starts_with(v.lexeme, lex[k])))
+                                                  AND q.pos = p.pos + k - 1)) = n - 1);
+            END IF;
+            total := total + idf[i] * f * 2.2 / (f + 1.2 * (0.25 + 0.75 * doclen / greatest(avgdl, 1e-9)));
+        END LOOP;
+        RETURN total;
+    END $$;
+    """ + story_tables_for_postgres(),
 ]
 PG_LATEST = len(PG_MIGRATIONS)
 
 
-def ts_query(text: str) -> tuple[str, list]:
-    """A user's query -> an SQL ``tsquery`` expression and its parameters, with the meaning of the SQLite store's
+def ts_query(text: str) -> tuple[str, list, list[tuple[str, bool]]]:
+    """A user's query -> an SQL ``tsquery`` expression, its parameters, and the query's phrases that count
+    towards the rank (``(text, prefix)``; not those after ``NOT``), with the meaning of the SQLite store's
     ``fts_query``: words and "quoted phrases" all required unless joined by ``OR`` (or excluded by ``NOT``),
-    ``word*`` a prefix. Each word or phrase goes through ``phraseto_tsquery`` (PostgreSQL's own parser, as the
-    articles were indexed, so "2.500" or "e-mail" match as written), diacritics removed; nothing the user types
-    is tsquery syntax. ``("", [])`` when the query has no words."""
-    terms: list[tuple[str, str] | str] = []  # ("sql", param) or an operator
-    for phrase, word in _QUERY_TOKEN.findall(text):
+    ``word*`` a prefix. Each word or phrase is cut into runs of letters and digits and goes through
+    ``phraseto_tsquery``, as the articles were indexed ("2.500" is the phrase "2 500"), diacritics removed;
+    nothing the user types is tsquery syntax. ``("", [], [])`` when the query has no words."""
+    terms: list[tuple[str, str, str, bool] | str] = []  # (sql, param, phrase, prefix) or an operator
+    for phrase, word in QUERY_TOKEN.findall(text):
         if phrase:
             if re.search(r"\w", phrase):
-                terms.append(("phraseto_tsquery('simple', newsgraph_unaccent(%s))", phrase))
+                terms.append(("phraseto_tsquery('newsgraph', newsgraph_words(?))", phrase, phrase, False))
         elif word in ("OR", "NOT") and terms and terms[-1] not in ("OR", "NOT"):
             terms.append(word)
         elif word.endswith("*"):
             parts = re.findall(r"\w+", word)
             if parts:
                 lexemes = " <-> ".join(f"'{w}'" for w in parts[:-1]) + (" <-> " if parts[:-1] else "")
-                terms.append(("to_tsquery('simple', newsgraph_unaccent(%s))", lexemes + f"'{parts[-1]}':*"))
+                terms.append(("to_tsquery('newsgraph', ?)", lexemes + f"'{parts[-1]}':*", " ".join(parts), True))
         elif re.search(r"\w", word):
-            terms.append(("phraseto_tsquery('simple', newsgraph_unaccent(%s))", word))
+            terms.append(("phraseto_tsquery('newsgraph', newsgraph_words(?))", word, word, False))
     while terms and terms[-1] in ("OR", "NOT"):
         terms.pop()
     groups: list[list[str]] = [[]]
     params: list[str] = []
+    ranked: list[tuple[str, bool]] = []
     negate = False
     for t in terms:
         if t == "OR":
@@ -187,25 +292,28 @@ def ts_query(text: str) -> tuple[str, list]:
         else:
             groups[-1].append(f"(!! {t[0]})" if negate else t[0])
             params.append(t[1])
+            if not negate:
+                ranked.append((t[2], t[3]))
             negate = False
     sql = " || ".join("(" + " && ".join(g) + ")" for g in groups if g)
-    return sql, params
+    return sql, params, ranked
 
 
-def actor_filter(actor: str, table: str = "e") -> tuple[str, list]:
-    """The SQLite store's ``actor_filter`` (one meaning of "events of this actor") in PostgreSQL's dialect."""
-    words = " ".join(actor.replace("-", " ").split())
-    pattern = "% " + re.sub(r"([\\%_])", r"\\\1", words) + " %"
-    conds, params = [], []
-    for side in ("source", "target"):
-        conds += [f"{table}.{side}_entity = %s", f"substr({table}.{side}_code, 1, %s) = %s",
-                  f"' ' || replace({table}.{side}_name, '-', ' ') || ' ' ILIKE %s ESCAPE '\\'"]
-        params += [actor, len(actor), actor, pattern]
-    return "(" + " OR ".join(conds) + ")", params
+def phrase_pattern(phrase: str) -> str:
+    """A ranked phrase (``"a b"``, ``"a b*"``) as a regular expression finding where it starts in text made
+    of single-spaced, lower-cased, unaccented words (``newsgraph_bm25`` counts a phrase so where the tsvector
+    lost positions)."""
+    words = phrase.split()
+    prefix = words[-1].endswith("*")
+    words[-1] = words[-1].rstrip("*")
+    return " (?=" + " ".join(re.sub(r"(\W)", r"\\\1", w) for w in words) + ("[^ ]*" if prefix else "") + " )"
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+def idf(articles: int, hits: int) -> float:
+    """FTS5's inverse document frequency (``fts5_aux.c``): never below 1e-6."""
+    value = math.log((articles - hits + 0.5) / (hits + 0.5)) if articles else 0.0
+    return value if value > 0 else 1e-6
+
 
 
 def _connect(url: str):
@@ -220,18 +328,21 @@ def _connect(url: str):
         raise StoreError(f"{_safe(url)}: cannot connect ({str(e).strip().splitlines()[0]})") from None
 
 
-def _safe(url: str) -> str:
-    """The URL without its password (for messages)."""
-    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
+_safe = safe_location  # the URL without its password (for messages)
 
 
-class PostgresStore:
+class PostgresStore(Writes, Reads, StoriesMixin):
+    _like = "ILIKE"
+
     def __init__(self, url: str, readonly: bool = False):
         self.path = _safe(url)
         self.readonly = readonly
         self._gazetteer = None
         self.conn = _connect(url)
+        self.sql = Sql(self.conn, pyformat=True)
         self._migrate()
+        if readonly:  # a reader (the web layer) cannot write, whatever it runs
+            self.conn.execute("SET default_transaction_read_only = on")
 
     # ------------------------------------------------------------------ schema
     def _migrate(self) -> None:
@@ -272,267 +383,89 @@ class PostgresStore:
         with self.conn.transaction():
             yield
 
-    def seen_input(self, key: str, analysis_key: str) -> str | None:
-        row = self.conn.execute(
-            "SELECT i.article_id FROM inputs i JOIN articles a ON a.id = i.article_id"
-            " WHERE i.input_key = %s AND i.analysis_key = %s", (key, analysis_key)).fetchone()
-        return row["article_id"] if row else None
-
-    def put(self, doc: Document, refresh: bool = False, analysis_key: str | None = None) -> IngestOutcome:
-        """Store one article (insert, update, or nothing when unchanged), atomically; safe with concurrent
-        writers (the article row is locked by the upsert until the article's transaction ends)."""
-        with self.transaction():
-            outcome = self._put(doc, refresh)
-            if analysis_key:
-                self.conn.execute(
-                    "INSERT INTO inputs (input_key, article_id, analysis_key, input, seen_at)"
-                    " VALUES (%s, %s, %s, %s, %s) ON CONFLICT (input_key) DO UPDATE SET"
-                    " article_id = excluded.article_id, analysis_key = excluded.analysis_key,"
-                    " input = excluded.input, seen_at = excluded.seen_at",
-                    (input_key(doc.source), doc.id, analysis_key, doc.source.input, _now()))
-        return outcome
-
     def _put(self, doc: Document, refresh: bool) -> IngestOutcome:
-        version, now = doc.version_hash, _now()
-        values = {
-            "id": doc.id, "url": doc.url or doc.source.url, "input": doc.source.input, "title": doc.title,
-            "text": doc.text, "site": doc.site, "language": doc.language.code if doc.language else None,
-            "published": doc.published.value if doc.published else None,
-            "published_source": doc.published.source if doc.published else None,
-            "version_hash": version, "record": json.dumps(doc.to_dict(include_raw=False), ensure_ascii=False),
-            "now": now, "refresh": refresh,
-        }
+        values = {**article_values(doc), "now": _now(), "refresh": refresh}
         # Insert, or update when the text changed (or on refresh); no row back means unchanged. xmax = 0 tells
         # an inserted row from an updated one.
         row = self.conn.execute(
-            "INSERT INTO articles (id, url, input, title, text, site, language, published, published_source,"
-            " version_hash, record, first_seen, updated_at) VALUES (%(id)s, %(url)s, %(input)s, %(title)s,"
-            " %(text)s, %(site)s, %(language)s, %(published)s, %(published_source)s, %(version_hash)s, %(record)s,"
-            " %(now)s, %(now)s) ON CONFLICT (id) DO UPDATE SET url = excluded.url, input = excluded.input,"
-            " title = excluded.title, text = excluded.text, site = excluded.site, language = excluded.language,"
-            " published = excluded.published, published_source = excluded.published_source,"
-            " version_hash = excluded.version_hash, record = excluded.record, updated_at = excluded.updated_at"
+            f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}, first_seen, updated_at) VALUES"
+            f" ({', '.join(f'%({c})s' for c in ARTICLE_COLUMNS)}, %(now)s, %(now)s) ON CONFLICT (id) DO UPDATE SET"
+            f" {', '.join(f'{c} = excluded.{c}' for c in ARTICLE_COLUMNS[1:])}, updated_at = excluded.updated_at"
             " WHERE articles.version_hash <> excluded.version_hash OR %(refresh)s"
             " RETURNING (xmax = 0) AS inserted", values).fetchone()
         if row is None:
             self._clear_failure(doc.source.input)
             return "unchanged"
-        self._put_enrichment(doc, now)
+        self._put_enrichment(doc, values["now"])
         self._clear_failure(doc.source.input)
         return "stored" if row["inserted"] else "updated"
 
     def _put_enrichment(self, doc: Document, now: str) -> None:
-        aid = doc.id
-        published = doc.published.value if doc.published else None
         lang = doc.language.code if doc.language else None
         for table in ("mentions", "quotes", "events"):
-            self.conn.execute(f"DELETE FROM {table} WHERE article_id = %s", (aid,))
-        with self.conn.cursor() as cur:
-            for ent in sorted(doc.entities, key=lambda e: e["id"]):  # one lock order for every writer
-                aliases = [{"text": m["text"], "lang": lang}
-                           for m in ent.get("mentions", []) + ent.get("title_mentions", [])]
-                aliases += [{"text": a, "lang": lang} for a in ent.get("aliases", [])]
-                cur.execute("INSERT INTO entities (id, name, type, code, aliases, first_seen)"
-                            " VALUES (%s, %s, %s, %s, '[]', %s) ON CONFLICT (id) DO NOTHING",
-                            (ent["id"], ent["name"], ent.get("type") or "MISC", ent.get("code"), now))
-                known = json.loads(cur.execute("SELECT aliases FROM entities WHERE id = %s FOR UPDATE",
-                                               (ent["id"],)).fetchone()["aliases"])
-                seen = {(a["text"], a.get("lang")) for a in known}
-                merged = known + [a for a in aliases
-                                  if (a["text"], a["lang"]) not in seen and not seen.add((a["text"], a["lang"]))]
-                cur.execute("UPDATE entities SET aliases = %s, code = coalesce(code, %s) WHERE id = %s",
-                            (json.dumps(merged, ensure_ascii=False), ent.get("code"), ent["id"]))
-                rows = [(aid, ent["id"], m["text"], m["start"], m["end"], m.get("sentence"), m.get("label"), lang,
-                         published, field)
-                        for field in ("body", "title")
-                        for m in ent.get("title_mentions" if field == "title" else "mentions", [])]
-                if rows:
-                    cur.executemany(
-                        'INSERT INTO mentions (article_id, entity_id, text, start, "end", sentence, label, language,'
-                        " published, field) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)", rows)
-            if doc.quotes:
-                cur.executemany(
-                    'INSERT INTO quotes (article_id, n, text, start, "end", speaker, speaker_entity, verb, via,'
-                    " via_entity, sentence, published, record) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s,"
-                    " %s, %s)",
-                    [(aid, n, q["text"], q.get("start"), q.get("end"), q.get("speaker"), q.get("speaker_id"),
-                      q.get("verb"), q.get("via"), q.get("via_id"), q.get("sentence"), published,
-                      json.dumps(q, ensure_ascii=False)) for n, q in enumerate(doc.quotes)])
-            rows = []
-            for n, e in enumerate(doc.events):
-                src, tgt = e.get("source") or {}, e.get("target") or {}
-                days = interval(e.get("date")) or interval(published) or (None, None)
-                rows.append((aid, n, src.get("name"), src.get("id"), src.get("code"), tgt.get("name"), tgt.get("id"),
-                             tgt.get("code"), e.get("plover"), e.get("mode"), e.get("cameo"), e.get("date"),
-                             int(bool(e.get("negated"))), int(bool(e.get("hypothetical"))),
-                             _evidence_text(doc.text, e.get("evidence")), published,
-                             json.dumps(e, ensure_ascii=False), *days))
-            if rows:
-                cur.executemany(
-                    "INSERT INTO events (article_id, n, source_name, source_entity, source_code, target_name,"
-                    " target_entity, target_code, plover, mode, cameo, date, negated, hypothetical, evidence,"
-                    " published, record, day_start, day_end) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s,"
-                    " %s, %s, %s, %s, %s, %s, %s, %s)", rows)
+            self.conn.execute(f"DELETE FROM {table} WHERE article_id = %s", (doc.id,))
+        for ent in sorted(doc.entities, key=lambda e: e["id"]):  # one lock order for every writer
+            self.conn.execute("INSERT INTO entities (id, name, type, code, aliases, first_seen)"
+                              " VALUES (%s, %s, %s, %s, '[]', %s) ON CONFLICT (id) DO NOTHING",
+                              (ent["id"], ent["name"], ent.get("type") or "MISC", ent.get("code"), now))
+            known = json.loads(self.conn.execute("SELECT aliases FROM entities WHERE id = %s FOR UPDATE",
+                                                 (ent["id"],)).fetchone()["aliases"])
+            self.conn.execute("UPDATE entities SET aliases = %s, code = coalesce(code, %s) WHERE id = %s",
+                              (json.dumps(merge_aliases(known, entity_aliases(ent, lang)), ensure_ascii=False),
+                               ent.get("code"), ent["id"]))
+            self.sql.many(MENTION_INSERT, mention_rows(doc, ent))
+        self.sql.many(QUOTE_INSERT, quote_rows(doc))
+        self.sql.many(EVENT_INSERT, event_rows(doc))
 
-    def _clear_failure(self, input: str) -> None:
-        self.conn.execute("DELETE FROM failures WHERE input = %s", (input,))
+    # ------------------------------------------------------------------ reads (the queries are in Reads)
+    def _fts(self, query: str) -> Match | None:
+        tsq, params, ranked = ts_query(query)
+        if not tsq:
+            return None
+        phrases, idfs, avgdl = self._rank_terms(ranked)
+        return Match(source="articles a", cond=f"a.tsv @@ ({tsq})", params=tuple(params),
+                     score="-newsgraph_bm25(a.tsv, a.tokens, a.title, a.text, ?, ?, ?, ?, 5.0, 1.0)",
+                     score_params=(phrases, [phrase_pattern(p) for p in phrases], idfs, avgdl), query=(tsq, tuple(params)))
 
-    def put_failure(self, input: str, error: str) -> None:
-        with self.transaction():
-            self.conn.execute(
-                "INSERT INTO failures (input, error, at) VALUES (%s, %s, %s) ON CONFLICT (input) DO UPDATE SET"
-                " error = excluded.error, at = excluded.at, attempts = failures.attempts + 1",
-                (input, error, _now()))
+    def _rank_terms(self, ranked: list[tuple[str, bool]]) -> tuple[list[str], list[float], float]:
+        """The BM25 inputs of a query's phrases: each as its lexemes (``"a b"``, ``"a b*"`` for a prefix), the
+        idf of each (articles containing it, counted in one pass through the GIN index), the average length."""
+        totals = self.sql.one("SELECT coalesce(sum(docs), 0) AS docs, coalesce(sum(tokens), 0) AS tokens"
+                              " FROM search_totals")
+        docs = int(totals["docs"])
+        avgdl = float(totals["tokens"]) / docs if docs else 1.0
+        phrases, queries = [], []
+        for text, prefix in ranked:
+            lexemes = self.sql.value(
+                "SELECT string_agg(u.lexeme, ' ' ORDER BY p.pos) AS l"
+                " FROM unnest(to_tsvector('newsgraph', newsgraph_words(?))) AS u,"
+                " unnest(u.positions) AS p(pos)", (text,))
+            if lexemes:
+                phrases.append(lexemes + ("*" if prefix else ""))
+                words = ["'" + w.replace("'", "''") + "'" for w in lexemes.split()]
+                queries.append(" <-> ".join(words) + (":*" if prefix else ""))
+        if not phrases:
+            return [], [], avgdl
+        hits = self.sql.one(
+            "SELECT " + ", ".join(f"count(*) FILTER (WHERE tsv @@ to_tsquery('simple', ?)) AS h{i}"
+                                  for i in range(len(queries))) +
+            " FROM articles WHERE tsv @@ (" + " || ".join("to_tsquery('simple', ?)" for _ in queries) + ")",
+            [*queries, *queries])
+        return phrases, [idf(docs, int(hits[f"h{i}"])) for i in range(len(queries))], avgdl
 
-    # ------------------------------------------------------------------ reads
-    def find_entity(self, name_or_id: str) -> str | None:
-        row = self.conn.execute("SELECT id FROM entities WHERE id = %s OR lower(name) = lower(%s) LIMIT 1",
-                                (name_or_id, name_or_id)).fetchone()
-        if row:
-            return row["id"]
-        from newsgraph.normalize import fold
+    def _marked(self, match: Match, rowids: list[int], words: int) -> dict[int, dict]:
+        tsq, params = match.query
+        options = f"StartSel={OPEN}, StopSel={CLOSE}"
+        rows = self.sql.rows(
+            "SELECT a.rowid AS rowid, CASE WHEN a.title IS NULL THEN NULL ELSE"
+            " ts_headline('newsgraph', a.title, x.q, ?) END AS title_marked,"
+            " ts_headline('newsgraph', a.text, x.q, ?) AS snippet_marked"
+            f" FROM articles a, (SELECT ({tsq}) AS q) AS x WHERE a.rowid IN ({','.join('?' * len(rowids))})",
+            [options + ", HighlightAll=true",
+             options + f", MaxWords={int(words)}, MinWords={max(1, int(words) // 2)}, MaxFragments=1,"
+                       ' FragmentDelimiter=" … "', *params, *rowids])
+        return {r.pop("rowid"): r for r in rows}
 
-        key = fold(name_or_id)
-        last = name_or_id.split()[-1] if name_or_id.split() else name_or_id
-        for row in self.conn.execute("SELECT id, name, aliases FROM entities WHERE aliases ILIKE %s LIMIT 200",
-                                     (f"%{last}%",)):
-            if fold(row["name"]) == key or any(fold(a["text"]) == key for a in json.loads(row["aliases"])):
-                return row["id"]
-        from newsgraph.enrich.gazetteer import Gazetteer
-
-        if self._gazetteer is None:
-            self._gazetteer = Gazetteer.build()
-        alias = self._gazetteer.lookup(name_or_id)
-        if alias and self.conn.execute("SELECT 1 FROM entities WHERE id = %s", (alias.entity,)).fetchone():
-            return alias.entity
-        return None
-
-    def entities(self, *, type=None, lang=None, limit=50, offset=0) -> list[dict]:
-        where, params = [], []
-        if type:
-            where.append("e.type = %s")
-            params.append(type.upper())
-        if lang:
-            where.append("m.language = %s")
-            params.append(lang)
-        sql = ("SELECT e.id, e.name, e.type, e.code, count(*) AS mentions, count(DISTINCT m.article_id) AS articles"
-               " FROM entities e JOIN mentions m ON m.entity_id = e.id" +
-               (" WHERE " + " AND ".join(where) if where else "") +
-               " GROUP BY e.id ORDER BY mentions DESC, e.name LIMIT %s OFFSET %s")
-        return [dict(r) for r in self.conn.execute(sql, [*params, max(1, min(int(limit), 1000)), int(offset)])]
-
-    def search(self, query=None, *, lang=None, site=None, since=None, until=None, entity=None, limit=20,
-               offset=0) -> list[Hit]:
-        where, params = [], []
-        if entity:
-            entity_id = self.find_entity(entity)
-            if entity_id is None:
-                return []
-            where.append("a.id IN (SELECT article_id FROM mentions WHERE entity_id = %s)")
-            params.append(entity_id)
-        for cond, value in (("a.language = %s", lang), ("lower(a.site) = lower(%s)", site),
-                            ("a.published >= %s", since), ("substr(a.published, 1, 10) <= %s", until)):
-            if value:
-                where.append(cond)
-                params.append(value)
-        limit = max(1, min(int(limit), 1000))
-        tsq, tsq_params = ts_query(query) if query else ("", [])
-        if tsq:
-            sql = (
-                f"WITH q AS (SELECT {tsq} AS q)"
-                " SELECT a.id, a.title, a.site, a.language, a.published, a.url,"
-                " ts_headline('simple', a.text, q.q, 'StartSel=[, StopSel=], MaxWords=16, MinWords=8')"
-                " AS snippet, ts_rank(a.tsv, q.q) AS score"
-                " FROM articles a, q WHERE a.tsv @@ q.q" + "".join(" AND " + w for w in where) +
-                " ORDER BY score DESC, a.rowid LIMIT %s OFFSET %s")
-            params = [*tsq_params, *params, limit, int(offset)]
-        else:
-            sql = ("SELECT a.id, a.title, a.site, a.language, a.published, a.url, substr(a.text, 1, 200) AS snippet,"
-                   " 0.0 AS score FROM articles a" + (" WHERE " + " AND ".join(where) if where else "") +
-                   " ORDER BY a.published DESC NULLS LAST, a.rowid DESC LIMIT %s OFFSET %s")
-            params = [*params, limit, int(offset)]
-        return [Hit(**{**r, "score": float(r["score"])}) for r in self.conn.execute(sql, params)]
-
-    def _records(self, sql: str, params: list, limit: int | None) -> list[dict]:
-        out = []
-        for r in self.conn.execute(sql, [*params, max(1, min(int(limit), 1000)) if limit else None]):
-            rec = json.loads(r["record"])
-            rec.update(article_id=r["article_id"], published=r["published"], title=r["title"], url=r["url"],
-                       site=r["site"])
-            if "sentence_text" in r:
-                rec["sentence_text"] = r["sentence_text"]
-            out.append(rec)
-        return out
-
-    def quotes(self, *, speaker=None, since=None, limit=50) -> list[dict]:
-        where, params = [], []
-        if speaker:
-            like = "%" + re.sub(r"([\\%_])", r"\\\1", speaker) + "%"
-            where.append("(q.speaker ILIKE %s OR q.speaker_entity = %s OR q.via ILIKE %s OR q.speaker_entity IN "
-                         "(SELECT id FROM entities WHERE name ILIKE %s OR aliases ILIKE %s))")
-            params += [like, speaker, like, like, like]
-        if since:
-            where.append("q.published >= %s")
-            params.append(since)
-        sql = ("SELECT q.article_id, q.record, q.published, a.title, a.url, a.site FROM quotes q"
-               " JOIN articles a ON a.id = q.article_id" + (" WHERE " + " AND ".join(where) if where else "") +
-               " ORDER BY q.published DESC NULLS LAST, q.article_id, q.n LIMIT %s")
-        return self._records(sql, params, limit)
-
-    def events(self, *, actor=None, type=None, since=None, limit=50) -> list[dict]:
-        where, params = [], []
-        if actor:
-            sql, more = actor_filter(actor)
-            where.append(sql)
-            params += more
-        if type:
-            where.append("(lower(e.plover) = lower(%s) OR e.cameo LIKE %s)")
-            params += [type, re.sub(r"([\\%_])", r"\\\1", type) + "%"]
-        if since:
-            where.append("e.day_end >= %s")
-            params.append(since)
-        sql = ("SELECT e.article_id, e.record, e.published, e.evidence AS sentence_text, a.title, a.url, a.site"
-               " FROM events e JOIN articles a ON a.id = e.article_id" +
-               (" WHERE " + " AND ".join(where) if where else "") +
-               " ORDER BY e.day_start DESC NULLS LAST, e.day_end DESC NULLS LAST, e.article_id, e.n LIMIT %s")
-        return self._records(sql, params, limit)
-
-    def get(self, id: str) -> Document | None:
-        row = self.conn.execute("SELECT record FROM articles WHERE id = %s", (id,)).fetchone()
-        if row is None:
-            rows = self.conn.execute("SELECT record FROM articles WHERE starts_with(id, %s) LIMIT 2", (id,)).fetchall()
-            if len(rows) != 1:
-                return None
-            row = rows[0]
-        return Document.from_dict(json.loads(row["record"]))
-
-    def stats(self) -> dict:
-        def one(sql):
-            return list(self.conn.execute(sql).fetchone().values())
-
-        def pairs(sql):
-            return {r["k"]: r["n"] for r in self.conn.execute(sql)}
-
-        counts = {t: one(f"SELECT count(*) FROM {t}")[0]
-                  for t in ("articles", "entities", "mentions", "quotes", "events", "failures")}
-        return {
-            "database": self.path, "schema_version": self.schema_version, **counts,
-            "languages": pairs("SELECT coalesce(language, '?') AS k, count(*) AS n FROM articles GROUP BY 1"
-                               " ORDER BY 2 DESC, 1"),
-            "sites": pairs("SELECT coalesce(site, '?') AS k, count(*) AS n FROM articles GROUP BY 1"
-                           " ORDER BY 2 DESC, 1 LIMIT 20"),
-            "published": one("SELECT min(published), max(published) FROM articles"),
-        }
-
-    def failures(self, limit: int = 100) -> list[dict]:
-        return [dict(r) for r in self.conn.execute(
-            "SELECT input, error, at, attempts FROM failures ORDER BY at DESC LIMIT %s", (limit,))]
-
-    def close(self) -> None:
-        self.conn.close()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
+    def change_stamp(self):
+        """PostgreSQL's write-ahead log position: it moves with every committed write."""
+        return self.sql.value("SELECT pg_current_wal_lsn()::text AS lsn")

@@ -1,9 +1,11 @@
-"""Stories in the SQLite store: the clusterer's state as tables (migration 4), and the story read queries.
+"""Stories in the store (SQLite and PostgreSQL alike): the clusterer's state as tables (SQLite migration 5,
+PostgreSQL migration 4), and the story read queries.
 
-:class:`SQLiteStoryState` is the state :class:`~newsgraph.stories.cluster.Clusterer` reads and writes: one row
+:class:`SqlStoryState` is the state :class:`~newsgraph.stories.cluster.Clusterer` reads and writes: one row
 per article in ``story_members`` (its story, copy link, features), its LSH band keys in ``story_bands``, and a
 summary row per story in ``stories`` (title, first/last seen, languages, sites), refreshed whenever a story
-changes. :class:`StoriesMixin` gives the store its story methods; it only needs ``self.conn``.
+changes. :class:`StoriesMixin` gives the store its story methods; it only needs ``self.sql``
+(:class:`~newsgraph.store.sql.Sql`: ``?`` placeholders, rows as dicts, whichever backend).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
+from newsgraph.store.sql import Sql
 from newsgraph.stories.cluster import Clusterer, Member
 from newsgraph.stories.similarity import Embedder, Features, idf, similarity
 
@@ -18,9 +21,9 @@ MAX_CENTRAL = 30  # members compared when choosing a story's most central headli
 MAX_EVENTS = 200  # events in a story's timeline
 
 
-class SQLiteStoryState:
-    def __init__(self, conn):
-        self.conn = conn
+class SqlStoryState:
+    def __init__(self, sql: Sql):
+        self.sql = sql
         self._features: dict[str, Features] = {}  # parsed JSON, per state object (one ingest run)
 
     def _member(self, row) -> Member:
@@ -32,73 +35,71 @@ class SQLiteStoryState:
                       content=row["content_key"])
 
     def get(self, article_id: str) -> Member | None:
-        row = self.conn.execute("SELECT * FROM story_members WHERE article_id = ?", (article_id,)).fetchone()
+        row = self.sql.one("SELECT * FROM story_members WHERE article_id = ?", (article_id,))
         return self._member(row) if row else None
 
     def near(self, day: float | None, window: float) -> list[Member]:
         if day is None:
-            rows = self.conn.execute("SELECT * FROM story_members")
+            rows = self.sql.rows("SELECT * FROM story_members")
         else:
-            rows = self.conn.execute("SELECT * FROM story_members WHERE day BETWEEN ? AND ? OR day IS NULL",
-                                     (day - window, day + window))
+            rows = self.sql.rows("SELECT * FROM story_members WHERE day BETWEEN ? AND ? OR day IS NULL",
+                                 (day - window, day + window))
         return [self._member(r) for r in rows]
 
     def entity_weights(self, ids: set[str]) -> dict[str, float]:
         """Entity id -> idf over the stored articles (from the entity layer's mentions)."""
-        n = self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        n = self.sql.value("SELECT count(*) AS n FROM articles")
         ids = list(ids)
         df: dict[str, int] = {}
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
-            df.update(self.conn.execute(
-                f"SELECT entity_id, count(DISTINCT article_id) FROM mentions WHERE entity_id IN ({','.join('?' * len(chunk))})"
-                " GROUP BY entity_id", chunk).fetchall())
+            df.update((r["entity_id"], r["n"]) for r in self.sql.rows(
+                "SELECT entity_id, count(DISTINCT article_id) AS n FROM mentions"
+                f" WHERE entity_id IN ({','.join('?' * len(chunk))}) GROUP BY entity_id", chunk))
         return {e: idf(df.get(e, 0), n) for e in ids}
 
     def band_candidates(self, bands: list[str]) -> set[str]:
         if not bands:
             return set()
         marks = ",".join("?" * len(bands))
-        return {r[0] for r in self.conn.execute(f"SELECT DISTINCT article_id FROM story_bands WHERE band IN ({marks})",
-                                                bands)}
+        return {r["article_id"] for r in self.sql.rows(
+            f"SELECT DISTINCT article_id FROM story_bands WHERE band IN ({marks})", bands)}
 
     def by_content(self, key: str) -> str | None:
-        row = self.conn.execute("SELECT article_id FROM story_members WHERE content_key = ? ORDER BY day, article_id"
-                                " LIMIT 1", (key,)).fetchone()
-        return row[0] if row else None
+        return self.sql.value("SELECT article_id FROM story_members WHERE content_key = ?"
+                              " ORDER BY day NULLS FIRST, article_id LIMIT 1", (key,))
 
     def text(self, article_id: str) -> str:
-        row = self.conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return row[0] if row else ""
+        return self.sql.value("SELECT text FROM articles WHERE id = ?", (article_id,)) or ""
 
     def story_members(self, story_id: str) -> list[Member]:
-        return [self._member(r) for r in self.conn.execute("SELECT * FROM story_members WHERE story_id = ?",
-                                                           (story_id,))]
+        return [self._member(r) for r in self.sql.rows("SELECT * FROM story_members WHERE story_id = ?",
+                                                       (story_id,))]
 
     def put(self, member: Member) -> None:
         f = member.features
         self.remove(f.id)
         self._features[f.id] = f
-        self.conn.execute(
+        self.sql.run(
             "INSERT INTO story_members (article_id, story_id, copy_of, similarity, day, content_key, features)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             (f.id, member.story, member.copy_of, member.similarity, f.day, member.content,
              json.dumps(f.to_dict(), ensure_ascii=False, separators=(",", ":"))))
-        self.conn.executemany("INSERT OR IGNORE INTO story_bands (band, article_id) VALUES (?, ?)",
-                              [(b, f.id) for b in member.bands])
+        self.sql.many("INSERT INTO story_bands (band, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                      [(b, f.id) for b in member.bands])
 
     def remove(self, article_id: str) -> None:
         self._features.pop(article_id, None)
-        self.conn.execute("DELETE FROM story_members WHERE article_id = ?", (article_id,))
-        self.conn.execute("DELETE FROM story_bands WHERE article_id = ?", (article_id,))
-        self.conn.execute("UPDATE story_members SET copy_of = NULL WHERE copy_of = ?", (article_id,))
+        self.sql.run("DELETE FROM story_members WHERE article_id = ?", (article_id,))
+        self.sql.run("DELETE FROM story_bands WHERE article_id = ?", (article_id,))
+        self.sql.run("UPDATE story_members SET copy_of = NULL WHERE copy_of = ?", (article_id,))
 
     def set_copy_of(self, article_id: str, original: str | None) -> None:
-        self.conn.execute("UPDATE story_members SET copy_of = ? WHERE article_id = ?", (original, article_id))
+        self.sql.run("UPDATE story_members SET copy_of = ? WHERE article_id = ?", (original, article_id))
 
     def rename(self, old: str, new: str) -> None:
-        self.conn.execute("UPDATE story_members SET story_id = ? WHERE story_id = ?", (new, old))
-        self.conn.execute("DELETE FROM stories WHERE id = ?", (old,))
+        self.sql.run("UPDATE story_members SET story_id = ? WHERE story_id = ?", (new, old))
+        self.sql.run("DELETE FROM stories WHERE id = ?", (old,))
 
     def touched(self, story_ids) -> None:
         for sid in story_ids:
@@ -106,17 +107,17 @@ class SQLiteStoryState:
 
     def refresh(self, story_id: str) -> None:
         """Recompute a story's summary row (or drop it when the story has no members left)."""
-        rows = self.conn.execute(
+        rows = self.sql.rows(
             "SELECT m.article_id, m.copy_of, a.title, a.site, a.language, a.published FROM story_members m"
-            " JOIN articles a ON a.id = m.article_id WHERE m.story_id = ?", (story_id,)).fetchall()
+            " JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? ORDER BY m.article_id", (story_id,))
         if not rows:
-            self.conn.execute("DELETE FROM stories WHERE id = ?", (story_id,))
+            self.sql.run("DELETE FROM stories WHERE id = ?", (story_id,))
             return
         originals = [r for r in rows if not r["copy_of"]] or rows
         central = self._central([r["article_id"] for r in originals][:MAX_CENTRAL])
         title_row = next(r for r in rows if r["article_id"] == central)
         dates = sorted(r["published"] for r in rows if r["published"])
-        self.conn.execute(
+        self.sql.run(
             "INSERT INTO stories (id, title, title_article, first_seen, last_seen, size, languages, sites, updated_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET title=excluded.title,"
             " title_article=excluded.title_article, first_seen=excluded.first_seen, last_seen=excluded.last_seen,"
@@ -139,11 +140,11 @@ class SQLiteStoryState:
 
 
 class StoriesMixin:
-    """Story methods of the SQLite store (``self.conn`` is its connection)."""
+    """Story methods of the stores (``self.sql`` runs their statements)."""
 
     def story_tracker(self, embedder: Embedder | None = None) -> Clusterer:
         """A clusterer that keeps its state in this store (ingest calls ``add(doc)`` after storing an article)."""
-        return Clusterer(SQLiteStoryState(self.conn), embedder=embedder)
+        return Clusterer(SqlStoryState(self.sql), embedder=embedder)
 
     def rebuild_stories(self, embedder: Embedder | None = None) -> int:
         """Forget every story and cluster the stored articles again, in publication order (after an upgrade,
@@ -151,44 +152,46 @@ class StoriesMixin:
         from newsgraph.document import Document
 
         for table in ("story_members", "story_bands", "stories"):
-            self.conn.execute(f"DELETE FROM {table}")
+            self.sql.run(f"DELETE FROM {table}")
         tracker = self.story_tracker(embedder)
         n = 0
-        for row in self.conn.execute("SELECT record FROM articles ORDER BY published IS NULL, published, id").fetchall():
+        for row in self.sql.rows("SELECT record FROM articles ORDER BY published IS NULL, published, id"):
             tracker.add(Document.from_dict(json.loads(row["record"])))
             n += 1
         return n
 
     def story_of(self, article_id: str) -> str | None:
-        row = self.conn.execute("SELECT story_id FROM story_members WHERE article_id = ?", (article_id,)).fetchone()
-        return row[0] if row else None
+        return self.sql.value("SELECT story_id FROM story_members WHERE article_id = ?", (article_id,))
 
     def stories(self, *, since: str | None = None, entity: str | None = None, min_size: int = 1, limit: int = 20,
-                offset: int = 0, articles: bool = True) -> list[dict]:
+                offset: int = 0, articles: bool = True, entity_id: str | None = None) -> list[dict]:
         """Stories, latest first (by their last article); ``since`` keeps those seen on or after a date,
-        ``entity`` those mentioning an entity (id, name or alias)."""
+        ``entity`` those mentioning an entity (id, name or alias; ``entity_id``: exactly this id)."""
         where, params = ["s.size >= ?"], [min_size]
         if since:
             where.append("s.last_seen >= ?")
             params.append(since)
-        if entity:
-            entity_id = self.find_entity(entity) if hasattr(self, "find_entity") else entity
+        if entity and not entity_id:
+            entity_id = self.find_entity(entity)
             if entity_id is None:
                 return []
+        if entity_id:
             where.append("s.id IN (SELECT m.story_id FROM story_members m JOIN mentions n ON n.article_id ="
                          " m.article_id WHERE n.entity_id = ?)")
             params.append(entity_id)
-        limit = max(1, min(int(limit), 1000)) if limit else -1
-        rows = self.conn.execute("SELECT s.* FROM stories s WHERE " + " AND ".join(where) +
-                                 " ORDER BY s.last_seen DESC, s.id LIMIT ? OFFSET ?", [*params, limit, offset])
-        return [self._story_record(r, articles=articles) for r in rows.fetchall()]
+        sql = "SELECT s.* FROM stories s WHERE " + " AND ".join(where) + " ORDER BY s.last_seen DESC NULLS LAST, s.id"
+        if limit:
+            rows = self.sql.rows(sql + " LIMIT ? OFFSET ?", [*params, max(1, min(int(limit), 1000)), int(offset)])
+        else:  # every story (an export)
+            rows = self.sql.rows(sql, params)[int(offset):]
+        return [self._story_record(r, articles=articles) for r in rows]
 
     def story(self, story_id: str, events: bool = True) -> dict | None:
         """One story with its articles, entities and (``events``) its events as a timeline; an article id
         finds the story that article is in."""
-        row = self.conn.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
+        row = self.sql.one("SELECT * FROM stories WHERE id = ?", (story_id,))
         if row is None and (sid := self.story_of(story_id)):
-            row = self.conn.execute("SELECT * FROM stories WHERE id = ?", (sid,)).fetchone()
+            row = self.sql.one("SELECT * FROM stories WHERE id = ?", (sid,))
         if row is None:
             return None
         record = self._story_record(row)
@@ -201,22 +204,22 @@ class StoriesMixin:
         record = {"id": sid, "title": row["title"], "first_seen": row["first_seen"], "last_seen": row["last_seen"],
                   "size": row["size"], "languages": json.loads(row["languages"]), "sites": json.loads(row["sites"])}
         if articles:
-            record["articles"] = [dict(r) for r in self.conn.execute(
+            record["articles"] = self.sql.rows(
                 "SELECT a.id, a.url, a.title, a.site, a.language, a.published, m.copy_of, m.similarity"
                 " FROM story_members m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ?"
-                " ORDER BY a.published, a.id", (sid,))]
-        record["entities"] = [dict(r) for r in self.conn.execute(
+                " ORDER BY a.published NULLS FIRST, a.id", (sid,))
+        record["entities"] = self.sql.rows(
             "SELECT e.id, e.name, e.type, count(DISTINCT n.article_id) AS articles FROM story_members m"
             " JOIN mentions n ON n.article_id = m.article_id JOIN entities e ON e.id = n.entity_id"
-            " WHERE m.story_id = ? GROUP BY e.id ORDER BY articles DESC, count(*) DESC, e.name LIMIT 15", (sid,))]
+            " WHERE m.story_id = ? GROUP BY e.id ORDER BY articles DESC, count(*) DESC, e.name LIMIT 15", (sid,))
         return record
 
     def _story_events(self, story_id: str) -> list[dict]:
         out = []
-        for r in self.conn.execute(
+        for r in self.sql.rows(
                 "SELECT e.article_id, e.record, e.published, e.evidence, a.site, a.language FROM events e"
                 " JOIN story_members m ON m.article_id = e.article_id JOIN articles a ON a.id = e.article_id"
-                " WHERE m.story_id = ? AND m.copy_of IS NULL ORDER BY coalesce(e.date, e.published), e.article_id, e.n"
+                " WHERE m.story_id = ? AND m.copy_of IS NULL ORDER BY coalesce(e.date, e.published) NULLS FIRST, e.article_id, e.n"
                 " LIMIT ?", (story_id, MAX_EVENTS)):
             rec = json.loads(r["record"])
             out.append({"date": rec.get("date") or (r["published"] or "")[:10] or None, "plover": rec.get("plover"),
@@ -231,7 +234,13 @@ class StoriesMixin:
         sid = self.story_of(article_id)
         if sid is None:
             return []
-        return [dict(r) for r in self.conn.execute(
+        return self.sql.rows(
             "SELECT a.id, a.url, a.title, a.site, a.language, a.published, m.copy_of FROM story_members m"
             " JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? AND m.article_id != ?"
-            " ORDER BY a.published, a.id LIMIT ?", (sid, article_id, limit))]
+            " ORDER BY a.published NULLS FIRST, a.id LIMIT ?", (sid, article_id, limit))
+
+    def story_brief(self, story_id: str) -> dict | None:
+        return self.sql.one("SELECT id, title, size FROM stories WHERE id = ?", (story_id,))
+
+    def story_count(self) -> int:
+        return self.sql.value("SELECT count(*) AS n FROM stories")
