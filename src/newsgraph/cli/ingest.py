@@ -73,14 +73,20 @@ def run(args) -> int:
 
             store.close()  # the workers (or the driver, for SQLite) open their own
 
-            def progress(outcome, n):
-                summary[outcome] += n
-                bar.update(n)
+            from newsgraph.store.base import is_postgres
+
+            on_workers = is_postgres(args.db)
+
+            def progress(outcome, n):  # workers' reports ("analysed" for SQLite, whose records are written here)
+                if outcome in summary:
+                    summary[outcome] += n
+                if on_workers or outcome == "analysed":
+                    bar.update(n)
                 check_stop()
 
-            ingest_dask(args.inputs, args.db, config_from(args), stages=stages_from(args),
-                        scheduler=args.scheduler, workers=max(1, args.jobs) if args.jobs > 1 else None,
-                        refresh=args.reanalyze, progress=progress)
+            summary = ingest_dask(args.inputs, args.db, config_from(args), stages=stages_from(args),
+                                  scheduler=args.scheduler, workers=max(1, args.jobs) if args.jobs > 1 else None,
+                                  refresh=args.reanalyze, progress=progress)
         else:
             ingest(args.inputs, store, config_from(args), jobs=args.jobs, on_result=report,
                    stages=stages_from(args), refresh=args.reanalyze)
