@@ -14,11 +14,14 @@
 2. **One process into SQLite** (``newsgraph ingest WARCS --db FILE``, the local engine, stories on): documents/s
    and the process's RSS sampled every ``--sample`` seconds together with the number of articles stored; the
    table prints the largest RSS seen in each tenth of the documents, so a flat memory profile shows as a flat
-   row (the issue's goal: flat for 10,000 documents).
+   row (the issue's goal: flat for 10,000 documents). Also its CPU seconds (user + system): documents per CPU
+   second is the figure a cost plan needs (cores × hours), and it moves far less than wall time on a busy
+   machine.
 3. **Dask into PostgreSQL** for each ``--workers`` count: a real ``dask scheduler`` and that many
    ``dask worker --nworkers 1 --nthreads 1`` processes, ``newsgraph ingest WARCS --db PG --engine dask
    --scheduler tcp://…`` into a fresh database: wall time (from the command's start, workers already up, so
-   each worker loads its models inside the timed run), documents/s per worker, the workers' peak RSS, the
+   each worker loads its models inside the timed run), documents/s per worker, documents per worker CPU
+   second (the workers' process trees, sampled with psutil; the driver and PostgreSQL left out), the workers' peak RSS, the
    counts (articles, entities, mentions, quotes, events, failures) compared with the SQLite run, and the
    PostgreSQL bytes per article (tables with their indexes and TOAST, ``pg_total_relation_size``, less the
    size of the empty migrated store). The ratio
@@ -34,6 +37,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import signal
 import sqlite3
 import subprocess
@@ -113,6 +117,25 @@ def tree_rss(pid: int) -> int:
     return total
 
 
+def tree_cpu(pid: int) -> float:
+    """CPU seconds (user + system) of a process and its live children."""
+    import psutil
+
+    try:
+        proc = psutil.Process(pid)
+        procs = [proc, *proc.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return 0.0
+    total = 0.0
+    for p in procs:
+        try:
+            t = p.cpu_times()
+            total += t.user + t.system
+        except psutil.NoSuchProcess:
+            pass
+    return total
+
+
 def stored(db: Path) -> int | None:
     try:
         with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.2) as conn:
@@ -124,6 +147,7 @@ def stored(db: Path) -> int | None:
 def run_single(warcs: list[Path], db: Path, stages: str, n: int, every: float) -> dict:
     cmd = [sys.executable, "-m", "newsgraph", "ingest", *map(str, warcs), "--db", str(db), "--quiet",
            "--stages", stages]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     samples, done = [], 0  # (seconds, articles stored, rss bytes)
@@ -133,13 +157,16 @@ def run_single(warcs: list[Path], db: Path, stages: str, n: int, every: float) -
         time.sleep(every)
     elapsed = time.perf_counter() - t0
     out, err = proc.communicate()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     if proc.returncode:
         raise SystemExit(f"single-process ingest failed:\n{err.decode()[-2000:]}")
     by_tenth: list[int | None] = [None] * 10  # None: no sample fell in that tenth (a short run)
     for _, k, rss in samples:
         t = min(9, k * 10 // max(1, n))
         by_tenth[t] = max(by_tenth[t] or 0, rss)
-    return {"seconds": round(elapsed, 2), "docs_per_s": round(n / elapsed, 2), "summary": out.decode().strip(),
+    return {"seconds": round(elapsed, 2), "docs_per_s": round(n / elapsed, 2), "cpu_seconds": round(cpu, 1),
+            "docs_per_cpu_s": round(n / cpu, 3), "summary": out.decode().strip(),
             "peak_rss_mb": round(max(r for *_, r in samples) / 2**20, 1) if samples else None,
             "rss_mb_by_tenth": [round(r / 2**20, 1) if r else None for r in by_tenth], "samples": len(samples)}
 
@@ -226,6 +253,7 @@ def run_dask(warcs: list[Path], pg_base: str, workers: int, stages: str, n: int,
             client.wait_for_workers(workers, timeout=120)
         cmd = [sys.executable, "-m", "newsgraph", "ingest", *map(str, warcs), "--db", url, "--quiet", "--stages",
                stages, "--engine", "dask", "--scheduler", address]
+        cpu0 = sum(tree_cpu(p.pid) for p in procs[1:])
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         peak = [0] * workers
@@ -234,6 +262,7 @@ def run_dask(warcs: list[Path], pg_base: str, workers: int, stages: str, n: int,
                 peak[k] = max(peak[k], tree_rss(procs[1 + k].pid))
             time.sleep(every)
         elapsed = time.perf_counter() - t0
+        cpu = sum(tree_cpu(p.pid) for p in procs[1:]) - cpu0  # the workers', the driver's left out
         out, err = proc.communicate()
         if proc.returncode:
             raise SystemExit(f"Dask ingest with {workers} worker(s) failed:\n{err.decode()[-2000:]}")
@@ -243,7 +272,8 @@ def run_dask(warcs: list[Path], pg_base: str, workers: int, stages: str, n: int,
             _stop(p)
         drop_pg(pg_base, url)
     return {"workers": workers, "seconds": round(elapsed, 2), "docs_per_s": round(n / elapsed, 2),
-            "docs_per_s_per_worker": round(n / elapsed / workers, 2), "summary": out.decode().strip(),
+            "docs_per_s_per_worker": round(n / elapsed / workers, 2), "worker_cpu_seconds": round(cpu, 1),
+            "docs_per_worker_cpu_s": round(n / cpu, 3), "summary": out.decode().strip(),
             "worker_peak_rss_mb": [round(p / 2**20, 1) for p in peak], **figures}
 
 
@@ -278,7 +308,8 @@ def main() -> None:
             db = scratch / "single.db"
             single = report["single"] = run_single(warcs, db, args.stages, args.n, args.sample)
             reference = report["single"]["counts"] = sqlite_counts(db)
-            print(f"one process, SQLite: {single['seconds']} s, {single['docs_per_s']} docs/s, peak RSS "
+            print(f"one process, SQLite: {single['seconds']} s, {single['docs_per_s']} docs/s "
+                  f"({single['docs_per_cpu_s']} per CPU second), peak RSS "
                   f"{single['peak_rss_mb']} MB; RSS MB by tenth of the documents: {single['rss_mb_by_tenth']}; "
                   f"{single['summary']}", flush=True)
         if args.workers and not args.pg:
@@ -291,7 +322,7 @@ def main() -> None:
                     r["counts_equal_sqlite"] = r["counts"] == reference
                 runs.append(r)
                 print(f"Dask, {w} worker(s), PostgreSQL: {r['seconds']} s, {r['docs_per_s_per_worker']} docs/s per "
-                      f"worker, worker peak RSS {r['worker_peak_rss_mb']} MB, {r['bytes_per_article']} bytes/article"
+                      f"worker ({r['docs_per_worker_cpu_s']} per worker CPU second), worker peak RSS {r['worker_peak_rss_mb']} MB, {r['bytes_per_article']} bytes/article"
                       f" in PostgreSQL, counts {r['counts']}"
                       + (f", equal to SQLite: {r['counts_equal_sqlite']}" if reference is not None else ""),
                       flush=True)
