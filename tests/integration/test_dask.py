@@ -184,3 +184,16 @@ def test_dask_ingest_of_the_story_fixture_gives_the_sequential_stories(tmp_path)
 def reference_stories(tmp_path: Path) -> list[dict]:
     with open_store(str(tmp_path / "seq.db"), readonly=True) as store:
         return store.stories(limit=10)
+
+
+def test_progress_reports_each_article_as_workers_go(tmp_path):
+    from newsgraph.distributed.dask import OUTCOMES
+
+    inputs = _articles(tmp_path / "in", 4)
+    calls: list[tuple[str, int]] = []
+    summary = ingest_dask([str(inputs)], str(tmp_path / "p.db"), stages=STRUCTURE_STAGES, workers=2,
+                          partition_size=1, progress=lambda outcome, n: calls.append((outcome, n)))
+    assert summary["stored"] == 4
+    assert {o for o, _ in calls} <= {*OUTCOMES, "analysed"}
+    assert sum(n for o, n in calls if o == "stored") == 4  # written here, reported at once
+    assert sum(n for o, n in calls if o == "analysed") <= 4  # events from the workers (the last may come late)

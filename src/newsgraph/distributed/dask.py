@@ -301,7 +301,8 @@ def ingest_dask(inputs: Iterable[str], db: str, config: Config | None = None,
             def report() -> None:
                 while progress and not events.empty():
                     for outcome, n in events.get().items():
-                        progress(outcome, n)
+                        if outcome in OUTCOMES or outcome == "analysed":  # (Dask adds the worker's address)
+                            progress(outcome, n)
 
             submit()
             while index:
@@ -322,7 +323,7 @@ def ingest_dask(inputs: Iterable[str], db: str, config: Config | None = None,
                     if merge is not None:
                         merge.done(i, articles)
                 submit()
-            time.sleep(0.1 if progress else 0)  # the last events
+            time.sleep(0.5 if progress else 0)  # the last events (the bar; the counts come with the results)
             report()
     finally:
         if cluster is not None:
