@@ -167,23 +167,23 @@ def test_story_merge_places_out_of_order_partitions_in_input_order(tmp_path):
 
 
 @pytest.mark.slow
-def test_dask_ingest_of_the_story_fixture_gives_the_sequential_stories(tmp_path):
+def test_dask_ingest_of_the_story_fixture_gives_the_sequential_stories(tmp_path, db_location):
+    """One article per partition on two workers: SQLite gets the records back and writes them in input order;
+    PostgreSQL's workers write and the driver's merge step places the articles in input order."""
     from newsgraph.batch import ingest
 
+    with open_store(db_location) as store:
+        if not hasattr(store, "story_tracker"):
+            pytest.skip("this store keeps no stories yet")
     inputs = _story_inputs(tmp_path / "in")
     with open_store(str(tmp_path / "seq.db")) as reference:
         ingest([str(inputs)], reference)
-        expected = _grouping(reference)
-    summary = ingest_dask([str(inputs)], str(tmp_path / "dask.db"), workers=2, partition_size=1)
+        expected, expected_ids = _grouping(reference), [s["id"] for s in reference.stories(limit=10)]
+    summary = ingest_dask([str(inputs)], db_location, workers=2, partition_size=1)
     assert summary["stored"] == 5 and summary["failed"] == 0
-    with open_store(str(tmp_path / "dask.db")) as store:
+    with open_store(db_location) as store:
         assert _grouping(store) == expected
-        assert [s["id"] for s in store.stories(limit=10)] == [s["id"] for s in reference_stories(tmp_path)]
-
-
-def reference_stories(tmp_path: Path) -> list[dict]:
-    with open_store(str(tmp_path / "seq.db"), readonly=True) as store:
-        return store.stories(limit=10)
+        assert [s["id"] for s in store.stories(limit=10)] == expected_ids
 
 
 def test_progress_reports_each_article_as_workers_go(tmp_path):

@@ -12,14 +12,15 @@ pipeline (models loaded once per worker).
   A worker that dies mid-partition loses at most the article it was writing; Dask runs the partition again
   elsewhere and what the dead worker committed is found unchanged, so each article is stored exactly once.
 - **SQLite** (one writer): the records of each finished partition stream back to this process, which writes
-  them; only the partitions in flight are ever held.
-- **Stories** (``stories=True``): a sequential ingest places each article in its story as it is stored, in input
-  order, and the clustering depends on that order. Here the partitions finish in any order, so placement is a
-  merge step in this process: as soon as every partition before it has finished, a partition's new or updated
-  articles (and any article of it that has no story yet, e.g. one a failed run stored) are read back from the
-  store and placed in input order by the store's own tracker (``store.story_tracker()``), one transaction
-  each. The stories are therefore those of a sequential run over the same inputs. A store without stories
-  (PostgreSQL until it has story tables) skips the step.
+  them in input order (a partition that finishes before an earlier one waits, counted against
+  ``max_in_flight``), each article with its place in its story in one transaction, exactly as a sequential
+  ingest does, so the articles and stories are those of a sequential run.
+- **Stories on PostgreSQL** (``stories=True``): the clustering depends on the order articles arrive, and the
+  workers' partitions finish in any order, so placement is a merge step in this process (:class:`StoryMerge`):
+  as soon as every partition before it has finished, a partition's new or updated articles (and any article
+  of it that has no story yet, e.g. one a failed run stored) are read back from the store and placed in input
+  order by the store's tracker (``store.story_tracker()``), one transaction each. A store without stories
+  skips the step.
 - Progress: workers report each article as an event (``newsgraph-progress``) which ``progress`` receives in
   this process; the returned counts are those of the finished partitions (an article a dead worker had stored
   before its partition was run again counts as unchanged).
@@ -194,23 +195,27 @@ def analyze_bag(inputs: Iterable[str], config: Config | None = None, stages: Ite
 
 
 def _write_records(records: Iterable[dict], store, summary: Counter, analysis_key: str | None = None,
-                   refresh: bool = False, progress: Callable[[str, int], None] | None = None) -> list[tuple[str, str]]:
-    """Store records from this process; the ``[article id, outcome]`` pairs written."""
+                   refresh: bool = False, progress: Callable[[str, int], None] | None = None,
+                   tracker=None) -> None:
+    """Store records from this process, as ``batch.ingest`` does: with a story ``tracker``, each new or updated
+    article is placed in its story in the same transaction as the article."""
     from newsgraph.document import Document
 
-    written = []
     for record in records:
         if "error" in record:
             store.put_failure(record["input"], record["error"])
             outcome = "failed"
+        elif tracker is None:
+            outcome = store.put(Document.from_dict(record), refresh=refresh, analysis_key=analysis_key)
         else:
             doc = Document.from_dict(record)
-            outcome = store.put(doc, refresh=refresh, analysis_key=analysis_key)
-            written.append((doc.id, outcome))
+            with store.transaction():
+                outcome = store.put(doc, refresh=refresh, analysis_key=analysis_key)
+                if outcome != "unchanged":
+                    tracker.add(doc)
         summary[outcome] += 1
         if progress:
             progress(outcome, 1)
-    return written
 
 
 def ingest_bag(bag, store, **compute_kwargs) -> Counter:
@@ -287,12 +292,14 @@ def ingest_dask(inputs: Iterable[str], db: str, config: Config | None = None,
             nthreads = sum(client.nthreads().values()) or 1
             parts = partitions(paths, nthreads, partition_size)
             limit = max_in_flight or max(4, 2 * nthreads)
-            merge = StoryMerge(store) if stories else None
-            index: dict = {}
+            merge = StoryMerge(store) if stories and on_workers else None
+            tracker = store.story_tracker() if stories and not on_workers and hasattr(store, "story_tracker") else None
+            index: dict = {}  # future -> partition number
+            waiting: dict[int, list] = {}  # SQLite: records of partitions finished before an earlier one
             todo = iter(enumerate(parts))
 
             def submit() -> None:
-                while len(index) < limit and (item := next(todo, None)) is not None:
+                while len(index) + len(waiting) < limit and (item := next(todo, None)) is not None:
                     i, part = item
                     future = (client.submit(_ingest_partition, part, pipeline, db, refresh, pure=False) if on_workers
                               else client.submit(_analyze_partition, part, pipeline, pure=False))
@@ -304,6 +311,14 @@ def ingest_dask(inputs: Iterable[str], db: str, config: Config | None = None,
                         if outcome in OUTCOMES or outcome == "analysed":  # (Dask adds the worker's address)
                             progress(outcome, n)
 
+            def write_in_order(i: int, records: list) -> None:  # SQLite: as a sequential ingest writes
+                waiting[i] = records
+                while written[0] in waiting:
+                    _write_records(waiting.pop(written[0]), store, summary, pipeline.analysis_key, refresh,
+                                   progress, tracker)
+                    written[0] += 1
+
+            written = [0]
             submit()
             while index:
                 try:
@@ -315,13 +330,12 @@ def ingest_dask(inputs: Iterable[str], db: str, config: Config | None = None,
                     i = index.pop(future)
                     result = future.result()
                     future.release()
-                    if on_workers:
-                        summary.update(result["counts"])
-                        articles = result["articles"]
-                    else:
-                        articles = _write_records(result, store, summary, pipeline.analysis_key, refresh, progress)
+                    if not on_workers:
+                        write_in_order(i, result)
+                        continue
+                    summary.update(result["counts"])
                     if merge is not None:
-                        merge.done(i, articles)
+                        merge.done(i, result["articles"])
                 submit()
             time.sleep(0.5 if progress else 0)  # the last events (the bar; the counts come with the results)
             report()
