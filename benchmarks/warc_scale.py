@@ -308,9 +308,12 @@ def main() -> None:
             db = scratch / "single.db"
             single = report["single"] = run_single(warcs, db, args.stages, args.n, args.sample)
             reference = report["single"]["counts"] = sqlite_counts(db)
+            with sqlite3.connect(db) as conn:  # to scale bytes per article to another corpus's article length
+                single["mean_text_chars"] = round(conn.execute("SELECT avg(length(text)) FROM articles").fetchone()[0]
+                                                  or 0)
             print(f"one process, SQLite: {single['seconds']} s, {single['docs_per_s']} docs/s "
                   f"({single['docs_per_cpu_s']} per CPU second), peak RSS "
-                  f"{single['peak_rss_mb']} MB; RSS MB by tenth of the documents: {single['rss_mb_by_tenth']}; "
+                  f"{single['peak_rss_mb']} MB, {single['mean_text_chars']} characters of text per article; RSS MB by tenth of the documents: {single['rss_mb_by_tenth']}; "
                   f"{single['summary']}", flush=True)
         if args.workers and not args.pg:
             print("Dask runs skipped: no --pg (or NEWSGRAPH_TEST_PG)")
