@@ -197,3 +197,13 @@ def test_progress_reports_each_article_as_workers_go(tmp_path):
     assert {o for o, _ in calls} <= {*OUTCOMES, "analysed"}
     assert sum(n for o, n in calls if o == "stored") == 4  # written here, reported at once
     assert sum(n for o, n in calls if o == "analysed") <= 4  # events from the workers (the last may come late)
+
+
+def test_cli_no_stories_stores_articles_without_stories(tmp_path):
+    inputs = _story_inputs(tmp_path / "in")
+    db = tmp_path / "n.db"
+    r = run_cli("ingest", str(inputs), "--db", db, "--engine", "dask", "--jobs", "2", "--stages", "structure",
+                "--no-stories", "--quiet")
+    assert r.returncode == 0, r.stderr.decode()
+    with open_store(str(db)) as store:
+        assert store.stats()["articles"] == 5 and _grouping(store) == {}

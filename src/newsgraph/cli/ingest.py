@@ -24,6 +24,8 @@ def add_arguments(p) -> None:
                         "cluster, each worker writing to PostgreSQL (pip install 'newsgraph[dask]')")
     p.add_argument("--scheduler", metavar="tcp://HOST:PORT",
                    help="the Dask scheduler (default: a local cluster of --jobs worker processes)")
+    p.add_argument("--no-stories", action="store_true",
+                   help="store articles without placing them in stories (`newsgraph stories --rebuild` places them later)")
     p.add_argument("--reanalyze", action="store_true",
                    help="store the new analysis of articles already stored with the same text (after a new "
                         "--knowledge file or a newsgraph upgrade); otherwise they are left as they are")
@@ -86,10 +88,10 @@ def run(args) -> int:
 
             summary = ingest_dask(args.inputs, args.db, config_from(args), stages=stages_from(args),
                                   scheduler=args.scheduler, workers=max(1, args.jobs) if args.jobs > 1 else None,
-                                  refresh=args.reanalyze, progress=progress)
+                                  refresh=args.reanalyze, stories=not args.no_stories, progress=progress)
         else:
             ingest(args.inputs, store, config_from(args), jobs=args.jobs, on_result=report,
-                   stages=stages_from(args), refresh=args.reanalyze)
+                   stages=stages_from(args), refresh=args.reanalyze, stories=not args.no_stories)
     except KeyboardInterrupt:
         interrupted = True
     finally:
