@@ -220,15 +220,16 @@ def _write_records(records: Iterable[dict], store, summary: Counter, analysis_ke
 
 def ingest_bag(bag, store, **compute_kwargs) -> Counter:
     """Compute ``bag`` partition by partition and store its records from this process (one writer, as SQLite
-    wants); ``store`` is a Store or a location."""
+    wants), each article with its place in its story; ``store`` is a Store or a location."""
     from newsgraph.store import open_store
 
     own = isinstance(store, str)
     store = open_store(store) if own else store
     summary: Counter = Counter(dict.fromkeys(OUTCOMES, 0))
+    tracker = store.story_tracker() if hasattr(store, "story_tracker") else None
     try:
-        for part in bag.to_delayed():
-            _write_records(part.compute(**compute_kwargs), store, summary)
+        for part in bag.to_delayed():  # in order: the articles and stories of a sequential ingest
+            _write_records(part.compute(**compute_kwargs), store, summary, tracker=tracker)
     finally:
         if own:
             store.close()
@@ -238,7 +239,10 @@ def ingest_bag(bag, store, **compute_kwargs) -> Counter:
 # ------------------------------------------------------------------------------------------- stories
 class StoryMerge:
     """Places articles in stories in input order while partitions finish in any order (see the module
-    docstring). ``done(i, articles)`` hands over partition ``i``'s ``[article id, outcome]`` pairs."""
+    docstring). ``done(i, articles)`` hands over partition ``i``'s ``[article id, outcome]`` pairs.
+
+    The one input a sequential run sees differently: the entity rarity weights count the articles stored when
+    an article is placed, and concurrent workers may already have stored later ones."""
 
     def __init__(self, store):
         self.store = store
