@@ -134,8 +134,8 @@ def _story_inputs(folder: Path) -> Path:
 
 def _grouping(store) -> dict[str, tuple]:
     """url -> (the urls of its story, the url it is a copy of): story membership by content, not by id."""
-    rows = sql_rows(store, "SELECT a.url, m.story_id, o.url FROM story_members m JOIN articles a ON a.id ="
-                           " m.article_id LEFT JOIN articles o ON o.id = m.copy_of")
+    rows = sql_rows(store, "SELECT a.url AS url, m.story_id AS story, o.url AS original FROM story_members m"
+                           " JOIN articles a ON a.id = m.article_id LEFT JOIN articles o ON o.id = m.copy_of")
     members: dict[str, set] = {}
     for url, story, _ in rows:
         members.setdefault(story, set()).add(url)
