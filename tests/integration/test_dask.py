@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, run_cli
+from conftest import EXAMPLES, run_cli, sql_rows
 
 pytest.importorskip("dask.bag")
 
@@ -118,3 +118,92 @@ def test_cli_engine_dask_into_sqlite(tmp_path):
                 "--quiet")
     assert r.returncode == 0, r.stderr.decode()
     assert r.stdout.decode().startswith("stored: 3, updated: 0, unchanged: 0, failed: 0")
+
+
+# ---------------------------------------------------------------------------- stories on partitions
+STORY_FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "stories" / "power-line.jsonl"
+
+
+def _story_inputs(folder: Path) -> Path:
+    """The story fixture, one article per file (so each is a partition of its own), in the fixture's order."""
+    folder.mkdir()
+    for i, line in enumerate(STORY_FIXTURE.read_text("utf-8").splitlines()):
+        (folder / f"{i:02d}.jsonl").write_text(line + "\n", "utf-8")
+    return folder
+
+
+def _grouping(store) -> dict[str, tuple]:
+    """url -> (the urls of its story, the url it is a copy of): story membership by content, not by id."""
+    rows = sql_rows(store, "SELECT a.url AS url, m.story_id AS story, o.url AS original FROM story_members m"
+                           " JOIN articles a ON a.id = m.article_id LEFT JOIN articles o ON o.id = m.copy_of")
+    members: dict[str, set] = {}
+    for url, story, _ in rows:
+        members.setdefault(story, set()).add(url)
+    return {url: (tuple(sorted(members[story])), original) for url, story, original in rows}
+
+
+def test_story_merge_places_out_of_order_partitions_in_input_order(tmp_path):
+    """The merge step alone: partitions handed over last-first give the stories of a sequential ingest."""
+    from newsgraph.batch import ingest
+    from newsgraph.distributed.dask import StoryMerge
+
+    inputs = _story_inputs(tmp_path / "in")
+    with open_store(str(tmp_path / "seq.db")) as reference:
+        ingest([str(inputs)], reference)
+        expected = _grouping(reference)
+    assert len(expected) == 5 and len({group for group, _ in expected.values()}) == 3
+    with open_store(str(tmp_path / "merge.db")) as store:
+        ids = []
+        ingest([str(inputs)], store, stories=False, on_result=lambda doc, outcome: ids.append((doc.id, outcome)))
+        assert _grouping(store) == {}
+        merge = StoryMerge(store)
+        for i in reversed(range(len(ids))):
+            merge.done(i, [ids[i]])
+        assert merge.placed == 5 and _grouping(store) == expected
+        merge = StoryMerge(store)  # a second run over the same articles: nothing new to place
+        for i, pair in enumerate(ids):
+            merge.done(i, [(pair[0], "unchanged")])
+        assert merge.placed == 0 and _grouping(store) == expected
+
+
+@pytest.mark.slow
+def test_dask_ingest_of_the_story_fixture_gives_the_sequential_stories(tmp_path, db_location):
+    """One article per partition on two workers: SQLite gets the records back and writes them in input order;
+    PostgreSQL's workers write and the driver's merge step places the articles in input order."""
+    from newsgraph.batch import ingest
+
+    with open_store(db_location) as store:
+        if not hasattr(store, "story_tracker"):
+            pytest.skip("this store keeps no stories yet")
+    inputs = _story_inputs(tmp_path / "in")
+    with open_store(str(tmp_path / "seq.db")) as reference:
+        ingest([str(inputs)], reference)
+        expected, expected_ids = _grouping(reference), [s["id"] for s in reference.stories(limit=10)]
+    summary = ingest_dask([str(inputs)], db_location, workers=2, partition_size=1)
+    assert summary["stored"] == 5 and summary["failed"] == 0
+    with open_store(db_location) as store:
+        assert _grouping(store) == expected
+        assert [s["id"] for s in store.stories(limit=10)] == expected_ids
+
+
+def test_progress_reports_each_article_as_workers_go(tmp_path):
+    from newsgraph.distributed.dask import OUTCOMES
+
+    inputs = _articles(tmp_path / "in", 4)
+    calls: list[tuple[str, int]] = []
+    summary = ingest_dask([str(inputs)], str(tmp_path / "p.db"), stages=STRUCTURE_STAGES, workers=2,
+                          partition_size=1, progress=lambda outcome, n: calls.append((outcome, n)))
+    assert summary["stored"] == 4
+    assert {o for o, _ in calls} <= {*OUTCOMES, "analysed"}
+    assert sum(n for o, n in calls if o == "stored") == 4  # written here, reported at once
+    assert sum(n for o, n in calls if o == "analysed") <= 4  # events from the workers (the last may come late)
+
+
+def test_cli_no_stories_stores_articles_without_stories(tmp_path):
+    inputs = _story_inputs(tmp_path / "in")
+    db = tmp_path / "n.db"
+    r = run_cli("ingest", str(inputs), "--db", db, "--engine", "dask", "--jobs", "2", "--stages", "structure",
+                "--no-stories", "--quiet")
+    assert r.returncode == 0, r.stderr.decode()
+    with open_store(str(db)) as store:
+        assert store.stats()["articles"] == 5 and _grouping(store) == {}

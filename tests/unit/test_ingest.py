@@ -79,3 +79,31 @@ def test_bad_bytes(tmp_path, data):
     p.write_bytes(data)
     [err] = list(iter_sources([str(p)], Config()))
     assert isinstance(err, InputError) and err.input == str(p)
+
+
+def test_warc_keeps_only_successful_html_responses_with_the_header_charset(tmp_path):
+    """CC-NEWS-style archive: warcinfo and request records, a redirect, an image and a 404 are passed over; the
+    quoted charset of the HTTP header decodes the page."""
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "cc-news.warc.gz"
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        writer.write_record(writer.create_warcinfo_record(path.name, {"software": "test"}))
+
+        def response(url, status, ctype, body):
+            writer.write_record(writer.create_warc_record(url, "request", payload=BytesIO(b""), http_headers=(
+                StatusAndHeaders("GET / HTTP/1.1", [("Host", "ro.example")], is_http_request=True))))
+            writer.write_record(writer.create_warc_record(url, "response", payload=BytesIO(body), http_headers=(
+                StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1"))))
+
+        response("https://ro.example/moved", "301 Moved Permanently", "text/html", b"<html>moved</html>")
+        response("https://ro.example/a", "200 OK", 'text/html; charset="ISO-8859-2"',
+                 "<html><body><p>Şcoala şi oraşul</p></body></html>".encode("iso-8859-2"))
+        response("https://ro.example/logo.png", "200 OK", "image/png", b"\x89PNG")
+        response("https://ro.example/gone", "404 Not Found", "text/html", b"<html>not found</html>")
+    [item] = list(iter_sources([str(path)], Config()))
+    assert item.url == "https://ro.example/a" and "Şcoala şi oraşul" in item.raw

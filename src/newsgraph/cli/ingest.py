@@ -24,6 +24,8 @@ def add_arguments(p) -> None:
                         "cluster, each worker writing to PostgreSQL (pip install 'newsgraph[dask]')")
     p.add_argument("--scheduler", metavar="tcp://HOST:PORT",
                    help="the Dask scheduler (default: a local cluster of --jobs worker processes)")
+    p.add_argument("--no-stories", action="store_true",
+                   help="store articles without placing them in stories (`newsgraph stories --rebuild` places them later)")
     p.add_argument("--reanalyze", action="store_true",
                    help="store the new analysis of articles already stored with the same text (after a new "
                         "--knowledge file or a newsgraph upgrade); otherwise they are left as they are")
@@ -73,17 +75,23 @@ def run(args) -> int:
 
             store.close()  # the workers (or the driver, for SQLite) open their own
 
-            def progress(outcome, n):
-                summary[outcome] += n
-                bar.update(n)
+            from newsgraph.store.base import is_postgres
+
+            on_workers = is_postgres(args.db)
+
+            def progress(outcome, n):  # workers' reports ("analysed" for SQLite, whose records are written here)
+                if outcome in summary:
+                    summary[outcome] += n
+                if on_workers or outcome == "analysed":
+                    bar.update(n)
                 check_stop()
 
-            ingest_dask(args.inputs, args.db, config_from(args), stages=stages_from(args),
-                        scheduler=args.scheduler, workers=max(1, args.jobs) if args.jobs > 1 else None,
-                        refresh=args.reanalyze, progress=progress)
+            summary = ingest_dask(args.inputs, args.db, config_from(args), stages=stages_from(args),
+                                  scheduler=args.scheduler, workers=max(1, args.jobs) if args.jobs > 1 else None,
+                                  refresh=args.reanalyze, stories=not args.no_stories, progress=progress)
         else:
             ingest(args.inputs, store, config_from(args), jobs=args.jobs, on_result=report,
-                   stages=stages_from(args), refresh=args.reanalyze)
+                   stages=stages_from(args), refresh=args.reanalyze, stories=not args.no_stories)
     except KeyboardInterrupt:
         interrupted = True
     finally:

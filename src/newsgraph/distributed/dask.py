@@ -3,13 +3,30 @@ pipeline (models loaded once per worker).
 
     newsgraph ingest INPUT... --db postgresql://user@host/db --engine dask [--scheduler tcp://HOST:8786]
 
-- ``ingest_dask`` is that command: with a PostgreSQL target every worker writes its partitions' articles itself
-  (``batch.ingest`` on the worker: one transaction per article, upserts, inputs already stored skipped), so the
-  driver holds nothing but counts. A worker that dies mid-partition loses at most the article it was writing;
-  Dask runs the partition again elsewhere and what the dead worker committed is found unchanged, so each article
-  is stored exactly once. With a SQLite target (one writer) the records stream back to the driver, which writes
-  them partition by partition. Without ``scheduler`` a ``LocalCluster`` of worker processes runs on this machine.
-- ``analyze_bag`` / ``ingest_bag``: the same as a ``dask.bag`` of records for programs that build their own graph.
+- ``ingest_dask`` is that command. Inputs (patterns and folders expanded to files; a WARC or JSONL file is one
+  input) are cut into partitions, at most ``max_in_flight`` of them on the cluster at a time. Each worker keeps
+  its pipeline in a worker plugin (:class:`PipelineCache`, keyed by ``Pipeline.analysis_key``), so models and
+  the knowledge base load once per worker, not once per task.
+- **PostgreSQL**: every worker writes its partitions' articles itself (``batch.ingest`` on the worker: one
+  transaction per article, upserts, inputs already stored skipped) and sends back only counts and article ids.
+  A worker that dies mid-partition loses at most the article it was writing; Dask runs the partition again
+  elsewhere and what the dead worker committed is found unchanged, so each article is stored exactly once.
+- **SQLite** (one writer): the records of each finished partition stream back to this process, which writes
+  them in input order (a partition that finishes before an earlier one waits, counted against
+  ``max_in_flight``), each article with its place in its story in one transaction, exactly as a sequential
+  ingest does, so the articles and stories are those of a sequential run.
+- **Stories on PostgreSQL** (``stories=True``): the clustering depends on the order articles arrive, and the
+  workers' partitions finish in any order, so placement is a merge step in this process (:class:`StoryMerge`):
+  as soon as every partition before it has finished, a partition's new or updated articles (and any article
+  of it that has no story yet, e.g. one a failed run stored) are read back from the store and placed in input
+  order by the store's tracker (``store.story_tracker()``), one transaction each. A store without stories
+  skips the step.
+- Progress: workers report each article as an event (``newsgraph-progress``) which ``progress`` receives in
+  this process; the returned counts are those of the finished partitions (an article a dead worker had stored
+  before its partition was run again counts as unchanged).
+- Without ``scheduler`` a ``LocalCluster`` of ``workers`` processes (one thread each) runs on this machine.
+- ``analyze_bag`` / ``ingest_bag``: the same as a ``dask.bag`` of records for programs that build their own graph
+  (``register_pipelines(client)`` keeps one pipeline per worker there too).
 
     from newsgraph.distributed.dask import ingest_dask
     summary = ingest_dask(["/data/warc/*.warc.gz"], "postgresql://news@db/news", scheduler="tcp://sched:8786")
@@ -18,6 +35,9 @@ pipeline (models loaded once per worker).
 from __future__ import annotations
 
 import glob
+import math
+import queue
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 
@@ -25,6 +45,8 @@ from newsgraph.config import Config
 from newsgraph.pipeline import DEFAULT_STAGES, Pipeline
 
 OUTCOMES = ("stored", "updated", "unchanged", "failed")
+PROGRESS_TOPIC = "newsgraph-progress"
+PLUGIN_NAME = "newsgraph-pipelines"
 
 
 def _require_dask():
@@ -54,41 +76,115 @@ def expand(inputs: Iterable[str]) -> list[str]:
     return out
 
 
-def _worker_pipeline(pipeline: Pipeline) -> Pipeline:
-    """The pipeline kept on this Dask worker for this configuration and these stages (so the models and the
-    knowledge base load once per worker, not once per task); the given one outside a worker."""
+def partitions(paths: list[str], nthreads: int, size: int | None = None) -> list[list[str]]:
+    """``paths`` cut into partitions of ``size`` inputs; by default about four partitions per worker thread
+    (so a lost worker costs little and the load evens out), at most 8 inputs each."""
+    if size is None:
+        size = min(8, max(1, math.ceil(len(paths) / (4 * max(1, nthreads)))))
+    size = max(1, size)
+    return [paths[i:i + size] for i in range(0, len(paths), size)]
+
+
+# ------------------------------------------------------------------------------------------- on the workers
+try:
+    from distributed import WorkerPlugin as _PluginBase
+except ImportError:  # pragma: no cover - without the extra
+    _PluginBase = object
+
+
+class PipelineCache(_PluginBase):
+    """A worker plugin holding the pipelines this worker analyses with, by ``Pipeline.analysis_key``: the first
+    task of a configuration keeps its (unpickled) pipeline, whose models then load once for the worker."""
+
+    name = PLUGIN_NAME
+
+    def setup(self, worker) -> None:
+        self.pipelines: dict[str, Pipeline] = {}
+
+    def get(self, pipeline: Pipeline) -> Pipeline:
+        return self.pipelines.setdefault(pipeline.analysis_key, pipeline)
+
+
+def register_pipelines(client) -> None:
+    """Keep one pipeline per configuration on each worker of ``client`` (workers that join later too)."""
+    client.register_plugin(PipelineCache(), name=PLUGIN_NAME)
+
+
+def _worker():
     try:
         from distributed import get_worker
 
-        worker = get_worker()
+        return get_worker()
     except (ImportError, ValueError):
-        return pipeline
-    kept = worker.__dict__.setdefault("newsgraph_pipelines", {})
-    return kept.setdefault(pipeline.analysis_key, pipeline)
+        return None
+
+
+def _worker_pipeline(pipeline: Pipeline) -> Pipeline:
+    """The pipeline this worker keeps for this configuration (:class:`PipelineCache`); the given one outside a
+    worker or where the plugin is not registered."""
+    worker = _worker()
+    cache = worker.plugins.get(PLUGIN_NAME) if worker is not None else None
+    return cache.get(pipeline) if cache is not None else pipeline
+
+
+class _Progress:
+    """Counts outcomes on a worker and sends them as events at most every ``every`` seconds."""
+
+    def __init__(self, every: float = 0.5):
+        self.worker, self.every, self.counts, self.last = _worker(), every, Counter(), time.monotonic()
+
+    def add(self, outcome: str) -> None:
+        self.counts[outcome] += 1
+        if time.monotonic() - self.last >= self.every:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.worker is not None and self.counts:
+            self.worker.log_event(PROGRESS_TOPIC, dict(self.counts))
+        self.counts, self.last = Counter(), time.monotonic()
 
 
 def _analyze_partition(inputs: list[str], pipeline: Pipeline) -> list[dict]:
+    """On a worker: the records of a partition's inputs (article dicts, or ``{"error", "input"}``)."""
     from newsgraph.errors import InputError
 
-    records = []
+    records, progress = [], _Progress()
     for result in _worker_pipeline(pipeline).analyze(inputs):
         if isinstance(result, InputError):
             records.append({"error": result.problem, "input": result.input})
         else:
             records.append(result.to_dict(include_raw=False))
+        progress.add("analysed")
+    progress.flush()
     return records
 
 
-def _ingest_partition(inputs: list[str], pipeline: Pipeline, db: str, refresh: bool) -> list[dict]:
-    """On a worker: analyse a partition's inputs and write them into the store ``db``; its counts."""
+def _ingest_partition(inputs: list[str], pipeline: Pipeline, db: str, refresh: bool) -> dict:
+    """On a worker: analyse a partition's inputs and write them into the store ``db`` (stories are placed by
+    the merge step); its counts and ``[article id, outcome]`` pairs in input order."""
     from newsgraph.batch import ingest
+    from newsgraph.document import Document, Source
+    from newsgraph.identity import input_key
     from newsgraph.store import open_store
 
+    pipeline = _worker_pipeline(pipeline)
+    articles: list[tuple[str, str]] = []
+    progress = _Progress()
     with open_store(db) as store:
-        summary = ingest(inputs, store, pipeline=_worker_pipeline(pipeline), refresh=refresh)
-    return [dict(summary)]
+        def on_result(item, outcome):
+            if isinstance(item, Document):
+                articles.append((item.id, outcome))
+            elif isinstance(item, Source):  # skipped before analysis: already stored
+                if aid := store.seen_input(input_key(item), pipeline.analysis_key):
+                    articles.append((aid, outcome))
+            progress.add(outcome)
+
+        summary = ingest(inputs, store, pipeline=pipeline, refresh=refresh, on_result=on_result, stories=False)
+    progress.flush()
+    return {"counts": dict(summary), "articles": articles}
 
 
+# ------------------------------------------------------------------------------------------- bags
 def analyze_bag(inputs: Iterable[str], config: Config | None = None, stages: Iterable[str] = DEFAULT_STAGES,
                 partition_size: int = 16):
     """A ``dask.bag.Bag`` of records: article dicts, or ``{"error", "input"}`` for inputs that failed."""
@@ -98,77 +194,155 @@ def analyze_bag(inputs: Iterable[str], config: Config | None = None, stages: Ite
     return bag.map_partitions(_analyze_partition, pipeline)
 
 
-def _write_records(records: Iterable[dict], store, summary: Counter,
-                   progress: Callable[[str], None] | None = None) -> None:
+def _write_records(records: Iterable[dict], store, summary: Counter, analysis_key: str | None = None,
+                   refresh: bool = False, progress: Callable[[str, int], None] | None = None,
+                   tracker=None) -> None:
+    """Store records from this process, as ``batch.ingest`` does: with a story ``tracker``, each new or updated
+    article is placed in its story in the same transaction as the article."""
     from newsgraph.document import Document
 
     for record in records:
         if "error" in record:
             store.put_failure(record["input"], record["error"])
             outcome = "failed"
+        elif tracker is None:
+            outcome = store.put(Document.from_dict(record), refresh=refresh, analysis_key=analysis_key)
         else:
-            outcome = store.put(Document.from_dict(record))
+            doc = Document.from_dict(record)
+            with store.transaction():
+                outcome = store.put(doc, refresh=refresh, analysis_key=analysis_key)
+                if outcome != "unchanged":
+                    tracker.add(doc)
         summary[outcome] += 1
         if progress:
-            progress(outcome)
+            progress(outcome, 1)
 
 
 def ingest_bag(bag, store, **compute_kwargs) -> Counter:
     """Compute ``bag`` partition by partition and store its records from this process (one writer, as SQLite
-    wants); ``store`` is a Store or a location."""
+    wants), each article with its place in its story; ``store`` is a Store or a location."""
     from newsgraph.store import open_store
 
     own = isinstance(store, str)
     store = open_store(store) if own else store
     summary: Counter = Counter(dict.fromkeys(OUTCOMES, 0))
+    tracker = store.story_tracker() if hasattr(store, "story_tracker") else None
     try:
-        for part in bag.to_delayed():
-            _write_records(part.compute(**compute_kwargs), store, summary)
+        for part in bag.to_delayed():  # in order: the articles and stories of a sequential ingest
+            _write_records(part.compute(**compute_kwargs), store, summary, tracker=tracker)
     finally:
         if own:
             store.close()
     return summary
 
 
+# ------------------------------------------------------------------------------------------- stories
+class StoryMerge:
+    """Places articles in stories in input order while partitions finish in any order (see the module
+    docstring). ``done(i, articles)`` hands over partition ``i``'s ``[article id, outcome]`` pairs.
+
+    The one input a sequential run sees differently: the entity rarity weights count the articles stored when
+    an article is placed, and concurrent workers may already have stored later ones."""
+
+    def __init__(self, store):
+        self.store = store
+        self.tracker = store.story_tracker() if hasattr(store, "story_tracker") else None
+        self.waiting: dict[int, list] = {}
+        self.next = 0
+        self.placed = 0
+
+    def done(self, index: int, articles: list) -> None:
+        if self.tracker is None:
+            return
+        self.waiting[index] = articles
+        while self.next in self.waiting:
+            for aid, outcome in self.waiting.pop(self.next):
+                if outcome in ("stored", "updated") or self.store.story_of(aid) is None:
+                    doc = self.store.get(aid)
+                    if doc is not None:
+                        with self.store.transaction():
+                            self.tracker.add(doc)
+                        self.placed += 1
+            self.next += 1
+
+
+# ------------------------------------------------------------------------------------------- the command
 def ingest_dask(inputs: Iterable[str], db: str, config: Config | None = None,
                 stages: Iterable[str] = DEFAULT_STAGES, scheduler: str | None = None, workers: int | None = None,
-                partition_size: int = 8, refresh: bool = False,
-                progress: Callable[[str, int], None] | None = None) -> Counter:
+                partition_size: int | None = None, refresh: bool = False, stories: bool = True,
+                progress: Callable[[str, int], None] | None = None, max_in_flight: int | None = None) -> Counter:
     """Ingest ``inputs`` into ``db`` on a Dask cluster (``scheduler`` address, else a LocalCluster of
-    ``workers`` processes). ``progress(outcome, n)`` is called as partitions finish. Counts are those the writers
-    saw: an article a dead worker had stored before its partition was run again counts as unchanged."""
+    ``workers`` processes). ``progress(outcome, n)`` is called in this process as workers report articles
+    (for a SQLite target: "analysed" as workers report, then each outcome as this process writes the record).
+    ``max_in_flight``: partitions submitted and not yet handled (default: 2 per worker thread, at least 4)."""
     _require_dask()
-    from distributed import Client, LocalCluster, as_completed
+    from distributed import Client, LocalCluster, wait
 
+    from newsgraph.store import open_store
     from newsgraph.store.base import is_postgres
 
     pipeline = Pipeline(config or Config(), stages=tuple(stages))
     paths = expand(inputs)
-    parts = [paths[i:i + max(1, partition_size)] for i in range(0, len(paths), max(1, partition_size))]
+    on_workers = is_postgres(db)
     cluster = None if scheduler else LocalCluster(n_workers=workers or 2, threads_per_worker=1, processes=True,
                                                  dashboard_address=None)
     summary: Counter = Counter(dict.fromkeys(OUTCOMES, 0))
+    events: queue.SimpleQueue = queue.SimpleQueue()
     try:
-        with Client(scheduler or cluster) as client:
-            if is_postgres(db):
-                futures = [client.submit(_ingest_partition, part, pipeline, db, refresh, pure=False)
-                           for part in parts]
-                for future in as_completed(futures):
-                    for counts in future.result():
-                        for outcome, n in counts.items():
-                            summary[outcome] += n
-                            if progress and n:
-                                progress(outcome, n)
-                    future.release()
-            else:
-                from newsgraph.store import open_store
+        with Client(scheduler or cluster) as client, open_store(db) as store:
+            register_pipelines(client)
+            if progress:
+                client.subscribe_topic(PROGRESS_TOPIC, lambda event: events.put(event[1]))
+            nthreads = sum(client.nthreads().values()) or 1
+            parts = partitions(paths, nthreads, partition_size)
+            limit = max_in_flight or max(4, 2 * nthreads)
+            merge = StoryMerge(store) if stories and on_workers else None
+            tracker = store.story_tracker() if stories and not on_workers and hasattr(store, "story_tracker") else None
+            index: dict = {}  # future -> partition number
+            waiting: dict[int, list] = {}  # SQLite: records of partitions finished before an earlier one
+            todo = iter(enumerate(parts))
 
-                futures = [client.submit(_analyze_partition, part, pipeline, pure=False) for part in parts]
-                with open_store(db) as store:
-                    for future in futures:  # in input order, one writer
-                        _write_records(future.result(), store, summary,
-                                       (lambda outcome: progress(outcome, 1)) if progress else None)
-                        future.release()
+            def submit() -> None:
+                while len(index) + len(waiting) < limit and (item := next(todo, None)) is not None:
+                    i, part = item
+                    future = (client.submit(_ingest_partition, part, pipeline, db, refresh, pure=False) if on_workers
+                              else client.submit(_analyze_partition, part, pipeline, pure=False))
+                    index[future] = i
+
+            def report() -> None:
+                while progress and not events.empty():
+                    for outcome, n in events.get().items():
+                        if outcome in OUTCOMES or outcome == "analysed":  # (Dask adds the worker's address)
+                            progress(outcome, n)
+
+            def write_in_order(i: int, records: list) -> None:  # SQLite: as a sequential ingest writes
+                waiting[i] = records
+                while written[0] in waiting:
+                    _write_records(waiting.pop(written[0]), store, summary, pipeline.analysis_key, refresh,
+                                   progress, tracker)
+                    written[0] += 1
+
+            written = [0]
+            submit()
+            while index:
+                try:
+                    finished = wait(list(index), timeout=0.5, return_when="FIRST_COMPLETED").done
+                except TimeoutError:
+                    finished = ()
+                report()
+                for future in finished:
+                    i = index.pop(future)
+                    result = future.result()
+                    future.release()
+                    if not on_workers:
+                        write_in_order(i, result)
+                        continue
+                    summary.update(result["counts"])
+                    if merge is not None:
+                        merge.done(i, result["articles"])
+                submit()
+            time.sleep(0.5 if progress else 0)  # the last events (the bar; the counts come with the results)
+            report()
     finally:
         if cluster is not None:
             cluster.close()
