@@ -124,3 +124,40 @@ def test_a_document_that_breaks_spacy_fails_alone_in_its_batch(pipeline, monkeyp
     assert isinstance(results[1], InputError) and "stage 'nlp' failed: RuntimeError: tokenizer exploded" in \
         results[1].problem
     assert all(not isinstance(r, InputError) and r.sentences for k, r in enumerate(results[:4]) if k != 1)
+
+
+# ---------------------------------------------------------------------------- quotes: name runs from one scan
+
+def _names_plain(linker, start: int, end: int) -> list[tuple]:
+    """The scan the memoised ``names(0, end)`` replaced: the name-run regex over ``text[start:end]``."""
+    import re
+
+    from newsgraph.enrich.quotes import _NAME_RUN
+
+    return linker._names(_NAME_RUN.finditer(linker.text[start:end]), start) if start else \
+        [x for m in re.finditer(_NAME_RUN.pattern, linker.text[:end]) if (x := linker._name(m.start(), m.group(0)))]
+
+
+@pytest.mark.parametrize("code", ["en", "ro"])
+def test_name_runs_of_a_prefix_are_those_of_a_scan_of_the_prefix(code):
+    from newsgraph.enrich.quotes import _Linker, load_speech
+
+    texts = {
+        "en": "Prime Minister David Okafor said on Monday. \"We will act,\" Okafor told reporters in Abuja.\n\n"
+              "Photo: Reuters / Jane Doe. The U.N. Security Council met. Ion de la Vrancea and Mary O'Neil-Smith "
+              "spoke to the BBC; ACME Corp. said NATO's J. R. R. Tolkien Society was in London.",
+        "ro": "Premierul Ilie Bolojan a declarat luni că Guvernul va decide. „Vom acționa”, a spus Bolojan la Palatul "
+              "Victoria.\n\nFoto: Inquam Photos / Alexandru Busca. Ministrul Agriculturii Florin Barbu și Ion de la "
+              "Vrancea au vorbit cu președintele Nicușor Dan la București.",
+    }
+    text = texts[code]
+    for path in sorted(EXAMPLES.glob("*.txt"))[:3]:
+        text += "\n\n" + path.read_text(encoding="utf-8")[:3000]
+    linker = _Linker(text, load_speech(code), [])
+    ends = sorted(set(range(0, len(text) + 1, 7)) | {len(text)} | {m.end() - k for m in
+                  __import__("re").finditer(r"[A-ZĂÂÎȘȚ]\w+", text) for k in (0, 1, 2)})
+    for end in ends:
+        assert linker.names(0, end) == _names_plain(linker, 0, end), end
+    assert any(linker.names(0, len(text)))
+    for start, end in ((5, 90), (40, len(text))):
+        assert linker.names(start, end) == _names_plain(linker, start, end)
