@@ -9,7 +9,7 @@ import pytest
 
 import newsgraph.pipeline as pl
 from newsgraph import Config, Pipeline
-from newsgraph.enrich.events.coder import _Alts, _alts_match, _word_eq
+from newsgraph.enrich.events.coder import _Alts, _alts_match, _may_match, _word_eq, _word_keys
 from newsgraph.enrich.events.dictionaries import load_builtin
 from newsgraph.errors import InputError
 from newsgraph.ingest import iter_sources
@@ -43,7 +43,7 @@ def test_compiled_verb_patterns_match_like_the_plain_matcher(lang):
     assert len(items) > (100 if lang == "en" else 30)
     vocab = sorted({w for side in items for opts in side for opt in opts for w in opt.split()})
     noise = ["THE", "A", "OF", "TO", "WITH", "ON", "IN", "SAID", "MINISTER", "PRESIDENTIAL"]
-    agree = 0
+    agree = filtered = 0
     sample = rng.sample(items, min(3000, len(items)))
     for side in sample:
         # a sequence that holds the pattern's words (sometimes a prefix of them, or extended words), with noise
@@ -59,8 +59,12 @@ def test_compiled_verb_patterns_match_like_the_plain_matcher(lang):
         compiled = tuple(map(_Alts, side))
         expected = _alts_subseq(side, seq)
         assert _alts_match(compiled, seq) is expected, (side, seq)
+        may = _may_match(compiled, _word_keys(seq))  # the pre-filter never drops a pattern that matches
+        assert may or not expected, (side, seq)
         agree += expected
+        filtered += not may
     assert agree > len(sample) // 20  # the sample exercises matches as well as misses
+    assert filtered > len(sample) // 20  # and the pre-filter rejects some
 
 
 def test_alts_with_an_empty_alternative_and_prefixes():
