@@ -165,3 +165,25 @@ def test_name_runs_of_a_prefix_are_those_of_a_scan_of_the_prefix(code):
     assert any(linker.names(0, len(text)))
     for start, end in ((5, 90), (40, len(text))):
         assert linker.names(start, end) == _names_plain(linker, start, end)
+
+
+# ---------------------------------------------------------------------------- components no stage reads
+
+def test_romanian_tagger_is_off_and_nothing_read_changes():
+    """ro_newsgraph loads with its tagger disabled (it writes ``tag_`` only); what the stages read is the same as
+    with every component on."""
+    import spacy
+
+    from newsgraph.lang import MODELS_DIR, UNREAD, _load
+
+    fast = _load("ro")
+    assert fast.disabled == list(UNREAD["ro_newsgraph"]) and "morphologizer" in fast.pipe_names
+    full = spacy.load(MODELS_DIR / "ro_newsgraph")
+    text = (EXAMPLES / "ro-inundatii-moldova.txt").read_text(encoding="utf-8")
+
+    def read(doc):
+        return ([(t.text, t.pos_, t.lemma_, str(t.morph), t.dep_, t.head.i, t.is_sent_start, t.ent_iob_, t.ent_type_)
+                 for t in doc], [(s.start, s.end) for s in doc.sents])
+
+    assert read(fast(text)) == read(full(text))
+    assert fast(text)[0].tag_ == "" and full(text)[0].tag_
