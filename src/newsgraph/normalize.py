@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _CEDILLA_TO_COMMA = str.maketrans({"ş": "ș", "ţ": "ț", "Ş": "Ș", "Ţ": "Ț"})
 # Decomposed comma-below/cedilla sequences (letter + combining mark) are recomposed by NFC first; that can
@@ -33,8 +34,21 @@ def normalize_text(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Search key: case-folded, diacritics removed, whitespace collapsed."""
+    """Search key: case-folded, diacritics removed, whitespace collapsed. Words and names (the entity, quote
+    and timex stages fold the same few thousand many times per document) are memoised; long texts are not."""
+    return _fold_short(text) if len(text) <= _FOLD_MEMO_CHARS else _fold(text)
+
+
+#: Strings up to this length go through the memo (bounded: at most ``_FOLD_MEMO_SIZE`` entries of this size).
+_FOLD_MEMO_CHARS = 64
+_FOLD_MEMO_SIZE = 1 << 16
+
+
+def _fold(text: str) -> str:
     text = text.casefold()
     if not text.isascii():  # ASCII is its own NFKD and has no combining marks
         text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return " ".join(text.split())
+
+
+_fold_short = lru_cache(maxsize=_FOLD_MEMO_SIZE)(_fold)

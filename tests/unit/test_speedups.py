@@ -9,7 +9,7 @@ import pytest
 
 import newsgraph.pipeline as pl
 from newsgraph import Config, Pipeline
-from newsgraph.enrich.events.coder import _Alts, _alts_match, _word_eq
+from newsgraph.enrich.events.coder import _Alts, _alts_match, _may_match, _word_eq, _word_keys
 from newsgraph.enrich.events.dictionaries import load_builtin
 from newsgraph.errors import InputError
 from newsgraph.ingest import iter_sources
@@ -43,7 +43,7 @@ def test_compiled_verb_patterns_match_like_the_plain_matcher(lang):
     assert len(items) > (100 if lang == "en" else 30)
     vocab = sorted({w for side in items for opts in side for opt in opts for w in opt.split()})
     noise = ["THE", "A", "OF", "TO", "WITH", "ON", "IN", "SAID", "MINISTER", "PRESIDENTIAL"]
-    agree = 0
+    agree = filtered = 0
     sample = rng.sample(items, min(3000, len(items)))
     for side in sample:
         # a sequence that holds the pattern's words (sometimes a prefix of them, or extended words), with noise
@@ -59,8 +59,12 @@ def test_compiled_verb_patterns_match_like_the_plain_matcher(lang):
         compiled = tuple(map(_Alts, side))
         expected = _alts_subseq(side, seq)
         assert _alts_match(compiled, seq) is expected, (side, seq)
+        may = _may_match(compiled, _word_keys(seq))  # the pre-filter never drops a pattern that matches
+        assert may or not expected, (side, seq)
         agree += expected
+        filtered += not may
     assert agree > len(sample) // 20  # the sample exercises matches as well as misses
+    assert filtered > len(sample) // 20  # and the pre-filter rejects some
 
 
 def test_alts_with_an_empty_alternative_and_prefixes():
@@ -124,3 +128,62 @@ def test_a_document_that_breaks_spacy_fails_alone_in_its_batch(pipeline, monkeyp
     assert isinstance(results[1], InputError) and "stage 'nlp' failed: RuntimeError: tokenizer exploded" in \
         results[1].problem
     assert all(not isinstance(r, InputError) and r.sentences for k, r in enumerate(results[:4]) if k != 1)
+
+
+# ---------------------------------------------------------------------------- quotes: name runs from one scan
+
+def _names_plain(linker, start: int, end: int) -> list[tuple]:
+    """The scan the memoised ``names(0, end)`` replaced: the name-run regex over ``text[start:end]``."""
+    import re
+
+    from newsgraph.enrich.quotes import _NAME_RUN
+
+    return linker._names(_NAME_RUN.finditer(linker.text[start:end]), start) if start else \
+        [x for m in re.finditer(_NAME_RUN.pattern, linker.text[:end]) if (x := linker._name(m.start(), m.group(0)))]
+
+
+@pytest.mark.parametrize("code", ["en", "ro"])
+def test_name_runs_of_a_prefix_are_those_of_a_scan_of_the_prefix(code):
+    from newsgraph.enrich.quotes import _Linker, load_speech
+
+    texts = {
+        "en": "Prime Minister David Okafor said on Monday. \"We will act,\" Okafor told reporters in Abuja.\n\n"
+              "Photo: Reuters / Jane Doe. The U.N. Security Council met. Ion de la Vrancea and Mary O'Neil-Smith "
+              "spoke to the BBC; ACME Corp. said NATO's J. R. R. Tolkien Society was in London.",
+        "ro": "Premierul Ilie Bolojan a declarat luni că Guvernul va decide. „Vom acționa”, a spus Bolojan la Palatul "
+              "Victoria.\n\nFoto: Inquam Photos / Alexandru Busca. Ministrul Agriculturii Florin Barbu și Ion de la "
+              "Vrancea au vorbit cu președintele Nicușor Dan la București.",
+    }
+    text = texts[code]
+    for path in sorted(EXAMPLES.glob("*.txt"))[:3]:
+        text += "\n\n" + path.read_text(encoding="utf-8")[:3000]
+    linker = _Linker(text, load_speech(code), [])
+    ends = sorted(set(range(0, len(text) + 1, 7)) | {len(text)} | {m.end() - k for m in
+                  __import__("re").finditer(r"[A-ZĂÂÎȘȚ]\w+", text) for k in (0, 1, 2)})
+    for end in ends:
+        assert linker.names(0, end) == _names_plain(linker, 0, end), end
+    assert any(linker.names(0, len(text)))
+    for start, end in ((5, 90), (40, len(text))):
+        assert linker.names(start, end) == _names_plain(linker, start, end)
+
+
+# ---------------------------------------------------------------------------- components no stage reads
+
+def test_romanian_tagger_is_off_and_nothing_read_changes():
+    """ro_newsgraph loads with its tagger disabled (it writes ``tag_`` only); what the stages read is the same as
+    with every component on."""
+    import spacy
+
+    from newsgraph.lang import MODELS_DIR, UNREAD, _load
+
+    fast = _load("ro")
+    assert fast.disabled == list(UNREAD["ro_newsgraph"]) and "morphologizer" in fast.pipe_names
+    full = spacy.load(MODELS_DIR / "ro_newsgraph")
+    text = (EXAMPLES / "ro-inundatii-moldova.txt").read_text(encoding="utf-8")
+
+    def read(doc):
+        return ([(t.text, t.pos_, t.lemma_, str(t.morph), t.dep_, t.head.i, t.is_sent_start, t.ent_iob_, t.ent_type_)
+                 for t in doc], [(s.start, s.end) for s in doc.sents])
+
+    assert read(fast(text)) == read(full(text))
+    assert fast(text)[0].tag_ == "" and full(text)[0].tag_

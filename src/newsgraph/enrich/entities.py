@@ -569,13 +569,17 @@ def corefer_people(mentions: list[Mention], sp) -> None:
             folded[m.start, m.end] = [fold(t.text) for t in sp[m.start:m.end] if t.is_alpha]
         return folded[m.start, m.end]
 
+    longer = [(other, other.end - other.start, set(words_of(other))) for other in full]  # longest first
     for m in [*people, *towns]:
-        words = words_of(m)
-        for other in full:
-            if other is m or other.end - other.start <= m.end - m.start:
+        words, size = words_of(m), m.end - m.start
+        if not words:
+            continue
+        for other, other_size, other_words in longer:
+            if other_size <= size:
+                break  # the rest are no longer than m
+            if other is m:
                 continue
-            other_words = words_of(other)
-            if words and all(w in other_words for w in words):
+            if all(w in other_words for w in words):
                 if other.entity is None:
                     continue
                 if m.entity is None or m.via == "ner" or m.label != "PERSON":

@@ -219,6 +219,10 @@ def _unclosed_end(text: str, start: int, hi: int, gerund) -> int:
 # --------------------------------------------------------------------------------------- speakers
 
 
+#: a capitalised run: a proper-name candidate ("Prime Minister David Okafor", "Ion de la Vrancea")
+_NAME_RUN = re.compile(r"(?:\b[A-ZĂÂÎȘȚ](?:\.|[\w'’-]*)(?:[ \t]+(?:de[ \t]+|al[ \t]+|la[ \t]+)?[A-ZĂÂÎȘȚ](?:\.|[\w'’-]*))*)")
+
+
 class _Linker:
     """Speaker phrase -> (name, entity id), using entity mentions, spaCy entities, capitalised names."""
 
@@ -235,6 +239,7 @@ class _Linker:
                 self.mentions.append((ent.start_char, ent.end_char, ent.text, None, ent.label_))
         self.mentions.sort()
         self.credits = credit_spans(text)
+        self._runs: list[tuple] | None = None  # the whole text's name runs, for names(0, end)
 
     def in_span(self, start: int, end: int) -> list[tuple]:
         """Entity mentions in a span; pronouns and bare roles that a tagger labelled as names are not names."""
@@ -251,32 +256,47 @@ class _Linker:
         return any(w in self.sp.preps for w in words)
 
     def names(self, start: int, end: int) -> list[tuple]:
-        """Capitalised runs (proper-name candidates) that do not start the sentence."""
-        out = []
-        for m in re.finditer(r"(?:\b[A-ZĂÂÎȘȚ](?:\.|[\w'’-]*)(?:[ \t]+(?:de[ \t]+|al[ \t]+|la[ \t]+)?[A-ZĂÂÎȘȚ](?:\.|[\w'’-]*))*)", self.text[start:end]):
-            s = start + m.start()
-            if any(a <= s < b for a, b in self.credits):
-                continue  # "Foto: Inquam Photos / Alexandru Busca": the photographer is not in the story
-            before = self.text[max(0, s - 3):s]
-            word = m.group(0)
-            if (s == 0 or re.search(r"[.!?\n„\"“]\s*$", before)) and not word.isupper() and " " not in word:
-                continue
-            parts = word.split()
-            while len(parts) > 1 and (fold(parts[0]) in self.sp.titles or self.sp.person_roles.match(parts[0])):  # "Prime Minister David Okafor"
-                s += len(parts[0]) + 1 + (len(word) - len(word.lstrip()))
-                word = word[len(parts[0]):].lstrip()
-                parts = parts[1:]
-            if fold(word) in self.sp.titles or self.sp.person_roles.match(word) or self.sp.org_roles.match(word):
-                continue
-            n = len(word.split())
-            typ = "PERSON" if 2 <= n <= 3 and not re.search(r"\s[a-z]", word) else ("ORG" if word.isupper() else None)
-            if typ == "PERSON" and any(w.lower() in TITLE_CASE_FUNCTION_WORDS for w in word.split()):
-                typ = "ORG"  # "Off The Record", "The Guardian": a show, a paper, a title in any language's text
-            if typ == "PERSON" and self.sp.name_article.search(self.text, max(0, s - 12), s):
-                typ = "ORG"  # "told the Evening Courier": a definite article does not open a person's name
+        """Capitalised runs (proper-name candidates) that do not start the sentence. ``names(0, end)`` (asked
+        for every speaker, with the whole text before it) reuses one scan of the whole text: the runs that end
+        by ``end`` are the same as in ``text[:end]``, and only a run cut by ``end`` is matched again."""
+        if start == 0:
+            if self._runs is None:
+                self._runs = [(m.start(), m.end(), self._name(m.start(), m.group(0)))
+                              for m in _NAME_RUN.finditer(self.text)]
+            out = []
+            for s, e, item in self._runs:
+                if e > end:
+                    if s < end:
+                        out += self._names(_NAME_RUN.finditer(self.text, s, end))
+                    break
+                if item is not None:
+                    out.append(item)
+            return out
+        return self._names(_NAME_RUN.finditer(self.text[start:end]), start)
 
-            out.append((s, s + len(word), word.rstrip("."), None, typ))
-        return out
+    def _names(self, matches, offset: int = 0) -> list[tuple]:
+        return [item for m in matches if (item := self._name(offset + m.start(), m.group(0))) is not None]
+
+    def _name(self, s: int, word: str) -> tuple | None:
+        if any(a <= s < b for a, b in self.credits):
+            return None  # "Foto: Inquam Photos / Alexandru Busca": the photographer is not in the story
+        before = self.text[max(0, s - 3):s]
+        if (s == 0 or re.search(r"[.!?\n„\"“]\s*$", before)) and not word.isupper() and " " not in word:
+            return None
+        parts = word.split()
+        while len(parts) > 1 and (fold(parts[0]) in self.sp.titles or self.sp.person_roles.match(parts[0])):  # "Prime Minister David Okafor"
+            s += len(parts[0]) + 1 + (len(word) - len(word.lstrip()))
+            word = word[len(parts[0]):].lstrip()
+            parts = parts[1:]
+        if fold(word) in self.sp.titles or self.sp.person_roles.match(word) or self.sp.org_roles.match(word):
+            return None
+        n = len(word.split())
+        typ = "PERSON" if 2 <= n <= 3 and not re.search(r"\s[a-z]", word) else ("ORG" if word.isupper() else None)
+        if typ == "PERSON" and any(w.lower() in TITLE_CASE_FUNCTION_WORDS for w in word.split()):
+            typ = "ORG"  # "Off The Record", "The Guardian": a show, a paper, a title in any language's text
+        if typ == "PERSON" and self.sp.name_article.search(self.text, max(0, s - 12), s):
+            typ = "ORG"  # "told the Evening Courier": a definite article does not open a person's name
+        return (s, s + len(word), word.rstrip("."), None, typ)
 
     def link(self, start: int, end: int) -> tuple[str | None, str | None, str | None]:
         found = self.in_span(start, end)

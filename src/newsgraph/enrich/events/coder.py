@@ -131,8 +131,16 @@ class Coder:
             return None, ""
         code = best_entry["code"]
         block = best_entry.get("block", -1)
-        # The longest matching pattern wins, the first of equal length (patterns sorted once, stably).
+        # The longest matching pattern wins, the first of equal length (patterns sorted once, stably). A pattern
+        # with an item that no word around the verb can start is skipped before it is matched (same result).
+        keys_after, keys_before = _word_keys(after + after_lem), None
         for _n, b, a, c in self._patterns(block) if block >= 0 else ():
+            if a and not _may_match(a, keys_after):
+                continue
+            if b:
+                keys_before = _word_keys(before) if keys_before is None else keys_before
+                if not _may_match(b, keys_before):
+                    continue
             if (not a or _alts_match(a, after) or _alts_match(a, after_lem)) and (not b or _alts_match(b, before)):
                 code = c
                 break
@@ -591,13 +599,30 @@ class _Alts:
     the plain matcher it replaced (kept as the oracle in ``tests/unit/test_speedups.py``), without re-splitting
     every alternative at every position."""
 
-    __slots__ = ("options", "exact", "prefixes", "has_empty")
+    __slots__ = ("options", "exact", "prefixes", "prefix_set", "has_empty")
 
     def __init__(self, options: list[str]):
         self.options = [tuple(opt.split()) for opt in options]
         self.has_empty = any(not ow for ow in self.options)
         self.exact = frozenset(ow[0] for ow in self.options if ow)
         self.prefixes = tuple({ow[0] for ow in self.options if ow and len(ow[0]) >= 5})
+        self.prefix_set = frozenset(self.prefixes)
+
+
+def _word_keys(seq: list[str]) -> set[str]:
+    """The words of ``seq`` and their prefixes of 5+ letters: an item whose first words meet none of them cannot
+    match anywhere in ``seq`` (see :func:`_may_match`)."""
+    keys = set(seq)
+    for w in keys.copy():
+        keys.update(w[:n] for n in range(5, len(w)))
+    return keys
+
+
+def _may_match(alts: tuple[_Alts, ...], keys: set[str]) -> bool:
+    """False when some item of ``alts`` can start at no word whose keys (:func:`_word_keys`) are given: a
+    necessary condition of :func:`_alts_match`, checked with set operations."""
+    return all(item.has_empty or not item.exact.isdisjoint(keys) or not item.prefix_set.isdisjoint(keys)
+               for item in alts)
 
 
 def _alts_match(alts: tuple[_Alts, ...], seq: list[str], gap: int = 6) -> bool:
