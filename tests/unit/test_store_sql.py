@@ -45,3 +45,16 @@ def test_phrase_patterns_and_idf_as_fts5():
     assert phrase_pattern("in the") == " (?=in the )" and phrase_pattern("kim*") == " (?=kim[^ ]* )"
     assert re.findall(phrase_pattern("in the"), " in the in the end ") == [" ", " "]
     assert idf(100, 10) == math.log(90.5 / 10.5) and idf(100, 90) == 1e-6 and idf(0, 0) == 1e-6
+
+
+def test_story_feature_cache_is_bounded_and_keeps_the_recent():
+    from newsgraph.store.stories_sql import FeatureCache
+
+    cache = FeatureCache(size=3)
+    for k in "abcd":
+        cache[k] = k
+    assert len(cache) == 3 and cache.get("a") is None  # the oldest went
+    cache.get("b")  # used: now the most recent
+    cache["e"] = "e"
+    assert cache.get("b") == "b" and cache.get("c") is None
+    assert cache.pop("b") == "b" and cache.pop("b") is None

@@ -11,6 +11,7 @@ changes. :class:`StoriesMixin` gives the store its story methods; it only needs 
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
 from datetime import UTC, datetime
 
 from newsgraph.store.sql import Sql
@@ -21,16 +22,45 @@ MAX_CENTRAL = 30  # members compared when choosing a story's most central headli
 MAX_EVENTS = 200  # events in a story's timeline
 
 
+FEATURE_CACHE = 20_000  # parsed features kept per state object: memory stays flat over a long ingest
+
+
+class FeatureCache:
+    """The most recently used articles' parsed features (parsing the stored JSON again is the cost it saves)."""
+
+    def __init__(self, size: int = FEATURE_CACHE):
+        self.size, self._items = size, OrderedDict()
+
+    def get(self, key: str) -> Features | None:
+        f = self._items.get(key)
+        if f is not None:
+            self._items.move_to_end(key)
+        return f
+
+    def __setitem__(self, key: str, f: Features) -> None:
+        self._items[key] = f
+        self._items.move_to_end(key)
+        while len(self._items) > self.size:
+            self._items.popitem(last=False)
+
+    def pop(self, key: str, default=None):
+        return self._items.pop(key, default)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
 class SqlStoryState:
-    def __init__(self, sql: Sql):
+    def __init__(self, sql: Sql, cache_size: int = FEATURE_CACHE):
         self.sql = sql
-        self._features: dict[str, Features] = {}  # parsed JSON, per state object (one ingest run)
+        self._features = FeatureCache(cache_size)  # parsed JSON, per state object (one ingest run)
 
     def _member(self, row) -> Member:
         aid = row["article_id"]
         f = self._features.get(aid)
         if f is None:
-            f = self._features[aid] = Features.from_dict(json.loads(row["features"]))
+            f = Features.from_dict(json.loads(row["features"]))
+            self._features[aid] = f
         return Member(features=f, story=row["story_id"], copy_of=row["copy_of"], similarity=row["similarity"],
                       content=row["content_key"])
 
