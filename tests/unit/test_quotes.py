@@ -272,3 +272,8 @@ def test_a_role_with_nobody_named_before_is_the_person_of_the_headline():
     doc = Pipeline(Config(published="2024-05-02"))(Source.make("h.txt", "text", text))
     q = doc.quotes[0]
     assert q["speaker"] == "Gheorghe Mareș", doc.quotes
+
+
+def test_an_institution_quoted_by_its_acronym_keeps_its_canonical_name():
+    qs = _ro_pipeline_quotes(["„Cererea a fost trimisă la Luxemburg”, a transmis ÎCCJ într-un comunicat."])
+    assert [q["speaker"] for q in qs] == ["Înalta Curte de Casație și Justiție"]

@@ -325,7 +325,8 @@ class _Linker:
             name = best[2]
             surface = self.text[best[0]:best[1]]
             proper = re.findall(r"[A-ZĂÂÎȘȚ][\w'’.-]*(?:\s+[A-ZĂÂÎȘȚ][\w'’.-]*)*", surface)
-            if best[3] is not None and proper and not _shares_stem(surface, name):
+            if best[3] is not None and proper and not _shares_stem(surface, name) and not (
+                    surface.isupper() and (best[4] or "").startswith("ORG")):  # "ÎCCJ": an acronym of the same body
                 name = proper[-1]  # "agenția Moldpres" linked to Moldova, "Kievul" to Ukraine: the name as written
             if ", " in name and re.fullmatch(r"(?:[A-ZĂÂÎȘȚ][\w'’.-]+\s+){1,3}[A-ZĂÂÎȘȚ][\w'’-]+", name.rsplit(", ", 1)[1]):
                 name = name.rsplit(", ", 1)[1]  # "Ministrul Educației, Ștefan Dumitrașcu": the apposed name
