@@ -130,3 +130,33 @@ def test_newsroom_and_site_are_not_authors_and_soft_hyphens_leave_the_title(pipe
     assert doc.authors == [] or "Redacția" not in doc.authors
     assert doc.title == "Budgetvote"
     assert doc.published.value == "2023-10-09T10:30:00" and doc.published.tz == "+03:00"
+
+
+@pytest.mark.parametrize("html", [
+    "<html><head><title>T</title></head><body><p>Un paragraf <b>scurt</b>.</p><form><input name=q></form></body></html>",
+    '<?xml version="1.0" encoding="utf-8"?><html><body><p>Déclaration d\'encodage</p></body></html>',
+    "<p>Only a fragment</p>",
+    "<div>one</div><div>two</div>",
+    "plain text, no markup at all",
+    "",
+    "<!DOCTYPE html><html/><body><p>faulty html tag</p></body>",
+])
+def test_parse_html_matches_trafilatura_load_html(html):
+    """``parse_html`` builds the tree trafilatura's own ``load_html`` builds from a string (one parse per page),
+    only with element classes looked up in C: every element is an HtmlElement."""
+    from lxml import etree
+    from lxml.html import HtmlElement
+    from trafilatura.utils import load_html
+
+    from newsgraph.extract.html import parse_html
+
+    ours, theirs = parse_html(html), load_html(html)
+    assert (ours is None) == (theirs is None)
+    if ours is not None:
+        assert etree.tostring(ours) == etree.tostring(theirs)
+        assert all(isinstance(el, HtmlElement) for el in ours.iter() if isinstance(el.tag, str))
+
+
+def test_page_without_text_is_broken_html(pipeline):
+    with pytest.raises(InputError, match="no text in the page"):
+        pipeline(Source.make("empty.html", "html", "<html><head><title></title></head><body><div> </div></body></html>"))
