@@ -40,7 +40,9 @@ _KIND_HINTS = (
 # One pass first: most containers match no hint at all, and one combined search is cheaper than six.
 _ANY_HINT = re.compile("|".join(f"(?:{regex.pattern})" for _, regex in _KIND_HINTS))
 MAX_BLOCKS = 400
-_SKIP_TAGS = {"script", "style", "noscript", "template", "svg"}
+# Never holding a text block of the page: <head> (its meta/link/script elements are ~10% of the walk; the HTML
+# parser moves any body content out of it) and non-text containers.
+_SKIP_TAGS = {"head", "script", "style", "noscript", "template", "svg"}
 # Cue kinds (``textdump.classify``) that mark a line of trafilatura's body as page furniture, and the block kind
 # the dropped line is labelled with. Lines longer than MAX_DROP_WORDS are kept whatever their cue: a long
 # paragraph that happens to end in "(Foto: dpa)" is still prose. Calibrated on the trafilatura dev pages: 40
