@@ -302,11 +302,20 @@ _CAPTION_CLASS = re.compile(r"(?:^|[\s_-])(?:wp-caption-text|caption|image-capti
                             r"media-caption|figcaption|description)(?:$|[\s_-])")
 
 
+_LAZY_SRC = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-url", "data-full", "data-lg",
+             "data-md")
+
+
 def _img_src(img) -> str | None:
+    """The image's address; a lazy-loading page's real one (``data-src`` and the like) over the inline
+    placeholder in ``src`` (a ``data:`` URI, a "placeholder"/"blank"/"spacer" image) that every image shares."""
     if img is None:
         return None
-    return (img.get("src") or img.get("data-src") or img.get("data-lazy-src")
-            or (img.get("srcset") or img.get("data-srcset") or "").split(" ")[0] or None)
+    src = img.get("src")
+    if not src or src.startswith("data:") or any(w in src.lower() for w in ("placeholder", "blank.", "spacer.")):
+        lazy = next((v for name in _LAZY_SRC if (v := img.get(name))), None)
+        src = lazy or src
+    return (src or (img.get("srcset") or img.get("data-srcset") or "").split(" ")[0] or None)
 
 
 def _split_credit(caption: str | None, credit: str | None, cues: Cues) -> tuple[str | None, str | None]:
@@ -344,7 +353,8 @@ def _figures(tree, cues: Cues, article: dict | None = None, raw: str | None = No
     "Photo:" credit inside the caption), WordPress-style caption boxes (``div.wp-caption``), then the article's
     JSON-LD ``image`` (ImageObject ``caption``, ``creditText``, ``copyrightHolder``, ``author``) for images the
     markup did not caption."""
-    seen: dict[str, Figure] = {}
+    seen: dict[str, Figure] = {}  # by image address, for the JSON-LD captions
+    keys: set[tuple] = set()  # (address, caption): the same picture twice (a slider's clone, a lightbox copy)
     out: list[Figure] = []
     # WordPress caption boxes are looked for only where the page has one (a class test on every <div> is slow).
     boxes = '//figure | //div[contains(@class, "wp-caption")]' if raw is None or "wp-caption" in raw else "//figure"
@@ -352,10 +362,11 @@ def _figures(tree, cues: Cues, article: dict | None = None, raw: str | None = No
         if fig.tag == "div" and fig.xpath("ancestor::figure"):
             continue
         found = _figure_from(fig, next(iter(fig.xpath(".//img")), None), cues)
-        if found is not None and (found.src is None or found.src not in seen):
+        if found is not None and (found.src, found.caption) not in keys:
+            keys.add((found.src, found.caption))
             out.append(found)
             if found.src:
-                seen[found.src] = found
+                seen.setdefault(found.src, found)
     for node in _image_objects(article):
         url = node.get("url") or node.get("contentUrl")
         url = url if isinstance(url, str) else None

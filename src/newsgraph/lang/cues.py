@@ -122,7 +122,7 @@ def load(codes: tuple[str, ...] | None = None) -> Cues:
         # "FOTO: Profimedia Images", "(Photo: AP)", "Foto: Inquam Photos / George Călin", "Photo by X"
         # "© Getty Images" needs no colon; a word cue does ("Video shows ..." is no credit).
         photo=re.compile(r"(?:^|[\s.(\[|/–—-])(?P<cue>(?:" + "|".join(photo_alts) + r")(?=\s*(?::|by\b))|©)"
-                         r"\s*(?::|by\b)?\s*(?P<credit>[^)\]]+?)[)\]]?\s*$"),
+                         r"\s*(?::|by\b)?\s*(?P<credit>[^)\]]+?)[)\]]?\.?\s*$"),  # "(Foto: R. Hollinger)."
         author=_label_regex(merged["author_labels"]),
         editor=_label_regex(merged["editor_labels"]),
         related=frozenset(fold(h) for h in merged["related_headers"]),
