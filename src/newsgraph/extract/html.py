@@ -152,7 +152,8 @@ def extract_html(doc: Document, cues: Cues) -> Document:
     metas = dates.meta_values(tree)  # one pass over <meta> for title, authors, site and dates
     _metadata(doc, tree, nodes, metas, cues)
     doc.url = _canonical_link(tree, metas)  # trusted or not: ``extract`` decides (newsgraph.identity)
-    doc.figures = _figures(tree, cues, next((n for n in nodes if "headline" in n or "datePublished" in n), {}), html)
+    doc.figures = _figures(tree, cues, next((n for n in nodes if "headline" in n or "datePublished" in n), {}), html,
+                           nodes)
     doc.boilerplate = _blocks(tree, doc)
     doc.published, doc.modified = dates.html_dates(tree, doc.source.url, nodes, metas)
     return doc
@@ -347,12 +348,13 @@ def _figure_from(container, img, cues: Cues) -> Figure | None:
     return Figure(src=src, alt=(img.get("alt") or None) if img is not None else None, caption=caption, credit=credit)
 
 
-def _figures(tree, cues: Cues, article: dict | None = None, raw: str | None = None):
+def _figures(tree, cues: Cues, article: dict | None = None, raw: str | None = None, nodes: list[dict] | None = None):
     """Every article image with its caption and credit: ``<figure>`` with ``<figcaption>`` or a caption element
     (credit from a credit/copyright/source element, ``data-caption``/``data-credit`` attributes, or a "Foto:" /
     "Photo:" credit inside the caption), WordPress-style caption boxes (``div.wp-caption``), then the article's
     JSON-LD ``image`` (ImageObject ``caption``, ``creditText``, ``copyrightHolder``, ``author``) for images the
-    markup did not caption."""
+    markup did not caption, and the ImageObjects of the page's JSON-LD graph (``nodes``; the Yoast/WordPress form
+    ``{"@type": "ImageObject", "@id": ".../#primaryimage", "caption": ...}``) that are no logo or portrait."""
     seen: dict[str, Figure] = {}  # by image address, for the JSON-LD captions
     keys: set[tuple] = set()  # (address, caption): the same picture twice (a slider's clone, a lightbox copy)
     out: list[Figure] = []
@@ -367,7 +369,8 @@ def _figures(tree, cues: Cues, article: dict | None = None, raw: str | None = No
             out.append(found)
             if found.src:
                 seen.setdefault(found.src, found)
-    for node in _image_objects(article):
+    captions = {fold(f.caption) for f in out if f.caption}
+    for node in _image_objects(article, nodes or []):
         url = node.get("url") or node.get("contentUrl")
         url = url if isinstance(url, str) else None
         caption = node.get("caption") if isinstance(node.get("caption"), str) else None
@@ -380,8 +383,11 @@ def _figures(tree, cues: Cues, article: dict | None = None, raw: str | None = No
         if known is not None:
             known.caption = known.caption or caption
             known.credit = known.credit or credit
-        elif caption or credit:
+        elif (caption or credit) and not (caption and fold(caption) in captions):
             out.append(Figure(src=url, caption=caption, credit=credit))
+            seen.setdefault(url or "", out[-1])
+            if caption:
+                captions.add(fold(caption))
     return out
 
 
@@ -389,10 +395,19 @@ def _names(value) -> list[str]:
     return _person_names(value) if value is not None else []
 
 
-def _image_objects(article: dict | None) -> list[dict]:
+def _image_objects(article: dict | None, nodes: list[dict]) -> list[dict]:
+    """The article's JSON-LD images (references into the graph resolved), then the graph's other ImageObjects
+    except logos, portraits and avatars (by their ``@id``)."""
+    by_id = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str)}
     image = (article or {}).get("image")
     images = image if isinstance(image, list) else [image]
-    return [i for i in images if isinstance(i, dict)]
+    out = [by_id.get(i.get("@id"), i) if "@id" in i and len(i) == 1 else i for i in images if isinstance(i, dict)]
+    for node in nodes:
+        ident = str(node.get("@id") or "").lower()
+        if node.get("@type") == "ImageObject" and node not in out and not any(
+                w in ident for w in ("logo", "person", "avatar", "author")):
+            out.append(node)
+    return out
 
 
 _TAG_KINDS = {"nav": "navigation", "header": "navigation", "footer": "navigation", "aside": "related"}
