@@ -155,8 +155,39 @@ def extract_html(doc: Document, cues: Cues) -> Document:
     doc.figures = _figures(tree, cues, next((n for n in nodes if "headline" in n or "datePublished" in n), {}), html,
                            nodes)
     doc.boilerplate = _blocks(tree, doc)
-    doc.published, doc.modified = dates.html_dates(tree, doc.source.url, nodes, metas)
+    doc.published, doc.modified = dates.html_dates(tree, doc.source.url, nodes, metas,
+                                                   visible=lambda: _visible_date(doc, cues))
     return doc
+
+
+# Where a page's own date line stands: the first paragraphs of the text (``clean_body`` keeps date lines) and
+# the blocks around the headline (a <header> is "navigation"), not teaser lists, partner boxes or comments. On
+# the 342 dated dev pages, asked only when the markup has no date: 267 right against 266 (without the
+# "navigation" blocks: one fewer); with ``dates._local`` 270 (0.778 -> 0.789).
+_DATE_BLOCK_KINDS = frozenset({"other", "byline", "title", "navigation"})  # a header is "navigation"
+VISIBLE_DATE_LINES = 5  # body paragraphs looked at
+
+
+def _visible_date(doc: Document, cues: Cues):
+    """The first date line (``datetext.date_line``: a date with nothing around it but labels, times and an
+    author) among the first body paragraphs and the page's other text blocks; its numeric order from the page's
+    own evidence (``DateOrder``: abstains on an ambiguous English numeric date). Update lines are skipped."""
+    from newsgraph.document import DateValue
+    from newsgraph.extract.datetext import DateOrder, date_line, reader
+
+    dates_ = reader(cues.codes)
+    texts = doc.body[:VISIBLE_DATE_LINES] + [b.text for b in doc.boilerplate if b.kind in _DATE_BLOCK_KINDS]
+    order = None
+    for text in texts:
+        line = date_line(text, cues, dates_)
+        if line is None or line.relative or line.modified:
+            continue
+        if order is None:
+            order = DateOrder.of_text("\n".join([doc.title or "", *texts]), dates_).order or ""
+        found = [f for f in dates_.find(text, order or None, cues.modified_word) if not f.modified]
+        if found:
+            return DateValue(found[0].value, "text", 0.75, text=text, tz=found[0].tz)
+    return None
 
 
 def _main_text(tree, url: str | None, fast: bool) -> str:
