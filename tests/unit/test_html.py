@@ -194,3 +194,16 @@ def test_site_suffix_by_domain(pipeline, title, url, expected):
     html = (f'<html><head><meta property="og:title" content="{title}"></head><body><article>{_PARAS}'
             f"</article></body></html>")
     assert pipeline(Source.make("p.html", "html", html, url=url)).title == expected
+
+
+@pytest.mark.parametrize("byline, expected", [
+    ("Von Anna Berg", ["Anna Berg"]),
+    ("View all posts by Daniel Lemire", ["Daniel Lemire"]),
+    ("Interview: Julia Lauter", ["Julia Lauter"]),
+    ("Posted", []),
+    ("No Author", []),
+])
+def test_markup_byline_labels_and_label_words(pipeline, byline, expected):
+    html = (f'<html><head><meta name="author" content="{byline}"></head><body><article><h1>A headline here</h1>'
+            f"{_PARAS}</article></body></html>")
+    assert pipeline(Source.make("p.html", "html", html)).authors == expected

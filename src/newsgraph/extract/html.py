@@ -315,12 +315,20 @@ def _authors(tree, article: dict, metas: dict[str, str], by_id: dict) -> list[st
     return authors or byline_authors(tree)
 
 
+# Labels that byline markup (not running text: there "Von" opens sentences) writes before a name: "Von Anna
+# Berg", "View all posts by Daniel Lemire", "Artikel von hausinfo", "Interview: Julia Lauter".
+_MARKUP_LABEL = re.compile(r"^(?:(?:view |see )?all posts by|(?:more )?posts by|(?:ein )?(?:artikel|beitrag) von|"
+                           r"geschrieben von|von|interview|autor(?:in)?)\b\s*:?\s+(?=\w)", re.IGNORECASE)
+
+
 def _strip_author_label(name: str, cues: Cues) -> str:
     """"By Glen Owen" -> "Glen Owen", "Par Stefan Häne" -> "Stefan Häne", "Autor: Ion Pop" -> "Ion Pop": a
     leading author label of any cue language, when a colon follows it or the rest is a capitalised name of two or
     more words ("De Gaulle", "de la Cruz" stay whole)."""
     from newsgraph.extract.datetext import fold_keep
 
+    if (m := _MARKUP_LABEL.match(name)) and name[m.end():][:1].isupper():
+        return name[m.end():].strip()
     if not (m := cues.author.match(fold_keep(name))) or not m.group("rest"):
         return name
     rest = name[m.start("rest"):].strip()
