@@ -23,6 +23,7 @@ Usage (from the repository root)::
     python benchmarks/extraction.py [--shared ../shared] [--limit N] [--json out.json]
     python benchmarks/extraction.py --dumps-only     # the 45 dev text dumps alone (seconds)
     python benchmarks/extraction.py --speed-only     # the interleaved speed comparison alone
+    python benchmarks/extraction.py --figures-only   # captions and photo credits (silver gold) alone
 
 The pages are unpacked into a temporary directory, never into the repository. Without ``--shared`` data the
 script says so and exits 0.
@@ -330,6 +331,58 @@ def run_dev_dumps(dumps_dir: Path, tmp: Path, verbose: bool = False) -> dict | N
     return out
 
 
+def run_figures(pages: list[Page], dumps_dir: Path, verbose: bool = False) -> dict:
+    """Image captions and photo credits found, against the silver gold of ``extraction_figures`` (read from the
+    pages' own ``<figure>`` markup and JSON-LD, and from the dev dumps' gold caption lines)."""
+    from extraction_figures import FigureScore, dump_gold, figure_gold
+    from trafilatura.utils import load_html
+
+    from newsgraph.config import Config
+    from newsgraph.document import Source
+    from newsgraph.errors import InputError
+    from newsgraph.pipeline import STRUCTURE_STAGES, Pipeline
+
+    pipeline = Pipeline(Config(), stages=STRUCTURE_STAGES)
+    html = FigureScore()
+    for page in pages:
+        tree = load_html(page.html) if page.html else None
+        if tree is None:
+            continue
+        doc = _newsgraph_html(pipeline, page)
+        html.add(page.file, figure_gold(tree), doc.figures if doc else [])
+    out = {"html": html.metrics()}
+    dumps = FigureScore()
+    if (dumps_dir / "dumps-dev.tar.xz").is_file():
+        with tempfile.TemporaryDirectory(prefix="newsgraph-dumps-") as tmp:
+            with tarfile.open(dumps_dir / "dumps-dev.tar.xz") as tar:
+                tar.extractall(tmp, filter="data")
+            for line in (Path(tmp) / "gold.jsonl").read_text("utf-8").splitlines():
+                if not line.strip():
+                    continue
+                gold = json.loads(line)
+                path = Path(tmp) / "dumps" / gold["file"]
+                try:
+                    doc = pipeline(Source.make(str(path), "text", path.read_text("utf-8")))
+                except InputError:
+                    doc = None
+                dumps.add(gold["file"], dump_gold(gold), doc.figures if doc else [])
+        out["dumps"] = dumps.metrics()
+    if verbose:
+        out["misses"] = {"html": html.misses, "dumps": dumps.misses}
+    return out
+
+
+def figures_line(fig: dict) -> str:
+    h = fig["html"]
+    line = (f"Figures (silver gold, `extraction_figures.py`): dev pages, {h['pages']} pages with {h['captions']} "
+            f"captions / {h['credits']} credits: captions found {100 * h['captions_found']:.1f}%, credits found "
+            f"{100 * h['credits_found']:.1f}%")
+    if d := fig.get("dumps"):
+        line += (f"; dev dumps, {d['captions']} captions / {d['credits']} credits: {100 * d['captions_found']:.1f}% / "
+                 f"{100 * d['credits_found']:.1f}%")
+    return line + "."
+
+
 def run_speed(pages: list[Page]) -> dict:
     """Interleaved timing, page by page: trafilatura.extract(html), newsgraph's structure pipeline on the HTML
     (``Pipeline(Config(), stages=STRUCTURE_STAGES)``: extraction and language identification) and the same
@@ -456,6 +509,8 @@ def table(results: dict) -> str:
     ]
     if dev:
         lines += ["", dev_table(dev)]
+    if fig := results.get("figures"):
+        lines += ["", figures_line(fig)]
     return "\n".join(lines)
 
 
@@ -482,6 +537,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="skip one system (development shortcut; the table needs all three)")
     ap.add_argument("--speed-only", action="store_true", help="only the interleaved speed comparison")
     ap.add_argument("--dumps-only", action="store_true", help="only the dev text dumps (dumps-dev)")
+    ap.add_argument("--figures-only", action="store_true", help="only captions and credits (silver gold)")
     args = ap.parse_args(argv)
     data_dir = args.shared / DATA_SUBDIR
     if args.dumps_only:
@@ -500,6 +556,12 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="newsgraph-bench-") as tmp:
         pages = load_pages(data_dir, Path(tmp), args.limit)
     results: dict = {"pages": len(pages)}
+    if args.figures_only:
+        fig = run_figures(pages, args.shared / DUMPS_SUBDIR, args.verbose)
+        print(figures_line(fig))
+        if args.json:
+            args.json.write_text(json.dumps(fig, indent=1, default=str), "utf-8")
+        return 0
     if args.speed_only:
         sp = run_speed(pages)
         print(f"interleaved, {len(pages)} pages: trafilatura extract() {sp['trafilatura_pages_per_s']:.1f} pages/s; "
@@ -516,6 +578,8 @@ def main(argv: list[str] | None = None) -> int:
     if "dump" not in args.skip:
         with tempfile.TemporaryDirectory(prefix="newsgraph-dumps-") as tmp:
             results["dev_dumps"] = run_dev_dumps(args.shared / DUMPS_SUBDIR, Path(tmp), args.verbose)
+    if "html" not in args.skip:
+        results["figures"] = run_figures(pages, args.shared / DUMPS_SUBDIR, args.verbose)
     if not args.skip:
         results["speed"] = run_speed(pages)
         results["cli"] = run_cli(pages)

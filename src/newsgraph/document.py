@@ -74,7 +74,9 @@ class DateValue:
     """A date with its provenance: ``source`` names the evidence (``json-ld``, ``meta:article:published_time``,
     ``time-element``, ``url``, ``text:Data publicării``, ``user``), ``confidence`` is in [0, 1]."""
 
-    value: str  # ISO 8601 date or datetime, the time as the page wrote it (no zone conversion)
+    # ISO 8601 date or datetime, the time as the page wrote it; a UTC time of a site of a one-zone country is
+    # that country's local time (``extract.dates._local``; ``text`` keeps what was written)
+    value: str
     source: str
     confidence: float
     text: str | None = None  # the original text the value was read from

@@ -169,3 +169,45 @@ def test_parse_date_orders_and_abstains():
     assert parse_date("09.10.2023 10:30", ["ro"]) == "2023-10-09T10:30:00"
     assert parse_date("03/04/2020") is None  # no language, no evidence: abstain
     assert parse_date("14 septembrie 2023, ora 10:05") == "2023-09-14T10:05:00"
+
+
+# ------------------------------------------------------------------ HTML: the publisher's day, the visible date
+def _page_dates(meta: str, url: str | None):
+    tree = load_html(f"<html><head>{meta}</head><body><p>text</p><p>more</p></body></html>")
+    return html_dates(tree, url, [], meta_values(tree))
+
+
+@pytest.mark.parametrize("written, url, expected, tz", [
+    ("2022-11-06T23:00:00.000Z", "https://www.example.de/a", "2022-11-07T00:00:00", "+01:00"),  # Berlin, winter
+    ("Wed, 04 May 2022 02:41:00 GMT", "https://example.com.bo/a", "2022-05-03T22:41:00", "-04:00"),
+    ("2022-07-01T22:30:00Z", "https://example.ro/a", "2022-07-02T01:30:00", "+03:00"),  # Bucharest, summer
+    ("2022-07-01T22:30:00Z", "https://example.com/a", "2022-07-01T22:30:00", "+00:00"),  # .com: no zone known
+    ("2022-07-01T22:30:00Z", "https://example.us/a", "2022-07-01T22:30:00", "+00:00"),  # several zones
+    ("2022-07-01T22:30:00Z", "https://example.io/a", "2022-07-01T22:30:00", "+00:00"),  # a global ccTLD
+    ("2022-07-01T22:30:00+02:00", "https://example.de/a", "2022-07-01T22:30:00", "+02:00"),  # local already
+])
+def test_utc_times_become_the_local_time_of_a_one_zone_country(written, url, expected, tz):
+    published, _ = _page_dates(f'<meta property="article:published_time" content="{written}">', url)
+    assert (published.value, published.tz, published.text) == (expected, tz, written)
+
+
+_ARTICLE = "".join(f"<p>Paragraph {i} of the article, long enough to be read as prose by the extractor, with "
+                   f"several clauses, a few numbers like {i * 7} and a full stop at the end.</p>" for i in range(6))
+
+
+@pytest.mark.parametrize("dateline, expected", [
+    ("<p><em>10.11.2021</em></p>", "2021-11-10"),
+    ("<p>Veröffentlicht am 3. März 2022</p>", "2022-03-03"),
+    ("<p>Publicat: 14.09.2023, 10:30</p>", "2023-09-14T10:30:00"),
+    ("<p>Posted on June 3, 2019 by Ann Lee</p>", "2019-06-03"),
+])
+def test_a_visible_date_line_when_the_markup_has_none(structure, dateline, expected):
+    html = f"<html><body><article><h1>Headline of the page</h1>{dateline}{_ARTICLE}</article></body></html>"
+    doc = structure(Source.make("page.html", "html", html))
+    assert doc.published.value == expected and doc.published.source == "text"
+
+
+def test_an_ambiguous_english_numeric_date_line_is_not_read(structure):
+    html = f"<html><body><article><h1>Headline of the page</h1><p>03/04/2020</p>{_ARTICLE}</article></body></html>"
+    doc = structure(Source.make("page.html", "html", html))
+    assert doc.published is None or doc.published.source != "text"

@@ -130,3 +130,80 @@ def test_newsroom_and_site_are_not_authors_and_soft_hyphens_leave_the_title(pipe
     assert doc.authors == [] or "Redacția" not in doc.authors
     assert doc.title == "Budgetvote"
     assert doc.published.value == "2023-10-09T10:30:00" and doc.published.tz == "+03:00"
+
+
+@pytest.mark.parametrize("html", [
+    "<html><head><title>T</title></head><body><p>Un paragraf <b>scurt</b>.</p><form><input name=q></form></body></html>",
+    '<?xml version="1.0" encoding="utf-8"?><html><body><p>Déclaration d\'encodage</p></body></html>',
+    "<p>Only a fragment</p>",
+    "<div>one</div><div>two</div>",
+    "plain text, no markup at all",
+    "",
+    "<!DOCTYPE html><html/><body><p>faulty html tag</p></body>",
+])
+def test_parse_html_matches_trafilatura_load_html(html):
+    """``parse_html`` builds the tree trafilatura's own ``load_html`` builds from a string (one parse per page),
+    only with element classes looked up in C: every element is an HtmlElement."""
+    from lxml import etree
+    from lxml.html import HtmlElement
+    from trafilatura.utils import load_html
+
+    from newsgraph.extract.html import parse_html
+
+    ours, theirs = parse_html(html), load_html(html)
+    assert (ours is None) == (theirs is None)
+    if ours is not None:
+        assert etree.tostring(ours) == etree.tostring(theirs)
+        assert all(isinstance(el, HtmlElement) for el in ours.iter() if isinstance(el.tag, str))
+
+
+def test_page_without_text_is_broken_html(pipeline):
+    with pytest.raises(InputError, match="no text in the page"):
+        pipeline(Source.make("empty.html", "html", "<html><head><title></title></head><body><div> </div></body></html>"))
+
+
+_PARAS = "".join(f"<p>Paragraph {i} of the story, long enough for the extractor to keep it as prose, with a few "
+                 f"clauses and numbers such as {i * 11} before its full stop.</p>" for i in range(5))
+
+
+@pytest.mark.parametrize("h1, meta, expected", [
+    ('<span class="roofline">Immobilienkrise </span>Firma in Sorge um ihre Daten', "", "Firma in Sorge um ihre Daten"),
+    ('<span class="ts-overline">Abstand</span><span class="ts-colon">: </span><span>Wie Firmen sich schützen</span>',
+     "", "Wie Firmen sich schützen"),
+    ("<small>Tunesien</small><br> Große Aufgaben für die Regierung", '<meta property="og:title" '
+     'content="Große Aufgaben für die Regierung">', "Große Aufgaben für die Regierung"),
+    ('<div><span class="visuallyhidden">Headline:</span> Energiewende und Wandel</div>', "",
+     "Energiewende und Wandel"),
+    # a first element that is neither a kicker nor cut off by the page's own title: the whole <h1>
+    ("<em>Breaking</em> news from the harbour today", '<meta property="og:title" content="Something else">',
+     "Breaking news from the harbour today"),
+])
+def test_headline_without_its_kicker(pipeline, h1, meta, expected):
+    html = f"<html><head>{meta}</head><body><article><h1>{h1}</h1>{_PARAS}</article></body></html>"
+    assert pipeline(Source.make("p.html", "html", html)).title == expected
+
+
+@pytest.mark.parametrize("title, url, expected", [
+    ("Pour la retraite, un archaïsme | AOC media - Analyse Opinion Critique", "https://aoc.media/x",
+     "Pour la retraite, un archaïsme"),
+    ("Was wir nicht hören wollen | FASSETTE.NET", "https://example.io/x", "Was wir nicht hören wollen"),
+    ("Energiewende und Wirtschaften - BMBF", "https://www.bmbf.de/x", "Energiewende und Wirtschaften"),
+    ("Rock - Paper - Scissors explained", "https://example.com/x", "Rock - Paper - Scissors explained"),
+])
+def test_site_suffix_by_domain(pipeline, title, url, expected):
+    html = (f'<html><head><meta property="og:title" content="{title}"></head><body><article>{_PARAS}'
+            f"</article></body></html>")
+    assert pipeline(Source.make("p.html", "html", html, url=url)).title == expected
+
+
+@pytest.mark.parametrize("byline, expected", [
+    ("Von Anna Berg", ["Anna Berg"]),
+    ("View all posts by Daniel Lemire", ["Daniel Lemire"]),
+    ("Interview: Julia Lauter", ["Julia Lauter"]),
+    ("Posted", []),
+    ("No Author", []),
+])
+def test_markup_byline_labels_and_label_words(pipeline, byline, expected):
+    html = (f'<html><head><meta name="author" content="{byline}"></head><body><article><h1>A headline here</h1>'
+            f"{_PARAS}</article></body></html>")
+    assert pipeline(Source.make("p.html", "html", html)).authors == expected

@@ -12,8 +12,9 @@ from functools import lru_cache
 
 import lxml.html
 import trafilatura
+from lxml import etree
 from trafilatura import metadata as trafilatura_metadata
-from trafilatura.utils import load_html
+from trafilatura.utils import is_dubious_html, repair_faulty_html
 
 from newsgraph.document import Block, Document, Figure
 from newsgraph.errors import InputError
@@ -39,7 +40,9 @@ _KIND_HINTS = (
 # One pass first: most containers match no hint at all, and one combined search is cheaper than six.
 _ANY_HINT = re.compile("|".join(f"(?:{regex.pattern})" for _, regex in _KIND_HINTS))
 MAX_BLOCKS = 400
-_SKIP_TAGS = {"script", "style", "noscript", "template", "svg"}
+# Never holding a text block of the page: <head> (its meta/link/script elements are ~10% of the walk; the HTML
+# parser moves any body content out of it) and non-text containers.
+_SKIP_TAGS = {"head", "script", "style", "noscript", "template", "svg"}
 # Cue kinds (``textdump.classify``) that mark a line of trafilatura's body as page furniture, and the block kind
 # the dropped line is labelled with. Lines longer than MAX_DROP_WORDS are kept whatever their cue: a long
 # paragraph that happens to end in "(Foto: dpa)" is still prose. Calibrated on the trafilatura dev pages: 40
@@ -55,6 +58,47 @@ MAX_DROP_WORDS = 40
 # shorter than this. On the dev pages: 1000 and 1500 keep body F1 at 0.933 (40 and 73 pages re-run), 800 gave
 # 0.9315 and fast mode alone 0.926; the comparison was ~25% of trafilatura's time on every page.
 FULL_CASCADE_CHARS = 1000
+
+
+# trafilatura's parser settings (``trafilatura.utils.HTML_PARSER``), with one difference: element classes are looked
+# up in C (``ElementDefaultClassLookup``: every element an ``HtmlElement``) instead of by lxml.html's Python
+# ``HtmlElementClassLookup.lookup``, which runs for every element proxy any walk creates (ours, trafilatura's,
+# htmldate's: ~3,500 per page) and only matters for the form-element classes, which none of them uses. On the 400
+# dev pages: the same records, structure pipeline ~14% faster (benchmarks/extraction.py --speed-only).
+_PARSER = lxml.html.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,
+                               remove_pis=True)
+_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
+    element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment, pi=lxml.html.HtmlProcessingInstruction,
+    entity=lxml.html.HtmlEntity))
+
+
+def parse_html(html: str):
+    """The page's tree as ``trafilatura.utils.load_html`` builds it from a string (same repairs, same fallback to
+    bytes, same rejection of a dubious page that parses to under two children), parsed with ``_PARSER``; None
+    when it is no HTML."""
+    beginning = html[:50].lower()
+    dubious = is_dubious_html(beginning)
+    html = repair_faulty_html(html, beginning)
+    tree = None
+    fallback = False
+    try:
+        tree = lxml.html.fromstring(html, parser=_PARSER)
+    except ValueError:  # "Unicode strings with encoding declaration are not supported."
+        tree, fallback = _parse_bytes(html), True
+    except etree.LxmlError:  # "Document is empty": trafilatura logs it and tries the bytes
+        tree = None
+    if (tree is None or len(tree) < 1) and not fallback:
+        tree = _parse_bytes(html)
+    if tree is not None and dubious and len(tree) < 2:
+        return None
+    return tree
+
+
+def _parse_bytes(html: str):
+    try:
+        return lxml.html.fromstring(html.encode("utf8", "surrogatepass"), parser=_PARSER)
+    except (etree.LxmlError, ValueError):
+        return None
 
 
 def _text(el) -> str:
@@ -89,10 +133,10 @@ def extract_html(doc: Document, cues: Cues) -> Document:
     name = doc.source.input
     try:
         # Parsed once, with trafilatura's own parser settings; trafilatura works on a copy of this tree.
-        tree = load_html(html)
-    except (lxml.etree.ParserError, ValueError) as e:
+        tree = parse_html(html)
+    except (etree.ParserError, ValueError) as e:
         raise InputError(name, f"broken HTML: {e}") from None
-    if tree is None or not tree.xpath("boolean(//text()[normalize-space()])"):
+    if tree is None:
         raise InputError(name, "broken HTML: no text in the page")
     # Metadata is ours (below): trafilatura's with_metadata=True costs a second, extensive htmldate run and a
     # full meta scan per page, about a third of the extraction time, for answers we take from elsewhere.
@@ -100,16 +144,50 @@ def extract_html(doc: Document, cues: Cues) -> Document:
     if len(body_text) < FULL_CASCADE_CHARS:
         body_text = _main_text(tree, doc.source.url, fast=False)
     doc.body = clean_body([p.strip() for p in body_text.split("\n") if p.strip()], cues)
-    if not doc.body:
+    if not doc.body:  # which message: looked for only here (a full-page XPath, ~2% of the time of a page)
+        if not tree.xpath("boolean(//text()[normalize-space()])"):
+            raise InputError(name, "broken HTML: no text in the page")
         raise InputError(name, "no article text found in the page")
     nodes = dates.jsonld(tree)
     metas = dates.meta_values(tree)  # one pass over <meta> for title, authors, site and dates
     _metadata(doc, tree, nodes, metas, cues)
     doc.url = _canonical_link(tree, metas)  # trusted or not: ``extract`` decides (newsgraph.identity)
-    doc.figures = _figures(tree, cues, next((n for n in nodes if "headline" in n or "datePublished" in n), {}), html)
+    doc.figures = _figures(tree, cues, next((n for n in nodes if "headline" in n or "datePublished" in n), {}), html,
+                           nodes)
     doc.boilerplate = _blocks(tree, doc)
-    doc.published, doc.modified = dates.html_dates(tree, doc.source.url, nodes, metas)
+    doc.published, doc.modified = dates.html_dates(tree, doc.source.url, nodes, metas,
+                                                   visible=lambda: _visible_date(doc, cues))
     return doc
+
+
+# Where a page's own date line stands: the first paragraphs of the text (``clean_body`` keeps date lines) and
+# the blocks around the headline (a <header> is "navigation"), not teaser lists, partner boxes or comments. On
+# the 342 dated dev pages, asked only when the markup has no date: 267 right against 266 (without the
+# "navigation" blocks: one fewer); with ``dates._local`` 270 (0.778 -> 0.789).
+_DATE_BLOCK_KINDS = frozenset({"other", "byline", "title", "navigation"})  # a header is "navigation"
+VISIBLE_DATE_LINES = 5  # body paragraphs looked at
+
+
+def _visible_date(doc: Document, cues: Cues):
+    """The first date line (``datetext.date_line``: a date with nothing around it but labels, times and an
+    author) among the first body paragraphs and the page's other text blocks; its numeric order from the page's
+    own evidence (``DateOrder``: abstains on an ambiguous English numeric date). Update lines are skipped."""
+    from newsgraph.document import DateValue
+    from newsgraph.extract.datetext import DateOrder, date_line, reader
+
+    dates_ = reader(cues.codes)
+    texts = doc.body[:VISIBLE_DATE_LINES] + [b.text for b in doc.boilerplate if b.kind in _DATE_BLOCK_KINDS]
+    order = None
+    for text in texts:
+        line = date_line(text, cues, dates_)
+        if line is None or line.relative or line.modified:
+            continue
+        if order is None:
+            order = DateOrder.of_text("\n".join([doc.title or "", *texts]), dates_).order or ""
+        found = [f for f in dates_.find(text, order or None, cues.modified_word) if not f.modified]
+        if found:
+            return DateValue(found[0].value, "text", 0.75, text=text, tz=found[0].tz)
+    return None
 
 
 def _main_text(tree, url: str | None, fast: bool) -> str:
@@ -150,13 +228,13 @@ def _person_names(value, by_id: dict | None = None) -> list[str]:
 _SUFFIX_SEP = re.compile(r"\s+[|–—\-·:»/]\s+")
 
 
-def _title(tree, article: dict, metas: dict[str, str], site: str | None = None) -> str | None:
+def _title(tree, article: dict, metas: dict[str, str], site: str | None = None, url: str | None = None) -> str | None:
     """The on-page headline first: a page's only <h1>, then the JSON-LD headline, then og:/twitter:title (these
     often carry a " | Site" suffix), then trafilatura's title heuristics. On the trafilatura dev pages this order
     scored 0.79 title accuracy against 0.59 for og:title first (``benchmarks/extraction.py``)."""
     h1 = tree.findall(".//h1")
     if len(h1) == 1 and (text := _text(h1[0])):
-        return text
+        return _without_kicker(h1[0], text, article, metas)
     headline = article.get("headline")
     if isinstance(headline, str) and headline.strip():
         return headline
@@ -167,18 +245,63 @@ def _title(tree, article: dict, metas: dict[str, str], site: str | None = None) 
         if found:
             return max(found, key=len)  # the headline, not the site's name in a logo <h1>
     title = meta_title or trafilatura_metadata.extract_title(tree)
-    return _strip_site_suffix(title, site) if title else None
+    return _strip_site_suffix(title, site, url) if title else None
 
 
-def _strip_site_suffix(title: str, site: str | None) -> str:
-    """"Headline | The Harbour Herald" -> "Headline" when the last part names the site."""
-    if not site:
-        return title
+# Class names of a kicker (a topic line set above or before the headline inside its <h1>) and of text hidden
+# for screen readers ("Headline:").
+_KICKER = re.compile(r"roofline|topline|overline|kicker|toptitle|dachzeile|spitzmarke|eyebrow|supertitle|"
+                     r"visually-?hidden|sr-only|screen-reader", re.IGNORECASE)
+
+
+def _without_kicker(h1, text: str, article: dict, metas: dict[str, str]) -> str:
+    """The headline of an <h1> that starts with a kicker element ("<span class=roofline>Immobilienkrise</span>
+    Rene Benko-Firma ...", "<small>Tunesien</small><br> Große Aufgaben ..."): the rest, when the first element
+    has a kicker's class or the rest is what the page's og:/twitter:/JSON-LD headline says. An <h1> that wraps
+    one element is looked into. Dev pages: 11 titles right that were wrong, none lost (0.813 -> 0.845)."""
+    el = h1
+    while len(el) == 1 and not (el.text or "").strip() and not (el[0].tail or "").strip() and isinstance(el[0].tag, str):
+        el = el[0]
+    first = el[0] if len(el) else None
+    if first is None or not isinstance(first.tag, str) or (el.text or "").strip():
+        return text
+    kicker = _text(first)
+    full = _text(el)
+    if not kicker or not full.startswith(kicker) or full == kicker:
+        return text
+    rest = full[len(kicker):].strip(" :|–—-")
+    if len(rest.split()) < 2:
+        return text
+    said = {fold(v) for v in (_meta(metas, "og:title"), _meta(metas, "twitter:title"), article.get("headline"))
+            if isinstance(v, str)}
+    if fold(rest) in said or _KICKER.search(" ".join(filter(None, (first.get("class"), first.get("id"))))):
+        return rest
+    return text
+
+
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
+
+
+def _strip_site_suffix(title: str, site: str | None, url: str | None = None) -> str:
+    """"Headline | The Harbour Herald" -> "Headline": cut at the first separator after which the rest names the
+    site (its key equals the site's, or starts with the page's domain name: "AOC media - Analyse ..." on
+    aoc.media, "BMBF" on bmbf.de) or is a domain name ("FASSETTE.NET"). Dev pages: one more title right (the
+    domain rule), none lost."""
+    from urllib.parse import urlsplit
+
     from newsgraph.extract.site import key
 
-    parts = _SUFFIX_SEP.split(title)
-    if len(parts) >= 2 and key(parts[-1]) and key(parts[-1]) == key(site):
-        return _SUFFIX_SEP.split(title, maxsplit=len(parts) - 2)[0] if len(parts) > 2 else parts[0]
+    site_key = key(site) if site else ""
+    host = (urlsplit(url).hostname or "").removeprefix("www.").split(".") if url else []
+    host_key = key(host[-2] if len(host) >= 2 else host[0]) if host else ""
+    for m in _SUFFIX_SEP.finditer(title):
+        head, rest = title[: m.start()].strip(), title[m.end():].strip()
+        if len(head.split()) < 2:
+            continue
+        rest_key = key(rest)
+        if rest_key and (rest_key == site_key or (len(host_key) >= 3 and rest_key.startswith(host_key))
+                         or _DOMAIN.match(rest)):
+            return head
     return title
 
 
@@ -192,12 +315,20 @@ def _authors(tree, article: dict, metas: dict[str, str], by_id: dict) -> list[st
     return authors or byline_authors(tree)
 
 
+# Labels that byline markup (not running text: there "Von" opens sentences) writes before a name: "Von Anna
+# Berg", "View all posts by Daniel Lemire", "Artikel von hausinfo", "Interview: Julia Lauter".
+_MARKUP_LABEL = re.compile(r"^(?:(?:view |see )?all posts by|(?:more )?posts by|(?:ein )?(?:artikel|beitrag) von|"
+                           r"geschrieben von|von|interview|autor(?:in)?)\b\s*:?\s+(?=\w)", re.IGNORECASE)
+
+
 def _strip_author_label(name: str, cues: Cues) -> str:
     """"By Glen Owen" -> "Glen Owen", "Par Stefan Häne" -> "Stefan Häne", "Autor: Ion Pop" -> "Ion Pop": a
     leading author label of any cue language, when a colon follows it or the rest is a capitalised name of two or
     more words ("De Gaulle", "de la Cruz" stay whole)."""
     from newsgraph.extract.datetext import fold_keep
 
+    if (m := _MARKUP_LABEL.match(name)) and name[m.end():][:1].isupper():
+        return name[m.end():].strip()
     if not (m := cues.author.match(fold_keep(name))) or not m.group("rest"):
         return name
     rest = name[m.start("rest"):].strip()
@@ -216,7 +347,7 @@ def _metadata(doc: Document, tree, nodes: list[dict], metas: dict[str, str], cue
         or next(iter(_person_names(publisher, by_id)), None)
         or trafilatura_metadata.extract_sitename(tree)
     )
-    doc.title = doc.source.hints.get("title") or _title(tree, article, metas, doc.site)
+    doc.title = doc.source.hints.get("title") or _title(tree, article, metas, doc.site, doc.source.url)
     if doc.title:
         doc.title = _WS.sub(" ", doc.title).strip()
     hint_authors = doc.source.hints.get("authors") or []
@@ -256,11 +387,20 @@ _CAPTION_CLASS = re.compile(r"(?:^|[\s_-])(?:wp-caption-text|caption|image-capti
                             r"media-caption|figcaption|description)(?:$|[\s_-])")
 
 
+_LAZY_SRC = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-url", "data-full", "data-lg",
+             "data-md")
+
+
 def _img_src(img) -> str | None:
+    """The image's address; a lazy-loading page's real one (``data-src`` and the like) over the inline
+    placeholder in ``src`` (a ``data:`` URI, a "placeholder"/"blank"/"spacer" image) that every image shares."""
     if img is None:
         return None
-    return (img.get("src") or img.get("data-src") or img.get("data-lazy-src")
-            or (img.get("srcset") or img.get("data-srcset") or "").split(" ")[0] or None)
+    src = img.get("src")
+    if not src or src.startswith("data:") or any(w in src.lower() for w in ("placeholder", "blank.", "spacer.")):
+        lazy = next((v for name in _LAZY_SRC if (v := img.get(name))), None)
+        src = lazy or src
+    return (src or (img.get("srcset") or img.get("data-srcset") or "").split(" ")[0] or None)
 
 
 def _split_credit(caption: str | None, credit: str | None, cues: Cues) -> tuple[str | None, str | None]:
@@ -292,13 +432,15 @@ def _figure_from(container, img, cues: Cues) -> Figure | None:
     return Figure(src=src, alt=(img.get("alt") or None) if img is not None else None, caption=caption, credit=credit)
 
 
-def _figures(tree, cues: Cues, article: dict | None = None, raw: str | None = None):
+def _figures(tree, cues: Cues, article: dict | None = None, raw: str | None = None, nodes: list[dict] | None = None):
     """Every article image with its caption and credit: ``<figure>`` with ``<figcaption>`` or a caption element
     (credit from a credit/copyright/source element, ``data-caption``/``data-credit`` attributes, or a "Foto:" /
     "Photo:" credit inside the caption), WordPress-style caption boxes (``div.wp-caption``), then the article's
     JSON-LD ``image`` (ImageObject ``caption``, ``creditText``, ``copyrightHolder``, ``author``) for images the
-    markup did not caption."""
-    seen: dict[str, Figure] = {}
+    markup did not caption, and the ImageObjects of the page's JSON-LD graph (``nodes``; the Yoast/WordPress form
+    ``{"@type": "ImageObject", "@id": ".../#primaryimage", "caption": ...}``) that are no logo or portrait."""
+    seen: dict[str, Figure] = {}  # by image address, for the JSON-LD captions
+    keys: set[tuple] = set()  # (address, caption): the same picture twice (a slider's clone, a lightbox copy)
     out: list[Figure] = []
     # WordPress caption boxes are looked for only where the page has one (a class test on every <div> is slow).
     boxes = '//figure | //div[contains(@class, "wp-caption")]' if raw is None or "wp-caption" in raw else "//figure"
@@ -306,11 +448,13 @@ def _figures(tree, cues: Cues, article: dict | None = None, raw: str | None = No
         if fig.tag == "div" and fig.xpath("ancestor::figure"):
             continue
         found = _figure_from(fig, next(iter(fig.xpath(".//img")), None), cues)
-        if found is not None and (found.src is None or found.src not in seen):
+        if found is not None and (found.src, found.caption) not in keys:
+            keys.add((found.src, found.caption))
             out.append(found)
             if found.src:
-                seen[found.src] = found
-    for node in _image_objects(article):
+                seen.setdefault(found.src, found)
+    captions = {fold(f.caption) for f in out if f.caption}
+    for node in _image_objects(article, nodes or []):
         url = node.get("url") or node.get("contentUrl")
         url = url if isinstance(url, str) else None
         caption = node.get("caption") if isinstance(node.get("caption"), str) else None
@@ -323,8 +467,11 @@ def _figures(tree, cues: Cues, article: dict | None = None, raw: str | None = No
         if known is not None:
             known.caption = known.caption or caption
             known.credit = known.credit or credit
-        elif caption or credit:
+        elif (caption or credit) and not (caption and fold(caption) in captions):
             out.append(Figure(src=url, caption=caption, credit=credit))
+            seen.setdefault(url or "", out[-1])
+            if caption:
+                captions.add(fold(caption))
     return out
 
 
@@ -332,10 +479,19 @@ def _names(value) -> list[str]:
     return _person_names(value) if value is not None else []
 
 
-def _image_objects(article: dict | None) -> list[dict]:
+def _image_objects(article: dict | None, nodes: list[dict]) -> list[dict]:
+    """The article's JSON-LD images (references into the graph resolved), then the graph's other ImageObjects
+    except logos, portraits and avatars (by their ``@id``)."""
+    by_id = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str)}
     image = (article or {}).get("image")
     images = image if isinstance(image, list) else [image]
-    return [i for i in images if isinstance(i, dict)]
+    out = [by_id.get(i.get("@id"), i) if "@id" in i and len(i) == 1 else i for i in images if isinstance(i, dict)]
+    for node in nodes:
+        ident = str(node.get("@id") or "").lower()
+        if node.get("@type") == "ImageObject" and node not in out and not any(
+                w in ident for w in ("logo", "person", "avatar", "author")):
+            out.append(node)
+    return out
 
 
 _TAG_KINDS = {"nav": "navigation", "header": "navigation", "footer": "navigation", "aside": "related"}

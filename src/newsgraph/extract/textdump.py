@@ -106,6 +106,9 @@ def classify(line: Line, cues: Cues, dates: bool = True) -> None:
     if len(text) <= 200 and folded.startswith(("©", "(c)", "copyright")) and _FOOTER.search(folded):
         line.kind = "copyright"  # "© 2016 Contrapagina. Revistă de actualitate": a footer, not a photo credit
         return
+    if len(text) <= 400 and (m := cues.gallery.match(text)):
+        line.kind, line.data = "caption", {"caption": m.group("caption").strip(), "credit": None}
+        return
     if len(text) <= 400 and (m := cues.photo.search(text)) and _words(m.group("credit")) <= 10:
         caption = text[: m.start("cue")].strip(" .|/–—-([")
         line.kind, line.data = "caption", {"caption": caption or None, "credit": m.group("credit").strip(" .")}

@@ -80,6 +80,7 @@ class Cues:
     modified_word: re.Pattern  # an update label anywhere in a line ("... | Actualizat 17 iun. 2016 23:05")
     tags: re.Pattern  # "Posted in Local, Libraries", "Etichete: ...": category and tag lines
     photo: re.Pattern  # searched anywhere in the original line
+    gallery: re.Pattern  # "Foto 3/8: caption", "Photo 2 of 12 - caption": a gallery's counter, then the caption
     author: re.Pattern
     editor: re.Pattern
     related: frozenset[str]
@@ -122,7 +123,9 @@ def load(codes: tuple[str, ...] | None = None) -> Cues:
         # "FOTO: Profimedia Images", "(Photo: AP)", "Foto: Inquam Photos / George Călin", "Photo by X"
         # "© Getty Images" needs no colon; a word cue does ("Video shows ..." is no credit).
         photo=re.compile(r"(?:^|[\s.(\[|/–—-])(?P<cue>(?:" + "|".join(photo_alts) + r")(?=\s*(?::|by\b))|©)"
-                         r"\s*(?::|by\b)?\s*(?P<credit>[^)\]]+?)[)\]]?\s*$"),
+                         r"\s*(?::|by\b)?\s*(?P<credit>[^)\]]+?)[)\]]?\.?\s*$"),  # "(Foto: R. Hollinger)."
+        gallery=re.compile(r"^(?:" + "|".join(photo_alts) + r")\s+\d{1,3}\s*(?:/|din|of|von|sur|de|di|z|из)\s*"
+                           r"\d{1,3}\s*[:.|–—-]\s*(?P<caption>\S.*)$", re.IGNORECASE),
         author=_label_regex(merged["author_labels"]),
         editor=_label_regex(merged["editor_labels"]),
         related=frozenset(fold(h) for h in merged["related_headers"]),
