@@ -213,6 +213,9 @@ class RoleActors:
                     or self._country([x for x in entities if any(x[0] <= t.idx < x[1] for t in places)])
                 if other and not other.startswith("IGO") and other[:3] != code[:3]:
                     code = other[:3] + (code[3:] or (sector or ""))
+            igo = next((x[4] for x in inside if x is not named and (x[4] or "").startswith("IGO")), None)
+            if igo and sector and named not in own and named[5] == "PERSON":
+                code = igo  # "secretarul general al NATO, Jens Stoltenberg": the organisation's official
             if code and len(code) == 3 and sector and named[5] in ("PERSON", "ORG"):
                 code += sector
             if code and len(code) == 3 and named[6] == "capital":
@@ -234,6 +237,10 @@ class RoleActors:
             people = self.demonym(h) if h.pos_ == "NOUN" else None
             if people:  # "georgienii", "mii de sârbi": a crowd of that country
                 return make(people + "CVL" if len(people) == 3 else people, h.text, None, s, e, None, False)
+            if h.pos_ == "NOUN":  # "un vrachier grecesc", "ostatici israelieni", "consulatul rus": that country's
+                own_adj = next((c for t in h.children if t.dep_ == "amod" and (c := self.demonym(t))), None)
+                if own_adj:
+                    return make(own_adj, " ".join(t.text for t in core), None, s, e, "NORP", False)
             return None
         sector = sector or "-"  # a person or organisation the knowledge base does not know, with no role
         country = self._country(inside, exclude=named) or next(
@@ -270,7 +277,8 @@ class RoleActors:
                 return code[:3] if not code.startswith("IGO") else code
         return None
 
-    def deeper(self, heads: list, skip: set, entities: list[tuple], make, loc_preps: set, own: tuple = ()) -> list:
+    def deeper(self, heads: list, skip: set, entities: list[tuple], make, loc_preps: set, own: tuple = (),
+               sites: tuple = (), own_country: tuple = ()) -> list:
         """The first named or explicitly situated actor (else the first role) inside the verb's object and oblique phrases, for a verb
         whose arguments give none ("a cerut demisia ministrului Justiției", "sancțiuni companiei Rosneft",
         "împotriva reformei propuse de Ministerul francez al Transporturilor"); a town in a locative phrase is
@@ -286,6 +294,10 @@ class RoleActors:
                 a = self.head_actor(t, entities, make)
                 if a is None or prep in loc_preps and a.type in self.place_types and (a.id or "").startswith("place:"):
                     continue
+                if a.type == "NORP" and (a.code or "")[:3] in own_country:
+                    continue  # "fondurile europene" for the EU's own act: a thing of its own, not a target
+                if head.i in sites and a.type in self.place_types and not (a.id or "").startswith("country:"):
+                    continue  # "au protestat în Piața Victoriei": a place named in a locative phrase is where
                 found = [a] + [b for c in self.heads(t)[1:] if (b := self.head_actor(c, entities, make))]
                 if not a.weak:
                     return found  # "negocierile … cu Republica Moldova și Ucraina": both

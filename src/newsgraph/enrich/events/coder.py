@@ -73,6 +73,7 @@ class Coder:
         self.unconfirmed = [w.lower() for w in self.cue.get("unconfirmed_markers", [])]
         self.hypo = {w.lower() for w in self.cue.get("hypothetical_markers", [])}
         self.loc_preps = {w.lower() for w in self.cue.get("location_preps", [])}
+        self.obj_preps = {w.lower() for w in self.cue.get("object_preps", [])}
         #: "accepted to visit", "a acceptat să viziteze": the visit has not happened (yet)
         self.irrealis = {w.lower() for w in self.cue.get("irrealis_marks", [])}
         #: event nouns: dictionary entries that are nouns (the Romanian dictionary lists VIZITĂ, ÎNTÂLNIRE …)
@@ -246,6 +247,11 @@ class Coder:
                 out.append(Actor(x[4], x[2], x[3], x[0], x[1], "PERSON"))
         return out
 
+    @staticmethod
+    def _one_subject(p: Predicate) -> bool:
+        """One (compound) subject: "A și B au semnat", also where the parser hung both conjuncts on the verb."""
+        return len(p.subj) == 1 or not p.inherited and all(a.head.i < p.verb.i and a.prep is None for a in p.subj)
+
     def _is_place(self, a: Actor) -> bool:
         return a.type is None or a.type in self.place_types
 
@@ -302,13 +308,21 @@ class Coder:
                 continue  # "said", "told reporters": a statement, not an event (a dictionary pattern may say more)
             srcs = [a for arg in p.subj for a in self.actors(arg, entities, date)]
             tgts = [a for arg in p.obj for a in self.actors(arg, entities, date)]
+            # "a amenințat că va suspenda fondurile europene": a thing of the actor's own country is no target
+            tgts = [t for t in tgts if t.type != "NORP" or all((t.code or "")[:3] != (s.code or "")[:3] for s in srcs)]
             loc, place = None, None
-            for arg in p.obl:
+            # "l-a primit, la Palatul Cotroceni, pe X": the direct-object marker's phrase before the others
+            # (not for extraditions and other 06 cooperation: "l-a extrădat în Germania pe X" is with Germany)
+            for arg in sorted(p.obl, key=lambda a: a.prep not in self.obj_preps or cameo_root(code) == "06"):
                 acts = self.actors(arg, entities, date)
                 if not acts:
                     continue
                 if arg.prep in self.loc_preps and acts[0].type in self.place_types:
                     place = place or acts[0]
+                    if self.roles and not code.startswith(("042", "043")):
+                        # "au protestat în Piața Victoriei", "l-a primit la Palatul Cotroceni": where, not whom
+                        loc = loc or acts[0].name
+                        continue
                 if arg.prep in self.loc_preps and ((acts[0].id or "").startswith("place:") or any(
                         x[0] <= arg.head.idx < x[1] and len(x) > 6 and x[6] == "capital" for x in entities)) \
                         and not code.startswith("042"):
@@ -322,7 +336,7 @@ class Coder:
                 place = next((a for a in tgts if a.type in self.place_types), None)
             group = not tgts and len(srcs) == 2 and any(self._group_size(a.head) for a in p.subj) \
                 and not self.require_dyad
-            if not tgts and len(srcs) == 2 and len(p.subj) == 1 and cameo_root(code) == "04" and \
+            if not tgts and len(srcs) == 2 and self._one_subject(p) and cameo_root(code) == "04" and \
                     not code.startswith(("042", "043")) and not self.require_dyad:
                 group = True  # "Macron și Scholz au discutat": a consultation between the two
             if p.nominal and not srcs and not tgts and not self.require_dyad and fold(p.lemma).upper() in {
@@ -336,7 +350,7 @@ class Coder:
                 srcs, tgts = srcs[:1], srcs[1:]
             if not tgts and srcs and not self.require_dyad:  # "a acceptat invitația (lui Kim)"
                 tgts = self._author(p, preds, events, entities, date, srcs)
-            mutual = self.roles and not self.require_dyad and not tgts and len(srcs) >= 2 and len(p.subj) == 1 \
+            mutual = self.roles and not self.require_dyad and not tgts and len(srcs) >= 2 and self._one_subject(p) \
                 and (cameo_root(code) in ("03", "04", "06") or code.startswith("057"))
             if mutual:  # "Armenia și Azerbaidjanul au semnat / au convenit": each with each other
                 pass
@@ -430,13 +444,20 @@ class Coder:
                  sorted(_clause_args(c), key=lambda a: a.head.i)]
         deeper = self.roles.deeper([a.head for a in args], skip, entities, Actor, self.loc_preps,
                                    own=tuple(a.head.i for a in args if a.role == "obl" or a.head.i > p.verb.i + 12
-                                             or a.head.head.i != p.verb.i))
+                                             or a.head.head.i != p.verb.i),
+                                   sites=tuple(a.head.i for a in args if a.role == "obl" and a.prep in self.loc_preps),
+                                   own_country=tuple((s.code or "")[:3] for s in srcs))
         deeper = [a for a in deeper if all(a.code != s.code or a.id != s.id for s in srcs)]
         if deeper and not (deeper[0].weak and tgts):
             tgts = deeper
         elif cameo_root(code) in ("15", "07") or code.startswith("074"):
             return []
-        home = self.roles.home or ""
+        return self._foreign(tgts, srcs)
+
+    def _foreign(self, tgts: list[Actor], srcs: list[Actor]) -> list[Actor]:
+        """People with only the default country, acted on by a foreign actor, are of its country ("Poliția rusă a
+        reținut protestatari")."""
+        home = (self.roles.home if self.roles else None) or ""
         origin = next((s.code[:3] for s in srcs if s.code and not s.weak and not s.code.startswith("IGO")), None)
         for t in tgts:
             if t.weak and origin and origin != home and t.code and t.code.startswith(home):
@@ -513,11 +534,15 @@ class Coder:
         claims = [q for q in by_verb.values() if q.embedded_in is not None and q.embedded_in.i == p.verb.i]
         if self._is_as_clause(p) and p.verb.head.i != p.verb.i and p.verb.head.i in by_verb:
             claims = [by_verb[p.verb.head.i]]  # "…, aşa cum a susţinut X": the claim is the host clause
-        tgts = [a for q in claims for arg in q.subj for a in self.actors(arg, entities, date)]
-        tgts = tgts or [a for q in claims if self._is_as_clause(p) for arg in q.obj
-                        for a in self.actors(arg, entities, date)]
-        tgts = tgts or [a for arg in p.obj for a in self.actors(arg, entities, date)]
-        tgts = [t for t in tgts if all(t.code != s.code or t.id != s.id for s in srcs)]
+        def others(acts):
+            return [t for t in acts if all(t.code != s.code or t.id != s.id for s in srcs)]
+
+        # "a acuzat Moscova că …", "accused Russia of …": the accused is the object; else the content's subject
+        tgts = [] if self._is_as_clause(p) else others([a for arg in p.obj for a in self.actors(arg, entities, date)])
+        tgts = tgts or others([a for q in claims for arg in q.subj for a in self.actors(arg, entities, date)])
+        tgts = tgts or others([a for q in claims if self._is_as_clause(p) for arg in q.obj
+                               for a in self.actors(arg, entities, date)])
+        tgts = self._foreign(tgts or others([a for arg in p.obj for a in self.actors(arg, entities, date)]), srcs)
         return [self._event(s, t, "112", p.lemma, p, k, False, None, mode_hint="allege")
                 for s in srcs for t in (tgts or [None])]
 

@@ -161,6 +161,14 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
             if inv:
                 p.subj = inv[:1]
                 p.obj = [a for a in p.obj if a is not inv[0]]
+        if cue.get("misparse_fallbacks") and len(p.subj) >= 2:
+            # "Comisia a promis Republicii Moldova un sprijin": a caseless noun after the verb beside a subject
+            # before it is a dative object the parser took for a second subject
+            pre = [a for a in p.subj if a.head.i < tok.i and a.prep is None]
+            post = [a for a in p.subj if a.head.i > tok.i and a.prep is None and a.head.pos_ in ("NOUN", "PROPN")]
+            if pre and post:
+                p.subj = [a for a in p.subj if a not in post]
+                p.obj = [Arg("obj", a.head) for a in post] + p.obj
         marks = {c.text.lower() for c in tok.children if c.dep_ == "mark"}
         if marks & control and tok.dep_ in ("ccomp", "xcomp", "advcl") and p.subj and p.subj[0].head.i > tok.i:
             p.obj = [Arg("obj", a.head) for a in p.subj] + p.obj  # "a acceptat să viziteze Coreea": not a subject
@@ -185,6 +193,11 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
                 elif p.verb.dep_ in ("conj", "xcomp", "advcl"):
                     p.subj = list(hp.subj)
                 p.inherited = True
+            if p.verb.dep_ == "conj" and p.obj and all(a.head.pos_ == "PRON" for a in p.obj) and \
+                    not any(a.prep in obj_preps for a in p.obl):
+                # "a arestat 53 de activiști și i-a acuzat": a clitic object of a coordinated verb is the first's
+                full = [Arg("obj", a.head) for a in hp.obj if a.head.pos_ != "PRON"]
+                p.obj = full or p.obj
             if p.verb.dep_ == "xcomp":
                 p.negated = p.negated or hp.negated
                 p.modal = p.modal or hp.modal
