@@ -74,6 +74,7 @@ class Coder:
         self.hypo = {w.lower() for w in self.cue.get("hypothetical_markers", [])}
         self.loc_preps = {w.lower() for w in self.cue.get("location_preps", [])}
         self.obj_preps = {w.lower() for w in self.cue.get("object_preps", [])}
+        self.reaction_marks = {fold(w) for w in self.cue.get("reaction_marks", [])}
         #: "accepted to visit", "a acceptat să viziteze": the visit has not happened (yet)
         self.irrealis = {w.lower() for w in self.cue.get("irrealis_marks", [])}
         #: event nouns: dictionary entries that are nouns (the Romanian dictionary lists VIZITĂ, ÎNTÂLNIRE …)
@@ -392,6 +393,8 @@ class Coder:
                             # only mention an event: kept (for dating and placing others), flagged, not a fact
                             ev["mention"] = not (own_agent and b is not None)
                         events.append(ev)
+        if self.roles and not self.require_dyad:
+            self._reactions(events, {p.verb.idx: p.verb for p in preds if not p.nominal})
         seen, unique = set(), []
         for ev in events:
             key = (ev["source"]["code"], ev["source"]["id"], ev["target"]["code"], ev["target"]["id"], ev["cameo"],
@@ -400,6 +403,40 @@ class Coder:
                 seen.add(key)
                 unique.append(ev)
         return unique
+
+    def _reactions(self, events: list[dict], verbs: dict) -> None:
+        """An act with no target in a clause of reaction ("după ce …", ``reaction_marks``) and the act of the clause
+        it hangs on, by another actor, answer each other: "Executivul a renunțat la proiect, după ce sindicatele au
+        amenințat cu greva" -> the executive concedes to the unions, the unions threaten the executive. A country's
+        own force posture (15) keeps no target."""
+        marks = self.reaction_marks
+        if not marks:
+            return
+        by_verb: dict[int, list[dict]] = {}
+        for ev in events:
+            by_verb.setdefault(ev["evidence"]["verb_start"], []).append(ev)
+        pairs = []
+        byi = {v.i: v for v in verbs.values()}
+        doc = next(iter(verbs.values())).doc if verbs else None
+        for d in doc or ():
+            if fold(d.text) not in marks or d.i + 1 >= len(doc) or fold(doc[d.i + 1].text) not in ("ce",):
+                continue
+            v = _up(d, lambda t, d=d: t.i in byi and t.i > d.i)  # the clause "după ce" opens (however it was parsed)
+            if v is None or not by_verb.get(v.idx):
+                continue
+            h = _up(v, lambda t, v=v: t.i != v.i and t.idx in by_verb)  # the clause it hangs on
+            if h is not None:
+                pairs.append((v.idx, h.idx))
+        for a, b in pairs:
+            for x, y in ((a, b), (b, a)):
+                for ev in by_verb[x]:
+                    if ev["target"]["code"] or ev.get("_scope") is not None or cameo_root(ev["cameo"]) == "15":
+                        continue
+                    mine = (ev["source"]["id"], ev["source"]["name"])
+                    other = next((o for o in by_verb[y] if o["source"]["code"]
+                                  and (o["source"]["id"], o["source"]["name"]) != mine), None)
+                    if other is not None:
+                        ev["target"] = dict(other["source"])
 
     def _block(self, word: str) -> int | None:
         for k in (word.upper(), fold(word).upper()):
@@ -560,6 +597,17 @@ class Coder:
             "evidence": {"sentence": k, "start": sent.start_char, "end": sent.end_char,
                          "verb_start": p.verb.idx, "verb_end": p.verb.idx + len(p.verb.text)},
         }
+
+
+def _up(tok, ok, steps: int = 6):
+    """The nearest of ``tok`` and its heads (at most ``steps`` up) for which ``ok`` holds, else None."""
+    for _ in range(steps):
+        if ok(tok):
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return tok if ok(tok) else None
 
 
 def _clause_args(verb) -> list[Arg]:
