@@ -47,6 +47,7 @@ class RoleActors:
         self.quantities = {fold(w) for w in cue.get("quantity_heads", [])}
         self.adjectives = {fold(k): v for k, v in cue.get("role_adjectives", {}).items()}
         self.goal_preps = {fold(w) for w in cue.get("goal_preps", [])} | {fold(w) for w in cue.get("location_preps", [])}
+        self.attribution = {fold(w) for w in cue.get("attribution_preps", [])}
         self._cities: dict | None = None
 
     def city(self, name: str) -> tuple[str, str] | None:
@@ -291,6 +292,8 @@ class RoleActors:
                         not (t.dep_ == "amod" and t.pos_ == "PROPN"):
                     continue
                 prep = next((fold(c.text) for c in t.children if c.dep_ == "case"), None)
+                if prep in self.attribution:
+                    continue  # "potrivit Ministerului rus": who reports it, not whom it was done to
                 a = self.head_actor(t, entities, make)
                 if a is None or prep in loc_preps and a.type in self.place_types and (a.id or "").startswith("place:"):
                     continue

@@ -75,6 +75,7 @@ class Coder:
         self.loc_preps = {w.lower() for w in self.cue.get("location_preps", [])}
         self.obj_preps = {w.lower() for w in self.cue.get("object_preps", [])}
         self.reaction_marks = {fold(w) for w in self.cue.get("reaction_marks", [])}
+        self.attribution = {fold(w) for w in self.cue.get("attribution_preps", [])}
         #: "accepted to visit", "a acceptat să viziteze": the visit has not happened (yet)
         self.irrealis = {w.lower() for w in self.cue.get("irrealis_marks", [])}
         #: event nouns: dictionary entries that are nouns (the Romanian dictionary lists VIZITĂ, ÎNTÂLNIRE …)
@@ -362,6 +363,8 @@ class Coder:
                         for a in self.actors(arg, entities, date)]
             if not tgts and not self.require_dyad:  # "întărirea cooperării cu Phenianul": a partner deeper in
                 tgts = self._partner(p, entities, date, srcs)
+            if not tgts and self.roles and not self.require_dyad and srcs and not p.nominal:
+                tgts = self._dependent_targets(p, by_verb, entities, date, srcs)
             irrealis = p.verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "csubj") and any(
                 (c.dep_ == "mark" or c.dep_ == "aux" and c.text.lower() != "a") and c.text.lower() in self.irrealis
                 for c in p.verb.children)
@@ -500,6 +503,28 @@ class Coder:
             if t.weak and origin and origin != home and t.code and t.code.startswith(home):
                 t.code = origin + t.code[len(home):]
         return tgts
+
+    def _dependent_targets(self, p: Predicate, by_verb: dict, entities, date, srcs) -> list[Actor]:
+        """The target of an act whose own arguments name none, from the clauses that only give its grounds, manner
+        or purpose (no events of their own): "au blocat drumuri, cerând Guvernului măsuri", "a intrat în greva
+        foamei, protestând față de refuzul autorităților", "a trimis un portavion pentru a descuraja Iranul"; and
+        from a coordinated word the parser made a subject-less verb or noun holding the object ("a condamnat în
+        termeni fermi atacul", "a atacat cu rachete și drone un vrachier")."""
+        heads = []
+        for c in p.verb.children:
+            q = by_verb.get(c.i)
+            if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ == "VERB" and not _finite(c):
+                heads += [a.head for a in _clause_args(c) if a.prep not in self.attribution]  # not "potrivit X"
+            elif c.dep_ == "conj" and c.i > p.verb.i and not any(g.dep_ in ("nsubj", "nsubj:pass") for g in c.children) \
+                    and (c.pos_ != "VERB" or q is None or not _code_ok(self.verb_code(q)[0])):
+                heads += [g for g in c.children if g.dep_ in ("obj", "iobj")]
+        if not heads:
+            return []
+        skip = {t.i for a in p.subj for t in a.tokens}
+        found = self.roles.deeper(sorted(heads, key=lambda t: t.i), skip, entities, Actor, self.loc_preps,
+                                  own=tuple(h.i for h in heads), own_country=tuple((s.code or "")[:3] for s in srcs))
+        # only a named or situated actor: a bare role there ("locuitorii", "opoziția") is too loose a guess
+        return [a for a in found if not a.weak and all(a.code != s.code for s in srcs)]
 
     def _partner(self, p: Predicate, entities, date, srcs) -> list[Actor]:
         goals = {w.lower() for w in self.cue.get("goal_preps", [])} - self.loc_preps | {"with", "cu"}
