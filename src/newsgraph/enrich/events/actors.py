@@ -285,8 +285,18 @@ class RoleActors:
         "împotriva reformei propuse de Ministerul francez al Transporturilor"); a town in a locative phrase is
         where, not whom."""
         weak: list = []
+        named: list = []  # per head, the first found wins, as before
+        later: list = []
         for head in heads:
+            if named:
+                break
+            # not inside a finite relative clause: "a reținut persoane care protestau în fața Parlamentului"
+            rel = {x.i for c in head.subtree if c.dep_ in ("acl", "relcl", "acl:relcl") and c.i != head.i
+                   and (c.morph.get("VerbForm") == ["Fin"] or any(g.dep_ in ("nsubj", "aux") for g in c.children))
+                   for x in c.subtree}
             for t in sorted(head.subtree, key=lambda t: t.i):
+                if t.i in rel:
+                    continue
                 if (t.i == head.i and t.i not in own) or t.i in skip or t.pos_ not in ("NOUN", "PROPN") or \
                         t.dep_ not in ("nmod", "iobj", "obl", "obj", "nmod:poss", "obl:agent", "appos") and \
                         not (t.dep_ == "amod" and t.pos_ == "PROPN"):
@@ -301,8 +311,13 @@ class RoleActors:
                     continue  # "fondurile europene" for the EU's own act: a thing of its own, not a target
                 if head.i in sites and a.type in self.place_types and not (a.id or "").startswith("country:"):
                     continue  # "au protestat în Piața Victoriei": a place named in a locative phrase is where
+                if a.type in self.place_types and len(a.code or "") == 3 and a.code in own_country:
+                    continue  # "Putin a suspendat participarea Rusiei la tratat": the source's own country
                 found = [a] + [b for c in self.heads(t)[1:] if (b := self.head_actor(c, entities, make))]
                 if not a.weak:
-                    return found  # "negocierile … cu Republica Moldova și Ucraina": both
+                    # "a respins cererea Manilei de …", "a criticat vizita în Taiwan a lui X": a possessor
+                    # (genitive, no preposition) before actors in prepositional phrases
+                    (named if prep is None or prep in GENITIVE_MARKS else later).append(found)
+                    continue
                 weak = weak or found
-        return weak
+        return (named or later or [weak])[0]
