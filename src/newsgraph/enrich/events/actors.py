@@ -134,6 +134,9 @@ class RoleActors:
                 # "Miniștrii … din România, Bulgaria și Grecia" parsed with the countries as conjuncts of the role
                 a = make(a.code + out[0].code[3:], a.name, a.id, a.start, a.end, a.type, False)
             any_head = True
+            if out and h.dep_ == "conj" and a.code == out[-1].code and not any(c.dep_ == "cc" for c in h.children):
+                out[-1] = a if a.id else out[-1]  # "omologul său ucrainean, Volodimir Zelenski": an apposition
+                continue
             out.extend(self._per_place(h, a, entities, make))
         return out if any_head else None
 

@@ -161,6 +161,12 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
             if inv:
                 p.subj = inv[:1]
                 p.obj = [a for a in p.obj if a is not inv[0]]
+        if cue.get("misparse_fallbacks"):
+            # "l-a invitat la Casa Albă pe omologul său": a "pe" phrase the parser hung on a preceding oblique is
+            # the verb's (the direct-object marker does not modify nouns)
+            for a in list(p.obl):
+                p.obl += [Arg("obl", c, _prep_of(c)) for c in a.head.children
+                          if c.dep_ == "nmod" and c.i > a.head.i and _prep_of(c) in obj_preps]
         if cue.get("misparse_fallbacks") and len(p.subj) >= 2:
             # "Comisia a promis Republicii Moldova un sprijin": a caseless noun after the verb beside a subject
             # before it is a dative object the parser took for a second subject
