@@ -252,6 +252,8 @@ class Coder:
     @staticmethod
     def _one_subject(p: Predicate) -> bool:
         """One (compound) subject: "A și B au semnat", also where the parser hung both conjuncts on the verb."""
+        if p.passive and any(a.prep for a in p.subj):
+            return False  # "a fost primit de X și de Y": agents of an act on the patient, not of each other
         return len(p.subj) == 1 or not p.inherited and all(a.head.i < p.verb.i and a.prep is None for a in p.subj)
 
     def _is_place(self, a: Actor) -> bool:
