@@ -76,6 +76,10 @@ class Coder:
         self.obj_preps = {w.lower() for w in self.cue.get("object_preps", [])}
         self.reaction_marks = {fold(w) for w in self.cue.get("reaction_marks", [])}
         self.attribution = {fold(w) for w in self.cue.get("attribution_preps", [])}
+        #: general-news precision (English): only actors of a known country or organisation; the roots that may
+        #: go without a target (None: any)
+        self.known_only = bool(self.cue.get("known_actors_only"))
+        self.political = set(self.cue.get("political_sectors", []))
         #: "accepted to visit", "a acceptat să viziteze": the visit has not happened (yet)
         self.irrealis = {w.lower() for w in self.cue.get("irrealis_marks", [])}
         #: event nouns: dictionary entries that are nouns (the Romanian dictionary lists VIZITĂ, ÎNTÂLNIRE …)
@@ -249,6 +253,11 @@ class Coder:
                 out.append(Actor(x[4], x[2], x[3], x[0], x[1], "PERSON"))
         return out
 
+    def _known(self, code: str | None) -> bool:
+        """A known actor: a code with a country or organisation ("USABUS", "IGOUNO"), or an unnamed state actor
+        ("---GOV"); not an unknown name ("Docker", a ball player)."""
+        return bool(code) and (not code.startswith("---") or code[3:6] in self.political)
+
     @staticmethod
     def _one_subject(p: Predicate) -> bool:
         """One (compound) subject: "A și B au semnat", also where the parser hung both conjuncts on the verb."""
@@ -376,6 +385,10 @@ class Coder:
                 destinations.append(self._event(Actor(None, None), place, code, verb, p, k, False, place.name)
                                     | {"travellers": [a.id or a.name for a in srcs],
                                        "_scope": self._scope(p, by_verb) if p.nominal else None})
+            if self.known_only:  # general news: "Docker helps you", "Harris gave the Sixers minutes"
+                # an unknown name acting on a known actor stays ("Kostunica promised to democratize Serbia")
+                tgts = [a for a in tgts if self._known(a.code)]
+                srcs = [a for a in srcs if tgts or self._known(a.code)]
             if nonfinite or not srcs or (not tgts and (self.require_dyad or cameo_root(code) in ("01", "02"))):
                 continue  # a statement or appeal to no one is not an interaction
             if loc is None and code.startswith("042") and tgts and tgts[0].type in self.place_types:
@@ -607,6 +620,9 @@ class Coder:
         tgts = tgts or others([a for q in claims if self._is_as_clause(p) for arg in q.obj
                                for a in self.actors(arg, entities, date)])
         tgts = self._foreign(tgts or others([a for arg in p.obj for a in self.actors(arg, entities, date)]), srcs)
+        if self.known_only:
+            tgts = [a for a in tgts if self._known(a.code)]
+            srcs = [a for a in srcs if tgts or self._known(a.code)]
         return [self._event(s, t, "112", p.lemma, p, k, False, None, mode_hint="allege")
                 for s in srcs for t in (tgts or [None])]
 
