@@ -74,7 +74,9 @@ class Coder:
         self.hypo = {w.lower() for w in self.cue.get("hypothetical_markers", [])}
         self.loc_preps = {w.lower() for w in self.cue.get("location_preps", [])}
         self.obj_preps = {w.lower() for w in self.cue.get("object_preps", [])}
-        self.reaction_marks = {fold(w) for w in self.cue.get("reaction_marks", [])}
+        #: "după ce", "iar": a clause answering the act of the clause it hangs on
+        self.reaction_marks = [fold(w).split() for w in self.cue.get("reaction_marks", [])]
+        self._mark_heads = {m[0] for m in self.reaction_marks}
         self.attribution = {fold(w) for w in self.cue.get("attribution_preps", [])}
         #: general-news precision (English): only actors of a known country or organisation; the roots that may
         #: go without a target (None: any)
@@ -437,7 +439,8 @@ class Coder:
         byi = {v.i: v for v in verbs.values()}
         doc = next(iter(verbs.values())).doc if verbs else None
         for d in doc or ():
-            if fold(d.text) not in marks or d.i + 1 >= len(doc) or fold(doc[d.i + 1].text) not in ("ce",):
+            words = [fold(t.text) for t in doc[d.i:d.i + 2]]
+            if words[0] not in self._mark_heads or not any(words[:len(m)] == m for m in marks):
                 continue
             v = _up(d, lambda t, d=d: t.i in byi and t.i > d.i)  # the clause "după ce" opens (however it was parsed)
             if v is None or not by_verb.get(v.idx):
