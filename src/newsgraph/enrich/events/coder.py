@@ -82,6 +82,7 @@ class Coder:
         #: go without a target (None: any)
         self.known_only = bool(self.cue.get("known_actors_only"))
         self.political = set(self.cue.get("political_sectors", []))
+        self.no_questions = bool(self.cue.get("questions_are_not_events"))
         #: "accepted to visit", "a acceptat să viziteze": the visit has not happened (yet)
         self.irrealis = {w.lower() for w in self.cue.get("irrealis_marks", [])}
         #: event nouns: dictionary entries that are nouns (the Romanian dictionary lists VIZITĂ, ÎNTÂLNIRE …)
@@ -306,6 +307,8 @@ class Coder:
                 continue
             #: gerunds and bare participles give the grounds or manner of another act: not events of their own
             nonfinite = self.finite_only and not _finite(p.verb)
+            if self.no_questions and p.verb.sent.text.rstrip().endswith("?"):
+                continue  # "Why did the king go …?", "Does this mean …?": asked, not reported
             if p.lemma in self.allege and p.subj and not nonfinite:  # a claim is a fact about its author
                 events += self._accusation(p, by_verb, entities, date, k)
                 continue
