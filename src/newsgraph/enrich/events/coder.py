@@ -329,9 +329,11 @@ class Coder:
             # "a amenințat că va suspenda fondurile europene": a thing of the actor's own country is no target
             tgts = [t for t in tgts if t.type != "NORP" or all((t.code or "")[:3] != (s.code or "")[:3] for s in srcs)]
             loc, place = None, None
-            # "l-a primit, la Palatul Cotroceni, pe X": the direct-object marker's phrase before the others
+            # "l-a primit, la Palatul Cotroceni, pe X": the Romanian direct-object marker's phrase before the others
+            # (English object_preps are "call on X": no reordering there, the PETRARCH suite measured it)
             # (not for extraditions and other 06 cooperation: "l-a extrădat în Germania pe X" is with Germany)
-            for arg in sorted(p.obl, key=lambda a: a.prep not in self.obj_preps or cameo_root(code) == "06"):
+            for arg in sorted(p.obl, key=lambda a: not self.roles or a.prep not in self.obj_preps
+                              or cameo_root(code) == "06"):
                 acts = self.actors(arg, entities, date)
                 if not acts:
                     continue

@@ -212,9 +212,10 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
                 elif p.verb.dep_ in ("conj", "xcomp", "advcl"):
                     p.subj = list(hp.subj)
                 p.inherited = True
-            if p.verb.dep_ == "conj" and p.obj and all(a.head.pos_ == "PRON" for a in p.obj) and \
+            if fallbacks and p.verb.dep_ == "conj" and p.obj and all(a.head.pos_ == "PRON" for a in p.obj) and \
                     not any(a.prep in obj_preps for a in p.obl):
                 # "a arestat 53 de activiști și i-a acuzat": a clitic object of a coordinated verb is the first's
+                # (Romanian clitic doubling; an English "and told him" may mean someone else)
                 full = [Arg("obj", a.head) for a in hp.obj if a.head.pos_ != "PRON"]
                 p.obj = full or p.obj
             if p.verb.dep_ == "xcomp":
