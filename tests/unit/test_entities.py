@@ -230,3 +230,13 @@ def test_another_countrys_institutions_are_not_romanias(pipeline):
                                                 "azeră s-a retras."))
     codes = {e["code"] for e in doc.entities}
     assert not codes & {"ROULEG", "ROUCOP", "ROUGOV", "ROUMIL"}, sorted(filter(None, codes))
+
+
+def test_an_article_is_never_linked_through_its_lemma(pipeline):
+    from newsgraph import Source
+
+    # "O" (the indefinite article, lemma "un") is not the UN; "ONU" still is
+    doc = pipeline(Source.make("o.txt", "text", "Negocieri amânate\nO sursă diplomatică de la Bruxelles a declarat "
+                                                 "că negocierile vor fi reluate. O delegație a ONU a sosit marți."))
+    un = [e for e in doc.entities if e["name"] == "United Nations"]
+    assert un and all(m["text"] == "ONU" for e in un for m in e["mentions"]), un
