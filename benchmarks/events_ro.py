@@ -29,11 +29,42 @@ def _brief(e: dict) -> str:
     return f"{e.get('plover')}/{e.get('cameo')} {s.get('code')}{s.get('sector') or ''}->{t.get('code') if t else None}"
 
 
+def target_errors(dev: Path, gold: list[dict], pred: Path) -> str:
+    """Gold events by what happened to their target: right, the event not coded at all, no target predicted, a
+    wrong code, a target where the gold has none (each also counted when the source is wrong too)."""
+    import collections
+
+    sys.path.insert(0, str(dev))
+    import score_events as scorer  # the dev set's own alignment
+
+    preds = {r["id"]: r["events"] for r in map(json.loads, pred.read_text("utf-8").splitlines())}
+    kinds: collections.Counter = collections.Counter()
+    for g in gold:
+        golds = [scorer.gold_event(e) for e in g["events"]]
+        ps = [scorer.pred_event(e) for e in preds.get(g["id"], [])]
+        matched, aligned = scorer.align(golds, ps)
+        pair = dict(matched + aligned)
+        for gi, ge in enumerate(golds):
+            if gi not in pair:
+                kinds["event not coded"] += 1
+                continue
+            p = ps[pair[gi]]
+            if scorer.tgt_ok(ge, p):
+                kinds["right"] += 1
+                continue
+            kind = "target where gold has none" if ge["tgt"] is None else \
+                "no target predicted" if p["tgt"] is None else "wrong target code"
+            kinds[kind + (" (source wrong too)" if not scorer.src_ok(ge, p) else "")] += 1
+    return "target errors by kind: " + ", ".join(f"{k} {v}" for k, v in kinds.most_common())
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--dev", default=str(DEV), help="folder holding events.ro.dev.jsonl and score_events.py")
     ap.add_argument("--show-errors", action="store_true")
     ap.add_argument("--keep", help="also write the predictions here")
+    ap.add_argument("--target-errors", action="store_true",
+                    help="count the gold events whose target code is wrong, by kind (the scorer's alignment)")
     args = ap.parse_args(argv)
     dev = Path(args.dev)
     gold_path = dev / "events.ro.dev.jsonl"
@@ -52,6 +83,8 @@ def main(argv=None) -> int:
                                capture_output=True, text=True, check=True)
         print(score.stdout, end="")
         print(f"coded {len(gold)} items in {elapsed:.1f} s (CLI, model load included)")
+        if args.target_errors:
+            print(target_errors(dev, gold, pred))
         if args.show_errors:
             preds = {r["id"]: r["events"] for r in map(json.loads, pred.read_text("utf-8").splitlines())}
             for g in gold:

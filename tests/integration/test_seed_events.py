@@ -58,7 +58,9 @@ def test_invitation_and_acceptance(seed):
     _need_parser()
     got = _events(seed)
     invite = [g for g in got if g[6] == "invita"]
-    assert invite and invite[0][:4] == ("Kim Jong Un", "Vladimir Putin", "CONSULT", "040") and not invite[0][5]
+    # an invitation is an expressed intent to meet: AGREE 036 under the dev set's conventions (rule 4) and CAMEO
+    # 2.0's 036, not the CONSULT 040 of a meeting that has happened (was 040 until session 4)
+    assert invite and invite[0][:4] == ("Kim Jong Un", "Vladimir Putin", "AGREE", "036") and not invite[0][5]
     assert any(g[:4] == ("Vladimir Putin", "Kim Jong Un", "AGREE", "036") for g in got)  # accepts Kim's invitation
     # object control: the invited visit is Putin's, and only hypothetical
     visits = [g for g in got if g[3] == "042" and g[1] == "North Korea"]

@@ -33,6 +33,8 @@ def _entity_spans(entities: list[dict]) -> list[tuple]:
         if e.get("type") not in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", None):
             continue
         for m in e.get("mentions", []):  # (start, end, name, id, code, type, mention kind, country, mention text)
+            if m.get("kind") == "name" and (m.get("text") or "x")[:1].islower():
+                continue  # a common noun linked as a name ("baze" -> the town Baza): no actor
             out.append((m["start"], m["end"], e.get("name"), e.get("id"), e.get("code"), e.get("type"),
                         m.get("kind"), e.get("country"), m.get("text")))
     return out

@@ -47,6 +47,7 @@ class RoleActors:
         self.quantities = {fold(w) for w in cue.get("quantity_heads", [])}
         self.adjectives = {fold(k): v for k, v in cue.get("role_adjectives", {}).items()}
         self.goal_preps = {fold(w) for w in cue.get("goal_preps", [])} | {fold(w) for w in cue.get("location_preps", [])}
+        self.attribution = {fold(w) for w in cue.get("attribution_preps", [])}
         self._cities: dict | None = None
 
     def city(self, name: str) -> tuple[str, str] | None:
@@ -133,6 +134,9 @@ class RoleActors:
                 # "Miniștrii … din România, Bulgaria și Grecia" parsed with the countries as conjuncts of the role
                 a = make(a.code + out[0].code[3:], a.name, a.id, a.start, a.end, a.type, False)
             any_head = True
+            if out and h.dep_ == "conj" and a.code == out[-1].code and not any(c.dep_ == "cc" for c in h.children):
+                out[-1] = a if a.id else out[-1]  # "omologul său ucrainean, Volodimir Zelenski": an apposition
+                continue
             out.extend(self._per_place(h, a, entities, make))
         return out if any_head else None
 
@@ -213,6 +217,9 @@ class RoleActors:
                     or self._country([x for x in entities if any(x[0] <= t.idx < x[1] for t in places)])
                 if other and not other.startswith("IGO") and other[:3] != code[:3]:
                     code = other[:3] + (code[3:] or (sector or ""))
+            igo = next((x[4] for x in inside if x is not named and (x[4] or "").startswith("IGO")), None)
+            if igo and sector and named not in own and named[5] == "PERSON":
+                code = igo  # "secretarul general al NATO, Jens Stoltenberg": the organisation's official
             if code and len(code) == 3 and sector and named[5] in ("PERSON", "ORG"):
                 code += sector
             if code and len(code) == 3 and named[6] == "capital":
@@ -234,6 +241,10 @@ class RoleActors:
             people = self.demonym(h) if h.pos_ == "NOUN" else None
             if people:  # "georgienii", "mii de sârbi": a crowd of that country
                 return make(people + "CVL" if len(people) == 3 else people, h.text, None, s, e, None, False)
+            if h.pos_ == "NOUN":  # "un vrachier grecesc", "ostatici israelieni", "consulatul rus": that country's
+                own_adj = next((c for t in h.children if t.dep_ == "amod" and (c := self.demonym(t))), None)
+                if own_adj:
+                    return make(own_adj, " ".join(t.text for t in core), None, s, e, "NORP", False)
             return None
         sector = sector or "-"  # a person or organisation the knowledge base does not know, with no role
         country = self._country(inside, exclude=named) or next(
@@ -270,24 +281,46 @@ class RoleActors:
                 return code[:3] if not code.startswith("IGO") else code
         return None
 
-    def deeper(self, heads: list, skip: set, entities: list[tuple], make, loc_preps: set, own: tuple = ()) -> list:
+    def deeper(self, heads: list, skip: set, entities: list[tuple], make, loc_preps: set, own: tuple = (),
+               sites: tuple = (), own_country: tuple = ()) -> list:
         """The first named or explicitly situated actor (else the first role) inside the verb's object and oblique phrases, for a verb
         whose arguments give none ("a cerut demisia ministrului Justiției", "sancțiuni companiei Rosneft",
         "împotriva reformei propuse de Ministerul francez al Transporturilor"); a town in a locative phrase is
         where, not whom."""
         weak: list = []
+        named: list = []  # per head, the first found wins, as before
+        later: list = []
         for head in heads:
+            if named:
+                break
+            # not inside a finite relative clause: "a reținut persoane care protestau în fața Parlamentului"
+            rel = {x.i for c in head.subtree if c.dep_ in ("acl", "relcl", "acl:relcl") and c.i != head.i
+                   and (c.morph.get("VerbForm") == ["Fin"] or any(g.dep_ in ("nsubj", "aux") for g in c.children))
+                   for x in c.subtree}
             for t in sorted(head.subtree, key=lambda t: t.i):
+                if t.i in rel:
+                    continue
                 if (t.i == head.i and t.i not in own) or t.i in skip or t.pos_ not in ("NOUN", "PROPN") or \
                         t.dep_ not in ("nmod", "iobj", "obl", "obj", "nmod:poss", "obl:agent", "appos") and \
                         not (t.dep_ == "amod" and t.pos_ == "PROPN"):
                     continue
                 prep = next((fold(c.text) for c in t.children if c.dep_ == "case"), None)
+                if prep in self.attribution:
+                    continue  # "potrivit Ministerului rus": who reports it, not whom it was done to
                 a = self.head_actor(t, entities, make)
                 if a is None or prep in loc_preps and a.type in self.place_types and (a.id or "").startswith("place:"):
                     continue
+                if a.type == "NORP" and (a.code or "")[:3] in own_country:
+                    continue  # "fondurile europene" for the EU's own act: a thing of its own, not a target
+                if head.i in sites and a.type in self.place_types and not (a.id or "").startswith("country:"):
+                    continue  # "au protestat în Piața Victoriei": a place named in a locative phrase is where
+                if a.type in self.place_types and len(a.code or "") == 3 and a.code in own_country:
+                    continue  # "Putin a suspendat participarea Rusiei la tratat": the source's own country
                 found = [a] + [b for c in self.heads(t)[1:] if (b := self.head_actor(c, entities, make))]
                 if not a.weak:
-                    return found  # "negocierile … cu Republica Moldova și Ucraina": both
+                    # "a respins cererea Manilei de …", "a criticat vizita în Taiwan a lui X": a possessor
+                    # (genitive, no preposition) before actors in prepositional phrases
+                    (named if prep is None or prep in GENITIVE_MARKS else later).append(found)
+                    continue
                 weak = weak or found
-        return weak
+        return (named or later or [weak])[0]

@@ -73,6 +73,16 @@ class Coder:
         self.unconfirmed = [w.lower() for w in self.cue.get("unconfirmed_markers", [])]
         self.hypo = {w.lower() for w in self.cue.get("hypothetical_markers", [])}
         self.loc_preps = {w.lower() for w in self.cue.get("location_preps", [])}
+        self.obj_preps = {w.lower() for w in self.cue.get("object_preps", [])}
+        #: "după ce", "iar": a clause answering the act of the clause it hangs on
+        self.reaction_marks = [fold(w).split() for w in self.cue.get("reaction_marks", [])]
+        self._mark_heads = {m[0] for m in self.reaction_marks}
+        self.attribution = {fold(w) for w in self.cue.get("attribution_preps", [])}
+        #: general-news precision (English): only actors of a known country or organisation; the roots that may
+        #: go without a target (None: any)
+        self.known_only = bool(self.cue.get("known_actors_only"))
+        self.political = set(self.cue.get("political_sectors", []))
+        self.no_questions = bool(self.cue.get("questions_are_not_events"))
         #: "accepted to visit", "a acceptat să viziteze": the visit has not happened (yet)
         self.irrealis = {w.lower() for w in self.cue.get("irrealis_marks", [])}
         #: event nouns: dictionary entries that are nouns (the Romanian dictionary lists VIZITĂ, ÎNTÂLNIRE …)
@@ -254,6 +264,18 @@ class Coder:
                 out.append(Actor(x[4], x[2], x[3], x[0], x[1], "PERSON"))
         return out
 
+    def _known(self, code: str | None) -> bool:
+        """A known actor: a code with a country or organisation ("USABUS", "IGOUNO"), or an unnamed state actor
+        ("---GOV"); not an unknown name ("Docker", a ball player)."""
+        return bool(code) and (not code.startswith("---") or code[3:6] in self.political)
+
+    @staticmethod
+    def _one_subject(p: Predicate) -> bool:
+        """One (compound) subject: "A și B au semnat", also where the parser hung both conjuncts on the verb."""
+        if p.passive and any(a.prep for a in p.subj):
+            return False  # "a fost primit de X și de Y": agents of an act on the patient, not of each other
+        return len(p.subj) == 1 or not p.inherited and all(a.head.i < p.verb.i and a.prep is None for a in p.subj)
+
     def _is_place(self, a: Actor) -> bool:
         return a.type is None or a.type in self.place_types
 
@@ -293,6 +315,8 @@ class Coder:
                 continue
             #: gerunds and bare participles give the grounds or manner of another act: not events of their own
             nonfinite = self.finite_only and not _finite(p.verb)
+            if self.no_questions and p.verb.sent.text.rstrip().endswith("?"):
+                continue  # "Why did the king go …?", "Does this mean …?": asked, not reported
             if p.lemma in self.allege and p.subj and not nonfinite:  # a claim is a fact about its author
                 events += self._accusation(p, by_verb, entities, date, k)
                 continue
@@ -310,13 +334,23 @@ class Coder:
                 continue  # "said", "told reporters": a statement, not an event (a dictionary pattern may say more)
             srcs = [a for arg in p.subj for a in self.actors(arg, entities, date)]
             tgts = [a for arg in p.obj for a in self.actors(arg, entities, date)]
+            # "a amenințat că va suspenda fondurile europene": a thing of the actor's own country is no target
+            tgts = [t for t in tgts if t.type != "NORP" or all((t.code or "")[:3] != (s.code or "")[:3] for s in srcs)]
             loc, place = None, None
-            for arg in p.obl:
+            # "l-a primit, la Palatul Cotroceni, pe X": the Romanian direct-object marker's phrase before the others
+            # (English object_preps are "call on X": no reordering there, the PETRARCH suite measured it)
+            # (not for extraditions and other 06 cooperation: "l-a extrădat în Germania pe X" is with Germany)
+            for arg in sorted(p.obl, key=lambda a: not self.roles or a.prep not in self.obj_preps
+                              or cameo_root(code) == "06"):
                 acts = self.actors(arg, entities, date)
                 if not acts:
                     continue
                 if arg.prep in self.loc_preps and acts[0].type in self.place_types:
                     place = place or acts[0]
+                    if self.roles and not code.startswith(("042", "043")):
+                        # "au protestat în Piața Victoriei", "l-a primit la Palatul Cotroceni": where, not whom
+                        loc = loc or acts[0].name
+                        continue
                 if arg.prep in self.loc_preps and ((acts[0].id or "").startswith("place:") or any(
                         x[0] <= arg.head.idx < x[1] and len(x) > 6 and x[6] == "capital" for x in entities)) \
                         and not code.startswith("042"):
@@ -330,7 +364,7 @@ class Coder:
                 place = next((a for a in tgts if a.type in self.place_types), None)
             group = not tgts and len(srcs) == 2 and any(self._group_size(a.head) for a in p.subj) \
                 and not self.require_dyad
-            if not tgts and len(srcs) == 2 and len(p.subj) == 1 and cameo_root(code) == "04" and \
+            if not tgts and len(srcs) == 2 and self._one_subject(p) and cameo_root(code) == "04" and \
                     not code.startswith(("042", "043")) and not self.require_dyad:
                 group = True  # "Macron și Scholz au discutat": a consultation between the two
             if p.nominal and not srcs and not tgts and not self.require_dyad and fold(p.lemma).upper() in {
@@ -344,7 +378,7 @@ class Coder:
                 srcs, tgts = srcs[:1], srcs[1:]
             if not tgts and srcs and not self.require_dyad:  # "a acceptat invitația (lui Kim)"
                 tgts = self._author(p, preds, events, entities, date, srcs)
-            mutual = self.roles and not self.require_dyad and not tgts and len(srcs) >= 2 and len(p.subj) == 1 \
+            mutual = self.roles and not self.require_dyad and not tgts and len(srcs) >= 2 and self._one_subject(p) \
                 and (cameo_root(code) in ("03", "04", "06") or code.startswith("057"))
             if mutual:  # "Armenia și Azerbaidjanul au semnat / au convenit": each with each other
                 pass
@@ -355,6 +389,8 @@ class Coder:
                         for a in self.actors(arg, entities, date)]
             if not tgts and not self.require_dyad:  # "întărirea cooperării cu Phenianul": a partner deeper in
                 tgts = self._partner(p, entities, date, srcs)
+            if not tgts and self.roles and not self.require_dyad and srcs and not p.nominal:
+                tgts = self._dependent_targets(p, by_verb, entities, date, srcs)
             irrealis = p.verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "csubj") and any(
                 (c.dep_ == "mark" or c.dep_ == "aux" and c.text.lower() != "a") and c.text.lower() in self.irrealis
                 for c in p.verb.children)
@@ -364,6 +400,10 @@ class Coder:
                 destinations.append(self._event(Actor(None, None), place, code, verb, p, k, False, place.name)
                                     | {"travellers": [a.id or a.name for a in srcs],
                                        "_scope": self._scope(p, by_verb) if p.nominal else None})
+            if self.known_only:  # general news: "Docker helps you", "Harris gave the Sixers minutes"
+                # an unknown name acting on a known actor stays ("Kostunica promised to democratize Serbia")
+                tgts = [a for a in tgts if self._known(a.code)]
+                srcs = [a for a in srcs if tgts or self._known(a.code)]
             if nonfinite or not srcs or (not tgts and (self.require_dyad or cameo_root(code) in ("01", "02"))):
                 continue  # a statement or appeal to no one is not an interaction
             if loc is None and code.startswith("042") and tgts and tgts[0].type in self.place_types:
@@ -386,6 +426,8 @@ class Coder:
                             # only mention an event: kept (for dating and placing others), flagged, not a fact
                             ev["mention"] = not (own_agent and b is not None)
                         events.append(ev)
+        if self.roles and not self.require_dyad:
+            self._reactions(events, {p.verb.idx: p.verb for p in preds if not p.nominal})
         seen, unique = set(), []
         for ev in events:
             key = (ev["source"]["code"], ev["source"]["id"], ev["target"]["code"], ev["target"]["id"], ev["cameo"],
@@ -394,6 +436,41 @@ class Coder:
                 seen.add(key)
                 unique.append(ev)
         return unique
+
+    def _reactions(self, events: list[dict], verbs: dict) -> None:
+        """An act with no target in a clause of reaction ("după ce …", ``reaction_marks``) and the act of the clause
+        it hangs on, by another actor, answer each other: "Executivul a renunțat la proiect, după ce sindicatele au
+        amenințat cu greva" -> the executive concedes to the unions, the unions threaten the executive. A country's
+        own force posture (15) keeps no target."""
+        marks = self.reaction_marks
+        if not marks:
+            return
+        by_verb: dict[int, list[dict]] = {}
+        for ev in events:
+            by_verb.setdefault(ev["evidence"]["verb_start"], []).append(ev)
+        pairs = []
+        byi = {v.i: v for v in verbs.values()}
+        doc = next(iter(verbs.values())).doc if verbs else None
+        for d in doc or ():
+            words = [fold(t.text) for t in doc[d.i:d.i + 2]]
+            if words[0] not in self._mark_heads or not any(words[:len(m)] == m for m in marks):
+                continue
+            v = _up(d, lambda t, d=d: t.i in byi and t.i > d.i)  # the clause "după ce" opens (however it was parsed)
+            if v is None or not by_verb.get(v.idx):
+                continue
+            h = _up(v, lambda t, v=v: t.i != v.i and t.idx in by_verb)  # the clause it hangs on
+            if h is not None:
+                pairs.append((v.idx, h.idx))
+        for a, b in pairs:
+            for x, y in ((a, b), (b, a)):
+                for ev in by_verb[x]:
+                    if ev["target"]["code"] or ev.get("_scope") is not None or cameo_root(ev["cameo"]) == "15":
+                        continue
+                    mine = (ev["source"]["id"], ev["source"]["name"])
+                    other = next((o for o in by_verb[y] if o["source"]["code"]
+                                  and (o["source"]["id"], o["source"]["name"]) != mine), None)
+                    if other is not None:
+                        ev["target"] = dict(other["source"])
 
     def _block(self, word: str) -> int | None:
         for k in (word.upper(), fold(word).upper()):
@@ -438,18 +515,47 @@ class Coder:
                  sorted(_clause_args(c), key=lambda a: a.head.i)]
         deeper = self.roles.deeper([a.head for a in args], skip, entities, Actor, self.loc_preps,
                                    own=tuple(a.head.i for a in args if a.role == "obl" or a.head.i > p.verb.i + 12
-                                             or a.head.head.i != p.verb.i))
+                                             or a.head.head.i != p.verb.i),
+                                   sites=tuple(a.head.i for a in args if a.role == "obl" and a.prep in self.loc_preps),
+                                   own_country=tuple((s.code or "")[:3] for s in srcs))
         deeper = [a for a in deeper if all(a.code != s.code or a.id != s.id for s in srcs)]
         if deeper and not (deeper[0].weak and tgts):
             tgts = deeper
         elif cameo_root(code) in ("15", "07") or code.startswith("074"):
             return []
-        home = self.roles.home or ""
+        return self._foreign(tgts, srcs)
+
+    def _foreign(self, tgts: list[Actor], srcs: list[Actor]) -> list[Actor]:
+        """People with only the default country, acted on by a foreign actor, are of its country ("Poliția rusă a
+        reținut protestatari")."""
+        home = (self.roles.home if self.roles else None) or ""
         origin = next((s.code[:3] for s in srcs if s.code and not s.weak and not s.code.startswith("IGO")), None)
         for t in tgts:
             if t.weak and origin and origin != home and t.code and t.code.startswith(home):
                 t.code = origin + t.code[len(home):]
         return tgts
+
+    def _dependent_targets(self, p: Predicate, by_verb: dict, entities, date, srcs) -> list[Actor]:
+        """The target of an act whose own arguments name none, from the clauses that only give its grounds, manner
+        or purpose (no events of their own): "au blocat drumuri, cerând Guvernului măsuri", "a intrat în greva
+        foamei, protestând față de refuzul autorităților", "a trimis un portavion pentru a descuraja Iranul"; and
+        from a coordinated word the parser made a subject-less verb or noun holding the object ("a condamnat în
+        termeni fermi atacul", "a atacat cu rachete și drone un vrachier")."""
+        heads = []
+        for c in p.verb.children:
+            q = by_verb.get(c.i)
+            if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ == "VERB" and not _finite(c):
+                heads += [a.head for a in _clause_args(c) if a.prep not in self.attribution]  # not "potrivit X"
+            elif c.dep_ == "conj" and c.i > p.verb.i and not any(g.dep_ in ("nsubj", "nsubj:pass") for g in c.children) \
+                    and (c.pos_ != "VERB" or q is None or not _code_ok(self.verb_code(q)[0])):
+                heads += [g for g in c.children if g.dep_ in ("obj", "iobj")]
+        if not heads:
+            return []
+        skip = {t.i for a in p.subj for t in a.tokens}
+        found = self.roles.deeper(sorted(heads, key=lambda t: t.i), skip, entities, Actor, self.loc_preps,
+                                  own=tuple(h.i for h in heads), own_country=tuple((s.code or "")[:3] for s in srcs))
+        # only a named or situated actor: a bare role there ("locuitorii", "opoziția") is too loose a guess
+        return [a for a in found if not a.weak and all(a.code != s.code for s in srcs)]
 
     def _partner(self, p: Predicate, entities, date, srcs) -> list[Actor]:
         goals = {w.lower() for w in self.cue.get("goal_preps", [])} - self.loc_preps | {"with", "cu"}
@@ -521,11 +627,18 @@ class Coder:
         claims = [q for q in by_verb.values() if q.embedded_in is not None and q.embedded_in.i == p.verb.i]
         if self._is_as_clause(p) and p.verb.head.i != p.verb.i and p.verb.head.i in by_verb:
             claims = [by_verb[p.verb.head.i]]  # "…, aşa cum a susţinut X": the claim is the host clause
-        tgts = [a for q in claims for arg in q.subj for a in self.actors(arg, entities, date)]
-        tgts = tgts or [a for q in claims if self._is_as_clause(p) for arg in q.obj
-                        for a in self.actors(arg, entities, date)]
-        tgts = tgts or [a for arg in p.obj for a in self.actors(arg, entities, date)]
-        tgts = [t for t in tgts if all(t.code != s.code or t.id != s.id for s in srcs)]
+        def others(acts):
+            return [t for t in acts if all(t.code != s.code or t.id != s.id for s in srcs)]
+
+        # "a acuzat Moscova că …", "accused Russia of …": the accused is the object; else the content's subject
+        tgts = [] if self._is_as_clause(p) else others([a for arg in p.obj for a in self.actors(arg, entities, date)])
+        tgts = tgts or others([a for q in claims for arg in q.subj for a in self.actors(arg, entities, date)])
+        tgts = tgts or others([a for q in claims if self._is_as_clause(p) for arg in q.obj
+                               for a in self.actors(arg, entities, date)])
+        tgts = self._foreign(tgts or others([a for arg in p.obj for a in self.actors(arg, entities, date)]), srcs)
+        if self.known_only:
+            tgts = [a for a in tgts if self._known(a.code)]
+            srcs = [a for a in srcs if tgts or self._known(a.code)]
         return [self._event(s, t, "112", p.lemma, p, k, False, None, mode_hint="allege")
                 for s in srcs for t in (tgts or [None])]
 
@@ -543,6 +656,17 @@ class Coder:
             "evidence": {"sentence": k, "start": sent.start_char, "end": sent.end_char,
                          "verb_start": p.verb.idx, "verb_end": p.verb.idx + len(p.verb.text)},
         }
+
+
+def _up(tok, ok, steps: int = 6):
+    """The nearest of ``tok`` and its heads (at most ``steps`` up) for which ``ok`` holds, else None."""
+    for _ in range(steps):
+        if ok(tok):
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return tok if ok(tok) else None
 
 
 def _clause_args(verb) -> list[Arg]:

@@ -96,6 +96,7 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
     future = {w.lower() for w in cue.get("future", [])}
     agent_preps = {w.lower() for w in cue.get("agent_preps", [])}
     out: dict[int, Predicate] = {}
+    fallbacks = bool(cue.get("misparse_fallbacks"))
     control = {w.lower() for w in cue.get("control_marks", [])}
     poss = {w.lower() for w in cue.get("possessive_markers", [])}
     goals = {w.lower() for w in cue.get("goal_preps", [])}
@@ -110,9 +111,16 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
         if tok.pos_ != "VERB":
             continue
         p = Predicate(verb=tok, lemma=(tok.lemma_ or tok.text).lower())
+        passive = any(c.dep_ in ("aux:pass", "auxpass") for c in tok.children)
         for c, dep in _children(tok):
             low = c.text.lower()
             if c.is_space or c.is_punct:
+                continue
+            if passive and fallbacks and dep in ("nsubj:pass", "dep", "nmod") and c.i > tok.i and \
+                    _prep_of(c) in agent_preps:
+                # "a fost primită la Chișinău de premierul X", "a fost condamnat de Înalta Curte": the agent
+                p.passive = True
+                p.subj.append(Arg("subj", c, _prep_of(c)))
                 continue
             if dep in SUBJ:
                 p.subj.append(Arg("subj", c))
@@ -161,6 +169,25 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
             if inv:
                 p.subj = inv[:1]
                 p.obj = [a for a in p.obj if a is not inv[0]]
+        if passive and fallbacks and any(a.prep in agent_preps for a in p.subj):
+            # "Premierul X a fost primit … de Y": with the agent found, a caseless subject is the patient
+            pat = [a for a in p.subj if a.prep is None]
+            p.subj = [a for a in p.subj if a.prep is not None]
+            p.obj = [Arg("obj", a.head) for a in pat] + p.obj
+        if cue.get("misparse_fallbacks"):
+            # "l-a invitat la Casa Albă pe omologul său": a "pe" phrase the parser hung on a preceding oblique is
+            # the verb's (the direct-object marker does not modify nouns)
+            for a in list(p.obl):
+                p.obl += [Arg("obl", c, _prep_of(c)) for c in a.head.children
+                          if c.dep_ == "nmod" and c.i > a.head.i and _prep_of(c) in obj_preps]
+        if cue.get("misparse_fallbacks") and len(p.subj) >= 2:
+            # "Comisia a promis Republicii Moldova un sprijin": a caseless noun after the verb beside a subject
+            # before it is a dative object the parser took for a second subject
+            pre = [a for a in p.subj if a.head.i < tok.i and a.prep is None]
+            post = [a for a in p.subj if a.head.i > tok.i and a.prep is None and a.head.pos_ in ("NOUN", "PROPN")]
+            if pre and post:
+                p.subj = [a for a in p.subj if a not in post]
+                p.obj = [Arg("obj", a.head) for a in post] + p.obj
         marks = {c.text.lower() for c in tok.children if c.dep_ == "mark"}
         if marks & control and tok.dep_ in ("ccomp", "xcomp", "advcl") and p.subj and p.subj[0].head.i > tok.i:
             p.obj = [Arg("obj", a.head) for a in p.subj] + p.obj  # "a acceptat să viziteze Coreea": not a subject
@@ -185,6 +212,12 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
                 elif p.verb.dep_ in ("conj", "xcomp", "advcl"):
                     p.subj = list(hp.subj)
                 p.inherited = True
+            if fallbacks and p.verb.dep_ == "conj" and p.obj and all(a.head.pos_ == "PRON" for a in p.obj) and \
+                    not any(a.prep in obj_preps for a in p.obl):
+                # "a arestat 53 de activiști și i-a acuzat": a clitic object of a coordinated verb is the first's
+                # (Romanian clitic doubling; an English "and told him" may mean someone else)
+                full = [Arg("obj", a.head) for a in hp.obj if a.head.pos_ != "PRON"]
+                p.obj = full or p.obj
             if p.verb.dep_ == "xcomp":
                 p.negated = p.negated or hp.negated
                 p.modal = p.modal or hp.modal
