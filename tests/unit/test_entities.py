@@ -230,3 +230,22 @@ def test_another_countrys_institutions_are_not_romanias(pipeline):
                                                 "azeră s-a retras."))
     codes = {e["code"] for e in doc.entities}
     assert not codes & {"ROULEG", "ROUCOP", "ROUGOV", "ROUMIL"}, sorted(filter(None, codes))
+
+
+@pytest.mark.skipif(not (MODELS_DIR / "ro_newsgraph").is_dir(), reason="Romanian model not built")
+def test_institution_word_qualified_by_another_country_in_its_phrase(pipeline):
+    """Regression: "Guvernul lui Viktor Orban", "Armata regulată a Rusiei", "Poliția locală din Kiev", a span the
+    tagger cut before its place ("Guvernul de la" Moscova) were Romania's institutions or names ending in "de la"."""
+    from newsgraph import Source
+
+    doc = pipeline(Source.make("f.txt", "text", "Reacții\nGuvernul de la Moscova a negat. Guvernul lui Viktor Orban a "
+                                                "reacționat. Ministrul a spus că Guvernul condus de Viktor Orban "
+                                                "tace. Armata regulată a Rusiei s-a retras. Potrivit Poliției din "
+                                                "Chișinău, bărbatul a fugit. Atacul Armatei ruse a fost respins."))
+    codes = {e["code"] for e in doc.entities}
+    assert not codes & {"ROULEG", "ROUCOP", "ROUGOV", "ROUMIL"}, sorted(filter(None, codes))
+    assert not [e["name"] for e in doc.entities if e["name"].split()[-1] in ("de", "la", "din")]
+    ro = pipeline(Source.make("r.txt", "text", "Buget\nParlamentul a votat legea propusă de Guvernul lui Ilie "
+                                               "Bolojan. Guvernul de la Chișinău a salutat decizia."))
+    ids = {e["id"] for e in ro.entities}
+    assert {"org:guvernul-romaniei", "org:guvernul-republicii-moldova"} <= ids, sorted(ids)

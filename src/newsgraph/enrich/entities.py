@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import bisect
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
 from spacy.tokens import Span
 
 from newsgraph.document import Document
+from newsgraph.enrich.foreign import DEMONYM_LABELS, foreign_country
 from newsgraph.enrich.gazetteer import Gazetteer, KBEntity, slug
 from newsgraph.enrich.speakers import credit_spans
 from newsgraph.normalize import fold
@@ -34,7 +35,6 @@ from newsgraph.normalize import fold
 #: NER labels kept as entities (RONEC v2 and OntoNotes names), mapped to newsgraph's types.
 LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "ORGANIZATION": "ORG", "GPE": "GPE", "LOC": "LOC",
           "FAC": "FAC", "FACILITY": "FAC", "EVENT": "EVENT"}
-DEMONYM_LABELS = {"NORP", "NAT_REL_POL"}
 PREFIX = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "EVENT": "event"}
 MAX_SPAN = 8
 
@@ -199,7 +199,7 @@ class Linker:
             if not _capitalised(tok) or not self._free(i, i + 1):
                 i += 1
                 continue
-            found = None
+            found, foreign = None, None
             for length in range(min(MAX_SPAN, n - i), 0, -1):
                 j = i + length
                 last = sp[j - 1]
@@ -212,8 +212,13 @@ class Linker:
                     continue
                 if alias.entity.startswith("place:") and self._in_person_name(i, j, ner_people, ner_places):
                     break  # a town that shares a person's name ("Kim", "Florin" in "Florin Cîțu")
-                if self._foreign_complement(j, alias):
-                    break  # "Ministerul de Externe al Valdoniei": another country's ministry
+                if (foreign := foreign_country(self, j, alias)) is not None:
+                    # "Ministerul de Externe al Valdoniei": another country's ministry; "Guvernul de la Chișinău":
+                    # the other country's government when the knowledge base has it
+                    there = self.gaz.counterpart(self.gaz.entities[alias.entity], foreign)
+                    if there is None:
+                        break
+                    alias = replace(alias, entity=there.id)
                 if alias.strength < 2 and not self._supported(i, j, ner_names, alias, ner_places):
                     found = ("weak", j, alias)
                     break
@@ -226,6 +231,8 @@ class Linker:
             entity = self.gaz.entities[alias.entity]
             label = "NORP" if alias.kind == "demonym" else entity.type
             m = Mention(i, j, label, alias.entity, alias.kind, "kb", {"weak": status == "weak"})
+            if foreign is not None:
+                m.extra["qualified"] = True  # the text names the country: not re-assigned to the story's
             if alias.kind == "capital":
                 m.extra["metonymy"] = "capital"
             out.append(self._take(m))
@@ -234,37 +241,7 @@ class Linker:
         return [m for m in out if not m.extra.pop("weak") or m.entity in strong]
 
     def _foreign_complement(self, j: int, alias) -> bool:
-        """Whether an organisation's name goes on with another country: a genitive or a place ("Ministerul de
-        Externe al Valdoniei", "Parlamentul Serbiei", "Guvernul de la Kiev"), or a nationality ("Poliția
-        belarusă", "Guvernul polonez"): then it is that country's body, not the one the knowledge base means."""
-        sp = self.sp
-        entity = self.gaz.entities.get(alias.entity)
-        if entity is None or entity.type != "ORG" or not entity.country or j >= len(sp):
-            return False
-        nxt = sp[j]
-        if nxt.ent_type_ in DEMONYM_LABELS or (nxt.is_lower and nxt.is_alpha and nxt.pos_ == "ADJ"):
-            demonym = self.lookup(sp[j:j + 1])
-            if demonym is not None and demonym.kind == "demonym":
-                return self.gaz.entities[demonym.entity].code != entity.country
-            # a nationality the demonym lists lack: the tagger says so, or it starts like a country's name
-            word = fold(nxt.text)
-            stem = self.gaz.country_stems.get(word[:5]) or self.gaz.country_stems.get(word[:4]) if len(word) >= 5 else None
-            return nxt.ent_type_ in DEMONYM_LABELS or (stem is not None and stem != entity.country)
-        k = j
-        if fold(nxt.text) in ("al", "a", "ai", "ale", "din", "de"):
-            k = j + 1 + (fold(nxt.text) == "de" and j + 1 < len(sp) and fold(sp[j + 1].text) == "la")
-        elif not nxt.text[:1].isupper():
-            return False
-        if k >= len(sp) or not sp[k].text[:1].isupper():
-            return False
-        for length in (3, 2, 1):
-            place = self.lookup(sp[k:min(k + length, len(sp))])
-            if place is not None:
-                other = self.gaz.entities[place.entity]
-                if other.type not in ("GPE", "LOC"):
-                    return False  # "Ministerul Afacerilor Externe" goes on with its own words, not a place
-                return (other.code if other.id.startswith("country:") else other.country) != entity.country
-        return k > j  # after "al"/"de la", an unknown place is not the one the knowledge base means
+        return foreign_country(self, j, alias) is not None
 
     def _in_person_name(self, i: int, j: int, ner_people, ner_places) -> bool:
         """Whether a place name at tokens i..j is (part of) a person's name: inside a span the tagger reads as a
@@ -320,7 +297,9 @@ class Linker:
                 start = k + 1
         out = []
         for a, b, comma_after in parts:
-            while b > a and sp[b - 1].is_punct:
+            # punctuation, and a preposition, article or conjunction the span stopped on ("Guvernul de la",
+            # "Poliția din": the tagger cut the place off)
+            while b > a and (sp[b - 1].is_punct or sp[b - 1].is_lower and sp[b - 1].pos_ in ("ADP", "CCONJ", "DET")):
                 b -= 1
             while a < b and sp[a].is_punct:
                 a += 1
@@ -397,14 +376,23 @@ class Linker:
         alias = self.lookup(ent) if (label or ent.label_ in DEMONYM_LABELS) else None
         if alias is not None and not label and alias.kind != "demonym":
             alias = None  # "liberalilor" (a political group) is not the town of Liberal
-        if alias is not None and self._foreign_complement(ent.end, alias):
-            alias = None  # "Guvernul polonez", "Parlamentul Serbiei": not Romania's
+        qualified = False
+        if alias is not None and (foreign := foreign_country(self, ent.end, alias)) is not None:
+            there = self.gaz.counterpart(self.gaz.entities[alias.entity], foreign)
+            if there is not None:  # "Guvernul de la Chișinău": Moldova's
+                alias, qualified = replace(alias, entity=there.id), True
+            elif len(ent) == 1 and self.rules.get("titles"):
+                return None  # a bare "Guvernul" (polonez, de la Kiev): no name; the events layer reads it as a role
+            else:
+                alias = None  # "Guvernul polonez", "Parlamentul Serbiei": not Romania's
         if alias is not None and alias.entity.startswith("place:") and alias.strength < 2 and \
                 ent[0].pos_ in ("VERB", "AUX", "PRON", "ADV"):
             alias = None  # a town's name that is a verb here ("Voi continua") is not that town
         if alias is not None:
             entity = self.gaz.entities[alias.entity]
             kind = alias.kind
+            if qualified:
+                extra["qualified"] = True
             return Mention(ent.start, ent.end, "NORP" if kind == "demonym" else entity.type, alias.entity, kind,
                            "kb", extra)
         label = self._sane_label(ent, label, title)
@@ -512,6 +500,8 @@ def _home_institutions(mentions: list[Mention], sp, gaz: Gazetteer) -> None:
     home = max(counts, key=counts.get) if counts else None
     for m in mentions:
         e = gaz.entities.get(m.entity or "")
+        if m.extra.pop("qualified", False):
+            continue  # "Guvernul de la Chișinău" in a Romanian story stays Moldova's
         if home and e is not None and m.via == "kb" and m.end - m.start == 1 and e.country and e.country != home \
                 and counts.get(home, 0) > counts.get(e.country, 0) and (other := gaz.counterpart(e, home)):
             m.entity = other.id
