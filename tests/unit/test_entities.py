@@ -249,3 +249,19 @@ def test_institution_word_qualified_by_another_country_in_its_phrase(pipeline):
                                                "Bolojan. Guvernul de la Chișinău a salutat decizia."))
     ids = {e["id"] for e in ro.entities}
     assert {"org:guvernul-romaniei", "org:guvernul-republicii-moldova"} <= ids, sorted(ids)
+
+
+@pytest.mark.skipif(not (MODELS_DIR / "ro_newsgraph").is_dir(), reason="Romanian model not built")
+def test_a_surname_after_a_title_or_named_as_a_person_elsewhere_is_no_place(pipeline):
+    """Regression (review set): "domnul Budai" (a GeoNames town) and "spune Rafila" after "Ministrul Rafila" were
+    places, so one person was a person and a place."""
+    from newsgraph import Source
+
+    doc = pipeline(Source.make("r.txt", "text", "Remaniere\nSe numesc: domnul Les - ministrul Apărării, domnul Budai - "
+                                                "ministrul Muncii. Ministrul Rafila a prezentat concluziile. E un "
+                                                "pericol să deschidem spitalul, spune Rafila. Primarul Craiovei a "
+                                                "plecat la Craiova."))
+    types = {e["name"]: e["type"] for e in doc.entities}
+    assert types.get("Budai") == "PERSON" and types.get("Les") == "PERSON", types
+    assert [e["type"] for e in doc.entities if e["name"] == "Rafila"] == ["PERSON"], types
+    assert types.get("Craiova") == "GPE", types

@@ -112,6 +112,7 @@ class Linker:
         self.gaz, self.sp, self.lang, self.published = gaz, sp, lang, published
         self.rules = name_rules(lang)
         self.taken = [False] * len(sp)
+        self._person_words: set[str] | None = None
 
     def _free(self, i: int, j: int) -> bool:
         return not any(self.taken[i:j])
@@ -249,15 +250,36 @@ class Linker:
         with no tagger support as a place ("Adrian Câciu", "Alexandra Dănculea")."""
         if any(s <= i and j <= e and not any(self.sp[k].pos_ == "ADP" for k in range(s, i)) for s, e in ner_people):
             return True  # (a span that runs on over a preposition is the tagger's error: "Kim Jong Un la Vladivostok")
-        if j - i != 1 or (i, j) in ner_places:
+        if j - i != 1:
             return False
         alias = self.gaz.aliases.get(fold(self.sp[i].text))
         if alias is not None and alias.strength >= 2:
             return False
+        if self._named_person(self.sp[i], titled_only=True):
+            return True  # "domnul Budai", even where the tagger reads a place
+        if (i, j) in ner_places:
+            return False
         words = self.rules["name_words"]
-        return self.sp[i].text in words or any(
+        return self.sp[i].text in words or self._named_person(self.sp[i]) or any(
             0 <= k < len(self.sp) and self.sp[k].text in words and not self.sp[max(i, k)].is_sent_start
             for k in (i - 1, i + 1))
+
+    def _named_person(self, tok, titled_only: bool = False) -> bool:
+        """Whether a one-word "place" names a person here (Romanian): right after a role or honorific ("domnul
+        Budai", "ministrul Rafila"), or a word the tagger reads as (part of) a person's name elsewhere in the
+        article ("Ministrul Rafila ... spune Rafila")."""
+        if not self.rules.get("titles"):
+            return False
+        if tok.i > 0 and self.sp[tok.i - 1].is_lower and self.is_title(self.sp[tok.i - 1]) and \
+                not set(tok.morph.get("Case")) & {"Gen", "Dat"}:
+            return True  # (not "ambasadorul Kazahstanului": a genitive is the role's complement)
+        if titled_only:
+            return False
+        if self._person_words is None:
+            self._person_words = {t.text for e in self.sp.ents if LABELS.get(e.label_) == "PERSON"
+                                  for t in e if t.text[:1].isupper() and not self.is_title(t)
+                                  and not any(x.pos_ == "ADP" for x in e[:t.i - e.start])}
+        return tok.text in self._person_words
 
     def _supported(self, i: int, j: int, ner_names: set[int], alias=None, ner_places=frozenset()) -> bool:
         """Whether a one-word alias that could be a common word ("Este", "Will") reads as a name here: the NER
@@ -388,6 +410,9 @@ class Linker:
         if alias is not None and alias.entity.startswith("place:") and alias.strength < 2 and \
                 ent[0].pos_ in ("VERB", "AUX", "PRON", "ADV"):
             alias = None  # a town's name that is a verb here ("Voi continua") is not that town
+        if alias is not None and alias.entity.startswith("place:") and alias.strength < 2 and len(ent) == 1 and \
+                self._named_person(ent[0], titled_only=True):
+            alias = None  # "domnul Budai": the person (labelled below)
         if alias is not None:
             entity = self.gaz.entities[alias.entity]
             kind = alias.kind
@@ -402,8 +427,8 @@ class Linker:
             # tagger misread ("lideri"), and role nouns are handled by ``roles``. RONEC also tags people named
             # by common nouns as PERSON ("persoane", "Miniștrii" at a sentence start): a person's name has a
             # proper noun in it.
-            if label in ("GPE", "LOC") and self._name_word(ent):
-                label = "PERSON"  # "Florin", "Toader": a known first name or surname is not a place
+            if label in ("GPE", "LOC") and (self._name_word(ent) or len(ent) == 1 and self._named_person(ent[0])):
+                label = "PERSON"  # "Florin", "Toader", "domnul Les": a first name or surname is not a place
             return Mention(ent.start, ent.end, label, None, "name", "ner", extra)
         return None
 
