@@ -169,7 +169,7 @@ def main() -> int:
         shutil.rmtree(args.out)
     shutil.copytree(args.base, args.out)
     shutil.rmtree(args.out / "ner")
-    ner.to_disk(args.out / "ner")
+    ner.to_disk(args.out / "ner", exclude=["vocab"])  # the pipeline's vocab is the shared one
     base_cfg = (args.base / "config.cfg").read_text(encoding="utf8")
     new_cfg = base_cfg
     head, sep, tail = base_cfg.partition("[components.ner.model]")

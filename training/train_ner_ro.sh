@@ -9,7 +9,7 @@
 #
 # usage: training/train_ner_ro.sh        (from the repository root)
 # env:   SCRATCH (/tmp/ro-newsgraph-work), BASE (the shipped folder), OUT (the shipped folder), STEPS (1500),
-#        LR (0.0005), V2 (1), SEED (0), MIN_GAIN (0.5), INSTALL (1), FORCE (0: refuse a BASE that already
+#        LR (0.002), V2 (1), SEED (0), MIN_GAIN (0.5), INSTALL (1), FORCE (0: refuse a BASE that already
 #        predicts PRODUCT, i.e. a model this script already produced)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,7 +19,7 @@ SCRATCH="${SCRATCH:-/tmp/ro-newsgraph-work}"
 OUT="${OUT:-$ROOT/src/newsgraph/lang/models/ro_newsgraph}"
 BASE="${BASE:-$OUT}"
 STEPS="${STEPS:-1500}"
-LR="${LR:-0.0005}"
+LR="${LR:-0.002}"
 V2="${V2:-1}"
 SEED="${SEED:-0}"
 MIN_GAIN="${MIN_GAIN:-0.5}"
