@@ -212,6 +212,8 @@ class Linker:
                 if alias is None:
                     continue
                 if alias.entity.startswith("place:") and self._in_person_name(i, j, ner_people, ner_places):
+                    if j - i == 1 and not self.sp[i].ent_type_ and self._named_person(self.sp[i], titled_only=True):
+                        found = ("person", j, None)  # "domnul Budai" that the tagger left untagged: the person
                     break  # a town that shares a person's name ("Kim", "Florin" in "Florin Cîțu")
                 if (foreign := foreign_country(self, j, alias)) is not None:
                     # "Ministerul de Externe al Valdoniei": another country's ministry; "Guvernul de la Chișinău":
@@ -229,6 +231,10 @@ class Linker:
                 i += 1
                 continue
             status, j, alias = found
+            if status == "person":
+                out.append(self._take(Mention(i, j, "PERSON", None, "name", "ner", {"weak": False})))
+                i = j
+                continue
             entity = self.gaz.entities[alias.entity]
             label = "NORP" if alias.kind == "demonym" else entity.type
             m = Mention(i, j, label, alias.entity, alias.kind, "kb", {"weak": status == "weak"})
