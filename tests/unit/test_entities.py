@@ -265,3 +265,15 @@ def test_a_surname_after_a_title_or_named_as_a_person_elsewhere_is_no_place(pipe
     assert types.get("Budai") == "PERSON" and types.get("Les") == "PERSON", types
     assert [e["type"] for e in doc.entities if e["name"] == "Rafila"] == ["PERSON"], types
     assert types.get("Craiova") == "GPE", types
+
+
+@pytest.mark.skipif(not (MODELS_DIR / "ro_newsgraph").is_dir(), reason="Romanian model not built")
+def test_an_organisation_head_noun_and_a_proper_name_the_tagger_missed(pipeline):
+    """Regression (blind quote set 2, ro-012): the re-trained tagger left "Compania Farmavita" untagged, so its
+    quote went to the ministry named before."""
+    from newsgraph import Source
+
+    doc = pipeline(Source.make("c.txt", "text", "Vaccinuri\nUn oficial din Ministerul Sănătății a declarat că livrarea "
+                                                "a fost amânată. Compania Farmavita a transmis că primele doze vor "
+                                                "ajunge în martie."))
+    assert {"Compania Farmavita": "ORG"}.items() <= {e["name"]: e["type"] for e in doc.entities}.items()

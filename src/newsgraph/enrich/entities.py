@@ -475,6 +475,25 @@ class Linker:
         alias = self.gaz.aliases.get(fold(span.text))
         return alias is None or alias.strength < 2
 
+    def headed_orgs(self) -> list[Mention]:
+        """An organisation the tagger missed, named by a capitalised head noun and a proper name ("Compania
+        Farmavita", "Asociația Salvați Copiii"): the head (``org_heads``) and the capitalised, non-initial words
+        after it, none of them taken by another mention (Romanian)."""
+        sp, out = self.sp, []
+        if not self.rules.get("titles"):
+            return out
+        for i in range(len(sp) - 1):
+            tok = sp[i]
+            if not (tok.text[:1].isupper() and not tok.is_upper and self.taken[i] is False and self.is_org_head(tok)):
+                continue
+            j = i + 1
+            while j < len(sp) and j - i <= 4 and sp[j].text[:1].isupper() and sp[j].is_alpha and \
+                    not sp[j].is_sent_start and not self.taken[j] and sp[j].pos_ in ("PROPN", "X", "NOUN", "ADJ"):
+                j += 1
+            if j > i + 1 and any(sp[k].pos_ in ("PROPN", "X") for k in range(i + 1, j)):
+                out.append(self._take(Mention(i, j, "ORG", None, "name", "ner", {})))
+        return out
+
     # ---------------------------------------------------------------- 3. role phrases
     def roles(self) -> list[Mention]:
         sp, out = self.sp, []
@@ -624,7 +643,7 @@ def _mentions(sp, gaz: Gazetteer, lang: str, published: str | None) -> tuple[lis
     ner_places = frozenset((e.start, e.end) for e in sp.ents if LABELS.get(e.label_) in ("GPE", "LOC"))
     roles = linker.roles()
     credits = credit_spans(sp.text)
-    mentions = [m for m in linker.scan(ner_people, ner_names, ner_places) + linker.ner()
+    mentions = [m for m in linker.scan(ner_people, ner_names, ner_places) + linker.ner() + linker.headed_orgs()
                 if not (m.label == "PERSON" and _inside(sp[m.start].idx, credits))]
     _home_institutions(mentions, sp, gaz)
     # Unlinked NER names get an id from their type and (uninflected) name; a short person name then joins the
