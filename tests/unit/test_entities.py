@@ -277,3 +277,14 @@ def test_an_organisation_head_noun_and_a_proper_name_the_tagger_missed(pipeline)
                                                 "a fost amânată. Compania Farmavita a transmis că primele doze vor "
                                                 "ajunge în martie."))
     assert {"Compania Farmavita": "ORG"}.items() <= {e["name"]: e["type"] for e in doc.entities}.items()
+
+
+@pytest.mark.skipif(not (MODELS_DIR / "ro_newsgraph").is_dir(), reason="Romanian model not built")
+def test_an_article_is_never_linked_through_its_lemma(pipeline):
+    from newsgraph import Source
+
+    # "O" (the indefinite article, lemma "un") is not the UN; "ONU" still is
+    doc = pipeline(Source.make("o.txt", "text", "Negocieri amânate\nO sursă diplomatică de la Bruxelles a declarat "
+                                                 "că negocierile vor fi reluate. O delegație a ONU a sosit marți."))
+    un = [e for e in doc.entities if e["name"] == "United Nations"]
+    assert un and all(m["text"] == "ONU" for e in un for m in e["mentions"]), un

@@ -155,13 +155,13 @@ def test_ro_opening_mark_split_off_by_the_sentence_splitter_starts_the_next_sent
     assert q["Securitatea nu are preț"]["speaker"] == "Jan Kowalski"
 
 
-def _ro_pipeline_quotes(paragraphs: list[str]) -> list[dict]:
+def _ro_pipeline_quotes(paragraphs: list[str], lang: str = "ro") -> list[dict]:
     from newsgraph import Config
     from newsgraph.document import Document, LanguageValue, Source
     from newsgraph.pipeline import STAGES, Context
 
     doc = Document(source=Source.make("q", "text", "\n\n".join(paragraphs)), body=paragraphs,
-                   language=LanguageValue("ro", 1.0, "record"))
+                   language=LanguageValue(lang, 1.0, "record"))
     ctx = Context(Config(published="2024-01-01"))
     for name in ("nlp", "timex", "entities", "quotes"):  # paragraphs already in a known language
         doc = STAGES[name][0](doc, ctx)
@@ -199,3 +199,49 @@ def test_ro_title_before_a_name_stays_with_the_speaker():
                                   "pline în proporție de 94%.",
                                   "Purtătoarea de cuvânt Claudia Dobre a spus că discuțiile au fost „constructive”."])
     assert len(quotes) >= 3 and {q["speaker"] for q in quotes} == {"Nelu Marinescu", "Claudia Dobre"}
+
+
+def test_en_definite_article_opens_no_person_and_title_word_is_dropped():
+    text = ('Historian Maren Ostby, who wrote the biography, spoke to the Harbour Gazette about the archive. '
+            '"Nobody had opened those boxes in forty years," she said.')
+    [q] = [q for q in _ro_pipeline_quotes([text], "en") if q["kind"] == "direct"]
+    assert q["speaker"] == "Maren Ostby"  # not "the Harbour Gazette", not "Historian Maren Ostby"
+
+
+def test_en_name_with_closed_apposition_before_told():
+    text = '"We will appeal the verdict," Tomas Reyn, a lawyer for the Halden family, told the Daily Ledger.'
+    [q] = find_quotes(text, "en")
+    assert q["speaker"] == "Tomas Reyn"
+
+
+def test_en_according_to_a_document_and_a_generic_role_agent():
+    text = ('Orvel Foods cut 300 jobs in its bakeries, according to figures published by the company on Monday. '
+            'According to a statement from the port authority, the ferry will resume service next week.')
+    q1, q2 = _ro_pipeline_quotes([text], "en")
+    assert q1["speaker"] == "Orvel Foods"  # "the company": the organisation named before
+    assert "port authority" in q2["speaker"]
+
+
+def test_ro_person_before_apposition_agent_with_name_and_later_pronoun():
+    text = ("Scriitoarea Irina Vlad, autoarea romanului Lumini, a declarat pentru Gazeta de Sud că romanul i-a luat trei ani de muncă. "
+            "„Fiecare tablou a fost o luptă”, a mărturisit ea. "
+            "„Am câștigat pe teren”, a spus Radu Feraru, portarul echipei Olimpia Hunedoara, după meci. "
+            "Exporturile au crescut cu 4%, potrivit datelor publicate vineri de asociația ACEX.")
+    q = by_text(_ro_pipeline_quotes([text]))
+    assert q["Fiecare tablou a fost o luptă"]["speaker"] == "Irina Vlad"  # "ea": the indirect report's speaker
+    assert q["Am câștigat pe teren"]["speaker"] == "Radu Feraru"  # not the team in the apposition
+    assert q["Exporturile au crescut cu 4%"]["speaker"] == "ACEX"
+
+
+def test_ro_according_to_after_a_finished_quote_starts_new_narration():
+    text = ("„Anul a fost greu”, a spus Dan Mocanu, directorul fabricii. „Dar vânzările au revenit.” "
+            "Potrivit companiei, pierderea a fost de 3 milioane de lei.")
+    q = by_text(find_quotes(text, "ro"))
+    assert q["Dar vânzările au revenit."]["speaker"] == "Dan Mocanu"
+
+
+def test_en_description_before_a_relative_clause_speaks():
+    text = ("An engineer at the city water board, who spoke on condition of anonymity, said the pumps had failed "
+            "twice in a week.")
+    [q] = find_quotes(text, "en")
+    assert q["speaker"] and "engineer" in q["speaker"]

@@ -77,6 +77,9 @@ def _word_variants(word: str, rules) -> list[str]:
     return out
 
 
+FUNCTION_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "AUX", "PART"})
+
+
 def span_keys(span, rules) -> list[str]:
     """Folded lookup keys for a token span: as written, lemmatised, and with inflection stripped from its
     first and last words."""
@@ -88,8 +91,10 @@ def span_keys(span, rules) -> list[str]:
         return fold("".join(w + s for w, s in zip(words, spaces)))
 
     keys = [join(texts)]
-    if any(t.lemma_ and t.lemma_ != t.text for t in toks):
-        keys.append(join([t.lemma_ if t.lemma_ else t.text for t in toks]))
+    # a function word keeps its form: the article "O" has the lemma "un", which is not the UN
+    lemmas = [t.lemma_ if t.lemma_ and t.pos_ not in FUNCTION_POS else t.text for t in toks]
+    if lemmas != texts:
+        keys.append(join(lemmas))
     if rules:
         for first in _word_variants(texts[0], rules):
             for last in (_word_variants(texts[-1], rules) if len(texts) > 1 else [None]):

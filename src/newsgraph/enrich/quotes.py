@@ -72,6 +72,8 @@ class Speech:
     drop_det: re.Pattern  # an indefinite determiner dropped from a description speaker ("Un studiu" -> "studiu")
     coord: re.Pattern  # a second complement clause ("și că", "and that")
     dets: frozenset
+    generic_org_roles: frozenset  # organisation roles that do not name an institution kind ("it", "the company")
+    name_article: re.Pattern  # an article right before a capitalised run: not a person ("the Evening Courier")
 
 
 @cache
@@ -111,6 +113,8 @@ def load_speech(code: str) -> Speech | None:
         drop_det=re.compile(rf"^(?:{_alt(d.get('description_drop_determiners', []))})\s+(?=[a-zăâîșț])", i),
         dets=frozenset(fold(w) for w in d.get("determiners", [])),
         coord=re.compile(rf"[,;]?\s+(?:{_alt(d.get('coordinated_complements', []))}){E}", i),
+        generic_org_roles=frozenset(fold(w) for w in d.get("generic_org_roles", [])),
+        name_article=re.compile(rf"{B}(?:{_alt(d.get('name_articles', []))})\s+$", i) if d.get("name_articles") else re.compile("(?!x)x"),
     )
 
 
@@ -251,6 +255,9 @@ class _Linker:
                 continue
             n = len(word.split())
             typ = "PERSON" if 2 <= n <= 3 and not re.search(r"\s[a-z]", word) else ("ORG" if word.isupper() else None)
+            if typ == "PERSON" and self.sp.name_article.search(self.text, max(0, s - 12), s):
+                typ = "ORG"  # "told the Evening Courier": a definite article does not open a person's name
+
             out.append((s, s + len(word), word.rstrip("."), None, typ))
         return out
 
@@ -264,7 +271,11 @@ class _Linker:
         if found:
             # the head of the phrase speaks, not a name inside a prepositional modifier ("an economist at Harwell
             # Capital", "un studiu publicat în revista Nature")
-            best = max(found, key=lambda m: (not self._in_modifier(start, m[0]), SPEAKER_LABELS.get(m[4], 0),
+            comma = self.text.find(",", start, end)
+            # "Darius Matei, căpitanul echipei Viitorul Brădeni": a person before an apposition is its head
+            head = [m for m in found if (m[4] or "").startswith("PER") and 0 <= comma and m[1] <= comma
+                    and not re.search(r"\w", self.text[start:m[0]])]
+            best = max(found, key=lambda m: (not self._in_modifier(start, m[0]), bool(head) and m in head, SPEAKER_LABELS.get(m[4], 0),
                                                  not self._role_only(m[2].split()[0]), m[1] - m[0]))
             if self._in_modifier(start, best[0]):
                 return None, None, None
@@ -332,6 +343,17 @@ def _subject_before(text: str, lo: int, verb_start: int, sp: Speech) -> tuple[in
     return (start, verb_start) if start is not None else (verb_start, verb_start)
 
 
+RELATIVE_PRONOUNS = frozenset({"care", "ce", "who", "which"})
+
+
+def _tail_cut(text: str, s: int, e: int, timex: list[dict]) -> int:
+    """The end of a noun phrase before a time expression that closes it ("the company on Friday")."""
+    for t in timex:
+        if s < t["start"] < e:
+            return t["start"]
+    return e
+
+
 def _apposition_head(text: str, lo: int, comma: int, s: int, sp: Speech) -> tuple[int, int] | None:
     """The noun phrase before a closed apposition or participial modifier (", an economist at X," / ", published in
     Science,"): the apposed part starts in lower case, the head is a short clause-initial phrase without a verb."""
@@ -342,7 +364,8 @@ def _apposition_head(text: str, lo: int, comma: int, s: int, sp: Speech) -> tupl
         cut = max(cut, max(lo, cut) + m.end() - 1)
     ps, pe = _clean_phrase(text, max(lo, cut + 1), comma)
     head = text[ps:pe]
-    if pe <= ps or len(head.split()) > 6 or not head[0].isupper() or any(c in head for c in "”»\"“„«") \
+    relative = fold(text[s:s + 12].split()[0]) in RELATIVE_PRONOUNS  # "X at Y, who asked not to be named, said"
+    if pe <= ps or len(head.split()) > (8 if relative else 6) or not head[0].isupper() or any(c in head for c in "”»\"“„«") \
             or sp.stop_after.match(" " + head) or sp.lead_prep.match(head) or sp.verb.search(head) or sp.aux.search(" " + head):
         return None
     return ps, pe
@@ -455,11 +478,18 @@ class _Finder:
             person = bool(self.sp.person_roles.match(folded) or self.sp.person_roles.match(phrase))
             org = bool(self.sp.org_roles.match(folded) or self.sp.org_roles.match(phrase))
             if person or org:
-                name, eid, src = self.antecedent("PERSON" if person else "ORG", before, s, folded.split()[0])
+                # kept on the quote so that the antecedent is looked up again once every quote is known
+                anaphor = ("PERSON" if person else "ORG", before, s,
+                           next((w for w in folded.split() if w not in self.sp.dets), folded.split()[0]))
+                name, eid, src = self.antecedent(*anaphor)
                 if src is not None:
-                    return {"speaker": name, "speaker_id": eid, "speaker_text": phrase, "_inherit": src}
-            if name is None:
-                name = self._described(phrase, e)
+                    return {"speaker": name, "speaker_id": eid, "speaker_text": phrase, "_inherit": src, "_anaphor": anaphor}
+                out = self._finish_speaker(s, e, phrase, name or self._described(phrase, e), eid)
+                return {**out, "_anaphor": anaphor} if out["speaker"] else out
+            name = self._described(phrase, e)
+        return self._finish_speaker(s, e, phrase, name, eid)
+
+    def _finish_speaker(self, s: int, e: int, phrase: str, name: str | None, eid: str | None) -> dict:
         if name and " " not in name.strip():  # a surname alone: the full name met earlier ("Gavrilă", "Holloway")
             for m in self.linker.mentions + self.linker.names(0, s):
                 if m[1] <= s and len(m[2].split()) > 1 and fold(m[2].split()[-1]) == fold(name) and (m[4] or "").startswith("PER"):
@@ -467,7 +497,7 @@ class _Finder:
                     break
         if not name and phrase.strip():
             name = self.sp.drop_det.sub("", phrase.strip())  # "Un studiu publicat" -> "studiu publicat"
-        if name and eid is None and fold(phrase.strip()) in ("care", "ce", "who", "which"):
+        if name and eid is None and fold(phrase.strip()) in RELATIVE_PRONOUNS:
             # a relative pronoun speaks for the name it follows ("Federația Agro-Star, care au atras atenția că")
             for m in reversed(self.linker.mentions):
                 if m[1] <= s and re.fullmatch(r"\s*,?\s*", self.text[m[1]:s]):
@@ -504,13 +534,26 @@ class _Finder:
         pool = sorted(pool + [n for n in self.linker.names(0, before) if not re.search(r"\s[a-z]", n[2]) and (
             not pool or (n[4] == "PERSON" and not any(m[0] <= n[0] and m[1] >= n[1] for m in pool)))], key=lambda m: m[:2])
         pool = [m for m in pool if not any(o is not m and o[0] <= m[0] and o[1] >= m[1] and o[4] == "PERSON" for o in pool)]
-        for m in reversed([m for m in pool if m[1] <= before and (m[4] or "").startswith(kind[:3])]):
-            if (m[3] or m[2]) not in here_ids and not any(m[2] in h or h.endswith(m[2].split()[-1]) for h in here_ids):
-                # an organisation role names its kind: "ministerul" fits a ministry, not a party
-                if kind == "ORG" and role and role[:5] not in fold(self.text[max(0, m[0] - 40):m[1]]):
-                    continue
-                return m[2], m[3], None
-        return None, None, None
+        cands = [m for m in reversed([m for m in pool if m[1] <= before and (m[4] or "").startswith(kind[:3])])
+                 if (m[3] or m[2]) not in here_ids and not any(m[2] in h or h.endswith(m[2].split()[-1]) for h in here_ids)]
+        if kind == "ORG" and role:
+            # an organisation role names its kind: "ministerul" fits a ministry, not a party; a generic role ("the
+            # company", "it") takes the latest organisation when none is named by its kind
+            kinded = [m for m in cands if role[:5] in fold(self.text[max(0, m[0] - 40):m[1]])]
+            cands = kinded or ([] if self._kind_named(role) else cands)
+        if not cands:
+            return None, None, None
+        name = cands[0][2]
+        if kind == "PERSON":  # a title the tagger kept in the name ("Historian Maren Ostby")
+            parts = name.split()
+            while len(parts) > 1 and fold(parts[0]) in self.sp.titles:
+                parts = parts[1:]
+            name = " ".join(parts)
+        return name, cands[0][3], None
+
+    def _kind_named(self, role: str) -> bool:
+        """Whether an organisation role word names a kind of institution that its antecedent must name too."""
+        return role not in self.sp.generic_org_roles
 
     def via(self, lo: int, hi: int, skip: tuple[int, int]) -> dict:
         for pat in (self.sp.via_after, self.sp.via_prefix):
@@ -535,10 +578,13 @@ class _Finder:
         item: dict = {"speaker": None, "speaker_id": None, "speaker_text": None, "verb": None, "lemma": None}
         span = (q["start"], q["start"])
         inner = self.text[q["start"]:q["end"]].rstrip()
-        if inner.endswith(".") or (inner.endswith(("!", "?", "…")) and re.match(r"\s*[A-ZĂÂÎȘȚ]", self.text[q["close"]:])):
+        ended = inner.endswith(".") or (inner.endswith(("!", "?", "…")) and re.match(r"\s*[A-ZĂÂÎȘȚ]", self.text[q["close"]:]))
+        if ended:
             after = []  # the quote ended its sentence: what follows is new narration
         if after and not self.text[q["close"]:after[0].start()].strip(" ,–—-") or (
-                after and re.fullmatch(r"[\s,–—-]*\S+(?:\s+\S+){0,4}\s*|[\s,–—-]*[a-z][\w-]*(?:\s+[A-ZĂÂÎȘȚ][\w'’.-]*)+(?:\s+(?:of|de la|din)(?:\s+(?:the\s+)?[A-ZĂÂÎȘȚ][\w'’.-]*)+)?\s*", self.text[q["close"]:after[0].start()])):
+                after and re.fullmatch(r"[\s,–—-]*\S+(?:\s+\S+){0,4}\s*|[\s,–—-]*[a-z][\w-]*(?:\s+[A-ZĂÂÎȘȚ][\w'’.-]*)+(?:\s+(?:of|de la|din)(?:\s+(?:the\s+)?[A-ZĂÂÎȘȚ][\w'’.-]*)+)?\s*"
+                         # a name and its closed apposition: "…," Rafael Quintero, founder of Luma Pay, told X
+                         r"|[\s,–—-]*(?:[A-ZĂÂÎȘȚ][\w'’.-]*\s+){0,3}[A-ZĂÂÎȘȚ][\w'’.-]*,\s+[a-zăâîșț][^\s,;:.!?]*(?:\s+[^\s,;:!?]+){0,10},\s*", self.text[q["close"]:after[0].start()])):
             v = after[0]
             gap = self.text[q["close"]:v.start()]
             if fold((gap.strip(" ,–—-").split() or [""])[-1]) in ("si", "and", "iar", "but", "dar"):  # «…» and promised: the earlier subject
@@ -566,7 +612,7 @@ class _Finder:
             item.update(self.verb_info(v))
         elif self.text[lo:q["open"]].rstrip().endswith(":") and self.text[lo:q["open"]].strip(" :"):
             span = self._clause_subject(lo, self.text.rfind(":", lo, q["open"]))  # "X a fost categoric: „…”"
-        elif (acc := self.sp.according.search(self.text, lo, hi)) and not self.inside_quote(acc.start()):
+        elif (acc := self.sp.according.search(self.text, lo, q["open"] if ended else hi)) and not self.inside_quote(acc.start()):
             span = _subject_after(self.text, acc.end(), hi, self.sp, [])
             item["verb"] = " ".join(acc.group(0).split())
         elif si > 0 and self.text[:lo].rstrip().endswith(":"):
@@ -712,8 +758,16 @@ class _Finder:
             if span[1] - span[0] > 60 or span[0] == span[1]:
                 continue
             if ag := self.sp.agent.search(self.text, span[0], span[1]):  # "potrivit datelor publicate de X" -> X
+                det = next((ag.start(g) for g in ("det", "det2") if ag.groupdict().get(g)), None)
+                start = ag.end() if det is None else det
                 if self.text[ag.end():span[1]].strip()[:1].isupper():
                     speaker_span = _clean_phrase(self.text, ag.end(), span[1])
+                elif self.sp.person_roles.match(self.text[start:span[1]]) or self.sp.org_roles.match(self.text[start:span[1]]) \
+                        or ag.groupdict().get("doc") or re.search(r"\b[A-ZĂÂÎȘȚ]", self.text[ag.end():span[1]]):
+                    # "datelor publicate joi de asociația ACAI": a description with a name
+                    # "figures released by the company" (a role: its antecedent), "a statement from the arbitration
+                    # tribunal" (a document's source, named by its description)
+                    speaker_span = _clean_phrase(self.text, start, _tail_cut(self.text, start, span[1], self.timex))
                 else:
                     ag = None
             if self.text[lo:acc.start()].strip(" ,"):  # "…, according to X."
@@ -777,6 +831,21 @@ class _Finder:
             item.update(via=None, via_id=None)
         self.add(s, e, "indirect", item)
 
+    def reresolve(self) -> None:
+        """Look up anaphoric speakers again with every quote known: direct quotes are attributed before indirect
+        speech is found, so "„…”, a spus oficialul" / '"…," she said' could not see the indirect report before it."""
+        self.quotes.sort(key=lambda q: q["start"])
+        for q in self.quotes:
+            anaphor = q.pop("_anaphor", None)
+            if anaphor is None:
+                continue
+            kind, before, s, role = anaphor
+            name, eid, src = self.antecedent(kind, before, s, role)
+            if name and (name, eid) != (q["speaker"], q["speaker_id"]):
+                q.update(speaker=name, speaker_id=eid, _type=kind)
+                if src is not None and q.get("via") is None:
+                    q.update(via=src.get("via"), via_id=src.get("via_id"))
+
     def overlaps(self, s: int, e: int) -> bool:
         return any(q["start"] < e and q["end"] > s for q in self.quotes)
 
@@ -789,6 +858,7 @@ def find_quotes(text: str, lang: str, sentences=None, entities=None, nlp=None, t
     f = _Finder(text, sp, sentences, entities, nlp, timex)
     f.quoted()
     f.indirect()
+    f.reresolve()
     out = sorted(f.quotes, key=lambda q: q["start"])
     for q in out:
         q.pop("_type", None)
