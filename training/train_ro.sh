@@ -6,7 +6,8 @@
 # usage: training/train_ro.sh            (from the repository root; ~1 h on 2 CPU cores)
 # env:   SCRATCH (default /tmp/ro-newsgraph-work; MUST be outside the repo), SHARED (default ../shared),
 #        SEED (0), STEPS_A (4000), FT_STEPS (600), JOBS (2 parallel single-thread trainings),
-#        SKIP_CV=1 (no k-fold, final fine-tune only), SKIP_NER_FT=1 (no step 8), OUT (model folder)
+#        SKIP_CV=1 (no k-fold, final fine-tune only), SKIP_NER_FT=1 (no step 8), SKIP_NER_ALL=1 (no step 9),
+#        OUT (model folder)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -56,5 +57,9 @@ echo "== 8. NER-only fine-tuning (frozen tok2vec/tagger/parser), installed into 
 if [ "${SKIP_NER_FT:-0}" != "1" ]; then
   SCRATCH="$SCRATCH" DATA="$SCRATCH" CORPUS="$SCRATCH/corpus" SOURCE="$SCRATCH/stageB/all/model-last" OUT="$OUT" \
     SEED="$SEED" bash training/finetune_ner.sh
+fi
+echo "== 9. NER with all RONEC v1 labels (PRODUCT) on the frozen features, installed into \$OUT only if it improves"
+if [ "${SKIP_NER_ALL:-0}" != "1" ]; then
+  SCRATCH="$SCRATCH" BASE="$OUT" OUT="$OUT" SEED="$SEED" bash training/train_ner_ro.sh
 fi
 echo "done in $(( $(date +%s) - T0 )) s; model at $OUT"

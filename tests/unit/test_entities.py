@@ -232,6 +232,54 @@ def test_another_countrys_institutions_are_not_romanias(pipeline):
     assert not codes & {"ROULEG", "ROUCOP", "ROUGOV", "ROUMIL"}, sorted(filter(None, codes))
 
 
+@pytest.mark.skipif(not (MODELS_DIR / "ro_newsgraph").is_dir(), reason="Romanian model not built")
+def test_institution_word_qualified_by_another_country_in_its_phrase(pipeline):
+    """Regression: "Guvernul lui Viktor Orban", "Armata regulată a Rusiei", "Poliția locală din Kiev", a span the
+    tagger cut before its place ("Guvernul de la" Moscova) were Romania's institutions or names ending in "de la"."""
+    from newsgraph import Source
+
+    doc = pipeline(Source.make("f.txt", "text", "Reacții\nGuvernul de la Moscova a negat. Guvernul lui Viktor Orban a "
+                                                "reacționat. Ministrul a spus că Guvernul condus de Viktor Orban "
+                                                "tace. Armata regulată a Rusiei s-a retras. Potrivit Poliției din "
+                                                "Chișinău, bărbatul a fugit. Atacul Armatei ruse a fost respins."))
+    codes = {e["code"] for e in doc.entities}
+    assert not codes & {"ROULEG", "ROUCOP", "ROUGOV", "ROUMIL"}, sorted(filter(None, codes))
+    assert not [e["name"] for e in doc.entities if e["name"].split()[-1] in ("de", "la", "din")]
+    ro = pipeline(Source.make("r.txt", "text", "Buget\nParlamentul a votat legea propusă de Guvernul lui Ilie "
+                                               "Bolojan. Guvernul de la Chișinău a salutat decizia."))
+    ids = {e["id"] for e in ro.entities}
+    assert {"org:guvernul-romaniei", "org:guvernul-republicii-moldova"} <= ids, sorted(ids)
+
+
+@pytest.mark.skipif(not (MODELS_DIR / "ro_newsgraph").is_dir(), reason="Romanian model not built")
+def test_a_surname_after_a_title_or_named_as_a_person_elsewhere_is_no_place(pipeline):
+    """Regression (review set): "domnul Budai" (a GeoNames town) and "spune Rafila" after "Ministrul Rafila" were
+    places, so one person was a person and a place."""
+    from newsgraph import Source
+
+    doc = pipeline(Source.make("r.txt", "text", "Remaniere\nSe numesc: domnul Les - ministrul Apărării, domnul Budai - "
+                                                "ministrul Muncii. Ministrul Rafila a prezentat concluziile. E un "
+                                                "pericol să deschidem spitalul, spune Rafila. Primarul Craiovei a "
+                                                "plecat la Craiova."))
+    types = {e["name"]: e["type"] for e in doc.entities}
+    assert types.get("Budai") == "PERSON" and types.get("Les") == "PERSON", types
+    assert [e["type"] for e in doc.entities if e["name"] == "Rafila"] == ["PERSON"], types
+    assert types.get("Craiova") == "GPE", types
+
+
+@pytest.mark.skipif(not (MODELS_DIR / "ro_newsgraph").is_dir(), reason="Romanian model not built")
+def test_an_organisation_head_noun_and_a_proper_name_the_tagger_missed(pipeline):
+    """Regression (blind quote set 2, ro-012): the re-trained tagger left "Compania Farmavita" untagged, so its
+    quote went to the ministry named before."""
+    from newsgraph import Source
+
+    doc = pipeline(Source.make("c.txt", "text", "Vaccinuri\nUn oficial din Ministerul Sănătății a declarat că livrarea "
+                                                "a fost amânată. Compania Farmavita a transmis că primele doze vor "
+                                                "ajunge în martie."))
+    assert {"Compania Farmavita": "ORG"}.items() <= {e["name"]: e["type"] for e in doc.entities}.items()
+
+
+@pytest.mark.skipif(not (MODELS_DIR / "ro_newsgraph").is_dir(), reason="Romanian model not built")
 def test_an_article_is_never_linked_through_its_lemma(pipeline):
     from newsgraph import Source
 

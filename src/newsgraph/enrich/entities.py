@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import bisect
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
 from spacy.tokens import Span
 
 from newsgraph.document import Document
+from newsgraph.enrich.foreign import DEMONYM_LABELS, foreign_country
 from newsgraph.enrich.gazetteer import Gazetteer, KBEntity, slug
 from newsgraph.enrich.speakers import credit_spans
 from newsgraph.normalize import fold
@@ -34,7 +35,6 @@ from newsgraph.normalize import fold
 #: NER labels kept as entities (RONEC v2 and OntoNotes names), mapped to newsgraph's types.
 LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "ORGANIZATION": "ORG", "GPE": "GPE", "LOC": "LOC",
           "FAC": "FAC", "FACILITY": "FAC", "EVENT": "EVENT"}
-DEMONYM_LABELS = {"NORP", "NAT_REL_POL"}
 PREFIX = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "EVENT": "event"}
 MAX_SPAN = 8
 
@@ -117,6 +117,7 @@ class Linker:
         self.gaz, self.sp, self.lang, self.published = gaz, sp, lang, published
         self.rules = name_rules(lang)
         self.taken = [False] * len(sp)
+        self._person_words: set[str] | None = None
 
     def _free(self, i: int, j: int) -> bool:
         return not any(self.taken[i:j])
@@ -204,7 +205,7 @@ class Linker:
             if not _capitalised(tok) or not self._free(i, i + 1):
                 i += 1
                 continue
-            found = None
+            found, foreign = None, None
             for length in range(min(MAX_SPAN, n - i), 0, -1):
                 j = i + length
                 last = sp[j - 1]
@@ -216,9 +217,16 @@ class Linker:
                 if alias is None:
                     continue
                 if alias.entity.startswith("place:") and self._in_person_name(i, j, ner_people, ner_places):
+                    if j - i == 1 and not self.sp[i].ent_type_ and self._named_person(self.sp[i], titled_only=True):
+                        found = ("person", j, None)  # "domnul Budai" that the tagger left untagged: the person
                     break  # a town that shares a person's name ("Kim", "Florin" in "Florin Cîțu")
-                if self._foreign_complement(j, alias):
-                    break  # "Ministerul de Externe al Valdoniei": another country's ministry
+                if (foreign := foreign_country(self, j, alias)) is not None:
+                    # "Ministerul de Externe al Valdoniei": another country's ministry; "Guvernul de la Chișinău":
+                    # the other country's government when the knowledge base has it
+                    there = self.gaz.counterpart(self.gaz.entities[alias.entity], foreign)
+                    if there is None:
+                        break
+                    alias = replace(alias, entity=there.id)
                 if alias.strength < 2 and not self._supported(i, j, ner_names, alias, ner_places):
                     found = ("weak", j, alias)
                     break
@@ -228,9 +236,15 @@ class Linker:
                 i += 1
                 continue
             status, j, alias = found
+            if status == "person":
+                out.append(self._take(Mention(i, j, "PERSON", None, "name", "ner", {"weak": False})))
+                i = j
+                continue
             entity = self.gaz.entities[alias.entity]
             label = "NORP" if alias.kind == "demonym" else entity.type
             m = Mention(i, j, label, alias.entity, alias.kind, "kb", {"weak": status == "weak"})
+            if foreign is not None:
+                m.extra["qualified"] = True  # the text names the country: not re-assigned to the story's
             if alias.kind == "capital":
                 m.extra["metonymy"] = "capital"
             out.append(self._take(m))
@@ -239,37 +253,7 @@ class Linker:
         return [m for m in out if not m.extra.pop("weak") or m.entity in strong]
 
     def _foreign_complement(self, j: int, alias) -> bool:
-        """Whether an organisation's name goes on with another country: a genitive or a place ("Ministerul de
-        Externe al Valdoniei", "Parlamentul Serbiei", "Guvernul de la Kiev"), or a nationality ("Poliția
-        belarusă", "Guvernul polonez"): then it is that country's body, not the one the knowledge base means."""
-        sp = self.sp
-        entity = self.gaz.entities.get(alias.entity)
-        if entity is None or entity.type != "ORG" or not entity.country or j >= len(sp):
-            return False
-        nxt = sp[j]
-        if nxt.ent_type_ in DEMONYM_LABELS or (nxt.is_lower and nxt.is_alpha and nxt.pos_ == "ADJ"):
-            demonym = self.lookup(sp[j:j + 1])
-            if demonym is not None and demonym.kind == "demonym":
-                return self.gaz.entities[demonym.entity].code != entity.country
-            # a nationality the demonym lists lack: the tagger says so, or it starts like a country's name
-            word = fold(nxt.text)
-            stem = self.gaz.country_stems.get(word[:5]) or self.gaz.country_stems.get(word[:4]) if len(word) >= 5 else None
-            return nxt.ent_type_ in DEMONYM_LABELS or (stem is not None and stem != entity.country)
-        k = j
-        if fold(nxt.text) in ("al", "a", "ai", "ale", "din", "de"):
-            k = j + 1 + (fold(nxt.text) == "de" and j + 1 < len(sp) and fold(sp[j + 1].text) == "la")
-        elif not nxt.text[:1].isupper():
-            return False
-        if k >= len(sp) or not sp[k].text[:1].isupper():
-            return False
-        for length in (3, 2, 1):
-            place = self.lookup(sp[k:min(k + length, len(sp))])
-            if place is not None:
-                other = self.gaz.entities[place.entity]
-                if other.type not in ("GPE", "LOC"):
-                    return False  # "Ministerul Afacerilor Externe" goes on with its own words, not a place
-                return (other.code if other.id.startswith("country:") else other.country) != entity.country
-        return k > j  # after "al"/"de la", an unknown place is not the one the knowledge base means
+        return foreign_country(self, j, alias) is not None
 
     def _in_person_name(self, i: int, j: int, ner_people, ner_places) -> bool:
         """Whether a place name at tokens i..j is (part of) a person's name: inside a span the tagger reads as a
@@ -277,15 +261,36 @@ class Linker:
         with no tagger support as a place ("Adrian Câciu", "Alexandra Dănculea")."""
         if any(s <= i and j <= e and not any(self.sp[k].pos_ == "ADP" for k in range(s, i)) for s, e in ner_people):
             return True  # (a span that runs on over a preposition is the tagger's error: "Kim Jong Un la Vladivostok")
-        if j - i != 1 or (i, j) in ner_places:
+        if j - i != 1:
             return False
         alias = self.gaz.aliases.get(fold(self.sp[i].text))
         if alias is not None and alias.strength >= 2:
             return False
+        if self._named_person(self.sp[i], titled_only=True):
+            return True  # "domnul Budai", even where the tagger reads a place
+        if (i, j) in ner_places:
+            return False
         words = self.rules["name_words"]
-        return self.sp[i].text in words or any(
+        return self.sp[i].text in words or self._named_person(self.sp[i]) or any(
             0 <= k < len(self.sp) and self.sp[k].text in words and not self.sp[max(i, k)].is_sent_start
             for k in (i - 1, i + 1))
+
+    def _named_person(self, tok, titled_only: bool = False) -> bool:
+        """Whether a one-word "place" names a person here (Romanian): right after a role or honorific ("domnul
+        Budai", "ministrul Rafila"), or a word the tagger reads as (part of) a person's name elsewhere in the
+        article ("Ministrul Rafila ... spune Rafila")."""
+        if not self.rules.get("titles"):
+            return False
+        if tok.i > 0 and self.sp[tok.i - 1].is_lower and self.is_title(self.sp[tok.i - 1]) and \
+                not set(tok.morph.get("Case")) & {"Gen", "Dat"}:
+            return True  # (not "ambasadorul Kazahstanului": a genitive is the role's complement)
+        if titled_only:
+            return False
+        if self._person_words is None:
+            self._person_words = {t.text for e in self.sp.ents if LABELS.get(e.label_) == "PERSON"
+                                  for t in e if t.text[:1].isupper() and not self.is_title(t)
+                                  and not any(x.pos_ == "ADP" for x in e[:t.i - e.start])}
+        return tok.text in self._person_words
 
     def _supported(self, i: int, j: int, ner_names: set[int], alias=None, ner_places=frozenset()) -> bool:
         """Whether a one-word alias that could be a common word ("Este", "Will") reads as a name here: the NER
@@ -325,7 +330,9 @@ class Linker:
                 start = k + 1
         out = []
         for a, b, comma_after in parts:
-            while b > a and sp[b - 1].is_punct:
+            # punctuation, and a preposition, article or conjunction the span stopped on ("Guvernul de la",
+            # "Poliția din": the tagger cut the place off)
+            while b > a and (sp[b - 1].is_punct or sp[b - 1].is_lower and sp[b - 1].pos_ in ("ADP", "CCONJ", "DET")):
                 b -= 1
             while a < b and sp[a].is_punct:
                 a += 1
@@ -402,14 +409,26 @@ class Linker:
         alias = self.lookup(ent) if (label or ent.label_ in DEMONYM_LABELS) else None
         if alias is not None and not label and alias.kind != "demonym":
             alias = None  # "liberalilor" (a political group) is not the town of Liberal
-        if alias is not None and self._foreign_complement(ent.end, alias):
-            alias = None  # "Guvernul polonez", "Parlamentul Serbiei": not Romania's
+        qualified = False
+        if alias is not None and (foreign := foreign_country(self, ent.end, alias)) is not None:
+            there = self.gaz.counterpart(self.gaz.entities[alias.entity], foreign)
+            if there is not None:  # "Guvernul de la Chișinău": Moldova's
+                alias, qualified = replace(alias, entity=there.id), True
+            elif len(ent) == 1 and self.rules.get("titles"):
+                return None  # a bare "Guvernul" (polonez, de la Kiev): no name; the events layer reads it as a role
+            else:
+                alias = None  # "Guvernul polonez", "Parlamentul Serbiei": not Romania's
         if alias is not None and alias.entity.startswith("place:") and alias.strength < 2 and \
                 ent[0].pos_ in ("VERB", "AUX", "PRON", "ADV"):
             alias = None  # a town's name that is a verb here ("Voi continua") is not that town
+        if alias is not None and alias.entity.startswith("place:") and alias.strength < 2 and len(ent) == 1 and \
+                self._named_person(ent[0], titled_only=True):
+            alias = None  # "domnul Budai": the person (labelled below)
         if alias is not None:
             entity = self.gaz.entities[alias.entity]
             kind = alias.kind
+            if qualified:
+                extra["qualified"] = True
             return Mention(ent.start, ent.end, "NORP" if kind == "demonym" else entity.type, alias.entity, kind,
                            "kb", extra)
         label = self._sane_label(ent, label, title)
@@ -419,8 +438,8 @@ class Linker:
             # tagger misread ("lideri"), and role nouns are handled by ``roles``. RONEC also tags people named
             # by common nouns as PERSON ("persoane", "Miniștrii" at a sentence start): a person's name has a
             # proper noun in it.
-            if label in ("GPE", "LOC") and self._name_word(ent):
-                label = "PERSON"  # "Florin", "Toader": a known first name or surname is not a place
+            if label in ("GPE", "LOC") and (self._name_word(ent) or len(ent) == 1 and self._named_person(ent[0])):
+                label = "PERSON"  # "Florin", "Toader", "domnul Les": a first name or surname is not a place
             return Mention(ent.start, ent.end, label, None, "name", "ner", extra)
         return None
 
@@ -460,6 +479,25 @@ class Linker:
             return False
         alias = self.gaz.aliases.get(fold(span.text))
         return alias is None or alias.strength < 2
+
+    def headed_orgs(self) -> list[Mention]:
+        """An organisation the tagger missed, named by a capitalised head noun and a proper name ("Compania
+        Farmavita", "Asociația Salvați Copiii"): the head (``org_heads``) and the capitalised, non-initial words
+        after it, none of them taken by another mention (Romanian)."""
+        sp, out = self.sp, []
+        if not self.rules.get("titles"):
+            return out
+        for i in range(len(sp) - 1):
+            tok = sp[i]
+            if not (tok.text[:1].isupper() and not tok.is_upper and self.taken[i] is False and self.is_org_head(tok)):
+                continue
+            j = i + 1
+            while j < len(sp) and j - i <= 4 and sp[j].text[:1].isupper() and sp[j].is_alpha and \
+                    not sp[j].is_sent_start and not self.taken[j] and sp[j].pos_ in ("PROPN", "X", "NOUN", "ADJ"):
+                j += 1
+            if j > i + 1 and any(sp[k].pos_ in ("PROPN", "X") for k in range(i + 1, j)):
+                out.append(self._take(Mention(i, j, "ORG", None, "name", "ner", {})))
+        return out
 
     # ---------------------------------------------------------------- 3. role phrases
     def roles(self) -> list[Mention]:
@@ -517,6 +555,8 @@ def _home_institutions(mentions: list[Mention], sp, gaz: Gazetteer) -> None:
     home = max(counts, key=counts.get) if counts else None
     for m in mentions:
         e = gaz.entities.get(m.entity or "")
+        if m.extra.pop("qualified", False):
+            continue  # "Guvernul de la Chișinău" in a Romanian story stays Moldova's
         if home and e is not None and m.via == "kb" and m.end - m.start == 1 and e.country and e.country != home \
                 and counts.get(home, 0) > counts.get(e.country, 0) and (other := gaz.counterpart(e, home)):
             m.entity = other.id
@@ -612,7 +652,7 @@ def _mentions(sp, gaz: Gazetteer, lang: str, published: str | None) -> tuple[lis
     ner_places = frozenset((e.start, e.end) for e in sp.ents if LABELS.get(e.label_) in ("GPE", "LOC"))
     roles = linker.roles()
     credits = credit_spans(sp.text)
-    mentions = [m for m in linker.scan(ner_people, ner_names, ner_places) + linker.ner()
+    mentions = [m for m in linker.scan(ner_people, ner_names, ner_places) + linker.ner() + linker.headed_orgs()
                 if not (m.label == "PERSON" and _inside(sp[m.start].idx, credits))]
     _home_institutions(mentions, sp, gaz)
     # Unlinked NER names get an id from their type and (uninflected) name; a short person name then joins the
