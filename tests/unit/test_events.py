@@ -1,5 +1,7 @@
 """Event coding: PETRARCH dictionary formats, the predicate layer, CAMEO/PLOVER codes, denials and claims."""
 
+from pathlib import Path
+
 import pytest
 
 from newsgraph.enrich.events.dictionaries import (
@@ -196,3 +198,12 @@ def test_as_claimed_is_a_claim_by_its_author():
     assert [(g[0], g[2]) for g in ro] == [("Russia", "112")]
     _, en = _pipeline_events("Ukraine received weapons from Poland, as Russia claimed.", "en")
     assert [(g[0], g[2]) for g in en] == [("Russia", "112")]
+
+
+def test_a_role_expanded_over_coordinated_countries_names_each_country():
+    from newsgraph import analyze
+
+    [doc] = analyze(str(Path(__file__).resolve().parents[2] / "examples" / "ro-summit-energie.html"))
+    names = {e["source"]["code"]: e["source"]["name"] for e in doc.events}
+    assert {"ROUGOV", "BGRGOV", "GRCGOV", "MDAGOV", "TURGOV"} <= set(names)
+    assert names["ROUGOV"].endswith("(Romania)") and names["BGRGOV"].endswith("(Bulgaria)"), names

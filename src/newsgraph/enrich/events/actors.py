@@ -148,15 +148,23 @@ class RoleActors:
         core, places = self.core(h)
         places = places + [t for t in core if t.dep_ == "appos" and t.pos_ == "PROPN"]
         codes: list[str] = []
+        found = []  # the place entities, one per country
         for x in sorted(entities, key=lambda x: x[0]):
             if any(x[0] <= t.idx < x[1] for t in places) and (x[5] in self.place_types or x[6] == "demonym"):
                 c = self._code_of(x)
                 if c and c[:3] not in codes and not c.startswith("IGO"):
                     codes.append(c[:3])
+                    found.append(x)
         if len(codes) < 2 or a.code[:3] != codes[0]:
             return [a]
         rest = a.code[3:]
-        return [a] + [make(c + rest, a.name, None, a.start, a.end, a.type, False) for c in codes[1:]]
+        # each actor is named by the role and its own country ("Miniștrii energiei (Bulgaria)"), not by the whole
+        # phrase, which the parser may have cut anywhere among the coordinated places
+        first = min((t.i for t in places), default=None)
+        in_place = [x for x in entities if any(x[0] <= t.idx < x[1] for t in places)]
+        role = " ".join(t.text for t in core if (first is None or t.i < first)
+                        and not any(x[0] <= t.idx < x[1] for x in in_place)) or a.name
+        return [make(c + rest, f"{role} ({x[2]})", None, a.start, a.end, a.type, False) for c, x in zip(codes, found)]
 
     def _sector(self, tokens) -> str | None:
         for t in tokens:
