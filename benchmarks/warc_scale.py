@@ -99,8 +99,8 @@ def build_warcs(folder: Path, n: int, files: int) -> list[Path]:
 
 
 # ---------------------------------------------------------------------------------------------- measuring
-def tree_rss(pid: int) -> int:
-    """Resident bytes of a process and its children."""
+def _tree_sum(pid: int, measure) -> float:
+    """``measure(process)`` summed over a process and its live children (0 for a process that is gone)."""
     import psutil
 
     try:
@@ -111,29 +111,20 @@ def tree_rss(pid: int) -> int:
     total = 0
     for p in procs:
         try:
-            total += p.memory_info().rss
+            total += measure(p)
         except psutil.NoSuchProcess:
             pass
     return total
+
+
+def tree_rss(pid: int) -> int:
+    """Resident bytes of a process and its children."""
+    return int(_tree_sum(pid, lambda p: p.memory_info().rss))
 
 
 def tree_cpu(pid: int) -> float:
     """CPU seconds (user + system) of a process and its live children."""
-    import psutil
-
-    try:
-        proc = psutil.Process(pid)
-        procs = [proc, *proc.children(recursive=True)]
-    except psutil.NoSuchProcess:
-        return 0.0
-    total = 0.0
-    for p in procs:
-        try:
-            t = p.cpu_times()
-            total += t.user + t.system
-        except psutil.NoSuchProcess:
-            pass
-    return total
+    return float(_tree_sum(pid, lambda p: sum(p.cpu_times()[:2])))
 
 
 def stored(db: Path) -> int | None:

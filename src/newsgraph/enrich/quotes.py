@@ -35,6 +35,17 @@ OPEN_CLOSE = {"„": "”“\"", "«": "»", "‹": "›", "“": "”", "‘": 
 QUOTE_CHARS = set("„”“«»‹›‘’\"'")
 #: entity labels (entity layer, spaCy English, RONEC) that can speak
 SPEAKER_LABELS = {"PERSON": 3, "PER": 3, "ORG": 2, "ORGANIZATION": 2, "GPE": 1, "NORP": 1, "NAT_REL_POL": 1, "LOC": 0}
+PLACE_LABELS = frozenset({"GPE", "LOC", "NAT_REL_POL", "NORP"})
+# English function words capitalised inside a name-like run make it a title, not a person (in any language's text)
+TITLE_CASE_FUNCTION_WORDS = frozenset({"the", "of", "and", "for", "on", "in", "at", "to", "with"})
+RELATIVE_PRONOUNS = frozenset({"care", "ce", "who", "which"})
+# Men's first names that end in "a" (other first names in "a" are read as women's: "Sofia", "Sorina"), across
+# the languages of the news newsgraph reads; written for newsgraph.
+MALE_FIRST_NAMES_IN_A = frozenset(fold(n) for n in (
+    "mihnea", "luca", "toma", "costea", "horia", "nikita", "sasha", "misha", "andrea", "joshua", "ilya",
+    "ilia", "mustafa", "hamza", "musa", "isa", "akira", "kenta", "shota", "nicola", "jiřa", "kolya", "vova",
+    "grisha", "dima", "yura", "zosima", "sava", "mina", "pasca", "bogza", "jean-luca",
+))
 
 
 def _strip(word: str) -> str:
@@ -74,7 +85,6 @@ class Speech:
     dets: frozenset
     masculine_anaphors: frozenset  # pronouns and role words that refer to a man ("el", "he", "ministrul")
     masculine_suffixes: tuple  # a role word with one of these endings refers to a man (Romanian "-ul", "-le")
-    male_names_in_a: frozenset  # men's first names that end in "a" (the others are read as women's: "Sofia", "Sorina")
     generic_org_roles: frozenset  # organisation roles that do not name an institution kind ("it", "the company")
     name_article: re.Pattern  # an article right before a capitalised run: not a person ("the Evening Courier")
 
@@ -85,7 +95,7 @@ class Speech:
     def feminine_name(self, name: str) -> bool:
         """A full name whose first name ends in "a" and is not a man's (a surname alone tells nothing: "Rafila")."""
         words = name.split()
-        return len(words) > 1 and fold(words[0]).endswith("a") and fold(words[0]) not in self.male_names_in_a
+        return len(words) > 1 and fold(words[0]).endswith("a") and fold(words[0]) not in MALE_FIRST_NAMES_IN_A
 
 
 @cache
@@ -128,7 +138,6 @@ def load_speech(code: str) -> Speech | None:
         generic_org_roles=frozenset(fold(w) for w in d.get("generic_org_roles", [])),
         masculine_anaphors=frozenset(fold(w) for w in d.get("masculine_anaphors", [])),
         masculine_suffixes=tuple(d.get("masculine_role_suffixes", [])),
-        male_names_in_a=frozenset(fold(w) for w in d.get("male_first_names_ending_in_a", [])),
         name_article=re.compile(rf"{B}(?:{_alt(d.get('name_articles', []))})\s+$", i) if d.get("name_articles") else re.compile("(?!x)x"),
     )
 
@@ -383,10 +392,6 @@ def _subject_before(text: str, lo: int, verb_start: int, sp: Speech) -> tuple[in
     return (start, verb_start) if start is not None else (verb_start, verb_start)
 
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "NAT_REL_POL", "NORP"})
-# English function words capitalised inside a name-like run make it a title, not a person (in any language's text)
-TITLE_CASE_FUNCTION_WORDS = frozenset({"the", "of", "and", "for", "on", "in", "at", "to", "with"})
-RELATIVE_PRONOUNS = frozenset({"care", "ce", "who", "which"})
 
 
 def _tail_cut(text: str, s: int, e: int, timex: list[dict]) -> int:
