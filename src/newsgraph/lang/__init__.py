@@ -56,11 +56,16 @@ def _load(code: str, name: str | None = None):
     if cand:
         path = MODELS_DIR / cand
         try:
-            return spacy.load(path if path.is_dir() else cand, disable=UNREAD.get(cand, ()) if not name else ())
+            nlp = spacy.load(path if path.is_dir() else cand, disable=UNREAD.get(cand, ()) if not name else ())
         except Exception as e:  # OSError (missing), ImportError, a config or weights error (broken files)
             what = "configured" if name else "default"
             raise ModelError(f"cannot load the {what} spaCy pipeline {cand!r} for {code!r}: "
                              f"{e.__class__.__name__}: {e}") from None
+        if not name:  # same annotations, about a twentieth of the ruler's cost (lang/fastruler.py)
+            from newsgraph.lang.fastruler import replace_attribute_ruler
+
+            replace_attribute_ruler(nlp)
+        return nlp
     try:
         nlp = spacy.blank(code)
     except ImportError:
