@@ -61,10 +61,10 @@ def _load(code: str, name: str | None = None):
             what = "configured" if name else "default"
             raise ModelError(f"cannot load the {what} spaCy pipeline {cand!r} for {code!r}: "
                              f"{e.__class__.__name__}: {e}") from None
-        if not name:  # same annotations, about a twentieth of the ruler's cost (lang/fastruler.py)
-            from newsgraph.lang.fastruler import replace_attribute_ruler
+        if not name:  # same annotations, cheaper rule-based components (lang/fastpipes.py)
+            from newsgraph.lang.fastpipes import speed_up
 
-            replace_attribute_ruler(nlp)
+            speed_up(nlp)
         return nlp
     try:
         nlp = spacy.blank(code)

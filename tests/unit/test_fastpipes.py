@@ -1,4 +1,4 @@
-"""The array attribute ruler (lang/fastruler.py) gives exactly what spaCy's AttributeRuler gives."""
+"""The stand-ins of lang/fastpipes.py give exactly what spaCy's AttributeRuler and Lemmatizer give."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.tokens import Doc
 
 from newsgraph.lang import load
-from newsgraph.lang.fastruler import FastAttributeRuler, Unsupported, replace_attribute_ruler
+from newsgraph.lang.fastpipes import FastAttributeRuler, Unsupported, replace_attribute_ruler
 
 ROOT = Path(__file__).resolve().parents[2]
 # every kind of rule in en_core_web_sm's ruler: the tag map, LOWER+TAG exceptions, DEP rules, IS_SPACE, regular
@@ -53,6 +53,7 @@ def test_same_annotations_as_spacys_ruler(spacy_en):
 def test_loaded_english_pipeline_uses_it_and_annotates_the_same(spacy_en):
     nlp = load("en")
     assert isinstance(nlp.get_pipe("attribute_ruler"), FastAttributeRuler)
+    assert type(nlp.get_pipe("lemmatizer")).__name__ == "MemoLemmatizer"
     assert nlp.pipe_names == spacy_en.pipe_names
     for text in _texts():
         assert nlp(text).to_bytes() == spacy_en(text).to_bytes()
@@ -68,3 +69,18 @@ def test_unsupported_rules_keep_spacys_ruler(spacy_en):
         FastAttributeRuler(nlp.vocab).compile(ruler)
     assert replace_attribute_ruler(nlp) is None
     assert nlp.get_pipe("attribute_ruler") is ruler
+
+
+def test_memoised_lemmatizer_gives_spacys_lemmas(spacy_en):
+    from newsgraph.lang.fastpipes import MemoLemmatizer
+
+    lemmatizer = spacy_en.get_pipe("lemmatizer")
+    memo = MemoLemmatizer(spacy_en.vocab)
+    memo.inner = lemmatizer
+    with spacy_en.select_pipes(disable=["lemmatizer", "ner"]):
+        parsed = [d.to_bytes() for d in spacy_en.pipe(_texts())]
+    for _ in range(2):
+        for data in parsed:
+            a, b = Doc(spacy_en.vocab).from_bytes(data), Doc(spacy_en.vocab).from_bytes(data)
+            assert lemmatizer(a).to_bytes() == memo(b).to_bytes()
+            assert [t.lemma_ for t in a] == [t.lemma_ for t in b]

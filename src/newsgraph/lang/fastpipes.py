@@ -1,4 +1,7 @@
-"""An exact, cheaper stand-in for a loaded spaCy ``AttributeRuler`` (``en_core_web_sm``'s ``attribute_ruler``).
+"""Exact, cheaper stand-ins for two rule-based components of a loaded spaCy pipeline (``en_core_web_sm``'s
+``attribute_ruler`` and ``lemmatizer``); :func:`speed_up` swaps them in where they apply.
+
+**Attribute ruler.**
 
 spaCy's ruler runs a ``Matcher`` with every rule (179 in ``en_core_web_sm`` 3.8: the tag map, ``LOWER``+``TAG``
 exceptions, a few rules on ``DEP``, ``IS_SPACE``, regular expressions and two-token patterns) over every token,
@@ -23,7 +26,7 @@ from __future__ import annotations
 import re
 
 import numpy
-from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
+from spacy.attrs import DEP, LEMMA, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.strings import get_string_id
 
@@ -31,6 +34,7 @@ from spacy.strings import get_string_id
 _READ = {"ORTH", "LOWER", "TAG", "POS", "DEP", "LEMMA", "NORM"}
 _WRITE = {TAG: "TAG", POS: "POS", MORPH: "MORPH", LEMMA: "LEMMA", DEP: "DEP"}
 FACTORY = "newsgraph_fast_attribute_ruler"
+LEMMATIZER_FACTORY = "newsgraph_memo_lemmatizer"
 OTHER = -1  # a key's value for "none that a rule names" (string hashes are unsigned)
 _MEMO_MAX = 200_000
 _BITS = 16  # bits per attribute in a packed key
@@ -290,3 +294,72 @@ def replace_attribute_ruler(nlp, name: str = "attribute_ruler") -> FastAttribute
     new = nlp.replace_pipe(name, FACTORY)
     new.rules, new.read, new.write, new._single = fast.rules, fast.read, fast.write, None
     return new
+
+
+class MemoLemmatizer:
+    """A spaCy rule or lookup ``Lemmatizer`` (``inner``), memoised: its lemma is a function of a token's text, part
+    of speech and morphology alone (the rule lemmatizer, English's ``is_base_form`` included, reads nothing
+    else), so each distinct (ORTH, POS, MORPH) is lemmatised once by ``inner`` and the lemmas are written with
+    ``Doc.from_array``, to the tokens ``inner`` would set (those without a lemma, or all with ``overwrite``)."""
+
+    def __init__(self, vocab, name: str = "lemmatizer"):
+        self.vocab = vocab
+        self.name = name
+        self.inner = None
+        self._memo: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc):
+        n = len(doc)
+        if n == 0:
+            return doc
+        inner, memo = self.inner, self._memo
+        if not inner._validated:  # as the Lemmatizer does on its first call
+            from spacy.errors import Errors
+
+            inner._validate_tables(Errors.E1004)
+        if len(memo) > _MEMO_MAX:
+            memo.clear()
+        cols = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        lemmas = cols[:, 3].copy()
+        todo = range(n) if inner.overwrite else numpy.flatnonzero(lemmas == 0).tolist()
+        rows = cols.tolist()
+        for i in todo:
+            key = tuple(rows[i][:3])
+            lemma = memo.get(key)
+            if lemma is None:
+                lemma = memo[key] = self.vocab.strings.add(inner.lemmatize(doc[i])[0])
+            lemmas[i] = lemma
+        if len(todo):
+            doc.from_array([LEMMA], lemmas)
+        return doc
+
+    def pipe(self, stream, batch_size: int = 128):
+        for doc in stream:
+            yield self(doc)
+
+
+@Language.factory(LEMMATIZER_FACTORY)
+def _make_lemmatizer(nlp, name: str):
+    return MemoLemmatizer(nlp.vocab, name)
+
+
+def memoise_lemmatizer(nlp, name: str = "lemmatizer") -> MemoLemmatizer | None:
+    """Swap ``nlp``'s lemmatizer ``name`` for a :class:`MemoLemmatizer` around it, in place; ``None`` (nothing
+    changed) unless it is spaCy's ``Lemmatizer`` or ``EnglishLemmatizer`` itself in rule or lookup mode."""
+    from spacy.lang.en.lemmatizer import EnglishLemmatizer
+    from spacy.pipeline import Lemmatizer
+
+    if name not in nlp.component_names:
+        return None
+    inner = nlp.get_pipe(name)
+    if type(inner) not in (Lemmatizer, EnglishLemmatizer) or inner.mode not in ("rule", "lookup"):
+        return None
+    new = nlp.replace_pipe(name, LEMMATIZER_FACTORY)
+    new.inner = inner
+    return new
+
+
+def speed_up(nlp) -> list[str]:
+    """Swap in the stand-ins of this module where they apply; the names of the components replaced."""
+    done = [replace_attribute_ruler(nlp), memoise_lemmatizer(nlp)]
+    return [c.name for c in done if c is not None]
