@@ -452,8 +452,10 @@ class Coder:
         byi = {v.i: v for v in verbs.values()}
         doc = next(iter(verbs.values())).doc if verbs else None
         for d in doc or ():
+            if fold(d.text) not in self._mark_heads:  # words[0] below, checked before the span is built
+                continue
             words = [fold(t.text) for t in doc[d.i:d.i + 2]]
-            if words[0] not in self._mark_heads or not any(words[:len(m)] == m for m in marks):
+            if not any(words[:len(m)] == m for m in marks):
                 continue
             v = _up(d, lambda t, d=d: t.i in byi and t.i > d.i)  # the clause "după ce" opens (however it was parsed)
             if v is None or not by_verb.get(v.idx):
