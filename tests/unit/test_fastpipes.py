@@ -84,3 +84,20 @@ def test_memoised_lemmatizer_gives_spacys_lemmas(spacy_en):
             a, b = Doc(spacy_en.vocab).from_bytes(data), Doc(spacy_en.vocab).from_bytes(data)
             assert lemmatizer(a).to_bytes() == memo(b).to_bytes()
             assert [t.lemma_ for t in a] == [t.lemma_ for t in b]
+
+
+def test_key_room_runs_out_safely(spacy_en, monkeypatch):
+    """When a doc brings more distinct values than a packed key has room for, the maps are cleared between
+    documents (never in the middle of one), and a single doc that cannot fit goes to spaCy's ruler."""
+    import newsgraph.lang.fastpipes as fp
+
+    ruler = spacy_en.get_pipe("attribute_ruler")
+    fast = FastAttributeRuler(spacy_en.vocab).compile(ruler)
+    fast.fallback = ruler
+    with spacy_en.select_pipes(disable=["attribute_ruler", "lemmatizer", "ner"]):
+        parsed = [d.to_bytes() for d in spacy_en.pipe(_texts())]
+    monkeypatch.setattr(fp, "_BITS", 5)  # 31 classes per attribute: the longer texts overflow
+    monkeypatch.setattr(fp, "_MEMO_MAX", 50)
+    for data in parsed * 2:
+        a, b = Doc(spacy_en.vocab).from_bytes(data), Doc(spacy_en.vocab).from_bytes(data)
+        assert ruler(a).to_bytes() == fast(b).to_bytes()

@@ -40,6 +40,10 @@ _MEMO_MAX = 200_000
 _BITS = 16  # bits per attribute in a packed key
 
 
+class _Overflow(Exception):
+    """More distinct attribute values than a packed key has bits for."""
+
+
 class Unsupported(ValueError):
     """A ruler pattern or attribute this implementation does not cover (the ruler is then kept)."""
 
@@ -73,6 +77,7 @@ class FastAttributeRuler:
         self.read: list[str] = []
         self.write: list[int] = []
         self._single = self._multi = self._memo = None  # built on first use from the rules
+        self.fallback = None  # spaCy's ruler, kept for a doc too varied for packed keys
 
     def compile(self, ruler) -> FastAttributeRuler:
         """Take the rules of ``ruler`` (an ``AttributeRuler``); :class:`Unsupported` for what is not covered."""
@@ -108,8 +113,18 @@ class FastAttributeRuler:
             return doc
         if self._single is None:
             self._split()
-        if len(self._memo) > _MEMO_MAX:
+        if len(self._memo) > _MEMO_MAX or any(len(ids) > _MEMO_MAX for ids in self._ids) or \
+                any(len(c) >= (1 << _BITS) - n for c in self._class_ids):  # room for this doc's new values
             self._clear()
+        try:
+            return self._apply(doc, n)
+        except _Overflow:  # one doc with more distinct values than a key has room for: spaCy's ruler
+            self._clear()
+            if self.fallback is None:
+                raise ValueError(f"{n}-token doc: too many distinct values for {self.name}") from None
+            return self.fallback(doc)
+
+    def _apply(self, doc, n: int):
         # each token's key: per attribute read, a small id of its value (named by a rule, matched by a REGEX,
         # or OTHER), packed in one integer; the rules are evaluated once per distinct key (memoised)
         cols = doc.to_array(self.read).reshape((n, len(self.read)))
@@ -162,9 +177,8 @@ class FastAttributeRuler:
             cls = self._reduce[p](value) if p in self._reduce else value
             small = ids[value] = self._class_ids[p].setdefault(cls, len(self._class_ids[p]))
             self._classes[p][small] = cls
-            if small >= 1 << _BITS or len(ids) > _MEMO_MAX:
-                self._clear()
-                return self._small(p, value)
+            if small >= 1 << _BITS:
+                raise _Overflow
         return small
 
     def _result(self, packed: int) -> tuple[dict, list, tuple]:
@@ -287,12 +301,14 @@ def replace_attribute_ruler(nlp, name: str = "attribute_ruler") -> FastAttribute
 
     if name not in nlp.component_names or not isinstance(nlp.get_pipe(name), AttributeRuler):
         return None
+    ruler = nlp.get_pipe(name)
     try:
-        fast = FastAttributeRuler(nlp.vocab, name).compile(nlp.get_pipe(name))
+        fast = FastAttributeRuler(nlp.vocab, name).compile(ruler)
     except Unsupported:
         return None
     new = nlp.replace_pipe(name, FACTORY)
     new.rules, new.read, new.write, new._single = fast.rules, fast.read, fast.write, None
+    new.fallback = ruler
     return new
 
 
