@@ -104,6 +104,11 @@ class Coder:
         self.claim_verbs = {w.lower() for w in self.cue.get("claim_verbs", [])}
         #: speech and opinion verbs that are no events ("said", "told reporters"): their content is coded instead
         self.non_events = {w.lower() for w in self.cue.get("non_event_verbs", [])}
+        #: "acuzațiile că X a atacat", "zvonul că Y a demisionat": a clause that is the content of a noun (a claim,
+        #: a rumour, an accusation) reports what someone said, not a fact
+        self.content_marks = {w.lower() for w in self.cue.get("content_marks", [])}
+        #: "se va întâlni la Palatul Cotroceni cu președintele": the partner of a meeting or a cooperation
+        self.partner_preps = {w.lower() for w in self.cue.get("partner_preps", [])}
         self._compiled: dict[int, list] = {}  # verb block -> its patterns, compiled on first use
         self._discards: list[str] | None = None  # discard phrases, padded for whole-word search
 
@@ -119,6 +124,8 @@ class Coder:
                 break
         if not entries:
             entries = self.plain_verbs.get(plain(p.lemma.upper())) or self.plain_verbs.get(plain(v.text.upper())) or []
+        if not entries and self.finite_only:
+            entries = self._participle_entries(v)
         if not entries:
             return None, ""
         sent = v.sent
@@ -155,6 +162,24 @@ class Coder:
                 code = c
                 break
         return code, " ".join(best_entry["words"]).lower()
+
+    def _participle_entries(self, v) -> list:
+        """A past participle the lemmatiser left unreduced ("reținuți" -> "reținuți"): its infinitive from the stem,
+        when exactly one dictionary verb has it ("rețin-" + e -> REȚINE; "aresta-" -> ARESTA; "hotărâ-" -> HOTĂRÎ)."""
+        if v.morph.get("VerbForm") != ["Part"]:
+            return []
+        word = fold(v.text).upper()
+        for end in ("ȚI", "TE", "TĂ", "T"):
+            if word.endswith(end) and len(word) - len(end) >= 4:
+                stem = word[:-len(end)]
+                break
+        else:
+            return []
+        cands = {stem} | ({stem[:-1] + "Î"} if stem.endswith("Â") else set())
+        if stem[-1] in "UI":
+            cands |= {stem[:-1] + "E", stem[:-1] + "EA"}
+        found = [k for k in cands if k in self.d.verbs]
+        return self.d.verbs[found[0]] if len(found) == 1 else []
 
     def _patterns(self, block: int) -> list:
         """A verb block's patterns compiled for matching (once per coder): ``(length, before, after, code)``,
@@ -329,6 +354,9 @@ class Coder:
             claim = self._claim(p, by_verb)
             if claim is not None:
                 continue  # coded as the claimant's accusation instead
+            if self.content_marks and p.verb.dep_ == "acl" and p.verb.head.pos_ == "NOUN" and any(
+                    c.dep_ == "mark" and c.text.lower() in self.content_marks for c in p.verb.children):
+                continue  # "acuzațiile că Rusia a atacat": what a noun reports, not a fact
             code, verb = self.verb_code(p)
             if not _code_ok(code) or p.lemma in self.non_events and cameo_root(code) == "01":
                 continue  # "said", "told reporters": a statement, not an event (a dictionary pattern may say more)
@@ -340,8 +368,10 @@ class Coder:
             # "l-a primit, la Palatul Cotroceni, pe X": the Romanian direct-object marker's phrase before the others
             # (English object_preps are "call on X": no reordering there, the PETRARCH suite measured it)
             # (not for extraditions and other 06 cooperation: "l-a extrădat în Germania pe X" is with Germany)
-            for arg in sorted(p.obl, key=lambda a: not self.roles or a.prep not in self.obj_preps
-                              or cameo_root(code) == "06"):
+            for arg in sorted(p.obl, key=lambda a: (not self.roles or a.prep not in self.obj_preps
+                                                    or cameo_root(code) == "06",
+                                                    not (a.prep in self.partner_preps
+                                                         and cameo_root(code) in ("03", "04", "05", "06")))):
                 acts = self.actors(arg, entities, date)
                 if not acts:
                     continue
