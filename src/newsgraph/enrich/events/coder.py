@@ -354,9 +354,9 @@ class Coder:
             claim = self._claim(p, by_verb)
             if claim is not None:
                 continue  # coded as the claimant's accusation instead
-            if self.content_marks and p.verb.dep_ == "acl" and p.verb.head.pos_ == "NOUN" and any(
-                    c.dep_ == "mark" and c.text.lower() in self.content_marks for c in p.verb.children):
-                continue  # "acuzațiile că Rusia a atacat": what a noun reports, not a fact
+            if self.content_marks and (p.verb.dep_ == "acl" and p.verb.head.pos_ == "NOUN" or p.verb.dep_ == "ROOT") \
+                    and any(c.dep_ == "mark" and c.text.lower() in self.content_marks for c in p.verb.children):
+                continue  # "acuzațiile că Rusia a atacat", or a "că" clause whose verb of saying the parser lost
             code, verb = self.verb_code(p)
             if not _code_ok(code) or p.lemma in self.non_events and cameo_root(code) == "01":
                 continue  # "said", "told reporters": a statement, not an event (a dictionary pattern may say more)

@@ -111,7 +111,7 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
         if tok.pos_ == "NOUN" and nouns and (tok.lemma_ or tok.text).upper() in nouns:
             out[tok.i] = _nominal(tok, poss | (agent_preps & {"by"}), goals, groups)
             continue
-        if tok.pos_ != "VERB":
+        if tok.pos_ != "VERB" and not (fallbacks and _verb_tagged_adj(tok)):
             continue
         p = Predicate(verb=tok, lemma=(tok.lemma_ or tok.text).lower())
         passive = any(c.dep_ in ("aux:pass", "auxpass") for c in tok.children)
@@ -216,7 +216,8 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
             if not p.subj and ctrl:  # object control: "invited X to visit", "l-a invitat pe X să viziteze"
                 p.subj = [Arg("subj", a.head) for a in ctrl]
                 p.inherited = True
-            elif not p.subj and fallbacks and (p.passive or not _agrees(p.verb, hp.subj)):
+            elif not p.subj and fallbacks and (p.passive or not _agrees(p.verb, hp.subj)
+                                               or any(_quoted_apart(a.head, p.verb) for a in hp.subj)):
                 # "… au murit, iar alte cinci au fost rănite": a passive's agent is unknown, not the first clause's
                 # subject; "poliția trecea … și m-au lovit", "am mers bine, sunt mulțumit": another person or number
                 p.inherited = p.orphan = True
@@ -300,16 +301,35 @@ def _agrees(verb, subj: list[Arg]) -> bool:
     return not own or own[0] == number
 
 
+def _verb_tagged_adj(tok) -> bool:
+    """A verb the tagger took for an adjective ("Sindicaliștii acuză … o încercare", "acuză" as ADJ): the root of
+    its sentence, with a subject and an object of its own."""
+    deps = {c.dep_ for c in tok.children}
+    return tok.pos_ == "ADJ" and tok.dep_ == "ROOT" and bool(deps & SUBJ) and bool(deps & OBJ)
+
+
+QUOTE_MARKS = set('„“”"«»')
+
+
+def _quoted_apart(a, b) -> bool:
+    """Whether a quotation opens or closes between two tokens: "X spune: „… ne cere bani”" — the verb inside the
+    quote is not X's act."""
+    lo, hi = sorted((a.i, b.i))
+    return sum(t.text in QUOTE_MARKS for t in a.doc[lo + 1:hi]) % 2 == 1
+
+
 def _nested_agent(verb, obl: list[Arg], agent_preps: set) -> list[Arg]:
     """A passive's "de X" agent the parser hung inside an oblique after the verb ("pentru 24 de ore de procurorii
     DNA"): a definite noun or a name, the first such phrase."""
     for a in sorted(obl, key=lambda a: a.head.i):
         if a.head.i < verb.i:
             continue
-        for t in a.head.subtree:
-            if t.i != a.head.i and t.dep_ == "nmod" and _prep_of(t) in agent_preps and \
+        for t in a.head.children:  # right inside it, a bare "de" ("de la Primăria X" is a place)
+            case = [c for c in t.children if c.dep_ == "case"]
+            if t.i > a.head.i and t.dep_ == "nmod" and len(case) == 1 and case[0].lower_ in agent_preps and \
+                    not any(g.dep_ == "fixed" for g in case[0].children) and \
                     (t.pos_ == "PROPN" or t.morph.get("Definite") == ["Def"]):
-                return [Arg("subj", t, _prep_of(t))]
+                return [Arg("subj", t, case[0].lower_)]
     return []
 
 
