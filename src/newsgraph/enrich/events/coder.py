@@ -109,6 +109,8 @@ class Coder:
         self.content_marks = {w.lower() for w in self.cue.get("content_marks", [])}
         #: "se va întâlni la Palatul Cotroceni cu președintele": the partner of a meeting or a cooperation
         self.partner_preps = {w.lower() for w in self.cue.get("partner_preps", [])}
+        #: "de fiecare dată când Curtea respinge o lege": a present-tense act under a habitual phrase is generic
+        self.habitual = [w.lower() for w in self.cue.get("habitual_marks", [])]
         self._compiled: dict[int, list] = {}  # verb block -> its patterns, compiled on first use
         self._discards: list[str] | None = None  # discard phrases, padded for whole-word search
 
@@ -180,6 +182,15 @@ class Coder:
             cands |= {stem[:-1] + "E", stem[:-1] + "EA"}
         found = [k for k in cands if k in self.d.verbs]
         return self.d.verbs[found[0]] if len(found) == 1 else []
+
+    def _habitual(self, p: Predicate) -> bool:
+        """A present-tense act under a habitual phrase a few words before it ("de fiecare dată când X respinge",
+        "ori de câte ori Y atacă"): what happens whenever, not an event that happened."""
+        if not self.habitual or p.tense != "present" or p.nominal:
+            return False
+        doc = p.verb.doc
+        window = " ".join(t.lower_ for t in doc[max(p.verb.sent.start, p.verb.i - 8):p.verb.i])
+        return any(h in window for h in self.habitual)
 
     def _patterns(self, block: int) -> list:
         """A verb block's patterns compiled for matching (once per coder): ``(length, before, after, code)``,
@@ -425,7 +436,8 @@ class Coder:
                 (c.dep_ == "mark" or c.dep_ == "aux" and c.text.lower() != "a") and c.text.lower() in self.irrealis
                 for c in p.verb.children)
             hypothetical = irrealis or p.modal or p.tense == "future" or any(
-                t.text.lower() in self.hypo for t in sent if t.i < p.verb.i and t.i >= p.verb.i - 4)
+                t.text.lower() in self.hypo for t in sent if t.i < p.verb.i and t.i >= p.verb.i - 4) or \
+                self._habitual(p)
             if destinations is not None and code.startswith("042") and place is not None and not hypothetical:
                 destinations.append(self._event(Actor(None, None), place, code, verb, p, k, False, place.name)
                                     | {"travellers": [a.id or a.name for a in srcs],
