@@ -156,7 +156,8 @@ def extract_html(doc: Document, cues: Cues) -> Document:
                            nodes)
     doc.boilerplate = _blocks(tree, doc)
     doc.published, doc.modified = dates.html_dates(tree, doc.source.url, nodes, metas,
-                                                   visible=lambda: _visible_date(doc, cues))
+                                                   visible=lambda: _visible_date(doc, cues),
+                                                   shown=lambda: _shown_days(tree, cues))
     return doc
 
 
@@ -188,6 +189,27 @@ def _visible_date(doc: Document, cues: Cues):
         if found:
             return DateValue(found[0].value, "text", 0.75, text=text, tz=found[0].tz)
     return None
+
+
+_BODY_TEXT = etree.XPath("//body//text()")
+_HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "textarea"})
+_YEARISH = re.compile(r"(?:19|20)\d\d|\b\d{1,2}[./-]\d{1,2}[./-]\d{2}\b")
+
+
+def _shown_days(tree, cues) -> set[str]:
+    """Every day ("YYYY-MM-DD") written in the page's visible text (any text node outside scripts and styles), in
+    the page's own numeric order: what a reader can see, to check the date the markup declares against."""
+    from newsgraph.extract.datetext import DateOrder, reader
+
+    texts = []
+    for t in _BODY_TEXT(tree):
+        if _YEARISH.search(t) and not (t.is_text and t.getparent().tag in _HIDDEN_TAGS):
+            texts.append(str(t))
+    if not texts:
+        return set()
+    dates_ = reader(cues.codes)
+    order = DateOrder.of_text("\n".join(texts), dates_).order
+    return {f.value[:10] for t in texts for f in dates_.find(t, order)}
 
 
 def _main_text(tree, url: str | None, fast: bool) -> str:
