@@ -207,3 +207,37 @@ def test_markup_byline_labels_and_label_words(pipeline, byline, expected):
     html = (f'<html><head><meta name="author" content="{byline}"></head><body><article><h1>A headline here</h1>'
             f"{_PARAS}</article></body></html>")
     assert pipeline(Source.make("p.html", "html", html)).authors == expected
+
+
+@pytest.mark.parametrize("head, before, url, expected", [
+    # the page's only <h1> is the site's name, its domain or the <title>'s site part: the <title> or og:title
+    ("<title>Muffin Grundrezept : Muffin Rezepte</title>", "<h1>Muffin Rezepte</h1>", "https://example.net/a",
+     "Muffin Grundrezept"),
+    ("<title>XUM1541: Dateien zwischen Linux und C64</title>", "<h1>jan-example.de</h1>", "https://jan-example.de/a",
+     "XUM1541: Dateien zwischen Linux und C64"),
+    ('<meta property="og:title" content="Mayor accused of timing retirement">', "<h1>HERALD</h1>",
+     "https://www.herald.com/a", "Mayor accused of timing retirement"),
+    # an <h1> that shares a word with the domain is still the headline ("... - DRK: Immer mehr ...")
+    ("<title>Rotes Kreuz - Klimakonferenz</title>", "<h1>Klimakonferenz in Glasgow - DRK: Mehr Menschen in Not</h1>",
+     "https://www.drk.de/a", "Klimakonferenz in Glasgow - DRK: Mehr Menschen in Not"),
+    # several <h1> and no og:title: the one the <title> starts with, not the blog's name
+    ("<title>Kleine Schafskunde | Mäscot das Schaf – Webcomic</title>",
+     "<h1>Mäscot das Schaf – Webcomic</h1><h1>Kleine Schafskunde</h1>", "https://example.de/a", "Kleine Schafskunde"),
+    # a date before the headline or after it, and HTML escapes in a JSON-LD headline
+    ("", "<h1>23.01.2022 - Wierer darf beim Abschluss noch jubeln</h1>", None, "Wierer darf beim Abschluss noch jubeln"),
+    ("", "<h1>Zuschauer kehren zurück 02.02.2022 • Verband , Presse</h1>", None, "Zuschauer kehren zurück"),
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Atim: &#8222;Stärke&#8220; zeigen"}'
+     "</script>", "<h1>Logo</h1><h1>Menu</h1>", None, "Atim: „Stärke“ zeigen"),
+    # a domain after the headline in the <h1>
+    ("", "<h1>Was wir nicht hören wollen | FASSETTE.NET</h1>", "https://example.io/a", "Was wir nicht hören wollen"),
+])
+def test_headline_not_masthead_date_or_escapes(pipeline, head, before, url, expected):
+    html = f"<html><head>{head}</head><body>{before}<article>{_PARAS}</article></body></html>"
+    assert pipeline(Source.make("p.html", "html", html, url=url)).title == expected
+
+
+def test_headline_last_in_the_title_after_the_site_is_no_masthead(pipeline):
+    html = (f"<html><head><title>Echte Demokratie | Liebe Menschen Europas</title></head><body>"
+            f"<h1>Liebe Menschen Europas</h1><article>{_PARAS}</article></body></html>")
+    doc = pipeline(Source.make("p.html", "html", html, url="https://echte-demokratie.de/blog"))
+    assert doc.title == "Liebe Menschen Europas"

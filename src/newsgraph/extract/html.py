@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from html import unescape
 
 import lxml.html
 import trafilatura
@@ -253,21 +254,80 @@ _SUFFIX_SEP = re.compile(r"\s+[|–—\-·:»/]\s+")
 def _title(tree, article: dict, metas: dict[str, str], site: str | None = None, url: str | None = None) -> str | None:
     """The on-page headline first: a page's only <h1>, then the JSON-LD headline, then og:/twitter:title (these
     often carry a " | Site" suffix), then trafilatura's title heuristics. On the trafilatura dev pages this order
-    scored 0.79 title accuracy against 0.59 for og:title first (``benchmarks/extraction.py``)."""
-    h1 = tree.findall(".//h1")
-    if len(h1) == 1 and (text := _text(h1[0])):
-        return _without_kicker(h1[0], text, article, metas)
+    scored 0.79 title accuracy against 0.59 for og:title first (``benchmarks/extraction.py``). An <h1> that is the
+    site's masthead (``_masthead``) is no headline; empty <h1> elements do not count."""
+    h1 = [(el, t) for el in tree.iter("h1") if (t := _text(el))]
+    page_title = _page_title(tree)
+    masthead = len(h1) == 1 and _masthead(h1[0][1], site, url, page_title, metas)
+    if len(h1) == 1 and not masthead:
+        return _without_date(_strip_site_suffix(_without_kicker(h1[0][0], h1[0][1], article, metas), site, url,
+                                                strict=True))
     headline = article.get("headline")
     if isinstance(headline, str) and headline.strip():
-        return headline
+        return _without_date(_strip_site_suffix(unescape(headline), site, url))
     meta_title = _meta(metas, "og:title", "twitter:title")
-    if len(h1) > 1 and meta_title:  # several <h1> (logo, headline, teasers): the one the page's title repeats
-        key = fold(meta_title)
-        found = [t for el in h1 if (t := _text(el)) and len(t.split()) >= 2 and fold(t) in key]
+    if len(h1) > 1 and (said := meta_title or page_title):
+        # several <h1> (logo, headline, teasers): the one the page's og:title repeats, or the one its <title>
+        # starts with (there the site's name is often a part too: "Kleine Schafskunde | Mäscot das Schaf")
+        key = fold(said)
+        found = [t for _, t in h1 if len(t.split()) >= 2
+                 and (key.startswith(fold(t)) if not meta_title else fold(t) in key)]
         if found:
-            return max(found, key=len)  # the headline, not the site's name in a logo <h1>
+            return _without_date(max(found, key=len))  # the headline, not the site's name in a logo <h1>
+    if masthead and not (meta_title and fold(meta_title) != fold(h1[0][1])) and page_title:
+        # the <title> without the masthead's part: its longest remaining part
+        parts = [p.strip() for p in _SUFFIX_SEP.split(page_title)]
+        rest = [p for p in parts if p and fold(p) != fold(h1[0][1]) and _site_key(p) != _site_key(site or "")]
+        if rest:
+            return _without_date(_strip_site_suffix(max(rest, key=lambda p: len(p.split())), site, url))
     title = meta_title or trafilatura_metadata.extract_title(tree)
-    return _strip_site_suffix(title, site, url) if title else None
+    return _without_date(_strip_site_suffix(title, site, url)) if title else None
+
+
+def _page_title(tree) -> str:
+    el = tree.find(".//head/title")
+    return _text(el) if el is not None else ""
+
+
+def _site_key(name: str) -> str:
+    from newsgraph.extract.site import key
+
+    return key(name) if name else ""
+
+
+def _masthead(text: str, site: str | None, url: str | None, page_title: str, metas: dict[str, str]) -> bool:
+    """An <h1> that names the site, not the article (a logo or blog name set as the page's only <h1>): it is the
+    site's name or domain, or the part of the page's <title> after a separator that follows the headline ("Muffin
+    Grundrezept : Muffin Rezepte", "Time 4 talks » Blog Archiv » Weitere Digitalisierung ...")."""
+    from urllib.parse import urlsplit
+
+    k = _site_key(text)
+    if not k or len(text.split()) > 6:
+        return False
+    host = (urlsplit(url).hostname or "").removeprefix("www.").split(".") if url else []
+    if k == _site_key(site or "") or _DOMAIN.match(text) or (len(host) >= 2 and k == _site_key(host[-2])):
+        return True
+    host_key = _site_key(host[-2]) if len(host) >= 2 else ""
+    for said in (page_title, _meta(metas, "og:title") or ""):
+        parts = [p.strip() for p in _SUFFIX_SEP.split(said)]
+        # the last part, after a first part that is not itself the site ("Site | Headline" has the <h1> last)
+        first = _site_key(parts[0])
+        if len(parts) >= 2 and k == _site_key(parts[-1]) and first and first != _site_key(site or "") \
+                and not (len(host_key) >= 3 and first.startswith(host_key)) \
+                and len(parts[0].split()) >= len(text.split()):
+            return True
+    return False
+
+
+# A date written before or after the headline in the same element ("23.01.2022 - Dorothea Wierer darf ...").
+_EDGE_DATE = re.compile(r"^\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}\s*[|–—\-·:•]\s*|\s*[|–—\-·:•]?\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}"
+                        r"(?:\s*[|–—\-·•].*)?$|\s+[|–—\-·•]$")
+
+
+def _without_date(title: str) -> str:
+    """The headline without a numeric date written before or after it, and without a dangling separator."""
+    cut = _EDGE_DATE.sub("", title).strip()
+    return cut if len(cut.split()) >= 2 else title
 
 
 # Class names of a kicker (a topic line set above or before the headline inside its <h1>) and of text hidden
@@ -304,11 +364,12 @@ def _without_kicker(h1, text: str, article: dict, metas: dict[str, str]) -> str:
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
 
 
-def _strip_site_suffix(title: str, site: str | None, url: str | None = None) -> str:
+def _strip_site_suffix(title: str, site: str | None, url: str | None = None, strict: bool = False) -> str:
     """"Headline | The Harbour Herald" -> "Headline": cut at the first separator after which the rest names the
     site (its key equals the site's, or starts with the page's domain name: "AOC media - Analyse ..." on
     aoc.media, "BMBF" on bmbf.de) or is a domain name ("FASSETTE.NET"). Dev pages: one more title right (the
-    domain rule), none lost."""
+    domain rule), none lost. ``strict`` (an <h1>, where "Glasgow - DRK: Immer mehr ..." on drk.de is the headline):
+    only the site's name or a domain name."""
     from urllib.parse import urlsplit
 
     from newsgraph.extract.site import key
@@ -321,7 +382,7 @@ def _strip_site_suffix(title: str, site: str | None, url: str | None = None) -> 
         if len(head.split()) < 2:
             continue
         rest_key = key(rest)
-        if rest_key and (rest_key == site_key or (len(host_key) >= 3 and rest_key.startswith(host_key))
+        if rest_key and (rest_key == site_key or (not strict and len(host_key) >= 3 and rest_key.startswith(host_key))
                          or _DOMAIN.match(rest)):
             return head
     return title
