@@ -241,3 +241,39 @@ def test_headline_last_in_the_title_after_the_site_is_no_masthead(pipeline):
             f"<h1>Liebe Menschen Europas</h1><article>{_PARAS}</article></body></html>")
     doc = pipeline(Source.make("p.html", "html", html, url="https://echte-demokratie.de/blog"))
     assert doc.title == "Liebe Menschen Europas"
+
+
+def _ld_author(author: str) -> str:
+    return ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "A headline here", '
+            f'"author": {author}}}</script>')
+
+
+@pytest.mark.parametrize("head, byline, url, expected", [
+    # the site, its domain, an organisation or the newsroom signs: the byline markup's person instead
+    (_ld_author('{"@type": "Organization", "name": "Helmholtz Klima"}'), "Christian Mihatsch",
+     "https://www.helmholtz-klima.de/a", ["Christian Mihatsch"]),
+    ('<meta name="author" content="LAOLA1.at">', "Alexander Karper", "https://www.laola1.at/a", ["Alexander Karper"]),
+    ('<meta name="author" content="Bundesverband WindEnergie e.V.">', "", None, []),
+    ('<meta name="author" content="wegewerk GmbH">', "", None, []),
+    (_ld_author('{"@type": "Person", "name": "Redacción EC"}'), "", None, []),
+    (_ld_author('[{"@type": "Person", "name": "Michael Humpa"}, {"@type": "Person", "name": "CHIP '
+                'Software-Redaktion"}]'), "", None, ["Michael Humpa"]),
+    ('<meta name="author" content="DER SPIEGEL, Hamburg, Germany">', "", "https://www.spiegel.de/a", []),
+    # a blog named after its author keeps the author
+    ('<meta name="author" content="Jan Grosser">', "", "https://jan-grosser.de/a", ["Jan Grosser"]),
+    # the site's name or the newsroom around a name, a degree, quotes, escapes
+    ('<meta name="author" content="unocero - Alberto Ávila">', "", "https://www.unocero.com/a", ["Alberto Ávila"]),
+    ('<meta name="author" content="Adam Aaronson PhillyVoice Staff">', "", "https://www.phillyvoice.com/a",
+     ["Adam Aaronson"]),
+    (_ld_author('{"@type": "Person", "name": "FOCUS-Online-Experte Robin Tschöpe"}'), "", "https://www.focus.de/a",
+     ["Robin Tschöpe"]),
+    (_ld_author('{"@type": "Person", "name": "Grant Tinsley, PhD"}'), "", None, ["Grant Tinsley"]),
+    ("<meta name=\"author\" content=\"'Luana Patriolino, Raphael Felice'\">", "", None,
+     ["Luana Patriolino", "Raphael Felice"]),
+    (_ld_author('{"@type": "Person", "name": "Ana P&eacute;rez"}'), "", None, ["Ana Pérez"]),
+    ('<meta name="author" content="Artikel von hausinfo">', "", "https://www.hausinfo.ch/a", ["hausinfo"]),
+])
+def test_authors_are_people_not_the_site(pipeline, head, byline, url, expected):
+    by = f'<div class="author-name">{byline}</div>' if byline else ""
+    html = f"<html><head>{head}</head><body><article><h1>A headline here</h1>{by}{_PARAS}</article></body></html>"
+    assert pipeline(Source.make("p.html", "html", html, url=url)).authors == expected
