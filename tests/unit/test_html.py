@@ -277,3 +277,21 @@ def test_authors_are_people_not_the_site(pipeline, head, byline, url, expected):
     by = f'<div class="author-name">{byline}</div>' if byline else ""
     html = f"<html><head>{head}</head><body><article><h1>A headline here</h1>{by}{_PARAS}</article></body></html>"
     assert pipeline(Source.make("p.html", "html", html, url=url)).authors == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("<p>Von Leonora Holling</p>", ["Leonora Holling"]),
+    ('<div class="author">Par Barbara Stiegler</div>', ["Barbara Stiegler"]),
+    ("<p>Autorin: Uta Staschewski</p>", ["Uta Staschewski"]),
+    ("<p>Author: Jacopo Cascioli</p>", ["Jacopo Cascioli"]),
+    ("<p>Posted 11. April 2018 by Walter von Aachen</p>", ["Walter von Aachen"]),
+    ("<p>von Anna Berg · 22. Oktober 2019</p>", ["Anna Berg"]),
+    ("<p>by jdoe · October 22, 2019</p>", []),
+    # no byline: a preposition before one word, a sentence, a word in capitals
+    ("<p>Von Montag bis Freitag</p>", []),
+    ("<p>Von Berlin</p>", []),
+    ("<p>By DATE</p>", []),
+])
+def test_a_byline_written_as_text_when_the_markup_has_none(pipeline, line, expected):
+    html = f"<html><body><article><h1>A headline here</h1>{line}{_PARAS}</article></body></html>"
+    assert pipeline(Source.make("p.html", "html", html)).authors == expected

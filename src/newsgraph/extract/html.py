@@ -156,6 +156,8 @@ def extract_html(doc: Document, cues: Cues) -> Document:
     doc.figures = _figures(tree, cues, next((n for n in nodes if "headline" in n or "datePublished" in n), {}), html,
                            nodes)
     doc.boilerplate = _blocks(tree, doc)
+    if not doc.authors:
+        doc.authors = _text_byline(doc, cues)
     doc.published, doc.modified = dates.html_dates(tree, doc.source.url, nodes, metas,
                                                    visible=lambda: _visible_date(doc, cues),
                                                    shown=lambda: _shown_days(tree, cues))
@@ -466,6 +468,51 @@ def _metadata(doc: Document, tree, nodes: list[dict], metas: dict[str, str], cue
             seen.extend(found)
             break
     doc.authors = seen
+
+
+# Where a byline written as text stands when the markup declares no author: byline blocks, the first
+# paragraphs, the blocks around the headline (a <header> or footer is "navigation"), each at most this long.
+_BYLINE_KINDS = ("byline", "other", "title", "navigation")
+BYLINE_LINE_CHARS = 100
+BYLINE_BODY_LINES = 10
+_PREPOSITION_LABEL = re.compile(r"^(?:von|de|di|da|du|van)$", re.IGNORECASE)
+_BYLINE_CUT = re.compile(r"\s+[|·•]\s+|\s+[–—-]\s+")
+
+
+def _text_byline(doc: Document, cues: Cues) -> list[str]:
+    """Authors of the first labelled byline written as text ("Von Leonora Holling", "Par Barbara Stiegler",
+    "Autorin: Uta Staschewski, Projektleiterin ...", "Posted 11. April 2018 by Walter von Aachen"): for pages
+    whose markup names no author. A name after a preposition-like label ("von", "de") needs two words."""
+    from newsgraph.extract.authors import _person_shaped, split_names
+    from newsgraph.extract.datetext import date_line, fold_keep, reader
+
+    blocks = [b.text for b in doc.boilerplate if b.kind == "byline"]
+    blocks += doc.body[:BYLINE_BODY_LINES]
+    blocks += [b.text for b in doc.boilerplate if b.kind in _BYLINE_KINDS and b.kind != "byline"]
+    dates_ = None
+    for text in blocks:
+        if len(text) > BYLINE_LINE_CHARS:
+            continue
+        rest = None
+        if (m := _MARKUP_LABEL.match(text)) or (m := cues.author.match(fold_keep(text))):
+            label = m.group("label") if "label" in m.re.groupindex else m.group(0)
+            rest = text[m.start("rest"):] if "rest" in m.re.groupindex else text[m.end():]
+        elif any(c.isdigit() for c in text):
+            dates_ = dates_ or reader(cues.codes)
+            if (line := date_line(text, cues, dates_)) and line.byline and (m := cues.author.match(fold_keep(
+                    line.byline))):
+                label, rest = m.group("label"), line.byline[m.start("rest"):]
+        if not rest or not (rest := _BYLINE_CUT.split(rest.strip())[0].strip(" ,.;")):
+            continue
+        names = []
+        for name in split_names(rest, cues):
+            if not _person_shaped(name, cues) or not _not_newsroom(name, cues, doc.site, doc.source.url) \
+                    or (" " not in name and name.isupper()):  # "By DATE", "Von ARD": a word in capitals
+                break
+            names.append(name)
+        if names and not (_PREPOSITION_LABEL.match(label.strip(" :")) and len(names[0].split()) < 2):
+            return names
+    return []
 
 
 _HOME = re.compile(r"\s*[|–—-]\s*(?:home|homepage|acas[aă]|prima pagin[aă]|startseite|accueil|inicio)\s*$",
