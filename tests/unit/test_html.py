@@ -81,7 +81,7 @@ def test_jsonld_author_by_reference_and_profile_url_is_no_name(pipeline):
     ("Byron Smith", "Byron Smith"), ("Redaktion", "Redaktion"), ("By", "By"),
 ])
 def test_author_label_is_stripped_only_before_a_name(name, expected):
-    from newsgraph.extract.html import _strip_author_label
+    from newsgraph.extract.htmlauthors import _strip_author_label
     from newsgraph.lang import cues
 
     assert _strip_author_label(name, cues.load()) == expected

@@ -20,7 +20,15 @@ from trafilatura.utils import is_dubious_html, repair_faulty_html
 from newsgraph.document import Block, Document, Figure
 from newsgraph.errors import InputError
 from newsgraph.extract import dates
-from newsgraph.extract.byline import byline_authors
+from newsgraph.extract.htmlauthors import (
+    _DOMAIN,
+    _SUFFIX_SEP,
+    _meta,
+    _person_names,
+    _site_key,
+    _text_byline,
+    declared_authors,
+)
 from newsgraph.extract.textdump import Line, _words, classify
 from newsgraph.lang.cues import Cues
 from newsgraph.normalize import fold
@@ -254,33 +262,6 @@ def _canonical_link(tree, metas: dict[str, str]) -> str | None:
     return _meta(metas, "og:url")
 
 
-def _meta(metas: dict[str, str], *names: str) -> str | None:
-    return next((metas[name] for name in names if name in metas), None)
-
-
-def _person_names(value, by_id: dict | None = None, people_only: bool = False) -> list[str]:
-    """Names in a JSON-LD value: a string, a node with a ``name``, a reference to a node of the page's graph
-    (``{"@id": ...}``, as Yoast and other CMS plugins write authors and publishers), or a list of these.
-    ``people_only``: no node whose ``@type`` is an organisation (a site that signs as itself)."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        if "name" not in value and by_id and (node := by_id.get(value.get("@id"))) is not None and node is not value:
-            value = node
-        if people_only and _ORGANISATION.search(str(value.get("@type") or "")):
-            return []
-        return _person_names(value.get("name"))
-    if isinstance(value, list):
-        return [n for v in value for n in _person_names(v, by_id, people_only)]
-    return []
-
-
-_ORGANISATION = re.compile(r"Organi[sz]ation|Corporation|NGO|Brand|WebSite|GovernmentOrganization", re.IGNORECASE)
-
-
-_SUFFIX_SEP = re.compile(r"\s+[|–—\-·:»/]\s+")
-
-
 def _title(tree, article: dict, metas: dict[str, str], site: str | None = None, url: str | None = None) -> str | None:
     """The on-page headline first: a page's only <h1>, then the JSON-LD headline, then og:/twitter:title (these
     often carry a " | Site" suffix), then trafilatura's title heuristics. On the trafilatura dev pages this order
@@ -317,12 +298,6 @@ def _title(tree, article: dict, metas: dict[str, str], site: str | None = None, 
 def _page_title(tree) -> str:
     el = tree.find(".//head/title")
     return _text(el) if el is not None else ""
-
-
-def _site_key(name: str) -> str:
-    from newsgraph.extract.site import key
-
-    return key(name) if name else ""
 
 
 def _masthead(text: str, site: str | None, url: str | None, page_title: str, metas: dict[str, str]) -> bool:
@@ -391,9 +366,6 @@ def _without_kicker(h1, text: str, article: dict, metas: dict[str, str]) -> str:
     return text
 
 
-_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
-
-
 def _strip_site_suffix(title: str, site: str | None, url: str | None = None, strict: bool = False) -> str:
     """"Headline | The Harbour Herald" -> "Headline": cut at the first separator after which the rest names the
     site (its key equals the site's, or starts with the page's domain name: "AOC media - Analyse ..." on
@@ -418,39 +390,6 @@ def _strip_site_suffix(title: str, site: str | None, url: str | None = None, str
     return title
 
 
-def _author_sources(tree, article: dict, metas: dict[str, str], by_id: dict):
-    """Author names by source, most explicit first: JSON-LD authors that are no Organization, ``<meta>``
-    authors, the page's byline markup (trafilatura's heuristics, computed only when asked). A profile URL
-    (``article:author`` often holds one) is no name."""
-    if article:
-        yield "json-ld", _person_names(article.get("author"), by_id, people_only=True)
-    if meta_author := _meta(metas, "author", "article:author", "dc.creator"):
-        yield "meta", [a.strip() for a in re.split(r";|,| and ", meta_author)]
-    yield "byline", byline_authors(tree)
-
-
-# Labels that byline markup (not running text: there "Von" opens sentences) writes before a name: "Von Anna
-# Berg", "View all posts by Daniel Lemire", "Artikel von hausinfo", "Interview: Julia Lauter".
-_MARKUP_LABEL = re.compile(r"^(?:(?:view |see )?all posts by|(?:more )?posts by|(?:ein )?(?:artikel|beitrag) von|"
-                           r"geschrieben von|von|interview|autor(?:in)?)\b\s*:?\s+(?=\w)", re.IGNORECASE)
-
-
-def _strip_author_label(name: str, cues: Cues) -> str:
-    """"By Glen Owen" -> "Glen Owen", "Par Stefan Häne" -> "Stefan Häne", "Autor: Ion Pop" -> "Ion Pop": a
-    leading author label of any cue language, when a colon follows it or the rest is a capitalised name of two or
-    more words ("De Gaulle", "de la Cruz" stay whole)."""
-    from newsgraph.extract.datetext import fold_keep
-
-    if (m := _MARKUP_LABEL.match(name)) and (name[m.end():][:1].isupper() or len(m.group(0).split()) >= 2):
-        return name[m.end():].strip()
-    if not (m := cues.author.match(fold_keep(name))) or not m.group("rest"):
-        return name
-    rest = name[m.start("rest"):].strip()
-    if m.group(2) or (rest[:1].isupper() and len(rest.split()) >= 2):
-        return rest
-    return name
-
-
 def _metadata(doc: Document, tree, nodes: list[dict], metas: dict[str, str], cues: Cues) -> None:
     article = next((n for n in nodes if "headline" in n or "datePublished" in n), {})
     by_id = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str)}
@@ -464,77 +403,7 @@ def _metadata(doc: Document, tree, nodes: list[dict], metas: dict[str, str], cue
     doc.title = doc.source.hints.get("title") or _title(tree, article, metas, doc.site, doc.source.url)
     if doc.title:
         doc.title = _WS.sub(" ", doc.title).strip()
-    seen: list[str] = []
-    for a in doc.source.hints.get("authors") or []:
-        if (a := _clean_author(a, cues, doc.site, doc.source.url)) and a not in seen:
-            seen.append(a)
-    # the first source that names a person: a site that signs as itself in JSON-LD or <meta> (an organisation,
-    # the site's name, the newsroom) gives way to the next source
-    from newsgraph.extract.authors import _person_shaped
-
-    rejected: list[str] = []  # keys of the names given up
-    for source, names in _author_sources(tree, article, metas, by_id):
-        found, dropped = [], False
-        for a in names:
-            if not (a := _clean_author(a, cues, doc.site, doc.source.url)) or a in seen or a in found:
-                continue
-            if not _not_newsroom(a, cues, doc.site, doc.source.url):
-                dropped = True
-                rejected.append(_site_key(a))
-            elif source != "byline" or not rejected or (
-                    len(a.split()) >= 2 and _person_shaped(a, cues) and not any(_site_key(a) in r for r in rejected)):
-                found.append(a)  # after a site that signs as itself, a byline must be a person's full name
-        if source == "meta" and dropped:
-            found = []  # "DER SPIEGEL, Hamburg, Germany": an address, not a list of authors
-        if found:
-            seen.extend(found)
-            break
-    doc.authors = seen
-
-
-# Where a byline written as text stands when the markup declares no author: byline blocks, the first
-# paragraphs, the blocks around the headline (a <header> or footer is "navigation"), each at most this long.
-_BYLINE_KINDS = ("byline", "other", "title", "navigation")
-BYLINE_LINE_CHARS = 100
-BYLINE_BODY_LINES = 10
-_PREPOSITION_LABEL = re.compile(r"^(?:von|de|di|da|du|van)$", re.IGNORECASE)
-_BYLINE_CUT = re.compile(r"\s+[|·•]\s+|\s+[–—-]\s+")
-
-
-def _text_byline(doc: Document, cues: Cues) -> list[str]:
-    """Authors of the first labelled byline written as text ("Von Leonora Holling", "Par Barbara Stiegler",
-    "Autorin: Uta Staschewski, Projektleiterin ...", "Posted 11. April 2018 by Walter von Aachen"): for pages
-    whose markup names no author. A name after a preposition-like label ("von", "de") needs two words."""
-    from newsgraph.extract.authors import _person_shaped, split_names
-    from newsgraph.extract.datetext import date_line, fold_keep, reader
-
-    blocks = [b.text for b in doc.boilerplate if b.kind == "byline"]
-    blocks += doc.body[:BYLINE_BODY_LINES]
-    blocks += [b.text for b in doc.boilerplate if b.kind in _BYLINE_KINDS and b.kind != "byline"]
-    dates_ = None
-    for text in blocks:
-        if len(text) > BYLINE_LINE_CHARS:
-            continue
-        rest = None
-        if (m := _MARKUP_LABEL.match(text)) or (m := cues.author.match(fold_keep(text))):
-            label = m.group("label") if "label" in m.re.groupindex else m.group(0)
-            rest = text[m.start("rest"):] if "rest" in m.re.groupindex else text[m.end():]
-        elif any(c.isdigit() for c in text):
-            dates_ = dates_ or reader(cues.codes)
-            if (line := date_line(text, cues, dates_)) and line.byline and (m := cues.author.match(fold_keep(
-                    line.byline))):
-                label, rest = m.group("label"), line.byline[m.start("rest"):]
-        if not rest or not (rest := _BYLINE_CUT.split(rest.strip())[0].strip(" ,.;")):
-            continue
-        names = []
-        for name in split_names(rest, cues):
-            if not _person_shaped(name, cues) or not _not_newsroom(name, cues, doc.site, doc.source.url) \
-                    or (" " not in name and name.isupper()):  # "By DATE", "Von ARD": a word in capitals
-                break
-            names.append(name)
-        if names and not (_PREPOSITION_LABEL.match(label.strip(" :")) and len(names[0].split()) < 2):
-            return names
-    return []
+    doc.authors = declared_authors(tree, article, metas, by_id, cues, doc)
 
 
 _HOME = re.compile(r"\s*[|–—-]\s*(?:home|homepage|acas[aă]|prima pagin[aă]|startseite|accueil|inicio)\s*$",
@@ -547,72 +416,6 @@ def _site_name(name: str | None) -> str | None:
         return None
     name = _HOME.sub("", name)
     return name[4:] if name.lower().startswith("www.") else name
-
-
-# Legal forms of organisations: "Bundesverband WindEnergie e.V.", "wegewerk GmbH", "Acme Inc."
-_LEGAL_FORM = re.compile(r"(?:^|\s)(?:e\.\s?V\.?|g?GmbH|mbH|AG|KG|Inc\.?|Ltd\.?|LLC|S\.\s?A\.|S\.R\.L\.|SRL|S\.L\.|"
-                         r"Sp\. z o\.o\.|plc)(?:\s|$|,)")
-_ARTICLE_WORD = re.compile(r"(?:der|die|das|the|le|la|les|el|il|lo|o|a)\s+", re.IGNORECASE)
-_NAME_QUOTES = " '\"“”„‘’«»"
-
-
-def _host_key(url: str | None) -> str:
-    from urllib.parse import urlsplit
-
-    host = (urlsplit(url).hostname or "").removeprefix("www.").split(".") if url else []
-    return _site_key(host[-2]) if len(host) >= 2 else ""
-
-
-def _clean_author(name: str, cues: Cues, site: str | None, url: str | None) -> str:
-    """A declared author as a name: HTML escapes, quotes, a label ("By", "Von"), a degree (", PhD"), and words
-    naming the site or the newsroom before or after the name ("unocero - Alberto Ávila", "Adam Aaronson
-    PhillyVoice Staff", "FOCUS-Online-Experte Robin Tschöpe") removed."""
-    from newsgraph.extract.authors import _DEGREE, _person_shaped
-    from newsgraph.extract.datetext import fold_keep
-
-    name = _WS.sub(" ", unescape(name)).strip(_NAME_QUOTES)
-    if not name or name.startswith("http"):
-        return ""
-    name = _DEGREE.sub("", _strip_author_label(name, cues)).strip(" ,;")
-    keys = {k for k in (_site_key(site or ""), _host_key(url)) if len(k) >= 3}
-    m = _SUFFIX_SEP.search(name)
-    if m and _site_key(name[: m.start()]) in keys and _person_shaped(name[m.end():].strip(), cues):
-        name = name[m.end():].strip()
-    tokens = name.split()
-
-    def site_or_newsroom(token: str) -> bool:
-        k = _site_key(token)
-        return bool(k) and (any(k.startswith(s) for s in keys)
-                            or any(fold_keep(t) in cues.author_stop for t in token.split("-")))
-
-    end = len(tokens)
-    while end > 2 and site_or_newsroom(tokens[end - 1]):
-        end -= 1
-    start = 0
-    while end - start > 2 and site_or_newsroom(tokens[start]):
-        start += 1
-    kept = " ".join(tokens[start:end])
-    return kept if (start, end) == (0, len(tokens)) or _person_shaped(kept, cues) else name
-
-
-def _not_newsroom(name: str, cues: Cues, site: str | None, url: str | None = None) -> bool:
-    """A byline that names the newsroom ("Redacția", "Staff", "CHIP Software-Redaktion"), an agency, an
-    organisation ("… e.V.", "… GmbH"), a domain, or the site itself ("Teufel Editorial Team" on teufel.de; a
-    name that *is* the domain's name, "Jan Grosser" on jan-grosser.de, is the blog's author) names no author."""
-    from newsgraph.extract.datetext import fold_keep
-    from newsgraph.extract.site import key
-
-    folded = fold_keep(name).strip()
-    if folded in cues.author_stop or any(w in cues.author_stop for t in folded.split() for w in t.split("-")):
-        return False
-    if _LEGAL_FORM.search(name) or _DOMAIN.match(name) or "@" in name or "[at]" in name:
-        return False
-    k, host = key(name), _host_key(url)
-    if (m := _ARTICLE_WORD.match(name)) and len(host) >= 3 and key(name[m.end():]).startswith(host):
-        return False  # "DER SPIEGEL" on spiegel.de, "Die FURCHE" on furche.at: a person's name has no article
-    if site and key(site) and (k == key(site) or (len(key(site)) >= 3 and k.startswith(key(site)))):
-        return False
-    return not (len(host) >= 3 and k.startswith(host) and k != host)
 
 
 _CREDIT_CLASS = ("credit", "copyright", "source", "author", "photographer", "byline")
