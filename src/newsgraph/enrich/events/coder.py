@@ -688,7 +688,9 @@ def _finite(v) -> bool:
         return True
     if form[0] == "Ger":
         return False
-    if any(c.dep_ in ("aux", "aux:pass", "cop") for c in v.children):
+    if v.tag_ == "VBN" and (v.dep_ == "ROOT" or any(c.dep_ == "nsubj" for c in v.children)):
+        return True  # English: a main verb or a verb with its own subject tagged as a participle is a past tense
+    if any(c.dep_ in ("aux", "aux:pass", "auxpass", "cop") for c in v.children):  # UD and ClearNLP labels
         return True
     return form[0] == "Part" and v.dep_ == "conj" and _finite(v.head)
 
