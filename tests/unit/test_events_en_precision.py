@@ -29,3 +29,27 @@ def test_participle_and_gerund_modifiers_are_not_events():
 def test_a_main_verb_tagged_as_participle_is_still_coded():
     [evs] = _code(["Chile condemned Peru for the border incident, the foreign ministry said."])
     assert any(s.startswith("CHL") and c.startswith("1") for s, _, c in triples(evs))
+
+
+def test_a_city_where_talks_are_held_is_no_partner():
+    [evs] = _code(["Delegations from Japan and India held talks in Geneva on Tuesday."])
+    assert evs and all(t != "CHE" for _, t, _ in triples(evs))
+
+
+def test_an_invitation_is_intent_to_meet():
+    [evs] = _code(["German Chancellor Olaf Scholz invited Indian Prime Minister Narendra Modi to Berlin."])
+    assert ("DEUGOV", "INDGOV", "036") in [(s[:6], t[:6], c) for s, t, c in triples(evs)]
+
+
+def test_force_posture_has_a_target_only_when_aimed():
+    own, aimed = _code(["The Turkish army withdrew its troops from the border town.",
+                        "Japan raised its military alert level against China on Friday."])
+    assert own and all(t is None for _, t, _ in triples(own))
+    assert any(t and t.startswith("CHN") for _, t, _ in triples(aimed))
+
+
+def test_an_opinion_is_not_a_reported_act():
+    [evs] = _code(["The former ambassador believes Greece will soon sign a deal with Turkey."], facts_only=False)
+    assert all(e["hypothetical"] for e in evs)
+    [facts] = _code(["The former ambassador thinks Greece signed a secret deal with Turkey."])
+    assert facts == []

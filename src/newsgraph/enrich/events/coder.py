@@ -104,6 +104,17 @@ class Coder:
         self.claim_verbs = {w.lower() for w in self.cue.get("claim_verbs", [])}
         #: speech and opinion verbs that are no events ("said", "told reporters"): their content is coded instead
         self.non_events = {w.lower() for w in self.cue.get("non_event_verbs", [])}
+        #: "believes relations are going through …", "speculates that X could …": an opinion's content has not
+        #: been reported as having happened (kept with the hypothetical flag, not a fact)
+        self.opinion = {w.lower() for w in self.cue.get("opinion_verbs", [])}
+        #: "held negotiations in Riyadh", "met in Brussels with …": a place in a locative phrase is where, not whom
+        #: for meetings, agreements and cooperation ("venue roots"; an attack "at Seoul" is on Seoul)
+        self.loc_not_target = bool(self.cue.get("locatives_are_places"))
+        self.venue_roots = set(self.cue.get("venue_roots", []))
+        #: codes a dictionary gives against the CAMEO 2.0 codebook ("invite" 040 -> 036): verb lemma -> code
+        self.code_overrides = {k.upper(): v for k, v in self.cue.get("verb_code_overrides", {}).items()}
+        #: "withdrew its troops", "mobilised 300,000 reservists": the actor's own people are no target
+        self.own_marks = {w.lower() for w in self.cue.get("own_possessives", [])}
         self._compiled: dict[int, list] = {}  # verb block -> its patterns, compiled on first use
         self._discards: list[str] | None = None  # discard phrases, padded for whole-word search
 
@@ -330,10 +341,17 @@ class Coder:
             if claim is not None:
                 continue  # coded as the claimant's accusation instead
             code, verb = self.verb_code(p)
+            if self.code_overrides and _code_ok(code) and p.lemma.upper() in self.code_overrides and \
+                    code == self._default_code(p):
+                code = self.code_overrides[p.lemma.upper()]  # the verb's own default only, not a pattern's code
+            if p.lemma in self.opinion:
+                continue  # "thinks", "believes": an opinion, no act (its content is hypothetical, see _in_opinion)
             if not _code_ok(code) or p.lemma in self.non_events and cameo_root(code) == "01":
                 continue  # "said", "told reporters": a statement, not an event (a dictionary pattern may say more)
             srcs = [a for arg in p.subj for a in self.actors(arg, entities, date)]
             tgts = [a for arg in p.obj for a in self.actors(arg, entities, date)]
+            if self.loc_not_target and tgts:  # "held talks in Geneva": the place inside the object is no partner
+                tgts = [t for t in tgts if not self._in_locative(t, p, code)]
             # "a amenințat că va suspenda fondurile europene": a thing of the actor's own country is no target
             tgts = [t for t in tgts if t.type != "NORP" or all((t.code or "")[:3] != (s.code or "")[:3] for s in srcs)]
             loc, place = None, None
@@ -351,6 +369,10 @@ class Coder:
                         # "au protestat în Piața Victoriei", "l-a primit la Palatul Cotroceni": where, not whom
                         loc = loc or acts[0].name
                         continue
+                if self.loc_not_target and arg.prep in self.loc_preps and cameo_root(code) in self.venue_roots and \
+                        not code.startswith(("042", "043")):
+                    loc = loc or acts[0].name  # "held talks in Riyadh": where, not with whom
+                    continue
                 if arg.prep in self.loc_preps and ((acts[0].id or "").startswith("place:") or any(
                         x[0] <= arg.head.idx < x[1] and len(x) > 6 and x[6] == "capital" for x in entities)) \
                         and not code.startswith("042"):
@@ -384,9 +406,13 @@ class Coder:
                 pass
             elif self.roles and not self.require_dyad and all(t.weak for t in tgts):
                 tgts = self._role_targets(p, code, tgts, srcs, entities)
-            if self.roles and cameo_root(code) == "15":  # a country's own force posture: a target only if aimed
-                tgts = [a for arg in p.obl if arg.prep in self.cue.get("hostile_preps", [])
-                        for a in self.actors(arg, entities, date)]
+            if (self.roles or self.cue.get("hostile_preps")) and cameo_root(code) == "15":
+                # a country's own force posture: a target only if aimed
+                hostile = self.cue.get("hostile_preps", [])
+                tgts = [a for arg in p.obl if arg.prep in hostile for a in self.actors(arg, entities, date)]
+                if not tgts and not self.roles:  # "raised its alert level against North Korea" (English pobj)
+                    tgts = [a for arg in p.obj for c in arg.head.children if c.dep_ == "prep" and c.lower_ in hostile
+                            for g in c.children if g.dep_ == "pobj" for a in self.actors(Arg("obl", g), entities, date)]
             if not tgts and not self.require_dyad:  # "întărirea cooperării cu Phenianul": a partner deeper in
                 tgts = self._partner(p, entities, date, srcs)
             if not tgts and self.roles and not self.require_dyad and srcs and not p.nominal:
@@ -395,7 +421,10 @@ class Coder:
                 (c.dep_ == "mark" or c.dep_ == "aux" and c.text.lower() != "a") and c.text.lower() in self.irrealis
                 for c in p.verb.children)
             hypothetical = irrealis or p.modal or p.tense == "future" or any(
-                t.text.lower() in self.hypo for t in sent if t.i < p.verb.i and t.i >= p.verb.i - 4)
+                t.text.lower() in self.hypo for t in sent if t.i < p.verb.i and t.i >= p.verb.i - 4) or \
+                self._in_opinion(p.verb)
+            if self.own_marks:  # "withdrew its troops": the source's own, not a target
+                tgts = [t for t in tgts if not self._own(t, p)]
             if destinations is not None and code.startswith("042") and place is not None and not hypothetical:
                 destinations.append(self._event(Actor(None, None), place, code, verb, p, k, False, place.name)
                                     | {"travellers": [a.id or a.name for a in srcs],
@@ -572,6 +601,56 @@ class Coder:
                 if acts:
                     return acts
         return []
+
+    def _in_locative(self, t: Actor, p: Predicate, code: str) -> bool:
+        """A target found inside a location phrase nested in the object ("talks in Geneva"), for the meeting and
+        cooperation roots (``venue_roots``) only, not visits."""
+        if cameo_root(code) not in self.venue_roots or code.startswith(("042", "043")):
+            return False
+        for arg in p.obj:
+            for tok in arg.tokens:
+                if tok.idx == t.start:
+                    while tok.i != arg.head.i and tok.head.i != tok.i:
+                        if tok.dep_ == "pobj" and tok.head.lower_ in self.loc_preps:
+                            return True
+                        tok = tok.head
+                    return False
+        return False
+
+    def _default_code(self, p: Predicate) -> str | None:
+        """The code of the verb's own dictionary line (before patterns)."""
+        for k in (p.lemma.upper(), p.verb.text.upper()):
+            for e in self.d.verbs.get(k) or []:
+                if len(e["words"]) == 1:
+                    return e["code"]
+        return None
+
+    def _in_opinion(self, v) -> bool:
+        """Whether the verb is in the content clause of an opinion verb ("believes that …"), through coordinated
+        and complement clauses."""
+        if not self.opinion:
+            return False
+        t = v
+        for _ in range(6):
+            if t.head.i == t.i:
+                return False
+            dep, t = t.dep_, t.head
+            if dep == "ccomp" and (t.lemma_ or t.text).lower() in self.opinion:
+                return True
+            if dep not in ("conj", "xcomp", "ccomp"):
+                return False
+        return False
+
+    def _own(self, t: Actor, p: Predicate) -> bool:
+        """A target without a country of its own whose phrase is the source's ("its troops", "their
+        reservists")."""
+        if not t.code or not t.code.startswith("---"):
+            return False
+        for arg in p.obj + p.obl:
+            toks = arg.tokens
+            if toks and toks[0].idx <= t.start < toks[-1].idx + len(toks[-1].text) + 1:
+                return any(c.dep_ == "poss" and c.text.lower() in self.own_marks for c in arg.head.children)
+        return False
 
     def _in_unconfirmed(self, p: Predicate) -> bool:
         return True
