@@ -115,6 +115,9 @@ class Coder:
         self.code_overrides = {k.upper(): v for k, v in self.cue.get("verb_code_overrides", {}).items()}
         #: "withdrew its troops", "mobilised 300,000 reservists": the actor's own people are no target
         self.own_marks = {w.lower() for w in self.cue.get("own_possessives", [])}
+        #: one act, one event: no mirrored event from a dictionary's reciprocal code ("042:043") outside the
+        #: PETRARCH-style dyad batches
+        self.one_act = bool(self.cue.get("one_act_one_event"))
         self._compiled: dict[int, list] = {}  # verb block -> its patterns, compiled on first use
         self._discards: list[str] | None = None  # discard phrases, padded for whole-word search
 
@@ -352,6 +355,8 @@ class Coder:
             tgts = [a for arg in p.obj for a in self.actors(arg, entities, date)]
             if self.loc_not_target and tgts:  # "held talks in Geneva": the place inside the object is no partner
                 tgts = [t for t in tgts if not self._in_locative(t, p, code)]
+            if self.own_marks:  # "withdrew its troops": the source's own, not a target
+                tgts = [t for t in tgts if not self._own(t, p)]
             # "a amenințat că va suspenda fondurile europene": a thing of the actor's own country is no target
             tgts = [t for t in tgts if t.type != "NORP" or all((t.code or "")[:3] != (s.code or "")[:3] for s in srcs)]
             loc, place = None, None
@@ -423,8 +428,6 @@ class Coder:
             hypothetical = irrealis or p.modal or p.tense == "future" or any(
                 t.text.lower() in self.hypo for t in sent if t.i < p.verb.i and t.i >= p.verb.i - 4) or \
                 self._in_opinion(p.verb)
-            if self.own_marks:  # "withdrew its troops": the source's own, not a target
-                tgts = [t for t in tgts if not self._own(t, p)]
             if destinations is not None and code.startswith("042") and place is not None and not hypothetical:
                 destinations.append(self._event(Actor(None, None), place, code, verb, p, k, False, place.name)
                                     | {"travellers": [a.id or a.name for a in srcs],
@@ -443,7 +446,9 @@ class Coder:
                         continue
                     pairs = [(s, t, code)]
                     back = code.split(":")[1] if ":" in code else None
-                    if t is not None and _code_ok(back):  # reciprocal code: the target's side ("host" a visit)
+                    if t is not None and _code_ok(back) and (self.require_dyad or not self.one_act):
+                        # reciprocal code: the target's side ("host" a visit), PETRARCH's way; the event conventions
+                        # code one act once (a visit is the visitor's 042)
                         pairs.append((t, s, back))
                     elif t is not None and group:
                         pairs.append((t, s, code))
