@@ -53,3 +53,11 @@ def test_an_opinion_is_not_a_reported_act():
     assert all(e["hypothetical"] for e in evs)
     [facts] = _code(["The former ambassador thinks Greece signed a secret deal with Turkey."])
     assert facts == []
+
+
+def test_light_verbs_code_only_through_their_patterns():
+    sport, figure = _code(["Chicago went 3-for-12 from the field in the second half.",
+                           "Greece faced tough questions from the European Commission over its budget."])
+    assert sport == [] and figure == []
+    [hostage] = _code(["Colombian rebels took two Spanish engineers hostage on Monday."])
+    assert any(c.startswith("18") for _, _, c in triples(hostage))  # "take … hostage": a pattern

@@ -118,6 +118,9 @@ class Coder:
         #: one act, one event: no mirrored event from a dictionary's reciprocal code ("042:043") outside the
         #: PETRARCH-style dyad batches
         self.one_act = bool(self.cue.get("one_act_one_event"))
+        #: light and figurative verbs whose dictionary default is rarely their sense in general news ("go", "face",
+        #: "take", "give", "beat", "surround"): coded only through one of their patterns ("take … hostage")
+        self.pattern_only = {w.lower() for w in self.cue.get("pattern_only_verbs", [])}
         self._compiled: dict[int, list] = {}  # verb block -> its patterns, compiled on first use
         self._discards: list[str] | None = None  # discard phrases, padded for whole-word search
 
@@ -168,6 +171,9 @@ class Coder:
             if (not a or _alts_match(a, after) or _alts_match(a, after_lem)) and (not b or _alts_match(b, before)):
                 code = c
                 break
+        else:
+            if len(best_entry["words"]) == 1 and p.lemma.lower() in self.pattern_only:
+                return None, ""  # "Boston went 2-for-10", "the Government came out fighting": a light verb alone
         return code, " ".join(best_entry["words"]).lower()
 
     def _patterns(self, block: int) -> list:
