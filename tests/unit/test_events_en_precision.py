@@ -61,3 +61,22 @@ def test_light_verbs_code_only_through_their_patterns():
     assert sport == [] and figure == []
     [hostage] = _code(["Colombian rebels took two Spanish engineers hostage on Monday."])
     assert any(c.startswith("18") for _, _, c in triples(hostage))  # "take … hostage": a pattern
+
+
+def test_a_stated_future_act_is_an_intent_or_a_threat():
+    pledge, threat, cond, speculation = _code([
+        "Norway will give Kenya a grant of 40 million dollars over three years.",
+        "The Kurdish party said it would boycott the elections unless Turkey releases its leaders.",
+        "Norway will give Kenya a grant if the elections are fair.",
+        "Analysts think Norway will give Kenya a grant."])
+    assert [(s, t, c) for s, t, c in triples(pledge)] == [("NOR", "KEN", "033")]
+    assert pledge[0]["plover"] == "AGREE" and not pledge[0]["hypothetical"]
+    assert all(c.startswith("13") for _, _, c in triples(threat))
+    assert cond == [] and speculation == []
+
+
+def test_a_speech_verb_is_no_event_and_its_pronoun_is_the_speaker():
+    [evs] = _code(["Greece said it would attack Turkish ships unless Turkey withdraws."], facts_only=False)
+    assert all(not c.startswith("19") for _, _, c in triples(evs))  # "say" is no attack, whatever its patterns
+    [boycott] = _code(["Palestinian leaders said they would boycott all official contact with the United States."])
+    assert any(s.startswith("PSE") and c.startswith("13") for s, _, c in triples(boycott))

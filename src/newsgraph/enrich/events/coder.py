@@ -107,6 +107,11 @@ class Coder:
         #: "believes relations are going through …", "speculates that X could …": an opinion's content has not
         #: been reported as having happened (kept with the hypothetical flag, not a fact)
         self.opinion = {w.lower() for w in self.cue.get("opinion_verbs", [])}
+        self.modals = {w.lower() for w in self.cue.get("modals", [])}
+        #: "said it would attack": a speech verb is no event whatever its dictionary patterns say; its content is
+        #: coded (as a reported fact, an intent or a threat)
+        self.speech_only = bool(self.cue.get("speech_verbs_are_not_events"))
+        self.speaker_pronouns = {w.lower() for w in self.cue.get("speaker_pronouns", [])}
         #: "held negotiations in Riyadh", "met in Brussels with …": a place in a locative phrase is where, not whom
         #: for meetings, agreements and cooperation ("venue roots"; an attack "at Seoul" is on Seoul)
         self.loc_not_target = bool(self.cue.get("locatives_are_places"))
@@ -121,6 +126,13 @@ class Coder:
         #: light and figurative verbs whose dictionary default is rarely their sense in general news ("go", "face",
         #: "take", "give", "beat", "surround"): coded only through one of their patterns ("take … hostage")
         self.pattern_only = {w.lower() for w in self.cue.get("pattern_only_verbs", [])}
+        #: a future act stated as such ("Finland will give Tanzania a grant", "X said it would boycott the vote
+        #: unless …") is a stated intention: a cooperative root becomes its 03x intent code, a hostile one its 13x
+        #: threat (CAMEO root -> code); conditions ("if", "unless") make a threat, not a pledge
+        self.intents = dict(self.cue.get("future_intents", {}))
+        self.future_aux = {w.lower() for w in self.cue.get("future", [])}
+        self.reported_future = {w.lower() for w in self.cue.get("reported_future", [])}
+        self.hostile_roots = set(self.cue.get("hostile_roots", []))
         self._compiled: dict[int, list] = {}  # verb block -> its patterns, compiled on first use
         self._discards: list[str] | None = None  # discard phrases, padded for whole-word search
 
@@ -355,9 +367,14 @@ class Coder:
                 code = self.code_overrides[p.lemma.upper()]  # the verb's own default only, not a pattern's code
             if p.lemma in self.opinion:
                 continue  # "thinks", "believes": an opinion, no act (its content is hypothetical, see _in_opinion)
-            if not _code_ok(code) or p.lemma in self.non_events and cameo_root(code) == "01":
+            if not _code_ok(code) or p.lemma in self.non_events and (cameo_root(code) == "01" or self.speech_only and any(
+                    c.dep_ in ("ccomp", "xcomp", "parataxis") and c.i in by_verb for c in p.verb.children)):
                 continue  # "said", "told reporters": a statement, not an event (a dictionary pattern may say more)
             srcs = [a for arg in p.subj for a in self.actors(arg, entities, date)]
+            if not srcs and self.speech_only and p.subj and p.subj[0].head.lower_ in self.speaker_pronouns and \
+                    p.verb.dep_ == "ccomp" and p.verb.head.i in by_verb and by_verb[p.verb.head.i].lemma in self.non_events:
+                # "Palestinian leaders said they would boycott …": the pronoun is the speaker
+                srcs = [a for arg in by_verb[p.verb.head.i].subj for a in self.actors(arg, entities, date)]
             tgts = [a for arg in p.obj for a in self.actors(arg, entities, date)]
             if self.loc_not_target and tgts:  # "held talks in Geneva": the place inside the object is no partner
                 tgts = [t for t in tgts if not self._in_locative(t, p, code)]
@@ -434,6 +451,11 @@ class Coder:
             hypothetical = irrealis or p.modal or p.tense == "future" or any(
                 t.text.lower() in self.hypo for t in sent if t.i < p.verb.i and t.i >= p.verb.i - 4) or \
                 self._in_opinion(p.verb)
+            if hypothetical and self.intents and not irrealis and not p.nominal and not self.require_dyad:
+                # (PETRARCH-style dyad batches code a future act by its verb, flagged, as PETRARCH does)
+                intent = self._intent(p, code, sent, by_verb)
+                if intent:  # "Finland will give Tanzania a grant": a pledge (033), a fact about Finland
+                    code, hypothetical = intent, False
             if destinations is not None and code.startswith("042") and place is not None and not hypothetical:
                 destinations.append(self._event(Actor(None, None), place, code, verb, p, k, False, place.name)
                                     | {"travellers": [a.id or a.name for a in srcs],
@@ -627,6 +649,28 @@ class Coder:
                         tok = tok.head
                     return False
         return False
+
+    def _intent(self, p: Predicate, code: str, sent, by_verb: dict) -> str | None:
+        """The intent (03x) or threat (13x) code of a future act stated as such, else None: only a plain future
+        ("will", or "would" reported by a speech verb), in a main clause or the content of a speech verb, not a
+        modal one ("could"), not an opinion's, not the complement of a coded act ("threatened to", "promised
+        that": that verb is the event)."""
+        root = cameo_root(code)
+        if root not in self.intents:
+            return None
+        aux = [c.lower_ for c in p.verb.children if c.dep_ == "aux"]
+        head = p.verb.head
+        reported = p.verb.dep_ == "ccomp" and (head.lemma_ or head.text).lower() in self.non_events
+        if not (set(aux) & self.future_aux or reported and set(aux) & self.reported_future):
+            return None
+        if set(aux) & (self.modals - self.reported_future) or self._in_opinion(p.verb):
+            return None
+        if p.verb.dep_ != "ROOT" and not reported:
+            return None
+        conditional = any(t.lower_ in self.hypo for t in sent)
+        if root not in self.hostile_roots and conditional:
+            return None  # "will help if …": a conditional offer, not a pledge
+        return self.intents[root]
 
     def _default_code(self, p: Predicate) -> str | None:
         """The code of the verb's own dictionary line (before patterns)."""
