@@ -80,3 +80,8 @@ def test_a_speech_verb_is_no_event_and_its_pronoun_is_the_speaker():
     assert all(not c.startswith("19") for _, _, c in triples(evs))  # "say" is no attack, whatever its patterns
     [boycott] = _code(["Palestinian leaders said they would boycott all official contact with the United States."])
     assert any(s.startswith("PSE") and c.startswith("13") for s, _, c in triples(boycott))
+
+
+def test_an_agreement_is_agree():
+    [evs] = _code(["Chile and Peru agreed on Tuesday to share information on missing fishermen."])
+    assert evs and all(e["plover"] == "AGREE" for e in evs)
