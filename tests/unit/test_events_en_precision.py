@@ -85,3 +85,8 @@ def test_a_speech_verb_is_no_event_and_its_pronoun_is_the_speaker():
 def test_an_agreement_is_agree():
     [evs] = _code(["Chile and Peru agreed on Tuesday to share information on missing fishermen."])
     assert evs and all(e["plover"] == "AGREE" for e in evs)
+
+
+def test_an_indictment_is_an_accusation():
+    [evs] = _code(["Turkish prosecutors indicted Greek journalists on espionage charges."])
+    assert evs and all(e["plover"] == "ACCUSE" for e in evs)
