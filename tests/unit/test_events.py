@@ -98,9 +98,13 @@ def test_denied_and_claimed_events_are_not_coded_as_facts():
 
 
 def test_hypothetical_flag():
-    [evs] = _code(["Germany will send weapons to Ukraine."], facts_only=False)
+    [evs] = _code(["Germany could send weapons to Ukraine."], facts_only=False)
     assert evs and all(e["hypothetical"] for e in evs)
-    assert _code(["Germany will send weapons to Ukraine."]) == [[]]  # not a fact: left out by default
+    assert _code(["Germany could send weapons to Ukraine."]) == [[]]  # not a fact: left out by default
+    # a plain future is a stated intention, a fact about the speaker: a pledge of aid (033 AGREE; issue 9)
+    [pledge] = _code(["Germany will send weapons to Ukraine."])
+    assert [(e["source"]["code"], e["target"]["code"], e["cameo"], e["hypothetical"]) for e in pledge] == \
+        [("DEU", "UKR", "033", False)]
 
 
 def test_stage_in_pipeline_english():
