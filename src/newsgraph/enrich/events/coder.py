@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from newsgraph.enrich.events.actors import RoleActors
 from newsgraph.enrich.events.dictionaries import Dictionaries
+from newsgraph.enrich.events.general import GeneralNews, cameo_root
 from newsgraph.enrich.events.predicates import Arg, Predicate, as_clause, cues, fold, is_group, predicates
 
 SECTORS = ("GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "LEG", "BUS", "CVL", "MED", "EDU", "HLH", "REF",
@@ -45,10 +46,6 @@ EXTRA_PLOVER = {"02": ["REQUEST", "", ""]}
 #: (163) are SANCTION (mode discontinue), a deliberate choice over the table's COERCE (the Romanian dev set's
 #: conventions, rule 6).
 PLOVER_OVERRIDES = {"163": ["SANCTION", "discontinue", "economic"]}
-
-
-def cameo_root(code: str | None) -> str:
-    return (code or "").split(":")[0][:2]
 
 
 @dataclass
@@ -104,35 +101,8 @@ class Coder:
         self.claim_verbs = {w.lower() for w in self.cue.get("claim_verbs", [])}
         #: speech and opinion verbs that are no events ("said", "told reporters"): their content is coded instead
         self.non_events = {w.lower() for w in self.cue.get("non_event_verbs", [])}
-        #: "believes relations are going through …", "speculates that X could …": an opinion's content has not
-        #: been reported as having happened (kept with the hypothetical flag, not a fact)
-        self.opinion = {w.lower() for w in self.cue.get("opinion_verbs", [])}
-        self.modals = {w.lower() for w in self.cue.get("modals", [])}
-        #: "said it would attack": a speech verb is no event whatever its dictionary patterns say; its content is
-        #: coded (as a reported fact, an intent or a threat)
-        self.speech_only = bool(self.cue.get("speech_verbs_are_not_events"))
-        self.speaker_pronouns = {w.lower() for w in self.cue.get("speaker_pronouns", [])}
-        #: "held negotiations in Riyadh", "met in Brussels with …": a place in a locative phrase is where, not whom
-        #: for meetings, agreements and cooperation ("venue roots"; an attack "at Seoul" is on Seoul)
-        self.loc_not_target = bool(self.cue.get("locatives_are_places"))
-        self.venue_roots = set(self.cue.get("venue_roots", []))
-        #: codes a dictionary gives against the CAMEO 2.0 codebook ("invite" 040 -> 036): verb lemma -> code
-        self.code_overrides = {k.upper(): v for k, v in self.cue.get("verb_code_overrides", {}).items()}
-        #: "withdrew its troops", "mobilised 300,000 reservists": the actor's own people are no target
-        self.own_marks = {w.lower() for w in self.cue.get("own_possessives", [])}
-        #: one act, one event: no mirrored event from a dictionary's reciprocal code ("042:043") outside the
-        #: PETRARCH-style dyad batches
-        self.one_act = bool(self.cue.get("one_act_one_event"))
-        #: light and figurative verbs whose dictionary default is rarely their sense in general news ("go", "face",
-        #: "take", "give", "beat", "surround"): coded only through one of their patterns ("take … hostage")
-        self.pattern_only = {w.lower() for w in self.cue.get("pattern_only_verbs", [])}
-        #: a future act stated as such ("Finland will give Tanzania a grant", "X said it would boycott the vote
-        #: unless …") is a stated intention: a cooperative root becomes its 03x intent code, a hostile one its 13x
-        #: threat (CAMEO root -> code); conditions ("if", "unless") make a threat, not a pledge
-        self.intents = dict(self.cue.get("future_intents", {}))
-        self.future_aux = {w.lower() for w in self.cue.get("future", [])}
-        self.reported_future = {w.lower() for w in self.cue.get("reported_future", [])}
-        self.hostile_roots = set(self.cue.get("hostile_roots", []))
+        #: English general-news precision rules (see :mod:`.general`; their cues are empty for other languages)
+        self.gn = GeneralNews(self.cue, self.d, self.non_events, self.hypo, self.loc_preps)
         self._compiled: dict[int, list] = {}  # verb block -> its patterns, compiled on first use
         self._discards: list[str] | None = None  # discard phrases, padded for whole-word search
 
@@ -184,7 +154,7 @@ class Coder:
                 code = c
                 break
         else:
-            if len(best_entry["words"]) == 1 and p.lemma.lower() in self.pattern_only:
+            if len(best_entry["words"]) == 1 and p.lemma.lower() in self.gn.pattern_only:
                 return None, ""  # "Boston went 2-for-10", "the Government came out fighting": a light verb alone
         return code, " ".join(best_entry["words"]).lower()
 
@@ -362,24 +332,24 @@ class Coder:
             if claim is not None:
                 continue  # coded as the claimant's accusation instead
             code, verb = self.verb_code(p)
-            if self.code_overrides and _code_ok(code) and p.lemma.upper() in self.code_overrides and \
-                    code == self._default_code(p):
-                code = self.code_overrides[p.lemma.upper()]  # the verb's own default only, not a pattern's code
-            if p.lemma in self.opinion:
+            if self.gn.code_overrides and _code_ok(code) and p.lemma.upper() in self.gn.code_overrides and \
+                    code == self.gn.default_code(p):
+                code = self.gn.code_overrides[p.lemma.upper()]  # the verb's own default only, not a pattern's code
+            if p.lemma in self.gn.opinion:
                 continue  # "thinks", "believes": an opinion, no act (its content is hypothetical, see _in_opinion)
-            if not _code_ok(code) or p.lemma in self.non_events and (cameo_root(code) == "01" or self.speech_only and any(
+            if not _code_ok(code) or p.lemma in self.non_events and (cameo_root(code) == "01" or self.gn.speech_only and any(
                     c.dep_ in ("ccomp", "xcomp", "parataxis") and c.i in by_verb for c in p.verb.children)):
                 continue  # "said", "told reporters": a statement, not an event (a dictionary pattern may say more)
             srcs = [a for arg in p.subj for a in self.actors(arg, entities, date)]
-            if not srcs and self.speech_only and p.subj and p.subj[0].head.lower_ in self.speaker_pronouns and \
+            if not srcs and self.gn.speech_only and p.subj and p.subj[0].head.lower_ in self.gn.speaker_pronouns and \
                     p.verb.dep_ == "ccomp" and p.verb.head.i in by_verb and by_verb[p.verb.head.i].lemma in self.non_events:
                 # "Palestinian leaders said they would boycott …": the pronoun is the speaker
                 srcs = [a for arg in by_verb[p.verb.head.i].subj for a in self.actors(arg, entities, date)]
             tgts = [a for arg in p.obj for a in self.actors(arg, entities, date)]
-            if self.loc_not_target and tgts:  # "held talks in Geneva": the place inside the object is no partner
-                tgts = [t for t in tgts if not self._in_locative(t, p, code)]
-            if self.own_marks:  # "withdrew its troops": the source's own, not a target
-                tgts = [t for t in tgts if not self._own(t, p)]
+            if self.gn.loc_not_target and tgts:  # "held talks in Geneva": the place inside the object is no partner
+                tgts = [t for t in tgts if not self.gn.in_locative(t, p, code)]
+            if self.gn.own_marks:  # "withdrew its troops": the source's own, not a target
+                tgts = [t for t in tgts if not self.gn.own(t, p)]
             # "a amenințat că va suspenda fondurile europene": a thing of the actor's own country is no target
             tgts = [t for t in tgts if t.type != "NORP" or all((t.code or "")[:3] != (s.code or "")[:3] for s in srcs)]
             loc, place = None, None
@@ -397,7 +367,7 @@ class Coder:
                         # "au protestat în Piața Victoriei", "l-a primit la Palatul Cotroceni": where, not whom
                         loc = loc or acts[0].name
                         continue
-                if self.loc_not_target and arg.prep in self.loc_preps and cameo_root(code) in self.venue_roots and \
+                if self.gn.loc_not_target and arg.prep in self.loc_preps and cameo_root(code) in self.gn.venue_roots and \
                         not code.startswith(("042", "043")):
                     loc = loc or acts[0].name  # "held talks in Riyadh": where, not with whom
                     continue
@@ -450,10 +420,10 @@ class Coder:
                 for c in p.verb.children)
             hypothetical = irrealis or p.modal or p.tense == "future" or any(
                 t.text.lower() in self.hypo for t in sent if t.i < p.verb.i and t.i >= p.verb.i - 4) or \
-                self._in_opinion(p.verb)
-            if hypothetical and self.intents and not irrealis and not p.nominal and not self.require_dyad:
+                self.gn.in_opinion(p.verb)
+            if hypothetical and self.gn.intents and not irrealis and not p.nominal and not self.require_dyad:
                 # (PETRARCH-style dyad batches code a future act by its verb, flagged, as PETRARCH does)
-                intent = self._intent(p, code, sent, by_verb)
+                intent = self.gn.intent(p, code, sent)
                 if intent:  # "Finland will give Tanzania a grant": a pledge (033), a fact about Finland
                     code, hypothetical = intent, False
             if destinations is not None and code.startswith("042") and place is not None and not hypothetical:
@@ -474,7 +444,7 @@ class Coder:
                         continue
                     pairs = [(s, t, code)]
                     back = code.split(":")[1] if ":" in code else None
-                    if t is not None and _code_ok(back) and (self.require_dyad or not self.one_act):
+                    if t is not None and _code_ok(back) and (self.require_dyad or not self.gn.one_act):
                         # reciprocal code: the target's side ("host" a visit), PETRARCH's way; the event conventions
                         # code one act once (a visit is the visitor's 042)
                         pairs.append((t, s, back))
@@ -634,78 +604,6 @@ class Coder:
                 if acts:
                     return acts
         return []
-
-    def _in_locative(self, t: Actor, p: Predicate, code: str) -> bool:
-        """A target found inside a location phrase nested in the object ("talks in Geneva"), for the meeting and
-        cooperation roots (``venue_roots``) only, not visits."""
-        if cameo_root(code) not in self.venue_roots or code.startswith(("042", "043")):
-            return False
-        for arg in p.obj:
-            for tok in arg.tokens:
-                if tok.idx == t.start:
-                    while tok.i != arg.head.i and tok.head.i != tok.i:
-                        if tok.dep_ == "pobj" and tok.head.lower_ in self.loc_preps:
-                            return True
-                        tok = tok.head
-                    return False
-        return False
-
-    def _intent(self, p: Predicate, code: str, sent, by_verb: dict) -> str | None:
-        """The intent (03x) or threat (13x) code of a future act stated as such, else None: only a plain future
-        ("will", or "would" reported by a speech verb), in a main clause or the content of a speech verb, not a
-        modal one ("could"), not an opinion's, not the complement of a coded act ("threatened to", "promised
-        that": that verb is the event)."""
-        root = cameo_root(code)
-        if root not in self.intents:
-            return None
-        aux = [c.lower_ for c in p.verb.children if c.dep_ == "aux"]
-        head = p.verb.head
-        reported = p.verb.dep_ == "ccomp" and (head.lemma_ or head.text).lower() in self.non_events
-        if not (set(aux) & self.future_aux or reported and set(aux) & self.reported_future):
-            return None
-        if set(aux) & (self.modals - self.reported_future) or self._in_opinion(p.verb):
-            return None
-        if p.verb.dep_ != "ROOT" and not reported:
-            return None
-        conditional = any(t.lower_ in self.hypo for t in sent)
-        if root not in self.hostile_roots and conditional:
-            return None  # "will help if …": a conditional offer, not a pledge
-        return self.intents[root]
-
-    def _default_code(self, p: Predicate) -> str | None:
-        """The code of the verb's own dictionary line (before patterns)."""
-        for k in (p.lemma.upper(), p.verb.text.upper()):
-            for e in self.d.verbs.get(k) or []:
-                if len(e["words"]) == 1:
-                    return e["code"]
-        return None
-
-    def _in_opinion(self, v) -> bool:
-        """Whether the verb is in the content clause of an opinion verb ("believes that …"), through coordinated
-        and complement clauses."""
-        if not self.opinion:
-            return False
-        t = v
-        for _ in range(6):
-            if t.head.i == t.i:
-                return False
-            dep, t = t.dep_, t.head
-            if dep == "ccomp" and (t.lemma_ or t.text).lower() in self.opinion:
-                return True
-            if dep not in ("conj", "xcomp", "ccomp"):
-                return False
-        return False
-
-    def _own(self, t: Actor, p: Predicate) -> bool:
-        """A target without a country of its own whose phrase is the source's ("its troops", "their
-        reservists")."""
-        if not t.code or not t.code.startswith("---"):
-            return False
-        for arg in p.obj + p.obl:
-            toks = arg.tokens
-            if toks and toks[0].idx <= t.start < toks[-1].idx + len(toks[-1].text) + 1:
-                return any(c.dep_ == "poss" and c.text.lower() in self.own_marks for c in arg.head.children)
-        return False
 
     def _in_unconfirmed(self, p: Predicate) -> bool:
         return True
