@@ -378,3 +378,41 @@ def _nominal(tok, poss: set, goals: set, groups: set = frozenset()) -> Predicate
         elif c.dep_ in ("nmod", "obl") and (prep := _prep_of(c)) in goals:
             p.obl.append(Arg("obl", c, prep))
     return p
+
+
+# ---------------------------------------------------------------- Romanian real-text rules (used by the coder)
+def participle_entries(v, verbs: dict) -> list:
+    """A past participle the lemmatiser left unreduced ("reținuți" -> "reținuți"): the dictionary entries of its
+    infinitive from the stem, when exactly one dictionary verb fits ("rețin-" + e -> REȚINE; "aresta-" -> ARESTA;
+    "hotărâ-" -> HOTĂRÎ)."""
+    if v.morph.get("VerbForm") != ["Part"]:
+        return []
+    word = fold(v.text).upper()
+    for end in ("ȚI", "TE", "TĂ", "T"):
+        if word.endswith(end) and len(word) - len(end) >= 4:
+            stem = word[:-len(end)]
+            break
+    else:
+        return []
+    cands = {stem} | ({stem[:-1] + "Î"} if stem.endswith("Â") else set())
+    if stem[-1] in "UI":
+        cands |= {stem[:-1] + "E", stem[:-1] + "EA"}
+    found = [k for k in cands if k in verbs]
+    return verbs[found[0]] if len(found) == 1 else []
+
+
+def habitual(p: Predicate, marks: list) -> bool:
+    """A present-tense act under a habitual phrase a few words before it ("de fiecare dată când X respinge", "ori de
+    câte ori Y atacă"): what happens whenever, not an event that happened."""
+    if not marks or p.tense != "present" or p.nominal:
+        return False
+    doc = p.verb.doc
+    window = " ".join(t.lower_ for t in doc[max(p.verb.sent.start, p.verb.i - 8):p.verb.i])
+    return any(h in window for h in marks)
+
+
+def reported_content(verb, marks: set) -> bool:
+    """A clause opened by a content mark ("că") that hangs on a noun ("acuzațiile că Rusia a atacat", "zvonul că …")
+    or whose verb of saying the parser lost (the clause is the root): reported content, not a fact."""
+    return bool(marks) and (verb.dep_ == "acl" and verb.head.pos_ == "NOUN" or verb.dep_ == "ROOT") and any(
+        c.dep_ == "mark" and c.text.lower() in marks for c in verb.children)
