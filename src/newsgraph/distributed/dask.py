@@ -144,12 +144,28 @@ class _Progress:
         self.counts, self.last = Counter(), time.monotonic()
 
 
-def _analyze_partition(inputs: list[str], pipeline: Pipeline) -> list[dict]:
-    """On a worker: the records of a partition's inputs (article dicts, or ``{"error", "input"}``)."""
+def _analyze_partition(inputs: list[str], pipeline: Pipeline, stored: dict[str, str] | None = None) -> list[dict]:
+    """On a worker: the records of a partition's inputs (article dicts, or ``{"error", "input"}``). An input
+    whose ``input_key`` is in ``stored`` (``{input_key: article id}``, what the store already holds under this
+    pipeline's analysis key) is not analysed: its record is ``{"unchanged": article id, "input"}``."""
+    from newsgraph.document import Source
     from newsgraph.errors import InputError
+    from newsgraph.identity import input_key
+    from newsgraph.ingest import iter_sources
 
-    records, progress = [], _Progress()
-    for result in _worker_pipeline(pipeline).analyze(inputs):
+    pipeline = _worker_pipeline(pipeline)
+    records: list[dict] = []
+    progress = _Progress()
+
+    def new_inputs():
+        for item in iter_sources(inputs, pipeline.config):
+            if stored and isinstance(item, Source) and (aid := stored.get(input_key(item))):
+                records.append({"unchanged": aid, "input": item.input})
+                progress.add("analysed")  # (the bar's count of inputs done; this process counts the outcome)
+                continue
+            yield item
+
+    for result in pipeline.pipe(new_inputs()):
         if isinstance(result, InputError):
             records.append({"error": result.problem, "input": result.input})
         else:
@@ -202,7 +218,9 @@ def _write_records(records: Iterable[dict], store, summary: Counter, analysis_ke
     from newsgraph.document import Document
 
     for record in records:
-        if "error" in record:
+        if "unchanged" in record:  # skipped on the worker: stored under the same analysis key
+            outcome = "unchanged"
+        elif "error" in record:
             store.put_failure(record["input"], record["error"])
             outcome = "failed"
         elif tracker is None:
@@ -305,8 +323,11 @@ def ingest_dask(inputs: Iterable[str], db: str, config: Config | None = None,
             def submit() -> None:
                 while len(index) + len(waiting) < limit and (item := next(todo, None)) is not None:
                     i, part = item
-                    future = (client.submit(_ingest_partition, part, pipeline, db, refresh, pure=False) if on_workers
-                              else client.submit(_analyze_partition, part, pipeline, pure=False))
+                    if on_workers:
+                        future = client.submit(_ingest_partition, part, pipeline, db, refresh, pure=False)
+                    else:  # the workers cannot read the SQLite file: what it holds of these inputs goes with them
+                        stored = {} if refresh else store.stored_inputs(part, pipeline.analysis_key)
+                        future = client.submit(_analyze_partition, part, pipeline, stored, pure=False)
                     index[future] = i
 
             def report() -> None:
