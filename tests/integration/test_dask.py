@@ -235,3 +235,24 @@ def test_sqlite_rerun_skips_stored_inputs_on_the_workers(tmp_path):
         assert store.stats()["articles"] == 5  # a changed text is a new article, as in a sequential run
     forced = ingest_dask([str(inputs)], db, stages=STRUCTURE_STAGES, workers=2, partition_size=2, refresh=True)
     assert forced["unchanged"] == 0 and forced["updated"] == 4
+
+
+def test_pipeline_cache_warms_its_pipeline_and_adopts_a_preloaded_one():
+    """Registered with a pipeline, the worker plugin loads its resources at setup (tasks wait for it); a second
+    cache on the same worker (the command's, beside a ``--preload``'s) takes the warmed pipeline over."""
+    from types import SimpleNamespace
+
+    from newsgraph.distributed.dask import PipelineCache, warm_languages
+    from newsgraph.pipeline import Pipeline
+
+    pipeline = Pipeline(stages=STRUCTURE_STAGES)
+    assert {"en", "ro"} <= set(warm_languages(pipeline))
+    worker = SimpleNamespace(plugins={})
+    preloaded = PipelineCache(pipeline)
+    preloaded.setup(worker)
+    worker.plugins["newsgraph-preloaded"] = preloaded
+    assert preloaded.get(Pipeline(stages=STRUCTURE_STAGES)) is pipeline  # waits for the warm-up thread
+    assert {"cues", "language"} <= set(pipeline.context._cache)  # loaded before any task
+    command = PipelineCache(Pipeline(stages=STRUCTURE_STAGES))
+    command.setup(worker)
+    assert command.get(Pipeline(stages=STRUCTURE_STAGES)) is pipeline

@@ -92,22 +92,78 @@ except ImportError:  # pragma: no cover - without the extra
     _PluginBase = object
 
 
+def warm_languages(pipeline: Pipeline) -> list[str]:
+    """The languages :func:`warm` loads: the configured ones, else every language with newsgraph data (cues,
+    a bundled or default model) and any with a configured model."""
+    from importlib import resources
+
+    from newsgraph.lang import DEFAULTS
+
+    if pipeline.config.languages:
+        return list(pipeline.config.languages)
+    shipped = [p.name for p in resources.files("newsgraph.lang").iterdir()
+               if p.is_dir() and len(p.name) == 2 and p.joinpath("cues.json").is_file()]
+    return sorted({*shipped, *DEFAULTS, *pipeline.config.models})
+
+
+def warm(pipeline: Pipeline, languages: Iterable[str] | None = None) -> int:
+    """Load what ``pipeline`` analyses with (spaCy models, knowledge base, event dictionaries, cue tables, the
+    language detector) by running it over a one-sentence text in each language, so that the first partition a
+    worker runs does not pay for it. Returns the number of languages warmed. The records are discarded."""
+    from newsgraph.document import Source
+
+    langs = list(languages) if languages is not None else warm_languages(pipeline)
+    text = "Warm-up\n\nNewsgraph loads its models before the first article arrives, said the worker on Monday."
+    items = [Source.make(f"newsgraph:warm-up:{code}", "text", text, hints={"language": code}) for code in langs]
+    items.append(Source.make("newsgraph:warm-up", "text", text))  # no hint: the language detector too
+    for _ in pipeline.pipe(items):
+        pass
+    return len(langs)
+
+
 class PipelineCache(_PluginBase):
-    """A worker plugin holding the pipelines this worker analyses with, by ``Pipeline.analysis_key``: the first
-    task of a configuration keeps its (unpickled) pipeline, whose models then load once for the worker."""
+    """A worker plugin holding the pipelines this worker analyses with, by ``Pipeline.analysis_key``.
+
+    Registered with a ``pipeline`` (as ``ingest_dask`` does), it loads that pipeline's models when it is set up
+    on a worker (:func:`warm`; on every worker at registration, on a worker that joins later when it joins), and
+    tasks wait for that. Without one, the first task of a configuration keeps its (unpickled) pipeline, whose
+    models then load once for the worker. A pipeline another ``PipelineCache`` of the worker holds (e.g. one a
+    ``dask worker --preload newsgraph.distributed.preload`` loaded at start) is adopted, not loaded again."""
 
     name = PLUGIN_NAME
 
+    def __init__(self, pipeline: Pipeline | None = None, preload: bool = True):
+        self.pipeline, self.preload = pipeline, preload
+
     def setup(self, worker) -> None:
+        import threading
+
         self.pipelines: dict[str, Pipeline] = {}
+        self.lock = threading.Lock()
+        for other in list(getattr(worker, "plugins", {}).values()):
+            if isinstance(other, PipelineCache) and other is not self and hasattr(other, "pipelines"):
+                self.pipelines.update(other.pipelines)
+        if self.pipeline is not None and self.pipeline.analysis_key not in self.pipelines:
+            pipeline = self.pipelines[self.pipeline.analysis_key] = self.pipeline
+            if self.preload:  # in a thread, so that the worker keeps answering the scheduler meanwhile
+                self.lock.acquire()  # (released by the thread: no task takes the pipeline before it is warm)
+                threading.Thread(target=self._warm, args=(pipeline,), name="newsgraph-warm", daemon=True).start()
+
+    def _warm(self, pipeline: Pipeline) -> None:
+        try:
+            warm(pipeline)
+        finally:
+            self.lock.release()
 
     def get(self, pipeline: Pipeline) -> Pipeline:
-        return self.pipelines.setdefault(pipeline.analysis_key, pipeline)
+        with self.lock:  # a task waits while the models load
+            return self.pipelines.setdefault(pipeline.analysis_key, pipeline)
 
 
-def register_pipelines(client) -> None:
-    """Keep one pipeline per configuration on each worker of ``client`` (workers that join later too)."""
-    client.register_plugin(PipelineCache(), name=PLUGIN_NAME)
+def register_pipelines(client, pipeline: Pipeline | None = None, preload: bool = True) -> None:
+    """Keep one pipeline per configuration on each worker of ``client`` (workers that join later too); with
+    ``pipeline``, its models load on every worker now (``preload``), not in the first task."""
+    client.register_plugin(PipelineCache(pipeline, preload), name=PLUGIN_NAME)
 
 
 def _worker():
@@ -308,7 +364,7 @@ def ingest_dask(inputs: Iterable[str], db: str, config: Config | None = None,
     events: queue.SimpleQueue = queue.SimpleQueue()
     try:
         with Client(scheduler or cluster) as client, open_store(db) as store:
-            register_pipelines(client)
+            register_pipelines(client, pipeline)
             if progress:
                 client.subscribe_topic(PROGRESS_TOPIC, lambda event: events.put(event[1]))
             nthreads = sum(client.nthreads().values()) or 1
