@@ -6,7 +6,8 @@ pipeline (models loaded once per worker).
 - ``ingest_dask`` is that command. Inputs (patterns and folders expanded to files; a WARC or JSONL file is one
   input) are cut into partitions, at most ``max_in_flight`` of them on the cluster at a time. Each worker keeps
   its pipeline in a worker plugin (:class:`PipelineCache`, keyed by ``Pipeline.analysis_key``), so models and
-  the knowledge base load once per worker, not once per task.
+  the knowledge base load once per worker, not once per task: when the plugin is set up (:func:`warm`), or
+  when the worker starts with ``dask worker --preload newsgraph.distributed.preload``.
 - **PostgreSQL**: every worker writes its partitions' articles itself (``batch.ingest`` on the worker: one
   transaction per article, upserts, inputs already stored skipped) and sends back only counts and article ids.
   A worker that dies mid-partition loses at most the article it was writing; Dask runs the partition again
@@ -14,7 +15,8 @@ pipeline (models loaded once per worker).
 - **SQLite** (one writer): the records of each finished partition stream back to this process, which writes
   them in input order (a partition that finishes before an earlier one waits, counted against
   ``max_in_flight``), each article with its place in its story in one transaction, exactly as a sequential
-  ingest does, so the articles and stories are those of a sequential run.
+  ingest does, so the articles and stories are those of a sequential run. Each partition carries what the
+  file already holds of its inputs (``store.stored_inputs``), which the workers skip without analysing.
 - **Stories on PostgreSQL** (``stories=True``): the clustering depends on the order articles arrive, and the
   workers' partitions finish in any order, so placement is a merge step in this process (:class:`StoryMerge`):
   as soon as every partition before it has finished, a partition's new or updated articles (and any article
