@@ -48,12 +48,16 @@ def name_rules(lang: str) -> dict:
     rules["titles"] = frozenset(fold(t) for t in rules.get("titles", []))
     rules["name_particles"] = frozenset(rules.get("name_particles", []))
     rules["org_heads"] = frozenset(rules.get("org_heads", []))
+    rules["place_nouns"] = {w: label for label, words in rules.get("place_nouns", {}).items() for w in words}
+    rules["work_nouns"] = frozenset(rules.get("work_nouns", []))
+    rules["company_suffixes"] = frozenset(rules.get("company_suffixes", []))
     try:
         names = json.loads((resources.files("newsgraph.lang") / lang / "person_names.json").read_text("utf-8"))
     except (FileNotFoundError, ModuleNotFoundError):
         names = {}
-    rules["first_names"] = frozenset(names.get("first", []))
-    rules["name_words"] = frozenset(names.get("first", []) + names.get("surnames", []))
+    first = names.get("first", []) + names.get("first_more", [])
+    rules["first_names"] = frozenset(first)
+    rules["name_words"] = frozenset(first + names.get("surnames", []) + names.get("surnames_more", []))
     return rules
 
 
@@ -245,12 +249,51 @@ class Linker:
             m = Mention(i, j, label, alias.entity, alias.kind, "kb", {"weak": status == "weak"})
             if foreign is not None:
                 m.extra["qualified"] = True  # the text names the country: not re-assigned to the story's
-            if alias.kind == "capital":
+            if alias.kind == "capital" and (city := self._literal_capital(i, alias)):
+                m.entity, m.kind, m.label = city, "name", "GPE"  # "la Kiev", "nord-estul Bucureștiului": the city
+            elif alias.kind == "capital":
                 m.extra["metonymy"] = "capital"
             out.append(self._take(m))
             i = j
         strong = {m.entity for m in out if not m.extra.get("weak")}
         return [m for m in out if not m.extra.pop("weak") or m.entity in strong]
+
+    def _literal_capital(self, i: int, alias) -> str | None:
+        """The city entity of a capital named as a place rather than for its state (Romanian): after a preposition of
+        place ("la Kiev", "din București", "spre Moscova") or as the genitive of a common noun ("nord-estul
+        Bucureștiului", "primarul Chișinăului"). "Kievul a acuzat", "relațiile cu Moscova" keep the state."""
+        city = self.gaz.capital_city.get(alias.entity)
+        if city is None or not self.rules.get("titles") or i == 0:
+            return None
+        prev = self.sp[i - 1]
+        if fold(prev.text) in self.rules.get("place_prepositions", ()):
+            return city
+        case = self.sp[i].morph.get("Case")
+        if prev.is_lower and prev.pos_ == "NOUN" and any("Gen" in c for c in case) and not self.is_org_head(prev):
+            return city
+        return None
+
+    def inside_orgs(self, kb: list[Mention]) -> list[Mention]:
+        """The knowledge base's towns, counties and institutions inside a longer organisation name that the tagger
+        read whole and that opens with an organisation head noun ("Curții de Apel Constanța", "Inspectoratului de
+        Poliție al Județului Dolj", "Centrului Infotrafic al Poliției Române") give way to that name (Romanian). A
+        country stays ("Ministerul de Externe al Rusiei": the events layer reads the body's country from it)."""
+        if not self.rules.get("titles"):
+            return kb
+        drop: set[int] = set()
+        for ent in self.sp.ents:
+            if LABELS.get(ent.label_) != "ORG" or not self.is_org_head(ent[0]):
+                continue
+            for a, b in self.pieces(ent)[:1]:
+                if b - a < 2 or any(m.start <= a < m.end for m in kb):
+                    continue
+                inner = [k for k, m in enumerate(kb) if a < m.start and m.end <= b]
+                if inner and not any((kb[k].entity or "").startswith("country:") for k in inner):
+                    drop.update(inner)
+        for k in drop:
+            for t in range(kb[k].start, kb[k].end):
+                self.taken[t] = False
+        return [m for k, m in enumerate(kb) if k not in drop]
 
     def _foreign_complement(self, j: int, alias) -> bool:
         return foreign_country(self, j, alias) is not None
@@ -399,6 +442,9 @@ class Linker:
             if name_start > start:
                 title, title_start = self.sp[start:name_start].text, title_start or self.sp[start].idx
                 start = name_start
+        if self.rules.get("titles") and end - start > 2 and fold(self.sp[end - 1].text) in self.rules["company_suffixes"]:
+            lower = [k for k in range(start, end - 1) if self.sp[k].is_lower and self.sp[k].is_alpha]
+            start = lower[-1] + 1 if lower else start  # "… de compania Nord Media SRL": the company's name only
         ent = Span(self.sp, start, end, label=whole.label_)
         if title and LABELS.get(ent.label_) == "PERSON" and len(ent) == 1 and ent.text.isupper() and len(ent.text) > 1:
             ent = Span(self.sp, start, end, label="ORG")  # "polițiștii DGA": the role's institution
@@ -455,6 +501,17 @@ class Linker:
         if not words or fold(words[0].text) in ("foto", "sursa", "photo", "video", "captura"):
             return None
         names = self.rules["name_words"]
+        sp = self.sp
+        if label == "PERSON" and ent.start > 0 and ent.end < len(sp) and sp[ent.start - 1].is_quote and sp[ent.end].is_quote:
+            return None  # a name in quotation marks is a programme's or a work's ("„Anghel Saligny”"), not a person
+        before = fold(sp[ent.start - 1].text) if ent.start > 0 and sp[ent.start - 1].is_lower else ""
+        if before in self.rules["place_nouns"]:
+            return self.rules["place_nouns"][before]  # "bulevardul Nicolae Romanescu", "zona Baba Novac", "comuna X"
+        if before in self.rules["work_nouns"] and label == "PERSON":
+            return None  # "programul Anghel Saligny", "emisiunea Ion Popescu": a programme named after a person
+        if fold(words[-1].text if words else "") in self.rules["company_suffixes"] or \
+                fold(ent[-1].text) in self.rules["company_suffixes"]:
+            return "ORG"  # "Titluri Quality SRL": a company
         if len(ent) == 1 and (ent[0].is_sent_start and ent[0].pos_ == "NOUN" and ent[0].text not in names
                               or ent[0].pos_ in ("VERB", "AUX", "ADV", "PRON", "SCONJ", "CCONJ")):
             return None  # "Incendiul" opening a sentence, "Vreau" read as a place
@@ -497,6 +554,47 @@ class Linker:
                 j += 1
             if j > i + 1 and any(sp[k].pos_ in ("PROPN", "X") for k in range(i + 1, j)):
                 out.append(self._take(Mention(i, j, "ORG", None, "name", "ner", {})))
+        return out
+
+    def untagged_people(self) -> list[Mention]:
+        """People the tagger missed (Romanian): a known first name and one or two capitalised proper nouns after it
+        ("de la Cristian Pantazi și Dan Tăpălagă"), or a role or honorific, an optional lower-case adjective, and
+        capitalised proper nouns ("dl Năstase", "Vicepreședintele american JD Vance"); none of the words taken by
+        another mention, not a street's or an institution's name ("strada Mihai Eminescu", "Liceul Mihai Viteazul")."""
+        sp, out = self.sp, []
+        if not self.rules.get("titles"):
+            return out
+        first, n, i = self.rules["first_names"], len(sp), 0
+        while i < n:
+            tok, start, least = sp[i], None, 2
+            if not self.taken[i] and tok.text in first and not tok.is_upper:
+                start = i
+            elif self.is_title(tok):
+                k = i + 1
+                if k < n and sp[k].is_lower and sp[k].pos_ == "ADJ":
+                    k += 1  # "american", "interimar"
+                if k < n and not self.taken[k] and sp[k].is_alpha and sp[k].text[:1].isupper() and \
+                        sp[k].pos_ in ("PROPN", "X") and not self._complement(sp[k]) and not self.is_org_head(sp[k]):
+                    start, least = k, 1
+            if start is None:
+                i += 1
+                continue
+            prev = sp[start - 1] if start > 0 else None
+            if prev is not None and (prev.is_quote or prev.is_left_punct and prev.text in "„«“\"") or \
+                    prev is not None and start == i and (
+                    prev.is_alpha and prev.text[:1].isupper() and not prev.is_sent_start or
+                    fold(prev.text) in self.rules["place_nouns"] or fold(prev.text) in self.rules["work_nouns"]):
+                i += 1
+                continue
+            j = start + 1
+            while j < n and j - start < 3 and sp[j].is_alpha and sp[j].text[:1].isupper() and not sp[j].is_sent_start \
+                    and not self.taken[j] and sp[j].pos_ in ("PROPN", "X", "NOUN") and not self.is_org_head(sp[j]):
+                j += 1
+            if j - start >= least and not (j < n and sp[j].text[:1].isupper() and sp[j].is_alpha and self.taken[j]):
+                out.append(self._take(Mention(start, j, "PERSON", None, "name", "ner", {})))
+                i = j
+            else:
+                i += 1
         return out
 
     # ---------------------------------------------------------------- 3. role phrases
@@ -560,6 +658,25 @@ def _home_institutions(mentions: list[Mention], sp, gaz: Gazetteer) -> None:
         if home and e is not None and m.via == "kb" and m.end - m.start == 1 and e.country and e.country != home \
                 and counts.get(home, 0) > counts.get(e.country, 0) and (other := gaz.counterpart(e, home)):
             m.entity = other.id
+
+
+def _acronyms(mentions: list[Mention], sp, gaz: Gazetteer) -> None:
+    """An acronym in brackets after an organisation's name is that organisation ("Comisia pentru Examinarea
+    Investițiilor Străine Directe (CEISD)"): every mention of the acronym joins the name's entity, or the name joins the
+    acronym's when only the acronym is in the knowledge base."""
+    for m in mentions:
+        k = m.end
+        if m.label != "ORG" or k + 2 >= len(sp) or sp[k].text != "(" or sp[k + 2].text != ")" or not sp[k + 1].is_upper \
+                or len(sp[k + 1].text) < 2 or m.end - m.start < 2:
+            continue
+        acronym = fold(sp[k + 1].text)
+        others = [o for o in mentions if o is not m and fold(sp[o.start:o.end].text) == acronym]
+        linked = [o.entity for o in others if o.entity in gaz.entities]
+        if m.entity in gaz.entities or not linked:
+            for o in others:
+                o.entity, o.label = m.entity, "ORG"
+        else:
+            m.entity = linked[0]
 
 
 def _sentence_index(starts: list[int], char: int) -> int:
@@ -652,7 +769,8 @@ def _mentions(sp, gaz: Gazetteer, lang: str, published: str | None) -> tuple[lis
     ner_places = frozenset((e.start, e.end) for e in sp.ents if LABELS.get(e.label_) in ("GPE", "LOC"))
     roles = linker.roles()
     credits = credit_spans(sp.text)
-    mentions = [m for m in linker.scan(ner_people, ner_names, ner_places) + linker.ner() + linker.headed_orgs()
+    kb = linker.inside_orgs(linker.scan(ner_people, ner_names, ner_places))
+    mentions = [m for m in kb + linker.ner() + linker.headed_orgs() + linker.untagged_people()
                 if not (m.label == "PERSON" and _inside(sp[m.start].idx, credits))]
     _home_institutions(mentions, sp, gaz)
     # Unlinked NER names get an id from their type and (uninflected) name; a short person name then joins the
@@ -660,6 +778,7 @@ def _mentions(sp, gaz: Gazetteer, lang: str, published: str | None) -> tuple[lis
     for m in mentions:
         if m.entity is None:
             m.entity = f"{PREFIX.get(m.label, 'misc')}:{slug(_base_name(sp[m.start:m.end], linker, m.label))}"
+    _acronyms(mentions, sp, gaz)
     corefer_people(mentions, sp)
     link_roles(roles, [m for m in mentions if m.label == "PERSON"], linker)
     mentions += [r for r in roles if r.entity]
@@ -681,7 +800,7 @@ def _add_title_mentions(doc: Document, sp, mentions: list[Mention], gaz: Gazette
         weak = m.label == "PERSON" or alias is None or alias.strength < 2  # a lone surname, a town-like word
         eid = _body_entity(text, weak, doc.entities) or m.entity
         kb = gaz.entities.get(eid)
-        if kb is None and eid not in by_id:
+        if kb is None and eid not in by_id and not (m.label == "PERSON" and _full_name(span, linker)):
             continue  # a name only the title's tagger saw: headline capitalisation misleads it, no body to confirm
         g = by_id.get(eid)
         if g is None:
@@ -696,6 +815,14 @@ def _add_title_mentions(doc: Document, sp, mentions: list[Mention], gaz: Gazette
     for g in doc.entities:
         if g.get("title_mentions"):
             g["aliases"] = sorted({*g["aliases"], *(mm["text"] for mm in g["title_mentions"])})
+
+
+def _full_name(span, linker: Linker) -> bool:
+    """A title's person name that holds up without the body (Romanian): two or three capitalised words, one of them a
+    known first name ("Soos Zoltan", "Primarul …, Ion Popa, reținut")."""
+    words = [t.text for t in span if t.is_alpha]
+    return bool(linker.rules.get("titles")) and len(words) == len(span) and 2 <= len(words) <= 3 and all(
+        w[:1].isupper() and not w.isupper() for w in words) and any(w in linker.rules["first_names"] for w in words)
 
 
 def _body_entity(text: str, weak: bool, entities: list[dict]) -> str | None:
@@ -788,7 +915,7 @@ def _base_name(span, linker: Linker, label: str | None = None) -> str:
     if rules.get("titles"):  # a language with inflected names (Romanian)
         if label == "PERSON":
             first = span[0].text
-            for suf, rep in rules.get("genitive_first_name", []):
+            for suf, rep in rules.get("genitive_first_name", []) if first not in rules["first_names"] else ():
                 if first.endswith(suf) and first[: len(first) - len(suf)] + rep in rules["first_names"]:
                     return first[: len(first) - len(suf)] + rep + text[len(first):]
             return text

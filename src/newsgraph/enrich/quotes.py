@@ -300,6 +300,8 @@ class _Linker:
         if any(a <= s < b for a, b in self.credits):
             return None  # "Foto: Inquam Photos / Alexandru Busca": the photographer is not in the story
         before = self.text[max(0, s - 3):s]
+        if before[-1:] in OPEN_CLOSE and self.text[s + len(word):s + len(word) + 1] in QUOTE_CHARS:
+            return None  # „Anghel Saligny”: a programme or a work named in quotation marks, not a person
         if (s == 0 or re.search(r"[.!?\n„\"“]\s*$", before)) and not word.isupper() and " " not in word:
             return None
         parts = word.split()
