@@ -74,3 +74,9 @@ def test_a_programme_in_quotes_is_no_person_and_no_speaker(pipeline):
 def test_a_genitive_looking_first_name_is_kept(pipeline):
     _, ents = analyse(pipeline, "Titlu\n„Nu vom majora impozitele”, a declarat ministrul Finanțelor, Andrei Voinea.")
     assert "Andrei Voinea" in ents
+
+
+@needs_model
+def test_a_government_of_a_capital_keeps_the_state(pipeline):
+    _, ents = analyse(pipeline, "Titlu\nGuvernul de la Kiev a cerut ajutor, iar delegația a ajuns la Kiev marți.")
+    assert "Kyiv" in ents and any(m["text"] == "Kiev" for m in ents["Ukraine"]["mentions"]), ents

@@ -27,6 +27,7 @@ from importlib import resources
 from spacy.tokens import Span
 
 from newsgraph.document import Document
+from newsgraph.enrich.entity_rules import acronyms, full_name, inside_orgs, literal_capital, untagged_people
 from newsgraph.enrich.foreign import DEMONYM_LABELS, foreign_country
 from newsgraph.enrich.gazetteer import Gazetteer, KBEntity, slug
 from newsgraph.enrich.speakers import credit_spans
@@ -249,7 +250,7 @@ class Linker:
             m = Mention(i, j, label, alias.entity, alias.kind, "kb", {"weak": status == "weak"})
             if foreign is not None:
                 m.extra["qualified"] = True  # the text names the country: not re-assigned to the story's
-            if alias.kind == "capital" and (city := self._literal_capital(i, alias)):
+            if alias.kind == "capital" and (city := literal_capital(self, i, alias)):
                 m.entity, m.kind, m.label = city, "name", "GPE"  # "la Kiev", "nord-estul Bucureștiului": the city
             elif alias.kind == "capital":
                 m.extra["metonymy"] = "capital"
@@ -257,43 +258,6 @@ class Linker:
             i = j
         strong = {m.entity for m in out if not m.extra.get("weak")}
         return [m for m in out if not m.extra.pop("weak") or m.entity in strong]
-
-    def _literal_capital(self, i: int, alias) -> str | None:
-        """The city entity of a capital named as a place rather than for its state (Romanian): after a preposition of
-        place ("la Kiev", "din București", "spre Moscova") or as the genitive of a common noun ("nord-estul
-        Bucureștiului", "primarul Chișinăului"). "Kievul a acuzat", "relațiile cu Moscova" keep the state."""
-        city = self.gaz.capital_city.get(alias.entity)
-        if city is None or not self.rules.get("titles") or i == 0:
-            return None
-        prev = self.sp[i - 1]
-        if fold(prev.text) in self.rules.get("place_prepositions", ()):
-            return city
-        case = self.sp[i].morph.get("Case")
-        if prev.is_lower and prev.pos_ == "NOUN" and any("Gen" in c for c in case) and not self.is_org_head(prev):
-            return city
-        return None
-
-    def inside_orgs(self, kb: list[Mention]) -> list[Mention]:
-        """The knowledge base's towns, counties and institutions inside a longer organisation name that the tagger
-        read whole and that opens with an organisation head noun ("Curții de Apel Constanța", "Inspectoratului de
-        Poliție al Județului Dolj", "Centrului Infotrafic al Poliției Române") give way to that name (Romanian). A
-        country stays ("Ministerul de Externe al Rusiei": the events layer reads the body's country from it)."""
-        if not self.rules.get("titles"):
-            return kb
-        drop: set[int] = set()
-        for ent in self.sp.ents:
-            if LABELS.get(ent.label_) != "ORG" or not self.is_org_head(ent[0]):
-                continue
-            for a, b in self.pieces(ent)[:1]:
-                if b - a < 2 or any(m.start <= a < m.end for m in kb):
-                    continue
-                inner = [k for k, m in enumerate(kb) if a < m.start and m.end <= b]
-                if inner and not any((kb[k].entity or "").startswith("country:") for k in inner):
-                    drop.update(inner)
-        for k in drop:
-            for t in range(kb[k].start, kb[k].end):
-                self.taken[t] = False
-        return [m for k, m in enumerate(kb) if k not in drop]
 
     def _foreign_complement(self, j: int, alias) -> bool:
         return foreign_country(self, j, alias) is not None
@@ -556,47 +520,6 @@ class Linker:
                 out.append(self._take(Mention(i, j, "ORG", None, "name", "ner", {})))
         return out
 
-    def untagged_people(self) -> list[Mention]:
-        """People the tagger missed (Romanian): a known first name and one or two capitalised proper nouns after it
-        ("de la Cristian Pantazi și Dan Tăpălagă"), or a role or honorific, an optional lower-case adjective, and
-        capitalised proper nouns ("dl Năstase", "Vicepreședintele american JD Vance"); none of the words taken by
-        another mention, not a street's or an institution's name ("strada Mihai Eminescu", "Liceul Mihai Viteazul")."""
-        sp, out = self.sp, []
-        if not self.rules.get("titles"):
-            return out
-        first, n, i = self.rules["first_names"], len(sp), 0
-        while i < n:
-            tok, start, least = sp[i], None, 2
-            if not self.taken[i] and tok.text in first and not tok.is_upper:
-                start = i
-            elif self.is_title(tok):
-                k = i + 1
-                if k < n and sp[k].is_lower and sp[k].pos_ == "ADJ":
-                    k += 1  # "american", "interimar"
-                if k < n and not self.taken[k] and sp[k].is_alpha and sp[k].text[:1].isupper() and \
-                        sp[k].pos_ in ("PROPN", "X") and not self._complement(sp[k]) and not self.is_org_head(sp[k]):
-                    start, least = k, 1
-            if start is None:
-                i += 1
-                continue
-            prev = sp[start - 1] if start > 0 else None
-            if prev is not None and (prev.is_quote or prev.is_left_punct and prev.text in "„«“\"") or \
-                    prev is not None and start == i and (
-                    prev.is_alpha and prev.text[:1].isupper() and not prev.is_sent_start or
-                    fold(prev.text) in self.rules["place_nouns"] or fold(prev.text) in self.rules["work_nouns"]):
-                i += 1
-                continue
-            j = start + 1
-            while j < n and j - start < 3 and sp[j].is_alpha and sp[j].text[:1].isupper() and not sp[j].is_sent_start \
-                    and not self.taken[j] and sp[j].pos_ in ("PROPN", "X", "NOUN") and not self.is_org_head(sp[j]):
-                j += 1
-            if j - start >= least and not (j < n and sp[j].text[:1].isupper() and sp[j].is_alpha and self.taken[j]):
-                out.append(self._take(Mention(start, j, "PERSON", None, "name", "ner", {})))
-                i = j
-            else:
-                i += 1
-        return out
-
     # ---------------------------------------------------------------- 3. role phrases
     def roles(self) -> list[Mention]:
         sp, out = self.sp, []
@@ -658,25 +581,6 @@ def _home_institutions(mentions: list[Mention], sp, gaz: Gazetteer) -> None:
         if home and e is not None and m.via == "kb" and m.end - m.start == 1 and e.country and e.country != home \
                 and counts.get(home, 0) > counts.get(e.country, 0) and (other := gaz.counterpart(e, home)):
             m.entity = other.id
-
-
-def _acronyms(mentions: list[Mention], sp, gaz: Gazetteer) -> None:
-    """An acronym in brackets after an organisation's name is that organisation ("Comisia pentru Examinarea
-    Investițiilor Străine Directe (CEISD)"): every mention of the acronym joins the name's entity, or the name joins the
-    acronym's when only the acronym is in the knowledge base."""
-    for m in mentions:
-        k = m.end
-        if m.label != "ORG" or k + 2 >= len(sp) or sp[k].text != "(" or sp[k + 2].text != ")" or not sp[k + 1].is_upper \
-                or len(sp[k + 1].text) < 2 or m.end - m.start < 2:
-            continue
-        acronym = fold(sp[k + 1].text)
-        others = [o for o in mentions if o is not m and fold(sp[o.start:o.end].text) == acronym]
-        linked = [o.entity for o in others if o.entity in gaz.entities]
-        if m.entity in gaz.entities or not linked:
-            for o in others:
-                o.entity, o.label = m.entity, "ORG"
-        else:
-            m.entity = linked[0]
 
 
 def _sentence_index(starts: list[int], char: int) -> int:
@@ -769,8 +673,8 @@ def _mentions(sp, gaz: Gazetteer, lang: str, published: str | None) -> tuple[lis
     ner_places = frozenset((e.start, e.end) for e in sp.ents if LABELS.get(e.label_) in ("GPE", "LOC"))
     roles = linker.roles()
     credits = credit_spans(sp.text)
-    kb = linker.inside_orgs(linker.scan(ner_people, ner_names, ner_places))
-    mentions = [m for m in kb + linker.ner() + linker.headed_orgs() + linker.untagged_people()
+    kb = inside_orgs(linker, linker.scan(ner_people, ner_names, ner_places))
+    mentions = [m for m in kb + linker.ner() + linker.headed_orgs() + untagged_people(linker)
                 if not (m.label == "PERSON" and _inside(sp[m.start].idx, credits))]
     _home_institutions(mentions, sp, gaz)
     # Unlinked NER names get an id from their type and (uninflected) name; a short person name then joins the
@@ -778,7 +682,7 @@ def _mentions(sp, gaz: Gazetteer, lang: str, published: str | None) -> tuple[lis
     for m in mentions:
         if m.entity is None:
             m.entity = f"{PREFIX.get(m.label, 'misc')}:{slug(_base_name(sp[m.start:m.end], linker, m.label))}"
-    _acronyms(mentions, sp, gaz)
+    acronyms(mentions, sp, gaz)
     corefer_people(mentions, sp)
     link_roles(roles, [m for m in mentions if m.label == "PERSON"], linker)
     mentions += [r for r in roles if r.entity]
@@ -800,7 +704,7 @@ def _add_title_mentions(doc: Document, sp, mentions: list[Mention], gaz: Gazette
         weak = m.label == "PERSON" or alias is None or alias.strength < 2  # a lone surname, a town-like word
         eid = _body_entity(text, weak, doc.entities) or m.entity
         kb = gaz.entities.get(eid)
-        if kb is None and eid not in by_id and not (m.label == "PERSON" and _full_name(span, linker)):
+        if kb is None and eid not in by_id and not (m.label == "PERSON" and full_name(span, linker)):
             continue  # a name only the title's tagger saw: headline capitalisation misleads it, no body to confirm
         g = by_id.get(eid)
         if g is None:
@@ -815,14 +719,6 @@ def _add_title_mentions(doc: Document, sp, mentions: list[Mention], gaz: Gazette
     for g in doc.entities:
         if g.get("title_mentions"):
             g["aliases"] = sorted({*g["aliases"], *(mm["text"] for mm in g["title_mentions"])})
-
-
-def _full_name(span, linker: Linker) -> bool:
-    """A title's person name that holds up without the body (Romanian): two or three capitalised words, one of them a
-    known first name ("Soos Zoltan", "Primarul …, Ion Popa, reținut")."""
-    words = [t.text for t in span if t.is_alpha]
-    return bool(linker.rules.get("titles")) and len(words) == len(span) and 2 <= len(words) <= 3 and all(
-        w[:1].isupper() and not w.isupper() for w in words) and any(w in linker.rules["first_names"] for w in words)
 
 
 def _body_entity(text: str, weak: bool, entities: list[dict]) -> str | None:
