@@ -33,16 +33,25 @@ def literal_capital(linker, i: int, alias) -> str | None:
     if fold(prev.text) in linker.rules.get("place_prepositions", ()):
         return city
     case = linker.sp[i].morph.get("Case")
-    if prev.is_lower and prev.pos_ == "NOUN" and any("Gen" in c for c in case) and not linker.is_org_head(prev):
-        return city
+    parts = tuple(linker.rules.get("place_parts", ()))
+    if prev.is_lower and any("Gen" in c for c in case) and parts and fold(prev.text).startswith(parts):
+        return city  # "nord-estul Bucureștiului", not "apărarea Moscovei" (the state)
     return None
 
 
+def _home_part(linker, eid: str | None) -> bool:
+    """A Romanian or Moldovan town, county or institution (not a country, a person, a foreign place or an IGO)."""
+    e = linker.gaz.entities.get(eid or "")
+    return e is not None and e.type in ("GPE", "ORG") and not e.id.startswith("country:") and e.country in ("ROU", "MDA")
+
+
 def inside_orgs(linker, kb: list) -> list:
-    """The knowledge base's towns, counties and institutions inside a longer organisation name that the tagger
-    read whole and that opens with an organisation head noun ("Curții de Apel Constanța", "Inspectoratului de
-    Poliție al Județului Dolj", "Centrului Infotrafic al Poliției Române") give way to that name (Romanian). A
-    country stays ("Ministerul de Externe al Rusiei": the events layer reads the body's country from it)."""
+    """The knowledge base's Romanian and Moldovan towns, counties and institutions inside a longer organisation name
+    that the tagger read whole and that opens with an organisation head noun ("Curții de Apel Constanța",
+    "Inspectoratului de Poliție al Județului Dolj", "Centrului Infotrafic al Poliției Române") give way to that name
+    (Romanian). A country, a foreign town, a person or an international body stays ("Ministerul de Externe al
+    Rusiei", "Guvernul de la Dhaka", "Consiliul de Securitate al ONU", "guvernul lui X": the events layer reads
+    the actor's country from it)."""
     if not linker.rules.get("titles"):
         return kb
     drop: set[int] = set()
@@ -53,7 +62,7 @@ def inside_orgs(linker, kb: list) -> list:
             if b - a < 2 or any(m.start <= a < m.end for m in kb):
                 continue
             inner = [k for k, m in enumerate(kb) if a < m.start and m.end <= b]
-            if inner and not any((kb[k].entity or "").startswith("country:") for k in inner):
+            if inner and all(_home_part(linker, kb[k].entity) for k in inner):
                 drop.update(inner)
     for k in drop:
         for t in range(kb[k].start, kb[k].end):
