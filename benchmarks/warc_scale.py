@@ -224,8 +224,21 @@ def _stop(proc: subprocess.Popen) -> None:
             os.killpg(proc.pid, signal.SIGKILL)
 
 
+def pg_backend_cpu(database: str, seen: dict[int, float]) -> None:
+    """Update ``seen`` (pid -> CPU seconds) with the PostgreSQL backends serving ``database`` (their
+    command line names it); a backend's last sample stands once it has exited."""
+    import psutil
+
+    for p in psutil.process_iter(["cmdline"]):
+        try:
+            if database in " ".join(p.info["cmdline"] or ()):
+                seen[p.pid] = sum(p.cpu_times()[:2])
+        except psutil.NoSuchProcess:
+            pass
+
+
 def run_dask(warcs: list[Path], pg_base: str, workers: int, stages: str, n: int, scratch: Path,
-             every: float) -> dict:
+             every: float, preload: bool = False) -> dict:
     port = 20000 + (os.getpid() * 7 + workers) % 20000
     address = f"tcp://127.0.0.1:{port}"
     url = fresh_pg(pg_base)
@@ -235,26 +248,37 @@ def run_dask(warcs: list[Path], pg_base: str, workers: int, stages: str, n: int,
     procs = [_start(["scheduler", "--port", str(port), "--no-dashboard"], scratch / f"scheduler-{workers}.log")]
     try:
         time.sleep(3)
+        started = time.perf_counter()
         for k in range(workers):
             procs.append(_start(["worker", address, "--nworkers", "1", "--nthreads", "1", "--no-dashboard",
-                                 "--name", f"bench-w{k}"], scratch / f"worker-{workers}-{k}.log"))
+                                 "--name", f"bench-w{k}", *(["--preload", "newsgraph.distributed.preload"] if preload
+                                                             else [])], scratch / f"worker-{workers}-{k}.log"))
         from distributed import Client
 
-        with Client(address, timeout=60) as client:  # every worker up before the clock starts
-            client.wait_for_workers(workers, timeout=120)
+        with Client(address, timeout=60) as client:  # every worker up (and warm, with --preload) before the clock
+            client.wait_for_workers(workers, timeout=600)
+        start_seconds = time.perf_counter() - started
         cmd = [sys.executable, "-m", "newsgraph", "ingest", *map(str, warcs), "--db", url, "--quiet", "--stages",
                stages, "--engine", "dask", "--scheduler", address]
-        cpu0 = sum(tree_cpu(p.pid) for p in procs[1:])
+        load = os.getloadavg()
+        each0 = [tree_cpu(p.pid) for p in procs[1:]]
+        scheduler0, backends = tree_cpu(procs[0].pid), {}
+        driver0 = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         peak = [0] * workers
         while proc.poll() is None:
             for k in range(workers):
                 peak[k] = max(peak[k], tree_rss(procs[1 + k].pid))
+            pg_backend_cpu(url.rsplit("/", 1)[1], backends)
             time.sleep(every)
         elapsed = time.perf_counter() - t0
-        cpu = sum(tree_cpu(p.pid) for p in procs[1:]) - cpu0  # the workers', the driver's left out
+        each = [tree_cpu(p.pid) - c for p, c in zip(procs[1:], each0)]  # each worker's (with its nanny)
+        cpu = sum(each)  # the workers'; the driver, scheduler and PostgreSQL are reported apart
         out, err = proc.communicate()
+        driver1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        driver_cpu = (driver1.ru_utime + driver1.ru_stime) - (driver0.ru_utime + driver0.ru_stime)
+        scheduler_cpu = tree_cpu(procs[0].pid) - scheduler0
         if proc.returncode:
             raise SystemExit(f"Dask ingest with {workers} worker(s) failed:\n{err.decode()[-2000:]}")
         figures = pg_figures(url, empty)
@@ -264,7 +288,11 @@ def run_dask(warcs: list[Path], pg_base: str, workers: int, stages: str, n: int,
         drop_pg(pg_base, url)
     return {"workers": workers, "seconds": round(elapsed, 2), "docs_per_s": round(n / elapsed, 2),
             "docs_per_s_per_worker": round(n / elapsed / workers, 2), "worker_cpu_seconds": round(cpu, 1),
-            "docs_per_worker_cpu_s": round(n / cpu, 3), "summary": out.decode().strip(),
+            "docs_per_worker_cpu_s": round(n / cpu, 3), "worker_cpu_seconds_each": [round(c, 1) for c in each],
+            "preload": preload, "worker_start_seconds": round(start_seconds, 1),
+            "worker_start_cpu_seconds": [round(c, 1) for c in each0], "load_average_at_start": load,
+            "driver_cpu_seconds": round(driver_cpu, 1), "scheduler_cpu_seconds": round(scheduler_cpu, 1),
+            "postgres_cpu_seconds": round(sum(backends.values()), 1), "summary": out.decode().strip(),
             "worker_peak_rss_mb": [round(p / 2**20, 1) for p in peak], **figures}
 
 
@@ -275,6 +303,8 @@ def main() -> None:
     ap.add_argument("--stages", default="full", help="full or structure (as newsgraph ingest --stages)")
     ap.add_argument("--workers", type=int, nargs="*", default=[1, 2], help="Dask worker counts (none: skip)")
     ap.add_argument("--pg", default=os.environ.get("NEWSGRAPH_TEST_PG"), help="PostgreSQL URL to create databases")
+    ap.add_argument("--preload", action="store_true", help="start the Dask workers with --preload "
+                    "newsgraph.distributed.preload (models load when a worker starts, before the clock)")
     ap.add_argument("--skip-single", action="store_true", help="no one-process SQLite run (no count check)")
     ap.add_argument("--sample", type=float, default=0.5, help="seconds between RSS samples")
     ap.add_argument("--scratch", type=Path, help="keep the WARCs and stores here (default: a temporary folder)")
@@ -311,13 +341,16 @@ def main() -> None:
         elif args.workers:
             runs = report["dask"] = []
             for w in args.workers:
-                r = run_dask(warcs, args.pg, w, args.stages, args.n, scratch, args.sample)
+                r = run_dask(warcs, args.pg, w, args.stages, args.n, scratch, args.sample, args.preload)
                 if reference is not None:
                     r["counts_equal_sqlite"] = r["counts"] == reference
                 runs.append(r)
                 print(f"Dask, {w} worker(s), PostgreSQL: {r['seconds']} s, {r['docs_per_s_per_worker']} docs/s per "
                       f"worker ({r['docs_per_worker_cpu_s']} per worker CPU second), worker peak RSS {r['worker_peak_rss_mb']} MB, {r['bytes_per_article']} bytes/article"
-                      f" in PostgreSQL, counts {r['counts']}"
+                      f" in PostgreSQL; CPU s: workers {r['worker_cpu_seconds_each']}, driver {r['driver_cpu_seconds']},"
+                      f" scheduler {r['scheduler_cpu_seconds']}, PostgreSQL {r['postgres_cpu_seconds']}; load at start"
+                      f" {r['load_average_at_start'][0]:.1f}; workers started in {r['worker_start_seconds']} s"
+                      f"{' (models preloaded there)' if r['preload'] else ''}; counts {r['counts']}"
                       + (f", equal to SQLite: {r['counts_equal_sqlite']}" if reference is not None else ""),
                       flush=True)
             if len(runs) >= 2:

@@ -207,3 +207,52 @@ def test_cli_no_stories_stores_articles_without_stories(tmp_path):
     assert r.returncode == 0, r.stderr.decode()
     with open_store(str(db)) as store:
         assert store.stats()["articles"] == 5 and _grouping(store) == {}
+
+
+def test_sqlite_rerun_skips_stored_inputs_on_the_workers(tmp_path):
+    """Into SQLite the driver sends each partition what the file holds of its inputs; the workers analyse only
+    the rest (a changed file), and the run's counts are those of a sequential re-run."""
+    from newsgraph.distributed.dask import _analyze_partition
+    from newsgraph.pipeline import Pipeline
+
+    inputs = _articles(tmp_path / "in", 4)
+    db = str(tmp_path / "r.db")
+    assert ingest_dask([str(inputs)], db, stages=STRUCTURE_STAGES, workers=2, partition_size=2)["stored"] == 4
+    changed = inputs / "a002.txt"
+    changed.write_text(changed.read_text("utf-8").replace("berth 2", "berth 22"), "utf-8")
+    paths = expand([str(inputs)])
+    pipeline = Pipeline(stages=STRUCTURE_STAGES)
+    with open_store(db) as store:
+        stored = store.stored_inputs(paths, pipeline.analysis_key)
+        assert len(stored) == 4  # the changed file's old key too: the workers compare keys of what they read
+        assert store.stored_inputs(paths, "another analysis") == {}
+    records = _analyze_partition(paths, pipeline, stored)
+    assert [("unchanged" in r, r.get("input")) for r in records] == [
+        (True, paths[0]), (True, paths[1]), (True, paths[3]), (False, None)]  # the changed one analysed, last
+    again = ingest_dask([str(inputs)], db, stages=STRUCTURE_STAGES, workers=2, partition_size=2)
+    assert (again["unchanged"], again["stored"] + again["updated"], again["failed"]) == (3, 1, 0)
+    with open_store(db) as store:
+        assert store.stats()["articles"] == 5  # a changed text is a new article, as in a sequential run
+    forced = ingest_dask([str(inputs)], db, stages=STRUCTURE_STAGES, workers=2, partition_size=2, refresh=True)
+    assert forced["unchanged"] == 0 and forced["updated"] == 4
+
+
+def test_pipeline_cache_warms_its_pipeline_and_adopts_a_preloaded_one():
+    """Registered with a pipeline, the worker plugin loads its resources at setup (tasks wait for it); a second
+    cache on the same worker (the command's, beside a ``--preload``'s) takes the warmed pipeline over."""
+    from types import SimpleNamespace
+
+    from newsgraph.distributed.dask import PipelineCache, warm_languages
+    from newsgraph.pipeline import Pipeline
+
+    pipeline = Pipeline(stages=STRUCTURE_STAGES)
+    assert {"en", "ro"} <= set(warm_languages(pipeline))
+    worker = SimpleNamespace(plugins={})
+    preloaded = PipelineCache(pipeline)
+    preloaded.setup(worker)
+    worker.plugins["newsgraph-preloaded"] = preloaded
+    assert preloaded.get(Pipeline(stages=STRUCTURE_STAGES)) is pipeline  # waits for the warm-up thread
+    assert {"cues", "language"} <= set(pipeline.context._cache)  # loaded before any task
+    command = PipelineCache(Pipeline(stages=STRUCTURE_STAGES))
+    command.setup(worker)
+    assert command.get(Pipeline(stages=STRUCTURE_STAGES)) is pipeline

@@ -211,3 +211,34 @@ def test_an_ambiguous_english_numeric_date_line_is_not_read(structure):
     html = f"<html><body><article><h1>Headline of the page</h1><p>03/04/2020</p>{_ARTICLE}</article></body></html>"
     doc = structure(Source.make("page.html", "html", html))
     assert doc.published is None or doc.published.source != "text"
+
+
+def _ld(published: str, modified: str | None = None) -> str:
+    mod = f', "dateModified": "{modified}"' if modified else ""
+    return ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Headline of the page", '
+            f'"datePublished": "{published}"{mod}}}</script>')
+
+
+@pytest.mark.parametrize("head, shown, url, expected", [
+    # the page shows its modified date, not the declared publication date (a magazine's refreshed guide)
+    (_ld("2021-11-22T18:42:22+01:00", "2023-01-01T10:00:00+01:00"),
+     '<time class="header-date">1. Januar 2023</time>', "https://www.example.de/a", "2023-01-01"),
+    (_ld("2022-05-03 13:32:45", "2022-05-04 00:00:00"), "<span>04 de mayo 2022, 12:00 A. M.</span>",
+     "https://www.example.com/a", "2022-05-04"),
+    # a UTC time the page shows as the day before (a site in the Americas, .com: no zone known)
+    (_ld("2022-05-04T03:37:37+00:00"), "<div class='meta'>May 3, 2022</div>", "https://www.example.com/a",
+     "2022-05-03"),
+    # the markup's date is not on the page; the page's own date line is
+    ('<meta property="article:published_time" content="2022-11-17T10:33:13Z">', "<p>Veröffentlicht am 9. März "
+     "2022</p>", "https://www.example.org/a", "2022-03-09"),
+    # the declared date is on the page: it stays, whatever else the page shows
+    (_ld("2021-03-16T16:16:10Z", "2021-03-20T15:00:17Z"), "<p class='date'>16.03.2021</p><p>Aktualisiert "
+     "20.03.2021</p>", "https://www.example.com/a", "2021-03-16"),
+    # nothing on the page to check against: the markup's date stays
+    (_ld("2019-10-19T08:00:00+02:00", "2019-10-21T08:00:00+02:00"), "", "https://www.example.com/a", "2019-10-19"),
+])
+def test_the_markup_date_against_the_dates_the_page_shows(structure, head, shown, url, expected):
+    html = (f"<html><head>{head}</head><body><article><h1>Headline of the page</h1>{shown}{_ARTICLE}</article>"
+            "</body></html>")
+    doc = structure(Source.make("page.html", "html", html, url=url))
+    assert doc.published.value[:10] == expected

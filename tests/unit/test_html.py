@@ -81,7 +81,7 @@ def test_jsonld_author_by_reference_and_profile_url_is_no_name(pipeline):
     ("Byron Smith", "Byron Smith"), ("Redaktion", "Redaktion"), ("By", "By"),
 ])
 def test_author_label_is_stripped_only_before_a_name(name, expected):
-    from newsgraph.extract.html import _strip_author_label
+    from newsgraph.extract.htmlauthors import _strip_author_label
     from newsgraph.lang import cues
 
     assert _strip_author_label(name, cues.load()) == expected
@@ -206,4 +206,92 @@ def test_site_suffix_by_domain(pipeline, title, url, expected):
 def test_markup_byline_labels_and_label_words(pipeline, byline, expected):
     html = (f'<html><head><meta name="author" content="{byline}"></head><body><article><h1>A headline here</h1>'
             f"{_PARAS}</article></body></html>")
+    assert pipeline(Source.make("p.html", "html", html)).authors == expected
+
+
+@pytest.mark.parametrize("head, before, url, expected", [
+    # the page's only <h1> is the site's name, its domain or the <title>'s site part: the <title> or og:title
+    ("<title>Muffin Grundrezept : Muffin Rezepte</title>", "<h1>Muffin Rezepte</h1>", "https://example.net/a",
+     "Muffin Grundrezept"),
+    ("<title>XUM1541: Dateien zwischen Linux und C64</title>", "<h1>jan-example.de</h1>", "https://jan-example.de/a",
+     "XUM1541: Dateien zwischen Linux und C64"),
+    ('<meta property="og:title" content="Mayor accused of timing retirement">', "<h1>HERALD</h1>",
+     "https://www.herald.com/a", "Mayor accused of timing retirement"),
+    # an <h1> that shares a word with the domain is still the headline ("... - DRK: Immer mehr ...")
+    ("<title>Rotes Kreuz - Klimakonferenz</title>", "<h1>Klimakonferenz in Glasgow - DRK: Mehr Menschen in Not</h1>",
+     "https://www.drk.de/a", "Klimakonferenz in Glasgow - DRK: Mehr Menschen in Not"),
+    # several <h1> and no og:title: the one the <title> starts with, not the blog's name
+    ("<title>Kleine Schafskunde | Mäscot das Schaf – Webcomic</title>",
+     "<h1>Mäscot das Schaf – Webcomic</h1><h1>Kleine Schafskunde</h1>", "https://example.de/a", "Kleine Schafskunde"),
+    # a date before the headline or after it, and HTML escapes in a JSON-LD headline
+    ("", "<h1>23.01.2022 - Wierer darf beim Abschluss noch jubeln</h1>", None, "Wierer darf beim Abschluss noch jubeln"),
+    ("", "<h1>Zuschauer kehren zurück 02.02.2022 • Verband , Presse</h1>", None, "Zuschauer kehren zurück"),
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Atim: &#8222;Stärke&#8220; zeigen"}'
+     "</script>", "<h1>Logo</h1><h1>Menu</h1>", None, "Atim: „Stärke“ zeigen"),
+    # a domain after the headline in the <h1>
+    ("", "<h1>Was wir nicht hören wollen | FASSETTE.NET</h1>", "https://example.io/a", "Was wir nicht hören wollen"),
+])
+def test_headline_not_masthead_date_or_escapes(pipeline, head, before, url, expected):
+    html = f"<html><head>{head}</head><body>{before}<article>{_PARAS}</article></body></html>"
+    assert pipeline(Source.make("p.html", "html", html, url=url)).title == expected
+
+
+def test_headline_last_in_the_title_after_the_site_is_no_masthead(pipeline):
+    html = (f"<html><head><title>Echte Demokratie | Liebe Menschen Europas</title></head><body>"
+            f"<h1>Liebe Menschen Europas</h1><article>{_PARAS}</article></body></html>")
+    doc = pipeline(Source.make("p.html", "html", html, url="https://echte-demokratie.de/blog"))
+    assert doc.title == "Liebe Menschen Europas"
+
+
+def _ld_author(author: str) -> str:
+    return ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "A headline here", '
+            f'"author": {author}}}</script>')
+
+
+@pytest.mark.parametrize("head, byline, url, expected", [
+    # the site, its domain, an organisation or the newsroom signs: the byline markup's person instead
+    (_ld_author('{"@type": "Organization", "name": "Helmholtz Klima"}'), "Christian Mihatsch",
+     "https://www.helmholtz-klima.de/a", ["Christian Mihatsch"]),
+    ('<meta name="author" content="LAOLA1.at">', "Alexander Karper", "https://www.laola1.at/a", ["Alexander Karper"]),
+    ('<meta name="author" content="Bundesverband WindEnergie e.V.">', "", None, []),
+    ('<meta name="author" content="wegewerk GmbH">', "", None, []),
+    (_ld_author('{"@type": "Person", "name": "Redacción EC"}'), "", None, []),
+    (_ld_author('[{"@type": "Person", "name": "Michael Humpa"}, {"@type": "Person", "name": "CHIP '
+                'Software-Redaktion"}]'), "", None, ["Michael Humpa"]),
+    ('<meta name="author" content="DER SPIEGEL, Hamburg, Germany">', "", "https://www.spiegel.de/a", []),
+    # a blog named after its author keeps the author
+    ('<meta name="author" content="Jan Grosser">', "", "https://jan-grosser.de/a", ["Jan Grosser"]),
+    # the site's name or the newsroom around a name, a degree, quotes, escapes
+    ('<meta name="author" content="unocero - Alberto Ávila">', "", "https://www.unocero.com/a", ["Alberto Ávila"]),
+    ('<meta name="author" content="Adam Aaronson PhillyVoice Staff">', "", "https://www.phillyvoice.com/a",
+     ["Adam Aaronson"]),
+    (_ld_author('{"@type": "Person", "name": "FOCUS-Online-Experte Robin Tschöpe"}'), "", "https://www.focus.de/a",
+     ["Robin Tschöpe"]),
+    (_ld_author('{"@type": "Person", "name": "Grant Tinsley, PhD"}'), "", None, ["Grant Tinsley"]),
+    ("<meta name=\"author\" content=\"'Luana Patriolino, Raphael Felice'\">", "", None,
+     ["Luana Patriolino", "Raphael Felice"]),
+    (_ld_author('{"@type": "Person", "name": "Ana P&eacute;rez"}'), "", None, ["Ana Pérez"]),
+    ('<meta name="author" content="Artikel von hausinfo">', "", "https://www.hausinfo.ch/a", ["hausinfo"]),
+])
+def test_authors_are_people_not_the_site(pipeline, head, byline, url, expected):
+    by = f'<div class="author-name">{byline}</div>' if byline else ""
+    html = f"<html><head>{head}</head><body><article><h1>A headline here</h1>{by}{_PARAS}</article></body></html>"
+    assert pipeline(Source.make("p.html", "html", html, url=url)).authors == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("<p>Von Leonora Holling</p>", ["Leonora Holling"]),
+    ('<div class="author">Par Barbara Stiegler</div>', ["Barbara Stiegler"]),
+    ("<p>Autorin: Uta Staschewski</p>", ["Uta Staschewski"]),
+    ("<p>Author: Jacopo Cascioli</p>", ["Jacopo Cascioli"]),
+    ("<p>Posted 11. April 2018 by Walter von Aachen</p>", ["Walter von Aachen"]),
+    ("<p>von Anna Berg · 22. Oktober 2019</p>", ["Anna Berg"]),
+    ("<p>by jdoe · October 22, 2019</p>", []),
+    # no byline: a preposition before one word, a sentence, a word in capitals
+    ("<p>Von Montag bis Freitag</p>", []),
+    ("<p>Von Berlin</p>", []),
+    ("<p>By DATE</p>", []),
+])
+def test_a_byline_written_as_text_when_the_markup_has_none(pipeline, line, expected):
+    html = f"<html><body><article><h1>A headline here</h1>{line}{_PARAS}</article></body></html>"
     assert pipeline(Source.make("p.html", "html", html)).authors == expected

@@ -6,7 +6,8 @@ pipeline (models loaded once per worker).
 - ``ingest_dask`` is that command. Inputs (patterns and folders expanded to files; a WARC or JSONL file is one
   input) are cut into partitions, at most ``max_in_flight`` of them on the cluster at a time. Each worker keeps
   its pipeline in a worker plugin (:class:`PipelineCache`, keyed by ``Pipeline.analysis_key``), so models and
-  the knowledge base load once per worker, not once per task.
+  the knowledge base load once per worker, not once per task: when the plugin is set up (:func:`warm`), or
+  when the worker starts with ``dask worker --preload newsgraph.distributed.preload``.
 - **PostgreSQL**: every worker writes its partitions' articles itself (``batch.ingest`` on the worker: one
   transaction per article, upserts, inputs already stored skipped) and sends back only counts and article ids.
   A worker that dies mid-partition loses at most the article it was writing; Dask runs the partition again
@@ -14,7 +15,8 @@ pipeline (models loaded once per worker).
 - **SQLite** (one writer): the records of each finished partition stream back to this process, which writes
   them in input order (a partition that finishes before an earlier one waits, counted against
   ``max_in_flight``), each article with its place in its story in one transaction, exactly as a sequential
-  ingest does, so the articles and stories are those of a sequential run.
+  ingest does, so the articles and stories are those of a sequential run. Each partition carries what the
+  file already holds of its inputs (``store.stored_inputs``), which the workers skip without analysing.
 - **Stories on PostgreSQL** (``stories=True``): the clustering depends on the order articles arrive, and the
   workers' partitions finish in any order, so placement is a merge step in this process (:class:`StoryMerge`):
   as soon as every partition before it has finished, a partition's new or updated articles (and any article
@@ -45,6 +47,11 @@ from newsgraph.config import Config
 from newsgraph.pipeline import DEFAULT_STAGES, Pipeline
 
 OUTCOMES = ("stored", "updated", "unchanged", "failed")
+#: Dask settings for the workers of a LocalCluster (``dask worker`` takes them from the environment, see
+#: docs/scale.md): Dask's nanny sets ``MALLOC_TRIM_THRESHOLD_=65536`` in its workers, which also fixes glibc's
+#: mmap threshold at 128 KiB, so every larger array spaCy allocates is a fresh mmap: three times the page faults
+#: and about 5% more CPU per document here (docs/scale.md, "Dask workers"). The one-thread BLAS settings stay.
+WORKER_CONFIG = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
 PROGRESS_TOPIC = "newsgraph-progress"
 PLUGIN_NAME = "newsgraph-pipelines"
 
@@ -92,22 +99,78 @@ except ImportError:  # pragma: no cover - without the extra
     _PluginBase = object
 
 
+def warm_languages(pipeline: Pipeline) -> list[str]:
+    """The languages :func:`warm` loads: the configured ones, else every language with newsgraph data (cues,
+    a bundled or default model) and any with a configured model."""
+    from importlib import resources
+
+    from newsgraph.lang import DEFAULTS
+
+    if pipeline.config.languages:
+        return list(pipeline.config.languages)
+    shipped = [p.name for p in resources.files("newsgraph.lang").iterdir()
+               if p.is_dir() and len(p.name) == 2 and p.joinpath("cues.json").is_file()]
+    return sorted({*shipped, *DEFAULTS, *pipeline.config.models})
+
+
+def warm(pipeline: Pipeline, languages: Iterable[str] | None = None) -> int:
+    """Load what ``pipeline`` analyses with (spaCy models, knowledge base, event dictionaries, cue tables, the
+    language detector) by running it over a one-sentence text in each language, so that the first partition a
+    worker runs does not pay for it. Returns the number of languages warmed. The records are discarded."""
+    from newsgraph.document import Source
+
+    langs = list(languages) if languages is not None else warm_languages(pipeline)
+    text = "Warm-up\n\nNewsgraph loads its models before the first article arrives, said the worker on Monday."
+    items = [Source.make(f"newsgraph:warm-up:{code}", "text", text, hints={"language": code}) for code in langs]
+    items.append(Source.make("newsgraph:warm-up", "text", text))  # no hint: the language detector too
+    for _ in pipeline.pipe(items):
+        pass
+    return len(langs)
+
+
 class PipelineCache(_PluginBase):
-    """A worker plugin holding the pipelines this worker analyses with, by ``Pipeline.analysis_key``: the first
-    task of a configuration keeps its (unpickled) pipeline, whose models then load once for the worker."""
+    """A worker plugin holding the pipelines this worker analyses with, by ``Pipeline.analysis_key``.
+
+    Registered with a ``pipeline`` (as ``ingest_dask`` does), it loads that pipeline's models when it is set up
+    on a worker (:func:`warm`; on every worker at registration, on a worker that joins later when it joins), and
+    tasks wait for that. Without one, the first task of a configuration keeps its (unpickled) pipeline, whose
+    models then load once for the worker. A pipeline another ``PipelineCache`` of the worker holds (e.g. one a
+    ``dask worker --preload newsgraph.distributed.preload`` loaded at start) is adopted, not loaded again."""
 
     name = PLUGIN_NAME
 
+    def __init__(self, pipeline: Pipeline | None = None, preload: bool = True):
+        self.pipeline, self.preload = pipeline, preload
+
     def setup(self, worker) -> None:
+        import threading
+
         self.pipelines: dict[str, Pipeline] = {}
+        self.lock = threading.Lock()
+        for other in list(getattr(worker, "plugins", {}).values()):
+            if isinstance(other, PipelineCache) and other is not self and hasattr(other, "pipelines"):
+                self.pipelines.update(other.pipelines)
+        if self.pipeline is not None and self.pipeline.analysis_key not in self.pipelines:
+            pipeline = self.pipelines[self.pipeline.analysis_key] = self.pipeline
+            if self.preload:  # in a thread, so that the worker keeps answering the scheduler meanwhile
+                self.lock.acquire()  # (released by the thread: no task takes the pipeline before it is warm)
+                threading.Thread(target=self._warm, args=(pipeline,), name="newsgraph-warm", daemon=True).start()
+
+    def _warm(self, pipeline: Pipeline) -> None:
+        try:
+            warm(pipeline)
+        finally:
+            self.lock.release()
 
     def get(self, pipeline: Pipeline) -> Pipeline:
-        return self.pipelines.setdefault(pipeline.analysis_key, pipeline)
+        with self.lock:  # a task waits while the models load
+            return self.pipelines.setdefault(pipeline.analysis_key, pipeline)
 
 
-def register_pipelines(client) -> None:
-    """Keep one pipeline per configuration on each worker of ``client`` (workers that join later too)."""
-    client.register_plugin(PipelineCache(), name=PLUGIN_NAME)
+def register_pipelines(client, pipeline: Pipeline | None = None, preload: bool = True) -> None:
+    """Keep one pipeline per configuration on each worker of ``client`` (workers that join later too); with
+    ``pipeline``, its models load on every worker now (``preload``), not in the first task."""
+    client.register_plugin(PipelineCache(pipeline, preload), name=PLUGIN_NAME)
 
 
 def _worker():
@@ -144,12 +207,28 @@ class _Progress:
         self.counts, self.last = Counter(), time.monotonic()
 
 
-def _analyze_partition(inputs: list[str], pipeline: Pipeline) -> list[dict]:
-    """On a worker: the records of a partition's inputs (article dicts, or ``{"error", "input"}``)."""
+def _analyze_partition(inputs: list[str], pipeline: Pipeline, stored: dict[str, str] | None = None) -> list[dict]:
+    """On a worker: the records of a partition's inputs (article dicts, or ``{"error", "input"}``). An input
+    whose ``input_key`` is in ``stored`` (``{input_key: article id}``, what the store already holds under this
+    pipeline's analysis key) is not analysed: its record is ``{"unchanged": article id, "input"}``."""
+    from newsgraph.document import Source
     from newsgraph.errors import InputError
+    from newsgraph.identity import input_key
+    from newsgraph.ingest import iter_sources
 
-    records, progress = [], _Progress()
-    for result in _worker_pipeline(pipeline).analyze(inputs):
+    pipeline = _worker_pipeline(pipeline)
+    records: list[dict] = []
+    progress = _Progress()
+
+    def new_inputs():
+        for item in iter_sources(inputs, pipeline.config):
+            if stored and isinstance(item, Source) and (aid := stored.get(input_key(item))):
+                records.append({"unchanged": aid, "input": item.input})
+                progress.add("analysed")  # (the bar's count of inputs done; this process counts the outcome)
+                continue
+            yield item
+
+    for result in pipeline.pipe(new_inputs()):
         if isinstance(result, InputError):
             records.append({"error": result.problem, "input": result.input})
         else:
@@ -202,7 +281,9 @@ def _write_records(records: Iterable[dict], store, summary: Counter, analysis_ke
     from newsgraph.document import Document
 
     for record in records:
-        if "error" in record:
+        if "unchanged" in record:  # skipped on the worker: stored under the same analysis key
+            outcome = "unchanged"
+        elif "error" in record:
             store.put_failure(record["input"], record["error"])
             outcome = "failed"
         elif tracker is None:
@@ -284,13 +365,18 @@ def ingest_dask(inputs: Iterable[str], db: str, config: Config | None = None,
     pipeline = Pipeline(config or Config(), stages=tuple(stages))
     paths = expand(inputs)
     on_workers = is_postgres(db)
-    cluster = None if scheduler else LocalCluster(n_workers=workers or 2, threads_per_worker=1, processes=True,
-                                                 dashboard_address=None)
+    cluster = None
+    if not scheduler:
+        import dask
+
+        with dask.config.set(WORKER_CONFIG):
+            cluster = LocalCluster(n_workers=workers or 2, threads_per_worker=1, processes=True,
+                                   dashboard_address=None)
     summary: Counter = Counter(dict.fromkeys(OUTCOMES, 0))
     events: queue.SimpleQueue = queue.SimpleQueue()
     try:
         with Client(scheduler or cluster) as client, open_store(db) as store:
-            register_pipelines(client)
+            register_pipelines(client, pipeline)
             if progress:
                 client.subscribe_topic(PROGRESS_TOPIC, lambda event: events.put(event[1]))
             nthreads = sum(client.nthreads().values()) or 1
@@ -305,8 +391,11 @@ def ingest_dask(inputs: Iterable[str], db: str, config: Config | None = None,
             def submit() -> None:
                 while len(index) + len(waiting) < limit and (item := next(todo, None)) is not None:
                     i, part = item
-                    future = (client.submit(_ingest_partition, part, pipeline, db, refresh, pure=False) if on_workers
-                              else client.submit(_analyze_partition, part, pipeline, pure=False))
+                    if on_workers:
+                        future = client.submit(_ingest_partition, part, pipeline, db, refresh, pure=False)
+                    else:  # the workers cannot read the SQLite file: what it holds of these inputs goes with them
+                        stored = {} if refresh else store.stored_inputs(part, pipeline.analysis_key)
+                        future = client.submit(_analyze_partition, part, pipeline, stored, pure=False)
                     index[future] = i
 
             def report() -> None:

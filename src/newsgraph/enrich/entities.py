@@ -27,6 +27,7 @@ from importlib import resources
 from spacy.tokens import Span
 
 from newsgraph.document import Document
+from newsgraph.enrich.entity_rules import acronyms, full_name, inside_orgs, literal_capital, untagged_people
 from newsgraph.enrich.foreign import DEMONYM_LABELS, foreign_country
 from newsgraph.enrich.gazetteer import Gazetteer, KBEntity, slug
 from newsgraph.enrich.speakers import credit_spans
@@ -48,12 +49,16 @@ def name_rules(lang: str) -> dict:
     rules["titles"] = frozenset(fold(t) for t in rules.get("titles", []))
     rules["name_particles"] = frozenset(rules.get("name_particles", []))
     rules["org_heads"] = frozenset(rules.get("org_heads", []))
+    rules["place_nouns"] = {w: label for label, words in rules.get("place_nouns", {}).items() for w in words}
+    rules["work_nouns"] = frozenset(rules.get("work_nouns", []))
+    rules["company_suffixes"] = frozenset(rules.get("company_suffixes", []))
     try:
         names = json.loads((resources.files("newsgraph.lang") / lang / "person_names.json").read_text("utf-8"))
     except (FileNotFoundError, ModuleNotFoundError):
         names = {}
-    rules["first_names"] = frozenset(names.get("first", []))
-    rules["name_words"] = frozenset(names.get("first", []) + names.get("surnames", []))
+    first = names.get("first", []) + names.get("first_more", [])
+    rules["first_names"] = frozenset(first)
+    rules["name_words"] = frozenset(first + names.get("surnames", []) + names.get("surnames_more", []))
     return rules
 
 
@@ -245,7 +250,9 @@ class Linker:
             m = Mention(i, j, label, alias.entity, alias.kind, "kb", {"weak": status == "weak"})
             if foreign is not None:
                 m.extra["qualified"] = True  # the text names the country: not re-assigned to the story's
-            if alias.kind == "capital":
+            if alias.kind == "capital" and (city := literal_capital(self, i, alias)):
+                m.entity, m.kind, m.label = city, "name", "GPE"  # "la Kiev", "nord-estul Bucureștiului": the city
+            elif alias.kind == "capital":
                 m.extra["metonymy"] = "capital"
             out.append(self._take(m))
             i = j
@@ -399,6 +406,9 @@ class Linker:
             if name_start > start:
                 title, title_start = self.sp[start:name_start].text, title_start or self.sp[start].idx
                 start = name_start
+        if self.rules.get("titles") and end - start > 2 and fold(self.sp[end - 1].text) in self.rules["company_suffixes"]:
+            lower = [k for k in range(start, end - 1) if self.sp[k].is_lower and self.sp[k].is_alpha]
+            start = lower[-1] + 1 if lower else start  # "… de compania Nord Media SRL": the company's name only
         ent = Span(self.sp, start, end, label=whole.label_)
         if title and LABELS.get(ent.label_) == "PERSON" and len(ent) == 1 and ent.text.isupper() and len(ent.text) > 1:
             ent = Span(self.sp, start, end, label="ORG")  # "polițiștii DGA": the role's institution
@@ -455,6 +465,17 @@ class Linker:
         if not words or fold(words[0].text) in ("foto", "sursa", "photo", "video", "captura"):
             return None
         names = self.rules["name_words"]
+        sp = self.sp
+        if label == "PERSON" and ent.start > 0 and ent.end < len(sp) and sp[ent.start - 1].is_quote and sp[ent.end].is_quote:
+            return None  # a name in quotation marks is a programme's or a work's ("„Anghel Saligny”"), not a person
+        before = fold(sp[ent.start - 1].text) if ent.start > 0 and sp[ent.start - 1].is_lower else ""
+        if before in self.rules["place_nouns"]:
+            return self.rules["place_nouns"][before]  # "bulevardul Nicolae Romanescu", "zona Baba Novac", "comuna X"
+        if before in self.rules["work_nouns"] and label == "PERSON":
+            return None  # "programul Anghel Saligny", "emisiunea Ion Popescu": a programme named after a person
+        if fold(words[-1].text if words else "") in self.rules["company_suffixes"] or \
+                fold(ent[-1].text) in self.rules["company_suffixes"]:
+            return "ORG"  # "Titluri Quality SRL": a company
         if len(ent) == 1 and (ent[0].is_sent_start and ent[0].pos_ == "NOUN" and ent[0].text not in names
                               or ent[0].pos_ in ("VERB", "AUX", "ADV", "PRON", "SCONJ", "CCONJ")):
             return None  # "Incendiul" opening a sentence, "Vreau" read as a place
@@ -652,7 +673,8 @@ def _mentions(sp, gaz: Gazetteer, lang: str, published: str | None) -> tuple[lis
     ner_places = frozenset((e.start, e.end) for e in sp.ents if LABELS.get(e.label_) in ("GPE", "LOC"))
     roles = linker.roles()
     credits = credit_spans(sp.text)
-    mentions = [m for m in linker.scan(ner_people, ner_names, ner_places) + linker.ner() + linker.headed_orgs()
+    kb = inside_orgs(linker, linker.scan(ner_people, ner_names, ner_places))
+    mentions = [m for m in kb + linker.ner() + linker.headed_orgs() + untagged_people(linker)
                 if not (m.label == "PERSON" and _inside(sp[m.start].idx, credits))]
     _home_institutions(mentions, sp, gaz)
     # Unlinked NER names get an id from their type and (uninflected) name; a short person name then joins the
@@ -660,6 +682,7 @@ def _mentions(sp, gaz: Gazetteer, lang: str, published: str | None) -> tuple[lis
     for m in mentions:
         if m.entity is None:
             m.entity = f"{PREFIX.get(m.label, 'misc')}:{slug(_base_name(sp[m.start:m.end], linker, m.label))}"
+    acronyms(mentions, sp, gaz)
     corefer_people(mentions, sp)
     link_roles(roles, [m for m in mentions if m.label == "PERSON"], linker)
     mentions += [r for r in roles if r.entity]
@@ -681,7 +704,7 @@ def _add_title_mentions(doc: Document, sp, mentions: list[Mention], gaz: Gazette
         weak = m.label == "PERSON" or alias is None or alias.strength < 2  # a lone surname, a town-like word
         eid = _body_entity(text, weak, doc.entities) or m.entity
         kb = gaz.entities.get(eid)
-        if kb is None and eid not in by_id:
+        if kb is None and eid not in by_id and not (m.label == "PERSON" and full_name(span, linker)):
             continue  # a name only the title's tagger saw: headline capitalisation misleads it, no body to confirm
         g = by_id.get(eid)
         if g is None:
@@ -788,7 +811,7 @@ def _base_name(span, linker: Linker, label: str | None = None) -> str:
     if rules.get("titles"):  # a language with inflected names (Romanian)
         if label == "PERSON":
             first = span[0].text
-            for suf, rep in rules.get("genitive_first_name", []):
+            for suf, rep in rules.get("genitive_first_name", []) if first not in rules["first_names"] else ():
                 if first.endswith(suf) and first[: len(first) - len(suf)] + rep in rules["first_names"]:
                     return first[: len(first) - len(suf)] + rep + text[len(first):]
             return text

@@ -78,6 +78,7 @@ class Gazetteer:
         self.entities: dict[str, KBEntity] = {}
         self.aliases: dict[str, Alias] = {}
         self.roles: dict[str, str] = {}  # folded role phrase -> role
+        self.capital_city: dict[str, str] = {}  # country id -> its capital's city entity ("la Kiev": the city itself)
         self.max_tokens = 1
 
     # ------------------------------------------------------------------ building
@@ -174,6 +175,9 @@ class Gazetteer:
                 self.add_alias(n, "country:" + code, override=True)
         for code, names in extra["capitals"].items():
             for n in names:
+                city = self.aliases.get(fold(n))
+                if city is not None and city.entity.startswith("place:"):
+                    self.capital_city.setdefault("country:" + code, city.entity)
                 self.add_alias(n, "country:" + code, kind="capital", override=True)
         for code, names in extra["demonyms"].items():
             for n in names:

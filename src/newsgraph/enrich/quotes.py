@@ -87,6 +87,11 @@ class Speech:
     masculine_suffixes: tuple  # a role word with one of these endings refers to a man (Romanian "-ul", "-le")
     generic_org_roles: frozenset  # organisation roles that do not name an institution kind ("it", "the company")
     name_article: re.Pattern  # an article right before a capitalised run: not a person ("the Evening Courier")
+    interface: re.Pattern  # a web page's own messages ("S-a produs o eroare", "Try reloading"): never speech
+    speaks_for: re.Pattern  # heads that speak for the organisation in their modifier ("un raport al X", "officials at X")
+    members: re.Pattern  # those of them that are its people ("procurorii DNA"): the phrase is kept, linked to it
+    term_preps: re.Pattern  # a word that makes a quote a name or a term ("propunerea privind „…”", "titled "…"")
+    noun_preps: re.Pattern  # a preposition that does so when the parse attaches the quote to a noun ("contract de „…”")
 
     def masculine(self, role: str) -> bool:
         """Whether an anaphoric speaker (its head word, folded) refers to a man."""
@@ -139,6 +144,11 @@ def load_speech(code: str) -> Speech | None:
         masculine_anaphors=frozenset(fold(w) for w in d.get("masculine_anaphors", [])),
         masculine_suffixes=tuple(d.get("masculine_role_suffixes", [])),
         name_article=re.compile(rf"{B}(?:{_alt(d.get('name_articles', []))})\s+$", i) if d.get("name_articles") else re.compile("(?!x)x"),
+        interface=re.compile(rf"{B}{_alt(d.get('interface_text', []))}{E}", i),
+        speaks_for=re.compile(rf"^(?:{_alt(d.get('speaks_for_org', []))}){E}", i),
+        members=re.compile(rf"^(?:{_alt(d.get('org_members', []))})$", i),
+        term_preps=re.compile(rf"{B}{_alt(d.get('term_prepositions', []))}\s*$", i),
+        noun_preps=re.compile(rf"{B}{_alt(d.get('noun_complement_prepositions', []))}\s*$", i),
     )
 
 
@@ -290,6 +300,8 @@ class _Linker:
         if any(a <= s < b for a, b in self.credits):
             return None  # "Foto: Inquam Photos / Alexandru Busca": the photographer is not in the story
         before = self.text[max(0, s - 3):s]
+        if before[-1:] in OPEN_CLOSE and self.text[s + len(word):s + len(word) + 1] in QUOTE_CHARS:
+            return None  # „Anghel Saligny”: a programme or a work named in quotation marks, not a person
         if (s == 0 or re.search(r"[.!?\n„\"“]\s*$", before)) and not word.isupper() and " " not in word:
             return None
         parts = word.split()
@@ -311,8 +323,10 @@ class _Linker:
         found = self.in_span(start, end)
         # a person's name the entity layer missed
         # (a name that overlaps a person mention is that mention with its title: "ministrul Agriculturii Florin Barbu")
+        # (a run that holds a linked name is no missed person: "Procurorii DNA" is DNA's prosecutors)
         names = [n for n in self.names(start, end) if n[4] == "PERSON" and not any(
-            m[0] <= n[0] and m[1] >= n[1] or (m[4] or "").startswith("PER") and m[0] < n[1] and m[1] > n[0] for m in found)]
+            m[0] <= n[0] and m[1] >= n[1] or (m[4] or "").startswith("PER") and m[0] < n[1] and m[1] > n[0]
+            or m[3] and (m[4] or "").startswith("ORG") and n[0] <= m[0] and m[1] <= n[1] for m in found)]
         found = [m for m in found if not any(m[0] < n[1] and m[1] > n[0] for n in names)] + names
         if found:
             # the head of the phrase speaks, not a name inside a prepositional modifier ("an economist at Harwell
@@ -323,6 +337,13 @@ class _Linker:
                     and not re.search(r"\w", self.text[start:m[0]])]
             best = max(found, key=lambda m: (not self._in_modifier(start, m[0]), bool(head) and m in head, SPEAKER_LABELS.get(m[4], 0),
                                                  not self._role_only(m[2].split()[0]), m[1] - m[0]))
+            lead = self.text[start:best[0]].strip()
+            if best[3] and (best[4] or "").startswith("ORG") and lead and self.sp.speaks_for.match(lead):
+                # "un raport al Avocatului Poporului": the institution speaks; "procurorii DNA": its people, linked to it
+                head = re.split(r"\s+(?:al|a|ai|ale|de|din|of|at|from)\s+", lead)[0]
+                if self.sp.members.match(head.strip()):
+                    return self.text[start:best[1]].strip(), best[3], best[4]
+                return best[2], best[3], best[4]
             if self._in_modifier(start, best[0]):
                 return None, None, None
             poss = re.match(r"['’]s((?:\s+[a-z][\w-]*)+)\s*$", self.text[best[1]:end])
@@ -742,6 +763,10 @@ class _Finder:
             if (tn := self.sp.title_nouns.search(self.text, max(0, q["open"] - 30), q["open"])) and not any(
                     not self.text[v.end():tn.start()].strip() for v in self.verbs):
                 continue  # "filmul „…”", "the so-called "…"": a title or a label, not speech
+            if len(words) <= 20 and self.sp.interface.search(inner):
+                continue  # the page's own message ("S-a produs o eroare. Încercați să reîncărcați pagina"), not speech
+            if self._term(q, len(words)):
+                continue  # "un contract de „vânzare de părți sociale”": a term or a title, not speech
             kind = self.kind_of(q)
             item = self.attribute(q)
             prev = self.quotes[-1] if self.quotes else None
@@ -753,6 +778,29 @@ class _Finder:
                 continue  # scare quotes: no speech frame
             s, e = _clean_phrase(self.text, q["start"], q["end"]) if not q["closed"] else (q["start"], q["end"])
             self.add(s, e, kind, item, q["closed"])
+
+    def _term(self, q: dict, words: int) -> bool:
+        """A short quoted phrase with no finite verb that names or labels something: after "privind", "intitulat"
+        ("propunerea SUA privind „Lista de achiziții…”"), or after a noun and a preposition when the parse attaches
+        it to that noun ("un contract de „vânzare de părți sociale”", not "a acuzat SUA de „provocare”")."""
+        if self.nlp is None or words > 12:
+            return False
+        lo = max(0, q["open"] - 40)
+        strong = self.sp.term_preps.search(self.text, lo, q["open"])
+        prep = strong or self.sp.noun_preps.search(self.text, lo, q["open"])
+        if prep is None:
+            return False
+        near = self.nlp.char_span(max(0, prep.start() - 40), prep.start(), alignment_mode="contract")
+        head = [t for t in near if not t.is_space] if near is not None else []
+        if not head or head[-1].pos_ not in ("NOUN", "PROPN"):
+            return False
+        inner = self.nlp.char_span(q["start"], q["end"], alignment_mode="expand")
+        if inner is None or any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in inner):
+            return False
+        if strong:
+            return True
+        root = next((t for t in inner if not inner.start <= t.head.i < inner.end), None)
+        return root is not None and root.head.i != root.i and root.head.pos_ in ("NOUN", "PROPN")
 
     def add(self, s, e, kind, item, closed=True) -> None:
         typ = None

@@ -165,10 +165,15 @@ def _lower_keys(metas: dict[str, str]) -> dict[str, str]:
 
 
 def html_dates(tree, url: str | None, nodes: list[dict] | None = None, metas: dict[str, str] | None = None,
-               visible=None):
+               visible=None, shown=None):
     """(published, modified) as DateValue or None. ``nodes`` (JSON-LD) and ``metas`` (``meta_values``) are read
     from the tree when not given. ``visible`` (no arguments -> DateValue or None): the date line the reader sees
-    on the page, asked only when the markup declares no date, before htmldate's guess."""
+    on the page, asked when the markup declares no date (before htmldate's guess) or a date the page does not
+    show. ``shown`` (a set of years -> set of "YYYY-MM-DD"): the days of those years written in the page's
+    visible text. A
+    markup date that is not among them gives way to the day a UTC time falls on in the site's zone, then to the
+    modified date when that is shown (the page presents its update as its date), then to the page's own date
+    line. Dev pages: 270 -> 276 of 342 right, none lost (``benchmarks/extraction.py``)."""
     from newsgraph.document import DateValue
 
     nodes = jsonld(tree) if nodes is None else nodes
@@ -197,11 +202,46 @@ def html_dates(tree, url: str | None, nodes: list[dict] | None = None, metas: di
         except ValueError:
             pass
     published, modified = _local(published, url), _local(modified, url)
+    if published is not None and shown is not None and published.value[:10] not in (days := shown(_years(published,
+                                                                                                   modified))):
+        # The markup's date is nowhere on the page: a UTC time shows as the day before or after in the site's
+        # zone; or the page shows its modified date, or its own date line.
+        if (near := _zone_day(published, days)) is not None:
+            published = near
+        elif modified is not None and modified.value[:10] in days:
+            published = modified
+        elif visible is not None and (seen := visible()) is not None:
+            published = seen
     if published is None and visible is not None:
         published = visible()
     if published is None:
         published = _htmldate(tree, url)
     return published, modified
+
+
+def _years(published, modified) -> set[str]:
+    """The years of the days the shown-date rules compare: the published date's year (and the year beside it on
+    the first and last day of a year: a UTC time shown in another zone), the modified date's."""
+    year = int(published.value[:4])
+    years = {str(year), *(() if (md := published.value[5:10]) not in ("01-01", "12-31") else
+                          (str(year - 1 if md == "01-01" else year + 1),))}
+    return years | ({modified.value[:4]} if modified is not None else set())
+
+
+def _zone_day(value, days: set[str]):
+    """A UTC time ("2023-11-09T05:30:59Z") whose day the page does not show, while it shows the day a local zone
+    puts it on (the day before for an early UTC hour: the Americas; the day after for a late one): that day."""
+    from dataclasses import replace
+    from datetime import date, timedelta
+
+    if value.tz != "+00:00" or "T" not in value.value:
+        return None
+    try:
+        day, hour = date.fromisoformat(value.value[:10]), int(value.value[11:13])
+    except ValueError:
+        return None
+    near = day - timedelta(days=1) if hour < 12 else day + timedelta(days=1)
+    return replace(value, value=near.isoformat(), tz=None) if near.isoformat() in days else None
 
 
 # Country-code domains that sites of any country use (.io, .co, .tv, ...): no evidence of the publisher's zone.

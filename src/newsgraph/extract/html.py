@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from html import unescape
 
 import lxml.html
 import trafilatura
@@ -19,7 +20,15 @@ from trafilatura.utils import is_dubious_html, repair_faulty_html
 from newsgraph.document import Block, Document, Figure
 from newsgraph.errors import InputError
 from newsgraph.extract import dates
-from newsgraph.extract.byline import byline_authors
+from newsgraph.extract.htmlauthors import (
+    _DOMAIN,
+    _SUFFIX_SEP,
+    _meta,
+    _person_names,
+    _site_key,
+    _text_byline,
+    declared_authors,
+)
 from newsgraph.extract.textdump import Line, _words, classify
 from newsgraph.lang.cues import Cues
 from newsgraph.normalize import fold
@@ -155,8 +164,11 @@ def extract_html(doc: Document, cues: Cues) -> Document:
     doc.figures = _figures(tree, cues, next((n for n in nodes if "headline" in n or "datePublished" in n), {}), html,
                            nodes)
     doc.boilerplate = _blocks(tree, doc)
+    if not doc.authors:
+        doc.authors = _text_byline(doc, cues)
     doc.published, doc.modified = dates.html_dates(tree, doc.source.url, nodes, metas,
-                                                   visible=lambda: _visible_date(doc, cues))
+                                                   visible=lambda: _visible_date(doc, cues),
+                                                   shown=lambda years: _shown_days(tree, cues, years))
     return doc
 
 
@@ -190,6 +202,49 @@ def _visible_date(doc: Document, cues: Cues):
     return None
 
 
+SHOWN_BEFORE, SHOWN_AFTER = 40, 30  # characters around a year looked at for the date it belongs to
+MAX_SHOWN_YEARS = 4
+
+
+@lru_cache(maxsize=MAX_SHOWN_YEARS)
+def _shown_text(n: int):
+    """XPath: the text nodes outside scripts and styles that contain one of ``$y0`` ... ``$y{n-1}``."""
+    years = " or ".join(f"contains(., $y{i})" for i in range(n))
+    return etree.XPath(f"//body//text()[{years}][not(parent::script or parent::style or parent::noscript or "
+                       "parent::template or parent::textarea)]")
+
+
+_YEAR = re.compile(r"(?<!\d)[12]\d{3}(?!\d)")
+
+
+def _shown_days(tree, cues, years: set[str]) -> set[str]:
+    """The days ("YYYY-MM-DD") of the given years (four digits) written in the page's visible text (text nodes
+    outside scripts and styles), in the page's own numeric order: what a reader can see, to check the date the
+    markup declares against. libxml2 picks the text nodes that hold one of the years (materialising every text
+    node for a regex cost ~3 ms a page)."""
+    from newsgraph.extract.datetext import DateOrder, reader
+
+    wanted = sorted(y for y in years if len(y) == 4)[:MAX_SHOWN_YEARS]
+    if not wanted:
+        return set()
+    found = _shown_text(len(wanted))(tree, **{f"y{i}": y for i, y in enumerate(wanted)})
+    lines = []
+    for text in found:
+        last = -1
+        for m in _YEAR.finditer(text):
+            if m.start() <= last or m.group() not in years:
+                continue
+            # the date around the year: "Montag, 23. Januar 2023, 14:30 Uhr", "Jan 23, 2023 at 2:30 PM EST"
+            start = max(m.start() - SHOWN_BEFORE, last + 1)
+            last = min(len(text), m.end() + SHOWN_AFTER)
+            lines.append(text[start:last])
+    if not lines:
+        return set()
+    dates_ = reader(cues.codes)
+    order = DateOrder.of_text("\n".join(lines), dates_).order
+    return {f.value[:10] for line in lines for f in dates_.find(line, order)}
+
+
 def _main_text(tree, url: str | None, fast: bool) -> str:
     result = trafilatura.bare_extraction(
         tree, url=url, with_metadata=False, include_comments=False, include_tables=True, include_images=False,
@@ -207,45 +262,77 @@ def _canonical_link(tree, metas: dict[str, str]) -> str | None:
     return _meta(metas, "og:url")
 
 
-def _meta(metas: dict[str, str], *names: str) -> str | None:
-    return next((metas[name] for name in names if name in metas), None)
-
-
-def _person_names(value, by_id: dict | None = None) -> list[str]:
-    """Names in a JSON-LD value: a string, a node with a ``name``, a reference to a node of the page's graph
-    (``{"@id": ...}``, as Yoast and other CMS plugins write authors and publishers), or a list of these."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        if "name" not in value and by_id and (node := by_id.get(value.get("@id"))) is not None and node is not value:
-            value = node
-        return _person_names(value.get("name"))
-    if isinstance(value, list):
-        return [n for v in value for n in _person_names(v, by_id)]
-    return []
-
-
-_SUFFIX_SEP = re.compile(r"\s+[|–—\-·:»/]\s+")
-
-
 def _title(tree, article: dict, metas: dict[str, str], site: str | None = None, url: str | None = None) -> str | None:
     """The on-page headline first: a page's only <h1>, then the JSON-LD headline, then og:/twitter:title (these
     often carry a " | Site" suffix), then trafilatura's title heuristics. On the trafilatura dev pages this order
-    scored 0.79 title accuracy against 0.59 for og:title first (``benchmarks/extraction.py``)."""
-    h1 = tree.findall(".//h1")
-    if len(h1) == 1 and (text := _text(h1[0])):
-        return _without_kicker(h1[0], text, article, metas)
+    scored 0.79 title accuracy against 0.59 for og:title first (``benchmarks/extraction.py``). An <h1> that is the
+    site's masthead (``_masthead``) is no headline; empty <h1> elements do not count."""
+    h1 = [(el, t) for el in tree.iter("h1") if (t := _text(el))]
+    page_title = _page_title(tree)
+    masthead = len(h1) == 1 and _masthead(h1[0][1], site, url, page_title, metas)
+    if len(h1) == 1 and not masthead:
+        return _without_date(_strip_site_suffix(_without_kicker(h1[0][0], h1[0][1], article, metas), site, url,
+                                                strict=True))
     headline = article.get("headline")
     if isinstance(headline, str) and headline.strip():
-        return headline
+        return _without_date(_strip_site_suffix(unescape(headline), site, url))
     meta_title = _meta(metas, "og:title", "twitter:title")
-    if len(h1) > 1 and meta_title:  # several <h1> (logo, headline, teasers): the one the page's title repeats
-        key = fold(meta_title)
-        found = [t for el in h1 if (t := _text(el)) and len(t.split()) >= 2 and fold(t) in key]
+    if len(h1) > 1 and (said := meta_title or page_title):
+        # several <h1> (logo, headline, teasers): the one the page's og:title repeats, or the one its <title>
+        # starts with (there the site's name is often a part too: "Kleine Schafskunde | Mäscot das Schaf")
+        key = fold(said)
+        found = [t for _, t in h1 if len(t.split()) >= 2
+                 and (key.startswith(fold(t)) if not meta_title else fold(t) in key)]
         if found:
-            return max(found, key=len)  # the headline, not the site's name in a logo <h1>
+            return _without_date(max(found, key=len))  # the headline, not the site's name in a logo <h1>
+    if masthead and not (meta_title and fold(meta_title) != fold(h1[0][1])) and page_title:
+        # the <title> without the masthead's part: its longest remaining part
+        parts = [p.strip() for p in _SUFFIX_SEP.split(page_title)]
+        rest = [p for p in parts if p and fold(p) != fold(h1[0][1]) and _site_key(p) != _site_key(site or "")]
+        if rest:
+            return _without_date(_strip_site_suffix(max(rest, key=lambda p: len(p.split())), site, url))
     title = meta_title or trafilatura_metadata.extract_title(tree)
-    return _strip_site_suffix(title, site, url) if title else None
+    return _without_date(_strip_site_suffix(title, site, url)) if title else None
+
+
+def _page_title(tree) -> str:
+    el = tree.find(".//head/title")
+    return _text(el) if el is not None else ""
+
+
+def _masthead(text: str, site: str | None, url: str | None, page_title: str, metas: dict[str, str]) -> bool:
+    """An <h1> that names the site, not the article (a logo or blog name set as the page's only <h1>): it is the
+    site's name or domain, or the part of the page's <title> after a separator that follows the headline ("Muffin
+    Grundrezept : Muffin Rezepte", "Time 4 talks » Blog Archiv » Weitere Digitalisierung ...")."""
+    from urllib.parse import urlsplit
+
+    k = _site_key(text)
+    if not k or len(text.split()) > 6:
+        return False
+    host = (urlsplit(url).hostname or "").removeprefix("www.").split(".") if url else []
+    if k == _site_key(site or "") or _DOMAIN.match(text) or (len(host) >= 2 and k == _site_key(host[-2])):
+        return True
+    host_key = _site_key(host[-2]) if len(host) >= 2 else ""
+    for said in (page_title, _meta(metas, "og:title") or ""):
+        parts = [p.strip() for p in _SUFFIX_SEP.split(said)]
+        # the last part, after a first part that is not itself the site ("Site | Headline" has the <h1> last)
+        first = _site_key(parts[0])
+        if len(parts) >= 2 and k == _site_key(parts[-1]) and first and first != _site_key(site or "") \
+                and not (len(host_key) >= 3 and first.startswith(host_key)) \
+                and len(parts[0].split()) >= len(text.split()):
+            return True
+    return False
+
+
+# A date written before or after the headline in the same element ("23.01.2022 - Dorothea Wierer darf ...").
+_EDGE_DATE = re.compile(r"^\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}\s*[|–—\-·:•]\s*|\s*[|–—\-·:•]?\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}"
+                        r"(?:\s*[|–—\-·•].*)?$|\s+[|–—\-·•]$")
+
+
+def _without_date(title: str) -> str:
+    """The headline without a numeric date written before or after it, and without a dangling separator."""
+    cut = _EDGE_DATE.sub("", title).strip()
+    return cut if len(cut.split()) >= 2 else title
 
 
 # Class names of a kicker (a topic line set above or before the headline inside its <h1>) and of text hidden
@@ -279,14 +366,12 @@ def _without_kicker(h1, text: str, article: dict, metas: dict[str, str]) -> str:
     return text
 
 
-_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
-
-
-def _strip_site_suffix(title: str, site: str | None, url: str | None = None) -> str:
+def _strip_site_suffix(title: str, site: str | None, url: str | None = None, strict: bool = False) -> str:
     """"Headline | The Harbour Herald" -> "Headline": cut at the first separator after which the rest names the
     site (its key equals the site's, or starts with the page's domain name: "AOC media - Analyse ..." on
     aoc.media, "BMBF" on bmbf.de) or is a domain name ("FASSETTE.NET"). Dev pages: one more title right (the
-    domain rule), none lost."""
+    domain rule), none lost. ``strict`` (an <h1>, where "Glasgow - DRK: Immer mehr ..." on drk.de is the headline):
+    only the site's name or a domain name."""
     from urllib.parse import urlsplit
 
     from newsgraph.extract.site import key
@@ -299,42 +384,10 @@ def _strip_site_suffix(title: str, site: str | None, url: str | None = None) -> 
         if len(head.split()) < 2:
             continue
         rest_key = key(rest)
-        if rest_key and (rest_key == site_key or (len(host_key) >= 3 and rest_key.startswith(host_key))
+        if rest_key and (rest_key == site_key or (not strict and len(host_key) >= 3 and rest_key.startswith(host_key))
                          or _DOMAIN.match(rest)):
             return head
     return title
-
-
-def _authors(tree, article: dict, metas: dict[str, str], by_id: dict) -> list[str]:
-    """JSON-LD authors, else ``<meta>`` authors, else the page's byline markup (trafilatura's heuristics). A
-    profile URL (``article:author`` often holds one) is no name."""
-    authors = _person_names(article.get("author"), by_id) if article else []
-    if not authors and (meta_author := _meta(metas, "author", "article:author", "dc.creator")):
-        authors = [a.strip() for a in re.split(r";|,| and ", meta_author)]
-    authors = [a for a in authors if a.strip() and not a.strip().startswith("http")]
-    return authors or byline_authors(tree)
-
-
-# Labels that byline markup (not running text: there "Von" opens sentences) writes before a name: "Von Anna
-# Berg", "View all posts by Daniel Lemire", "Artikel von hausinfo", "Interview: Julia Lauter".
-_MARKUP_LABEL = re.compile(r"^(?:(?:view |see )?all posts by|(?:more )?posts by|(?:ein )?(?:artikel|beitrag) von|"
-                           r"geschrieben von|von|interview|autor(?:in)?)\b\s*:?\s+(?=\w)", re.IGNORECASE)
-
-
-def _strip_author_label(name: str, cues: Cues) -> str:
-    """"By Glen Owen" -> "Glen Owen", "Par Stefan Häne" -> "Stefan Häne", "Autor: Ion Pop" -> "Ion Pop": a
-    leading author label of any cue language, when a colon follows it or the rest is a capitalised name of two or
-    more words ("De Gaulle", "de la Cruz" stay whole)."""
-    from newsgraph.extract.datetext import fold_keep
-
-    if (m := _MARKUP_LABEL.match(name)) and name[m.end():][:1].isupper():
-        return name[m.end():].strip()
-    if not (m := cues.author.match(fold_keep(name))) or not m.group("rest"):
-        return name
-    rest = name[m.start("rest"):].strip()
-    if m.group(2) or (rest[:1].isupper() and len(rest.split()) >= 2):
-        return rest
-    return name
 
 
 def _metadata(doc: Document, tree, nodes: list[dict], metas: dict[str, str], cues: Cues) -> None:
@@ -350,13 +403,7 @@ def _metadata(doc: Document, tree, nodes: list[dict], metas: dict[str, str], cue
     doc.title = doc.source.hints.get("title") or _title(tree, article, metas, doc.site, doc.source.url)
     if doc.title:
         doc.title = _WS.sub(" ", doc.title).strip()
-    hint_authors = doc.source.hints.get("authors") or []
-    seen: list[str] = []
-    for a in [*hint_authors, *_authors(tree, article, metas, by_id)]:
-        a = _strip_author_label(_WS.sub(" ", a).strip(), cues)
-        if a and not a.startswith("http") and a not in seen and _not_newsroom(a, cues, doc.site):
-            seen.append(a)
-    doc.authors = seen
+    doc.authors = declared_authors(tree, article, metas, by_id, cues, doc)
 
 
 _HOME = re.compile(r"\s*[|–—-]\s*(?:home|homepage|acas[aă]|prima pagin[aă]|startseite|accueil|inicio)\s*$",
@@ -369,17 +416,6 @@ def _site_name(name: str | None) -> str | None:
         return None
     name = _HOME.sub("", name)
     return name[4:] if name.lower().startswith("www.") else name
-
-
-def _not_newsroom(name: str, cues: Cues, site: str | None) -> bool:
-    """A byline that names the newsroom ("Redacția", "Staff"), an agency or the site itself names no author."""
-    from newsgraph.extract.datetext import fold_keep
-    from newsgraph.extract.site import key
-
-    folded = fold_keep(name).strip()
-    if folded in cues.author_stop:
-        return False
-    return not (site and key(site) and key(name) == key(site))
 
 
 _CREDIT_CLASS = ("credit", "copyright", "source", "author", "photographer", "byline")

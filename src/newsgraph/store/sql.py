@@ -171,6 +171,18 @@ class Writes:
         return self.sql.value("SELECT i.article_id FROM inputs i JOIN articles a ON a.id = i.article_id"
                               " WHERE i.input_key = ? AND i.analysis_key = ?", (key, analysis_key))
 
+    def stored_inputs(self, names: list[str], analysis_key: str) -> dict[str, str]:
+        """``{input_key: article id}`` of the inputs analysed under ``analysis_key`` whose article is still
+        stored and whose input name is one of ``names`` or starts with one (a WARC file's records are
+        ``FILE#URL``, a JSONL file's ``FILE:LINE``): what ``seen_input`` would find, for a whole set of files at
+        once (the Dask engine sends it to the workers, which cannot read a SQLite file)."""
+        found: dict[str, str] = {}
+        for name in dict.fromkeys(names):
+            found.update((r["input_key"], r["article_id"]) for r in self.sql.rows(
+                "SELECT i.input_key, i.article_id FROM inputs i JOIN articles a ON a.id = i.article_id"
+                " WHERE i.analysis_key = ? AND substr(i.input, 1, length(?)) = ?", (analysis_key, name, name)))
+        return found
+
     def put(self, doc: Document, refresh: bool = False, analysis_key: str | None = None):
         """Store one article (insert, update, or nothing when unchanged), atomically. ``refresh`` rewrites an
         unchanged article's analysis too (after new knowledge, a newer newsgraph, a migration);

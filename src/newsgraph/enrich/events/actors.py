@@ -257,7 +257,9 @@ class RoleActors:
         sector = sector or "-"  # a person or organisation the knowledge base does not know, with no role
         country = self._country(inside, exclude=named) or next(
             (c for t in core if (c := self.demonym(t))), None) or self._country(
-            [x for x in entities if any(x[0] <= t.idx < x[1] for t in places)])
+            [x for x in entities if any(x[0] <= t.idx < x[1] for t in places)]) or (next(
+            (c for t in places if (c := self.demonym(t))), None) if named is not None else None)
+        # ("Maria Zaharova, purtătoarea de cuvânt a Ministerului rus …": the person's institution is Russian)
         weak = not country  # no country in the phrase: this language's home country, a guess the caller may revise
         country = country or self.home
         if not country:
@@ -272,6 +274,11 @@ class RoleActors:
         for k, v in self.metonyms.items():  # "Bruxelles-ul" for the European Union
             if text.startswith(k):
                 return v
+        if x[4] and x[4][2:3] == "-":  # a region's ISO 3166-2 code ("RO-MS", județul Mureș): its country
+            import pycountry
+
+            country = pycountry.countries.get(alpha_2=x[4][:2])
+            return country.alpha_3 if country else None
         if x[4]:
             return x[4]
         if x[5] in self.place_types and len(x) > 7 and x[7]:

@@ -74,6 +74,7 @@ class Predicate:
     embedded_in: object = None  # the verb token whose clause holds this one
     inherited: bool = False
     nominal: bool = False
+    orphan: bool = False  # no subject may be inherited or climbed to (a passive, a verb of another person)
 
 
 def _prep_of(tok) -> str | None:
@@ -103,12 +104,14 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
     ocontrol = {fold(w) for w in cue.get("object_control_verbs", [])}
     obj_preps = {w.lower() for w in cue.get("object_preps", [])}
     as_marks = {w.lower() for w in cue.get("as_marks", [])}
+    loc_preps = {w.lower() for w in cue.get("location_preps", [])}
+    partners = {w.lower() for w in cue.get("partner_preps", [])}
     groups = {fold(w) for w in cue.get("group_numbers", {})}
     for tok in doc:
         if tok.pos_ == "NOUN" and nouns and (tok.lemma_ or tok.text).upper() in nouns:
             out[tok.i] = _nominal(tok, poss | (agent_preps & {"by"}), goals, groups)
             continue
-        if tok.pos_ != "VERB":
+        if tok.pos_ != "VERB" and not (fallbacks and _verb_tagged_adj(tok)):
             continue
         p = Predicate(verb=tok, lemma=(tok.lemma_ or tok.text).lower())
         passive = any(c.dep_ in ("aux:pass", "auxpass") for c in tok.children)
@@ -169,6 +172,9 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
             if inv:
                 p.subj = inv[:1]
                 p.obj = [a for a in p.obj if a is not inv[0]]
+        if passive and fallbacks and not p.subj:
+            # "a fost reținută pentru 24 de ore de procurorii DNA": the agent phrase hung on an oblique before it
+            p.subj = _nested_agent(tok, p.obl, agent_preps)
         if passive and fallbacks and any(a.prep in agent_preps for a in p.subj):
             # "Premierul X a fost primit … de Y": with the agent found, a caseless subject is the patient
             pat = [a for a in p.subj if a.prep is None]
@@ -180,6 +186,10 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
             for a in list(p.obl):
                 p.obl += [Arg("obl", c, _prep_of(c)) for c in a.head.children
                           if c.dep_ == "nmod" and c.i > a.head.i and _prep_of(c) in obj_preps]
+                # "se va întâlni la Palatul Cotroceni cu președintele": a partner phrase hung on a place phrase
+                if a.prep in loc_preps:
+                    p.obl += [Arg("obl", c, _prep_of(c)) for c in a.head.children
+                              if c.dep_ == "nmod" and c.i > a.head.i and _prep_of(c) in partners]
         if cue.get("misparse_fallbacks") and len(p.subj) >= 2:
             # "Comisia a promis Republicii Moldova un sprijin": a caseless noun after the verb beside a subject
             # before it is a dative object the parser took for a second subject
@@ -206,6 +216,11 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
             if not p.subj and ctrl:  # object control: "invited X to visit", "l-a invitat pe X să viziteze"
                 p.subj = [Arg("subj", a.head) for a in ctrl]
                 p.inherited = True
+            elif not p.subj and fallbacks and (p.passive or not _agrees(p.verb, hp.subj)
+                                               or any(_quoted_apart(a.head, p.verb) for a in hp.subj)):
+                # "… au murit, iar alte cinci au fost rănite": a passive's agent is unknown, not the first clause's
+                # subject; "poliția trecea … și m-au lovit", "am mers bine, sunt mulțumit": another person or number
+                p.inherited = p.orphan = True
             elif not p.subj:
                 if p.verb.dep_ == "xcomp" and hp.obj and not hp.passive:
                     p.subj = [Arg("subj", a.head) for a in hp.obj]  # object control: invited X to visit
@@ -223,7 +238,7 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
                 p.modal = p.modal or hp.modal
     fallbacks = bool(cue.get("misparse_fallbacks"))
     for p in out.values():  # "Arnor is about to restore …": the subject sits on a non-verbal head
-        if p.subj or p.nominal:
+        if p.subj or p.nominal or p.orphan or fallbacks and p.passive:  # a passive without its agent: no actor
             continue
         if not fallbacks:
             _climb_for_subject(p, out)
@@ -258,6 +273,64 @@ def _children(tok):
                 yield sub, c.dep_
                 continue
         yield c, c.dep_
+
+
+def _finite_features(verb) -> tuple[str | None, str | None]:
+    """(Person, Number) of a verb's finite form: its own, else its auxiliary's ("au lovit" -> 3, Plur)."""
+    for t in [verb] + [c for c in verb.children if c.dep_ in ("aux", "aux:pass", "cop")]:
+        person, number = t.morph.get("Person"), t.morph.get("Number")
+        if person and (t.morph.get("VerbForm") in (["Fin"], []) or t is not verb):
+            return person[0], number[0] if number else None
+    return None, None
+
+
+def _agrees(verb, subj: list[Arg]) -> bool:
+    """Whether an inherited subject can be the verb's: a noun is a third person, and one noun without conjuncts
+    agrees in number with the verb's finite form (Romanian marks both on the verb or its auxiliary)."""
+    if not subj:
+        return True
+    person, number = _finite_features(verb)
+    if person in ("1", "2"):
+        return all(a.head.pos_ == "PRON" and a.head.morph.get("Person") == [person] for a in subj)
+    if len(subj) != 1 or number is None:
+        return True
+    h = subj[0].head
+    if h.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "conj" for c in h.children):
+        return True
+    own = h.morph.get("Number")
+    return not own or own[0] == number
+
+
+def _verb_tagged_adj(tok) -> bool:
+    """A verb the tagger took for an adjective ("Sindicaliștii acuză … o încercare", "acuză" as ADJ): the root of
+    its sentence, with a subject and an object of its own."""
+    deps = {c.dep_ for c in tok.children}
+    return tok.pos_ == "ADJ" and tok.dep_ == "ROOT" and bool(deps & SUBJ) and bool(deps & OBJ)
+
+
+QUOTE_MARKS = set('„“”"«»')
+
+
+def _quoted_apart(a, b) -> bool:
+    """Whether a quotation opens or closes between two tokens: "X spune: „… ne cere bani”" — the verb inside the
+    quote is not X's act."""
+    lo, hi = sorted((a.i, b.i))
+    return sum(t.text in QUOTE_MARKS for t in a.doc[lo + 1:hi]) % 2 == 1
+
+
+def _nested_agent(verb, obl: list[Arg], agent_preps: set) -> list[Arg]:
+    """A passive's "de X" agent the parser hung inside an oblique after the verb ("pentru 24 de ore de procurorii
+    DNA"): a definite noun or a name, the first such phrase."""
+    for a in sorted(obl, key=lambda a: a.head.i):
+        if a.head.i < verb.i:
+            continue
+        for t in a.head.children:  # right inside it, a bare "de" ("de la Primăria X" is a place)
+            case = [c for c in t.children if c.dep_ == "case"]
+            if t.i > a.head.i and t.dep_ == "nmod" and len(case) == 1 and case[0].lower_ in agent_preps and \
+                    not any(g.dep_ == "fixed" for g in case[0].children) and \
+                    (t.pos_ == "PROPN" or t.morph.get("Definite") == ["Def"]):
+                return [Arg("subj", t, case[0].lower_)]
+    return []
 
 
 def _controller(hp: Predicate, verbs: set, obj_preps: set) -> list[Arg]:
@@ -305,3 +378,41 @@ def _nominal(tok, poss: set, goals: set, groups: set = frozenset()) -> Predicate
         elif c.dep_ in ("nmod", "obl") and (prep := _prep_of(c)) in goals:
             p.obl.append(Arg("obl", c, prep))
     return p
+
+
+# ---------------------------------------------------------------- Romanian real-text rules (used by the coder)
+def participle_entries(v, verbs: dict) -> list:
+    """A past participle the lemmatiser left unreduced ("reținuți" -> "reținuți"): the dictionary entries of its
+    infinitive from the stem, when exactly one dictionary verb fits ("rețin-" + e -> REȚINE; "aresta-" -> ARESTA;
+    "hotărâ-" -> HOTĂRÎ)."""
+    if v.morph.get("VerbForm") != ["Part"]:
+        return []
+    word = fold(v.text).upper()
+    for end in ("ȚI", "TE", "TĂ", "T"):
+        if word.endswith(end) and len(word) - len(end) >= 4:
+            stem = word[:-len(end)]
+            break
+    else:
+        return []
+    cands = {stem} | ({stem[:-1] + "Î"} if stem.endswith("Â") else set())
+    if stem[-1] in "UI":
+        cands |= {stem[:-1] + "E", stem[:-1] + "EA"}
+    found = [k for k in cands if k in verbs]
+    return verbs[found[0]] if len(found) == 1 else []
+
+
+def habitual(p: Predicate, marks: list) -> bool:
+    """A present-tense act under a habitual phrase a few words before it ("de fiecare dată când X respinge", "ori de
+    câte ori Y atacă"): what happens whenever, not an event that happened."""
+    if not marks or p.tense != "present" or p.nominal:
+        return False
+    doc = p.verb.doc
+    window = " ".join(t.lower_ for t in doc[max(p.verb.sent.start, p.verb.i - 8):p.verb.i])
+    return any(h in window for h in marks)
+
+
+def reported_content(verb, marks: set) -> bool:
+    """A clause opened by a content mark ("că") that hangs on a noun ("acuzațiile că Rusia a atacat", "zvonul că …")
+    or whose verb of saying the parser lost (the clause is the root): reported content, not a fact."""
+    return bool(marks) and (verb.dep_ == "acl" and verb.head.pos_ == "NOUN" or verb.dep_ == "ROOT") and any(
+        c.dep_ == "mark" and c.text.lower() in marks for c in verb.children)

@@ -1,0 +1,230 @@
+"""Authors of an HTML page: the persons its markup declares, or a byline written as text.
+
+Sources, most explicit first: JSON-LD authors that are no organisation, ``<meta>`` authors, the byline markup
+(trafilatura's heuristics, ``extract.byline``), then a labelled byline line of the page's text. A site that signs
+as itself (an organisation, the site's or the domain's name, the newsroom, a legal form) is no author, and the
+next source is asked. Names are cleaned of labels, degrees, quotes, escapes and site or newsroom words around
+them. Measured in ``docs/extraction.md`` (sixth round). Shared helpers of the page's metadata (site keys, the
+title separator, JSON-LD names) live here too, for ``extract.html``.
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+from newsgraph.document import Document
+from newsgraph.extract.byline import byline_authors
+from newsgraph.lang.cues import Cues
+
+_WS = re.compile(r"\s+")
+
+
+def _meta(metas: dict[str, str], *names: str) -> str | None:
+    return next((metas[name] for name in names if name in metas), None)
+
+
+def _person_names(value, by_id: dict | None = None, people_only: bool = False) -> list[str]:
+    """Names in a JSON-LD value: a string, a node with a ``name``, a reference to a node of the page's graph
+    (``{"@id": ...}``, as Yoast and other CMS plugins write authors and publishers), or a list of these.
+    ``people_only``: no node whose ``@type`` is an organisation (a site that signs as itself)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        if "name" not in value and by_id and (node := by_id.get(value.get("@id"))) is not None and node is not value:
+            value = node
+        if people_only and _ORGANISATION.search(str(value.get("@type") or "")):
+            return []
+        return _person_names(value.get("name"))
+    if isinstance(value, list):
+        return [n for v in value for n in _person_names(v, by_id, people_only)]
+    return []
+
+
+_ORGANISATION = re.compile(r"Organi[sz]ation|Corporation|NGO|Brand|WebSite|GovernmentOrganization", re.IGNORECASE)
+
+
+_SUFFIX_SEP = re.compile(r"\s+[|–—\-·:»/]\s+")
+
+
+def _site_key(name: str) -> str:
+    from newsgraph.extract.site import key
+
+    return key(name) if name else ""
+
+
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
+
+
+def _author_sources(tree, article: dict, metas: dict[str, str], by_id: dict):
+    """Author names by source, most explicit first: JSON-LD authors that are no Organization, ``<meta>``
+    authors, the page's byline markup (trafilatura's heuristics, computed only when asked). A profile URL
+    (``article:author`` often holds one) is no name."""
+    if article:
+        yield "json-ld", _person_names(article.get("author"), by_id, people_only=True)
+    if meta_author := _meta(metas, "author", "article:author", "dc.creator"):
+        yield "meta", [a.strip() for a in re.split(r";|,| and ", meta_author)]
+    yield "byline", byline_authors(tree)
+
+
+# Labels that byline markup (not running text: there "Von" opens sentences) writes before a name: "Von Anna
+# Berg", "View all posts by Daniel Lemire", "Artikel von hausinfo", "Interview: Julia Lauter".
+_MARKUP_LABEL = re.compile(r"^(?:(?:view |see )?all posts by|(?:more )?posts by|(?:ein )?(?:artikel|beitrag) von|"
+                           r"geschrieben von|von|interview|autor(?:in)?)\b\s*:?\s+(?=\w)", re.IGNORECASE)
+
+
+def _strip_author_label(name: str, cues: Cues) -> str:
+    """"By Glen Owen" -> "Glen Owen", "Par Stefan Häne" -> "Stefan Häne", "Autor: Ion Pop" -> "Ion Pop": a
+    leading author label of any cue language, when a colon follows it or the rest is a capitalised name of two or
+    more words ("De Gaulle", "de la Cruz" stay whole)."""
+    from newsgraph.extract.datetext import fold_keep
+
+    if (m := _MARKUP_LABEL.match(name)) and (name[m.end():][:1].isupper() or len(m.group(0).split()) >= 2):
+        return name[m.end():].strip()
+    if not (m := cues.author.match(fold_keep(name))) or not m.group("rest"):
+        return name
+    rest = name[m.start("rest"):].strip()
+    if m.group(2) or (rest[:1].isupper() and len(rest.split()) >= 2):
+        return rest
+    return name
+
+
+def declared_authors(tree, article: dict, metas: dict[str, str], by_id: dict, cues: Cues, doc: Document) -> list[str]:
+    """The authors a page declares: the source's hints, then the first source that names a person (a site that
+    signs as itself in JSON-LD or <meta>, an organisation, the site's name, the newsroom, gives way to the next
+    source)."""
+    seen: list[str] = []
+    for a in doc.source.hints.get("authors") or []:
+        if (a := _clean_author(a, cues, doc.site, doc.source.url)) and a not in seen:
+            seen.append(a)
+    from newsgraph.extract.authors import _person_shaped
+
+    rejected: list[str] = []  # keys of the names given up
+    for source, names in _author_sources(tree, article, metas, by_id):
+        found, dropped = [], False
+        for a in names:
+            if not (a := _clean_author(a, cues, doc.site, doc.source.url)) or a in seen or a in found:
+                continue
+            if not _not_newsroom(a, cues, doc.site, doc.source.url):
+                dropped = True
+                rejected.append(_site_key(a))
+            elif source != "byline" or not rejected or (
+                    len(a.split()) >= 2 and _person_shaped(a, cues) and not any(_site_key(a) in r for r in rejected)):
+                found.append(a)  # after a site that signs as itself, a byline must be a person's full name
+        if source == "meta" and dropped:
+            found = []  # "DER SPIEGEL, Hamburg, Germany": an address, not a list of authors
+        if found:
+            seen.extend(found)
+            break
+    return seen
+
+
+# Where a byline written as text stands when the markup declares no author: byline blocks, the first
+# paragraphs, the blocks around the headline (a <header> or footer is "navigation"), each at most this long.
+_BYLINE_KINDS = ("byline", "other", "title", "navigation")
+BYLINE_LINE_CHARS = 100
+BYLINE_BODY_LINES = 10
+_PREPOSITION_LABEL = re.compile(r"^(?:von|de|di|da|du|van)$", re.IGNORECASE)
+_BYLINE_CUT = re.compile(r"\s+[|·•]\s+|\s+[–—-]\s+")
+
+
+def _text_byline(doc: Document, cues: Cues) -> list[str]:
+    """Authors of the first labelled byline written as text ("Von Leonora Holling", "Par Barbara Stiegler",
+    "Autorin: Uta Staschewski, Projektleiterin ...", "Posted 11. April 2018 by Walter von Aachen"): for pages
+    whose markup names no author. A name after a preposition-like label ("von", "de") needs two words."""
+    from newsgraph.extract.authors import _person_shaped, split_names
+    from newsgraph.extract.datetext import date_line, fold_keep, reader
+
+    blocks = [b.text for b in doc.boilerplate if b.kind == "byline"]
+    blocks += doc.body[:BYLINE_BODY_LINES]
+    blocks += [b.text for b in doc.boilerplate if b.kind in _BYLINE_KINDS and b.kind != "byline"]
+    dates_ = None
+    for text in blocks:
+        if len(text) > BYLINE_LINE_CHARS:
+            continue
+        rest = None
+        if (m := _MARKUP_LABEL.match(text)) or (m := cues.author.match(fold_keep(text))):
+            label = m.group("label") if "label" in m.re.groupindex else m.group(0)
+            rest = text[m.start("rest"):] if "rest" in m.re.groupindex else text[m.end():]
+        elif any(c.isdigit() for c in text):
+            dates_ = dates_ or reader(cues.codes)
+            if (line := date_line(text, cues, dates_)) and line.byline and (m := cues.author.match(fold_keep(
+                    line.byline))):
+                label, rest = m.group("label"), line.byline[m.start("rest"):]
+        if not rest or not (rest := _BYLINE_CUT.split(rest.strip())[0].strip(" ,.;")):
+            continue
+        names = []
+        for name in split_names(rest, cues):
+            if not _person_shaped(name, cues) or not _not_newsroom(name, cues, doc.site, doc.source.url) \
+                    or (" " not in name and name.isupper()):  # "By DATE", "Von ARD": a word in capitals
+                break
+            names.append(name)
+        if names and not (_PREPOSITION_LABEL.match(label.strip(" :")) and len(names[0].split()) < 2):
+            return names
+    return []
+
+
+# Legal forms of organisations: "Bundesverband WindEnergie e.V.", "wegewerk GmbH", "Acme Inc."
+_LEGAL_FORM = re.compile(r"(?:^|\s)(?:e\.\s?V\.?|g?GmbH|mbH|AG|KG|Inc\.?|Ltd\.?|LLC|S\.\s?A\.|S\.R\.L\.|SRL|S\.L\.|"
+                         r"Sp\. z o\.o\.|plc)(?:\s|$|,)")
+_ARTICLE_WORD = re.compile(r"(?:der|die|das|the|le|la|les|el|il|lo|o|a)\s+", re.IGNORECASE)
+_NAME_QUOTES = " '\"“”„‘’«»"
+
+
+def _host_key(url: str | None) -> str:
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url).hostname or "").removeprefix("www.").split(".") if url else []
+    return _site_key(host[-2]) if len(host) >= 2 else ""
+
+
+def _clean_author(name: str, cues: Cues, site: str | None, url: str | None) -> str:
+    """A declared author as a name: HTML escapes, quotes, a label ("By", "Von"), a degree (", PhD"), and words
+    naming the site or the newsroom before or after the name ("unocero - Alberto Ávila", "Adam Aaronson
+    PhillyVoice Staff", "FOCUS-Online-Experte Robin Tschöpe") removed."""
+    from newsgraph.extract.authors import _DEGREE, _person_shaped
+    from newsgraph.extract.datetext import fold_keep
+
+    name = _WS.sub(" ", unescape(name)).strip(_NAME_QUOTES)
+    if not name or name.startswith("http"):
+        return ""
+    name = _DEGREE.sub("", _strip_author_label(name, cues)).strip(" ,;")
+    keys = {k for k in (_site_key(site or ""), _host_key(url)) if len(k) >= 3}
+    m = _SUFFIX_SEP.search(name)
+    if m and _site_key(name[: m.start()]) in keys and _person_shaped(name[m.end():].strip(), cues):
+        name = name[m.end():].strip()
+    tokens = name.split()
+
+    def site_or_newsroom(token: str) -> bool:
+        k = _site_key(token)
+        return bool(k) and (any(k.startswith(s) for s in keys)
+                            or any(fold_keep(t) in cues.author_stop for t in token.split("-")))
+
+    end = len(tokens)
+    while end > 2 and site_or_newsroom(tokens[end - 1]):
+        end -= 1
+    start = 0
+    while end - start > 2 and site_or_newsroom(tokens[start]):
+        start += 1
+    kept = " ".join(tokens[start:end])
+    return kept if (start, end) == (0, len(tokens)) or _person_shaped(kept, cues) else name
+
+
+def _not_newsroom(name: str, cues: Cues, site: str | None, url: str | None = None) -> bool:
+    """A byline that names the newsroom ("Redacția", "Staff", "CHIP Software-Redaktion"), an agency, an
+    organisation ("… e.V.", "… GmbH"), a domain, or the site itself ("Teufel Editorial Team" on teufel.de; a
+    name that *is* the domain's name, "Jan Grosser" on jan-grosser.de, is the blog's author) names no author."""
+    from newsgraph.extract.datetext import fold_keep
+    from newsgraph.extract.site import key
+
+    folded = fold_keep(name).strip()
+    if folded in cues.author_stop or any(w in cues.author_stop for t in folded.split() for w in t.split("-")):
+        return False
+    if _LEGAL_FORM.search(name) or _DOMAIN.match(name) or "@" in name or "[at]" in name:
+        return False
+    k, host = key(name), _host_key(url)
+    if (m := _ARTICLE_WORD.match(name)) and len(host) >= 3 and key(name[m.end():]).startswith(host):
+        return False  # "DER SPIEGEL" on spiegel.de, "Die FURCHE" on furche.at: a person's name has no article
+    if site and key(site) and (k == key(site) or (len(key(site)) >= 3 and k.startswith(key(site)))):
+        return False
+    return not (len(host) >= 3 and k.startswith(host) and k != host)
