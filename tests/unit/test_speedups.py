@@ -136,15 +136,16 @@ def _names_plain(linker, start: int, end: int) -> list[tuple]:
     """The scan the memoised ``names(0, end)`` replaced: the name-run regex over ``text[start:end]``."""
     import re
 
-    from newsgraph.enrich.quotes import _NAME_RUN
+    from newsgraph.enrich.speakers import NAME_RUN
 
-    return linker._names(_NAME_RUN.finditer(linker.text[start:end]), start) if start else \
-        [x for m in re.finditer(_NAME_RUN.pattern, linker.text[:end]) if (x := linker._name(m.start(), m.group(0)))]
+    return linker._names(NAME_RUN.finditer(linker.text[start:end]), start) if start else \
+        [x for m in re.finditer(NAME_RUN.pattern, linker.text[:end]) if (x := linker._name(m.start(), m.group(0)))]
 
 
 @pytest.mark.parametrize("code", ["en", "ro"])
 def test_name_runs_of_a_prefix_are_those_of_a_scan_of_the_prefix(code):
-    from newsgraph.enrich.quotes import _Linker, load_speech
+    from newsgraph.enrich.quotes import load_speech
+    from newsgraph.enrich.speakers import SpeakerLinker
 
     texts = {
         "en": "Prime Minister David Okafor said on Monday. \"We will act,\" Okafor told reporters in Abuja.\n\n"
@@ -157,7 +158,7 @@ def test_name_runs_of_a_prefix_are_those_of_a_scan_of_the_prefix(code):
     text = texts[code]
     for path in sorted(EXAMPLES.glob("*.txt"))[:3]:
         text += "\n\n" + path.read_text(encoding="utf-8")[:3000]
-    linker = _Linker(text, load_speech(code), [])
+    linker = SpeakerLinker(text, load_speech(code), [])
     ends = sorted(set(range(0, len(text) + 1, 7)) | {len(text)} | {m.end() - k for m in
                   __import__("re").finditer(r"[A-ZĂÂÎȘȚ]\w+", text) for k in (0, 1, 2)})
     for end in ends:

@@ -28,16 +28,15 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from newsgraph.enrich.speakers import credit_spans, is_speaker_phrase
+from newsgraph.enrich.speakers import (
+    OPEN_CLOSE,
+    QUOTE_CHARS,
+    SpeakerLinker,
+    clean_phrase,
+    is_speaker_phrase,
+)
 from newsgraph.normalize import fold
 
-OPEN_CLOSE = {"„": "”“\"", "«": "»", "‹": "›", "“": "”", "‘": "’", '"': '"', "'": "'"}
-QUOTE_CHARS = set("„”“«»‹›‘’\"'")
-#: entity labels (entity layer, spaCy English, RONEC) that can speak
-SPEAKER_LABELS = {"PERSON": 3, "PER": 3, "ORG": 2, "ORGANIZATION": 2, "GPE": 1, "NORP": 1, "NAT_REL_POL": 1, "LOC": 0}
-PLACE_LABELS = frozenset({"GPE", "LOC", "NAT_REL_POL", "NORP"})
-# English function words capitalised inside a name-like run make it a title, not a person (in any language's text)
-TITLE_CASE_FUNCTION_WORDS = frozenset({"the", "of", "and", "for", "on", "in", "at", "to", "with"})
 RELATIVE_PRONOUNS = frozenset({"care", "ce", "who", "which"})
 # Men's first names that end in "a" (other first names in "a" are read as women's: "Sofia", "Sorina"), across
 # the languages of the news newsgraph reads; written for newsgraph.
@@ -239,154 +238,6 @@ def _unclosed_end(text: str, start: int, hi: int, gerund) -> int:
 
 
 #: a capitalised run: a proper-name candidate ("Prime Minister David Okafor", "Ion de la Vrancea")
-_NAME_RUN = re.compile(r"(?:\b[A-ZĂÂÎȘȚ](?:\.|[\w'’-]*)(?:[ \t]+(?:de[ \t]+|al[ \t]+|la[ \t]+)?[A-ZĂÂÎȘȚ](?:\.|[\w'’-]*))*)")
-
-
-class _Linker:
-    """Speaker phrase -> (name, entity id), using entity mentions, spaCy entities, capitalised names."""
-
-    def __init__(self, text: str, sp: Speech, entities: list[dict], nlp=None):
-        self.text, self.sp = text, sp
-        self.mentions = []  # (start, end, name, id, type)
-        for e in entities or []:
-            for m in e.get("mentions", []):
-                # a mention's title is part of the speaker phrase ("Purtătoarea de cuvânt Claudia Dobre")
-                start = m.get("title_start", m["start"])
-                self.mentions.append((start, m["end"], e.get("name") or m["text"], e.get("id"), e.get("type") or m.get("label")))
-        if not self.mentions and nlp is not None:
-            for ent in getattr(nlp, "ents", ()):
-                self.mentions.append((ent.start_char, ent.end_char, ent.text, None, ent.label_))
-        self.mentions.sort()
-        self.credits = credit_spans(text)
-        self._runs: list[tuple] | None = None  # the whole text's name runs, for names(0, end)
-
-    def in_span(self, start: int, end: int) -> list[tuple]:
-        """Entity mentions in a span; pronouns and bare roles that a tagger labelled as names are not names."""
-        return [m for m in self.mentions if m[0] < end and m[1] > start and SPEAKER_LABELS.get(m[4] or "", 0) > 0
-                and not self._role_only(self.text[m[0]:m[1]])]
-
-    def _role_only(self, text: str) -> bool:
-        m = self.sp.person_roles.match(text) or self.sp.org_roles.match(text)
-        return bool(m) and m.end() >= len(text.rstrip()) or fold(text) in self.sp.titles
-
-    def _in_modifier(self, start: int, at: int) -> bool:
-        seg = self.text[max(start, self.text.rfind(",", start, at) + 1):at]
-        words = [fold(w) for w in seg.split()][-3:]
-        return any(w in self.sp.preps for w in words)
-
-    def names(self, start: int, end: int) -> list[tuple]:
-        """Capitalised runs (proper-name candidates) that do not start the sentence. ``names(0, end)`` (asked
-        for every speaker, with the whole text before it) reuses one scan of the whole text: the runs that end
-        by ``end`` are the same as in ``text[:end]``, and only a run cut by ``end`` is matched again."""
-        if start == 0:
-            if self._runs is None:
-                self._runs = [(m.start(), m.end(), self._name(m.start(), m.group(0)))
-                              for m in _NAME_RUN.finditer(self.text)]
-            out = []
-            for s, e, item in self._runs:
-                if e > end:
-                    if s < end:
-                        out += self._names(_NAME_RUN.finditer(self.text, s, end))
-                    break
-                if item is not None:
-                    out.append(item)
-            return out
-        return self._names(_NAME_RUN.finditer(self.text[start:end]), start)
-
-    def _names(self, matches, offset: int = 0) -> list[tuple]:
-        return [item for m in matches if (item := self._name(offset + m.start(), m.group(0))) is not None]
-
-    def _name(self, s: int, word: str) -> tuple | None:
-        if any(a <= s < b for a, b in self.credits):
-            return None  # "Foto: Inquam Photos / Alexandru Busca": the photographer is not in the story
-        before = self.text[max(0, s - 3):s]
-        if before[-1:] in OPEN_CLOSE and self.text[s + len(word):s + len(word) + 1] in QUOTE_CHARS:
-            return None  # „Anghel Saligny”: a programme or a work named in quotation marks, not a person
-        if (s == 0 or re.search(r"[.!?\n„\"“]\s*$", before)) and not word.isupper() and " " not in word:
-            return None
-        parts = word.split()
-        while len(parts) > 1 and (fold(parts[0]) in self.sp.titles or self.sp.person_roles.match(parts[0])):  # "Prime Minister David Okafor"
-            s += len(parts[0]) + 1 + (len(word) - len(word.lstrip()))
-            word = word[len(parts[0]):].lstrip()
-            parts = parts[1:]
-        if fold(word) in self.sp.titles or self.sp.person_roles.match(word) or self.sp.org_roles.match(word):
-            return None
-        n = len(word.split())
-        typ = "PERSON" if 2 <= n <= 3 and not re.search(r"\s[a-z]", word) else ("ORG" if word.isupper() else None)
-        if typ == "PERSON" and any(w.lower() in TITLE_CASE_FUNCTION_WORDS for w in word.split()):
-            typ = "ORG"  # "Off The Record", "The Guardian": a show, a paper, a title in any language's text
-        if typ == "PERSON" and self.sp.name_article.search(self.text, max(0, s - 12), s):
-            typ = "ORG"  # "told the Evening Courier": a definite article does not open a person's name
-        return (s, s + len(word), word.rstrip("."), None, typ)
-
-    def link(self, start: int, end: int) -> tuple[str | None, str | None, str | None]:
-        found = self.in_span(start, end)
-        # a person's name the entity layer missed
-        # (a name that overlaps a person mention is that mention with its title: "ministrul Agriculturii Florin Barbu")
-        # (a run that holds a linked name is no missed person: "Procurorii DNA" is DNA's prosecutors)
-        names = [n for n in self.names(start, end) if n[4] == "PERSON" and not any(
-            m[0] <= n[0] and m[1] >= n[1] or (m[4] or "").startswith("PER") and m[0] < n[1] and m[1] > n[0]
-            or m[3] and (m[4] or "").startswith("ORG") and n[0] <= m[0] and m[1] <= n[1] for m in found)]
-        found = [m for m in found if not any(m[0] < n[1] and m[1] > n[0] for n in names)] + names
-        if found:
-            # the head of the phrase speaks, not a name inside a prepositional modifier ("an economist at Harwell
-            # Capital", "un studiu publicat în revista Nature")
-            comma = self.text.find(",", start, end)
-            # "Darius Matei, căpitanul echipei Viitorul Brădeni": a person before an apposition is its head
-            head = [m for m in found if (m[4] or "").startswith("PER") and 0 <= comma and m[1] <= comma
-                    and not re.search(r"\w", self.text[start:m[0]])]
-            best = max(found, key=lambda m: (not self._in_modifier(start, m[0]), bool(head) and m in head, SPEAKER_LABELS.get(m[4], 0),
-                                                 not self._role_only(m[2].split()[0]), m[1] - m[0]))
-            lead = self.text[start:best[0]].strip()
-            if best[3] and (best[4] or "").startswith("ORG") and lead and self.sp.speaks_for.match(lead):
-                # "un raport al Avocatului Poporului": the institution speaks; "procurorii DNA": its people, linked to it
-                head = re.split(r"\s+(?:al|a|ai|ale|de|din|of|at|from)\s+", lead)[0]
-                if self.sp.members.match(head.strip()):
-                    return self.text[start:best[1]].strip(), best[3], best[4]
-                return best[2], best[3], best[4]
-            if self._in_modifier(start, best[0]):
-                return None, None, None
-            poss = re.match(r"['’]s((?:\s+[a-z][\w-]*)+)\s*$", self.text[best[1]:end])
-            if poss and best[4] not in ("PERSON", "PER"):  # "Chile's interior ministry": the head noun speaks
-                ps, pe = _clean_phrase(self.text, best[0], end)
-                return self.text[ps:pe], None, None
-            if best[4] in PLACE_LABELS and best[0] > start and self.sp.person_roles.match(self.text[start:end].lstrip()):
-                return None, None, None  # "Președintele Republicii Moldova", "Șeful Statului Major rus": a person's role
-            name = best[2]
-            surface = self.text[best[0]:best[1]]
-            proper = re.findall(r"[A-ZĂÂÎȘȚ][\w'’.-]*(?:\s+[A-ZĂÂÎȘȚ][\w'’.-]*)*", surface)
-            if best[3] is not None and proper and not _shares_stem(surface, name) and not (
-                    surface.isupper() and (best[4] or "").startswith("ORG")):  # "ÎCCJ": an acronym of the same body
-                name = proper[-1]  # "agenția Moldpres" linked to Moldova, "Kievul" to Ukraine: the name as written
-            if ", " in name and re.fullmatch(r"(?:[A-ZĂÂÎȘȚ][\w'’.-]+\s+){1,3}[A-ZĂÂÎȘȚ][\w'’-]+", name.rsplit(", ", 1)[1]):
-                name = name.rsplit(", ", 1)[1]  # "Ministrul Educației, Ștefan Dumitrașcu": the apposed name
-            if best[3] is None or fold(name.split()[0]) in self.sp.titles:  # drop titles ("ministrul Ion Popescu")
-                parts = name.split()
-                while len(parts) > 1 and fold(parts[0]) in self.sp.titles:
-                    parts = parts[1:]
-                name = " ".join(parts)
-            return name, best[3], best[4]
-        names = [n for n in self.names(start, end) if not self._in_modifier(start, n[0]) and len(n[2]) > 1]
-        if names:
-            best = max(names, key=lambda m: m[1] - m[0])
-            return best[2], None, best[4]
-        return None, None, None
-
-
-def _shares_stem(a: str, b: str) -> bool:
-    """Whether two names share a word stem (surface "Putin" ~ "Vladimir Putin", "Kremlinul" ~ "Kremlin")."""
-    wa, wb = ({fold(w)[:4] for w in re.findall(r"\w{3,}", x)} for x in (a, b))
-    return bool(wa & wb) or not wa
-
-
-def _clean_phrase(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and (text[s].isspace() or text[s] in ",;:–—-"):
-        s += 1
-    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:–—-"):
-        e -= 1
-    return s, e
-
-
 def _subject_before(text: str, lo: int, verb_start: int, sp: Speech) -> tuple[int, int]:
     """The clause chunk right before a verb: back to the previous comma, past an empty apposition comma or a
     prepositional tail ("Priya Nair, of the Institute, said"); never back across a quotation."""
@@ -398,9 +249,9 @@ def _subject_before(text: str, lo: int, verb_start: int, sp: Speech) -> tuple[in
         for m in re.finditer(r"(?<!\w)(?:iar|dar|însă|but|and|while|whereas)\s", text[max(lo, cut):seg_end]):
             cut = max(cut, max(lo, cut) + m.end() - 1)
         if qcut > cut:
-            s, e = _clean_phrase(text, qcut + 1, seg_end)
+            s, e = clean_phrase(text, qcut + 1, seg_end)
             return (s, verb_start) if e > s else (verb_start, verb_start)
-        s, e = _clean_phrase(text, max(lo, cut + 1), seg_end)
+        s, e = clean_phrase(text, max(lo, cut + 1), seg_end)
         if e > s and not sp.stop_after.match(" " + text[s:e]):
             if seg_end < verb_start and cut >= lo and text[cut] == "," and (app := _apposition_head(text, lo, cut, s, sp)):
                 return app  # "Dr. Anita Cole, the state's chief medical officer, warned": the head before the apposition
@@ -431,7 +282,7 @@ def _apposition_head(text: str, lo: int, comma: int, s: int, sp: Speech) -> tupl
     cut = max(text.rfind(c, lo, comma) for c in ",;:(\n")
     for m in re.finditer(r"(?<!\w)(?:iar|dar|însă|but|and|while|whereas)\s", text[max(lo, cut):comma]):
         cut = max(cut, max(lo, cut) + m.end() - 1)
-    ps, pe = _clean_phrase(text, max(lo, cut + 1), comma)
+    ps, pe = clean_phrase(text, max(lo, cut + 1), comma)
     head = text[ps:pe]
     relative = fold(text[s:s + 12].split()[0]) in RELATIVE_PRONOUNS  # "X at Y, who asked not to be named, said"
     if pe <= ps or len(head.split()) > (8 if relative else 6) or not head[0].isupper() or any(c in head for c in "”»\"“„«") \
@@ -464,7 +315,7 @@ def _subject_after(text: str, verb_end: int, hi: int, sp: Speech, timex: list[di
     tail = max(s, text.rfind(",", s, e) + 1)  # a prepositional tail of the last segment ("edilul pentru Gazeta")
     if (cut := sp.end_words.search(text, tail if tail > s else s + 1, e)) and text[s:cut.start()].strip(" ,"):
         e = cut.start()
-    return _clean_phrase(text, s, e)
+    return clean_phrase(text, s, e)
 
 
 # --------------------------------------------------------------------------------------- the finder
@@ -507,7 +358,7 @@ class _Finder:
         self.text, self.sp = text, sp
         self.orig_sents = _sentence_bounds(text, sentences)
         self.sents = _merge_fragments(text, self.orig_sents)
-        self.linker = _Linker(text, sp, entities, nlp)
+        self.linker = SpeakerLinker(text, sp, entities, nlp)
         self.headline_people = [(e.get("name"), e.get("id")) for e in entities or []
                                 if e.get("type") == "PERSON" and e.get("title_mentions") and e.get("name")]
         self.nlp = nlp
@@ -673,7 +524,7 @@ class _Finder:
                 if span[0] < span[1] and (pv := [x for x in self.verbs if lo <= x.start() < q["open"]]):
                     span = _subject_before(self.text, lo, pv[-1].start(), self.sp)
             elif gap.strip(" ,–—-"):  # "…", X said
-                span = _clean_phrase(self.text, q["close"], v.start())
+                span = clean_phrase(self.text, q["close"], v.start())
             else:  # "…", said X / a declarat X
                 span = _subject_after(self.text, v.end(), hi, self.sp, self.timex)
             item.update(self.verb_info(v))
@@ -725,14 +576,14 @@ class _Finder:
     def _clause_subject(self, lo: int, end: int) -> tuple[int, int]:
         """The subject of a clause with no speech verb: before its first auxiliary/copula, else the whole clause."""
         aux = self.sp.aux.search(self.text, lo, end)
-        return _clean_phrase(self.text, lo, aux.start() if aux else end)
+        return clean_phrase(self.text, lo, aux.start() if aux else end)
 
     def _previous_subject(self, si: int) -> dict | None:
         plo, phi = self.sents[si - 1]
         if self.text[phi:self.sents[si][0]].count("\n") > 2 or any(plo <= q["start"] < phi for q in self.quotes):
             return None
         aux = self.sp.aux.search(self.text, plo, phi) or self.sp.verb.search(self.text, plo, phi)
-        s, e = _clean_phrase(self.text, plo, aux.start() if aux else phi)
+        s, e = clean_phrase(self.text, plo, aux.start() if aux else phi)
         name, eid, label = self.linker.link(s, e) if e > s else (None, None, None)
         if name and (label or "PER").startswith("PER"):
             return {"speaker": name, "speaker_id": eid, "speaker_text": self.text[s:e]}
@@ -742,7 +593,7 @@ class _Finder:
         for t in self.timex:
             if t["start"] == s and t["end"] < e:
                 s = t["end"]
-        return _clean_phrase(self.text, s, e)[0]
+        return clean_phrase(self.text, s, e)[0]
 
     def kind_of(self, q: dict) -> str:
         inner = self.text[q["start"]:q["end"]].strip()
@@ -776,7 +627,7 @@ class _Finder:
                 item.update({k: prev[k] for k in ("speaker", "speaker_id", "speaker_text", "verb", "lemma", "via", "via_id")})
             if kind == "partial" and item["verb"] is None:
                 continue  # scare quotes: no speech frame
-            s, e = _clean_phrase(self.text, q["start"], q["end"]) if not q["closed"] else (q["start"], q["end"])
+            s, e = clean_phrase(self.text, q["start"], q["end"]) if not q["closed"] else (q["start"], q["end"])
             self.add(s, e, kind, item, q["closed"])
 
     def _term(self, q: dict, words: int) -> bool:
@@ -836,12 +687,12 @@ class _Finder:
             via = self.sp.via_after.search(self.text, s, hi) or self.sp.via_prefix.search(self.text, s, hi)
             if via and not self.inside_quote(via.start()):
                 e = via.start()
-            s, e = _clean_phrase(self.text, s, e)
+            s, e = clean_phrase(self.text, s, e)
             e = e - 1 if e > s and self.text[e - 1] in ".!?" else e
             if any(q["open"] < e and q["close"] > s for q in self.marks):  # „constructive” și că …: the mark-free part
                 s = next((c.end() for c in self.sp.coord.finditer(self.text, s, e) if not self.inside_quote(c.start())
                           and not any(q["open"] < e and q["close"] > c.end() for q in self.marks)), s)
-                s = _clean_phrase(self.text, s, e)[0]
+                s = clean_phrase(self.text, s, e)[0]
             if e - s < 8 or any(q["open"] < e and q["close"] > s for q in self.marks) or self.overlaps(s, e):
                 continue
             span = _subject_before(self.text, lo, v.start(), self.sp)
@@ -862,26 +713,26 @@ class _Finder:
             m = re.match(r"\s*(?:lui\s+)?([^,.;:!?\n]+)", self.text[acc.end():hi])
             if not m:
                 continue
-            span = _clean_phrase(self.text, acc.end() + m.start(1), acc.end() + m.end(1))
+            span = clean_phrase(self.text, acc.end() + m.start(1), acc.end() + m.end(1))
             if span[1] - span[0] > 60 or span[0] == span[1]:
                 continue
             if ag := self.sp.agent.search(self.text, span[0], span[1]):  # "potrivit datelor publicate de X" -> X
                 det = next((ag.start(g) for g in ("det", "det2") if ag.groupdict().get(g)), None)
                 start = ag.end() if det is None else det
                 if self.text[ag.end():span[1]].strip()[:1].isupper():
-                    speaker_span = _clean_phrase(self.text, ag.end(), span[1])
+                    speaker_span = clean_phrase(self.text, ag.end(), span[1])
                 elif self.sp.person_roles.match(self.text[start:span[1]]) or self.sp.org_roles.match(self.text[start:span[1]]) \
                         or ag.groupdict().get("doc") or re.search(r"\b[A-ZĂÂÎȘȚ]", self.text[ag.end():span[1]]):
                     # "datelor publicate joi de asociația ACAI": a description with a name
                     # "figures released by the company" (a role: its antecedent), "a statement from the arbitration
                     # tribunal" (a document's source, named by its description)
-                    speaker_span = _clean_phrase(self.text, start, _tail_cut(self.text, start, span[1], self.timex))
+                    speaker_span = clean_phrase(self.text, start, _tail_cut(self.text, start, span[1], self.timex))
                 else:
                     ag = None
             if self.text[lo:acc.start()].strip(" ,"):  # "…, according to X."
-                s, e = _clean_phrase(self.text, lo, acc.start())
+                s, e = clean_phrase(self.text, lo, acc.start())
             else:  # "Potrivit lui X, …"
-                s, e = _clean_phrase(self.text, span[1], hi)
+                s, e = clean_phrase(self.text, span[1], hi)
             e = e - 1 if e > s and self.text[e - 1] in ".!?" else e
             if e - s < 8 or any(q["open"] < e and q["close"] > s for q in self.marks) or self.overlaps(s, e):
                 continue
@@ -906,7 +757,7 @@ class _Finder:
             via = sp.via_after.search(text, s, hi)
             if via and not self.inside_quote(via.start()):
                 e = via.start()
-            s, e = _clean_phrase(text, s, e)
+            s, e = clean_phrase(text, s, e)
             e = e - 1 if e > s and text[e - 1] in ".!?" else e
             span = _subject_before(text, lo, v.start(), sp)
             if span[0] == span[1] or span[1] - span[0] > 80:
@@ -921,10 +772,10 @@ class _Finder:
                 cut = commas[-1]  # "…, a informat agenția X": everything before the verb's comma is the content
             if cut is None:
                 return
-            s, e = _clean_phrase(text, lo, lo + cut)
+            s, e = clean_phrase(text, lo, lo + cut)
             if sp.according.match(text, s) or text[s] in "„“\"«":
                 return
-            between = _clean_phrase(text, lo + cut + 1, v.start())
+            between = clean_phrase(text, lo + cut + 1, v.start())
             if between[1] > between[0] and sp.subordinators.match(text, between[0]):
                 return  # "…, așa cum a susținut X" / "…, as X said": not a report of the content
             span = between if between[1] > between[0] else _subject_after(text, v.end(), hi, sp, self.timex)
