@@ -27,9 +27,11 @@ from importlib import resources
 from spacy.tokens import Span
 
 from newsgraph.document import Document
+from newsgraph.enrich.coref import corefer_people, link_roles
 from newsgraph.enrich.entity_rules import acronyms, full_name, inside_orgs, literal_capital, untagged_people
 from newsgraph.enrich.foreign import DEMONYM_LABELS, foreign_country
 from newsgraph.enrich.gazetteer import Gazetteer, KBEntity, slug
+from newsgraph.enrich.inflection import nominative
 from newsgraph.enrich.speakers import credit_spans
 from newsgraph.normalize import fold
 
@@ -190,7 +192,7 @@ class Linker:
 
     def lookup(self, span):
         keys = span_keys(span, self.rules["suffix_rules"])
-        if self.rules.get("titles") and (words := _nominative(span)) is not None:
+        if self.rules.get("titles") and (words := nominative(span)) is not None:
             keys.append(fold("".join(w + t.whitespace_ for w, t in zip(words, span))))  # "Băncii Naționale"
         for key in keys:
             alias = self.gaz.aliases.get(key)
@@ -587,67 +589,6 @@ def _sentence_index(starts: list[int], char: int) -> int:
     return max(0, bisect.bisect_right(starts, char) - 1)
 
 
-def link_roles(roles: list[Mention], people: list[Mention], linker: Linker) -> None:
-    sp, gaz = linker.sp, linker.gaz
-    facts: dict[tuple, str] = {}
-    by_start = {m.start: m for m in people}
-    for r in sorted(roles, key=lambda m: m.start):
-        key = (r.extra["role"], r.extra["country"])
-        nxt = r.end + 1 if r.end < len(sp) and sp[r.end].text == "," else r.end
-        target = by_start.get(nxt)
-        if target is not None and target.entity:
-            r.entity, r.via = target.entity, "apposition"
-            if key[1]:
-                facts[key] = target.entity
-            continue
-        if key[1] is None:
-            continue
-        if key in facts:
-            r.entity, r.via = facts[key], "role-doc"
-            continue
-        in_doc = {m.entity for m in people if m.entity}
-        holders = [e for e in in_doc if e in gaz.entities and any(rr[0] == key[0] and rr[1] == key[1]
-                                                                   for rr in gaz.entities[e].roles)]
-        if len(holders) == 1:
-            r.entity, r.via = holders[0], "role-doc"
-        elif linker.published and (h := gaz.holder(key[0], key[1], linker.published)):
-            r.entity, r.via = h.id, "role-kb"
-
-
-def corefer_people(mentions: list[Mention], sp) -> None:
-    """A person mention that is a part of a longer person name in the article joins that name's entity."""
-    people = [m for m in mentions if m.label == "PERSON"]
-    full = sorted(people, key=lambda m: m.end - m.start, reverse=True)
-    # A one-word town name that is also a word of a person's name in this article is that person ("Kim"), and so
-    # is a one-word name the tagger read as a place or an organisation ("Voineag", "Bolojan" beside "Marius
-    # Voineag", "Ilie Bolojan").
-    towns = [m for m in mentions if m.end - m.start == 1 and m.label != "PERSON" and (
-        (m.entity or "").startswith("place:") or m.via == "ner")]
-    folded: dict[tuple[int, int], list[str]] = {}  # a mention's folded words, computed once
-
-    def words_of(m: Mention) -> list[str]:
-        if (m.start, m.end) not in folded:
-            folded[m.start, m.end] = [fold(t.text) for t in sp[m.start:m.end] if t.is_alpha]
-        return folded[m.start, m.end]
-
-    longer = [(other, other.end - other.start, set(words_of(other))) for other in full]  # longest first
-    for m in [*people, *towns]:
-        words, size = words_of(m), m.end - m.start
-        if not words:
-            continue
-        for other, other_size, other_words in longer:
-            if other_size <= size:
-                break  # the rest are no longer than m
-            if other is m:
-                continue
-            if all(w in other_words for w in words):
-                if other.entity is None:
-                    continue
-                if m.entity is None or m.via == "ner" or m.label != "PERSON":
-                    m.entity, m.via, m.label = other.entity, "coref", "PERSON"
-                break
-
-
 def stage(doc: Document, ctx) -> Document:
     sp = doc.nlp
     if sp is None or doc.language is None:
@@ -741,67 +682,6 @@ def _inside(char: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= char < b for a, b in spans)
 
 
-_GENITIVE = ("ului", "ei", "ii")
-
-
-def _genitive(tok) -> bool:
-    """A singular genitive/dative word ("Guvernului", "Băncii", "Direcției", "Înaltei")."""
-    case = tok.morph.get("Case")
-    return fold(tok.text).endswith(_GENITIVE) and (not case or any("Gen" in c or "Dat" in c for c in case))
-
-
-def _with_case(word: str, like: str) -> str:
-    return word[:1].upper() + word[1:] if like[:1].isupper() else word
-
-
-def _nominative_head(tok) -> str | None:
-    """The nominative with the definite article of a genitive head ("Guvernului" -> "Guvernul", "Băncii" ->
-    "Banca", "Curții" -> "Curtea", "Direcției" -> "Direcția", "Înaltei" -> "Înalta"), from the lemma when the
-    lemmatizer gave one that shares the word's stem, else from the suffix."""
-    lemma = (tok.lemma_ or "").lower()
-    word = tok.text
-    if not lemma or fold(lemma)[:3] != fold(word)[:3] or lemma == word.lower():
-        low = word.lower()
-        for suf, rep in (("ului", "ul"), ("iei", "ia"), ("ei", "a")):
-            if low.endswith(suf):
-                return word[: len(word) - len(suf)] + rep
-        return None
-    if tok.pos_ == "ADJ":
-        return _with_case(lemma + ("" if lemma.endswith(("a", "ă", "e")) else "a"), word)
-    if lemma.endswith("ă") or lemma.endswith("ie"):
-        definite = lemma[:-1] + "a"
-    elif lemma.endswith("e"):
-        definite = lemma + "a"
-    elif lemma.endswith("u"):
-        definite = lemma + "l"
-    elif lemma.endswith("a"):
-        definite = lemma
-    else:
-        definite = lemma + "ul"
-    return _with_case(definite, word)
-
-
-def _nominative(span) -> list[str] | None:
-    """An institution's name in the nominative: a genitive head and the feminine adjectives that agree with it
-    ("Băncii Naționale a României" -> "Banca Națională a României", "Ministerului de Interne" -> "Ministerul de
-    Interne")."""
-    toks = list(span)
-    if not toks or not _genitive(toks[0]):
-        return None
-    head = _nominative_head(toks[0])
-    if head is None:
-        return None
-    words = [head, *(t.text for t in toks[1:])]
-    feminine = head.lower().endswith("a")
-    for k, t in enumerate(toks[1:], start=1):
-        if t.pos_ != "ADJ" or not _genitive(t) and not fold(t.text).endswith("e"):
-            break
-        lemma = (t.lemma_ or "").lower()
-        if feminine and lemma and fold(lemma)[:3] == fold(t.text)[:3] and not lemma.endswith(("e", "ă")):
-            words[k] = _with_case(lemma + "ă", t.text)
-    return words
-
-
 def _base_name(span, linker: Linker, label: str | None = None) -> str:
     """A name in its dictionary form: an institution in the nominative ("Guvernului" -> "Guvernul"), a woman's
     first name out of the genitive ("Vioricăi Dăncilă" -> "Viorica Dăncilă"), else the lemma when the tagger
@@ -815,7 +695,7 @@ def _base_name(span, linker: Linker, label: str | None = None) -> str:
                 if first.endswith(suf) and first[: len(first) - len(suf)] + rep in rules["first_names"]:
                     return first[: len(first) - len(suf)] + rep + text[len(first):]
             return text
-        words = _nominative(span)
+        words = nominative(span)
         if words is not None:
             return "".join(w + t.whitespace_ for w, t in zip(words, span)).strip()
     # Prefer a variant the KB-less text itself supports: the lemma when the tagger gave a PROPN lemma.
