@@ -9,8 +9,8 @@ import pytest
 
 import newsgraph.pipeline as pl
 from newsgraph import Config, Pipeline
-from newsgraph.enrich.events.coder import _Alts, _alts_match, _may_match, _word_eq, _word_keys
 from newsgraph.enrich.events.dictionaries import load_builtin
+from newsgraph.enrich.events.patterns import Alts, alts_match, may_match, word_eq, word_keys
 from newsgraph.errors import InputError
 from newsgraph.ingest import iter_sources
 
@@ -24,7 +24,7 @@ def _alts_subseq(alts: list[list[str]], seq: list[str], gap: int = 6) -> bool:
         for j in range(pos, min(len(seq), pos + gap + 1)):
             for opt in options:
                 ow = opt.split()
-                if all(j + n < len(seq) and _word_eq(ow[n], seq[j + n]) for n in range(len(ow))):
+                if all(j + n < len(seq) and word_eq(ow[n], seq[j + n]) for n in range(len(ow))):
                     hit = j + len(ow)
                     break
             if hit is not None:
@@ -56,10 +56,10 @@ def test_compiled_verb_patterns_match_like_the_plain_matcher(lang):
             else:
                 seq.append(rng.choice(vocab))
         seq += rng.sample(noise, rng.randint(0, 2))
-        compiled = tuple(map(_Alts, side))
+        compiled = tuple(map(Alts, side))
         expected = _alts_subseq(side, seq)
-        assert _alts_match(compiled, seq) is expected, (side, seq)
-        may = _may_match(compiled, _word_keys(seq))  # the pre-filter never drops a pattern that matches
+        assert alts_match(compiled, seq) is expected, (side, seq)
+        may = may_match(compiled, word_keys(seq))  # the pre-filter never drops a pattern that matches
         assert may or not expected, (side, seq)
         agree += expected
         filtered += not may
@@ -70,10 +70,10 @@ def test_compiled_verb_patterns_match_like_the_plain_matcher(lang):
 def test_alts_with_an_empty_alternative_and_prefixes():
     side = [["", "MEET WITH"], ["TALKS"]]
     for seq in (["TALKS"], ["MEETING", "WITH", "X", "TALKS"], ["NOTHING"], []):
-        assert _alts_match(tuple(map(_Alts, side)), seq) is _alts_subseq(side, seq)
+        assert alts_match(tuple(map(Alts, side)), seq) is _alts_subseq(side, seq)
     side = [["ANNOUNC"], ["PLAN"]]
     for seq in (["ANNOUNCED", "A", "PLAN"], ["ANNOUNC", "PLANS"], ["ANN", "PLAN"]):
-        assert _alts_match(tuple(map(_Alts, side)), seq) is _alts_subseq(side, seq)
+        assert alts_match(tuple(map(Alts, side)), seq) is _alts_subseq(side, seq)
 
 
 # ---------------------------------------------------------------------------- Pipeline.pipe batches spaCy

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from newsgraph.enrich.events.actors import RoleActors
 from newsgraph.enrich.events.dictionaries import Dictionaries
 from newsgraph.enrich.events.general import GeneralNews, cameo_root
+from newsgraph.enrich.events.patterns import Alts, alts_match, may_match, subseq, word_keys
 from newsgraph.enrich.events.predicates import (
     Arg,
     Predicate,
@@ -149,7 +150,7 @@ class Coder:
             words = e["words"]
             if len(words) > 1:  # multi-word verb: the other words follow closely
                 rest = [plain(w) for w in words[1:]]
-                if not _subseq(rest, after[:len(rest) + 2]) and not _subseq(rest, after_lem[:len(rest) + 2]):
+                if not subseq(rest, after[:len(rest) + 2]) and not subseq(rest, after_lem[:len(rest) + 2]):
                     continue
                 score = len(words)
             else:
@@ -162,15 +163,15 @@ class Coder:
         block = best_entry.get("block", -1)
         # The longest matching pattern wins, the first of equal length (patterns sorted once, stably). A pattern
         # with an item that no word around the verb can start is skipped before it is matched (same result).
-        keys_after, keys_before = _word_keys(after + after_lem), None
+        keys_after, keys_before = word_keys(after + after_lem), None
         for _n, b, a, c in self._patterns(block) if block >= 0 else ():
-            if a and not _may_match(a, keys_after):
+            if a and not may_match(a, keys_after):
                 continue
             if b:
-                keys_before = _word_keys(before) if keys_before is None else keys_before
-                if not _may_match(b, keys_before):
+                keys_before = word_keys(before) if keys_before is None else keys_before
+                if not may_match(b, keys_before):
                     continue
-            if (not a or _alts_match(a, after) or _alts_match(a, after_lem)) and (not b or _alts_match(b, before)):
+            if (not a or alts_match(a, after) or alts_match(a, after_lem)) and (not b or alts_match(b, before)):
                 code = c
                 break
         else:
@@ -180,9 +181,9 @@ class Coder:
 
     def _patterns(self, block: int) -> list:
         """A verb block's patterns compiled for matching (once per coder): ``(length, before, after, code)``,
-        longest first, each side a tuple of :class:`_Alts`."""
+        longest first, each side a tuple of :class:`Alts`."""
         if block not in self._compiled:
-            pats = [(len(a) + len(b), tuple(map(_Alts, b)), tuple(map(_Alts, a)), c)
+            pats = [(len(a) + len(b), tuple(map(Alts, b)), tuple(map(Alts, a)), c)
                     for b, a, c in self.plain_blocks[block] if len(a) + len(b)]
             self._compiled[block] = sorted(pats, key=lambda p: -p[0])
         return self._compiled[block]
@@ -766,65 +767,3 @@ def _coordinated(toks, start: int) -> bool:
         if t.idx == start:
             return t.dep_ in ("conj", "appos") or t.head.dep_ in ("conj", "appos") and t.dep_ == "compound"
     return False
-
-
-def _subseq(words: list[str], seq: list[str]) -> bool:
-    it = iter(seq)
-    return all(any(x == w for x in it) for w in words)
-
-
-def _word_eq(pattern: str, word: str) -> bool:
-    return pattern == word or (len(pattern) >= 5 and word.startswith(pattern))
-
-
-class _Alts:
-    """One pattern item (alternatives, each one or more words), pre-split, with the alternatives' first words as
-    a set (exact) and a tuple (prefixes of 5+ letters) to reject a position in one lookup: the same matches as
-    the plain matcher it replaced (kept as the oracle in ``tests/unit/test_speedups.py``), without re-splitting
-    every alternative at every position."""
-
-    __slots__ = ("options", "exact", "prefixes", "prefix_set", "has_empty")
-
-    def __init__(self, options: list[str]):
-        self.options = [tuple(opt.split()) for opt in options]
-        self.has_empty = any(not ow for ow in self.options)
-        self.exact = frozenset(ow[0] for ow in self.options if ow)
-        self.prefixes = tuple({ow[0] for ow in self.options if ow and len(ow[0]) >= 5})
-        self.prefix_set = frozenset(self.prefixes)
-
-
-def _word_keys(seq: list[str]) -> set[str]:
-    """The words of ``seq`` and their prefixes of 5+ letters: an item whose first words meet none of them cannot
-    match anywhere in ``seq`` (see :func:`_may_match`)."""
-    keys = set(seq)
-    for w in keys.copy():
-        keys.update(w[:n] for n in range(5, len(w)))
-    return keys
-
-
-def _may_match(alts: tuple[_Alts, ...], keys: set[str]) -> bool:
-    """False when some item of ``alts`` can start at no word whose keys (:func:`_word_keys`) are given: a
-    necessary condition of :func:`_alts_match`, checked with set operations."""
-    return all(item.has_empty or not item.exact.isdisjoint(keys) or not item.prefix_set.isdisjoint(keys)
-               for item in alts)
-
-
-def _alts_match(alts: tuple[_Alts, ...], seq: list[str], gap: int = 6) -> bool:
-    """Each item's alternatives found in order in ``seq``, with gaps of at most ``gap`` words."""
-    pos, size = 0, len(seq)
-    for item in alts:
-        hit = None
-        for j in range(pos, min(size, pos + gap + 1)):
-            w = seq[j]
-            if not item.has_empty and w not in item.exact and not (item.prefixes and w.startswith(item.prefixes)):
-                continue
-            for ow in item.options:
-                if all(j + n < size and _word_eq(ow[n], seq[j + n]) for n in range(len(ow))):
-                    hit = j + len(ow)
-                    break
-            if hit is not None:
-                break
-        if hit is None:
-            return False
-        pos = hit
-    return True
