@@ -144,8 +144,8 @@ def _names_plain(linker, start: int, end: int) -> list[tuple]:
 
 @pytest.mark.parametrize("code", ["en", "ro"])
 def test_name_runs_of_a_prefix_are_those_of_a_scan_of_the_prefix(code):
-    from newsgraph.enrich.quotes import load_speech
     from newsgraph.enrich.speakers import SpeakerLinker
+    from newsgraph.enrich.speech import load_speech
 
     texts = {
         "en": "Prime Minister David Okafor said on Monday. \"We will act,\" Okafor told reporters in Abuja.\n\n"

@@ -21,12 +21,7 @@ Each item: ``{"text", "start", "end", "speaker", "speaker_id", "speaker_text", "
 
 from __future__ import annotations
 
-import json
 import re
-import unicodedata
-from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
 from newsgraph.enrich.speakers import (
     OPEN_CLOSE,
@@ -35,123 +30,10 @@ from newsgraph.enrich.speakers import (
     clean_phrase,
     is_speaker_phrase,
 )
+from newsgraph.enrich.speech import Speech, load_speech
 from newsgraph.normalize import fold
 
 RELATIVE_PRONOUNS = frozenset({"care", "ce", "who", "which"})
-# Men's first names that end in "a" (other first names in "a" are read as women's: "Sofia", "Sorina"), across
-# the languages of the news newsgraph reads; written for newsgraph.
-MALE_FIRST_NAMES_IN_A = frozenset(fold(n) for n in (
-    "mihnea", "luca", "toma", "costea", "horia", "nikita", "sasha", "misha", "andrea", "joshua", "ilya",
-    "ilia", "mustafa", "hamza", "musa", "isa", "akira", "kenta", "shota", "nicola", "jiřa", "kolya", "vova",
-    "grisha", "dima", "yura", "zosima", "sava", "mina", "pasca", "bogza", "jean-luca",
-))
-
-
-def _strip(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-
-
-def _alt(words) -> str:
-    forms = sorted({v for w in words for v in (w, _strip(w))}, key=len, reverse=True)
-    return "(?:" + ("|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) or r"(?!x)x") + ")"
-
-
-@dataclass
-class Speech:
-    code: str
-    verb: re.Pattern  # a speech verb group (aux/clitic + adverbs + form), group "v" = the form
-    lemma: dict
-    comp: re.Pattern
-    according: re.Pattern
-    via_after: re.Pattern
-    via_prefix: re.Pattern
-    gerund: re.Pattern
-    stop_after: re.Pattern
-    person_roles: re.Pattern
-    org_roles: re.Pattern
-    titles: frozenset
-    end_words: re.Pattern  # a preposition that ends an inverted speaker phrase ("edilul pentru Gazeta de Vest")
-    lead_prep: re.Pattern  # a prepositional phrase between verb and speaker ("a reacționat pe Facebook ministrul")
-    title_nouns: re.Pattern  # "filmul „…”", "the film "…"": a quoted title, not speech
-    bare: re.Pattern  # verbs that take a clause without "that" ("said the bridge was closed")
-    finite: re.Pattern  # a finite-verb cue inside such a clause
-    preps: frozenset
-    subordinators: re.Pattern
-    aux: re.Pattern  # an auxiliary/clitic: where a clause's subject ends ("Gavrilă a strigat din boxă:")
-    agent: re.Pattern  # a participle's agent inside "according to": "potrivit datelor publicate de X" -> X
-    drop_det: re.Pattern  # an indefinite determiner dropped from a description speaker ("Un studiu" -> "studiu")
-    coord: re.Pattern  # a second complement clause ("și că", "and that")
-    dets: frozenset
-    masculine_anaphors: frozenset  # pronouns and role words that refer to a man ("el", "he", "ministrul")
-    masculine_suffixes: tuple  # a role word with one of these endings refers to a man (Romanian "-ul", "-le")
-    generic_org_roles: frozenset  # organisation roles that do not name an institution kind ("it", "the company")
-    name_article: re.Pattern  # an article right before a capitalised run: not a person ("the Evening Courier")
-    interface: re.Pattern  # a web page's own messages ("S-a produs o eroare", "Try reloading"): never speech
-    speaks_for: re.Pattern  # heads that speak for the organisation in their modifier ("un raport al X", "officials at X")
-    members: re.Pattern  # those of them that are its people ("procurorii DNA"): the phrase is kept, linked to it
-    term_preps: re.Pattern  # a word that makes a quote a name or a term ("propunerea privind „…”", "titled "…"")
-    noun_preps: re.Pattern  # a preposition that does so when the parse attaches the quote to a noun ("contract de „…”")
-
-    def masculine(self, role: str) -> bool:
-        """Whether an anaphoric speaker (its head word, folded) refers to a man."""
-        return role in self.masculine_anaphors or (bool(self.masculine_suffixes) and role.endswith(self.masculine_suffixes))
-
-    def feminine_name(self, name: str) -> bool:
-        """A full name whose first name ends in "a" and is not a man's (a surname alone tells nothing: "Rafila")."""
-        words = name.split()
-        return len(words) > 1 and fold(words[0]).endswith("a") and fold(words[0]) not in MALE_FIRST_NAMES_IN_A
-
-
-@cache
-def load_speech(code: str) -> Speech | None:
-    try:
-        d = json.loads(resources.files("newsgraph.lang").joinpath(code, "speech.json").read_text("utf-8"))
-    except (FileNotFoundError, OSError, ModuleNotFoundError):
-        return None
-    lemma = {fold(f): lem for lem, forms in d["verbs"].items() for f in forms}
-    pre = _alt(d.get("auxiliaries", []) + d.get("clitics", []))
-    adv = _alt(d.get("adverbs", []))
-    forms = _alt([f for forms in d["verbs"].values() for f in forms])
-    i = re.I
-    B, E = r"(?<!\w)", r"(?!\w)"
-    return Speech(
-        code=code,
-        verb=re.compile(rf"{B}(?:{pre}\s+)?(?:{adv}\s+){{0,2}}(?P<v>{forms}){E}", i),
-        lemma=lemma,
-        comp=re.compile(rf"^\s*,?\s*{_alt(d.get('complementizers', []))}{E}", i),
-        according=re.compile(rf"{B}{_alt(d.get('according_to', []))}{E}", i),
-        via_after=re.compile(rf",\s*(?:{_alt(d.get('via_verbs', []))})\s+(?P<via>[^,.;:!?\n]+)", i),
-        via_prefix=re.compile(rf"{B}{_alt(d.get('via_prefix', []))}\s+(?:lui\s+|the\s+)?(?P<via>[^,.;:!?\n]+)", i),
-        gerund=re.compile(d.get("gerund", "(?!x)x"), i),
-        stop_after=re.compile(rf"\s+(?:{_alt(d.get('stop_words_after_verb', []))}){E}", i),
-        person_roles=re.compile(rf"^(?:{_alt(d.get('person_roles', []))}){E}", i),
-        org_roles=re.compile(rf"^(?:{_alt(d.get('org_roles', []))}){E}", i),
-        titles=frozenset(fold(t) for t in d.get("titles", [])),
-        end_words=re.compile(rf"\s(?:{_alt(d.get('speaker_end_words', []))}){E}", i),
-        lead_prep=re.compile(rf"^\s*(?:{_alt(d.get('lead_prepositions', []))})\s+(?:the\s+)?[A-ZĂÂÎȘȚ][\w.-]*(?:\s+[A-ZĂÂÎȘȚ][\w.-]*)*"),
-        title_nouns=re.compile(rf"{B}{_alt(d.get('title_nouns', []))}\s*$", i),
-        bare=re.compile(rf"^(?:{_alt(d.get('bare_complement_verbs', []))})$", i),
-        finite=re.compile(d.get("finite_cue", "(?!x)x")),
-        preps=frozenset(fold(w) for w in d.get("speaker_end_words", []) + d.get("name_preps", [])),
-        subordinators=re.compile(rf"{_alt(d.get('subordinators', []))}{E}", i),
-        aux=re.compile(rf"\s(?:{pre}|{_alt(d.get('copulas', []))}){E}", i),
-        agent=re.compile(d.get("agent_phrase", "(?!x)x"), i),
-        drop_det=re.compile(rf"^(?:{_alt(d.get('description_drop_determiners', []))})\s+(?=[a-zăâîșț])", i),
-        dets=frozenset(fold(w) for w in d.get("determiners", [])),
-        coord=re.compile(rf"[,;]?\s+(?:{_alt(d.get('coordinated_complements', []))}){E}", i),
-        generic_org_roles=frozenset(fold(w) for w in d.get("generic_org_roles", [])),
-        masculine_anaphors=frozenset(fold(w) for w in d.get("masculine_anaphors", [])),
-        masculine_suffixes=tuple(d.get("masculine_role_suffixes", [])),
-        name_article=re.compile(rf"{B}(?:{_alt(d.get('name_articles', []))})\s+$", i) if d.get("name_articles") else re.compile("(?!x)x"),
-        interface=re.compile(rf"{B}{_alt(d.get('interface_text', []))}{E}", i),
-        speaks_for=re.compile(rf"^(?:{_alt(d.get('speaks_for_org', []))}){E}", i),
-        members=re.compile(rf"^(?:{_alt(d.get('org_members', []))})$", i),
-        term_preps=re.compile(rf"{B}{_alt(d.get('term_prepositions', []))}\s*$", i),
-        noun_preps=re.compile(rf"{B}{_alt(d.get('noun_complement_prepositions', []))}\s*$", i),
-    )
-
-
-# --------------------------------------------------------------------------------------- quote marks
 
 
 def quote_spans(text: str, gerund: re.Pattern | None = re.compile(r"(?:ând|ind|ing)$")) -> list[dict]:

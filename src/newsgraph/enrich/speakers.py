@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from newsgraph.normalize import fold
 
 if TYPE_CHECKING:
-    from newsgraph.enrich.quotes import Speech
+    from newsgraph.enrich.speech import Speech
 
 OPEN_CLOSE = {"„": "”“\"", "«": "»", "‹": "›", "“": "”", "‘": "’", '"': '"', "'": "'"}
 QUOTE_CHARS = set("„”“«»‹›‘’\"'")
