@@ -1,11 +1,13 @@
 """Ingest N generated articles and report documents/s and peak memory (RSS) of the ingest process.
 
-    python benchmarks/ingest_scale.py [--n 10000] [--stages structure|full] [--jobs 1]
+    python benchmarks/ingest_scale.py [--n 10000] [--stages structure|full] [--jobs 1] [--no-stories]
 
 The articles are synthetic text dumps (a title, a date line, six paragraphs, a partner block) generated from
 templates with varying words, written to one JSONL file in a temporary folder; the ingest runs as the CLI in
 a subprocess so its peak RSS is measured alone (resource.RUSAGE_CHILDREN). Bounded memory means the peak does
-not grow with N: run it with two sizes to see (the table prints both when --n is given twice)."""
+not grow with N: run it with two sizes to see (the table prints both when --n is given twice). All articles are
+published within one month, so with stories on (the default) each one is compared with the articles of its
+story window (docs/stories.md); ``--no-stories`` measures the ingest without that step."""
 
 from __future__ import annotations
 
@@ -34,7 +36,7 @@ def article(i: int, rng: random.Random) -> dict:
     return {"url": f"https://bench.example/a/{i}", "text": text}
 
 
-def run(n: int, stages: str, jobs: int) -> dict:
+def run(n: int, stages: str, jobs: int, stories: bool = True) -> dict:
     rng = random.Random(1)
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "articles.jsonl"
@@ -44,12 +46,13 @@ def run(n: int, stages: str, jobs: int) -> dict:
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         t0 = time.perf_counter()
         r = subprocess.run([sys.executable, "-m", "newsgraph", "ingest", str(src), "--db", str(Path(tmp) / "b.db"),
-                            "--quiet", "--stages", stages, "--jobs", str(jobs)], capture_output=True, text=True)
+                            "--quiet", "--stages", stages, "--jobs", str(jobs), *([] if stories else ["--no-stories"])],
+                           capture_output=True, text=True)
         elapsed = time.perf_counter() - t0
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         if r.returncode:
             raise SystemExit(r.stderr)
-    return {"n": n, "stages": stages, "seconds": round(elapsed, 1), "docs_per_s": round(n / elapsed, 1),
+    return {"n": n, "stages": stages, "stories": stories, "seconds": round(elapsed, 1), "docs_per_s": round(n / elapsed, 1),
             "peak_rss_mb": round(max(peak, before) / 1024, 1), "summary": r.stdout.strip()}
 
 
@@ -58,11 +61,13 @@ def main() -> None:
     ap.add_argument("--n", type=int, action="append", help="number of articles (repeatable)")
     ap.add_argument("--stages", default="structure")
     ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--no-stories", action="store_true", help="ingest without placing articles in stories")
     args = ap.parse_args()
-    rows = [run(n, args.stages, args.jobs) for n in (args.n or [10000])]
-    print("| articles | stages | seconds | docs/s | peak RSS (MB) |\n|---:|---|---:|---:|---:|")
+    rows = [run(n, args.stages, args.jobs, not args.no_stories) for n in (args.n or [10000])]
+    print("| articles | stages | stories | seconds | docs/s | peak RSS (MB) |\n|---:|---|---|---:|---:|---:|")
     for r in rows:
-        print(f"| {r['n']} | {r['stages']} | {r['seconds']} | {r['docs_per_s']} | {r['peak_rss_mb']} |")
+        print(f"| {r['n']} | {r['stages']} | {'on' if r['stories'] else 'off'} | {r['seconds']} | {r['docs_per_s']} |"
+              f" {r['peak_rss_mb']} |")
     for r in rows:
         print(r["summary"])
 
