@@ -14,21 +14,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from events_ro import code_and_score, show_errors  # benchmarks/ is on sys.path when run as a script
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "data" / "events" / "ro-dev"
 TEXTS = ROOT / "benchmarks" / "data" / "events_en_dev.jsonl"
-
-
-def _brief(e: dict) -> str:
-    s, t = e.get("source") or {}, e.get("target") or {}
-    return f"{e.get('plover')}/{e.get('cameo')} {s.get('code')}{s.get('sector') or ''}->{t.get('code') if t else None}"
 
 
 def main(argv=None) -> int:
@@ -48,29 +42,15 @@ def main(argv=None) -> int:
             if g["id"] in texts]
     for g in gold:
         g["text"] = texts[g["id"]]
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""))
     with tempfile.TemporaryDirectory() as tmp:
         gold_path, inp = Path(tmp) / "gold.jsonl", Path(tmp) / "in.jsonl"
         pred = Path(args.keep or Path(tmp) / "pred.jsonl")
         gold_path.write_text("".join(json.dumps(g, ensure_ascii=False) + "\n" for g in gold), "utf-8")
         inp.write_text("".join(json.dumps({"id": g["id"], "text": g["text"], "date": g["date"]}, ensure_ascii=False)
                                + "\n" for g in gold), "utf-8")
-        t0 = time.perf_counter()
-        with open(pred, "w", encoding="utf-8") as fh:
-            subprocess.run([sys.executable, "-m", "newsgraph", "events", "--lang", "en", "--require-dyad", "false",
-                            "--input", str(inp)], stdout=fh, check=True, env=env)
-        elapsed = time.perf_counter() - t0
-        score = subprocess.run([sys.executable, str(dev / "score_events.py"), str(gold_path), str(pred)]
-                               + (["--per-type"] if args.per_type else []), capture_output=True, text=True, check=True)
-        print(score.stdout, end="")
-        print(f"coded {len(gold)} items in {elapsed:.1f} s (CLI, model load included)")
+        code_and_score("en", dev, gold, gold_path, inp, pred, per_type=args.per_type)
         if args.show_errors:
-            preds = {r["id"]: r["events"] for r in map(json.loads, pred.read_text("utf-8").splitlines())}
-            for g in gold:
-                want = sorted(_brief(e) for e in g["events"])
-                got = sorted(_brief(e) for e in preds.get(g["id"], []))
-                if want != got:
-                    print(f"\n{g['id']}: {g['text']}\n  gold {want}\n  got  {got}")
+            show_errors(gold, pred)
     return 0
 
 

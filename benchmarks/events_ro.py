@@ -58,6 +58,32 @@ def target_errors(dev: Path, gold: list[dict], pred: Path) -> str:
     return "target errors by kind: " + ", ".join(f"{k} {v}" for k, v in kinds.most_common())
 
 
+def code_and_score(lang: str, dev: Path, gold: list[dict], gold_path: Path, inp: Path, pred: Path,
+                   per_type: bool) -> None:
+    """Run ``newsgraph events --lang LANG --require-dyad false --input IN`` as a user does, writing ``pred``,
+    and print the dev set's own scorer's report on it and the time taken."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    t0 = time.perf_counter()
+    with open(pred, "w", encoding="utf-8") as fh:
+        subprocess.run([sys.executable, "-m", "newsgraph", "events", "--lang", lang, "--require-dyad", "false",
+                        "--input", str(inp)], stdout=fh, check=True, env=env)
+    elapsed = time.perf_counter() - t0
+    score = subprocess.run([sys.executable, str(dev / "score_events.py"), str(gold_path), str(pred)]
+                           + (["--per-type"] if per_type else []), capture_output=True, text=True, check=True)
+    print(score.stdout, end="")
+    print(f"coded {len(gold)} items in {elapsed:.1f} s (CLI, model load included)")
+
+
+def show_errors(gold: list[dict], pred: Path) -> None:
+    """Each item whose predicted events differ from the gold, both listed briefly."""
+    preds = {r["id"]: r["events"] for r in map(json.loads, pred.read_text("utf-8").splitlines())}
+    for g in gold:
+        want = sorted(_brief(e) for e in g["events"])
+        got = sorted(_brief(e) for e in preds.get(g["id"], []))
+        if want != got:
+            print(f"\n{g['id']}: {g['text']}\n  gold {want}\n  got  {got}")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--dev", default=str(DEV), help="folder holding events.ro.dev.jsonl and score_events.py")
@@ -69,29 +95,15 @@ def main(argv=None) -> int:
     dev = Path(args.dev)
     gold_path = dev / "events.ro.dev.jsonl"
     gold = [json.loads(line) for line in gold_path.read_text("utf-8").splitlines() if line.strip()]
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""))
     with tempfile.TemporaryDirectory() as tmp:
         inp, pred = Path(tmp) / "in.jsonl", Path(args.keep or Path(tmp) / "pred.jsonl")
         inp.write_text("".join(json.dumps({"id": g["id"], "text": g["text"], "date": g["date"]}, ensure_ascii=False)
                                + "\n" for g in gold), "utf-8")
-        t0 = time.perf_counter()
-        with open(pred, "w", encoding="utf-8") as fh:
-            subprocess.run([sys.executable, "-m", "newsgraph", "events", "--lang", "ro", "--require-dyad", "false",
-                            "--input", str(inp)], stdout=fh, check=True, env=env)
-        elapsed = time.perf_counter() - t0
-        score = subprocess.run([sys.executable, str(dev / "score_events.py"), str(gold_path), str(pred), "--per-type"],
-                               capture_output=True, text=True, check=True)
-        print(score.stdout, end="")
-        print(f"coded {len(gold)} items in {elapsed:.1f} s (CLI, model load included)")
+        code_and_score("ro", dev, gold, gold_path, inp, pred, per_type=True)
         if args.target_errors:
             print(target_errors(dev, gold, pred))
         if args.show_errors:
-            preds = {r["id"]: r["events"] for r in map(json.loads, pred.read_text("utf-8").splitlines())}
-            for g in gold:
-                want = sorted(_brief(e) for e in g["events"])
-                got = sorted(_brief(e) for e in preds.get(g["id"], []))
-                if want != got:
-                    print(f"\n{g['id']}: {g['text']}\n  gold {want}\n  got  {got}")
+            show_errors(gold, pred)
     return 0
 
 
