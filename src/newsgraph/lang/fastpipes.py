@@ -67,7 +67,15 @@ def _test(attr: str, spec) -> tuple:
     raise Unsupported(f"{attr}: {spec!r}")
 
 
-class FastAttributeRuler:
+class _DocByDoc:
+    """``pipe`` as spaCy's components have it, one document at a time (the work has no batch step)."""
+
+    def pipe(self, stream, batch_size: int = 128):
+        for doc in stream:
+            yield self(doc)
+
+
+class FastAttributeRuler(_DocByDoc):
     """The rules of a loaded ``AttributeRuler``, applied with arrays (see the module docstring)."""
 
     def __init__(self, vocab, name: str = "attribute_ruler"):
@@ -284,9 +292,6 @@ class FastAttributeRuler:
                   for pattern in patterns if self._holds(pattern[0], key)]
         return res, firsts
 
-    def pipe(self, stream, batch_size: int = 128):
-        for doc in stream:
-            yield self(doc)
 
 
 @Language.factory(FACTORY)
@@ -312,7 +317,7 @@ def replace_attribute_ruler(nlp, name: str = "attribute_ruler") -> FastAttribute
     return new
 
 
-class MemoLemmatizer:
+class MemoLemmatizer(_DocByDoc):
     """A spaCy rule or lookup ``Lemmatizer`` (``inner``), memoised: its lemma is a function of a token's text, part
     of speech and morphology alone (the rule lemmatizer, English's ``is_base_form`` included, reads nothing
     else), so each distinct (ORTH, POS, MORPH) is lemmatised once by ``inner`` and the lemmas are written with
@@ -349,9 +354,6 @@ class MemoLemmatizer:
             doc.from_array([LEMMA], lemmas)
         return doc
 
-    def pipe(self, stream, batch_size: int = 128):
-        for doc in stream:
-            yield self(doc)
 
 
 @Language.factory(LEMMATIZER_FACTORY)
