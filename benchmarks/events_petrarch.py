@@ -5,12 +5,16 @@ dictionaries (``--dictionaries``), and compares (source, target, CAMEO) triples 
 a record expecting "no events" scores a false positive per event produced; expected-error records are skipped.
 Anchor: PETRARCH-1 codes all records of its own suite correctly.
 
-    python benchmarks/events_petrarch.py [--archive PATH] [--show-errors] [--json]
+    python benchmarks/events_petrarch.py [--archive PATH] [--show-errors] [--json] [--ud]
+
+``--ud``: the same suite as re-coded by UniversalPetrarch (``petrarch_unittest_ud``: its gold and its dictionaries,
+``PETR.Validate.verbs.2.0.txt``); categories are read from the record ids there.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 import tempfile
 import time
@@ -22,10 +26,16 @@ from _events_data import arguments, unpack
 def main(argv=None) -> int:
     from newsgraph.enrich.events import code_records
 
-    args = arguments(__doc__.splitlines()[0]).parse_args(argv)
+    ap = arguments(__doc__.splitlines()[0])
+    ap.add_argument("--ud", action="store_true", help="the UniversalPetrarch re-coding of the suite and its dictionaries")
+    args = ap.parse_args(argv)
+    name = "petrarch_unittest_ud" if args.ud else "petrarch_unittest"
     with tempfile.TemporaryDirectory() as tmp:
-        base = unpack(args.archive, tmp) / "petrarch_unittest"
-        records = [json.loads(line) for line in (base / "petr_unittest.dev.jsonl").open(encoding="utf-8")]
+        base = unpack(args.archive, tmp) / name
+        records = [json.loads(line) for line in (base / ("petr_unittest_ud.dev.jsonl" if args.ud else
+                                                         "petr_unittest.dev.jsonl")).open(encoding="utf-8")]
+        for r in records:
+            r["category"] = r.get("category") or re.split(r"[-_]", str(r["id"]))[0]
         records = [r for r in records if not any("error" in e for e in r["expected"])]
         t0 = time.perf_counter()
         outputs = list(code_records(records, "en", str(base / "dictionaries"), facts_only=False))
@@ -56,7 +66,7 @@ def main(argv=None) -> int:
     if args.json:
         print(json.dumps(result, indent=2))
     else:
-        print(f"PETRARCH unit tests (DEV, {len(records)} records, {tp + fn} gold triples): "
+        print(f"PETRARCH unit tests{' (UD re-coding)' if args.ud else ''} (DEV, {len(records)} records, {tp + fn} gold triples): "
               f"P {result['precision']}  R {result['recall']}  F1 {result['f1']}  "
               f"records exactly right {exact}/{len(records)}  ({result['seconds']} s)")
         print("  by category:", ", ".join(f"{c} {v}" for c, v in result["by_category"].items()))

@@ -13,12 +13,12 @@ as an accusation (CAMEO 112) by its author against the claim's subject.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsgraph.enrich.events.actors import RoleActors
 from newsgraph.enrich.events.dictionaries import Dictionaries
 from newsgraph.enrich.events.general import GeneralNews, cameo_root
-from newsgraph.enrich.events.patterns import Alts, alts_match, may_match, subseq, word_keys
+from newsgraph.enrich.events.patterns import Alts, alts_match, glued_match, may_match, subseq, word_keys
 from newsgraph.enrich.events.predicates import (
     Arg,
     Predicate,
@@ -106,8 +106,8 @@ class Coder:
         self.plain_verbs: dict = {}
         for k, v in self.d.verbs.items():
             self.plain_verbs.setdefault(plain(k), []).extend(v)
-        self.plain_blocks = [[([[plain(o) for o in alts] for alts in b], [[plain(o) for o in alts] for alts in a], c)
-                              for b, a, c in pats] for pats in self.d.blocks]
+        self.plain_blocks = [[([[plain(o) for o in alts] for alts in pat[0]], [[plain(o) for o in alts] for alts in pat[1]],
+                               pat[2], pat[3] if len(pat) > 3 else {}) for pat in pats] for pats in self.d.blocks]
         self.finite_only = bool(self.cue.get("finite_only"))
         self.roles = RoleActors(self.cue, self.place_types)
         self.claim_verbs = {w.lower() for w in self.cue.get("claim_verbs", [])}
@@ -127,6 +127,12 @@ class Coder:
 
     # ------------------------------------------------------------------ verbs
     def verb_code(self, p: Predicate) -> tuple[str | None, str]:
+        code, verb, _meta = self.verb_match(p)
+        return code, verb
+
+    def verb_match(self, p: Predicate) -> tuple[str | None, str, dict]:
+        """The verb's code, its dictionary entry's words, and what the matched pattern says beyond its words
+        (PETRARCH's ``$ + %`` roles, a spelled-out negation; see :func:`dictionaries._pattern_meta`)."""
         v = p.verb
         doc = v.doc
         keys = [p.lemma.upper(), v.text.upper(), fold(p.lemma).upper()]
@@ -140,7 +146,7 @@ class Coder:
         if not entries and self.finite_only:
             entries = participle_entries(v, self.d.verbs)
         if not entries:
-            return None, ""
+            return None, "", {}
         sent = v.sent
         after = [plain(t.text.upper()) for t in doc[v.i + 1:min(sent.end, v.i + 14)]]
         after_lem = [plain((t.lemma_ or t.text).upper()) for t in doc[v.i + 1:min(sent.end, v.i + 14)]]
@@ -158,33 +164,38 @@ class Coder:
             if best_entry is None or score > best[0]:
                 best_entry, best = e, (score, None)
         if best_entry is None:
-            return None, ""
-        code = best_entry["code"]
+            return None, "", {}
+        code, meta = best_entry["code"], {}
         block = best_entry.get("block", -1)
         # The longest matching pattern wins, the first of equal length (patterns sorted once, stably). A pattern
         # with an item that no word around the verb can start is skipped before it is matched (same result).
         keys_after, keys_before = word_keys(after + after_lem), None
-        for _n, b, a, c in self._patterns(block) if block >= 0 else ():
+        for _n, b, a, c, m in self._patterns(block) if block >= 0 else ():
             if a and not may_match(a, keys_after):
                 continue
             if b:
                 keys_before = word_keys(before) if keys_before is None else keys_before
                 if not may_match(b, keys_before):
                     continue
-            if (not a or alts_match(a, after) or alts_match(a, after_lem)) and (not b or alts_match(b, before)):
-                code = c
+            if "glue_a" in m:  # PETRARCH's "_": no word between
+                ok_a = glued_match(a, after, m["glue_a"]) or glued_match(a, after_lem, m["glue_a"])
+            else:
+                ok_a = not a or alts_match(a, after) or alts_match(a, after_lem)
+            if ok_a and (not b or (glued_match(b, before, (False, *m["glue_b"][1:]), m["end"]) if "glue_b" in m
+                                   else alts_match(b, before))):
+                code, meta = c, m
                 break
         else:
             if len(best_entry["words"]) == 1 and p.lemma.lower() in self.gn.pattern_only:
-                return None, ""  # "Boston went 2-for-10", "the Government came out fighting": a light verb alone
-        return code, " ".join(best_entry["words"]).lower()
+                return None, "", {}  # "Boston went 2-for-10", "the Government came out fighting": a light verb alone
+        return code, " ".join(best_entry["words"]).lower(), meta
 
     def _patterns(self, block: int) -> list:
         """A verb block's patterns compiled for matching (once per coder): ``(length, before, after, code)``,
         longest first, each side a tuple of :class:`Alts`."""
         if block not in self._compiled:
-            pats = [(len(a) + len(b), tuple(map(Alts, b)), tuple(map(Alts, a)), c)
-                    for b, a, c in self.plain_blocks[block] if len(a) + len(b)]
+            pats = [(len(a) + len(b), tuple(map(Alts, b)), tuple(map(Alts, a)), c, m)
+                    for b, a, c, m in self.plain_blocks[block] if len(a) + len(b)]
             self._compiled[block] = sorted(pats, key=lambda p: -p[0])
         return self._compiled[block]
 
@@ -222,7 +233,7 @@ class Coder:
                                          toks[i + hit[0] - 1].idx + len(toks[i + hit[0] - 1].text)))
                 i += hit[0]
             elif ag:
-                agents.append(ag[1])
+                agents.append((ag[1], i))
                 i += ag[0]
             else:
                 i += 1
@@ -245,16 +256,24 @@ class Coder:
             actors = found
         else:
             actors = dict_actors
+        actors = _split_codes(actors)
         if agents:
-            agent = agents[0]
+            # "media and government", "lawmakers and officials": coordinated agents are one each (PETRARCH's
+            # compound agents); any other agent word after the first only modifies it
+            roles = [agents[0][0]] + [c for c, k in agents[1:] if toks[k].dep_ == "conj" and c != agents[0][0]]
             if actors:
+                out = []
                 for a in actors:
-                    if a.code and len(a.code) == 3:
-                        a.code = a.code + agent.strip("~") if agent.startswith("~") else agent.strip("~") + a.code
-                    elif not a.code:  # a named actor the dictionaries do not know, with a known role
-                        a.code = "---" + agent.strip("~")
+                    for agent in roles:
+                        b = replace(a)
+                        if b.code and len(b.code) == 3:
+                            b.code = b.code + agent.strip("~") if agent.startswith("~") else agent.strip("~") + b.code
+                        elif not b.code:  # a named actor the dictionaries do not know, with a known role
+                            b.code = "---" + agent.strip("~")
+                        out.append(b)
+                actors = out
             else:
-                actors = [Actor("---" + agent.strip("~"), " ".join(t.text for t in toks), None, s, e)]
+                actors = [Actor("---" + agent.strip("~"), " ".join(t.text for t in toks), None, s, e) for agent in roles]
         return [a for a in actors if a.code or a.id]
 
     def _group_size(self, head) -> int:
@@ -334,8 +353,11 @@ class Coder:
             low = sent.text.lower()
             if self._discarded(sent.start, low, discarded):
                 continue
+            match = None
             if p.negated:
-                continue
+                match = self.verb_match(p)
+                if not match[2].get("neg"):
+                    continue  # not coded, unless a pattern spells the negation out ("DID N'T * …", "NEITHER *")
             #: gerunds and bare participles give the grounds or manner of another act: not events of their own
             nonfinite = self.finite_only and not _finite(p.verb)
             if self.no_questions and p.verb.sent.text.rstrip().endswith("?"):
@@ -354,7 +376,7 @@ class Coder:
                 continue  # coded as the claimant's accusation instead
             if reported_content(p.verb, self.content_marks):
                 continue  # "acuzațiile că Rusia a atacat", or a "că" clause whose verb of saying the parser lost
-            code, verb = self.verb_code(p)
+            code, verb, meta = match or self.verb_match(p)
             if self.gn.code_overrides and _code_ok(code) and p.lemma.upper() in self.gn.code_overrides and \
                     code == self.gn.default_code(p):
                 code = self.gn.code_overrides[p.lemma.upper()]  # the verb's own default only, not a pattern's code
@@ -455,11 +477,17 @@ class Coder:
                 destinations.append(self._event(Actor(None, None), place, code, verb, p, k, False, place.name)
                                     | {"travellers": [a.id or a.name for a in srcs],
                                        "_scope": self._scope(p, by_verb) if p.nominal else None})
+            if meta.get("src") == "a" and meta.get("tgt") != "a" or meta.get("tgt") == "b" and meta.get("src") != "b":
+                srcs, tgts = tgts, srcs  # the pattern's "$" after the verb, "+" before it: "+ * MONEY $"
+            if (meta.get("compound") or ":" in code) and not tgts and len(srcs) >= 2:
+                mutual = True  # "% HAVE *", a symmetric code: a compound actor coded each with each other
+            elif ":" in code and tgts and not srcs:
+                srcs, mutual = tgts, len(tgts) >= 2
             if self.known_only:  # general news: "Docker helps you", "Harris gave the Sixers minutes"
                 # an unknown name acting on a known actor stays ("Kostunica promised to democratize Serbia")
                 tgts = [a for a in tgts if self._known(a.code)]
                 srcs = [a for a in srcs if tgts or self._known(a.code)]
-            if nonfinite or not srcs or (not tgts and (self.require_dyad or cameo_root(code) in ("01", "02"))):
+            if nonfinite or not srcs or (not tgts and not mutual and (self.require_dyad or cameo_root(code) in ("01", "02"))):
                 continue  # a statement or appeal to no one is not an interaction
             if loc is None and code.startswith("042") and tgts and tgts[0].type in self.place_types:
                 loc = tgts[0].name  # a visit to a place happens there
@@ -760,6 +788,16 @@ _PLAIN = str.maketrans("ĂÂÎȘȚŞŢăâîșțşţ", "AAISTSTaaistst")
 def plain(word: str) -> str:
     """Without Romanian diacritics (either form of ș ț), for matching text scraped without them."""
     return word.translate(_PLAIN)
+
+
+def _split_codes(actors: list[Actor]) -> list[Actor]:
+    """An actor entry coded ``FRO/BIL/SAM`` ("the Shire") stands for each of those actors (PETRARCH's compound
+    codes)."""
+    out = []
+    for a in actors:
+        parts = [c for c in (a.code or "").split("/") if c]
+        out += [replace(a, code=c) for c in parts] if len(parts) > 1 else [a]
+    return out
 
 
 def _coordinated(toks, start: int) -> bool:

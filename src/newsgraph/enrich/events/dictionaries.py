@@ -129,6 +129,7 @@ def parse_verbs(text: str, out: dict | None = None, blocks: list | None = None) 
     out = {} if out is None else out
     blocks = [] if blocks is None else blocks
     synsets: dict[str, list[list[str]]] = {}
+    no_plural: set[str] = set()
     current_set = None
     block_code = None
     block_verbs: list[tuple[str, dict]] = []
@@ -138,12 +139,23 @@ def parse_verbs(text: str, out: dict | None = None, blocks: list | None = None) 
             current_set = None
             continue
         s = line.strip()
-        if s.startswith("&") and block_code is None and not s.startswith("&&"):
+        if s.startswith("&") and not s.startswith("&&") and (block_code is None or not s[1:2].isspace()):
+            # a synonym set (also between verb blocks, as PETRARCH allows); a name ending in "_" takes no plurals
             current_set = s.split()[0].rstrip("_")
             synsets[current_set] = []
+            no_plural.discard(current_set)
+            if s.split()[0].endswith("_"):
+                no_plural.add(current_set)
             continue
         if current_set and s.startswith("+"):
-            synsets[current_set].append(_words(s[1:]))
+            member = s[1:].split()[0] if s[1:].strip().startswith("&") else s[1:]
+            if member.startswith("&"):  # an embedded synonym set
+                synsets[current_set].extend(synsets.get(member.rstrip("_"), []))
+                continue
+            words = _words(member)
+            synsets[current_set].append(words)
+            if words and current_set not in no_plural and not member.rstrip().endswith("_"):
+                synsets[current_set].append(words[:-1] + [_plural(words[-1])])  # PETRARCH adds the plural
             continue
         m = re.match(r"^-{3}\s*(\S+)\s*\[([^\]]*)\]\s*-{3}", s)
         if m:
@@ -161,6 +173,9 @@ def parse_verbs(text: str, out: dict | None = None, blocks: list | None = None) 
             code = pm.group(1).strip()
             before, _, after = pattern.partition("*")
             pat = [_pattern_words(before, synsets), _pattern_words(after, synsets), code]
+            meta = _pattern_meta(before, after, pat[0], pat[1])
+            if meta:
+                pat.append(meta)
             blocks[-1].append(pat)
             continue
         # a verb line: VERB {FORMS} [CODE]  or  +MULTI_WORD {forms}
@@ -181,6 +196,65 @@ def parse_verbs(text: str, out: dict | None = None, blocks: list | None = None) 
             out.setdefault(k, []).append(entry)
         block_verbs.append((head, entry))
     return out
+
+
+#: words that make a pattern item a negation ("&NEGATVAUXVRB": DID N'T, WILL NOT …; NEITHER … NOR)
+NEGATION_WORDS = frozenset({"NOT", "N'T", "NEVER", "NEITHER", "NOR"})
+
+
+def _plural(word: str) -> str:
+    """PETRARCH's plural of a synonym-set noun."""
+    if word.endswith("Y"):
+        return word[:-1] + "IES"
+    return word + ("ES" if word.endswith("S") else "S")
+
+
+def _connectors(part: str) -> list[bool]:
+    """For each word of one side of a pattern, whether an underscore ties it to the element before it (the verb
+    for the first word after ``*``): PETRARCH's ``_`` allows no word between, a space allows some."""
+    out = []
+    part = part.replace("_ ", " ")  # PETRARCH reads "IN_ *" as "IN *"
+    glued = part[:1] == "_"  # "*_OUT": right after the verb
+    for tok in re.split(r"(\s+|_)", part):
+        if tok is None or tok == "":
+            continue
+        if tok == "_":
+            glued = True
+            continue
+        if tok.isspace():
+            glued = False
+            continue
+        word = tok.replace("(", "").replace(")", "").replace("{", "").replace("}", "").strip("$+%^|")
+        if word or tok.startswith("&"):
+            out.append(glued)
+        glued = False
+    return out
+
+
+def _pattern_meta(before: str, after: str, b_items: list, a_items: list) -> dict:
+    """What a pattern says beyond its words, in PETRARCH's notation: ``_`` ties (``glue_b``/``glue_a``: per item,
+    tied to the element before it; for the last item before ``*``, ``end`` ties it to the verb), ``$``/``+``
+    where the source and target are (``src``/``tgt``: "b" before the verb, "a" after), ``%`` a compound actor
+    coded each member with each other (``compound``), and whether an item spells out a negation (``neg``: the
+    pattern codes the negated verb, "DID N'T * …", "NEITHER *")."""
+    meta: dict = {}
+    gb, ga = _connectors(before), _connectors(after)
+    end = before.replace("_ ", " ").endswith("_")  # "IN_*": right before the verb
+    if len(gb) == len(b_items) and (any(gb) or end):
+        meta["glue_b"], meta["end"] = gb, end
+    if len(ga) == len(a_items) and any(ga):
+        meta["glue_a"] = ga
+    for mark, key in (("$", "src"), ("+", "tgt")):
+        if re.search(rf"(^|[\s_(]){re.escape(mark)}", before):
+            meta[key] = "b"
+        elif re.search(rf"(^|[\s_(]){re.escape(mark)}", after):
+            meta[key] = "a"
+    if "%" in before or "%" in after:
+        meta["compound"] = True
+    if any(alts and all({w.removesuffix("S") for w in a.split()} & NEGATION_WORDS or set(a.split()) & NEGATION_WORDS
+                        for a in alts) for alts in b_items + a_items):
+        meta["neg"] = True
+    return meta
 
 
 def _pattern_words(part: str, synsets: dict) -> list:

@@ -66,3 +66,29 @@ def alts_match(alts: tuple[Alts, ...], seq: list[str], gap: int = 6) -> bool:
             return False
         pos = hit
     return True
+
+
+def glued_match(alts: tuple[Alts, ...], seq: list[str], glue: tuple[bool, ...], end: bool = False,
+                gap: int = 6) -> bool:
+    """:func:`alts_match` with PETRARCH's ``_`` connector: an item whose ``glue`` is true must start right where
+    the previous one ended (the first item after the verb: right after it); with ``end`` the last item must end
+    the sequence (``IN_*``: right before the verb). Backtracks over the earlier items' positions."""
+    size = len(seq)
+
+    def at(item: Alts, j: int) -> list[int]:
+        w = seq[j]
+        if not item.has_empty and w not in item.exact and not (item.prefixes and w.startswith(item.prefixes)):
+            return []
+        return [j + len(ow) for ow in item.options
+                if all(j + n < size and word_eq(ow[n], seq[j + n]) for n in range(len(ow)))]
+
+    def go(k: int, pos: int) -> bool:
+        if k == len(alts):
+            return not end or pos == size
+        starts = [pos] if glue[k] else range(pos, min(size, pos + gap + 1))
+        for j in starts:
+            if j < size and any(go(k + 1, h) for h in at(alts[k], j)):
+                return True
+        return False
+
+    return go(0, 0)
