@@ -161,6 +161,11 @@ class Coder:
                 score = len(words)
             else:
                 score = 0
+            pre = e.get("pre")
+            if pre:  # "WIRE_+TAP": the words before the verb, right before it
+                if [plain(w) for w in pre] != before[len(before) - len(pre):]:
+                    continue
+                score += len(pre)
             if best_entry is None or score > best[0]:
                 best_entry, best = e, (score, None)
         if best_entry is None:
@@ -173,6 +178,8 @@ class Coder:
         for _n, b, a, c, m in self._patterns(block) if block >= 0 else ():
             if a and not may_match(a, keys_after):
                 continue
+            if not a and not b and not _compound_subject(p):
+                continue  # "% *": only a compound subject
             if b:
                 keys_before = word_keys(before) if keys_before is None else keys_before
                 if not may_match(b, keys_before):
@@ -195,7 +202,7 @@ class Coder:
         longest first, each side a tuple of :class:`Alts`."""
         if block not in self._compiled:
             pats = [(len(a) + len(b), tuple(map(Alts, b)), tuple(map(Alts, a)), c, m)
-                    for b, a, c, m in self.plain_blocks[block] if len(a) + len(b)]
+                    for b, a, c, m in self.plain_blocks[block] if len(a) + len(b) or m.get("compound")]
             self._compiled[block] = sorted(pats, key=lambda p: -p[0])
         return self._compiled[block]
 
@@ -241,7 +248,8 @@ class Coder:
         if len(dict_actors) > 1:  # compound actors are coordinated; anything else is a modifier of the first
             hd = arg.head.idx
             first = next((a for a in dict_actors if a.start <= hd < a.end), dict_actors[0])  # the head noun's actor
-            dict_actors = [first] + [a for a in dict_actors if a is not first and _coordinated(toks, a.start)]
+            dict_actors = [first] + [a for a in dict_actors if a is not first and (
+                _coordinated(toks, a.start, a.end) or _listed(toks, a, first))]
         if found:  # canonical entities; fill a missing code from the dictionaries
             for a in found:
                 if not a.code:
@@ -275,6 +283,10 @@ class Coder:
             else:
                 actors = [Actor("---" + agent.strip("~"), " ".join(t.text for t in toks), None, s, e) for agent in roles]
         return [a for a in actors if a.code or a.id]
+
+    def _prep_actors(self, p: Predicate, prep: str | None, entities, date) -> list[Actor]:
+        """The actors of the predicate's oblique introduced by ``prep``."""
+        return [a for arg in p.obl if prep and arg.prep == prep for a in self.actors(arg, entities, date)]
 
     def _group_size(self, head) -> int:
         """"celor doi lideri", "the two leaders": how many persons a counted plural noun stands for (0: none)."""
@@ -427,6 +439,9 @@ class Coder:
                     tgts = acts
                 elif arg.prep in self.loc_preps and loc is None and self._is_place(acts[0]):
                     loc = acts[0].name
+            if not tgts and self.require_dyad:  # PETRARCH: the first actor of the verb phrase, "allowed that Mordor …"
+                tgts = [a for c in p.verb.children if c.dep_ == "ccomp" and c.i > p.verb.i for g in c.children
+                        if g.dep_ in ("nsubj", "nsubjpass") for a in self.actors(Arg("subj", g), entities, date)]
             if place is None and code.startswith("042"):  # "a vizitat Rusia": the object is the place reached
                 place = next((a for a in tgts if a.type in self.place_types), None)
             group = not tgts and len(srcs) == 2 and any(self._group_size(a.head) for a in p.subj) \
@@ -478,7 +493,10 @@ class Coder:
                                     | {"travellers": [a.id or a.name for a in srcs],
                                        "_scope": self._scope(p, by_verb) if p.nominal else None})
             if meta.get("src") == "a" and meta.get("tgt") != "a" or meta.get("tgt") == "b" and meta.get("src") != "b":
-                srcs, tgts = tgts, srcs  # the pattern's "$" after the verb, "+" before it: "+ * MONEY $"
+                # the pattern's "$" after the verb, "+" before it: "+ * MONEY $", "+ * FROM $"
+                srcs, tgts = self._prep_actors(p, meta.get("src_prep"), entities, date) or tgts, srcs
+            elif meta.get("tgt_prep"):  # "* EID AT ^ WITH +": the target is the actor after WITH
+                tgts = self._prep_actors(p, meta["tgt_prep"], entities, date) or tgts
             if (meta.get("compound") or ":" in code) and not tgts and len(srcs) >= 2:
                 mutual = True  # "% HAVE *", a symmetric code: a compound actor coded each with each other
             elif ":" in code and tgts and not srcs:
@@ -800,8 +818,26 @@ def _split_codes(actors: list[Actor]) -> list[Actor]:
     return out
 
 
-def _coordinated(toks, start: int) -> bool:
+def _compound_subject(p: Predicate) -> bool:
+    """A subject of two or more coordinated actors ("Gondor and Osgiliath have delayed …")."""
+    return len(p.subj) >= 2 or any(c.dep_ == "conj" for a in p.subj for c in a.head.children)
+
+
+def _listed(toks, a: Actor, b: Actor) -> bool:
+    """Two actor phrases joined by a conjunction or a comma with only determiners and adjectives between them
+    ("Fornost and the evil awful Gondor"), however the parser attached them: a compound actor."""
+    lo, hi = (a, b) if a.start < b.start else (b, a)
+    between = [t for t in toks if lo.end <= t.idx < hi.start]
+    return bool(between) and any(t.dep_ == "cc" or t.text == "," for t in between) and \
+        all((t.dep_ in ("cc", "punct", "det", "amod", "preconj", "conj") or t.pos_ in ("ADJ", "DET", "CCONJ", "PUNCT"))
+            and t.pos_ not in ("PROPN", "VERB", "AUX", "ADP") for t in between)
+
+
+def _coordinated(toks, start: int, end: int | None = None) -> bool:
+    """Whether the actor phrase at ``start`` (to ``end``) is a conjunct or an apposition: a word of it is one
+    ("the Shire" in "Mordor, the Shire and Bree": "Shire", not "the")."""
     for t in toks:
-        if t.idx == start:
-            return t.dep_ in ("conj", "appos") or t.head.dep_ in ("conj", "appos") and t.dep_ == "compound"
+        if t.idx == start or end is not None and start < t.idx < end:
+            if t.dep_ in ("conj", "appos") or t.head.dep_ in ("conj", "appos") and t.dep_ == "compound":
+                return True
     return False

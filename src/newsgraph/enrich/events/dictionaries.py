@@ -104,7 +104,7 @@ def _parse_code(body: str) -> list:
         return ["", None, None]
     code, start, end = parts[0], None, None
     if len(parts) > 1:
-        r = parts[1]
+        r = "".join(parts[1:])  # "HOBGOV 19950601 - 19990815", "HOB < 950601": spaces are allowed
         if r.startswith(">"):
             start = _date(r[1:])
         elif r.startswith("<"):
@@ -190,8 +190,17 @@ def parse_verbs(text: str, out: dict | None = None, blocks: list | None = None) 
         extra = [w.lstrip("+") for f in forms for w in f.split()]
         entry = {"code": own or block_code, "words": words, "block": len(blocks) - 1}
         keys = {words[0]} | {_words(x)[0] for x in extra if _words(x)}
-        if len(words) > 1:  # multi-word verb: the verb is the first word unless marked otherwise
-            keys = {words[0]} | {_words(x)[0] for x in extra if _words(x)}
+        marked = _words(head.replace("_", " "))
+        verb_at = next((i for i, w in enumerate(marked) if w.startswith("+")), 0) if len(marked) > 1 else 0
+        if verb_at:  # "WIRE_+TAP {WIRE_+TAPPED …}": the verb is the word marked "+", the words before it precede it
+            entry["words"], entry["pre"] = words[verb_at:], words[:verb_at]
+            keys = {words[verb_at]}
+            for f in forms:
+                for x in f.split():
+                    xs = _words(x.replace("_", " "))
+                    k = next((w for w in xs if w.startswith("+")), None)
+                    if k:
+                        keys.add(k.lstrip("+"))
         for k in keys:
             out.setdefault(k, []).append(entry)
         block_verbs.append((head, entry))
@@ -249,6 +258,10 @@ def _pattern_meta(before: str, after: str, b_items: list, a_items: list) -> dict
             meta[key] = "b"
         elif re.search(rf"(^|[\s_(]){re.escape(mark)}", after):
             meta[key] = "a"
+    for mark, key in (("$", "src_prep"), ("+", "tgt_prep")):  # "* EID AT ^ WITH +": the target follows WITH
+        m = re.search(rf"([A-Z][A-Z'-]*)[\s_(]+{re.escape(mark)}", after)
+        if m and meta.get(key[:3]) == "a":
+            meta[key] = m.group(1).lower()
     if "%" in before or "%" in after:
         meta["compound"] = True
     if any(alts and all({w.removesuffix("S") for w in a.split()} & NEGATION_WORDS or set(a.split()) & NEGATION_WORDS

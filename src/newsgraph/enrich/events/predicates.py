@@ -222,7 +222,9 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
                 # subject; "poliția trecea … și m-au lovit", "am mers bine, sunt mulțumit": another person or number
                 p.inherited = p.orphan = True
             elif not p.subj:
-                if p.verb.dep_ == "xcomp" and hp.obj and not hp.passive:
+                if p.verb.dep_ == "xcomp" and hp.passive and not hp.subj and hp.obj:
+                    p.subj = [Arg("subj", a.head) for a in hp.obj]  # "X was seen / asked to break in": X
+                elif p.verb.dep_ == "xcomp" and hp.obj and not hp.passive:
                     p.subj = [Arg("subj", a.head) for a in hp.obj]  # object control: invited X to visit
                 elif p.verb.dep_ in ("conj", "xcomp", "advcl"):
                     p.subj = list(hp.subj)
