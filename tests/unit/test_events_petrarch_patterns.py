@@ -1,0 +1,146 @@
+"""PETRARCH dictionary semantics the coder follows (issue 9): ``_`` ties pattern words, synonym-set plurals and
+embedded sets, ``$``/``+`` roles and the preposition before them, ``%`` compound actors, symmetric codes with a
+missing side, negations spelled out by a pattern, ``A/B`` actor codes, coordinated agents, verbs marked ``+``
+after their particles, date ranges written with spaces. Dictionaries and sentences written for these tests."""
+
+import pytest
+
+from newsgraph.enrich.events.dictionaries import _parse_code, parse_actors, parse_verbs
+
+VERBS = """
+&BADAUX
++DID N'T
++WILL NOT
+
+&KINDS_
++TRADE
++CULTURAL
+
+&MORE
++&KINDS
++CLOSER
+
+&PACT
++TREATY
+
+--- DROP  [120]  ---
+DROP
+- * FRESH_&KINDS_LINKS  [901]
+- &BADAUX * OVER PLANS  [902]
+- * OVER PLANS  [903]
+
+--- FETCH  [070]  ---
+FETCH
+- + * GRAIN FROM $  [071]
+- * GIFTS AT ^ WITH +  [072]
+
+--- POSTPONE  [191]  ---
+POSTPONE
+- % HAVE *  [192]
+
+--- REVIVE  [---]  ---
+REVIVE
+- * FORMAL TIES  [064:064]
+
+--- SPY  [1711]  ---
+RADIO_+SPY {RADIO_+SPIED}
+"""
+
+ACTORS = """
+VALMAR [VAL]
+TIRION [TIR]
++TIRIONESE
+LINDON [LIN]
+THE_HAVENS  [CIR/ELW]
+BELERIAND  # a realm with a history
+\t[BELREB < 950601]
+\t[BELGOV 19950601 - 19990815]
+\t[BELOPP > 990816]
+"""
+
+AGENTS = """
+MINISTER [~GOV]
+PRESS [~MED]
+GOVERNMENT [~GOV]
+"""
+
+
+def test_parse_connectors_roles_negation_and_synsets():
+    blocks: list = []
+    verbs = parse_verbs(VERBS, None, blocks)
+    pats = {p[2]: p for p in blocks[verbs["DROP"][0]["block"]]}
+    assert pats["901"][1][1] == ["TRADE", "CULTURAL"]  # "&KINDS_": no plurals
+    assert pats["901"][3]["glue_a"] == [False, True, True]
+    assert pats["902"][3]["neg"] is True and "neg" not in (pats["903"][3:] or [{}])[0]
+    b2: list = []
+    more = parse_verbs("&KINDS\n+TRADE\n+CULTURAL\n\n&MORE\n+&KINDS\n+CLOSER\n\n--- X [010] ---\nX\n- * &MORE [011]\n",
+                       None, b2)
+    assert b2[more["X"][0]["block"]][0][1] == [["TRADE", "TRADES", "CULTURAL", "CULTURALS", "CLOSER", "CLOSERS"]]
+    fetch = {p[2]: p[3] for p in blocks[verbs["FETCH"][0]["block"]]}
+    assert fetch["071"] == {"src": "a", "tgt": "b", "src_prep": "from"}
+    assert fetch["072"]["tgt"] == "a" and fetch["072"]["tgt_prep"] == "with"
+    assert blocks[verbs["POSTPONE"][0]["block"]][0][3]["compound"] is True
+    assert verbs["SPIED"][0]["pre"] == ["RADIO"] and "RADIO" not in verbs
+
+
+def test_date_ranges_may_have_spaces():
+    assert _parse_code("BELGOV 19950601 - 19990815") == ["BELGOV", 19950601, 19990815]
+    assert _parse_code("BELREB < 950601") == ["BELREB", None, 19950601]
+    codes: list = []
+    parse_actors(ACTORS, None, codes)
+    from newsgraph.enrich.events.dictionaries import _dated
+    belgov = next(c for c in codes if any(x[0] == "BELGOV" for x in c))
+    assert _dated(belgov, 19970101) == "BELGOV" and _dated(belgov, 20050101) == "BELOPP"
+
+
+@pytest.fixture(scope="module")
+def code(tmp_path_factory):
+    from newsgraph.enrich.events import code_records
+
+    folder = tmp_path_factory.mktemp("dicts")
+    (folder / "test.verbs.txt").write_text(VERBS)
+    (folder / "test.actors.txt").write_text(ACTORS)
+    (folder / "test.agents.txt").write_text(AGENTS)
+
+    def run(text, date="19970101"):
+        [out] = code_records([{"id": 1, "text": text, "date": date}], "en", str(folder), facts_only=False)
+        return sorted((e["source"]["code"], e["target"]["code"], e["cameo"]) for e in out["events"])
+    return run
+
+
+def test_underscore_ties_words_a_space_allows_some(code):
+    assert code("Valmar dropped fresh trade links with Tirion.") == [("VAL", "TIR", "901")]
+    assert code("Valmar dropped fresh new trade links with Tirion.") == [("VAL", "TIR", "120")]
+
+
+def test_negation_is_coded_only_when_a_pattern_spells_it(code):
+    assert code("Valmar didn't drop Tirion over plans for a bridge.") == [("VAL", "TIR", "902")]
+    assert code("Valmar did not fetch Tirion.") == []
+
+
+def test_source_and_target_where_the_pattern_puts_them(code):
+    assert code("Valmar fetched grain from Tirion.") == [("TIR", "VAL", "071")]
+    assert code("Valmar fetched gifts at Lindon with Tirion.") == [("VAL", "TIR", "072")]
+
+
+def test_compound_and_symmetric_codes_pair_the_members(code):
+    assert code("Valmar and Tirion have postponed the fair.") == [("TIR", "VAL", "192"), ("VAL", "TIR", "192")]
+    assert code("Valmar postponed the fair.") == []
+    assert code("Valmar and Tirion revived formal ties.") == [("TIR", "VAL", "064"), ("VAL", "TIR", "064")]
+
+
+def test_slash_codes_and_coordinated_agents(code):
+    assert code("The Havens and Lindon fetched Valmar.") == [("CIR", "VAL", "070"), ("ELW", "VAL", "070"),
+                                                            ("LIN", "VAL", "070")]
+    assert code("Tirionese press and government fetched Valmar.") == [("TIRGOV", "VAL", "070"),
+                                                                     ("TIRMED", "VAL", "070")]
+
+
+def test_listed_actors_however_parsed_and_date_restricted_codes(code):
+    assert ("LIN", "TIR", "070") in code("Lindon and the proud old Valmar fetched Tirion.")
+    assert code("Beleriand fetched Tirion.", "19970101") == [("BELGOV", "TIR", "070")]
+    assert code("Beleriand fetched Tirion.", "20050101") == [("BELOPP", "TIR", "070")]
+
+
+def test_verb_marked_after_its_particle(code):
+    assert code("Soldiers of Valmar radio spied on Tirion.") == [("VAL", "TIR", "1711")]
