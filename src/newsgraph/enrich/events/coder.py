@@ -249,7 +249,7 @@ class Coder:
             hd = arg.head.idx
             first = next((a for a in dict_actors if a.start <= hd < a.end), dict_actors[0])  # the head noun's actor
             dict_actors = [first] + [a for a in dict_actors if a is not first and (
-                _coordinated(toks, a.start, a.end) or _listed(toks, a, first))]
+                _coordinated(toks, a.start, a.end, arg.head) or _listed(toks, a, first))]
         if found:  # canonical entities; fill a missing code from the dictionaries
             for a in found:
                 if not a.code:
@@ -442,6 +442,9 @@ class Coder:
             if not tgts and self.require_dyad:  # PETRARCH: the first actor of the verb phrase, "allowed that Mordor …"
                 tgts = [a for c in p.verb.children if c.dep_ == "ccomp" and c.i > p.verb.i for g in c.children
                         if g.dep_ in ("nsubj", "nsubjpass") for a in self.actors(Arg("subj", g), entities, date)]
+                # … or a name further inside the object's phrase: "boycotted the parade supporting Gondor"
+                names = (t for arg in p.obj for t in arg.head.subtree if t.pos_ == "PROPN" and t.i > p.verb.i)
+                tgts = tgts or next((acts for t in names if (acts := self.actors(Arg("obj", t), entities, date))), [])
             if place is None and code.startswith("042"):  # "a vizitat Rusia": the object is the place reached
                 place = next((a for a in tgts if a.type in self.place_types), None)
             group = not tgts and len(srcs) == 2 and any(self._group_size(a.head) for a in p.subj) \
@@ -833,11 +836,22 @@ def _listed(toks, a: Actor, b: Actor) -> bool:
             and t.pos_ not in ("PROPN", "VERB", "AUX", "ADP") for t in between)
 
 
-def _coordinated(toks, start: int, end: int | None = None) -> bool:
-    """Whether the actor phrase at ``start`` (to ``end``) is a conjunct or an apposition: a word of it is one
-    ("the Shire" in "Mordor, the Shire and Bree": "Shire", not "the")."""
-    for t in toks:
-        if t.idx == start or end is not None and start < t.idx < end:
-            if t.dep_ in ("conj", "appos") or t.head.dep_ in ("conj", "appos") and t.dep_ == "compound":
+def _coordinated(toks, start: int, end: int | None = None, top=None) -> bool:
+    """Whether the actor phrase at ``start`` (to ``end``) is a conjunct or an apposition, or lies inside one below
+    the argument's head ``top``: "the Shire" in "Mordor, the Shire and Bree", "Gondor" in "Ithilen's sheep and goats
+    of Gondor" (not "the Brown" inside "Radagast the Brown": only the phrase's own head is followed up)."""
+    span = [t for t in toks if t.idx == start or end is not None and start < t.idx < end]
+    inside = {t.i for t in span}
+    for t in span:
+        if t.head.i in inside and t.head.i != t.i:
+            continue  # not the phrase's head
+        if t.dep_ in ("conj", "appos") or t.head.dep_ in ("conj", "appos") and t.dep_ == "compound":
+            return True
+        u = t
+        for _ in range(8):
+            if top is None or u.i == top.i or u.head.i == u.i:
+                break
+            u = u.head
+            if u.i != top.i and u.dep_ in ("conj", "appos"):
                 return True
     return False
