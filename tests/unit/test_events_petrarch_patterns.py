@@ -144,3 +144,14 @@ def test_listed_actors_however_parsed_and_date_restricted_codes(code):
 
 def test_verb_marked_after_its_particle(code):
     assert code("Soldiers of Valmar radio spied on Tirion.") == [("VAL", "TIR", "1711")]
+
+
+def test_regular_forms_when_the_lemma_is_off():
+    from newsgraph.enrich.events.coder import regular_bases
+
+    assert "STAGE" in regular_bases("STAGED") and "TAP" in regular_bases("TAPPING")
+    assert "CARRY" in regular_bases("CARRIED") and "FETCH" in regular_bases("FETCHES")
+
+
+def test_an_apposition_to_the_argument_is_not_a_second_actor(code):
+    assert code("Valmar fetched Tirion, the ally of Lindon.") == [("VAL", "TIR", "070")]

@@ -145,6 +145,8 @@ class Coder:
             entries = self.plain_verbs.get(plain(p.lemma.upper())) or self.plain_verbs.get(plain(v.text.upper())) or []
         if not entries and self.finite_only:
             entries = participle_entries(v, self.d.verbs)
+        if not entries and self.lang == "en":  # the parser's lemma is off ("staged" -> "stag"): PETRARCH's forms
+            entries = next((self.d.verbs[b] for b in regular_bases(v.text.upper()) if b in self.d.verbs), [])
         if not entries:
             return None, "", {}
         sent = v.sent
@@ -811,6 +813,20 @@ def plain(word: str) -> str:
     return word.translate(_PLAIN)
 
 
+def regular_bases(form: str) -> list[str]:
+    """The bases an English verb form is a regular form of, as PETRARCH generates them (VERB+S/ES, +D/ED, +ING,
+    dropping a final E): "STAGED" -> STAGE, STAG; "TAPPING" -> TAPP, TAPPE, TAP."""
+    out = []
+    for suffix, repl in (("IES", "Y"), ("IED", "Y"), ("ES", ""), ("S", ""), ("ED", ""), ("D", ""), ("ING", ""),
+                         ("ING", "E")):
+        if form.endswith(suffix) and len(form) > len(suffix) + 2:
+            base = form[:-len(suffix)] + repl
+            out.append(base)
+            if len(base) > 3 and base[-1] == base[-2] and suffix in ("ED", "ING"):
+                out.append(base[:-1])  # "TAPPED" -> TAP
+    return out
+
+
 def _split_codes(actors: list[Actor]) -> list[Actor]:
     """An actor entry coded ``FRO/BIL/SAM`` ("the Shire") stands for each of those actors (PETRARCH's compound
     codes)."""
@@ -852,6 +868,6 @@ def _coordinated(toks, start: int, end: int | None = None, top=None) -> bool:
             if top is None or u.i == top.i or u.head.i == u.i:
                 break
             u = u.head
-            if u.i != top.i and u.dep_ in ("conj", "appos"):
+            if u.i != top.i and u.dep_ == "conj":  # (an apposition further up is the head's own description)
                 return True
     return False
