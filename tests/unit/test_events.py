@@ -213,3 +213,11 @@ def test_a_role_expanded_over_coordinated_countries_names_each_country():
     names = {e["source"]["code"]: e["source"]["name"] for e in doc.events}
     assert {"ROUGOV", "BGRGOV", "GRCGOV", "MDAGOV", "TURGOV"} <= set(names)
     assert names["ROUGOV"].endswith("(Romania)") and names["BGRGOV"].endswith("(Bulgaria)"), names
+
+
+def test_an_obligation_a_speaker_puts_on_an_actor_is_a_demand():
+    # "must" in the content of a speech verb (lang/en/events.json obligation_modals): written for this test
+    said, hoped = _code(["France said on Monday that Germany must close the border crossing.",
+                         "France said on Monday that Germany closed the border crossing."])
+    assert ("FRA", "DEU", "100") in triples(said) and said[0]["plover"] == "REQUEST"
+    assert ("FRA", "DEU", "100") not in triples(hoped)

@@ -286,6 +286,25 @@ class Coder:
                 actors = [Actor("---" + agent.strip("~"), " ".join(t.text for t in toks), None, s, e) for agent in roles]
         return [a for a in actors if a.code or a.id]
 
+    def _obligation(self, p: Predicate, by_verb: dict, entities, date, k: int) -> list[dict]:
+        """"Russia said Sudan must return the helicopter": a speech verb whose content clause puts an obligation
+        (``obligation_modals``) on an actor is a demand by the speaker on that actor (``obligation_code``, CAMEO 10),
+        beside the content's own (hypothetical) act."""
+        out = []
+        for c in p.verb.children:
+            q = by_verb.get(c.i)
+            if c.dep_ != "ccomp" or q is None or q.negated or not any(
+                    a.dep_ == "aux" and a.lower_ in self.gn.obligation for a in c.children):
+                continue
+            srcs = [a for arg in p.subj for a in self.actors(arg, entities, date)]
+            tgts = [a for arg in q.subj for a in self.actors(arg, entities, date)]
+            if self.known_only:
+                srcs = [a for a in srcs if self._known(a.code)]
+                tgts = [a for a in tgts if self._known(a.code)]
+            out += [self._event(s, t, self.gn.obligation_code, p.lemma, p, k, False, None)
+                    for s in srcs for t in tgts if (s.code, s.id) != (t.code, t.id)]
+        return out
+
     def _prep_actors(self, p: Predicate, prep: str | None, entities, date) -> list[Actor]:
         """The actors of the predicate's oblique introduced by ``prep``."""
         return [a for arg in p.obl if prep and arg.prep == prep for a in self.actors(arg, entities, date)]
@@ -396,6 +415,8 @@ class Coder:
                 code = self.gn.code_overrides[p.lemma.upper()]  # the verb's own default only, not a pattern's code
             if p.lemma in self.gn.opinion:
                 continue  # "thinks", "believes": an opinion, no act (its content is hypothetical, see _in_opinion)
+            if self.gn.obligation and p.lemma in self.non_events and not self.require_dyad:
+                events += self._obligation(p, by_verb, entities, date, k)  # "X said Y must …": a demand
             if not _code_ok(code) or p.lemma in self.non_events and (cameo_root(code) == "01" or self.gn.speech_only and any(
                     c.dep_ in ("ccomp", "xcomp", "parataxis") and c.i in by_verb for c in p.verb.children)):
                 continue  # "said", "told reporters": a statement, not an event (a dictionary pattern may say more)

@@ -42,6 +42,9 @@ class GeneralNews:
         self.future_aux = {w.lower() for w in cue.get("future", [])}
         self.reported_future = {w.lower() for w in cue.get("reported_future", [])}
         self.hostile_roots = set(cue.get("hostile_roots", []))
+        #: "X said Y must return the helicopter": an obligation a speaker puts on an actor is a demand (CAMEO 10)
+        self.obligation = {w.lower() for w in cue.get("obligation_modals", [])}
+        self.obligation_code = str(cue.get("obligation_code", "100"))
 
     def in_locative(self, t, p, code: str) -> bool:
         """A target found inside a location phrase nested in the object ("talks in Geneva"), for the meeting and
