@@ -221,3 +221,9 @@ def test_an_obligation_a_speaker_puts_on_an_actor_is_a_demand():
                          "France said on Monday that Germany closed the border crossing."])
     assert ("FRA", "DEU", "100") in triples(said) and said[0]["plover"] == "REQUEST"
     assert ("FRA", "DEU", "100") not in triples(hoped)
+
+
+def test_rejecting_and_refusing_are_rejections():
+    # the CAMEO 2.0 dictionary leaves REJECT/REFUSE at [---]; the codebook's 120 (lang/en/events.json overrides)
+    [evs] = _code(["Portugal flatly rejected a Spanish proposal on fishing quotas."])
+    assert ("PRT", "ESP", "120") in triples(evs) and evs[0]["plover"] == "REJECT"
