@@ -227,3 +227,9 @@ def test_rejecting_and_refusing_are_rejections():
     # the CAMEO 2.0 dictionary leaves REJECT/REFUSE at [---]; the codebook's 120 (lang/en/events.json overrides)
     [evs] = _code(["Portugal flatly rejected a Spanish proposal on fishing quotas."])
     assert ("PRT", "ESP", "120") in triples(evs) and evs[0]["plover"] == "REJECT"
+
+
+def test_pattern_words_come_from_the_verbs_own_clause():
+    # "struggle" after "demanded that …" belongs to the content clause, not to the demand (CAMEO 2.0 patterns)
+    [evs] = _code(["Norway demanded that Sweden drop its armed struggle against Finland."], facts_only=False)
+    assert ("NOR", None, "100") in triples(evs)

@@ -109,6 +109,9 @@ class Coder:
         self.plain_blocks = [[([[plain(o) for o in alts] for alts in pat[0]], [[plain(o) for o in alts] for alts in pat[1]],
                                pat[2], pat[3] if len(pat) > 3 else {}) for pat in pats] for pats in self.d.blocks]
         self.finite_only = bool(self.cue.get("finite_only"))
+        #: pattern words only from the verb's own clause, not a content clause after it (English; the Romanian
+        #: lexicon's patterns read "că …" clauses: measured, ro dev type 79.9 -> 79.7 with the cut)
+        self.own_clause = bool(self.cue.get("patterns_in_own_clause"))
         self.roles = RoleActors(self.cue, self.place_types)
         self.claim_verbs = {w.lower() for w in self.cue.get("claim_verbs", [])}
         #: speech and opinion verbs that are no events ("said", "told reporters"): their content is coded instead
@@ -150,8 +153,14 @@ class Coder:
         if not entries:
             return None, "", {}
         sent = v.sent
-        after = [plain(t.text.upper()) for t in doc[v.i + 1:min(sent.end, v.i + 14)]]
-        after_lem = [plain((t.lemma_ or t.text).upper()) for t in doc[v.i + 1:min(sent.end, v.i + 14)]]
+        stop = min(sent.end, v.i + 14)
+        # a pattern's words are the verb's own phrase: the window ends where a clause of its own begins ("demanded
+        # that Hamas renounce its armed struggle": "struggle" is not the demand's)
+        if self.own_clause:
+            stop = min([stop] + [c.left_edge.i for c in v.children if c.dep_ in ("ccomp", "parataxis")
+                                 and c.i > v.i and c.left_edge.i > v.i])
+        after = [plain(t.text.upper()) for t in doc[v.i + 1:stop]]
+        after_lem = [plain((t.lemma_ or t.text).upper()) for t in doc[v.i + 1:stop]]
         before = [plain(t.text.upper()) for t in doc[max(sent.start, v.i - 6):v.i]]
         best_entry, best = None, (-1, None)
         for e in entries:
