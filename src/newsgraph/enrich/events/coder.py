@@ -471,6 +471,10 @@ class Coder:
                     tgts = acts
                 elif arg.prep in self.loc_preps and loc is None and self._is_place(acts[0]):
                     loc = acts[0].name
+            if not tgts and not self.roles and not self.require_dyad and cameo_root(code) in ("02", "10"):
+                # "demanded that Hamas renounce …", "urged that the US …": the appeal is to the content's subject
+                tgts = [a for c in p.verb.children if c.dep_ == "ccomp" and c.i > p.verb.i for g in c.children
+                        if g.dep_ in ("nsubj", "nsubjpass") for a in self.actors(Arg("subj", g), entities, date)]
             if not tgts and self.require_dyad:  # PETRARCH: the first actor of the verb phrase, "allowed that Mordor …"
                 tgts = [a for c in p.verb.children if c.dep_ == "ccomp" and c.i > p.verb.i for g in c.children
                         if g.dep_ in ("nsubj", "nsubjpass") for a in self.actors(Arg("subj", g), entities, date)]
