@@ -42,6 +42,9 @@ POSTPONE
 REVIVE
 - * FORMAL TIES  [064:064]
 
+--- INDICATE  [023]  ---
+INDICATE
+
 --- SPY  [1711]  ---
 RADIO_+SPY {RADIO_+SPIED}
 """
@@ -102,8 +105,9 @@ def code(tmp_path_factory):
     (folder / "test.actors.txt").write_text(ACTORS)
     (folder / "test.agents.txt").write_text(AGENTS)
 
-    def run(text, date="19970101"):
-        [out] = code_records([{"id": 1, "text": text, "date": date}], "en", str(folder), facts_only=False)
+    def run(text, date="19970101", dyad=True):
+        rec = {"id": 1, "text": text, "date": date, "config": {"require_dyad": str(dyad).lower()}}
+        [out] = code_records([rec], "en", str(folder), facts_only=False)
         return sorted((e["source"]["code"], e["target"]["code"], e["cameo"]) for e in out["events"])
     return run
 
@@ -155,3 +159,12 @@ def test_regular_forms_when_the_lemma_is_off():
 
 def test_an_apposition_to_the_argument_is_not_a_second_actor(code):
     assert code("Valmar fetched Tirion, the ally of Lindon.") == [("VAL", "TIR", "070")]
+
+
+def test_a_pronoun_subject_of_a_content_clause_is_the_matrix_subject(code):
+    assert code("Valmar indicated it would fetch Tirion soon.") == [("VAL", "TIR", "070")]
+
+
+def test_a_partner_inside_the_content_clause_is_not_the_speakers(code):
+    got = code("Valmar will drop ties with Tirion, Lindon indicated.", dyad=False)
+    assert ("VAL", "TIR", "120") in got and ("LIN", "TIR", "023") not in got

@@ -431,7 +431,8 @@ class Coder:
                 continue  # "said", "told reporters": a statement, not an event (a dictionary pattern may say more)
             srcs = [a for arg in p.subj for a in self.actors(arg, entities, date)]
             if not srcs and self.gn.speech_only and p.subj and p.subj[0].head.lower_ in self.gn.speaker_pronouns and \
-                    p.verb.dep_ == "ccomp" and p.verb.head.i in by_verb and by_verb[p.verb.head.i].lemma in self.non_events:
+                    p.verb.dep_ == "ccomp" and p.verb.head.i in by_verb and (
+                        by_verb[p.verb.head.i].lemma in self.non_events or self.require_dyad):
                 # "Palestinian leaders said they would boycott …": the pronoun is the speaker
                 srcs = [a for arg in by_verb[p.verb.head.i].subj for a in self.actors(arg, entities, date)]
             tgts = [a for arg in p.obj for a in self.actors(arg, entities, date)]
@@ -707,6 +708,8 @@ class Coder:
         for tok in p.verb.subtree:
             if tok.i in skip or tok.dep_ not in ("nmod", "obl", "pobj") or tok.pos_ not in ("PROPN", "NOUN"):
                 continue
+            if not self.roles and _in_clause(tok, p.verb):
+                continue  # "…ties with Gondor, an official said": a partner of the content clause, not of the saying
             prep = next((c.text.lower() for c in tok.children if c.dep_ == "case"), None)
             if prep is None and tok.dep_ == "pobj":
                 prep = tok.head.text.lower()
@@ -845,6 +848,18 @@ _PLAIN = str.maketrans("ĂÂÎȘȚŞŢăâîșțşţ", "AAISTSTaaistst")
 def plain(word: str) -> str:
     """Without Romanian diacritics (either form of ș ț), for matching text scraped without them."""
     return word.translate(_PLAIN)
+
+
+def _in_clause(tok, verb) -> bool:
+    """Whether ``tok`` sits in a clause of its own below ``verb`` (a content, adverbial or coordinated clause)."""
+    t = tok
+    for _ in range(12):
+        if t.i == verb.i or t.head.i == t.i:
+            return False
+        if t.dep_ in ("ccomp", "parataxis", "advcl", "csubj", "conj") and t.pos_ in ("VERB", "AUX"):
+            return True
+        t = t.head
+    return False
 
 
 def regular_bases(form: str) -> list[str]:
