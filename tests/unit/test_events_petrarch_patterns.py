@@ -63,6 +63,8 @@ BELERIAND  # a realm with a history
 
 AGENTS = """
 MINISTER [~GOV]
+PEACE_ENVOY [~ENV]
+RELIEF_BODY {} [NGO~]
 PRESS [~MED]
 GOVERNMENT [~GOV]
 """
@@ -168,3 +170,8 @@ def test_a_pronoun_subject_of_a_content_clause_is_the_matrix_subject(code):
 def test_a_partner_inside_the_content_clause_is_not_the_speakers(code):
     got = code("Valmar will drop ties with Tirion, Lindon indicated.", dyad=False)
     assert ("VAL", "TIR", "120") in got and ("LIN", "TIR", "023") not in got
+
+
+def test_plural_of_a_multi_word_agent_and_prefix_with_suffix_agents(code):
+    assert code("Peace envoys of Valmar fetched Tirion.") == [("VALENV", "TIR", "070")]
+    assert code("A relief body Valmar minister fetched Tirion.") == [("NGOVALGOV", "TIR", "070")]

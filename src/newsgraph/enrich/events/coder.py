@@ -280,19 +280,24 @@ class Coder:
             # "media and government", "lawmakers and officials": coordinated agents are one each (PETRARCH's
             # compound agents); any other agent word after the first only modifies it
             roles = [agents[0][0]] + [c for c, k in agents[1:] if toks[k].dep_ == "conj" and c != agents[0][0]]
+            other = next((c for c, _k in agents[1:] if c.endswith("~") != agents[0][0].endswith("~")), None)
+            if len(roles) == 1 and other:  # "an MSF Arnor diplomat": a prefix agent and a suffix agent both apply
+                roles = [agents[0][0] + "|" + other]
             if actors:
                 out = []
                 for a in actors:
-                    for agent in roles:
+                    for role in roles:
                         b = replace(a)
-                        if b.code and len(b.code) == 3:
-                            b.code = b.code + agent.strip("~") if agent.startswith("~") else agent.strip("~") + b.code
-                        elif not b.code:  # a named actor the dictionaries do not know, with a known role
-                            b.code = "---" + agent.strip("~")
+                        for n, agent in enumerate(role.split("|")):
+                            if b.code and (len(b.code) == 3 or n > 0):
+                                b.code = b.code + agent.strip("~") if agent.startswith("~") else agent.strip("~") + b.code
+                            elif not b.code:  # a named actor the dictionaries do not know, with a known role
+                                b.code = "---" + agent.strip("~")
                         out.append(b)
                 actors = out
             else:
-                actors = [Actor("---" + agent.strip("~"), " ".join(t.text for t in toks), None, s, e) for agent in roles]
+                actors = [Actor("---" + role.split("|")[0].strip("~"), " ".join(t.text for t in toks), None, s, e)
+                          for role in roles]
         return [a for a in actors if a.code or a.id]
 
     def _obligation(self, p: Predicate, by_verb: dict, entities, date, k: int) -> list[dict]:

@@ -73,7 +73,17 @@ class Dictionaries:
             for phrase, code in self.agents.get(words[i][:-1], ()):
                 if len(phrase) == 1:
                     return (1, code)
+        if best is None:  # plural of a multi-word agent: its last word ("HUMAN RIGHTS ACTIVISTS")
+            for phrase, code in self.agents.get(words[i], ()):
+                n = len(phrase)
+                if n > 1 and words[i:i + n - 1] == phrase[:-1] and i + n <= len(words) and \
+                        words[i + n - 1] in _plurals(phrase[-1]) and (best is None or n > best[0]):
+                    best = (n, code)
         return best
+
+
+def _plurals(word: str) -> tuple[str, ...]:
+    return (word + "S", word + "ES", word[:-1] + "IES" if word.endswith("Y") else word + "S")
 
 
 def _dated(codes: list, date: int | None) -> str | None:
