@@ -34,6 +34,10 @@ FETCH
 - + * GRAIN FROM $  [071]
 - * GIFTS AT ^ WITH +  [072]
 
+--- RELEASE  [066]  ---
+RELEASE
+- + * FROM $  [067]
+
 --- POSTPONE  [191]  ---
 POSTPONE
 - % HAVE *  [192]
@@ -51,6 +55,7 @@ RADIO_+SPY {RADIO_+SPIED}
 
 ACTORS = """
 VALMAR [VAL]
++EL-VALMAR
 TIRION [TIR]
 +TIRIONESE
 LINDON [LIN]
@@ -175,3 +180,7 @@ def test_a_partner_inside_the_content_clause_is_not_the_speakers(code):
 def test_plural_of_a_multi_word_agent_and_prefix_with_suffix_agents(code):
     assert code("Peace envoys of Valmar fetched Tirion.") == [("VALENV", "TIR", "070")]
     assert code("A relief body Valmar minister fetched Tirion.") == [("NGOVALGOV", "TIR", "070")]
+
+
+def test_a_passive_patient_before_the_verb_and_a_hyphenated_name(code):
+    assert code("Lindon's envoy was released from El-Valmar.") == [("VAL", "LIN", "067")]

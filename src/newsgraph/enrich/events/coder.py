@@ -539,7 +539,9 @@ class Coder:
                                        "_scope": self._scope(p, by_verb) if p.nominal else None})
             if meta.get("src") == "a" and meta.get("tgt") != "a" or meta.get("tgt") == "b" and meta.get("src") != "b":
                 # the pattern's "$" after the verb, "+" before it: "+ * MONEY $", "+ * FROM $"
-                srcs, tgts = self._prep_actors(p, meta.get("src_prep"), entities, date) or tgts, srcs
+                # (before the verb: the subject, or a passive's patient — "militia was freed from Barad-dur")
+                front = srcs or [a for arg in p.obj if arg.head.i < p.verb.i for a in self.actors(arg, entities, date)]
+                srcs, tgts = self._prep_actors(p, meta.get("src_prep"), entities, date) or tgts, front
             elif meta.get("tgt_prep"):  # "* EID AT ^ WITH +": the target is the actor after WITH
                 tgts = self._prep_actors(p, meta["tgt_prep"], entities, date) or tgts
             if (meta.get("compound") or ":" in code) and not tgts and len(srcs) >= 2:

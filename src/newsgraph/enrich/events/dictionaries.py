@@ -301,6 +301,17 @@ def _pattern_words(part: str, synsets: dict) -> list:
 # -------------------------------------------------------------------------------------------- actors
 
 
+def _split_hyphens(words: list[str]) -> list[str]:
+    out: list[str] = []
+    for w in words:
+        parts = w.split("-")
+        if len(parts) > 1 and all(parts):
+            out += parts  # (an argument's words leave the punctuation out)
+        else:
+            out.append(w)
+    return out
+
+
 def parse_actors(text: str, out: dict | None = None, table: list | None = None) -> dict:
     out = {} if out is None else out
     table = [] if table is None else table
@@ -313,6 +324,9 @@ def parse_actors(text: str, out: dict | None = None, table: list | None = None) 
             for n in names:
                 if n:
                     out.setdefault(n[0], []).append([n, len(table) - 1])
+                    split = _split_hyphens(n)
+                    if split != n:  # "BARAD-DUR" as the tokenizer splits it: BARAD (-) DUR
+                        out.setdefault(split[0], []).append([split, len(table) - 1])
 
     for raw in text.splitlines():
         line = _strip_comment(raw)
