@@ -46,6 +46,9 @@ POSTPONE
 REVIVE
 - * FORMAL TIES  [064:064]
 
+--- BELIEVE  [023]  ---
+BELIEVE
+
 --- INDICATE  [023]  ---
 INDICATE
 
@@ -184,3 +187,10 @@ def test_plural_of_a_multi_word_agent_and_prefix_with_suffix_agents(code):
 
 def test_a_passive_patient_before_the_verb_and_a_hyphenated_name(code):
     assert code("Lindon's envoy was released from El-Valmar.") == [("VAL", "LIN", "067")]
+
+
+def test_dyad_batches_code_what_the_dictionary_says_of_opinion_verbs(code):
+    # PETRARCH-style batches: "believe" is the dictionary's 023, its target the content clause's subject
+    assert code("Lindon believes Valmar and Tirion can fetch grain.") == [("LIN", "TIR", "023"), ("LIN", "VAL", "023")]
+    general = code("Lindon believes Valmar and Tirion can fetch grain.", dyad=False)
+    assert not [t for t in general if t[0] == "LIN"]  # general news: an opinion is no event

@@ -427,11 +427,13 @@ class Coder:
             if self.gn.code_overrides and (_code_ok(code) or code == "---") and p.lemma.upper() in self.gn.code_overrides and \
                     code == self.gn.default_code(p):
                 code = self.gn.code_overrides[p.lemma.upper()]  # the verb's own default only, not a pattern's code
-            if p.lemma in self.gn.opinion:
+            if p.lemma in self.gn.opinion and not self.require_dyad:
                 continue  # "thinks", "believes": an opinion, no act (its content is hypothetical, see _in_opinion)
+                # (PETRARCH-style dyad batches code what their dictionary says: "believe" is 023 there)
             if self.gn.obligation and p.lemma in self.non_events and not self.require_dyad:
                 events += self._obligation(p, by_verb, entities, date, k)  # "X said Y must …": a demand
-            if not _code_ok(code) or p.lemma in self.non_events and (cameo_root(code) == "01" or self.gn.speech_only and any(
+            if not _code_ok(code) or p.lemma in self.non_events and not self.require_dyad and (
+                    cameo_root(code) == "01" or self.gn.speech_only and any(
                     c.dep_ in ("ccomp", "xcomp", "parataxis") and c.i in by_verb for c in p.verb.children)):
                 continue  # "said", "told reporters": a statement, not an event (a dictionary pattern may say more)
             srcs = [a for arg in p.subj for a in self.actors(arg, entities, date)]
