@@ -38,7 +38,8 @@ def test_parse_verbs_blocks_patterns_synsets():
     assert "MET" in verbs and "RESTORED" in verbs
     pats = blocks[verbs["RESTORE"][0]["block"]]
     assert [["NOT"]] in [p[0] for p in pats]
-    assert any(p[1] == [["DIPLOMATIC"], ["RELATIONS", "TIES"]] for p in pats)
+    # synonym-set members come with the plural PETRARCH makes for them (a set named "&X_" has none)
+    assert any(p[1][0] == ["DIPLOMATIC"] and {"RELATIONS", "TIES"} <= set(p[1][1]) for p in pats)
     assert any(e["words"] == ["MEET", "WITH"] for e in verbs["MEET"])
 
 

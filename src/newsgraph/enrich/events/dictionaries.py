@@ -225,7 +225,7 @@ def _plural(word: str) -> str:
     """PETRARCH's plural of a synonym-set noun."""
     if word.endswith("Y"):
         return word[:-1] + "IES"
-    return word + ("ES" if word.endswith("S") else "S")
+    return word[:-1] + "ES" if word.endswith("S") else word + "S"
 
 
 def _connectors(part: str) -> list[bool]:
