@@ -161,7 +161,7 @@ def test_verb_marked_after_its_particle(code):
 
 
 def test_regular_forms_when_the_lemma_is_off():
-    from newsgraph.enrich.events.coder import regular_bases
+    from newsgraph.enrich.events.phrases import regular_bases
 
     assert "STAGE" in regular_bases("STAGED") and "TAP" in regular_bases("TAPPING")
     assert "CARRY" in regular_bases("CARRIED") and "FETCH" in regular_bases("FETCHES")
