@@ -38,6 +38,10 @@ FETCH
 RELEASE
 - + * FROM $  [067]
 
+--- SHOUT  [160]  ---
+SHOUT
+- * AT ^ +  [162]
+
 --- POSTPONE  [191]  ---
 POSTPONE
 - % HAVE *  [192]
@@ -194,3 +198,8 @@ def test_dyad_batches_code_what_the_dictionary_says_of_opinion_verbs(code):
     assert code("Lindon believes Valmar and Tirion can fetch grain.") == [("LIN", "TIR", "023"), ("LIN", "VAL", "023")]
     general = code("Lindon believes Valmar and Tirion can fetch grain.", dyad=False)
     assert not [t for t in general if t[0] == "LIN"]  # general news: an opinion is no event
+
+
+def test_the_target_after_a_skipped_noun_phrase(code):
+    # "* AT ^ +": "^" skips the noun phrase after AT, the target follows it
+    assert code("Valmar shouted at Lindon over Tirion.") == [("VAL", "TIR", "162")]

@@ -558,6 +558,10 @@ class Coder:
                 srcs, tgts = self._prep_actors(p, meta.get("src_prep"), entities, date) or tgts, front
             elif meta.get("tgt_prep"):  # "* EID AT ^ WITH +": the target is the actor after WITH
                 tgts = self._prep_actors(p, meta["tgt_prep"], entities, date) or tgts
+            elif meta.get("tgt_after"):  # "* AT ^ +": "warned at the Gondor of the Prince …" -> the Prince
+                at = next((arg for arg in p.obl if arg.prep == meta["tgt_after"]), None)
+                names = (t for t in p.verb.subtree if at is not None and t.i > at.head.i and t.pos_ in ("PROPN", "NOUN"))
+                tgts = next((acts for t in names if (acts := self.actors(Arg("obj", t), entities, date))), tgts)
             if (meta.get("compound") or ":" in code) and not tgts and len(srcs) >= 2:
                 mutual = True  # "% HAVE *", a symmetric code: a compound actor coded each with each other
             elif ":" in code and tgts and not srcs:

@@ -272,6 +272,9 @@ def _pattern_meta(before: str, after: str, b_items: list, a_items: list) -> dict
         m = re.search(rf"([A-Z][A-Z'-]*)[\s_(]+{re.escape(mark)}", after)
         if m and meta.get(key[:3]) == "a":
             meta[key] = m.group(1).lower()
+    m = re.search(r"([A-Z][A-Z'-]*)[\s_(]+\^[\s_]+\+", after)
+    if m and meta.get("tgt") == "a":  # "* AT ^ +": the target follows the noun phrase after AT
+        meta["tgt_after"] = m.group(1).lower()
     if "%" in before or "%" in after:
         meta["compound"] = True
     if any(alts and all({w.removesuffix("S") for w in a.split()} & NEGATION_WORDS or set(a.split()) & NEGATION_WORDS
