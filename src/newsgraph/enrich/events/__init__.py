@@ -152,7 +152,7 @@ def code_records(records, lang: str, dictionaries: str | None = None, models=Non
     models = models or Models()
     nlp = models(lang)
     entity_stage = ctx = None
-    if entities if entities is not None else lang != "en":
+    if entities if entities is not None else (lang != "en" or not require_dyad):
         try:
             from newsgraph.config import Config
             from newsgraph.enrich.entities import stage as entity_stage
