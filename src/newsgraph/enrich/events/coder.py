@@ -360,6 +360,8 @@ class Coder:
                 code = self.gn.code_overrides[p.lemma.upper()]  # the verb's own default only, not a pattern's code
             if p.lemma in self.gn.opinion:
                 continue  # "thinks", "believes": an opinion, no act (its content is hypothetical, see _in_opinion)
+            if not _code_ok(code) and self.gn.hosts(p, lambda a: self.actors(a, entities, date), self.place_types):
+                code = self.gn.host_code  # "received NATO's Secretary General": hosting a visit (043)
             if not _code_ok(code) or p.lemma in self.non_events and (cameo_root(code) == "01" or self.gn.speech_only and any(
                     c.dep_ in ("ccomp", "xcomp", "parataxis") and c.i in by_verb for c in p.verb.children)):
                 continue  # "said", "told reporters": a statement, not an event (a dictionary pattern may say more)
@@ -440,12 +442,15 @@ class Coder:
                 tgts = self._partner(p, entities, date, srcs)
             if not tgts and self.roles and not self.require_dyad and srcs and not p.nominal:
                 tgts = self._dependent_targets(p, by_verb, entities, date, srcs)
+            if not tgts and not self.require_dyad and srcs and cameo_root(code) in self.gn.content_target_roots:
+                # "refused to sign the declaration of EU leaders": what the refused act is about
+                tgts = self.gn.content_target(p, lambda a: self.actors(a, entities, date), srcs)
             irrealis = p.verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "csubj") and any(
                 (c.dep_ == "mark" or c.dep_ == "aux" and c.text.lower() != "a") and c.text.lower() in self.irrealis
                 for c in p.verb.children)
             hypothetical = irrealis or p.modal or p.tense == "future" or any(
                 t.text.lower() in self.hypo for t in sent if t.i < p.verb.i and t.i >= p.verb.i - 4) or \
-                self.gn.in_opinion(p.verb) or habitual(p, self.habitual)
+                self.gn.in_opinion(p.verb) or habitual(p, self.habitual) or self.gn.conditional(p.verb)
             if hypothetical and self.gn.intents and not irrealis and not p.nominal and not self.require_dyad:
                 # (PETRARCH-style dyad batches code a future act by its verb, flagged, as PETRARCH does)
                 intent = self.gn.intent(p, code, sent)
@@ -749,8 +754,8 @@ def _finite(v) -> bool:
         return False
     if v.tag_ == "VBN" and (v.dep_ == "ROOT" or any(c.dep_ == "nsubj" for c in v.children)):
         return True  # English: a main verb or a verb with its own subject tagged as a participle is a past tense
-    if any(c.dep_ in ("aux", "aux:pass", "auxpass", "cop") for c in v.children):  # UD and ClearNLP labels
-        return True
+    if any(c.dep_ in ("aux", "aux:pass", "auxpass", "cop") and c.tag_ != "VBG" for c in v.children):  # UD, ClearNLP
+        return True  # (not a gerund auxiliary: "after being sworn in", "having signed" are non-finite)
     return form[0] == "Part" and v.dep_ == "conj" and _finite(v.head)
 
 

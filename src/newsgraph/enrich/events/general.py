@@ -42,6 +42,15 @@ class GeneralNews:
         self.future_aux = {w.lower() for w in cue.get("future", [])}
         self.reported_future = {w.lower() for w in cue.get("reported_future", [])}
         self.hostile_roots = set(cue.get("hostile_roots", []))
+        #: "received NATO's Secretary General at the palace": a host verb with no code of its own whose object is a
+        #: person or an organisation (not a place, not a thing: "received aid", "received a letter") hosts a visit
+        self.host_verbs = {w.lower() for w in cue.get("host_verbs", [])}
+        self.host_code = cue.get("host_code", "043")
+        #: "refused to sign the declaration of EU leaders": a rejection with no target of its own is aimed at the
+        #: first actor of the refused act's object or oblique phrases (CAMEO roots listed)
+        self.content_target_roots = set(cue.get("content_target_roots", []))
+        #: "if the government abolishes …": a clause under a condition mark has not happened
+        self.conditional_marks = {w.lower() for w in cue.get("conditional_marks", [])}
 
     def in_locative(self, t, p, code: str) -> bool:
         """A target found inside a location phrase nested in the object ("talks in Geneva"), for the meeting and
@@ -114,3 +123,33 @@ class GeneralNews:
             if toks and toks[0].idx <= t.start < toks[-1].idx + len(toks[-1].text) + 1:
                 return any(c.dep_ == "poss" and c.text.lower() in self.own_marks for c in arg.head.children)
         return False
+
+    def hosts(self, p, actors, place_types) -> bool:
+        """A host verb ("receive", ``host_verbs``) whose direct object names a person or an organisation."""
+        if p.lemma.lower() not in self.host_verbs or p.nominal:
+            return False
+        found = [a for arg in p.obj for a in actors(arg)]
+        return bool(found) and all(a.type not in place_types for a in found)
+
+    def content_target(self, p, actors, srcs) -> list:
+        """The first actor in the object or oblique phrases of the act a verb governs as its to-infinitive
+        ("refused to approve an aid package for Ukraine" -> Ukraine), not one of the sources."""
+        from newsgraph.enrich.events.predicates import Arg
+
+        for c in p.verb.children:
+            if c.dep_ != "xcomp" or c.pos_ not in ("VERB", "AUX"):
+                continue
+            for g in sorted(c.children, key=lambda t: t.i):
+                if g.dep_ in ("dobj", "obj", "dative", "iobj", "prep"):
+                    head = next((x for x in g.children if x.dep_ == "pobj"), None) if g.dep_ == "prep" else g
+                    if head is None:
+                        continue
+                    acts = [a for a in actors(Arg("obj", head)) if all(a.code != s.code or a.id != s.id for s in srcs)]
+                    if acts:
+                        return acts[:1]
+        return []
+
+    def conditional(self, v) -> bool:
+        """A verb whose clause opens with a condition mark ("if the government abolishes …", ``conditional_marks``)."""
+        return bool(self.conditional_marks) and any(c.dep_ == "mark" and c.lower_ in self.conditional_marks
+                                                    for c in v.children)
