@@ -242,7 +242,7 @@ class Coder:
             uncoded = [a for a in found if not a.code]
             if len(free) == 1 and len(uncoded) == 1 and len(found) == 1:
                 uncoded[0].code = free[0].code
-            actors = found
+            actors = self.gn.qualified(found, toks) if self.known_only else found
         else:
             actors = dict_actors
         if agents:
@@ -403,8 +403,9 @@ class Coder:
                         and not code.startswith("042"):
                     loc = loc or acts[0].name  # "au semnat, la Constanța, un acord": a town is where, not whom
                     continue
-                if not tgts and (arg.prep not in self.loc_preps or not loc):
-                    tgts = acts
+                if (not tgts or self.gn.countryless(tgts) and not self.gn.countryless(acts)) and \
+                        (arg.prep not in self.loc_preps or not loc):
+                    tgts = acts  # (English: "returned the ships to Ukraine": a countryless object yields)
                 elif arg.prep in self.loc_preps and loc is None and self._is_place(acts[0]):
                     loc = acts[0].name
             if place is None and code.startswith("042"):  # "a vizitat Rusia": the object is the place reached

@@ -51,6 +51,8 @@ class GeneralNews:
         self.content_target_roots = set(cue.get("content_target_roots", []))
         #: "if the government abolishes …": a clause under a condition mark has not happened
         self.conditional_marks = {w.lower() for w in cue.get("conditional_marks", [])}
+        #: "returned the ships to Ukraine": an object with no country ("---MIL") yields to an oblique actor that has one
+        self.countryless_yields = bool(cue.get("countryless_objects_yield"))
 
     def in_locative(self, t, p, code: str) -> bool:
         """A target found inside a location phrase nested in the object ("talks in Geneva"), for the meeting and
@@ -153,3 +155,39 @@ class GeneralNews:
         """A verb whose clause opens with a condition mark ("if the government abolishes …", ``conditional_marks``)."""
         return bool(self.conditional_marks) and any(c.dep_ == "mark" and c.lower_ in self.conditional_marks
                                                     for c in v.children)
+
+    def countryless(self, acts: list) -> bool:
+        """All actors without a country or organisation code ("---MIL": "the three navy ships"), when the rule is on."""
+        return self.countryless_yields and bool(acts) and all((a.code or "---").startswith("---") for a in acts)
+
+    @staticmethod
+    def qualified(found: list, toks: list) -> list:
+        """Entities of one argument phrase that qualify a person's name or role in the same noun phrase are not
+        actors of their own: "NATO Secretary General Jens Stoltenberg", "Israeli Prime Minister Benjamin Netanyahu",
+        "his Ukrainian counterpart, Volodymyr Zelensky" are one actor each, the person; an organisation qualifying
+        the person ("NATO …") gives the person its code (the office named), a nationality only where the person has
+        none. Coordinated names ("X and Y", "by X and by Y") stay separate actors."""
+        persons = [a for a in found if a.type == "PERSON"]
+        if not persons or len(found) < 2:
+            return found
+        at = {t.idx: t for t in toks}
+
+        def phrase_head(a):  # up through the modifiers of a noun phrase: compound, amod, flat, poss
+            t = next((t for t in toks if a.start <= t.idx < a.end and not (a.start <= t.head.idx < a.end)), None)
+            while t is not None and t.dep_ in ("compound", "amod", "flat", "poss", "nmod:poss") and t.head.idx in at:
+                t = t.head
+            return t
+
+        def of(p, h):  # the person's name is that phrase's head, or stands in apposition to it
+            return h is not None and (p.start <= h.idx < p.end or any(
+                p.start <= c.idx < p.end and c.dep_ == "appos" for c in h.children))
+
+        out = []
+        for a in found:
+            h = phrase_head(a) if a.type != "PERSON" else None
+            owner = next((p for p in persons if p is not a and a.end <= p.start and of(p, h)), None)
+            if owner is None:
+                out.append(a)
+            elif a.code and (a.type == "ORG" or not owner.code):
+                owner.code = a.code
+        return out
