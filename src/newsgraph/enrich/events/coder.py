@@ -359,7 +359,9 @@ class Coder:
                     code == self.gn.default_code(p):
                 code = self.gn.code_overrides[p.lemma.upper()]  # the verb's own default only, not a pattern's code
             if p.lemma in self.gn.opinion:
-                continue  # "thinks", "believes": an opinion, no act (its content is hypothetical, see _in_opinion)
+                continue
+            if self.gn.speech_only and p.lemma in self.non_events and code == self.gn.default_code(p):
+                continue  # "Amazon argued that it was not liable": a speech verb's own code is no event (patterns are)  # "thinks", "believes": an opinion, no act (its content is hypothetical, see _in_opinion)
             if not _code_ok(code) and self.gn.hosts(p, lambda a: self.actors(a, entities, date), self.place_types):
                 code = self.gn.host_code  # "received NATO's Secretary General": hosting a visit (043)
             if not _code_ok(code) or p.lemma in self.non_events and (cameo_root(code) == "01" or self.gn.speech_only and any(
@@ -451,7 +453,8 @@ class Coder:
                 for c in p.verb.children)
             hypothetical = irrealis or p.modal or p.tense == "future" or any(
                 t.text.lower() in self.hypo for t in sent if t.i < p.verb.i and t.i >= p.verb.i - 4) or \
-                self.gn.in_opinion(p.verb) or habitual(p, self.habitual) or self.gn.conditional(p.verb)
+                self.gn.in_opinion(p.verb) or habitual(p, self.habitual) or self.gn.conditional(p.verb) or \
+                self.gn.under_modal(p.verb)
             if hypothetical and self.gn.intents and not irrealis and not p.nominal and not self.require_dyad:
                 # (PETRARCH-style dyad batches code a future act by its verb, flagged, as PETRARCH does)
                 intent = self.gn.intent(p, code, sent)
@@ -465,6 +468,8 @@ class Coder:
                 # an unknown name acting on a known actor stays ("Kostunica promised to democratize Serbia")
                 tgts = [a for a in tgts if self._known(a.code)]
                 srcs = [a for a in srcs if tgts or self._known(a.code)]
+                if not any(self.gn.political(t.code) for t in tgts):  # "Microsoft plans to cut its emissions"
+                    srcs = [a for a in srcs if not self.gn.private(a.code)]
             if nonfinite or not srcs or (not tgts and (self.require_dyad or cameo_root(code) in ("01", "02"))):
                 continue  # a statement or appeal to no one is not an interaction
             if loc is None and code.startswith("042") and tgts and tgts[0].type in self.place_types:
@@ -704,6 +709,8 @@ class Coder:
         if self.known_only:
             tgts = [a for a in tgts if self._known(a.code)]
             srcs = [a for a in srcs if tgts or self._known(a.code)]
+            if self.gn.allegation_needs_target and not tgts:
+                return []  # "Cheorwon claimed the coldest temperature": a claim against no one accuses no one
         return [self._event(s, t, "112", p.lemma, p, k, False, None, mode_hint="allege")
                 for s in srcs for t in (tgts or [None])]
 

@@ -53,6 +53,14 @@ class GeneralNews:
         self.conditional_marks = {w.lower() for w in cue.get("conditional_marks", [])}
         #: "returned the ships to Ukraine": an object with no country ("---MIL") yields to an oblique actor that has one
         self.countryless_yields = bool(cue.get("countryless_objects_yield"))
+        #: "Microsoft plans to cut its emissions", "Amazon argued …": an act of a private actor (these sectors) is
+        #: coded only when aimed at a political one (a country, a state sector, an organisation)
+        self.private_sectors = set(cue.get("private_sectors", []))
+        self.political_sectors = set(cue.get("political_sectors", []))
+        #: "Cheorwon claimed the coldest temperature": an allegation with no one accused is no event
+        self.allegation_needs_target = bool(cue.get("allegations_need_a_target"))
+        #: "could help the police capture him": the act of a to-infinitive under a modal verb has not happened
+        self.modal_chain = bool(cue.get("modal_governs_infinitives"))
 
     def in_locative(self, t, p, code: str) -> bool:
         """A target found inside a location phrase nested in the object ("talks in Geneva"), for the meeting and
@@ -191,3 +199,28 @@ class GeneralNews:
             elif a.code and (a.type == "ORG" or not owner.code):
                 owner.code = a.code
         return out
+
+    def political(self, code: str | None) -> bool:
+        """A country or organisation with no sector or a state sector ("USA", "IGOEUREEC", "ROUGOV")."""
+        if not code or code.startswith("---"):
+            return bool(code) and code[3:6] in self.political_sectors
+        return len(code) == 3 or code.startswith("IGO") or any(code[i:i + 3] in self.political_sectors
+                                                             for i in range(3, len(code) - 2, 3))
+
+    def private(self, code: str | None) -> bool:
+        """An actor whose first sector is a private one (``private_sectors``: "USABUS" Microsoft, "---BUS")."""
+        return bool(self.private_sectors) and bool(code) and len(code) >= 6 and code[3:6] in self.private_sectors
+
+    def under_modal(self, v) -> bool:
+        """A to-infinitive or bare-infinitive clause (xcomp) whose governing verb carries a modal ("could help the
+        police capture him", "may have to take"), up through xcomp links."""
+        if not self.modal_chain:
+            return False
+        t = v
+        for _ in range(4):
+            if t.dep_ != "xcomp" or t.head.i == t.i:
+                return False
+            t = t.head
+            if any(c.dep_ == "aux" and c.lower_ in self.modals for c in t.children):
+                return True
+        return False
