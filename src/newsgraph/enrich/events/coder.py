@@ -142,8 +142,11 @@ class Coder:
         if not entries:
             return None, ""
         sent = v.sent
-        after = [plain(t.text.upper()) for t in doc[v.i + 1:min(sent.end, v.i + 14)]]
-        after_lem = [plain((t.lemma_ or t.text).upper()) for t in doc[v.i + 1:min(sent.end, v.i + 14)]]
+        window = doc[v.i + 1:min(sent.end, v.i + 14)]
+        if self.gn.clause_bound:  # "detained people who were protesting": not the relative clause's words
+            window = self.gn.own_clause(v, window)
+        after = [plain(t.text.upper()) for t in window]
+        after_lem = [plain((t.lemma_ or t.text).upper()) for t in window]
         before = [plain(t.text.upper()) for t in doc[max(sent.start, v.i - 6):v.i]]
         best_entry, best = None, (-1, None)
         for e in entries:
