@@ -62,7 +62,7 @@ class GeneralNews:
         #: "could help the police capture him": the act of a to-infinitive under a modal verb has not happened
         self.modal_chain = bool(cue.get("modal_governs_infinitives"))
         #: "detained more than 100 people who were protesting": a verb's patterns are matched on the words of its
-        #: own clause, up to the first word of a relative, adverbial or complement clause hanging inside it
+        #: own clause, up to the first word of a relative, adverbial or coordinated clause hanging inside it
         self.clause_bound = bool(cue.get("patterns_stay_in_clause"))
 
     def in_locative(self, t, p, code: str) -> bool:
@@ -230,15 +230,15 @@ class GeneralNews:
 
     @staticmethod
     def own_clause(v, window) -> list:
-        """The words of ``window`` (after the verb ``v``) up to the first one inside a finite clause embedded below
-        the verb (relative, adverbial, complement or coordinated clause with its own subject)."""
+        """The words of ``window`` (after the verb ``v``) up to the first one inside a clause embedded below the verb
+        (relative, adverbial, or coordinated with its own subject; not a complement: "allowed inspectors to enter")."""
         out = []
         for t in window:
             h, inside = t, False
             for _ in range(8):
                 if h.i == v.i or h.head.i == h.i:
                     break
-                if h.dep_ in ("relcl", "acl:relcl", "advcl", "ccomp") or h.dep_ == "conj" and h.pos_ in ("VERB", "AUX") \
+                if h.dep_ in ("relcl", "acl:relcl", "advcl") or h.dep_ == "conj" and h.pos_ in ("VERB", "AUX") \
                         and any(c.dep_ in ("nsubj", "nsubjpass") for c in h.children):
                     inside = True
                     break
