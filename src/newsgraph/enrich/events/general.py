@@ -231,14 +231,15 @@ class GeneralNews:
     @staticmethod
     def own_clause(v, window) -> list:
         """The words of ``window`` (after the verb ``v``) up to the first one inside a clause embedded below the verb
-        (relative, adverbial, or coordinated with its own subject; not a complement: "allowed inspectors to enter")."""
+        (a relative clause, or an adverbial or coordinated one with its own subject; not a complement, "allowed
+        inspectors to enter", nor a purpose infinitive, "mobilized groups to help support")."""
         out = []
         for t in window:
             h, inside = t, False
             for _ in range(8):
                 if h.i == v.i or h.head.i == h.i:
                     break
-                if h.dep_ in ("relcl", "acl:relcl", "advcl") or h.dep_ == "conj" and h.pos_ in ("VERB", "AUX") \
+                if h.dep_ in ("relcl", "acl:relcl") or h.dep_ in ("advcl", "conj") and h.pos_ in ("VERB", "AUX") \
                         and any(c.dep_ in ("nsubj", "nsubjpass") for c in h.children):
                     inside = True
                     break
