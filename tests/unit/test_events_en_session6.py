@@ -98,3 +98,8 @@ def test_speech_verbs_private_actors_and_claims_without_accused():
                                       "Siemens plans to cut its emissions by half before 2030.",
                                       "Oslo claimed the warmest January on record."])
     assert argued == [] and company == [] and claimed == []
+
+
+def test_a_compound_subject_agrees_with_each_other():
+    [evs] = _code(["Ethiopia and Eritrea agreed on a new border commission in Asmara."])
+    assert {("ETH", "ERI"), ("ERI", "ETH")} <= {(s, t) for s, t, _, p in triples(evs) if p == "AGREE"}

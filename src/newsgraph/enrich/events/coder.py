@@ -431,7 +431,7 @@ class Coder:
                 srcs, tgts = srcs[:1], srcs[1:]
             if not tgts and srcs and not self.require_dyad:  # "a acceptat invitația (lui Kim)"
                 tgts = self._author(p, preds, events, entities, date, srcs)
-            mutual = self.roles and not self.require_dyad and not tgts and len(srcs) >= 2 and self._one_subject(p) \
+            mutual = (self.roles or self.gn.mutual) and not self.require_dyad and not tgts and len(srcs) >= 2 and self._one_subject(p) \
                 and (cameo_root(code) in ("03", "04", "06") or code.startswith("057"))
             if mutual:  # "Armenia și Azerbaidjanul au semnat / au convenit": each with each other
                 pass

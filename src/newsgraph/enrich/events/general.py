@@ -64,6 +64,10 @@ class GeneralNews:
         #: "detained more than 100 people who were protesting": a verb's patterns are matched on the words of its
         #: own clause, up to the first word of a relative, adverbial or coordinated clause hanging inside it
         self.clause_bound = bool(cue.get("patterns_stay_in_clause"))
+        #: "Armenia and Azerbaijan agreed on …", "the Romanian and the Bulgarian navies held a joint exercise": a
+        #: compound subject of an agreement, a meeting or a cooperation with no target acts with each other
+        #: (conventions, rule 2; Romanian does so through its role layer)
+        self.mutual = bool(cue.get("compound_subjects_mutual"))
 
     def in_locative(self, t, p, code: str) -> bool:
         """A target found inside a location phrase nested in the object ("talks in Geneva"), for the meeting and
