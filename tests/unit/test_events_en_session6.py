@@ -103,3 +103,13 @@ def test_speech_verbs_private_actors_and_claims_without_accused():
 def test_a_compound_subject_agrees_with_each_other():
     [evs] = _code(["Ethiopia and Eritrea agreed on a new border commission in Asmara."])
     assert {("ETH", "ERI"), ("ERI", "ETH")} <= {(s, t) for s, t, _, p in triples(evs) if p == "AGREE"}
+
+
+def test_possessor_countried_actors_and_civil_boycotts():
+    call, bank, boycott = _code([
+        "Ukraine rejected Hungary's proposal for a ceasefire in the Donbas region.",
+        "Qatar transferred 2 billion dollars to the Central Bank of Lebanon in June.",
+        "Greek farmers have been boycotting the new agriculture ministry rules since January."])
+    assert [t for s, t, _, p in triples(call) if p == "REJECT"] == ["HUN"]
+    assert [t for s, t, c, _ in triples(bank) if c == "071"] == ["LBN"]
+    assert all(p != "SANCTION" for _, _, _, p in triples(boycott))

@@ -376,6 +376,8 @@ class Coder:
                 # "Palestinian leaders said they would boycott …": the pronoun is the speaker
                 srcs = [a for arg in by_verb[p.verb.head.i].subj for a in self.actors(arg, entities, date)]
             tgts = [a for arg in p.obj for a in self.actors(arg, entities, date)]
+            if len(tgts) > 1 and self.gn.possessor_first:  # "rejected Biden's call for a truce in Gaza": Biden
+                tgts = self.gn.possessor(p, tgts)
             if self.gn.loc_not_target and tgts:  # "held talks in Geneva": the place inside the object is no partner
                 tgts = [t for t in tgts if not self.gn.in_locative(t, p, code)]
             if self.gn.own_marks:  # "withdrew its troops": the source's own, not a target
@@ -391,6 +393,8 @@ class Coder:
                                                     not (a.prep in self.partner_preps
                                                          and cameo_root(code) in ("03", "04", "05", "06")))):
                 acts = self.actors(arg, entities, date)
+                if acts and self.gn.loc_not_target:
+                    acts = [a for a in acts if not self.gn.in_locative(a, p, code)]
                 if not acts:
                     continue
                 if arg.prep in self.loc_preps and acts[0].type in self.place_types:
@@ -473,6 +477,9 @@ class Coder:
                 srcs = [a for a in srcs if tgts or self._known(a.code)]
                 if not any(self.gn.political(t.code) for t in tgts):  # "Microsoft plans to cut its emissions"
                     srcs = [a for a in srcs if not self.gn.private(a.code)]
+                # "the Central Bank of Egypt", "the Parliament in Chisinau": not also a countryless "---GOV"
+                srcs, tgts = self.gn.countried(srcs), self.gn.countried(tgts)
+                code = self.gn.civil_code(code, srcs)  # students boycotting classes: a protest, not a sanction
             if nonfinite or not srcs or (not tgts and (self.require_dyad or cameo_root(code) in ("01", "02"))):
                 continue  # a statement or appeal to no one is not an interaction
             if loc is None and code.startswith("042") and tgts and tgts[0].type in self.place_types:

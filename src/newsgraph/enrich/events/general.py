@@ -68,13 +68,22 @@ class GeneralNews:
         #: compound subject of an agreement, a meeting or a cooperation with no target acts with each other
         #: (conventions, rule 2; Romanian does so through its role layer)
         self.mutual = bool(cue.get("compound_subjects_mutual"))
+        #: "rejected Joe Biden's call for a ceasefire in Gaza": of several actors in an object, its possessor is
+        #: the target (the author of the call, the proposal, the request)
+        self.possessor_first = bool(cue.get("possessor_is_the_target"))
+        #: "the Central Bank of Egypt": an actor with a country makes a countryless one of the same act ("---GOV",
+        #: read from "Bank" or "Parliament") redundant
+        self.drop_countryless = bool(cue.get("countried_over_countryless"))
+        #: CAMEO code -> [code, sectors]: a state's act coded for a civilian source ("students boycotting classes":
+        #: 163 embargo or boycott -> 143 strike or boycott, the codebook's protest)
+        self.civil_codes = dict(cue.get("civil_codes", {}))
 
     def in_locative(self, t, p, code: str) -> bool:
         """A target found inside a location phrase nested in the object ("talks in Geneva"), for the meeting and
         cooperation roots (``venue_roots``) only, not visits."""
         if cameo_root(code) not in self.venue_roots or code.startswith(("042", "043")):
             return False
-        for arg in p.obj:
+        for arg in p.obj + p.obl:  # (an oblique too: "agreed on a border commission in Asmara")
             for tok in arg.tokens:
                 if tok.idx == t.start:
                     while tok.i != arg.head.i and tok.head.i != tok.i:
@@ -252,3 +261,26 @@ class GeneralNews:
                 break
             out.append(t)
         return out
+
+    @staticmethod
+    def possessor(p, tgts: list) -> list:
+        """The actors of the object's possessor ("Joe Biden's call", "Moscow's proposal"), if any, else ``tgts``."""
+        spans = [(c.idx, c.idx + len(c.text)) for arg in p.obj for c in arg.head.children
+                 if c.dep_ in ("poss", "nmod:poss")]
+        own = [t for t in tgts if any(a <= t.start < b or t.start <= a < t.end for a, b in spans)]
+        return own or tgts
+
+    def countried(self, acts: list) -> list:
+        """``acts`` without countryless ones ("---GOV") when another has a country or organisation code."""
+        if not self.drop_countryless or len(acts) < 2:
+            return acts
+        known = [a for a in acts if a.code and not a.code.startswith("---")]
+        return known or acts
+
+    def civil_code(self, code: str, srcs: list) -> str:
+        """The civilian counterpart of a state's act (``civil_codes``) when every source is of a civilian sector."""
+        rule = self.civil_codes.get(code)
+        if not rule or not srcs:
+            return code
+        to, sectors = rule
+        return to if all(a.code and len(a.code) >= 6 and a.code[3:6] in sectors for a in srcs) else code
