@@ -121,9 +121,6 @@ class Coder:
         self.plain_blocks = [[([[plain(o) for o in alts] for alts in pat[0]], [[plain(o) for o in alts] for alts in pat[1]],
                                pat[2], pat[3] if len(pat) > 3 else {}) for pat in pats] for pats in self.d.blocks]
         self.finite_only = bool(self.cue.get("finite_only"))
-        #: pattern words only from the verb's own clause, not a content clause after it (English; the Romanian
-        #: lexicon's patterns read "că …" clauses: measured, ro dev type 79.9 -> 79.7 with the cut)
-        self.own_clause = bool(self.cue.get("patterns_in_own_clause"))
         self.roles = RoleActors(self.cue, self.place_types)
         self.claim_verbs = {w.lower() for w in self.cue.get("claim_verbs", [])}
         #: speech and opinion verbs that are no events ("said", "told reporters"): their content is coded instead
@@ -165,14 +162,11 @@ class Coder:
         if not entries:
             return None, "", {}
         sent = v.sent
-        stop = min(sent.end, v.i + 14)
-        # a pattern's words are the verb's own phrase: the window ends where a clause of its own begins ("demanded
-        # that Hamas renounce its armed struggle": "struggle" is not the demand's)
-        if self.own_clause:
-            stop = min([stop] + [c.left_edge.i for c in v.children if c.dep_ in ("ccomp", "parataxis")
-                                 and c.i > v.i and c.left_edge.i > v.i])
-        after = [plain(t.text.upper()) for t in doc[v.i + 1:stop]]
-        after_lem = [plain((t.lemma_ or t.text).upper()) for t in doc[v.i + 1:stop]]
+        window = doc[v.i + 1:min(sent.end, v.i + 14)]
+        if self.gn.clause_bound:  # "detained people who were protesting": not the relative clause's words
+            window = self.gn.own_clause(v, window)
+        after = [plain(t.text.upper()) for t in window]
+        after_lem = [plain((t.lemma_ or t.text).upper()) for t in window]
         before = [plain(t.text.upper()) for t in doc[max(sent.start, v.i - 6):v.i]]
         best_entry, best = None, (-1, None)
         for e in entries:
@@ -284,7 +278,7 @@ class Coder:
             uncoded = [a for a in found if not a.code]
             if len(free) == 1 and len(uncoded) == 1 and len(found) == 1:
                 uncoded[0].code = free[0].code
-            actors = found
+            actors = self.gn.qualified(found, toks) if self.known_only else found
         else:
             actors = dict_actors
         actors = _split_codes(actors)
@@ -301,6 +295,8 @@ class Coder:
                     for role in roles:
                         b = replace(a)
                         for n, agent in enumerate(role.split("|")):
+                            if n and len(a.code or "") != 3:
+                                break  # the second agent of a pair only on a named actor's bare country code
                             if b.code and (len(b.code) == 3 or n > 0):
                                 b.code = b.code + agent.strip("~") if agent.startswith("~") else agent.strip("~") + b.code
                             elif not b.code:  # a named actor the dictionaries do not know, with a known role
@@ -444,6 +440,11 @@ class Coder:
                 # (PETRARCH-style dyad batches code what their dictionary says: "believe" is 023 there)
             if self.gn.obligation and p.lemma in self.non_events and not self.require_dyad:
                 events += self._obligation(p, by_verb, entities, date, k)  # "X said Y must …": a demand
+            if self.gn.speech_only and p.lemma in self.non_events and code == self.gn.default_code(p) and \
+                    not self.require_dyad:
+                continue  # "Amazon argued that it was not liable": a speech verb's own code is no event (patterns are)
+            if not _code_ok(code) and self.gn.hosts(p, lambda a: self.actors(a, entities, date), self.place_types):
+                code = self.gn.host_code  # "received NATO's Secretary General": hosting a visit (043)
             if not _code_ok(code) or p.lemma in self.non_events and not self.require_dyad and (
                     cameo_root(code) == "01" or self.gn.speech_only and any(
                     c.dep_ in ("ccomp", "xcomp", "parataxis") and c.i in by_verb for c in p.verb.children)):
@@ -455,6 +456,8 @@ class Coder:
                 # "Palestinian leaders said they would boycott …": the pronoun is the speaker
                 srcs = [a for arg in by_verb[p.verb.head.i].subj for a in self.actors(arg, entities, date)]
             tgts = [a for arg in p.obj for a in self.actors(arg, entities, date)]
+            if len(tgts) > 1 and self.gn.possessor_first:  # "rejected Biden's call for a truce in Gaza": Biden
+                tgts = self.gn.possessor(p, tgts)
             if self.gn.loc_not_target and tgts:  # "held talks in Geneva": the place inside the object is no partner
                 tgts = [t for t in tgts if not self.gn.in_locative(t, p, code)]
             if self.gn.own_marks:  # "withdrew its troops": the source's own, not a target
@@ -470,6 +473,8 @@ class Coder:
                                                     not (a.prep in self.partner_preps
                                                          and cameo_root(code) in ("03", "04", "05", "06")))):
                 acts = self.actors(arg, entities, date)
+                if acts and self.gn.loc_not_target:
+                    acts = [a for a in acts if not self.gn.in_locative(a, p, code)]
                 if not acts:
                     continue
                 if arg.prep in self.loc_preps and acts[0].type in self.place_types:
@@ -487,8 +492,9 @@ class Coder:
                         and not code.startswith("042"):
                     loc = loc or acts[0].name  # "au semnat, la Constanța, un acord": a town is where, not whom
                     continue
-                if not tgts and (arg.prep not in self.loc_preps or not loc):
-                    tgts = acts
+                if (not tgts or self.gn.countryless(tgts) and not self.gn.countryless(acts)) and \
+                        (arg.prep not in self.loc_preps or not loc):
+                    tgts = acts  # (English: "returned the ships to Ukraine": a countryless object yields)
                 elif arg.prep in self.loc_preps and loc is None and self._is_place(acts[0]):
                     loc = acts[0].name
             if not tgts and not self.roles and not self.require_dyad and cameo_root(code) in ("02", "10"):
@@ -519,7 +525,7 @@ class Coder:
                 srcs, tgts = srcs[:1], srcs[1:]
             if not tgts and srcs and not self.require_dyad:  # "a acceptat invitația (lui Kim)"
                 tgts = self._author(p, preds, events, entities, date, srcs)
-            mutual = self.roles and not self.require_dyad and not tgts and len(srcs) >= 2 and self._one_subject(p) \
+            mutual = (self.roles or self.gn.mutual) and not self.require_dyad and not tgts and len(srcs) >= 2 and self._one_subject(p) \
                 and (cameo_root(code) in ("03", "04", "06") or code.startswith("057"))
             if mutual:  # "Armenia și Azerbaidjanul au semnat / au convenit": each with each other
                 pass
@@ -536,12 +542,16 @@ class Coder:
                 tgts = self._partner(p, entities, date, srcs)
             if not tgts and self.roles and not self.require_dyad and srcs and not p.nominal:
                 tgts = self._dependent_targets(p, by_verb, entities, date, srcs)
+            if not tgts and not self.require_dyad and srcs and cameo_root(code) in self.gn.content_target_roots:
+                # "refused to sign the declaration of EU leaders": what the refused act is about
+                tgts = self.gn.content_target(p, lambda a: self.actors(a, entities, date), srcs)
             irrealis = p.verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "csubj") and any(
                 (c.dep_ == "mark" or c.dep_ == "aux" and c.text.lower() != "a") and c.text.lower() in self.irrealis
                 for c in p.verb.children)
             hypothetical = irrealis or p.modal or p.tense == "future" or any(
                 t.text.lower() in self.hypo for t in sent if t.i < p.verb.i and t.i >= p.verb.i - 4) or \
-                self.gn.in_opinion(p.verb) or habitual(p, self.habitual)
+                self.gn.in_opinion(p.verb) or habitual(p, self.habitual) or self.gn.conditional(p.verb) or \
+                self.gn.under_modal(p.verb)
             if hypothetical and self.gn.intents and not irrealis and not p.nominal and not self.require_dyad:
                 # (PETRARCH-style dyad batches code a future act by its verb, flagged, as PETRARCH does)
                 intent = self.gn.intent(p, code, sent)
@@ -570,6 +580,11 @@ class Coder:
                 # an unknown name acting on a known actor stays ("Kostunica promised to democratize Serbia")
                 tgts = [a for a in tgts if self._known(a.code)]
                 srcs = [a for a in srcs if tgts or self._known(a.code)]
+                if not any(self.gn.political(t.code) for t in tgts):  # "Microsoft plans to cut its emissions"
+                    srcs = [a for a in srcs if not self.gn.private(a.code)]
+                # "the Central Bank of Egypt", "the Parliament in Chisinau": not also a countryless "---GOV"
+                srcs, tgts = self.gn.countried(srcs), self.gn.countried(tgts)
+                code = self.gn.civil_code(code, srcs)  # students boycotting classes: a protest, not a sanction
             if nonfinite or not srcs or (not tgts and not mutual and (self.require_dyad or cameo_root(code) in ("01", "02"))):
                 continue  # a statement or appeal to no one is not an interaction
             if loc is None and code.startswith("042") and tgts and tgts[0].type in self.place_types:
@@ -811,6 +826,8 @@ class Coder:
         if self.known_only:
             tgts = [a for a in tgts if self._known(a.code)]
             srcs = [a for a in srcs if tgts or self._known(a.code)]
+            if self.gn.allegation_needs_target and not tgts:
+                return []  # "Cheorwon claimed the coldest temperature": a claim against no one accuses no one
         return [self._event(s, t, "112", p.lemma, p, k, False, None, mode_hint="allege")
                 for s in srcs for t in (tgts or [None])]
 

@@ -41,8 +41,8 @@ def _finite(v) -> bool:
         return False
     if v.tag_ == "VBN" and (v.dep_ == "ROOT" or any(c.dep_ == "nsubj" for c in v.children)):
         return True  # English: a main verb or a verb with its own subject tagged as a participle is a past tense
-    if any(c.dep_ in ("aux", "aux:pass", "auxpass", "cop") for c in v.children):  # UD and ClearNLP labels
-        return True
+    if any(c.dep_ in ("aux", "aux:pass", "auxpass", "cop") and c.tag_ != "VBG" for c in v.children):  # UD, ClearNLP
+        return True  # (not a gerund auxiliary: "after being sworn in", "having signed" are non-finite)
     return form[0] == "Part" and v.dep_ == "conj" and _finite(v.head)
 
 
