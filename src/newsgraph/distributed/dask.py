@@ -4,7 +4,8 @@ pipeline (models loaded once per worker).
     newsgraph ingest INPUT... --db postgresql://user@host/db --engine dask [--scheduler tcp://HOST:8786]
 
 - ``ingest_dask`` is that command. Inputs (patterns and folders expanded to files; a WARC or JSONL file is one
-  input) are cut into partitions, at most ``max_in_flight`` of them on the cluster at a time. Each worker keeps
+  input) are cut into partitions, at most ``max_in_flight`` of them on the cluster at a time; into PostgreSQL,
+  a few archives (fewer than 8 per worker thread) are cut into stripes of records (:func:`partitions`). Each worker keeps
   its pipeline in a worker plugin (:class:`PipelineCache`, keyed by ``Pipeline.analysis_key``), so models and
   the knowledge base load once per worker, not once per task: when the plugin is set up (:func:`warm`), or
   when the worker starts with ``dask worker --preload newsgraph.distributed.preload``.
