@@ -312,10 +312,11 @@ HEADLINE_BEFORE, HEADLINE_AFTER = 200, 500
 HEADLINE_DATE_CHARS = 60
 
 
-def headline_date(tree, cues, title: str | None = None):
+def headline_date(tree, cues, title: str | None = None, context: str = ""):
     """The date written nearest the page's headline element (``extract.headline.window``), in a short text node
     outside links (teasers); update dates ("Updated: …", "zuletzt geändert am …") are skipped. The numeric order
-    is the window's own evidence (``datetext.DateOrder``: an ambiguous English numeric date is not read). None
+    is read from the window and ``context`` (the page's first paragraphs: ``datetext.DateOrder``, an ambiguous
+    numeric date of an English page without evidence of its order is not read). None
     when the page has no ``<h1>`` or no such date: abstain rather than guess."""
     from newsgraph.document import DateValue
     from newsgraph.extract.datetext import DateOrder, reader
@@ -326,7 +327,7 @@ def headline_date(tree, cues, title: str | None = None):
     if not near:
         return None
     dates_ = reader(cues.codes)
-    order = DateOrder.of_text("\n".join(n.text for n in near), dates_).order
+    order = DateOrder.of_text("\n".join([context, *(n.text for n in near)]), dates_).order
     for n in near:
         if found := [f for f in dates_.find(n.text, order, cues.modified_word) if not f.modified]:
             return DateValue(found[0].value, "headline", 0.75, text=n.text, tz=found[0].tz)

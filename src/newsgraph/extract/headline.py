@@ -25,6 +25,7 @@ class Near:
     text: str  # the text node, whitespace collapsed
     element: object  # the element whose text or tail it is
     in_link: bool  # inside an <a>
+    before: bool  # before the headline (at the same distance, text after the headline comes first)
 
 
 def headline(tree, title: str | None = None):
@@ -48,8 +49,8 @@ def window(tree, before: int, after: int, title: str | None = None) -> list[Near
     out: list[Near] = []
     # position() counts along the axis (nearest first); the node-set comes back in document order
     preceding = h1.xpath(f"preceding::text()[normalize-space()][position() <= {NODES_BEFORE}]")[::-1]
-    for nodes, limit in ((preceding, before),
-                         (h1.xpath(f"following::text()[normalize-space()][position() <= {NODES_AFTER}]"), after)):
+    following = h1.xpath(f"following::text()[normalize-space()][position() <= {NODES_AFTER}]")
+    for nodes, limit, is_before in ((preceding, before, True), (following, after, False)):
         distance = 0
         for node in nodes:
             if distance > limit:
@@ -63,9 +64,9 @@ def window(tree, before: int, after: int, title: str | None = None) -> list[Near
             if any(tag in _OFF_PAGE for tag in chain):
                 continue
             text = " ".join(node.split())
-            out.append(Near(distance, text, element, "a" in chain))
+            out.append(Near(distance, text, element, "a" in chain, is_before))
             distance += len(text) + 1
-    out.sort(key=lambda n: n.distance)
+    out.sort(key=lambda n: (n.distance, n.before))
     return out
 
 

@@ -187,7 +187,7 @@ def _visible_date(doc: Document, cues: Cues, tree):
     from newsgraph.document import DateValue
     from newsgraph.extract.datetext import DateOrder, date_line, reader
 
-    if (near := dates.headline_date(tree, cues, doc.title)) is not None:
+    if (near := dates.headline_date(tree, cues, doc.title, "\n".join(doc.body[:VISIBLE_DATE_LINES]))) is not None:
         return near
     dates_ = reader(cues.codes)
     texts = doc.body[:VISIBLE_DATE_LINES] + [b.text for b in doc.boilerplate if b.kind in _DATE_BLOCK_KINDS]

@@ -164,12 +164,12 @@ def classify(line: Line, cues: Cues, dates: bool = True) -> None:
 # A byline with more after the names: "By Grace Zokovitch | gzokovitch@…", "Von Jan Kupitz | Oct 24, 2023 | …",
 # "By Evan Symon, August 14, 2020 2:30 pm", "by Jake Goulding on January 20, 2020", "Por Mariano Martín
 # mmartin@…": the names end at a separator, at a comma or a preposition before a number, or at an e-mail address.
-_BYLINE_TAIL = re.compile(r"\s+[|·•/]\s+|\s+[–—-]\s+|\s*,\s+(?=[^\s,]*\d|[^\W\d_]+\.?\s+\d)"
+_BYLINE_TAIL = re.compile(r"\s+(?:[|·•/]|//)\s+|\s+[–—-]\s+|\s*,\s+(?=[^\s,]*\d|[^\W\d_]+\.?\s+\d)"
                           r"|\s+(?:on|am|le|el|il|pe|em|at|um)\s+(?=\S*\d|[^\W\d_]+\.?\s+\d)"
-                          r"|\s+\S+@\S+")
+                          r"|\s+\S+@\S+", re.IGNORECASE)
 # German "Von" opens sentences as often as bylines: it labels a byline only before full names (two words or more)
 # on a short line ("Von Andreas Floemer"), never before a single word.
-_VON = re.compile(r"^\s*(?P<label>von)\s+(?P<rest>.+)$")
+_VON = re.compile(r"^\s*(?P<label>von)\s*:?\s+(?P<rest>.+)$")
 
 
 def _byline_with_tail(line: Line, rest: str, role: str, cues: Cues, dates: bool, two_words: bool) -> bool:
