@@ -154,3 +154,16 @@ def test_dump_lines_that_are_no_bylines(pipeline, line):
 def test_a_title_line_loses_the_parts_the_page_repeats(pipeline, title, later, expected):
     doc = pipeline(Source.make("x.txt", "text", f"{title}\n\nMenu\n\n{_EN}\n\n{later}"))
     assert doc.title == expected
+
+
+@pytest.mark.parametrize("line, authors", [
+    ("Tanja Kar 3.11.2023", ["Tanja Kar"]),
+    ("Christian Kahn, 03.11.2023 15:32 Uhr", ["Christian Kahn"]),
+    ("Marie Merle | lundi 9 décembre 2019 à 09h08", ["Marie Merle"]),
+    ("Hamburg, 2. November 2021", []),  # a place: one word
+    ("24. April 2020 | Pressemitteilungen", []),
+    ("Crime Published On 10.05.2022", []),  # labels, not a name
+])
+def test_dump_a_full_name_beside_a_date_under_the_headline(pipeline, line, authors):
+    doc = pipeline(Source.make("x.txt", "text", f"A headline for the test page\n\n{line}\n\n{_EN}"))
+    assert doc.authors == authors

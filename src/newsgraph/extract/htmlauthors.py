@@ -136,8 +136,7 @@ def _text_byline(doc: Document, cues: Cues, tree=None) -> list[str]:
     from newsgraph.extract.datetext import date_line, fold_keep, reader
 
     blocks = [b.text for b in doc.boilerplate if b.kind == "byline"]
-    if tree is not None:
-        blocks += _headline_lines(tree, doc.title)
+    blocks += _headline_lines(tree, doc.title) if tree is not None else []
     blocks += doc.body[:BYLINE_BODY_LINES]
     blocks += [b.text for b in doc.boilerplate if b.kind in _BYLINE_KINDS and b.kind != "byline"]
     dates_ = None

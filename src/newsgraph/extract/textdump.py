@@ -23,7 +23,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from newsgraph.document import Block, DateValue, Document, Figure
-from newsgraph.extract.authors import capitalises_nouns, is_person, looks_like_names, name_line, signature, split_names
+from newsgraph.extract.authors import (
+    capitalises_nouns,
+    dated_name,
+    is_person,
+    looks_like_names,
+    name_line,
+    signature,
+    split_names,
+)
 from newsgraph.extract.datetext import DATE_LINE_MAX_CHARS, DateOrder, Found, date_line, fold_keep, reader, relative
 from newsgraph.extract.dumpformats import split_header
 from newsgraph.extract.site import choose_site, display_site, site_candidates
@@ -43,6 +51,7 @@ def fold(text: str) -> str:
 _TERMINAL = tuple('.!?;:"”»\'’)…。！？」』')
 _ELLIPSIS = ("...", "…")
 _WORD = re.compile(r"\w+", re.UNICODE)
+_DIGIT = re.compile(r"\d")
 _FOOTER = re.compile(r"\b(?:19|20)\d{2}\b|rights|drepturi|rechte|droits|derechos|diritti|direitos|prawa")
 _TIME_ALONE = re.compile(r"^\s*(?:ora|at|la)?\s*:?\s*[0-2]?\d[:.][0-5]\d\s*(?:[ap]\.?m\.?)?\s*$", re.IGNORECASE)
 _SHORT_NAME = re.compile(r"^[\w.&'’ \-]{2,40}$", re.UNICODE)
@@ -365,6 +374,12 @@ def segment(doc: Document, cues: Cues) -> Document:
         _apply_date(line, doc, dates)
     for line in lines:
         _apply(line, doc, in_body=start <= line.index < end or line.index in lead, dates=dates)
+    if not doc.authors and title_line is not None:  # "Tanja Karrasch 3.11.2023" under the headline, no label
+        for line in lines[title_line.index + 1: title_line.index + 1 + NAME_DATE_REACH]:
+            if line.kind in ("dateline", "headline", "short") and _DIGIT.search(line.text) and (
+                    name := dated_name(line.text, cues, dates.reader)) and is_person(name, cues, doc.site):
+                doc.authors.append(name)
+                break
     if not doc.authors and isinstance(hinted := doc.source.hints.get("authors"), list):
         doc.authors = [a for a in hinted if isinstance(a, str) and a.strip()]
     if doc.modified is None and (hinted := doc.source.hints.get("modified")):
@@ -403,6 +418,9 @@ def _beside_header(lines: list[Line], i: int) -> bool:
     return any(0 <= j < len(lines) and lines[j].kind in _HEADER_NEIGHBOURS for j in (i - 1, i + 1))
 
 
+# A full name beside a date without a label stands this close under the headline (flattened dev pages, author
+# right on 342: 160 without the rule; reach 2, 3 and 4 lines: 160 (+1/-1), 162 (+3/-1), 162 (+3/-1)).
+NAME_DATE_REACH = 3
 DATE_REACH = 8  # date lines this close to the headline (or the body's start) are the article's own
 SITE_SCAN_LINES = 80  # site clues stand in the page's head and foot: this many lines at each end are read
 
