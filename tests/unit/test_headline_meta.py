@@ -167,3 +167,20 @@ def test_a_title_line_loses_the_parts_the_page_repeats(pipeline, title, later, e
 def test_dump_a_full_name_beside_a_date_under_the_headline(pipeline, line, authors):
     doc = pipeline(Source.make("x.txt", "text", f"A headline for the test page\n\n{line}\n\n{_EN}"))
     assert doc.authors == authors
+
+
+@pytest.mark.parametrize("first", [
+    "01.02.2022 | Breuninger-Meeting",  # a date and a section
+    "Bosch | 26.01.2022",
+    "By Glen Owen And Brendan Carlin For The Mail On Sunday",  # a byline whose names the reader cannot split
+])
+def test_dump_dated_or_byline_lines_are_no_headline(pipeline, first):
+    text = f"Home\n\nSport\n\n{first}\n\nErfurt: Maximilian Thorn überrascht auf der Mitteldistanz\n\n{_EN}"
+    assert pipeline(Source.make("x.txt", "text", text)).title == "Erfurt: Maximilian Thorn überrascht auf der " \
+        "Mitteldistanz"
+
+
+def test_dump_headline_that_names_a_date_stays(pipeline):
+    title = "Salariul minim crește la 4.050 de lei de la 1 ianuarie 2025. Ce prevede hotărârea"
+    doc = pipeline(Source.make("x.txt", "text", f"{title}\n\nDe ce contează\n\n{_EN}"))
+    assert doc.title == title

@@ -24,6 +24,7 @@ from functools import cached_property
 
 from newsgraph.document import Block, DateValue, Document, Figure
 from newsgraph.extract.authors import (
+    _person_shaped,
     capitalises_nouns,
     dated_name,
     is_person,
@@ -558,7 +559,8 @@ def _pick_title(lines: list[Line], doc: Document, body_start: int, exclude: set[
     candidates = [ln for ln in header if ln.kind in ("headline", "prose", "teaser") and 3 <= ln.words <= 40
                   and ln.index not in exclude  # a lead paragraph (``lead_lines``) is body, not the headline
                   and (cues is None or name_line(ln.text, cues) is None)  # nor is a byline of names
-                  and len(_CRUMBS.findall(ln.text)) < 2]  # nor a breadcrumb ("Home » Section » Page")
+                  and len(_CRUMBS.findall(ln.text)) < 2  # nor a breadcrumb ("Home » Section » Page")
+                  and not _byline_or_dated(ln, cues)]
     anchor = (title_anchor(lines) if len(lines) > 1 else None) if anchor is _UNSET else anchor
     if anchor is not None and any(ln.index == anchor for ln in candidates):
         return lines[anchor]  # the on-page headline that the <title>-style first line repeats with its suffix
@@ -572,6 +574,27 @@ def _pick_title(lines: list[Line], doc: Document, body_start: int, exclude: set[
         return candidates[0]
     first = lines[0]
     return first if first.kind == "short" and first.words >= 2 and body_start > 0 else None
+
+
+_PREPOSITION_LABELS = frozenset({"de", "di", "da", "por", "par", "von", "van"})
+DATED_TITLE_WORDS = 4  # "Selbst ist der Mann 22.02.2021", "Bosch | 26.01.2022"
+
+
+def _byline_or_dated(line: Line, cues: Cues | None) -> bool:
+    """A line that starts with an author label ("By Glen Owen And Brendan Carlin For The Mail On Sunday", "By
+    Evan Halper Staff Writer") or holds a full date ("01.02.2022 | Breuninger-Meeting", "Bosch | 26.01.2022"):
+    no headline, whatever its shape."""
+    if cues is None:
+        return False
+    kept = fold_keep(line.text)
+    if (m := cues.author.match(kept)) and m.group("label") not in _PREPOSITION_LABELS:  # "De ce ...": a headline
+        words = line.text[m.start("rest"):].split()
+        if len(words) >= 2 and _person_shaped(" ".join(words[:2]), cues):
+            return True
+    if not _DIGIT.search(line.text) or not (found := reader(cues.codes).find(line.text, "DMY")):
+        return False
+    rest = "".join(ch for i, ch in enumerate(line.text) if not any(f.start <= i < f.end for f in found))
+    return _words(rest) <= DATED_TITLE_WORDS  # a date with a word or two, not a headline that names a date
 
 
 def _label_alt_lines(lines: list[Line]) -> None:
