@@ -167,6 +167,8 @@ def test_a_title_line_loses_the_parts_the_page_repeats(pipeline, title, later, e
 def test_dump_a_full_name_beside_a_date_under_the_headline(pipeline, line, authors):
     doc = pipeline(Source.make("x.txt", "text", f"A headline for the test page\n\n{line}\n\n{_EN}"))
     assert doc.authors == authors
+    if authors:  # the date beside the name is the article's
+        assert doc.published is not None and doc.published.value[:4] in line
 
 
 @pytest.mark.parametrize("first", [

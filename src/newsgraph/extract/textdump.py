@@ -380,6 +380,8 @@ def segment(doc: Document, cues: Cues) -> Document:
             if line.kind in ("dateline", "headline", "short") and _DIGIT.search(line.text) and (
                     name := dated_name(line.text, cues, dates.reader)) and is_person(name, cues, doc.site):
                 doc.authors.append(name)
+                if doc.published is None and line.kind != "dateline":  # its date is the article's too
+                    _apply_date(line, doc, dates)
                 break
     if not doc.authors and isinstance(hinted := doc.source.hints.get("authors"), list):
         doc.authors = [a for a in hinted if isinstance(a, str) and a.strip()]
