@@ -122,6 +122,9 @@ class Coder:
         self.habitual = [w.lower() for w in self.cue.get("habitual_marks", [])]
         #: English general-news precision rules (see :mod:`.general`; their cues are empty for other languages)
         self.gn = GeneralNews(self.cue, self.d, self.non_events, self.hypo, self.loc_preps)
+        #: "a lansat duminică, în mesajul de Paști, un apel": patterns also read past the adjuncts after the verb
+        self.skip_adjuncts = bool(self.cue.get("skip_adjuncts"))
+        self.weekdays = {w.lower() for w in self.cue.get("weekdays", [])}
         self._compiled: dict[int, list] = {}  # verb block -> its patterns, compiled on first use
         self._discards: list[str] | None = None  # discard phrases, padded for whole-word search
 
@@ -144,13 +147,15 @@ class Coder:
         sent = v.sent
         after = [plain(t.text.upper()) for t in doc[v.i + 1:min(sent.end, v.i + 14)]]
         after_lem = [plain((t.lemma_ or t.text).upper()) for t in doc[v.i + 1:min(sent.end, v.i + 14)]]
+        core = self._core_after(v, sent)
         before = [plain(t.text.upper()) for t in doc[max(sent.start, v.i - 6):v.i]]
         best_entry, best = None, (-1, None)
         for e in entries:
             words = e["words"]
             if len(words) > 1:  # multi-word verb: the other words follow closely
                 rest = [plain(w) for w in words[1:]]
-                if not subseq(rest, after[:len(rest) + 2]) and not subseq(rest, after_lem[:len(rest) + 2]):
+                if not subseq(rest, after[:len(rest) + 2]) and not subseq(rest, after_lem[:len(rest) + 2]) \
+                        and not (core and subseq(rest, core[:len(rest) + 2])):
                     continue
                 score = len(words)
             else:
@@ -163,7 +168,7 @@ class Coder:
         block = best_entry.get("block", -1)
         # The longest matching pattern wins, the first of equal length (patterns sorted once, stably). A pattern
         # with an item that no word around the verb can start is skipped before it is matched (same result).
-        keys_after, keys_before = word_keys(after + after_lem), None
+        keys_after, keys_before = word_keys(after + after_lem + core), None
         for _n, b, a, c in self._patterns(block) if block >= 0 else ():
             if a and not may_match(a, keys_after):
                 continue
@@ -171,13 +176,34 @@ class Coder:
                 keys_before = word_keys(before) if keys_before is None else keys_before
                 if not may_match(b, keys_before):
                     continue
-            if (not a or alts_match(a, after) or alts_match(a, after_lem)) and (not b or alts_match(b, before)):
+            if (not a or alts_match(a, after) or alts_match(a, after_lem) or core and alts_match(a, core)) and \
+                    (not b or alts_match(b, before)):
                 code = c
                 break
         else:
             if len(best_entry["words"]) == 1 and p.lemma.lower() in self.gn.pattern_only:
                 return None, ""  # "Boston went 2-for-10", "the Government came out fighting": a light verb alone
         return code, " ".join(best_entry["words"]).lower()
+
+    def _core_after(self, v, sent) -> list[str]:
+        """The words after a verb without the adjuncts set between it and its complement ("a lansat duminică, în
+        mesajul de Paști, un apel" -> "un apel"; "au convenit joi, în cadrul unei convorbiri, să se întâlnească"):
+        punctuation, time words and the subtrees of oblique and adverbial dependents before the first object or
+        clause. Empty when nothing is skipped (the plain sequences already cover it); Romanian only
+        (``skip_adjuncts``)."""
+        if not self.skip_adjuncts:
+            return []
+        skip: set[int] = set()
+        for c in v.children:
+            if c.i <= v.i:
+                continue
+            if c.dep_ in ("obl", "obl:tmod", "advmod", "advmod:tmod", "nmod:tmod") or c.is_punct or \
+                    c.dep_ in ("obj", "nsubj") and c.lower_ in self.weekdays:
+                skip.update(t.i for t in c.subtree)
+        if not skip:
+            return []
+        toks = [t for t in v.doc[v.i + 1:sent.end] if t.i not in skip and not t.is_punct]
+        return [plain(t.text.upper()) for t in toks[:13]]
 
     def _patterns(self, block: int) -> list:
         """A verb block's patterns compiled for matching (once per coder): ``(length, before, after, code)``,
