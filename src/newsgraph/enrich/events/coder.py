@@ -100,6 +100,13 @@ class Coder:
         self.reciprocal = {fold(w) for w in self.cue.get("reciprocal_nouns", [])}
         self.groups = {fold(k): int(v) for k, v in self.cue.get("group_numbers", {}).items()}
         self.group_heads = {fold(w) for w in self.cue.get("group_heads", [])}
+        self.group_pronouns = {fold(w) for w in self.cue.get("group_pronouns", [])}
+        #: "a început să importe": the embedded act is under way, not merely intended
+        self.aspectual = {fold(w) for w in self.cue.get("aspectual_verbs", [])}
+        #: "au convenit să se întâlnească", "este dispus să se întâlnească cu", "disponibilitatea de a se întâlni":
+        #: a stated intention to meet (CAMEO 036), a fact about the speaker
+        self.meet_intent = {fold(w) for w in self.cue.get("meeting_intent_heads", [])}
+        self.locative_nouns = {fold(w) for w in self.cue.get("locative_nouns", [])}
         self.as_marks = {w.lower() for w in self.cue.get("as_marks", [])}
         self.place_types = set(self.cue.get("place_types", ["GPE", "LOC", "FAC"]))
         #: scraped pages drop diacritics ("ancheta penala"): verbs and pattern words also match without them
@@ -284,7 +291,11 @@ class Coder:
         return [a for a in actors if a.code or a.id]
 
     def _group_size(self, head) -> int:
-        """"celor doi lideri", "the two leaders": how many persons a counted plural noun stands for (0: none)."""
+        """"celor doi lideri", "the two leaders": how many persons a counted plural noun stands for (0: none);
+        also a bare counted pronoun ("cei doi au semnat", ``group_pronouns``)."""
+        if self.group_pronouns and head.pos_ in ("NUM", "PRON", "DET") and fold(head.text) in self.groups and (
+                any(fold(c.text) in self.group_pronouns for c in head.children) or fold(head.text) in self.group_pronouns):
+            return self.groups[fold(head.text)]
         if not self.groups or fold(head.lemma_ or head.text) not in self.group_heads or not is_group(head, self.groups):
             return 0
         return next((self.groups[fold(c.text)] for c in head.children if fold(c.text) in self.groups), 0)
@@ -351,6 +362,7 @@ class Coder:
         sent_index = {s.start: k for k, s in enumerate(doc.sents)}
         by_verb = {p.verb.i: p for p in preds}
         events = []
+        acted_on: dict[tuple, str] = {}  # a target's span -> its code (for the relative clause that follows it)
         discarded: dict[int, bool] = {}  # sentence start -> holds a discard phrase
         for p in preds:
             sent = p.verb.sent
@@ -390,6 +402,9 @@ class Coder:
                     c.dep_ in ("ccomp", "xcomp", "parataxis") and c.i in by_verb for c in p.verb.children)):
                 continue  # "said", "told reporters": a statement, not an event (a dictionary pattern may say more)
             srcs = [a for arg in p.subj for a in self.actors(arg, entities, date)]
+            for a in srcs:  # "Poliția rusă a reținut protestatari care manifestau": the people already coded
+                if a.weak and (a.start, a.end) in acted_on:
+                    a.code, a.weak = acted_on[(a.start, a.end)], False
             if not srcs and self.gn.speech_only and p.subj and p.subj[0].head.lower_ in self.gn.speaker_pronouns and \
                     p.verb.dep_ == "ccomp" and p.verb.head.i in by_verb and by_verb[p.verb.head.i].lemma in self.non_events:
                 # "Palestinian leaders said they would boycott …": the pronoun is the speaker
@@ -409,6 +424,8 @@ class Coder:
                                                     or cameo_root(code) == "06",
                                                     not (a.prep in self.partner_preps
                                                          and cameo_root(code) in ("03", "04", "05", "06")))):
+                if arg.prep in self.loc_preps and fold(arg.head.lemma_ or arg.head.text) in self.locative_nouns:
+                    continue  # "au protestat în fața Parlamentului", "în apropierea graniței": where, not whom
                 acts = self.actors(arg, entities, date)
                 if not acts:
                     continue
@@ -469,6 +486,10 @@ class Coder:
             irrealis = p.verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "csubj") and any(
                 (c.dep_ == "mark" or c.dep_ == "aux" and c.text.lower() != "a") and c.text.lower() in self.irrealis
                 for c in p.verb.children)
+            if irrealis and fold(p.verb.head.lemma_ or "") in self.aspectual and p.verb.dep_ in ("xcomp", "ccomp") \
+                    and p.verb.head.i in by_verb and not by_verb[p.verb.head.i].modal \
+                    and by_verb[p.verb.head.i].tense != "future":
+                irrealis = False  # "a început să livreze gaze": under way
             hypothetical = irrealis or p.modal or p.tense == "future" or any(
                 t.text.lower() in self.hypo for t in sent if t.i < p.verb.i and t.i >= p.verb.i - 4) or \
                 self.gn.in_opinion(p.verb) or habitual(p, self.habitual)
@@ -477,6 +498,9 @@ class Coder:
                 intent = self.gn.intent(p, code, sent)
                 if intent:  # "Finland will give Tanzania a grant": a pledge (033), a fact about Finland
                     code, hypothetical = intent, False
+            if hypothetical and self.meet_intent and not p.nominal and cameo_root(code) == "04" and \
+                    self._meeting_intent(p, by_verb):
+                code, hypothetical = "036", False  # the intention to meet is stated: a fact about the speaker
             if destinations is not None and code.startswith("042") and place is not None and not hypothetical:
                 destinations.append(self._event(Actor(None, None), place, code, verb, p, k, False, place.name)
                                     | {"travellers": [a.id or a.name for a in srcs],
@@ -502,6 +526,8 @@ class Coder:
                     elif t is not None and group:
                         pairs.append((t, s, code))
                     for a, b, c in pairs:
+                        if b is not None and b.code:
+                            acted_on.setdefault((b.start, b.end), b.code)
                         ev = self._event(a, b, c, verb, p, k, hypothetical, loc)
                         if p.nominal:
                             ev["_scope"] = self._scope(p, by_verb)
@@ -557,6 +583,24 @@ class Coder:
                     if other is not None:
                         ev["target"] = dict(other["source"])
 
+    def _meeting_intent(self, p: Predicate, by_verb: dict) -> bool:
+        """Whether a meeting clause is what its speaker agreed, is willing or wants to do: its head (a verb, an
+        adjective or a noun, through at most one noun) is a ``meeting_intent_heads`` lemma, and no verb above it
+        is negated, modal or future."""
+        t = p.verb
+        for _ in range(2):
+            if t.dep_ not in ("xcomp", "ccomp", "acl", "advcl", "obj", "nmod") or t.head.i == t.i:
+                return False
+            t = t.head
+            hp = by_verb.get(t.i)
+            if hp is not None and (hp.negated or hp.modal or hp.tense == "future"):
+                return False
+            if fold(t.lemma_ or t.text) in self.meet_intent or fold(t.text) in self.meet_intent:
+                return True
+            if t.pos_ != "NOUN":
+                return False
+        return False
+
     def _block(self, word: str) -> int | None:
         for k in (word.upper(), fold(word).upper()):
             if self.d.verbs.get(k):
@@ -594,7 +638,7 @@ class Coder:
         deeper in the object or an oblique phrase replaces them; troops a country moves are no target; people
         acted on by a foreign actor are of its country ("Poliția rusă a reținut protestatari")."""
         skip = {t.i for a in p.subj for t in a.tokens}
-        args = sorted(p.obj + p.obl, key=lambda a: a.head.i)
+        args = sorted(p.obj + [a for a in p.obl if not self._locative_noun(a)], key=lambda a: a.head.i)
         # an embedded clause's arguments: "s-a angajat să livreze Ucrainei", "s-a oferit să medieze între A și B"
         args += [a for c in p.verb.children if c.dep_ in ("xcomp", "ccomp") for a in
                  sorted(_clause_args(c), key=lambda a: a.head.i)]
@@ -609,6 +653,10 @@ class Coder:
         elif cameo_root(code) in ("15", "07") or code.startswith("074"):
             return []
         return self._foreign(tgts, srcs)
+
+    def _locative_noun(self, a: Arg) -> bool:
+        """"în fața Parlamentului", "în apropierea graniței": a phrase that only says where (``locative_nouns``)."""
+        return a.prep in self.loc_preps and fold(a.head.lemma_ or a.head.text) in self.locative_nouns
 
     def _foreign(self, tgts: list[Actor], srcs: list[Actor]) -> list[Actor]:
         """People with only the default country, acted on by a foreign actor, are of its country ("Poliția rusă a

@@ -81,6 +81,11 @@ def _prep_of(tok) -> str | None:
     for c in tok.children:
         if c.dep_ == "case":
             return c.lemma_.lower() or c.text.lower()
+    for m in tok.children:  # "de Înalta Curte": the preposition the parser hung on a modifier before the noun
+        if m.i < tok.i and m.dep_ in ("amod", "det", "nummod"):
+            for c in m.children:
+                if c.dep_ == "case" and c.i < m.i:
+                    return c.lemma_.lower() or c.text.lower()
     return None
 
 
@@ -107,6 +112,7 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
     loc_preps = {w.lower() for w in cue.get("location_preps", [])}
     partners = {w.lower() for w in cue.get("partner_preps", [])}
     groups = {fold(w) for w in cue.get("group_numbers", {})}
+    relatives = {fold(w) for w in cue.get("relative_pronouns", [])}
     for tok in doc:
         if tok.pos_ == "NOUN" and nouns and (tok.lemma_ or tok.text).upper() in nouns:
             out[tok.i] = _nominal(tok, poss | (agent_preps & {"by"}), goals, groups)
@@ -174,7 +180,8 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
                 p.obj = [a for a in p.obj if a is not inv[0]]
         if passive and fallbacks and not p.subj:
             # "a fost reținută pentru 24 de ore de procurorii DNA": the agent phrase hung on an oblique before it
-            p.subj = _nested_agent(tok, p.obl, agent_preps)
+            # (or on a weekday the parser made the subject: "a fost respinsă marți de Parlamentul …")
+            p.subj = _nested_agent(tok, p.obl + [a for a in p.obj if a.head.i > tok.i], agent_preps)
         if passive and fallbacks and any(a.prep in agent_preps for a in p.subj):
             # "Premierul X a fost primit … de Y": with the agent found, a caseless subject is the patient
             pat = [a for a in p.subj if a.prep is None]
@@ -198,6 +205,11 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
             if pre and post:
                 p.subj = [a for a in p.subj if a not in post]
                 p.obj = [Arg("obj", a.head) for a in post] + p.obj
+        if fallbacks and tok.dep_.startswith("acl") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i:
+            # "persoane care protestau", "Macron, care i-a reafirmat sprijinul": the relative pronoun stands for
+            # the noun the clause hangs on
+            p.subj = [Arg("subj", tok.head) if fold(a.head.text) in relatives and a.prep is None else a
+                      for a in p.subj]
         marks = {c.text.lower() for c in tok.children if c.dep_ == "mark"}
         if marks & control and tok.dep_ in ("ccomp", "xcomp", "advcl") and p.subj and p.subj[0].head.i > tok.i:
             p.obj = [Arg("obj", a.head) for a in p.subj] + p.obj  # "a acceptat să viziteze Coreea": not a subject
@@ -328,7 +340,9 @@ def _nested_agent(verb, obl: list[Arg], agent_preps: set) -> list[Arg]:
             case = [c for c in t.children if c.dep_ == "case"]
             if t.i > a.head.i and t.dep_ == "nmod" and len(case) == 1 and case[0].lower_ in agent_preps and \
                     not any(g.dep_ == "fixed" for g in case[0].children) and \
-                    (t.pos_ == "PROPN" or t.morph.get("Definite") == ["Def"]):
+                    (t.pos_ == "PROPN" or t.morph.get("Definite") == ["Def"] or t.pos_ == "NOUN" and any(
+                        d.dep_ == "det" and d.morph.get("PronType") == ["Ind"] for d in t.children)):
+                # (an indefinite agent needs its article: "de o instanță din Chișinău", not "de ore")
                 return [Arg("subj", t, case[0].lower_)]
     return []
 
