@@ -589,7 +589,7 @@ class Coder:
         is negated, modal or future."""
         t = p.verb
         for _ in range(2):
-            if t.dep_ not in ("xcomp", "ccomp", "acl", "advcl", "obj", "nmod") or t.head.i == t.i:
+            if t.dep_ not in ("xcomp", "ccomp", "acl", "advcl", "obj", "obl", "nmod") or t.head.i == t.i:
                 return False
             t = t.head
             hp = by_verb.get(t.i)

@@ -255,6 +255,16 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
         if not fallbacks:
             _climb_for_subject(p, out)
             continue
+        lead = [g for c in p.verb.children if c.dep_ in ("obl", "nmod") and c.i < p.verb.i and _prep_of(c)
+                for g in c.children if g.dep_ == "conj" and g.pos_ in ("PROPN", "NOUN") and c.i < g.i < p.verb.i
+                and not any(x.dep_ == "case" for x in g.children)
+                and any(x.is_punct for x in p.verb.doc[c.i + 1:g.i])]
+        if lead:  # "Vineri, la Istanbul, Rusia și Ucraina au purtat negocieri": the caseless nouns the parser
+            p.subj = [Arg("subj", g) for g in lead]  # coordinated with the place phrase before them are the subject
+            for q in out.values():  # "… și au convenit un schimb": its coordinated verbs share it
+                if q.verb.head.i == p.verb.i and q.verb.dep_ == "conj" and not q.subj and not q.orphan:
+                    q.subj, q.inherited = list(p.subj), False  # (one compound subject, as if written on each)
+            continue
         voc = [c for c in p.verb.children if c.pos_ == "PROPN" and c.i < p.verb.i
                and not any(g.dep_ == "case" for g in c.children)]
         if voc:  # a misparse of a preverbal subject ("La rândul său, Putin a insistat")
