@@ -29,6 +29,7 @@ from newsgraph.enrich.events.predicates import (
     is_group,
     participle_entries,
     predicates,
+    prep_of,
     reported_content,
 )
 
@@ -204,11 +205,14 @@ class Coder:
         if not self.skip_adjuncts:
             return []
         skip: set[int] = set()
-        for c in v.children:
-            if c.i <= v.i:
-                continue
-            if c.dep_ in ("obl", "obl:tmod", "advmod", "advmod:tmod", "nmod:tmod") or c.is_punct or \
-                    c.dep_ in ("obj", "nsubj") and c.lower_ in self.weekdays:
+        kids = [c for c in v.children if c.i > v.i and not c.is_punct]
+        for n, c in enumerate(kids):
+            # an agent or a time word anywhere; an oblique or adverb only with another dependent after it (the
+            # last one may be the complement: "a fost condamnat joi de Curte la patru ani")
+            if c.dep_ in ("obl:agent", "obl:tmod", "nmod:tmod", "advmod:tmod") or \
+                    c.dep_ == "nsubj:pass" and prep_of(c) is not None or \
+                    c.dep_ in ("obj", "nsubj", "obl") and c.lower_ in self.weekdays or \
+                    c.dep_ in ("obl", "advmod") and n + 1 < len(kids):
                 skip.update(t.i for t in c.subtree)
         if not skip:
             return []
@@ -506,6 +510,7 @@ class Coder:
             if hypothetical and self.meet_intent and not p.nominal and cameo_root(code) == "04" and \
                     self._meeting_intent(p, by_verb):
                 code, hypothetical = "036", False  # the intention to meet is stated: a fact about the speaker
+                nonfinite = False  # ("disponibilitatea de a se întâlni": the infinitive only names the meeting)
             if destinations is not None and code.startswith("042") and place is not None and not hypothetical:
                 destinations.append(self._event(Actor(None, None), place, code, verb, p, k, False, place.name)
                                     | {"travellers": [a.id or a.name for a in srcs],

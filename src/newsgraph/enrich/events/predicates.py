@@ -77,7 +77,7 @@ class Predicate:
     orphan: bool = False  # no subject may be inherited or climbed to (a passive, a verb of another person)
 
 
-def _prep_of(tok) -> str | None:
+def prep_of(tok) -> str | None:
     for c in tok.children:
         if c.dep_ == "case":
             return c.lemma_.lower() or c.text.lower()
@@ -126,10 +126,10 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
             if c.is_space or c.is_punct:
                 continue
             if passive and fallbacks and dep in ("nsubj:pass", "dep", "nmod") and c.i > tok.i and \
-                    _prep_of(c) in agent_preps:
+                    prep_of(c) in agent_preps:
                 # "a fost primită la Chișinău de premierul X", "a fost condamnat de Înalta Curte": the agent
                 p.passive = True
-                p.subj.append(Arg("subj", c, _prep_of(c)))
+                p.subj.append(Arg("subj", c, prep_of(c)))
                 continue
             if dep in SUBJ:
                 p.subj.append(Arg("subj", c))
@@ -148,7 +148,7 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
                     if g.dep_ == "pobj":
                         p.obl.append(Arg("obl", g, c.text.lower()))
             elif dep in ("obl", "obl:arg", "nmod"):
-                prep = _prep_of(c)
+                prep = prep_of(c)
                 if p.passive and prep in agent_preps:
                     p.subj.append(Arg("subj", c, prep))
                 else:
@@ -191,12 +191,12 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
             # "l-a invitat la Casa Albă pe omologul său": a "pe" phrase the parser hung on a preceding oblique is
             # the verb's (the direct-object marker does not modify nouns)
             for a in list(p.obl):
-                p.obl += [Arg("obl", c, _prep_of(c)) for c in a.head.children
-                          if c.dep_ == "nmod" and c.i > a.head.i and _prep_of(c) in obj_preps]
+                p.obl += [Arg("obl", c, prep_of(c)) for c in a.head.children
+                          if c.dep_ == "nmod" and c.i > a.head.i and prep_of(c) in obj_preps]
                 # "se va întâlni la Palatul Cotroceni cu președintele": a partner phrase hung on a place phrase
                 if a.prep in loc_preps:
-                    p.obl += [Arg("obl", c, _prep_of(c)) for c in a.head.children
-                              if c.dep_ == "nmod" and c.i > a.head.i and _prep_of(c) in partners]
+                    p.obl += [Arg("obl", c, prep_of(c)) for c in a.head.children
+                              if c.dep_ == "nmod" and c.i > a.head.i and prep_of(c) in partners]
         if cue.get("misparse_fallbacks") and len(p.subj) >= 2:
             # "Comisia a promis Republicii Moldova un sprijin": a caseless noun after the verb beside a subject
             # before it is a dative object the parser took for a second subject
@@ -210,6 +210,11 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
             # the noun the clause hangs on
             p.subj = [Arg("subj", tok.head) if fold(a.head.text) in relatives and a.prep is None else a
                       for a in p.subj]
+        if fallbacks and len(p.subj) == 1 and p.subj[0].prep is None and p.subj[0].head.i < tok.i and any(
+                c.dep_ == "cc" and c.i < p.subj[0].head.i for c in p.subj[0].head.children):
+            # "la Cairo, Israelul și Hamas au purtat": the first conjunct hung on the place phrase as its apposition
+            first = [g for g in _lead_subjects(tok, ("conj", "appos")) if g.i < p.subj[0].head.i]
+            p.subj = [Arg("subj", g) for g in first] + p.subj
         marks = {c.text.lower() for c in tok.children if c.dep_ == "mark"}
         if marks & control and tok.dep_ in ("ccomp", "xcomp", "advcl") and p.subj and p.subj[0].head.i > tok.i:
             p.obj = [Arg("obj", a.head) for a in p.subj] + p.obj  # "a acceptat să viziteze Coreea": not a subject
@@ -255,10 +260,7 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
         if not fallbacks:
             _climb_for_subject(p, out)
             continue
-        lead = [g for c in p.verb.children if c.dep_ in ("obl", "nmod") and c.i < p.verb.i and _prep_of(c)
-                for g in c.children if g.dep_ == "conj" and g.pos_ in ("PROPN", "NOUN") and c.i < g.i < p.verb.i
-                and not any(x.dep_ == "case" for x in g.children)
-                and any(x.is_punct for x in p.verb.doc[c.i + 1:g.i])]
+        lead = _lead_subjects(p.verb)
         if lead:  # "Vineri, la Istanbul, Rusia și Ucraina au purtat negocieri": the caseless nouns the parser
             p.subj = [Arg("subj", g) for g in lead]  # coordinated with the place phrase before them are the subject
             for q in out.values():  # "… și au convenit un schimb": its coordinated verbs share it
@@ -276,6 +278,15 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
             continue
         _climb_for_subject(p, out)
     return [out[i] for i in sorted(out)]
+
+
+def _lead_subjects(verb, deps: tuple = ("conj",)) -> list:
+    """"Vineri, la Istanbul, Rusia și Ucraina au purtat negocieri": caseless nouns the parser coordinated with (or
+    set in apposition to) a prepositional phrase before the verb, after a comma: the verb's compound subject."""
+    return [g for c in verb.children if c.dep_ in ("obl", "nmod") and c.i < verb.i and prep_of(c)
+            for g in c.children if g.dep_ in deps and g.pos_ in ("PROPN", "NOUN") and c.i < g.i < verb.i
+            and not any(x.dep_ == "case" for x in g.children)
+            and any(x.is_punct for x in verb.doc[c.i + 1:g.i])]
 
 
 def as_clause(tok, marks: set) -> bool:
@@ -399,7 +410,7 @@ def _nominal(tok, poss: set, goals: set, groups: set = frozenset()) -> Predicate
             p.subj.extend(Arg("subj", g) for g in c.children if g.dep_ == "pobj")
         elif c.dep_ == "prep" and c.text.lower() in goals:
             p.obl.extend(Arg("obl", g, c.text.lower()) for g in c.children if g.dep_ == "pobj")
-        elif c.dep_ in ("nmod", "obl") and (prep := _prep_of(c)) in goals:
+        elif c.dep_ in ("nmod", "obl") and (prep := prep_of(c)) in goals:
             p.obl.append(Arg("obl", c, prep))
     return p
 
