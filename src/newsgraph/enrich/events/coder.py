@@ -434,6 +434,8 @@ class Coder:
                 if arg.prep in self.loc_preps and fold(arg.head.lemma_ or arg.head.text) in self.locative_nouns:
                     continue  # "au protestat în fața Parlamentului", "în apropierea graniței": where, not whom
                 acts = self.actors(arg, entities, date)
+                if self.roles:  # a subject the parser coordinated with this phrase ("În replică, PSD, UDMR și …")
+                    acts = [a for a in acts if not any(a.start < x.end and x.start < a.end for x in srcs)]
                 if not acts:
                     continue
                 if arg.prep in self.loc_preps and acts[0].type in self.place_types:
