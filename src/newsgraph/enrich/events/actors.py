@@ -215,6 +215,12 @@ class RoleActors:
         sector = self._sector(role_toks) if h.pos_ != "PROPN" or not own else None
         if not sector and own and own[0][5] == "ORG":  # an organisation named by its kind: "Ministerul … al X"
             sector = self._sector([t for t in core if t.i <= h.i + 1])
+        # a person in a genitive of the head is someone else ("susținătorii președintelui Donald Trump")
+        gen = {t.idx for c in h.children if c.dep_ == "nmod" and c.i > h.i and c.morph.get("Case") == ["Dat,Gen"]
+               and c.pos_ == "NOUN" for t in c.subtree} if sector else set()
+        gen_country = next(((x[4] or "")[:3] for x in inside if x[5] == "PERSON" and x[0] in gen
+                            and len(x[4] or "") >= 3 and not (x[4] or "").startswith(("IGO", "---"))), None)
+        inside = [x for x in inside if not (x[5] == "PERSON" and x[0] in gen)]  # (their country is the phrase's)
         people = [x for x in inside if x[5] == "PERSON" and x[4]]
         named = own[0] if own else None
         if named is None and people:  # "ministrul german al Apărării, Boris Pistorius": the apposition's person
@@ -268,6 +274,7 @@ class RoleActors:
             [x for x in entities if any(x[0] <= t.idx < x[1] for t in places)]) or (next(
             (c for t in places if (c := self.demonym(t))), None) if named is not None else None)
         # ("Maria Zaharova, purtătoarea de cuvânt a Ministerului rus …": the person's institution is Russian)
+        country = country or gen_country  # "susținătorii președintelui Donald Trump": his country
         weak = not country  # no country in the phrase: this language's home country, a guess the caller may revise
         country = country or self.home
         if not country:

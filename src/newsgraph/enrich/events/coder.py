@@ -485,6 +485,8 @@ class Coder:
                 # a country's own force posture: a target only if aimed
                 hostile = self.cue.get("hostile_preps", [])
                 tgts = [a for arg in p.obl if arg.prep in hostile for a in self.actors(arg, entities, date)]
+                if self.roles:  # "a trimis polițiști împotriva protestatarilor": its own country's protesters
+                    tgts = self._foreign(tgts, srcs)
                 if not tgts and not self.roles:  # "raised its alert level against North Korea" (English pobj)
                     tgts = [a for arg in p.obj for c in arg.head.children if c.dep_ == "prep" and c.lower_ in hostile
                             for g in c.children if g.dep_ == "pobj" for a in self.actors(Arg("obl", g), entities, date)]
