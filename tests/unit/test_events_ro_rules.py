@@ -85,3 +85,17 @@ def test_non_event_senses_in_relative_clauses():
                  "Autoritățile iraniene au deținut în arest trei jurnaliști francezi."])
     assert out[0] == [] and out[1] == [] and out[2] == [], out[:3]
     assert ("IRNGOV", "173", "FRAJRN", False) in out[3], out[3]
+
+
+def test_coordinated_country_targets_stand_for_each():
+    out = _code(["Uniunea Europeană a impus taxe antidumping asupra importurilor de oțel din India și Vietnam.",
+                 "Duminică, la Cairo, Israelul și Hamas au purtat negocieri indirecte."])
+    assert {t for _, c, t, _ in out[0] if c == "163"} == {"IND", "VNM"}, out[0]
+    assert not any(t == "EGY" for _, _, t, _ in out[1]), out[1]  # the city before the subject is no partner
+
+
+def test_known_leader_and_genitive_person():
+    out = _code(["Aleksandr Lukașenko l-a eliberat pe opozantul Ales Bialiațki.",
+                 "Sute de susținători ai președintelui Donald Trump au pătruns în clădirea Capitoliului."])
+    assert out[0] and out[0][0][0] == "BLRGOV" and out[0][0][1].startswith("084"), out[0]
+    assert out[1] and out[1][0][0] == "USAOPP", out[1]  # the supporters, of his country; not Trump himself

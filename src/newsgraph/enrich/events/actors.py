@@ -216,7 +216,7 @@ class RoleActors:
         if not sector and own and own[0][5] == "ORG":  # an organisation named by its kind: "Ministerul … al X"
             sector = self._sector([t for t in core if t.i <= h.i + 1])
         # a person in a genitive of the head is someone else ("susținătorii președintelui Donald Trump")
-        gen = {t.idx for c in h.children if c.dep_ == "nmod" and c.i > h.i and c.morph.get("Case") == ["Dat,Gen"]
+        gen = {t.idx for c in h.children if c.dep_ == "nmod" and c.i > h.i and any("Gen" in v for v in c.morph.get("Case"))
                and c.pos_ == "NOUN" for t in c.subtree} if sector else set()
         gen_country = next(((x[4] or "")[:3] for x in inside if x[5] == "PERSON" and x[0] in gen
                             and len(x[4] or "") >= 3 and not (x[4] or "").startswith(("IGO", "---"))), None)

@@ -496,6 +496,8 @@ class Coder:
                 tgts = self._dependent_targets(p, by_verb, entities, date, srcs)
             if self.civilian and srcs and not self.require_dyad:
                 self._situate(p, srcs, tgts, entities)
+            if self.roles and tgts and not self.require_dyad and not mutual and not group:
+                tgts = self._coordinated_countries(p.verb.doc, tgts, srcs, entities)
             irrealis = p.verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "csubj") and any(
                 (c.dep_ == "mark" or c.dep_ == "aux" and c.text.lower() != "a") and c.text.lower() in self.irrealis
                 for c in p.verb.children)
@@ -704,6 +706,41 @@ class Coder:
         if country and country != home:
             for a in movable:
                 a.code, a.weak = country + a.code[len(home):], False
+
+    def _coordinated_countries(self, doc, tgts: list[Actor], srcs: list[Actor], entities) -> list[Actor]:
+        """A country target coordinated with other countries stands for each ("importurilor din Mexic și Canada",
+        "un apel la Rusia și Ucraina", "ambasadorii din Statele Unite și Australia"), also where the parser hung the
+        conjuncts elsewhere: the country names joined to it by "și"/"," in the text."""
+        out = list(tgts)
+        for t in tgts:
+            if t.type not in self.place_types or len((t.code or "")[:3]) != 3:
+                continue
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is None:
+                continue
+            found, i = [], span.end
+            while i + 1 < len(doc) and doc[i].lower_ in ("și", "și,", ",", "sau") and doc[i].lower_ != "":
+                nxt = next((x for x in entities if x[0] == doc[i + 1].idx and (x[3] or "").startswith("country:")), None)
+                code = self.roles._code_of(nxt) if nxt else None
+                if not code or len(code) < 3 or code.startswith("IGO") or nxt[6] not in ("name", None):
+                    break
+                found.append(Actor(code[:3], nxt[2], nxt[3], nxt[0], nxt[1], nxt[5]))
+                end = doc.char_span(nxt[0], nxt[1], alignment_mode="expand")
+                i = end.end if end is not None else len(doc)
+            i = span.start  # and before it ("din Mexic și Canada" found as Canada)
+            while i - 2 >= 0 and doc[i - 1].lower_ in ("și", ",", "sau"):
+                prev = next((x for x in entities if x[1] == doc[i - 2].idx + len(doc[i - 2].text)
+                             and (x[3] or "").startswith("country:")), None)
+                code = self.roles._code_of(prev) if prev else None
+                if not code or len(code) < 3 or code.startswith("IGO") or prev[6] not in ("name", None):
+                    break
+                found.insert(0, Actor(code[:3], prev[2], prev[3], prev[0], prev[1], prev[5]))
+                beg = doc.char_span(prev[0], prev[1], alignment_mode="expand")
+                i = beg.start if beg is not None else 0
+            for a in found:
+                if all(a.code != x.code for x in out) and all(a.code != (x.code or "")[:3] for x in srcs):
+                    out.append(a)
+        return out
 
     def _locative_noun(self, a: Arg) -> bool:
         """"în fața Parlamentului", "în apropierea graniței": a phrase that only says where (``locative_nouns``)."""
