@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsgraph.enrich.events import refine
 from newsgraph.enrich.events.actors import RoleActors
 from newsgraph.enrich.events.dictionaries import Dictionaries
 from newsgraph.enrich.events.general import GeneralNews, cameo_root
@@ -29,7 +30,6 @@ from newsgraph.enrich.events.predicates import (
     is_group,
     participle_entries,
     predicates,
-    prep_of,
     reported_content,
 )
 
@@ -158,7 +158,7 @@ class Coder:
         sent = v.sent
         after = [plain(t.text.upper()) for t in doc[v.i + 1:min(sent.end, v.i + 14)]]
         after_lem = [plain((t.lemma_ or t.text).upper()) for t in doc[v.i + 1:min(sent.end, v.i + 14)]]
-        core = self._core_after(v, sent)
+        core = refine.core_after(self, v, sent)
         before = [plain(t.text.upper()) for t in doc[max(sent.start, v.i - 6):v.i]]
         best_entry, best = None, (-1, None)
         for e in entries:
@@ -195,29 +195,6 @@ class Coder:
             if len(best_entry["words"]) == 1 and p.lemma.lower() in self.gn.pattern_only:
                 return None, ""  # "Boston went 2-for-10", "the Government came out fighting": a light verb alone
         return code, " ".join(best_entry["words"]).lower()
-
-    def _core_after(self, v, sent) -> list[str]:
-        """The words after a verb without the adjuncts set between it and its complement ("a lansat duminică, în
-        mesajul de Paști, un apel" -> "un apel"; "au convenit joi, în cadrul unei convorbiri, să se întâlnească"):
-        punctuation, time words and the subtrees of oblique and adverbial dependents before the first object or
-        clause. Empty when nothing is skipped (the plain sequences already cover it); Romanian only
-        (``skip_adjuncts``)."""
-        if not self.skip_adjuncts:
-            return []
-        skip: set[int] = set()
-        kids = [c for c in v.children if c.i > v.i and not c.is_punct]
-        for n, c in enumerate(kids):
-            # an agent or a time word anywhere; an oblique or adverb only with another dependent after it (the
-            # last one may be the complement: "a fost condamnat joi de Curte la patru ani")
-            if c.dep_ in ("obl:agent", "obl:tmod", "nmod:tmod", "advmod:tmod") or \
-                    c.dep_ == "nsubj:pass" and prep_of(c) is not None or \
-                    c.dep_ in ("obj", "nsubj", "obl") and c.lower_ in self.weekdays or \
-                    c.dep_ in ("obl", "advmod") and n + 1 < len(kids):
-                skip.update(t.i for t in c.subtree)
-        if not skip:
-            return []
-        toks = [t for t in v.doc[v.i + 1:sent.end] if t.i not in skip and not t.is_punct]
-        return [plain(t.text.upper()) for t in toks[:13]]
 
     def _patterns(self, block: int) -> list:
         """A verb block's patterns compiled for matching (once per coder): ``(length, before, after, code)``,
@@ -495,9 +472,9 @@ class Coder:
             if not tgts and self.roles and not self.require_dyad and srcs and not p.nominal:
                 tgts = self._dependent_targets(p, by_verb, entities, date, srcs)
             if self.civilian and srcs and not self.require_dyad:
-                self._situate(p, srcs, tgts, entities)
+                refine.situate(self, p, srcs, tgts, entities)
             if self.roles and tgts and not self.require_dyad and not mutual and not group:
-                tgts = self._coordinated_countries(p.verb.doc, tgts, srcs, entities)
+                tgts = refine.coordinated_countries(self, p.verb.doc, tgts, srcs, entities, Actor)
             irrealis = p.verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "csubj") and any(
                 (c.dep_ == "mark" or c.dep_ == "aux" and c.text.lower() != "a") and c.text.lower() in self.irrealis
                 for c in p.verb.children)
@@ -514,7 +491,7 @@ class Coder:
                 if intent:  # "Finland will give Tanzania a grant": a pledge (033), a fact about Finland
                     code, hypothetical = intent, False
             if hypothetical and self.meet_intent and not p.nominal and cameo_root(code) == "04" and \
-                    self._meeting_intent(p, by_verb):
+                    refine.meeting_intent(self, p, by_verb):
                 code, hypothetical = "036", False  # the intention to meet is stated: a fact about the speaker
                 nonfinite = False  # ("disponibilitatea de a se întâlni": the infinitive only names the meeting)
             if destinations is not None and code.startswith("042") and place is not None and not hypothetical:
@@ -601,24 +578,6 @@ class Coder:
                     if other is not None:
                         ev["target"] = dict(other["source"])
 
-    def _meeting_intent(self, p: Predicate, by_verb: dict) -> bool:
-        """Whether a meeting clause is what its speaker agreed, is willing or wants to do: its head (a verb, an
-        adjective or a noun, through at most one noun) is a ``meeting_intent_heads`` lemma, and no verb above it
-        is negated, modal or future."""
-        t = p.verb
-        for _ in range(2):
-            if t.dep_ not in ("xcomp", "ccomp", "acl", "advcl", "obj", "obl", "nmod") or t.head.i == t.i:
-                return False
-            t = t.head
-            hp = by_verb.get(t.i)
-            if hp is not None and (hp.negated or hp.modal or hp.tense == "future"):
-                return False
-            if fold(t.lemma_ or t.text) in self.meet_intent or fold(t.text) in self.meet_intent:
-                return True
-            if t.pos_ != "NOUN":
-                return False
-        return False
-
     def _block(self, word: str) -> int | None:
         for k in (word.upper(), fold(word).upper()):
             if self.d.verbs.get(k):
@@ -656,7 +615,7 @@ class Coder:
         deeper in the object or an oblique phrase replaces them; troops a country moves are no target; people
         acted on by a foreign actor are of its country ("Poliția rusă a reținut protestatari")."""
         skip = {t.i for a in p.subj for t in a.tokens}
-        args = sorted(p.obj + [a for a in p.obl if not self._locative_noun(a)], key=lambda a: a.head.i)
+        args = sorted(p.obj + [a for a in p.obl if not refine.locative_noun(self, a)], key=lambda a: a.head.i)
         # an embedded clause's arguments: "s-a angajat să livreze Ucrainei", "s-a oferit să medieze între A și B"
         args += [a for c in p.verb.children if c.dep_ in ("xcomp", "ccomp") for a in
                  sorted(_clause_args(c), key=lambda a: a.head.i)]
@@ -671,80 +630,6 @@ class Coder:
         elif cameo_root(code) in ("15", "07") or code.startswith("074"):
             return []
         return self._foreign(tgts, srcs)
-
-    def _situate(self, p: Predicate, srcs: list[Actor], tgts: list[Actor], entities) -> None:
-        """People with only the default country ("Sute de tineri", "Activiștii de mediu", "Un atacator") acting in
-        a place named in the clause are of that place's country ("… în centrul Dublinului", "artere din Berlin"),
-        else of their named target's ("… asupra premierului slovac"); civilians only (``civilian_sectors``): a
-        bare "Premierul" criticising Hungary stays Romanian."""
-        home = self.roles.home or ""
-        movable = [s for s in srcs if s.weak and s.code and s.code.startswith(home) and sector_of(s.code) in self.civilian]
-        if not movable:
-            return
-        spans = []
-        for a in p.obj + p.obl:
-            if a.prep in self.attribution:
-                continue
-            toks = [t for t in a.head.subtree if not (t.dep_.startswith("acl") and t.i != a.head.i)]
-            spans += [(t.idx, t.idx + len(t.text)) for t in toks]
-        doc = p.verb.doc
-        countries = []
-        for x in sorted(entities, key=lambda x: x[0]):
-            if x[5] not in self.place_types or not any(a0 <= x[0] < b0 for a0, b0 in spans):
-                continue
-            first = doc.char_span(x[0], x[1], alignment_mode="expand")
-            if first is None or any(plain(fold(t.text)) in self.site_words for t in doc[max(0, first.start - 1):first.end]):
-                continue  # "Piața Victoriei" linked to a town called Victoria
-            c = self.roles._code_of(x)
-            if c and not c.startswith("IGO") and c[:3] not in countries:
-                countries.append(c[:3])
-        # one country named where they act ("din Moldova și Muntenia" may be two regions of one country: no guess)
-        country = countries[0] if len(countries) == 1 else None
-        if country is None and not countries:
-            country = next(((t.code or "")[:3] for t in tgts if not t.weak and t.code and len(t.code) >= 3
-                            and not t.code.startswith(("IGO", "---"))), None)
-        if country and country != home:
-            for a in movable:
-                a.code, a.weak = country + a.code[len(home):], False
-
-    def _coordinated_countries(self, doc, tgts: list[Actor], srcs: list[Actor], entities) -> list[Actor]:
-        """A country target coordinated with other countries stands for each ("importurilor din Mexic și Canada",
-        "un apel la Rusia și Ucraina", "ambasadorii din Statele Unite și Australia"), also where the parser hung the
-        conjuncts elsewhere: the country names joined to it by "și"/"," in the text."""
-        out = list(tgts)
-        for t in tgts:
-            if t.type not in self.place_types or len((t.code or "")[:3]) != 3:
-                continue
-            span = doc.char_span(t.start, t.end, alignment_mode="expand")
-            if span is None:
-                continue
-            found, i = [], span.end
-            while i + 1 < len(doc) and doc[i].lower_ in ("și", "și,", ",", "sau") and doc[i].lower_ != "":
-                nxt = next((x for x in entities if x[0] == doc[i + 1].idx and (x[3] or "").startswith("country:")), None)
-                code = self.roles._code_of(nxt) if nxt else None
-                if not code or len(code) < 3 or code.startswith("IGO") or nxt[6] not in ("name", None):
-                    break
-                found.append(Actor(code[:3], nxt[2], nxt[3], nxt[0], nxt[1], nxt[5]))
-                end = doc.char_span(nxt[0], nxt[1], alignment_mode="expand")
-                i = end.end if end is not None else len(doc)
-            i = span.start  # and before it ("din Mexic și Canada" found as Canada)
-            while i - 2 >= 0 and doc[i - 1].lower_ in ("și", ",", "sau"):
-                prev = next((x for x in entities if x[1] == doc[i - 2].idx + len(doc[i - 2].text)
-                             and (x[3] or "").startswith("country:")), None)
-                code = self.roles._code_of(prev) if prev else None
-                if not code or len(code) < 3 or code.startswith("IGO") or prev[6] not in ("name", None):
-                    break
-                found.insert(0, Actor(code[:3], prev[2], prev[3], prev[0], prev[1], prev[5]))
-                beg = doc.char_span(prev[0], prev[1], alignment_mode="expand")
-                i = beg.start if beg is not None else 0
-            for a in found:
-                if all(a.code != x.code for x in out) and all(a.code != (x.code or "")[:3] for x in srcs):
-                    out.append(a)
-        return out
-
-    def _locative_noun(self, a: Arg) -> bool:
-        """"în fața Parlamentului", "în apropierea graniței": a phrase that only says where (``locative_nouns``)."""
-        return a.prep in self.loc_preps and fold(a.head.lemma_ or a.head.text) in self.locative_nouns
 
     def _foreign(self, tgts: list[Actor], srcs: list[Actor]) -> list[Actor]:
         """People with only the default country, acted on by a foreign actor, are of its country ("Poliția rusă a
