@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from newsgraph.enrich.events import refine
 from newsgraph.enrich.events.actors import RoleActors
 from newsgraph.enrich.events.dictionaries import Dictionaries
 from newsgraph.enrich.events.general import GeneralNews, cameo_root
@@ -112,6 +113,16 @@ class Coder:
         self.reciprocal = {fold(w) for w in self.cue.get("reciprocal_nouns", [])}
         self.groups = {fold(k): int(v) for k, v in self.cue.get("group_numbers", {}).items()}
         self.group_heads = {fold(w) for w in self.cue.get("group_heads", [])}
+        self.group_pronouns = {fold(w) for w in self.cue.get("group_pronouns", [])}
+        #: "a început să importe": the embedded act is under way, not merely intended
+        self.aspectual = {fold(w) for w in self.cue.get("aspectual_verbs", [])}
+        #: "au convenit să se întâlnească", "este dispus să se întâlnească cu", "disponibilitatea de a se întâlni":
+        #: a stated intention to meet (CAMEO 036), a fact about the speaker
+        self.meet_intent = {fold(w) for w in self.cue.get("meeting_intent_heads", [])}
+        self.locative_nouns = {fold(w) for w in self.cue.get("locative_nouns", [])}
+        self.civilian = set(self.cue.get("civilian_sectors", []))
+        #: "Piața Victoriei", "Strada …": a local site, whatever town the entity layer linked it to
+        self.site_words = {plain(fold(w)) for w in self.cue.get("site_words", [])}
         self.as_marks = {w.lower() for w in self.cue.get("as_marks", [])}
         self.place_types = set(self.cue.get("place_types", ["GPE", "LOC", "FAC"]))
         #: scraped pages drop diacritics ("ancheta penala"): verbs and pattern words also match without them
@@ -134,6 +145,9 @@ class Coder:
         self.habitual = [w.lower() for w in self.cue.get("habitual_marks", [])]
         #: English general-news precision rules (see :mod:`.general`; their cues are empty for other languages)
         self.gn = GeneralNews(self.cue, self.d, self.non_events, self.hypo, self.loc_preps)
+        #: "a lansat duminică, în mesajul de Paști, un apel": patterns also read past the adjuncts after the verb
+        self.skip_adjuncts = bool(self.cue.get("skip_adjuncts"))
+        self.weekdays = {w.lower() for w in self.cue.get("weekdays", [])}
         self._compiled: dict[int, list] = {}  # verb block -> its patterns, compiled on first use
         self._discards: list[str] | None = None  # discard phrases, padded for whole-word search
 
@@ -167,13 +181,15 @@ class Coder:
             window = self.gn.own_clause(v, window)
         after = [plain(t.text.upper()) for t in window]
         after_lem = [plain((t.lemma_ or t.text).upper()) for t in window]
+        core = refine.core_after(self, v, sent)
         before = [plain(t.text.upper()) for t in doc[max(sent.start, v.i - 6):v.i]]
         best_entry, best = None, (-1, None)
         for e in entries:
             words = e["words"]
             if len(words) > 1:  # multi-word verb: the other words follow closely
                 rest = [plain(w) for w in words[1:]]
-                if not subseq(rest, after[:len(rest) + 2]) and not subseq(rest, after_lem[:len(rest) + 2]):
+                if not subseq(rest, after[:len(rest) + 2]) and not subseq(rest, after_lem[:len(rest) + 2]) \
+                        and not (core and subseq(rest, core[:len(rest) + 2])):
                     continue
                 score = len(words)
             else:
@@ -191,7 +207,7 @@ class Coder:
         block = best_entry.get("block", -1)
         # The longest matching pattern wins, the first of equal length (patterns sorted once, stably). A pattern
         # with an item that no word around the verb can start is skipped before it is matched (same result).
-        keys_after, keys_before = word_keys(after + after_lem), None
+        keys_after, keys_before = word_keys(after + after_lem + core), None
         for _n, b, a, c, m in self._patterns(block) if block >= 0 else ():
             if a and not may_match(a, keys_after):
                 continue
@@ -204,7 +220,7 @@ class Coder:
             if "glue_a" in m:  # PETRARCH's "_": no word between
                 ok_a = glued_match(a, after, m["glue_a"]) or glued_match(a, after_lem, m["glue_a"])
             else:
-                ok_a = not a or alts_match(a, after) or alts_match(a, after_lem)
+                ok_a = not a or alts_match(a, after) or alts_match(a, after_lem) or bool(core) and alts_match(a, core)
             if ok_a and (not b or (glued_match(b, before, (False, *m["glue_b"][1:]), m["end"]) if "glue_b" in m
                                    else alts_match(b, before))):
                 code, meta = c, m
@@ -332,7 +348,11 @@ class Coder:
         return [a for arg in p.obl if prep and arg.prep == prep for a in self.actors(arg, entities, date)]
 
     def _group_size(self, head) -> int:
-        """"celor doi lideri", "the two leaders": how many persons a counted plural noun stands for (0: none)."""
+        """"celor doi lideri", "the two leaders": how many persons a counted plural noun stands for (0: none);
+        also a bare counted pronoun ("cei doi au semnat", ``group_pronouns``)."""
+        if self.group_pronouns and head.pos_ in ("NUM", "PRON", "DET") and fold(head.text) in self.groups and (
+                any(fold(c.text) in self.group_pronouns for c in head.children) or fold(head.text) in self.group_pronouns):
+            return self.groups[fold(head.text)]
         if not self.groups or fold(head.lemma_ or head.text) not in self.group_heads or not is_group(head, self.groups):
             return 0
         return next((self.groups[fold(c.text)] for c in head.children if fold(c.text) in self.groups), 0)
@@ -399,6 +419,7 @@ class Coder:
         sent_index = {s.start: k for k, s in enumerate(doc.sents)}
         by_verb = {p.verb.i: p for p in preds}
         events = []
+        acted_on: dict[tuple, str] = {}  # a target's span -> its code (for the relative clause that follows it)
         discarded: dict[int, bool] = {}  # sentence start -> holds a discard phrase
         for p in preds:
             sent = p.verb.sent
@@ -450,6 +471,9 @@ class Coder:
                     c.dep_ in ("ccomp", "xcomp", "parataxis") and c.i in by_verb for c in p.verb.children)):
                 continue  # "said", "told reporters": a statement, not an event (a dictionary pattern may say more)
             srcs = [a for arg in p.subj for a in self.actors(arg, entities, date)]
+            for a in srcs:  # "Poliția rusă a reținut protestatari care manifestau": the people already coded
+                if a.weak and (a.start, a.end) in acted_on:
+                    a.code, a.weak = acted_on[(a.start, a.end)], False
             if not srcs and self.gn.speech_only and p.subj and p.subj[0].head.lower_ in self.gn.speaker_pronouns and \
                     p.verb.dep_ == "ccomp" and p.verb.head.i in by_verb and (
                         by_verb[p.verb.head.i].lemma in self.non_events or self.require_dyad):
@@ -472,7 +496,11 @@ class Coder:
                                                     or cameo_root(code) == "06",
                                                     not (a.prep in self.partner_preps
                                                          and cameo_root(code) in ("03", "04", "05", "06")))):
+                if arg.prep in self.loc_preps and fold(arg.head.lemma_ or arg.head.text) in self.locative_nouns:
+                    continue  # "au protestat în fața Parlamentului", "în apropierea graniței": where, not whom
                 acts = self.actors(arg, entities, date)
+                if self.roles:  # a subject the parser coordinated with this phrase ("În replică, PSD, UDMR și …")
+                    acts = [a for a in acts if not any(a.start < x.end and x.start < a.end for x in srcs)]
                 if acts and self.gn.loc_not_target:
                     acts = [a for a in acts if not self.gn.in_locative(a, p, code)]
                 if not acts:
@@ -535,6 +563,8 @@ class Coder:
                 # a country's own force posture: a target only if aimed
                 hostile = self.cue.get("hostile_preps", [])
                 tgts = [a for arg in p.obl if arg.prep in hostile for a in self.actors(arg, entities, date)]
+                if self.roles:  # "a trimis polițiști împotriva protestatarilor": its own country's protesters
+                    tgts = self._foreign(tgts, srcs)
                 if not tgts and not self.roles:  # "raised its alert level against North Korea" (English pobj)
                     tgts = [a for arg in p.obj for c in arg.head.children if c.dep_ == "prep" and c.lower_ in hostile
                             for g in c.children if g.dep_ == "pobj" for a in self.actors(Arg("obl", g), entities, date)]
@@ -545,9 +575,17 @@ class Coder:
             if not tgts and not self.require_dyad and srcs and cameo_root(code) in self.gn.content_target_roots:
                 # "refused to sign the declaration of EU leaders": what the refused act is about
                 tgts = self.gn.content_target(p, lambda a: self.actors(a, entities, date), srcs)
+            if self.civilian and srcs and not self.require_dyad:
+                refine.situate(self, p, srcs, tgts, entities)
+            if self.roles and tgts and not self.require_dyad and not mutual and not group:
+                tgts = refine.coordinated_countries(self, p.verb.doc, tgts, srcs, entities, Actor)
             irrealis = p.verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "csubj") and any(
                 (c.dep_ == "mark" or c.dep_ == "aux" and c.text.lower() != "a") and c.text.lower() in self.irrealis
                 for c in p.verb.children)
+            if irrealis and fold(p.verb.head.lemma_ or "") in self.aspectual and p.verb.dep_ in ("xcomp", "ccomp") \
+                    and p.verb.head.i in by_verb and not by_verb[p.verb.head.i].modal \
+                    and by_verb[p.verb.head.i].tense != "future":
+                irrealis = False  # "a început să livreze gaze": under way
             hypothetical = irrealis or p.modal or p.tense == "future" or any(
                 t.text.lower() in self.hypo for t in sent if t.i < p.verb.i and t.i >= p.verb.i - 4) or \
                 self.gn.in_opinion(p.verb) or habitual(p, self.habitual) or self.gn.conditional(p.verb) or \
@@ -557,6 +595,10 @@ class Coder:
                 intent = self.gn.intent(p, code, sent)
                 if intent:  # "Finland will give Tanzania a grant": a pledge (033), a fact about Finland
                     code, hypothetical = intent, False
+            if hypothetical and self.meet_intent and not p.nominal and cameo_root(code) == "04" and \
+                    refine.meeting_intent(self, p, by_verb):
+                code, hypothetical = "036", False  # the intention to meet is stated: a fact about the speaker
+                nonfinite = False  # ("disponibilitatea de a se întâlni": the infinitive only names the meeting)
             if destinations is not None and code.startswith("042") and place is not None and not hypothetical:
                 destinations.append(self._event(Actor(None, None), place, code, verb, p, k, False, place.name)
                                     | {"travellers": [a.id or a.name for a in srcs],
@@ -590,9 +632,11 @@ class Coder:
             if loc is None and code.startswith("042") and tgts and tgts[0].type in self.place_types:
                 loc = tgts[0].name  # a visit to a place happens there
             for s in srcs:
-                for t in ([t for t in srcs if t is not s] if mutual else tgts) or [None]:
-                    if t is not None and (t.code == s.code and (t.id == s.id)):
-                        continue
+                others = [t for t in ([t for t in srcs if t is not s] if mutual else tgts)
+                          if not (t.code == s.code and t.id == s.id)]
+                if not others and tgts and not mutual and self.roles and not self.require_dyad:
+                    others = [None]  # "Joe Biden l-a grațiat pe fiul său, Hunter Biden" linked to the father: the act stays
+                for t in others if (others or mutual or tgts) else [None]:
                     pairs = [(s, t, code)]
                     back = code.split(":")[1] if ":" in code else None
                     if t is not None and _code_ok(back) and (self.require_dyad or not self.gn.one_act):
@@ -602,6 +646,8 @@ class Coder:
                     elif t is not None and group:
                         pairs.append((t, s, code))
                     for a, b, c in pairs:
+                        if b is not None and b.code:
+                            acted_on.setdefault((b.start, b.end), b.code)
                         ev = self._event(a, b, c, verb, p, k, hypothetical, loc)
                         if p.nominal:
                             ev["_scope"] = self._scope(p, by_verb)
@@ -694,7 +740,7 @@ class Coder:
         deeper in the object or an oblique phrase replaces them; troops a country moves are no target; people
         acted on by a foreign actor are of its country ("Poliția rusă a reținut protestatari")."""
         skip = {t.i for a in p.subj for t in a.tokens}
-        args = sorted(p.obj + p.obl, key=lambda a: a.head.i)
+        args = sorted(p.obj + [a for a in p.obl if not refine.locative_noun(self, a)], key=lambda a: a.head.i)
         # an embedded clause's arguments: "s-a angajat să livreze Ucrainei", "s-a oferit să medieze între A și B"
         args += [a for c in p.verb.children if c.dep_ in ("xcomp", "ccomp") for a in
                  sorted(_clause_args(c), key=lambda a: a.head.i)]

@@ -459,13 +459,20 @@ def load_plover() -> dict:
 
 
 @cache
-def load_builtin(lang: str = "en") -> Dictionaries:
-    """The shipped index (English: CAMEO 2.0 verbs + Phoenix actors/agents/discards) plus, for other languages,
-    their own verb dictionary ``lang/<code>/verbs.cameo.txt`` (keyed on lemmas) with the shared actors."""
+def _shipped_index() -> dict:
+    """The shipped CAMEO/Phoenix index, parsed once per process (half a CPU second) and shared, read-only, by
+    every language's dictionaries."""
     root = resources.files("newsgraph.enrich.events").joinpath("data")
     raw = json.loads(gzip.decompress(root.joinpath("cameo_phoenix.json.gz").read_bytes()).decode("utf-8"))
     raw.pop("_license", None)
-    d = Dictionaries(**raw)
+    return raw
+
+
+@cache
+def load_builtin(lang: str = "en") -> Dictionaries:
+    """The shipped index (English: CAMEO 2.0 verbs + Phoenix actors/agents/discards) plus, for other languages,
+    their own verb dictionary ``lang/<code>/verbs.cameo.txt`` (keyed on lemmas) with the shared actors."""
+    d = Dictionaries(**_shipped_index())
     d.plover = load_plover()
     if lang == "en":  # newsgraph's English supplement: codebook entries the PETRARCH dictionary lacks or misfiles
         merge_verbs(d, resources.files("newsgraph.lang").joinpath("en", "verbs.supplement.txt").read_text("utf-8"))
