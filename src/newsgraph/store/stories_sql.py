@@ -76,17 +76,50 @@ class SqlStoryState:
                                  (day - window, day + window))
         return [self._member(r) for r in rows]
 
-    def entity_weights(self, ids: set[str]) -> dict[str, float]:
-        """Entity id -> idf over the stored articles (from the entity layer's mentions)."""
-        n = self.sql.value("SELECT count(*) AS n FROM articles")
+    def many(self, ids) -> list[Member]:
+        ids, out = list(ids), []
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            out += [self._member(r) for r in self.sql.rows(
+                f"SELECT * FROM story_members WHERE article_id IN ({','.join('?' * len(chunk))})", chunk)]
+        return out
+
+    def postings(self, entities, day: float | None, window: float, limit: int) -> dict[str, tuple]:
+        """Article id -> (its day, the given entities it shares): per entity the ``limit`` placed articles
+        nearest ``day`` within ``window`` days (two index range scans, before and after it) and up to ``limit``
+        undated ones; the latest ``limit`` when ``day`` is None."""
+        out: dict[str, tuple] = {}
+        pick = "SELECT article_id, day FROM story_entities WHERE entity_id = ?"
+        for e in entities:
+            if day is None:
+                rows = self.sql.rows(f"SELECT * FROM ({pick} AND day IS NOT NULL ORDER BY day DESC LIMIT ?) AS a"
+                                     f" UNION ALL SELECT * FROM ({pick} AND day IS NULL LIMIT ?) AS b",
+                                     (e, limit, e, limit))
+            else:
+                rows = self.sql.rows(
+                    f"SELECT * FROM ({pick} AND day BETWEEN ? AND ? ORDER BY day DESC LIMIT ?) AS a"
+                    f" UNION ALL SELECT * FROM ({pick} AND day > ? AND day <= ? ORDER BY day LIMIT ?) AS b"
+                    f" UNION ALL SELECT * FROM ({pick} AND day IS NULL LIMIT ?) AS c",
+                    (e, day - window, day, limit, e, day, day + window, limit, e, limit))
+                dated = sorted((r for r in rows if r["day"] is not None), key=lambda r: (abs(r["day"] - day), r["article_id"]))
+                rows = dated[:limit] + [r for r in rows if r["day"] is None]
+            for r in rows:
+                out.setdefault(r["article_id"], (r["day"], []))[1].append(e)
+        return out
+
+    def entity_weights(self, ids: set[str], new: Features | None = None) -> dict[str, float]:
+        """Entity id -> idf over the placed articles (their entity postings), counting ``new``, the article
+        being placed, among them."""
+        n = self.sql.value("SELECT count(*) AS n FROM story_members") + (new is not None)
         ids = list(ids)
         df: dict[str, int] = {}
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
             df.update((r["entity_id"], r["n"]) for r in self.sql.rows(
-                "SELECT entity_id, count(DISTINCT article_id) AS n FROM mentions"
+                "SELECT entity_id, count(*) AS n FROM story_entities"
                 f" WHERE entity_id IN ({','.join('?' * len(chunk))}) GROUP BY entity_id", chunk))
-        return {e: idf(df.get(e, 0), n) for e in ids}
+        mine = new.entities if new is not None else {}
+        return {e: idf(df.get(e, 0) + (e in mine), n) for e in ids}
 
     def band_candidates(self, bands: list[str]) -> set[str]:
         if not bands:
@@ -101,6 +134,11 @@ class SqlStoryState:
 
     def text(self, article_id: str) -> str:
         return self.sql.value("SELECT text FROM articles WHERE id = ?", (article_id,)) or ""
+
+    def first_member(self, story_id: str) -> str | None:
+        """The story's earliest article (publication time, undated last, then id)."""
+        return self.sql.value("SELECT article_id FROM story_members WHERE story_id = ?"
+                              " ORDER BY day IS NULL, day, article_id LIMIT 1", (story_id,))
 
     def story_members(self, story_id: str) -> list[Member]:
         return [self._member(r) for r in self.sql.rows("SELECT * FROM story_members WHERE story_id = ?",
@@ -117,11 +155,14 @@ class SqlStoryState:
              json.dumps(f.to_dict(), ensure_ascii=False, separators=(",", ":"))))
         self.sql.many("INSERT INTO story_bands (band, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
                       [(b, f.id) for b in member.bands])
+        self.sql.many("INSERT INTO story_entities (entity_id, article_id, day) VALUES (?, ?, ?)",
+                      [(e, f.id, f.day) for e in sorted(f.entities)])
 
     def remove(self, article_id: str) -> None:
         self._features.pop(article_id, None)
         self.sql.run("DELETE FROM story_members WHERE article_id = ?", (article_id,))
         self.sql.run("DELETE FROM story_bands WHERE article_id = ?", (article_id,))
+        self.sql.run("DELETE FROM story_entities WHERE article_id = ?", (article_id,))
         self.sql.run("UPDATE story_members SET copy_of = NULL WHERE copy_of = ?", (article_id,))
 
     def set_copy_of(self, article_id: str, original: str | None) -> None:
@@ -181,7 +222,7 @@ class StoriesMixin:
         or to apply a new model); run it inside ``transaction()``. Returns the number of articles placed."""
         from newsgraph.document import Document
 
-        for table in ("story_members", "story_bands", "stories"):
+        for table in ("story_members", "story_bands", "story_entities", "stories"):
             self.sql.run(f"DELETE FROM {table}")
         tracker = self.story_tracker(embedder)
         n = 0
