@@ -15,14 +15,14 @@ from collections import OrderedDict
 from datetime import UTC, datetime
 
 from newsgraph.store.sql import Sql
-from newsgraph.stories.cluster import Clusterer, Member
+from newsgraph.stories.cluster import Clusterer, Member, gap
 from newsgraph.stories.similarity import Embedder, Features, idf, similarity
 
-MAX_CENTRAL = 30  # members compared when choosing a story's most central headline
+MAX_CENTRAL = 12  # members compared when choosing a story's most central headline (66 pairs)
 MAX_EVENTS = 200  # events in a story's timeline
 
 
-FEATURE_CACHE = 20_000  # parsed features kept per state object: memory stays flat over a long ingest
+FEATURE_CACHE = 2_000  # parsed features kept per state object (the recent articles, which placement reads most)
 
 
 class FeatureCache:
@@ -121,12 +121,16 @@ class SqlStoryState:
         mine = new.entities if new is not None else {}
         return {e: idf(df.get(e, 0) + (e in mine), n) for e in ids}
 
-    def band_candidates(self, bands: list[str]) -> set[str]:
+    def band_candidates(self, bands: list[str], day: float | None = None, limit: int | None = None) -> set[str]:
+        """Articles sharing one of the LSH ``bands``; with ``limit``, the ``limit`` nearest ``day`` in time."""
         if not bands:
             return set()
         marks = ",".join("?" * len(bands))
-        return {r["article_id"] for r in self.sql.rows(
-            f"SELECT DISTINCT article_id FROM story_bands WHERE band IN ({marks})", bands)}
+        rows = self.sql.rows(f"SELECT DISTINCT b.article_id, m.day FROM story_bands b JOIN story_members m"
+                             f" ON m.article_id = b.article_id WHERE b.band IN ({marks})", bands)
+        if limit is not None and len(rows) > limit:
+            rows = sorted(rows, key=lambda r: (gap(day, r["day"]), r["article_id"]))[:limit]
+        return {r["article_id"] for r in rows}
 
     def by_content(self, key: str) -> str | None:
         return self.sql.value("SELECT article_id FROM story_members WHERE content_key = ?"
@@ -200,14 +204,18 @@ class SqlStoryState:
 
     def _central(self, ids: list[str]) -> str:
         """The member most similar, on average, to the others (ties: the earliest)."""
-        members = [self.get(i) for i in ids]
-        members = [m for m in members if m is not None]
+        members = sorted(self.many(ids), key=lambda m: m.features.id)
         if len(members) <= 2:
             return min(members, key=lambda m: (m.features.day or 0.0, m.features.id)).features.id
         weights = self.entity_weights(set().union(*(m.features.entities for m in members)))
-        best = max(members, key=lambda m: (sum(similarity(m.features, o.features, weights) for o in members if o is not m),
-                                           -(m.features.day or 0.0)))
-        return best.features.id
+        total = [0.0] * len(members)
+        for i, a in enumerate(members):  # each pair once (the similarity is symmetric)
+            for j in range(i + 1, len(members)):
+                s = similarity(a.features, members[j].features, weights)
+                total[i] += s
+                total[j] += s
+        best = max(range(len(members)), key=lambda i: (total[i], -(members[i].features.day or 0.0)))
+        return members[best].features.id
 
 
 class StoriesMixin:

@@ -34,15 +34,17 @@ from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from newsgraph.stories.dedup import fingerprint, is_copy
+from newsgraph.stories.dedup import COPY_CONTAINMENT, fingerprint, shingle_containment, shingles
 from newsgraph.stories.similarity import Embedder, Features, features_of, idf, similarity
 
 WINDOW_DAYS = 10.0  # articles further apart than this in publication time are never compared
 THRESHOLD = 0.5  # story score needed to join a story
 MERGE_THRESHOLD = 0.7  # a second story scoring this much with the same article merges into the first
 TOP_K = 2  # a story scores the mean of its best TOP_K member similarities
-POSTINGS = 100  # per shared entity, the articles nearest in publication time that are candidates
-MAX_CANDIDATES = 300  # articles scored per placement (docs/stories.md, "Cost")
+POSTINGS = 50  # per shared entity, the articles nearest in publication time that are candidates
+MAX_CANDIDATES = 100  # articles scored per placement: ~10 ms here, 5% of a full analysis (docs/stories.md, "Cost")
+BAND_CANDIDATES = 20  # articles sharing an LSH band checked as copies and scored: the nearest in time
+SHINGLE_CACHE = 500  # stored articles whose shingle hashes are kept (~10 KB each)
 EMBED_NEIGHBOURS = 20  # with an embedder: the articles of the window nearest by embedding are candidates too
 
 
@@ -72,6 +74,11 @@ def sort_key(f: Features) -> tuple:
 
 def in_window(day: float | None, other: float | None, window: float) -> bool:
     return day is None or other is None or abs(other - day) <= window
+
+
+def gap(day: float | None, other: float | None) -> float:
+    """Days between two publication times (an undated one is far from everything)."""
+    return abs(other - day) if day is not None and other is not None else float("inf")
 
 
 def nearest(postings: list[tuple[float, str]], day: float | None, window: float, limit: int) -> list[tuple[float, str]]:
@@ -128,8 +135,12 @@ class MemoryState:
                 out.setdefault(a, (d, []))[1].append(e)
         return out
 
-    def band_candidates(self, bands: list[str]) -> set[str]:
-        return set().union(*(self.bands.get(b, set()) for b in bands)) if bands else set()
+    def band_candidates(self, bands: list[str], day: float | None = None, limit: int | None = None) -> set[str]:
+        """Articles sharing one of the LSH ``bands``; with ``limit``, the ``limit`` nearest ``day`` in time."""
+        found = set().union(*(self.bands.get(b, set()) for b in bands)) if bands else set()
+        if limit is None or len(found) <= limit:
+            return found
+        return set(sorted(found, key=lambda a: (gap(day, self.members[a].features.day), a))[:limit])
 
     def by_content(self, key: str) -> str | None:
         return self.content.get(key)
@@ -202,6 +213,7 @@ class Clusterer:
         self.embedder = embedder
         self.threshold, self.merge_threshold, self.window, self.top_k = threshold, merge_threshold, window, top_k
         self.postings, self.max_candidates = postings, max_candidates
+        self._shingle_cache: dict[tuple, frozenset[int]] = {}  # (article id, content key) -> shingle hashes
 
     def add(self, doc) -> Assignment:
         """Place an analysed Document."""
@@ -216,7 +228,7 @@ class Clusterer:
             self._reid(previous.story)
         fp = fingerprint(text)
         member = Member(features=f, story=f.id, content=fp.content, bands=fp.bands, text=text)
-        band_ids = self.state.band_candidates(fp.bands) - {f.id} if text.strip() else set()
+        band_ids = (self.state.band_candidates(fp.bands, f.day, BAND_CANDIDATES + 1) - {f.id}) if text.strip() else set()
         original = self._original(f, fp, text, band_ids)
         merged: list[str] = []
         if original is not None:
@@ -251,15 +263,26 @@ class Clusterer:
         if same and same != f.id:
             return same
         best, best_key = None, None
-        for cand in sorted(band_ids):
-            other = self.state.get(cand)
-            if other is None or other.copy_of:
+        for other in self.state.many(sorted(band_ids)):
+            cand = other.features.id
+            if other.copy_of:
                 continue  # link copies to the original, never to another copy
-            if is_copy(text, self.state.text(cand)):
+            if shingle_containment(fp.shingles, self._shingles_of(other)) >= COPY_CONTAINMENT:
                 key = sort_key(other.features)
                 if best_key is None or key < best_key:
                     best, best_key = cand, key
         return best
+
+    def _shingles_of(self, m: Member) -> frozenset[int]:
+        """A stored article's shingle hashes (cut from its text once; the recent ones are kept)."""
+        key = (m.features.id, m.content)
+        sh = self._shingle_cache.pop(key, None)
+        if sh is None:
+            sh = frozenset(map(hash, shingles(self.state.text(m.features.id))))
+        self._shingle_cache[key] = sh
+        while len(self._shingle_cache) > SHINGLE_CACHE:
+            self._shingle_cache.pop(next(iter(self._shingle_cache)))
+        return sh
 
     def candidates(self, f: Features, band_ids: set[str] = frozenset()) -> list[Member]:
         """The stored articles the new one is scored against (the module docstring, "Candidates")."""
@@ -268,8 +291,7 @@ class Clusterer:
         shared.pop(f.id, None)
         if len(shared) > self.max_candidates:
             w = state.entity_weights(set(f.entities), f)
-            ranked = sorted(shared.items(), key=lambda kv: (-sum(w[e] for e in kv[1][1]),
-                                                            abs(kv[1][0] - f.day) if None not in (kv[1][0], f.day) else 0.0, kv[0]))
+            ranked = sorted(shared.items(), key=lambda kv: (-sum(w[e] for e in kv[1][1]), gap(f.day, kv[1][0]), kv[0]))
             shared = dict(ranked[: self.max_candidates])
         ids = set(shared) | band_ids
         if f.embedding:
