@@ -46,8 +46,15 @@ def place(clusterer, f: Features, text: str):
     """Store a bare article row for ``f`` when the state is a store (story rows reference articles), then place it."""
     sql = getattr(clusterer.state, "sql", None)
     if sql is not None and sql.value("SELECT count(*) AS n FROM articles WHERE id = ?", (f.id,)) == 0:
-        sql.run("INSERT INTO articles (id, text, version_hash, record, first_seen, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-                (f.id, text, "v", "{}", "2025-01-01", "2025-01-01"))
+        published = None
+        if f.day is not None:
+            from datetime import datetime, timedelta
+
+            published = (datetime(1970, 1, 1) + timedelta(days=f.day)).isoformat(timespec="seconds")
+        sql.run("INSERT INTO articles (id, text, title, site, language, published, version_hash, record, first_seen,"
+                " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (f.id, text, f"Title {f.id}", f"site-{f.id[-1]}.example", f.language, published, "v", "{}",
+                 "2025-01-01", "2025-01-01"))
     return clusterer.add_features(f, text)
 
 
@@ -156,6 +163,7 @@ def test_the_migration_fills_the_postings_of_stories_placed_before_it(tmp_path):
     assert len(before) == 4 * 3 + 2
     con = sqlite3.connect(location)
     con.execute("DROP TABLE story_entities")  # as a store of the previous version was
+    con.execute("DROP INDEX story_members_first")
     con.execute(f"PRAGMA user_version={LATEST - 1}")
     con.commit()
     con.close()
@@ -177,9 +185,26 @@ def test_the_postgres_migration_fills_the_postings(pg_url):
         store.conn.commit()
         before = sorted(tuple(r.values()) for r in store.sql.rows("SELECT entity_id, article_id, day FROM story_entities"))
         store.conn.execute("DROP TABLE story_entities")
+        store.conn.execute("DROP INDEX story_members_first")
         store.conn.execute("UPDATE newsgraph_schema SET version = %s", (PG_LATEST - 1,))
         store.conn.commit()
     with open_store(pg_url) as store:
         assert store.schema_version == PG_LATEST
         after = sorted(tuple(r.values()) for r in store.sql.rows("SELECT entity_id, article_id, day FROM story_entities"))
     assert after == before and len(after) == 4 * 3 + 2
+
+
+def test_a_story_summary_updated_article_by_article_equals_one_recomputed_whole(make):
+    c = make()
+    if not hasattr(c.state, "refresh"):
+        pytest.skip("the memory state keeps no summaries")
+    for f, text in items():
+        place(c, f, text)
+    place(c, feat("a4", "en", "2025-03-14T09:00", ("country:ROU", "country:MDA", "place:iasi", "place:chisinau"),
+                  stems={"agreem": 1}, numbers=("145", "178")), text_of("a4"))
+    columns = "id, title, title_article, first_seen, last_seen, size, languages, sites"
+    stepwise = c.state.sql.rows(f"SELECT {columns} FROM stories ORDER BY id")
+    assert [r["size"] for r in stepwise] == [4, 1]
+    for r in stepwise:
+        c.state.refresh(r["id"])
+    assert c.state.sql.rows(f"SELECT {columns} FROM stories ORDER BY id") == stepwise

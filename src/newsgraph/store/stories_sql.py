@@ -141,8 +141,10 @@ class SqlStoryState:
 
     def first_member(self, story_id: str) -> str | None:
         """The story's earliest article (publication time, undated last, then id)."""
-        return self.sql.value("SELECT article_id FROM story_members WHERE story_id = ?"
-                              " ORDER BY day IS NULL, day, article_id LIMIT 1", (story_id,))
+        return (self.sql.value("SELECT article_id FROM story_members WHERE story_id = ? AND day IS NOT NULL"
+                               " ORDER BY day, article_id LIMIT 1", (story_id,))
+                or self.sql.value("SELECT article_id FROM story_members WHERE story_id = ? AND day IS NULL"
+                                  " ORDER BY article_id LIMIT 1", (story_id,)))
 
     def story_members(self, story_id: str) -> list[Member]:
         return [self._member(r) for r in self.sql.rows("SELECT * FROM story_members WHERE story_id = ?",
@@ -181,26 +183,59 @@ class SqlStoryState:
             self.refresh(sid)
 
     def refresh(self, story_id: str) -> None:
-        """Recompute a story's summary row (or drop it when the story has no members left)."""
-        rows = self.sql.rows(
-            "SELECT m.article_id, m.copy_of, a.title, a.site, a.language, a.published FROM story_members m"
-            " JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? ORDER BY m.article_id", (story_id,))
-        if not rows:
+        """Recompute a story's summary row (or drop it when the story has no members left). Aggregates run in
+        the database, so a story of thousands of articles costs a few index scans, not thousands of rows read."""
+        join = "FROM story_members m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ?"
+        agg = self.sql.one(f"SELECT count(*) AS n, min(a.published) AS first, max(a.published) AS last {join}",
+                           (story_id,))
+        if not agg or not agg["n"]:
             self.sql.run("DELETE FROM stories WHERE id = ?", (story_id,))
             return
-        originals = [r for r in rows if not r["copy_of"]] or rows
-        central = self._central([r["article_id"] for r in originals][:MAX_CENTRAL])
-        title_row = next(r for r in rows if r["article_id"] == central)
-        dates = sorted(r["published"] for r in rows if r["published"])
+        central = self._central(self._title_candidates(story_id))
+        title = self.sql.value("SELECT title FROM articles WHERE id = ?", (central,))
+        languages = sorted(r["language"] for r in self.sql.rows(
+            f"SELECT DISTINCT a.language {join} AND a.language IS NOT NULL", (story_id,)))
+        sites = sorted(r["site"] for r in self.sql.rows(f"SELECT DISTINCT a.site {join} AND a.site IS NOT NULL",
+                                                         (story_id,)))
         self.sql.run(
             "INSERT INTO stories (id, title, title_article, first_seen, last_seen, size, languages, sites, updated_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET title=excluded.title,"
             " title_article=excluded.title_article, first_seen=excluded.first_seen, last_seen=excluded.last_seen,"
             " size=excluded.size, languages=excluded.languages, sites=excluded.sites, updated_at=excluded.updated_at",
-            (story_id, title_row["title"], central, dates[0] if dates else None, dates[-1] if dates else None,
-             len(rows), json.dumps(sorted({r["language"] for r in rows if r["language"]})),
-             json.dumps(sorted({r["site"] for r in rows if r["site"]}), ensure_ascii=False),
-             datetime.now(UTC).isoformat(timespec="seconds")))
+            (story_id, title, central, agg["first"], agg["last"], agg["n"], json.dumps(languages),
+             json.dumps(sites, ensure_ascii=False), datetime.now(UTC).isoformat(timespec="seconds")))
+
+    def joined(self, story_id: str, article_id: str) -> None:
+        """A new article joined the story (no merge, no rename, no copy link changed): update its summary row
+        from the row and the article alone. The title is chosen again only when the new article is among the
+        originals it is chosen from (:meth:`_title_candidates`), so a big story costs no more than a small one."""
+        row = self.sql.one("SELECT * FROM stories WHERE id = ?", (story_id,))
+        new = self.sql.one("SELECT m.copy_of, a.site, a.language, a.published FROM story_members m JOIN articles a"
+                           " ON a.id = m.article_id WHERE m.article_id = ? AND m.story_id = ?", (article_id, story_id))
+        if row is None or new is None:
+            self.refresh(story_id)
+            return
+        dates = [d for d in (row["first_seen"], row["last_seen"], new["published"]) if d]
+        languages = sorted(set(json.loads(row["languages"])) | ({new["language"]} if new["language"] else set()))
+        sites = sorted(set(json.loads(row["sites"])) | ({new["site"]} if new["site"] else set()))
+        central, title = row["title_article"], row["title"]
+        if new["copy_of"] is None and article_id in (ids := self._title_candidates(story_id)):
+            central = self._central(ids)
+            title = self.sql.value("SELECT title FROM articles WHERE id = ?", (central,))
+        self.sql.run("UPDATE stories SET title = ?, title_article = ?, first_seen = ?, last_seen = ?, size = ?,"
+                     " languages = ?, sites = ?, updated_at = ? WHERE id = ?",
+                     (title, central, min(dates) if dates else None, max(dates) if dates else None, row["size"] + 1,
+                      json.dumps(languages), json.dumps(sites, ensure_ascii=False),
+                      datetime.now(UTC).isoformat(timespec="seconds"), story_id))
+
+    def _title_candidates(self, story_id: str) -> list[str]:
+        """The articles a story's title is chosen from: its first :data:`MAX_CENTRAL` originals by id (all its
+        articles' first ones when it has no original)."""
+        return [r["article_id"] for r in self.sql.rows(
+            "SELECT article_id FROM story_members WHERE story_id = ? AND copy_of IS NULL ORDER BY article_id LIMIT ?",
+            (story_id, MAX_CENTRAL))] or [r["article_id"] for r in self.sql.rows(
+                "SELECT article_id FROM story_members WHERE story_id = ? ORDER BY article_id LIMIT ?",
+                (story_id, MAX_CENTRAL))]
 
     def _central(self, ids: list[str]) -> str:
         """The member most similar, on average, to the others (ties: the earliest)."""

@@ -202,6 +202,9 @@ class MemoryState:
     def touched(self, story_ids) -> None:  # the store refreshes its story summaries here
         pass
 
+    def joined(self, story_id: str, article_id: str) -> None:  # ... or updates one for a new member
+        pass
+
 
 class Clusterer:
     """Assigns articles to stories over a state (see the module docstring)."""
@@ -231,13 +234,14 @@ class Clusterer:
         band_ids = (self.state.band_candidates(fp.bands, f.day, BAND_CANDIDATES + 1) - {f.id}) if text.strip() else set()
         original = self._original(f, fp, text, band_ids)
         merged: list[str] = []
+        flipped = False
         if original is not None:
             orig = state.get(original)
             if sort_key(orig.features) <= sort_key(f):
                 member.copy_of, member.story = original, orig.story
             else:  # the copy arrived first: the new article is the original
                 state.set_copy_of(original, f.id)
-                member.story = orig.story
+                member.story, flipped = orig.story, True
             member.similarity = 1.0
         else:
             scores = self._story_scores(f, band_ids)
@@ -250,6 +254,9 @@ class Clusterer:
             state.rename(other, member.story)
         touched.add(member.story)
         story = self._reid(member.story)
+        if previous is None and not merged and not flipped and story == member.story:
+            state.joined(story, f.id)  # one new article in one story, which keeps its id: a cheap summary update
+            return Assignment(f.id, story, member.copy_of, member.similarity, merged)
         touched = {story} | {self._reid(s) for s in touched if s != member.story and state.first_member(s)}
         state.touched(touched | set(merged) | ({previous.story} if previous else set()))
         return Assignment(f.id, story, member.copy_of, member.similarity, merged)
