@@ -163,7 +163,8 @@ def test_the_migration_fills_the_postings_of_stories_placed_before_it(tmp_path):
     assert len(before) == 4 * 3 + 2
     con = sqlite3.connect(location)
     con.execute("DROP TABLE story_entities")  # as a store of the previous version was
-    con.execute("DROP INDEX story_members_first")
+    for index in ("story_members_first", "story_members_originals", "story_members_copy_of"):
+        con.execute(f"DROP INDEX {index}")
     con.execute(f"PRAGMA user_version={LATEST - 1}")
     con.commit()
     con.close()
@@ -185,7 +186,8 @@ def test_the_postgres_migration_fills_the_postings(pg_url):
         store.conn.commit()
         before = sorted(tuple(r.values()) for r in store.sql.rows("SELECT entity_id, article_id, day FROM story_entities"))
         store.conn.execute("DROP TABLE story_entities")
-        store.conn.execute("DROP INDEX story_members_first")
+        for index in ("story_members_first", "story_members_originals", "story_members_copy_of"):
+            store.conn.execute(f"DROP INDEX {index}")
         store.conn.execute("UPDATE newsgraph_schema SET version = %s", (PG_LATEST - 1,))
         store.conn.commit()
     with open_store(pg_url) as store:

@@ -116,7 +116,8 @@ def story_tables_for_postgres() -> str:
 #: The stories' entity postings (SQLite migration 6, PostgreSQL migration 5): each placed article under each
 #: canonical entity id of its features, with its publication day, so placement scores only the articles that
 #: share an entity with the new one, nearest in time first (newsgraph.stories.cluster). Filled from the stored
-#: features. And an index that finds a story's earliest article without reading the story.
+#: features. And indexes that find a story's earliest article and its first originals without reading the
+#: story, and the copies of an article.
 STORY_ENTITIES = """
     CREATE TABLE story_entities (
         entity_id TEXT NOT NULL,
@@ -126,6 +127,8 @@ STORY_ENTITIES = """
     CREATE INDEX story_entities_entity ON story_entities(entity_id, day, article_id);
     CREATE INDEX story_entities_article ON story_entities(article_id);
     CREATE INDEX story_members_first ON story_members(story_id, day, article_id);
+    CREATE INDEX story_members_originals ON story_members(story_id, copy_of, article_id);
+    CREATE INDEX story_members_copy_of ON story_members(copy_of);
     INSERT INTO story_entities (entity_id, article_id, day)
         SELECT j.key, m.article_id, m.day FROM story_members m, json_each(m.features, '$.entities') j;
     """

@@ -15,7 +15,7 @@ from collections import OrderedDict
 from datetime import UTC, datetime
 
 from newsgraph.store.sql import Sql
-from newsgraph.stories.cluster import Clusterer, Member, gap
+from newsgraph.stories.cluster import Clusterer, Member
 from newsgraph.stories.similarity import Embedder, Features, idf, similarity
 
 MAX_CENTRAL = 12  # members compared when choosing a story's most central headline (66 pairs)
@@ -126,11 +126,16 @@ class SqlStoryState:
         if not bands:
             return set()
         marks = ",".join("?" * len(bands))
-        rows = self.sql.rows(f"SELECT DISTINCT b.article_id, m.day FROM story_bands b JOIN story_members m"
-                             f" ON m.article_id = b.article_id WHERE b.band IN ({marks})", bands)
-        if limit is not None and len(rows) > limit:
-            rows = sorted(rows, key=lambda r: (gap(day, r["day"]), r["article_id"]))[:limit]
-        return {r["article_id"] for r in rows}
+        sql = (f"SELECT DISTINCT b.article_id, m.day FROM story_bands b JOIN story_members m"
+               f" ON m.article_id = b.article_id WHERE b.band IN ({marks})")
+        if limit is None:
+            return {r["article_id"] for r in self.sql.rows(sql, bands)}
+        if day is None:  # every gap is infinite (cluster.gap): by id
+            order, params = "article_id", [*bands, limit]
+        else:
+            order, params = "day IS NULL, abs(day - ?), article_id", [*bands, day, limit]
+        return {r["article_id"] for r in self.sql.rows(f"SELECT article_id FROM ({sql}) AS c ORDER BY {order} LIMIT ?",
+                                                       params)}
 
     def by_content(self, key: str) -> str | None:
         return self.sql.value("SELECT article_id FROM story_members WHERE content_key = ?"
