@@ -225,13 +225,16 @@ def _stop(proc: subprocess.Popen) -> None:
 
 
 def pg_backend_cpu(database: str, seen: dict[int, float]) -> None:
-    """Update ``seen`` (pid -> CPU seconds) with the PostgreSQL backends serving ``database`` (their
-    command line names it); a backend's last sample stands once it has exited."""
+    """Update ``seen`` (pid -> CPU seconds) with the PostgreSQL processes serving ``database`` (client backends
+    and autovacuum workers: a ``postgres:`` title that names it); a backend's last sample stands once it has
+    exited. (Before session 6 this matched any command line naming the database, which counted the driver,
+    whose ``--db`` URL names it, a second time as PostgreSQL.)"""
     import psutil
 
     for p in psutil.process_iter(["cmdline"]):
         try:
-            if database in " ".join(p.info["cmdline"] or ()):
+            line = " ".join(p.info["cmdline"] or ())
+            if line.startswith("postgres:") and f" {database} " in f"{line} ":
                 seen[p.pid] = sum(p.cpu_times()[:2])
         except psutil.NoSuchProcess:
             pass

@@ -59,12 +59,13 @@ Outcome = str  # "stored", "updated", "unchanged" or "failed"
 def ingest(inputs: Iterable[str], store, config: Config | None = None, jobs: int = 1,
            on_result: Callable[[Document | Source | InputError, Outcome], None] | None = None,
            stages: Iterable[str] | None = None, refresh: bool = False, pipeline: Pipeline | None = None,
-           stories: bool = True) -> Counter:
+           stories: bool = True, sources: Iterable[Source | InputError] | None = None) -> Counter:
     """Ingest inputs into ``store``; returns counts of stored/updated/unchanged/failed. ``refresh``: analyse
     every input again and store the new analysis of articles whose text is unchanged too (they count as
     updated). ``on_result(item, outcome)`` is called after each input is written (``item`` is the Source of an
     input skipped as unchanged before analysis). ``stories``: place each new or updated article in its story
-    (newsgraph.stories), in the same transaction as the article, when the store keeps stories."""
+    (newsgraph.stories), in the same transaction as the article, when the store keeps stories. ``sources``:
+    the items to ingest, read by the caller from ``inputs`` (the Dask engine's stripe of a WARC file)."""
     if pipeline is None:  # (a caller that keeps its pipeline, e.g. a Dask worker, passes it with its models)
         config = config or Config()
         pipeline = Pipeline(config, stages=stages) if stages is not None else Pipeline(config)
@@ -85,7 +86,8 @@ def ingest(inputs: Iterable[str], store, config: Config | None = None, jobs: int
                 continue
             yield item
 
-    for result in process(new_inputs(iter_sources(inputs, config)), pipeline, jobs=jobs):
+    items = iter_sources(inputs, config) if sources is None else sources
+    for result in process(new_inputs(items), pipeline, jobs=jobs):
         if isinstance(result, InputError):
             store.put_failure(result.input, result.problem)
             outcome = "failed"

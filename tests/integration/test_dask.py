@@ -166,6 +166,64 @@ def test_story_merge_places_out_of_order_partitions_in_input_order(tmp_path):
         assert merge.placed == 0 and _grouping(store) == expected
 
 
+def test_partitions_cut_few_archives_into_stripes_for_a_store_the_workers_write():
+    from newsgraph.distributed.dask import input_groups, partitions
+
+    warcs = [f"/data/f{i}.warc.gz" for i in range(8)]
+    assert partitions(warcs, 1) == [warcs[0:2], warcs[2:4], warcs[4:6], warcs[6:8]]  # 8 per thread: whole files
+    assert partitions(warcs, 2) == partitions(warcs, 2, stripe=False)  # SQLite: files whole, in order
+    striped = partitions(warcs, 2, stripe=True)
+    assert striped == [[(w, 2, i)] for w in warcs for i in range(2)]
+    assert input_groups(striped) == [k // 2 for k in range(16)]
+    assert partitions(warcs, 2, size=3, stripe=True) == [warcs[0:3], warcs[3:6], warcs[6:8]]  # a size: as asked
+    assert partitions(["/d/a.txt", "/d/b.txt"], 2, stripe=True) == [["/d/a.txt"], ["/d/b.txt"]]  # one article each
+    assert input_groups([["a"], [("b", 2, 0)], [("b", 2, 1)], [("c", 2, 0)]]) == [0, 1, 1, 2]
+
+
+def test_story_merge_places_stripes_by_record_number_once_the_file_is_done(tmp_path):
+    """Stripes of a file finish in any order; the merge places the file's articles in record order once all
+    its stripes are in, and no later file before it: the stories of a sequential ingest."""
+    from newsgraph.batch import ingest
+    from newsgraph.distributed.dask import StoryMerge
+
+    inputs = _story_inputs(tmp_path / "in")
+    with open_store(str(tmp_path / "seq.db")) as reference:
+        ingest([str(inputs)], reference)
+        expected = _grouping(reference)
+    with open_store(str(tmp_path / "merge.db")) as store:
+        ids = []
+        ingest([str(inputs)], store, stories=False, on_result=lambda doc, outcome: ids.append((doc.id, outcome)))
+        merge = StoryMerge(store, groups=[0, 0, 1, 1])  # "file" 0: records 0-2 in two stripes; "file" 1: 3-4
+        stripes = [[(*ids[0], 0), (*ids[2], 2)], [(*ids[1], 1)], [(*ids[3], 0)], [(*ids[4], 1)]]
+        merge.done(3, stripes[3])
+        merge.done(1, stripes[1])
+        assert merge.placed == 0  # file 0 still has a stripe running
+        merge.done(0, stripes[0])
+        assert merge.placed == 3
+        merge.done(2, stripes[2])
+        assert merge.placed == 5 and _grouping(store) == expected
+
+
+@pytest.mark.slow
+def test_stripes_of_one_archive_give_the_counts_and_stories_of_one_process(tmp_path, db_location):
+    """The story fixture as one JSONL file on two workers: into PostgreSQL the file is cut into stripes (one
+    record each here), the workers write, the merge places the articles in record order."""
+    from newsgraph.batch import ingest
+
+    with open_store(db_location) as store:
+        if not hasattr(store, "story_tracker"):
+            pytest.skip("this store keeps no stories yet")
+    with open_store(str(tmp_path / "seq.db")) as reference:
+        ingest([str(STORY_FIXTURE)], reference)
+        expected, counts = _grouping(reference), {k: reference.stats()[k] for k in COUNTS}
+    summary = ingest_dask([str(STORY_FIXTURE)], db_location, workers=2)
+    assert summary["stored"] == 5 and summary["failed"] == 0
+    with open_store(db_location) as store:
+        assert {k: store.stats()[k] for k in COUNTS} == counts
+        assert _grouping(store) == expected
+    assert ingest_dask([str(STORY_FIXTURE)], db_location, workers=2)["unchanged"] == 5
+
+
 @pytest.mark.slow
 def test_dask_ingest_of_the_story_fixture_gives_the_sequential_stories(tmp_path, db_location):
     """One article per partition on two workers: SQLite gets the records back and writes them in input order;

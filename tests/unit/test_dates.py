@@ -202,7 +202,12 @@ _ARTICLE = "".join(f"<p>Paragraph {i} of the article, long enough to be read as 
     ("<p>Posted on June 3, 2019 by Ann Lee</p>", "2019-06-03"),
 ])
 def test_a_visible_date_line_when_the_markup_has_none(structure, dateline, expected):
+    # beside the headline: read there (``dates.headline_date``)
     html = f"<html><body><article><h1>Headline of the page</h1>{dateline}{_ARTICLE}</article></body></html>"
+    doc = structure(Source.make("page.html", "html", html))
+    assert doc.published.value == expected and doc.published.source == "headline"
+    # a page without an <h1>: the first date line of the text
+    html = f"<html><body><article><h2>Headline of the page</h2>{dateline}{_ARTICLE}</article></body></html>"
     doc = structure(Source.make("page.html", "html", html))
     assert doc.published.value == expected and doc.published.source == "text"
 

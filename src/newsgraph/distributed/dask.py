@@ -4,7 +4,8 @@ pipeline (models loaded once per worker).
     newsgraph ingest INPUT... --db postgresql://user@host/db --engine dask [--scheduler tcp://HOST:8786]
 
 - ``ingest_dask`` is that command. Inputs (patterns and folders expanded to files; a WARC or JSONL file is one
-  input) are cut into partitions, at most ``max_in_flight`` of them on the cluster at a time. Each worker keeps
+  input) are cut into partitions, at most ``max_in_flight`` of them on the cluster at a time; into PostgreSQL,
+  a few archives (fewer than 8 per worker thread) are cut into stripes of records (:func:`partitions`). Each worker keeps
   its pipeline in a worker plugin (:class:`PipelineCache`, keyed by ``Pipeline.analysis_key``), so models and
   the knowledge base load once per worker, not once per task: when the plugin is set up (:func:`warm`), or
   when the worker starts with ``dask worker --preload newsgraph.distributed.preload``.
@@ -83,13 +84,59 @@ def expand(inputs: Iterable[str]) -> list[str]:
     return out
 
 
-def partitions(paths: list[str], nthreads: int, size: int | None = None) -> list[list[str]]:
+#: inputs that hold many articles, which a partition may take a stripe of (every k-th record)
+ARCHIVES = (".warc", ".warc.gz", ".arc", ".arc.gz", ".jsonl", ".ndjson")
+#: partitions per worker thread that striping aims at: a run's last partition is then short, so the workers
+#: finish together instead of one idling while another analyses a whole file (docs/scale.md)
+STRIPES_PER_THREAD = 8
+
+
+def partitions(paths: list[str], nthreads: int, size: int | None = None, stripe: bool = False) -> list[list]:
     """``paths`` cut into partitions of ``size`` inputs; by default about four partitions per worker thread
-    (so a lost worker costs little and the load evens out), at most 8 inputs each."""
+    (so a lost worker costs little and the load evens out), at most 8 inputs each.
+
+    ``stripe`` (for a store the workers write themselves, where partitions may finish in any order): when the
+    inputs are fewer than :data:`STRIPES_PER_THREAD` per thread and all archives (WARC, JSONL), each is cut
+    into ``k`` stripes, ``(path, k, i)``: the records numbered ``i``, ``i + k``, ... of that file, one stripe a
+    partition. A partition of whole files is the unit a worker cannot share, so with few files per worker one
+    worker would idle at the end while another finishes a file; stripes of a few records even that out.
+    Every stripe reads its whole file (decompressing is cheap next to analysing) and takes its records."""
+    nthreads = max(1, nthreads)
+    if (size is None and stripe and paths and len(paths) < STRIPES_PER_THREAD * nthreads
+            and all(p.lower().endswith(ARCHIVES) for p in paths)):
+        k = math.ceil(STRIPES_PER_THREAD * nthreads / len(paths))
+        return [[(path, k, i)] for path in paths for i in range(k)]
     if size is None:
-        size = min(8, max(1, math.ceil(len(paths) / (4 * max(1, nthreads)))))
+        size = min(8, max(1, math.ceil(len(paths) / (4 * nthreads))))
     size = max(1, size)
     return [paths[i:i + size] for i in range(0, len(paths), size)]
+
+
+def input_groups(parts: list[list]) -> list[int]:
+    """Each partition's place in input order: the stripes of one file share one (the story merge places their
+    articles together, by record number), every other partition has its own."""
+    groups: list[int] = []
+    for k, part in enumerate(parts):
+        same = (k > 0 and len(part) == 1 and not isinstance(part[0], str) and len(parts[k - 1]) == 1
+                and not isinstance(parts[k - 1][0], str) and parts[k - 1][0][0] == part[0][0])
+        groups.append(groups[-1] if same else (groups[-1] + 1 if groups else 0))
+    return groups
+
+
+def _read_parts(parts: list, config: Config, numbers: dict[str, int]):
+    """The items of a partition's inputs in order: whole inputs (paths) and stripes ``(path, k, i)``; the
+    record number in its file of each item of a stripe goes into ``numbers`` (by input name)."""
+    from newsgraph.ingest import iter_sources
+
+    for part in parts:
+        if isinstance(part, str):
+            yield from iter_sources([part], config)
+            continue
+        path, k, i = part
+        for j, item in enumerate(iter_sources([path], config)):
+            if j % k == i:
+                numbers[item.input] = j
+                yield item
 
 
 # ------------------------------------------------------------------------------------------- on the workers
@@ -239,26 +286,29 @@ def _analyze_partition(inputs: list[str], pipeline: Pipeline, stored: dict[str, 
 
 
 def _ingest_partition(inputs: list[str], pipeline: Pipeline, db: str, refresh: bool) -> dict:
-    """On a worker: analyse a partition's inputs and write them into the store ``db`` (stories are placed by
-    the merge step); its counts and ``[article id, outcome]`` pairs in input order."""
+    """On a worker: analyse a partition's inputs (paths, or stripes of a file: :func:`partitions`) and write
+    them into the store ``db`` (stories are placed by the merge step); its counts and ``[article id, outcome,
+    record number]`` in input order (the number of a stripe's record in its file, else None)."""
     from newsgraph.batch import ingest
     from newsgraph.document import Document, Source
     from newsgraph.identity import input_key
     from newsgraph.store import open_store
 
     pipeline = _worker_pipeline(pipeline)
-    articles: list[tuple[str, str]] = []
+    articles: list[tuple[str, str, int | None]] = []
+    numbers: dict[str, int] = {}  # input name -> record number in its file (stripes)
     progress = _Progress()
     with open_store(db) as store:
         def on_result(item, outcome):
             if isinstance(item, Document):
-                articles.append((item.id, outcome))
+                articles.append((item.id, outcome, numbers.get(item.source.input)))
             elif isinstance(item, Source):  # skipped before analysis: already stored
                 if aid := store.seen_input(input_key(item), pipeline.analysis_key):
-                    articles.append((aid, outcome))
+                    articles.append((aid, outcome, numbers.get(item.input)))
             progress.add(outcome)
 
-        summary = ingest(inputs, store, pipeline=pipeline, refresh=refresh, on_result=on_result, stories=False)
+        summary = ingest(inputs, store, pipeline=pipeline, refresh=refresh, on_result=on_result, stories=False,
+                         sources=_read_parts(inputs, pipeline.config, numbers))
     progress.flush()
     return {"counts": dict(summary), "articles": articles}
 
@@ -320,14 +370,19 @@ def ingest_bag(bag, store, **compute_kwargs) -> Counter:
 # ------------------------------------------------------------------------------------------- stories
 class StoryMerge:
     """Places articles in stories in input order while partitions finish in any order (see the module
-    docstring). ``done(i, articles)`` hands over partition ``i``'s ``[article id, outcome]`` pairs.
+    docstring). ``done(i, articles)`` hands over partition ``i``'s ``[article id, outcome]`` pairs (or
+    ``[article id, outcome, record number]``). ``groups``: each partition's place in input order
+    (:func:`input_groups`); the stripes of one file share a place and their articles are placed by record
+    number once all of them have finished. Default: every partition its own place.
 
     The one input a sequential run sees differently: the entity rarity weights count the articles stored when
     an article is placed, and concurrent workers may already have stored later ones."""
 
-    def __init__(self, store):
+    def __init__(self, store, groups: list[int] | None = None):
         self.store = store
         self.tracker = store.story_tracker() if hasattr(store, "story_tracker") else None
+        self.groups = groups
+        self.left = Counter(groups or ())  # partitions of each place not yet finished
         self.waiting: dict[int, list] = {}
         self.next = 0
         self.placed = 0
@@ -335,9 +390,13 @@ class StoryMerge:
     def done(self, index: int, articles: list) -> None:
         if self.tracker is None:
             return
-        self.waiting[index] = articles
-        while self.next in self.waiting:
-            for aid, outcome in self.waiting.pop(self.next):
+        place = self.groups[index] if self.groups else index
+        self.waiting.setdefault(place, []).extend(articles)
+        self.left[place] -= 1
+        while self.next in self.waiting and self.left[self.next] <= 0:
+            batch = self.waiting.pop(self.next)
+            batch.sort(key=lambda a: a[2] if len(a) > 2 and a[2] is not None else -1)  # stripes: record order
+            for aid, outcome, *_ in batch:
                 if outcome in ("stored", "updated") or self.store.story_of(aid) is None:
                     doc = self.store.get(aid)
                     if doc is not None:
@@ -380,9 +439,9 @@ def ingest_dask(inputs: Iterable[str], db: str, config: Config | None = None,
             if progress:
                 client.subscribe_topic(PROGRESS_TOPIC, lambda event: events.put(event[1]))
             nthreads = sum(client.nthreads().values()) or 1
-            parts = partitions(paths, nthreads, partition_size)
+            parts = partitions(paths, nthreads, partition_size, stripe=on_workers)
             limit = max_in_flight or max(4, 2 * nthreads)
-            merge = StoryMerge(store) if stories and on_workers else None
+            merge = StoryMerge(store, input_groups(parts)) if stories and on_workers else None
             tracker = store.story_tracker() if stories and not on_workers and hasattr(store, "story_tracker") else None
             index: dict = {}  # future -> partition number
             waiting: dict[int, list] = {}  # SQLite: records of partitions finished before an earlier one

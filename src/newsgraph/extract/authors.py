@@ -121,3 +121,36 @@ def signature(text: str, cues) -> tuple[list[str], list[str]] | None:
         names = [n for n in split_names(m.group("names").strip(" )"), cues) if is_person(n, cues)]
         (editors if m.group("label").lower() in _EDITOR_LABELS else authors).extend(names)
     return (authors, editors) if authors or editors else None
+
+
+_DATED_NAME_SEP = re.compile(r"\s*(?:[|·•,/]|\s[–—-]\s)\s*")
+_DATED_NAME_FILLERS = frozenset("uhr um am at on le el il h hs a à o ora ore la".split())
+
+
+def dated_name(text: str, cues, dates_) -> str | None:
+    """The person's name of a line that is a date (with its time and labels) and one full name, without a label:
+    "04.02.2022 | 13:10 Uhr | Uta Helkenberg", "Janic Cathomen, 01.12.2021". A single word is no name (a place:
+    "Hamburg, 2. November 2021"), nor is more than one chunk besides the date."""
+    found = dates_.find(text, "DMY", cues.modified_word)
+    if not found:
+        return None
+    masked = list(text)
+    for f in found:
+        masked[f.start:f.end] = "|" * (f.end - f.start)
+    rest = fold_keep("".join(masked))
+    for regex in (dates_.time, dates_.weekday):
+        rest = regex.sub(lambda m: "|" * len(m.group(0)), rest)
+    chunks = []
+    for chunk in _DATED_NAME_SEP.split(rest):
+        words = [w for w in chunk.split() if w.strip("|") and w not in _DATED_NAME_FILLERS]
+        if words:
+            chunks.append(chunk)
+    if len(chunks) != 1:
+        return None
+    start = rest.index(chunks[0])
+    name = " ".join(text[start:start + len(chunks[0])].split()).strip("|: ")
+    folded = fold_keep(name)
+    if cues.author.match(folded) or folded.startswith("von ") or cues.date_word.search(folded) \
+            or cues.modified_word.search(folded):
+        return None  # a label ("Von Henry in Aktuell", "Crime Published On"): not a name alone
+    return name if len(name.split()) >= 2 and _person_shaped(name, cues) else None

@@ -19,6 +19,7 @@ trafilatura dev pages (``tests/unit/test_byline.py`` checks it on written pages)
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from lxml import etree
@@ -104,5 +105,23 @@ def byline_authors(tree) -> list[str]:
             text = _text(el)
             if 2 < len(text) < LEN_LIMIT:
                 answer = normalize_authors(None, text)
-                return [a.strip() for a in answer.split(";")] if answer else []
+                return [_as_written(a.strip(), text) for a in answer.split(";")] if answer else []
     return []
+
+
+def _as_written(name: str, text: str) -> str:
+    """The name as the byline writes it: trafilatura's ``normalize_authors`` drops the full stops of initials
+    ("Günter W. Kienitz" -> "Günter W Kienitz", "T. V. Raman" -> "T V Raman"); they are put back when the
+    byline has the same words with full stops."""
+    words = name.split()
+    if not words:
+        return name
+    pattern = r"\.?\s*".join(map(re.escape, words)) + r"\.?"
+    found = re.search(r"(?<!\w)" + pattern + r"(?!\w)", text, re.IGNORECASE)
+    if not found:
+        return name
+    written = " ".join(found.group(0).split())
+    # a full stop after the last word is the sentence's, unless the last word is an initial
+    if written.endswith(".") and len(words[-1]) > 1:
+        written = written[:-1]
+    return written if written.replace(".", "").replace(" ", "") == name.replace(" ", "") else name  # same case

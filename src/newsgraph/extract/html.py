@@ -165,9 +165,9 @@ def extract_html(doc: Document, cues: Cues) -> Document:
                            nodes)
     doc.boilerplate = _blocks(tree, doc)
     if not doc.authors:
-        doc.authors = _text_byline(doc, cues)
+        doc.authors = _text_byline(doc, cues, tree)
     doc.published, doc.modified = dates.html_dates(tree, doc.source.url, nodes, metas,
-                                                   visible=lambda: _visible_date(doc, cues),
+                                                   visible=lambda: _visible_date(doc, cues, tree),
                                                    shown=lambda years: _shown_days(tree, cues, years))
     return doc
 
@@ -180,13 +180,15 @@ _DATE_BLOCK_KINDS = frozenset({"other", "byline", "title", "navigation"})  # a h
 VISIBLE_DATE_LINES = 5  # body paragraphs looked at
 
 
-def _visible_date(doc: Document, cues: Cues):
-    """The first date line (``datetext.date_line``: a date with nothing around it but labels, times and an
-    author) among the first body paragraphs and the page's other text blocks; its numeric order from the page's
+def _visible_date(doc: Document, cues: Cues, tree):
+    """The date beside the headline (``dates.headline_date``), else the first date line (``datetext.date_line``:
+    a date with nothing around it but labels, times and an author) among the first body paragraphs and the page's other text blocks; its numeric order from the page's
     own evidence (``DateOrder``: abstains on an ambiguous English numeric date). Update lines are skipped."""
     from newsgraph.document import DateValue
     from newsgraph.extract.datetext import DateOrder, date_line, reader
 
+    if (near := dates.headline_date(tree, cues, doc.title, "\n".join(doc.body[:VISIBLE_DATE_LINES]))) is not None:
+        return near
     dates_ = reader(cues.codes)
     texts = doc.body[:VISIBLE_DATE_LINES] + [b.text for b in doc.boilerplate if b.kind in _DATE_BLOCK_KINDS]
     order = None

@@ -128,7 +128,7 @@ _PREPOSITION_LABEL = re.compile(r"^(?:von|de|di|da|du|van)$", re.IGNORECASE)
 _BYLINE_CUT = re.compile(r"\s+[|·•]\s+|\s+[–—-]\s+")
 
 
-def _text_byline(doc: Document, cues: Cues) -> list[str]:
+def _text_byline(doc: Document, cues: Cues, tree=None) -> list[str]:
     """Authors of the first labelled byline written as text ("Von Leonora Holling", "Par Barbara Stiegler",
     "Autorin: Uta Staschewski, Projektleiterin ...", "Posted 11. April 2018 by Walter von Aachen"): for pages
     whose markup names no author. A name after a preposition-like label ("von", "de") needs two words."""
@@ -136,6 +136,7 @@ def _text_byline(doc: Document, cues: Cues) -> list[str]:
     from newsgraph.extract.datetext import date_line, fold_keep, reader
 
     blocks = [b.text for b in doc.boilerplate if b.kind == "byline"]
+    blocks += _headline_lines(tree, doc.title) if tree is not None else []
     blocks += doc.body[:BYLINE_BODY_LINES]
     blocks += [b.text for b in doc.boilerplate if b.kind in _BYLINE_KINDS and b.kind != "byline"]
     dates_ = None
@@ -162,6 +163,21 @@ def _text_byline(doc: Document, cues: Cues) -> list[str]:
         if names and not (_PREPOSITION_LABEL.match(label.strip(" :")) and len(names[0].split()) < 2):
             return names
     return []
+
+
+# A byline beside the headline: the lines (blocks with their inline elements) of the text within this many
+# characters before and after the first <h1> (``extract.headline``), nearest first.
+BYLINE_BEFORE, BYLINE_AFTER = 200, 500
+
+
+def _headline_lines(tree, title: str | None) -> list[str]:
+    from newsgraph.extract.headline import line_of, window
+
+    lines: list[str] = []
+    for near in window(tree, BYLINE_BEFORE, BYLINE_AFTER, title):
+        if (line := line_of(near.element)) and len(line) <= BYLINE_LINE_CHARS and line not in lines:
+            lines.append(line)
+    return lines
 
 
 # Legal forms of organisations: "Bundesverband WindEnergie e.V.", "wegewerk GmbH", "Acme Inc."

@@ -23,7 +23,16 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from newsgraph.document import Block, DateValue, Document, Figure
-from newsgraph.extract.authors import capitalises_nouns, is_person, looks_like_names, name_line, signature, split_names
+from newsgraph.extract.authors import (
+    _person_shaped,
+    capitalises_nouns,
+    dated_name,
+    is_person,
+    looks_like_names,
+    name_line,
+    signature,
+    split_names,
+)
 from newsgraph.extract.datetext import DATE_LINE_MAX_CHARS, DateOrder, Found, date_line, fold_keep, reader, relative
 from newsgraph.extract.dumpformats import split_header
 from newsgraph.extract.site import choose_site, display_site, site_candidates
@@ -43,6 +52,7 @@ def fold(text: str) -> str:
 _TERMINAL = tuple('.!?;:"”»\'’)…。！？」』')
 _ELLIPSIS = ("...", "…")
 _WORD = re.compile(r"\w+", re.UNICODE)
+_DIGIT = re.compile(r"\d")
 _FOOTER = re.compile(r"\b(?:19|20)\d{2}\b|rights|drepturi|rechte|droits|derechos|diritti|direitos|prawa")
 _TIME_ALONE = re.compile(r"^\s*(?:ora|at|la)?\s*:?\s*[0-2]?\d[:.][0-5]\d\s*(?:[ap]\.?m\.?)?\s*$", re.IGNORECASE)
 _SHORT_NAME = re.compile(r"^[\w.&'’ \-]{2,40}$", re.UNICODE)
@@ -124,11 +134,16 @@ def classify(line: Line, cues: Cues, dates: bool = True) -> None:
         return
     if line.words <= 14:
         kept = fold_keep(text)
-        for regex, key in ((cues.editor, "editor"), (cues.author, "author")):
+        for regex, key in ((cues.editor, "editor"), (cues.author, "author"), (_VON, "author")):
             m = regex.match(kept)
-            if m and m.group("rest") and looks_like_names(rest := text[m.start("rest"):], cues):
+            if not (m and m.group("rest")):
+                continue
+            rest = text[m.start("rest"):]
+            if regex is not _VON and looks_like_names(rest, cues):
                 line.kind = "byline"
                 line.data = {"role": key, "names": split_names(rest, cues)}
+                return
+            if _byline_with_tail(line, rest, key, cues, dates, two_words=regex is _VON):
                 return
     if len(text) <= 200 and folded.startswith(("©", "(c)", "copyright")):
         line.kind = "copyright"
@@ -154,6 +169,39 @@ def classify(line: Line, cues: Cues, dates: bool = True) -> None:
         line.kind = "headline"
     else:
         line.kind = "short"
+
+
+# A byline with more after the names: "By Grace Zokovitch | gzokovitch@…", "Von Jan Kupitz | Oct 24, 2023 | …",
+# "By Evan Symon, August 14, 2020 2:30 pm", "by Jake Goulding on January 20, 2020", "Por Mariano Martín
+# mmartin@…": the names end at a separator, at a comma or a preposition before a number, or at an e-mail address.
+_BYLINE_TAIL = re.compile(r"\s+(?:[|·•/]|//)\s+|\s+[–—-]\s+|\s*,\s+(?=[^\s,]*\d|[^\W\d_]+\.?\s+\d)"
+                          r"|\s+(?:on|am|le|el|il|pe|em|at|um)\s+(?=\S*\d|[^\W\d_]+\.?\s+\d)"
+                          r"|\s+\S+@\S+", re.IGNORECASE)
+# German "Von" opens sentences as often as bylines: it labels a byline only before full names (two words or more)
+# on a short line ("Von Andreas Floemer"), never before a single word.
+_VON = re.compile(r"^\s*(?P<label>von)\s*:?\s+(?P<rest>.+)$")
+
+
+def _byline_with_tail(line: Line, rest: str, role: str, cues: Cues, dates: bool, two_words: bool) -> bool:
+    """A labelled byline whose names are followed by a date, a section, an e-mail (``_BYLINE_TAIL``), or (after
+    "Von") nothing: the line becomes a byline, or a date line with its names when a date follows them."""
+    parts = _BYLINE_TAIL.split(rest, maxsplit=1)
+    head = parts[0].strip(" ,;:")
+    if (len(parts) < 2 and not two_words) or not looks_like_names(head, cues):
+        return False
+    names = split_names(head, cues)
+    if two_words and not all(len(n.split()) >= 2 for n in names):
+        return False
+    calendar = reader(cues.codes)
+    if any(fold_keep(w).rstrip(".") in calendar.weekdays or fold_keep(w).rstrip(".") in calendar.months
+           for n in names for w in n.split()):
+        return False  # "Di Dienstag - 14.30 Uhr": a weekday after a label-like word, not a name
+    tail = rest[len(parts[0]):]
+    if dates and role == "author" and reader(cues.codes).find(tail, "DMY"):
+        line.kind, line.data = "dateline", {"label": "", "relative": False, "names": names}
+    else:
+        line.kind, line.data = "byline", {"role": role, "names": names}
+    return True
 
 
 def score(line: Line) -> float:
@@ -315,6 +363,8 @@ def segment(doc: Document, cues: Cues) -> Document:
         parts = _TITLE_SEP.split(title_line.text)  # "Headline | Site" with no on-page repeat: the headline part
         if len(parts) >= 2 and site_key(parts[-1]) == site_key(doc.site) and _words(parts[0]) >= 2:
             doc.title = title_line.text[: title_line.text.rindex(parts[-1])].rstrip(" |–—-·:»/")
+    if title_line is not None and title_line.index == 0 and not doc.title and not doc.source.hints.get("title"):
+        doc.title = _without_recurring_parts(title_line.text, lines) or None
     dates = DateReading(reader(cues.codes), raw, cues, doc.source.hints.get("fetched"))
     # The article's own date stands by its headline; a page also shows today's date in its masthead and the dates
     # of teasers in its lists. Date lines are read nearest the headline first (the first to fill a field wins).
@@ -325,6 +375,14 @@ def segment(doc: Document, cues: Cues) -> Document:
         _apply_date(line, doc, dates)
     for line in lines:
         _apply(line, doc, in_body=start <= line.index < end or line.index in lead, dates=dates)
+    if not doc.authors and title_line is not None:  # "Tanja Karrasch 3.11.2023" under the headline, no label
+        for line in lines[title_line.index + 1: title_line.index + 1 + NAME_DATE_REACH]:
+            if line.kind in ("dateline", "headline", "short") and _DIGIT.search(line.text) and (
+                    name := dated_name(line.text, cues, dates.reader)) and is_person(name, cues, doc.site):
+                doc.authors.append(name)
+                if doc.published is None and line.kind != "dateline":  # its date is the article's too
+                    _apply_date(line, doc, dates)
+                break
     if not doc.authors and isinstance(hinted := doc.source.hints.get("authors"), list):
         doc.authors = [a for a in hinted if isinstance(a, str) and a.strip()]
     if doc.modified is None and (hinted := doc.source.hints.get("modified")):
@@ -335,6 +393,26 @@ def segment(doc: Document, cues: Cues) -> Document:
     return doc
 
 
+def _without_recurring_parts(title: str, lines: list[Line]) -> str:
+    """A first line that is a page's ``<title>`` ("Headline | Site", "Blog | Headline", "Headline – Section –
+    Site") without its leading and trailing parts that the page writes elsewhere too: a site's or section's name
+    recurs in its menus, mastheads and footers, the headline part does not (or only as the headline line that
+    ``title_anchor`` finds first). Flattened dev pages whose title is the first line (93): 40 -> 50 right; cutting
+    every part but the first gave 54, but also cuts real headlines written "Kim - Putin: ..." in scraper dumps."""
+    parts = [p for p in _TITLE_SEP.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title
+    rest = "\n".join(fold(line.text) for line in lines[1:])
+    keep = list(parts)
+    while len(keep) > 1 and len(keep[-1].strip()) >= 3 and fold(keep[-1]) in rest:
+        keep.pop()
+    while len(keep) > 1 and len(keep[0].strip()) >= 3 and fold(keep[0]) in rest:
+        keep.pop(0)
+    if len(keep) == len(parts):
+        return title
+    return title[title.index(keep[0]): title.rindex(keep[-1]) + len(keep[-1])].strip()
+
+
 _HEADER_NEIGHBOURS = frozenset({"title", "dateline", "modified", "prose", "caption", "alt", "byline"})
 
 
@@ -343,6 +421,9 @@ def _beside_header(lines: list[Line], i: int) -> bool:
     return any(0 <= j < len(lines) and lines[j].kind in _HEADER_NEIGHBOURS for j in (i - 1, i + 1))
 
 
+# A full name beside a date without a label stands this close under the headline (flattened dev pages, author
+# right on 342: 160 without the rule; reach 2, 3 and 4 lines: 160 (+1/-1), 162 (+3/-1), 162 (+3/-1)).
+NAME_DATE_REACH = 3
 DATE_REACH = 8  # date lines this close to the headline (or the body's start) are the article's own
 SITE_SCAN_LINES = 80  # site clues stand in the page's head and foot: this many lines at each end are read
 
@@ -480,7 +561,8 @@ def _pick_title(lines: list[Line], doc: Document, body_start: int, exclude: set[
     candidates = [ln for ln in header if ln.kind in ("headline", "prose", "teaser") and 3 <= ln.words <= 40
                   and ln.index not in exclude  # a lead paragraph (``lead_lines``) is body, not the headline
                   and (cues is None or name_line(ln.text, cues) is None)  # nor is a byline of names
-                  and len(_CRUMBS.findall(ln.text)) < 2]  # nor a breadcrumb ("Home » Section » Page")
+                  and len(_CRUMBS.findall(ln.text)) < 2  # nor a breadcrumb ("Home » Section » Page")
+                  and not _byline_or_dated(ln, cues)]
     anchor = (title_anchor(lines) if len(lines) > 1 else None) if anchor is _UNSET else anchor
     if anchor is not None and any(ln.index == anchor for ln in candidates):
         return lines[anchor]  # the on-page headline that the <title>-style first line repeats with its suffix
@@ -494,6 +576,27 @@ def _pick_title(lines: list[Line], doc: Document, body_start: int, exclude: set[
         return candidates[0]
     first = lines[0]
     return first if first.kind == "short" and first.words >= 2 and body_start > 0 else None
+
+
+_PREPOSITION_LABELS = frozenset({"de", "di", "da", "por", "par", "von", "van"})
+DATED_TITLE_WORDS = 4  # "Selbst ist der Mann 22.02.2021", "Bosch | 26.01.2022"
+
+
+def _byline_or_dated(line: Line, cues: Cues | None) -> bool:
+    """A line that starts with an author label ("By Glen Owen And Brendan Carlin For The Mail On Sunday", "By
+    Evan Halper Staff Writer") or holds a full date ("01.02.2022 | Breuninger-Meeting", "Bosch | 26.01.2022"):
+    no headline, whatever its shape."""
+    if cues is None:
+        return False
+    kept = fold_keep(line.text)
+    if (m := cues.author.match(kept)) and m.group("label") not in _PREPOSITION_LABELS:  # "De ce ...": a headline
+        words = line.text[m.start("rest"):].split()
+        if len(words) >= 2 and _person_shaped(" ".join(words[:2]), cues):
+            return True
+    if not _DIGIT.search(line.text) or not (found := reader(cues.codes).find(line.text, "DMY")):
+        return False
+    rest = "".join(ch for i, ch in enumerate(line.text) if not any(f.start <= i < f.end for f in found))
+    return _words(rest) <= DATED_TITLE_WORDS  # a date with a word or two, not a headline that names a date
 
 
 def _label_alt_lines(lines: list[Line]) -> None:
@@ -552,7 +655,9 @@ def _apply(line: Line, doc: Document, in_body: bool, dates: DateReading | None =
         doc.boilerplate.append(Block("title", text))
     elif kind in ("dateline", "modified"):
         doc.boilerplate.append(Block("dateline", text, {"label": line.data.get("label")}))
-        if line.data.get("names"):  # "Posted on 12 March 2018 by Margaret Ellis"
+        # "Posted on 12 March 2018 by Margaret Ellis": the first such line names the authors; later ones are the
+        # bylines of comments and teasers ("Par Bruno Gobin, le mercredi 15 mai 2019 à 08h07")
+        if line.data.get("names") and not doc.authors:
             doc.authors.extend(n for n in line.data["names"] if n not in doc.authors and
                                (dates is None or is_person(n, dates.cues, doc.site)))
     elif kind == "caption":

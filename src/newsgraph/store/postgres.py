@@ -398,24 +398,38 @@ class PostgresStore(Writes, Reads, StoriesMixin):
         if row is None:
             self._clear_failure(doc.source.input)
             return "unchanged"
-        self._put_enrichment(doc, values["now"])
+        self._put_enrichment(doc, values["now"], fresh=row["inserted"])
         self._clear_failure(doc.source.input)
         return "stored" if row["inserted"] else "updated"
 
-    def _put_enrichment(self, doc: Document, now: str) -> None:
+    def _put_enrichment(self, doc: Document, now: str, fresh: bool = False) -> None:
+        """The article's entities, mentions, quotes and events, in a few statements whatever their number
+        (each ``executemany`` is one pipelined round trip): a Dask worker on another machine than the database
+        would otherwise wait on some 40 round trips per article. ``fresh``: the article row was just inserted,
+        so no rows of it exist to delete (they reference it)."""
         lang = doc.language.code if doc.language else None
-        for table in ("mentions", "quotes", "events"):
-            self.conn.execute(f"DELETE FROM {table} WHERE article_id = %s", (doc.id,))
+        if not fresh:
+            for table in ("mentions", "quotes", "events"):
+                self.conn.execute(f"DELETE FROM {table} WHERE article_id = %s", (doc.id,))
+        ents: dict[str, dict] = {}  # id -> first entity of that id, its aliases, its first code (as one at a time)
+        mentions: list[tuple] = []
         for ent in sorted(doc.entities, key=lambda e: e["id"]):  # one lock order for every writer
-            self.conn.execute("INSERT INTO entities (id, name, type, code, aliases, first_seen)"
-                              " VALUES (%s, %s, %s, %s, '[]', %s) ON CONFLICT (id) DO NOTHING",
-                              (ent["id"], ent["name"], ent.get("type") or "MISC", ent.get("code"), now))
-            known = json.loads(self.conn.execute("SELECT aliases FROM entities WHERE id = %s FOR UPDATE",
-                                                 (ent["id"],)).fetchone()["aliases"])
-            self.conn.execute("UPDATE entities SET aliases = %s, code = coalesce(code, %s) WHERE id = %s",
-                              (json.dumps(merge_aliases(known, entity_aliases(ent, lang)), ensure_ascii=False),
-                               ent.get("code"), ent["id"]))
-            self.sql.many(MENTION_INSERT, mention_rows(doc, ent))
+            e = ents.setdefault(ent["id"], {"ent": ent, "aliases": [], "code": None})
+            e["aliases"] += entity_aliases(ent, lang)
+            e["code"] = e["code"] or ent.get("code")
+            mentions += mention_rows(doc, ent)
+        if ents:
+            with self.conn.cursor() as cur:
+                cur.executemany("INSERT INTO entities (id, name, type, code, aliases, first_seen)"
+                                " VALUES (%s, %s, %s, %s, '[]', %s) ON CONFLICT (id) DO NOTHING",
+                                [(i, e["ent"]["name"], e["ent"].get("type") or "MISC", e["ent"].get("code"), now)
+                                 for i, e in ents.items()])
+                known = {r["id"]: json.loads(r["aliases"]) for r in cur.execute(
+                    "SELECT id, aliases FROM entities WHERE id = ANY(%s) ORDER BY id FOR UPDATE", (list(ents),))}
+                cur.executemany("UPDATE entities SET aliases = %s, code = coalesce(code, %s) WHERE id = %s",
+                                [(json.dumps(merge_aliases(known[i], e["aliases"]), ensure_ascii=False), e["code"], i)
+                                 for i, e in ents.items()])
+        self.sql.many(MENTION_INSERT, mentions)
         self.sql.many(QUOTE_INSERT, quote_rows(doc))
         self.sql.many(EVENT_INSERT, event_rows(doc))
 

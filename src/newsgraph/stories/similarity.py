@@ -12,7 +12,7 @@ so they can be kept in the store and compared again as new articles arrive.
 
 from __future__ import annotations
 
-import importlib
+import importlib.util
 import math
 import re
 import sys
@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
+from pathlib import Path
 
 from newsgraph.normalize import fold, normalize_ro
 
@@ -31,11 +32,20 @@ _NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,]\d{3})+(?![\d])|\d+(?:[.,]\d+)?"
 
 @lru_cache(maxsize=16)
 def stop_words(language: str) -> frozenset[str]:
-    """spaCy's stop-word list for a language (folded), empty when spaCy has none."""
-    try:
-        module = importlib.import_module(f"spacy.lang.{language}.stop_words")
-    except (ImportError, ValueError):
+    """spaCy's stop-word list for a language (folded), empty when spaCy has none. The list's module is loaded
+    on its own: importing ``spacy.lang.<code>.stop_words`` would run the language package first (French's
+    tokenizer exceptions compile for 3 CPU seconds), which a process that only places stories (the Dask
+    engine's driver) does not need."""
+    if not re.fullmatch(r"[a-z]{2,3}", language or ""):
         return frozenset()
+    package = importlib.util.find_spec("spacy")  # (a top-level spec: spaCy itself is not imported either)
+    path = next((Path(p) / "lang" / language / "stop_words.py" for p in (package.submodule_search_locations or [])
+                 if (Path(p) / "lang" / language / "stop_words.py").is_file()), None) if package else None
+    if path is None:
+        return frozenset()
+    spec = importlib.util.spec_from_file_location(f"newsgraph_stop_words_{language}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
     return frozenset(fold(w) for w in module.STOP_WORDS)
 
 

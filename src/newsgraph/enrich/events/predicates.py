@@ -77,10 +77,15 @@ class Predicate:
     orphan: bool = False  # no subject may be inherited or climbed to (a passive, a verb of another person)
 
 
-def _prep_of(tok) -> str | None:
+def prep_of(tok) -> str | None:
     for c in tok.children:
         if c.dep_ == "case":
             return c.lemma_.lower() or c.text.lower()
+    for m in tok.children:  # "de Înalta Curte": the preposition the parser hung on a modifier before the noun
+        if m.i < tok.i and m.dep_ in ("amod", "det", "nummod"):
+            for c in m.children:
+                if c.dep_ == "case" and c.i < m.i:
+                    return c.lemma_.lower() or c.text.lower()
     return None
 
 
@@ -107,6 +112,7 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
     loc_preps = {w.lower() for w in cue.get("location_preps", [])}
     partners = {w.lower() for w in cue.get("partner_preps", [])}
     groups = {fold(w) for w in cue.get("group_numbers", {})}
+    relatives = {fold(w) for w in cue.get("relative_pronouns", [])}
     for tok in doc:
         if tok.pos_ == "NOUN" and nouns and (tok.lemma_ or tok.text).upper() in nouns:
             out[tok.i] = _nominal(tok, poss | (agent_preps & {"by"}), goals, groups)
@@ -120,10 +126,10 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
             if c.is_space or c.is_punct:
                 continue
             if passive and fallbacks and dep in ("nsubj:pass", "dep", "nmod") and c.i > tok.i and \
-                    _prep_of(c) in agent_preps:
+                    prep_of(c) in agent_preps:
                 # "a fost primită la Chișinău de premierul X", "a fost condamnat de Înalta Curte": the agent
                 p.passive = True
-                p.subj.append(Arg("subj", c, _prep_of(c)))
+                p.subj.append(Arg("subj", c, prep_of(c)))
                 continue
             if dep in SUBJ:
                 p.subj.append(Arg("subj", c))
@@ -142,7 +148,7 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
                     if g.dep_ == "pobj":
                         p.obl.append(Arg("obl", g, c.text.lower()))
             elif dep in ("obl", "obl:arg", "nmod"):
-                prep = _prep_of(c)
+                prep = prep_of(c)
                 if p.passive and prep in agent_preps:
                     p.subj.append(Arg("subj", c, prep))
                 else:
@@ -174,7 +180,8 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
                 p.obj = [a for a in p.obj if a is not inv[0]]
         if passive and fallbacks and not p.subj:
             # "a fost reținută pentru 24 de ore de procurorii DNA": the agent phrase hung on an oblique before it
-            p.subj = _nested_agent(tok, p.obl, agent_preps)
+            # (or on a weekday the parser made the subject: "a fost respinsă marți de Parlamentul …")
+            p.subj = _nested_agent(tok, p.obl + [a for a in p.obj if a.head.i > tok.i], agent_preps)
         if passive and fallbacks and any(a.prep in agent_preps for a in p.subj):
             # "Premierul X a fost primit … de Y": with the agent found, a caseless subject is the patient
             pat = [a for a in p.subj if a.prep is None]
@@ -184,12 +191,12 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
             # "l-a invitat la Casa Albă pe omologul său": a "pe" phrase the parser hung on a preceding oblique is
             # the verb's (the direct-object marker does not modify nouns)
             for a in list(p.obl):
-                p.obl += [Arg("obl", c, _prep_of(c)) for c in a.head.children
-                          if c.dep_ == "nmod" and c.i > a.head.i and _prep_of(c) in obj_preps]
+                p.obl += [Arg("obl", c, prep_of(c)) for c in a.head.children
+                          if c.dep_ == "nmod" and c.i > a.head.i and prep_of(c) in obj_preps]
                 # "se va întâlni la Palatul Cotroceni cu președintele": a partner phrase hung on a place phrase
                 if a.prep in loc_preps:
-                    p.obl += [Arg("obl", c, _prep_of(c)) for c in a.head.children
-                              if c.dep_ == "nmod" and c.i > a.head.i and _prep_of(c) in partners]
+                    p.obl += [Arg("obl", c, prep_of(c)) for c in a.head.children
+                              if c.dep_ == "nmod" and c.i > a.head.i and prep_of(c) in partners]
         if cue.get("misparse_fallbacks") and len(p.subj) >= 2:
             # "Comisia a promis Republicii Moldova un sprijin": a caseless noun after the verb beside a subject
             # before it is a dative object the parser took for a second subject
@@ -198,6 +205,16 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
             if pre and post:
                 p.subj = [a for a in p.subj if a not in post]
                 p.obj = [Arg("obj", a.head) for a in post] + p.obj
+        if fallbacks and tok.dep_.startswith("acl") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i:
+            # "persoane care protestau", "Macron, care i-a reafirmat sprijinul": the relative pronoun stands for
+            # the noun the clause hangs on
+            p.subj = [Arg("subj", tok.head) if fold(a.head.text) in relatives and a.prep is None else a
+                      for a in p.subj]
+        if fallbacks and len(p.subj) == 1 and p.subj[0].prep is None and p.subj[0].head.i < tok.i and any(
+                c.dep_ == "cc" and c.i < p.subj[0].head.i for c in p.subj[0].head.children):
+            # "la Cairo, Israelul și Hamas au purtat": the first conjunct hung on the place phrase as its apposition
+            first = [g for g in _lead_subjects(tok, ("conj", "appos")) if g.i < p.subj[0].head.i]
+            p.subj = [Arg("subj", g) for g in first] + p.subj
         marks = {c.text.lower() for c in tok.children if c.dep_ == "mark"}
         if marks & control and tok.dep_ in ("ccomp", "xcomp", "advcl") and p.subj and p.subj[0].head.i > tok.i:
             p.obj = [Arg("obj", a.head) for a in p.subj] + p.obj  # "a acceptat să viziteze Coreea": not a subject
@@ -243,6 +260,13 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
         if not fallbacks:
             _climb_for_subject(p, out)
             continue
+        lead = _lead_subjects(p.verb)
+        if lead:  # "Vineri, la Istanbul, Rusia și Ucraina au purtat negocieri": the caseless nouns the parser
+            p.subj = [Arg("subj", g) for g in lead]  # coordinated with the place phrase before them are the subject
+            for q in out.values():  # "… și au convenit un schimb": its coordinated verbs share it
+                if q.verb.head.i == p.verb.i and q.verb.dep_ == "conj" and not q.subj and not q.orphan:
+                    q.subj, q.inherited = list(p.subj), False  # (one compound subject, as if written on each)
+            continue
         voc = [c for c in p.verb.children if c.pos_ == "PROPN" and c.i < p.verb.i
                and not any(g.dep_ == "case" for g in c.children)]
         if voc:  # a misparse of a preverbal subject ("La rândul său, Putin a insistat")
@@ -254,6 +278,15 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
             continue
         _climb_for_subject(p, out)
     return [out[i] for i in sorted(out)]
+
+
+def _lead_subjects(verb, deps: tuple = ("conj",)) -> list:
+    """"Vineri, la Istanbul, Rusia și Ucraina au purtat negocieri": caseless nouns the parser coordinated with (or
+    set in apposition to) a prepositional phrase before the verb, after a comma: the verb's compound subject."""
+    return [g for c in verb.children if c.dep_ in ("obl", "nmod") and c.i < verb.i and prep_of(c)
+            for g in c.children if g.dep_ in deps and g.pos_ in ("PROPN", "NOUN") and c.i < g.i < verb.i
+            and not any(x.dep_ == "case" for x in g.children)
+            and any(x.is_punct for x in verb.doc[c.i + 1:g.i])]
 
 
 def as_clause(tok, marks: set) -> bool:
@@ -328,7 +361,9 @@ def _nested_agent(verb, obl: list[Arg], agent_preps: set) -> list[Arg]:
             case = [c for c in t.children if c.dep_ == "case"]
             if t.i > a.head.i and t.dep_ == "nmod" and len(case) == 1 and case[0].lower_ in agent_preps and \
                     not any(g.dep_ == "fixed" for g in case[0].children) and \
-                    (t.pos_ == "PROPN" or t.morph.get("Definite") == ["Def"]):
+                    (t.pos_ == "PROPN" or t.morph.get("Definite") == ["Def"] or t.pos_ == "NOUN" and any(
+                        d.dep_ == "det" and d.morph.get("PronType") == ["Ind"] for d in t.children)):
+                # (an indefinite agent needs its article: "de o instanță din Chișinău", not "de ore")
                 return [Arg("subj", t, case[0].lower_)]
     return []
 
@@ -375,7 +410,7 @@ def _nominal(tok, poss: set, goals: set, groups: set = frozenset()) -> Predicate
             p.subj.extend(Arg("subj", g) for g in c.children if g.dep_ == "pobj")
         elif c.dep_ == "prep" and c.text.lower() in goals:
             p.obl.extend(Arg("obl", g, c.text.lower()) for g in c.children if g.dep_ == "pobj")
-        elif c.dep_ in ("nmod", "obl") and (prep := _prep_of(c)) in goals:
+        elif c.dep_ in ("nmod", "obl") and (prep := prep_of(c)) in goals:
             p.obl.append(Arg("obl", c, prep))
     return p
 
