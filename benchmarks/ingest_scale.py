@@ -1,10 +1,12 @@
 """Ingest N generated articles and report documents/s and peak memory (RSS) of the ingest process.
 
-    python benchmarks/ingest_scale.py [--n 10000] [--stages structure|full] [--jobs 1] [--no-stories]
+    python benchmarks/ingest_scale.py [--n 10000] [--stages structure|full] [--jobs 1] [--no-stories] [--every 500]
 
 The articles are synthetic text dumps (a title, a date line, six paragraphs, a partner block) generated from
 templates with varying words, written to one JSONL file in a temporary folder; the ingest runs as the CLI in
-a subprocess so its peak RSS is measured alone (resource.RUSAGE_CHILDREN). Bounded memory means the peak does
+a subprocess so its peak RSS is measured alone (resource.RUSAGE_CHILDREN). ``--every K`` runs it instead as
+``batch.ingest`` (what the CLI calls) in a subprocess that reports the seconds each K articles took, to see
+whether later articles cost more than earlier ones. Bounded memory means the peak does
 not grow with N: run it with two sizes to see (the table prints both when --n is given twice). All articles are
 published within one month, so with stories on (the default) each one is compared with the articles of its
 story window (docs/stories.md); ``--no-stories`` measures the ingest without that step."""
@@ -36,7 +38,29 @@ def article(i: int, rng: random.Random) -> dict:
     return {"url": f"https://bench.example/a/{i}", "text": text}
 
 
-def run(n: int, stages: str, jobs: int, stories: bool = True) -> dict:
+def child(src: str, db: str, stages: str, jobs: int, stories: bool, every: int) -> None:
+    """The ingest (``batch.ingest``, as the CLI runs it), printing the seconds each ``every`` articles took."""
+    from argparse import Namespace
+
+    from newsgraph.batch import ingest
+    from newsgraph.cli import stages_from
+    from newsgraph.store import open_store
+
+    marks = [time.perf_counter()]
+    count = [0]
+
+    def tick(item, outcome) -> None:
+        count[0] += 1
+        if count[0] % every == 0:
+            marks.append(time.perf_counter())
+
+    with open_store(db) as store:
+        summary = ingest([src], store, stages=stages_from(Namespace(stages=stages)), jobs=jobs, on_result=tick, stories=stories)
+    splits = [round(b - a, 1) for a, b in zip(marks, marks[1:])]
+    print(f"stored: {summary['stored']}, failed: {summary['failed']}; seconds per {every}: {splits}")
+
+
+def run(n: int, stages: str, jobs: int, stories: bool = True, every: int = 0) -> dict:
     rng = random.Random(1)
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "articles.jsonl"
@@ -45,9 +69,14 @@ def run(n: int, stages: str, jobs: int, stories: bool = True) -> dict:
                 fh.write(json.dumps(article(i, rng), ensure_ascii=False) + "\n")
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         t0 = time.perf_counter()
-        r = subprocess.run([sys.executable, "-m", "newsgraph", "ingest", str(src), "--db", str(Path(tmp) / "b.db"),
-                            "--quiet", "--stages", stages, "--jobs", str(jobs), *([] if stories else ["--no-stories"])],
-                           capture_output=True, text=True)
+        db = str(Path(tmp) / "b.db")
+        if every:
+            command = [sys.executable, __file__, "--child", str(src), db, stages, str(jobs), str(int(stories)),
+                       str(every)]
+        else:
+            command = [sys.executable, "-m", "newsgraph", "ingest", str(src), "--db", db, "--quiet", "--stages",
+                       stages, "--jobs", str(jobs), *([] if stories else ["--no-stories"])]
+        r = subprocess.run(command, capture_output=True, text=True)
         elapsed = time.perf_counter() - t0
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         if r.returncode:
@@ -62,8 +91,14 @@ def main() -> None:
     ap.add_argument("--stages", default="structure")
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--no-stories", action="store_true", help="ingest without placing articles in stories")
+    ap.add_argument("--every", type=int, default=0, help="report the seconds each this many articles took")
+    ap.add_argument("--child", nargs=6, help=argparse.SUPPRESS)
     args = ap.parse_args()
-    rows = [run(n, args.stages, args.jobs, not args.no_stories) for n in (args.n or [10000])]
+    if args.child:
+        src, db, stages, jobs, stories, every = args.child
+        child(src, db, stages, int(jobs), stories == "1", int(every))
+        return
+    rows = [run(n, args.stages, args.jobs, not args.no_stories, args.every) for n in (args.n or [10000])]
     print("| articles | stages | stories | seconds | docs/s | peak RSS (MB) |\n|---:|---|---|---:|---:|---:|")
     for r in rows:
         print(f"| {r['n']} | {r['stages']} | {'on' if r['stories'] else 'off'} | {r['seconds']} | {r['docs_per_s']} |"

@@ -113,6 +113,33 @@ def story_tables_for_postgres() -> str:
     return STORY_TABLES.replace(" WITHOUT ROWID", "").replace(" REAL,", " DOUBLE PRECISION,")
 
 
+#: The stories' entity postings (SQLite migration 6, PostgreSQL migration 5): each placed article under each
+#: canonical entity id of its features, with its publication day, so placement scores only the articles that
+#: share an entity with the new one, nearest in time first (newsgraph.stories.cluster). Filled from the stored
+#: features. And indexes that find a story's earliest article and its first originals without reading the
+#: story, and the copies of an article.
+STORY_ENTITIES = """
+    CREATE TABLE story_entities (
+        entity_id TEXT NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        day REAL                         -- publication time, days since 1970 (as story_members.day)
+    );
+    CREATE INDEX story_entities_entity ON story_entities(entity_id, day, article_id);
+    CREATE INDEX story_entities_article ON story_entities(article_id);
+    CREATE INDEX story_members_first ON story_members(story_id, day, article_id);
+    CREATE INDEX story_members_originals ON story_members(story_id, copy_of, article_id);
+    CREATE INDEX story_members_copy_of ON story_members(copy_of);
+    INSERT INTO story_entities (entity_id, article_id, day)
+        SELECT j.key, m.article_id, m.day FROM story_members m, json_each(m.features, '$.entities') j;
+    """
+
+
+def story_entities_for_postgres() -> str:
+    """:data:`STORY_ENTITIES` in PostgreSQL's dialect."""
+    return (STORY_ENTITIES.replace("        day REAL ", "        day DOUBLE PRECISION ")
+            .replace("json_each(m.features, '$.entities')", "json_each(m.features::json -> 'entities')"))
+
+
 MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     # 1: articles, full-text index (diacritics-insensitive), failures
     """
@@ -228,6 +255,8 @@ MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     _v4_identity_inputs_and_event_days,
     # 5: stories — each article's story, copy link, comparison features and LSH band keys (newsgraph.stories)
     STORY_TABLES,
+    # 6: the stories' entity postings (candidate blocking for story placement)
+    STORY_ENTITIES,
 ]
 
 LATEST = len(MIGRATIONS)

@@ -18,11 +18,11 @@ from newsgraph.store.sql import Sql
 from newsgraph.stories.cluster import Clusterer, Member
 from newsgraph.stories.similarity import Embedder, Features, idf, similarity
 
-MAX_CENTRAL = 30  # members compared when choosing a story's most central headline
+MAX_CENTRAL = 12  # members compared when choosing a story's most central headline (66 pairs)
 MAX_EVENTS = 200  # events in a story's timeline
 
 
-FEATURE_CACHE = 20_000  # parsed features kept per state object: memory stays flat over a long ingest
+FEATURE_CACHE = 2_000  # parsed features kept per state object (the recent articles, which placement reads most)
 
 
 class FeatureCache:
@@ -76,24 +76,66 @@ class SqlStoryState:
                                  (day - window, day + window))
         return [self._member(r) for r in rows]
 
-    def entity_weights(self, ids: set[str]) -> dict[str, float]:
-        """Entity id -> idf over the stored articles (from the entity layer's mentions)."""
-        n = self.sql.value("SELECT count(*) AS n FROM articles")
+    def many(self, ids) -> list[Member]:
+        ids, out = list(ids), []
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            out += [self._member(r) for r in self.sql.rows(
+                f"SELECT * FROM story_members WHERE article_id IN ({','.join('?' * len(chunk))})", chunk)]
+        return out
+
+    def postings(self, entities, day: float | None, window: float, limit: int) -> dict[str, tuple]:
+        """Article id -> (its day, the given entities it shares): per entity the ``limit`` placed articles
+        nearest ``day`` within ``window`` days (two index range scans, before and after it) and up to ``limit``
+        undated ones; the latest ``limit`` when ``day`` is None."""
+        out: dict[str, tuple] = {}
+        pick = "SELECT article_id, day FROM story_entities WHERE entity_id = ?"
+        for e in entities:
+            if day is None:
+                rows = self.sql.rows(f"SELECT * FROM ({pick} AND day IS NOT NULL ORDER BY day DESC LIMIT ?) AS a"
+                                     f" UNION ALL SELECT * FROM ({pick} AND day IS NULL LIMIT ?) AS b",
+                                     (e, limit, e, limit))
+            else:
+                rows = self.sql.rows(
+                    f"SELECT * FROM ({pick} AND day BETWEEN ? AND ? ORDER BY day DESC LIMIT ?) AS a"
+                    f" UNION ALL SELECT * FROM ({pick} AND day > ? AND day <= ? ORDER BY day LIMIT ?) AS b"
+                    f" UNION ALL SELECT * FROM ({pick} AND day IS NULL LIMIT ?) AS c",
+                    (e, day - window, day, limit, e, day, day + window, limit, e, limit))
+                dated = sorted((r for r in rows if r["day"] is not None), key=lambda r: (abs(r["day"] - day), r["article_id"]))
+                rows = dated[:limit] + [r for r in rows if r["day"] is None]
+            for r in rows:
+                out.setdefault(r["article_id"], (r["day"], []))[1].append(e)
+        return out
+
+    def entity_weights(self, ids: set[str], new: Features | None = None) -> dict[str, float]:
+        """Entity id -> idf over the placed articles (their entity postings), counting ``new``, the article
+        being placed, among them."""
+        n = self.sql.value("SELECT count(*) AS n FROM story_members") + (new is not None)
         ids = list(ids)
         df: dict[str, int] = {}
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
             df.update((r["entity_id"], r["n"]) for r in self.sql.rows(
-                "SELECT entity_id, count(DISTINCT article_id) AS n FROM mentions"
+                "SELECT entity_id, count(*) AS n FROM story_entities"
                 f" WHERE entity_id IN ({','.join('?' * len(chunk))}) GROUP BY entity_id", chunk))
-        return {e: idf(df.get(e, 0), n) for e in ids}
+        mine = new.entities if new is not None else {}
+        return {e: idf(df.get(e, 0) + (e in mine), n) for e in ids}
 
-    def band_candidates(self, bands: list[str]) -> set[str]:
+    def band_candidates(self, bands: list[str], day: float | None = None, limit: int | None = None) -> set[str]:
+        """Articles sharing one of the LSH ``bands``; with ``limit``, the ``limit`` nearest ``day`` in time."""
         if not bands:
             return set()
         marks = ",".join("?" * len(bands))
-        return {r["article_id"] for r in self.sql.rows(
-            f"SELECT DISTINCT article_id FROM story_bands WHERE band IN ({marks})", bands)}
+        sql = (f"SELECT DISTINCT b.article_id, m.day FROM story_bands b JOIN story_members m"
+               f" ON m.article_id = b.article_id WHERE b.band IN ({marks})")
+        if limit is None:
+            return {r["article_id"] for r in self.sql.rows(sql, bands)}
+        if day is None:  # every gap is infinite (cluster.gap): by id
+            order, params = "article_id", [*bands, limit]
+        else:
+            order, params = "day IS NULL, abs(day - ?), article_id", [*bands, day, limit]
+        return {r["article_id"] for r in self.sql.rows(f"SELECT article_id FROM ({sql}) AS c ORDER BY {order} LIMIT ?",
+                                                       params)}
 
     def by_content(self, key: str) -> str | None:
         return self.sql.value("SELECT article_id FROM story_members WHERE content_key = ?"
@@ -101,6 +143,13 @@ class SqlStoryState:
 
     def text(self, article_id: str) -> str:
         return self.sql.value("SELECT text FROM articles WHERE id = ?", (article_id,)) or ""
+
+    def first_member(self, story_id: str) -> str | None:
+        """The story's earliest article (publication time, undated last, then id)."""
+        return (self.sql.value("SELECT article_id FROM story_members WHERE story_id = ? AND day IS NOT NULL"
+                               " ORDER BY day, article_id LIMIT 1", (story_id,))
+                or self.sql.value("SELECT article_id FROM story_members WHERE story_id = ? AND day IS NULL"
+                                  " ORDER BY article_id LIMIT 1", (story_id,)))
 
     def story_members(self, story_id: str) -> list[Member]:
         return [self._member(r) for r in self.sql.rows("SELECT * FROM story_members WHERE story_id = ?",
@@ -117,11 +166,14 @@ class SqlStoryState:
              json.dumps(f.to_dict(), ensure_ascii=False, separators=(",", ":"))))
         self.sql.many("INSERT INTO story_bands (band, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
                       [(b, f.id) for b in member.bands])
+        self.sql.many("INSERT INTO story_entities (entity_id, article_id, day) VALUES (?, ?, ?)",
+                      [(e, f.id, f.day) for e in sorted(f.entities)])
 
     def remove(self, article_id: str) -> None:
         self._features.pop(article_id, None)
         self.sql.run("DELETE FROM story_members WHERE article_id = ?", (article_id,))
         self.sql.run("DELETE FROM story_bands WHERE article_id = ?", (article_id,))
+        self.sql.run("DELETE FROM story_entities WHERE article_id = ?", (article_id,))
         self.sql.run("UPDATE story_members SET copy_of = NULL WHERE copy_of = ?", (article_id,))
 
     def set_copy_of(self, article_id: str, original: str | None) -> None:
@@ -136,37 +188,74 @@ class SqlStoryState:
             self.refresh(sid)
 
     def refresh(self, story_id: str) -> None:
-        """Recompute a story's summary row (or drop it when the story has no members left)."""
-        rows = self.sql.rows(
-            "SELECT m.article_id, m.copy_of, a.title, a.site, a.language, a.published FROM story_members m"
-            " JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? ORDER BY m.article_id", (story_id,))
-        if not rows:
+        """Recompute a story's summary row (or drop it when the story has no members left). Aggregates run in
+        the database, so a story of thousands of articles costs a few index scans, not thousands of rows read."""
+        join = "FROM story_members m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ?"
+        agg = self.sql.one(f"SELECT count(*) AS n, min(a.published) AS first, max(a.published) AS last {join}",
+                           (story_id,))
+        if not agg or not agg["n"]:
             self.sql.run("DELETE FROM stories WHERE id = ?", (story_id,))
             return
-        originals = [r for r in rows if not r["copy_of"]] or rows
-        central = self._central([r["article_id"] for r in originals][:MAX_CENTRAL])
-        title_row = next(r for r in rows if r["article_id"] == central)
-        dates = sorted(r["published"] for r in rows if r["published"])
+        central = self._central(self._title_candidates(story_id))
+        title = self.sql.value("SELECT title FROM articles WHERE id = ?", (central,))
+        languages = sorted(r["language"] for r in self.sql.rows(
+            f"SELECT DISTINCT a.language {join} AND a.language IS NOT NULL", (story_id,)))
+        sites = sorted(r["site"] for r in self.sql.rows(f"SELECT DISTINCT a.site {join} AND a.site IS NOT NULL",
+                                                         (story_id,)))
         self.sql.run(
             "INSERT INTO stories (id, title, title_article, first_seen, last_seen, size, languages, sites, updated_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET title=excluded.title,"
             " title_article=excluded.title_article, first_seen=excluded.first_seen, last_seen=excluded.last_seen,"
             " size=excluded.size, languages=excluded.languages, sites=excluded.sites, updated_at=excluded.updated_at",
-            (story_id, title_row["title"], central, dates[0] if dates else None, dates[-1] if dates else None,
-             len(rows), json.dumps(sorted({r["language"] for r in rows if r["language"]})),
-             json.dumps(sorted({r["site"] for r in rows if r["site"]}), ensure_ascii=False),
-             datetime.now(UTC).isoformat(timespec="seconds")))
+            (story_id, title, central, agg["first"], agg["last"], agg["n"], json.dumps(languages),
+             json.dumps(sites, ensure_ascii=False), datetime.now(UTC).isoformat(timespec="seconds")))
+
+    def joined(self, story_id: str, article_id: str) -> None:
+        """A new article joined the story (no merge, no rename, no copy link changed): update its summary row
+        from the row and the article alone. The title is chosen again only when the new article is among the
+        originals it is chosen from (:meth:`_title_candidates`), so a big story costs no more than a small one."""
+        row = self.sql.one("SELECT * FROM stories WHERE id = ?", (story_id,))
+        new = self.sql.one("SELECT m.copy_of, a.site, a.language, a.published FROM story_members m JOIN articles a"
+                           " ON a.id = m.article_id WHERE m.article_id = ? AND m.story_id = ?", (article_id, story_id))
+        if row is None or new is None:
+            self.refresh(story_id)
+            return
+        dates = [d for d in (row["first_seen"], row["last_seen"], new["published"]) if d]
+        languages = sorted(set(json.loads(row["languages"])) | ({new["language"]} if new["language"] else set()))
+        sites = sorted(set(json.loads(row["sites"])) | ({new["site"]} if new["site"] else set()))
+        central, title = row["title_article"], row["title"]
+        if new["copy_of"] is None and article_id in (ids := self._title_candidates(story_id)):
+            central = self._central(ids)
+            title = self.sql.value("SELECT title FROM articles WHERE id = ?", (central,))
+        self.sql.run("UPDATE stories SET title = ?, title_article = ?, first_seen = ?, last_seen = ?, size = ?,"
+                     " languages = ?, sites = ?, updated_at = ? WHERE id = ?",
+                     (title, central, min(dates) if dates else None, max(dates) if dates else None, row["size"] + 1,
+                      json.dumps(languages), json.dumps(sites, ensure_ascii=False),
+                      datetime.now(UTC).isoformat(timespec="seconds"), story_id))
+
+    def _title_candidates(self, story_id: str) -> list[str]:
+        """The articles a story's title is chosen from: its first :data:`MAX_CENTRAL` originals by id (all its
+        articles' first ones when it has no original)."""
+        return [r["article_id"] for r in self.sql.rows(
+            "SELECT article_id FROM story_members WHERE story_id = ? AND copy_of IS NULL ORDER BY article_id LIMIT ?",
+            (story_id, MAX_CENTRAL))] or [r["article_id"] for r in self.sql.rows(
+                "SELECT article_id FROM story_members WHERE story_id = ? ORDER BY article_id LIMIT ?",
+                (story_id, MAX_CENTRAL))]
 
     def _central(self, ids: list[str]) -> str:
         """The member most similar, on average, to the others (ties: the earliest)."""
-        members = [self.get(i) for i in ids]
-        members = [m for m in members if m is not None]
+        members = sorted(self.many(ids), key=lambda m: m.features.id)
         if len(members) <= 2:
             return min(members, key=lambda m: (m.features.day or 0.0, m.features.id)).features.id
         weights = self.entity_weights(set().union(*(m.features.entities for m in members)))
-        best = max(members, key=lambda m: (sum(similarity(m.features, o.features, weights) for o in members if o is not m),
-                                           -(m.features.day or 0.0)))
-        return best.features.id
+        total = [0.0] * len(members)
+        for i, a in enumerate(members):  # each pair once (the similarity is symmetric)
+            for j in range(i + 1, len(members)):
+                s = similarity(a.features, members[j].features, weights)
+                total[i] += s
+                total[j] += s
+        best = max(range(len(members)), key=lambda i: (total[i], -(members[i].features.day or 0.0)))
+        return members[best].features.id
 
 
 class StoriesMixin:
@@ -181,7 +270,7 @@ class StoriesMixin:
         or to apply a new model); run it inside ``transaction()``. Returns the number of articles placed."""
         from newsgraph.document import Document
 
-        for table in ("story_members", "story_bands", "stories"):
+        for table in ("story_members", "story_bands", "story_entities", "stories"):
             self.sql.run(f"DELETE FROM {table}")
         tracker = self.story_tracker(embedder)
         n = 0

@@ -5,13 +5,21 @@ For each new article (:meth:`Clusterer.add`):
 1. **Copies.** An exact duplicate (same normalised body) or a near-copy (MinHash/LSH candidate whose shingle
    containment passes, :mod:`newsgraph.stories.dedup`) is linked to its original — the earlier of the two —
    with ``copy_of``, and joins the original's story.
-2. **Stories.** Otherwise the article is compared (:func:`~newsgraph.stories.similarity.similarity`) with every
-   article published within ``window`` days of it (entities weighted by their rarity among the articles seen,
-   :func:`~newsgraph.stories.similarity.idf`); each story near it scores the mean of its best
-   :data:`TOP_K` member similarities (the time decay is inside the similarity, as in Miranda et al. 2018). The
-   article joins the best story when that score reaches ``threshold``, else it starts a story of its own.
-   When a second story also reaches ``merge_threshold`` the article is the bridge between the two, and they
-   merge.
+2. **Stories.** Otherwise the article is compared (:func:`~newsgraph.stories.similarity.similarity`) with its
+   *candidates* among the articles published within ``window`` days of it (entities weighted by their rarity
+   among the articles seen, :func:`~newsgraph.stories.similarity.idf`); each story among them scores the mean of
+   its best :data:`TOP_K` member similarities (the time decay is inside the similarity, as in Miranda et al.
+   2018). The article joins the best story when that score reaches ``threshold``, else it starts a story of its
+   own. When a second story also reaches ``merge_threshold`` the article is the bridge between the two, and
+   they merge.
+
+   **Candidates (blocking).** Not every article of the window is scored, only those that share something that
+   can make them one story: a canonical entity id (the state's entity postings; per entity the
+   :data:`POSTINGS` articles nearest in publication time, so "Romania" costs no more than a rare name), an LSH
+   band of the body (:mod:`newsgraph.stories.dedup`), or, with an embedder, being among the
+   :data:`EMBED_NEIGHBOURS` nearest articles by embedding. At most :data:`MAX_CANDIDATES` articles are scored:
+   those sharing the most idf-weighted entities, then the nearest in time. So placing an article costs a
+   bounded number of comparisons, however many articles its window holds.
 3. **Ids.** A story's id is its earliest member's article id (publication time, then id), so the same articles
    give the same story ids whatever order they were ingested in, and a re-ingest changes nothing. An updated
    article leaves its story and is placed again (which may split it off).
@@ -22,16 +30,22 @@ tables in :mod:`newsgraph.store.stories_sql`), so ingest is incremental across r
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from newsgraph.stories.dedup import fingerprint, is_copy
+from newsgraph.stories.dedup import COPY_CONTAINMENT, fingerprint, shingle_containment, shingles
 from newsgraph.stories.similarity import Embedder, Features, features_of, idf, similarity
 
 WINDOW_DAYS = 10.0  # articles further apart than this in publication time are never compared
 THRESHOLD = 0.5  # story score needed to join a story
 MERGE_THRESHOLD = 0.7  # a second story scoring this much with the same article merges into the first
 TOP_K = 2  # a story scores the mean of its best TOP_K member similarities
+POSTINGS = 50  # per shared entity, the articles nearest in publication time that are candidates
+MAX_CANDIDATES = 100  # articles scored per placement: ~10 ms here, 5% of a full analysis (docs/stories.md, "Cost")
+BAND_CANDIDATES = 20  # articles sharing an LSH band checked as copies and scored: the nearest in time
+SHINGLE_CACHE = 500  # stored articles whose shingle hashes are kept (~10 KB each)
+EMBED_NEIGHBOURS = 20  # with an embedder: the articles of the window nearest by embedding are candidates too
 
 
 @dataclass
@@ -58,6 +72,33 @@ def sort_key(f: Features) -> tuple:
     return (f.day if f.day is not None else float("inf"), f.id)
 
 
+def in_window(day: float | None, other: float | None, window: float) -> bool:
+    return day is None or other is None or abs(other - day) <= window
+
+
+def gap(day: float | None, other: float | None) -> float:
+    """Days between two publication times (an undated one is far from everything)."""
+    return abs(other - day) if day is not None and other is not None else float("inf")
+
+
+def nearest(postings: list[tuple[float, str]], day: float | None, window: float, limit: int) -> list[tuple[float, str]]:
+    """The ``limit`` entries of a day-sorted posting list nearest ``day`` within ``window`` days (the latest
+    when ``day`` is None)."""
+    if day is None:
+        return postings[-limit:]
+    lo, hi = bisect_left(postings, (day - window, "")), bisect_right(postings, (day + window, "\uffff"))
+    mid = bisect_left(postings, (day, ""), lo, hi)
+    out, i, j = [], mid - 1, mid
+    while len(out) < limit and (i >= lo or j < hi):
+        if j >= hi or (i >= lo and day - postings[i][0] <= postings[j][0] - day):
+            out.append(postings[i])
+            i -= 1
+        else:
+            out.append(postings[j])
+            j += 1
+    return out
+
+
 class MemoryState:
     """Story state in memory (the Python API over a list of documents, the benchmark, tests)."""
 
@@ -66,21 +107,40 @@ class MemoryState:
         self.bands: dict[str, set[str]] = defaultdict(set)
         self.content: dict[str, str] = {}
         self.df: Counter = Counter()  # entity id -> articles mentioning it
+        self.dated: dict[str, list[tuple[float, str]]] = defaultdict(list)  # entity id -> (day, article), sorted
+        self.undated: dict[str, set[str]] = defaultdict(set)  # entity id -> articles without a day
+        self.stories: dict[str, set[str]] = defaultdict(set)  # story id -> its articles
 
-    def entity_weights(self, ids: set[str]) -> dict[str, float]:
+    def entity_weights(self, ids: set[str], new: Features | None = None) -> dict[str, float]:
         n = len(self.members)
         return {e: idf(self.df.get(e, 0), n) for e in ids}
 
     def get(self, article_id: str) -> Member | None:
         return self.members.get(article_id)
 
-    def near(self, day: float | None, window: float) -> list[Member]:
-        if day is None:
-            return list(self.members.values())
-        return [m for m in self.members.values() if m.features.day is None or abs(m.features.day - day) <= window]
+    def many(self, ids) -> list[Member]:
+        return [m for i in ids if (m := self.members.get(i)) is not None]
 
-    def band_candidates(self, bands: list[str]) -> set[str]:
-        return set().union(*(self.bands.get(b, set()) for b in bands)) if bands else set()
+    def near(self, day: float | None, window: float) -> list[Member]:
+        return [m for m in self.members.values() if in_window(day, m.features.day, window)]
+
+    def postings(self, entities, day: float | None, window: float, limit: int) -> dict[str, tuple]:
+        """Article id -> (its day, the given entities it shares): per entity the ``limit`` articles nearest
+        ``day`` within ``window`` days, and up to ``limit`` undated ones."""
+        out: dict[str, tuple] = {}
+        for e in entities:
+            found = nearest(self.dated.get(e, []), day, window, limit)
+            found += [(None, a) for a in sorted(self.undated.get(e, ()))[:limit]]
+            for d, a in found:
+                out.setdefault(a, (d, []))[1].append(e)
+        return out
+
+    def band_candidates(self, bands: list[str], day: float | None = None, limit: int | None = None) -> set[str]:
+        """Articles sharing one of the LSH ``bands``; with ``limit``, the ``limit`` nearest ``day`` in time."""
+        found = set().union(*(self.bands.get(b, set()) for b in bands)) if bands else set()
+        if limit is None or len(found) <= limit:
+            return found
+        return set(sorted(found, key=lambda a: (gap(day, self.members[a].features.day), a))[:limit])
 
     def by_content(self, key: str) -> str | None:
         return self.content.get(key)
@@ -90,21 +150,40 @@ class MemoryState:
         return m.text if m else ""
 
     def story_members(self, story_id: str) -> list[Member]:
-        return [m for m in self.members.values() if m.story == story_id]
+        return self.many(self.stories.get(story_id, ()))
+
+    def first_member(self, story_id: str) -> str | None:
+        ids = self.stories.get(story_id)
+        return min(ids, key=lambda a: sort_key(self.members[a].features)) if ids else None
 
     def put(self, member: Member) -> None:
-        self.remove(member.features.id)
-        self.members[member.features.id] = member
-        self.df.update(member.features.entities.keys())
+        f = member.features
+        self.remove(f.id)
+        self.members[f.id] = member
+        self.stories[member.story].add(f.id)
+        self.df.update(f.entities.keys())
+        for e in f.entities:
+            if f.day is None:
+                self.undated[e].add(f.id)
+            else:
+                insort(self.dated[e], (f.day, f.id))
         for b in member.bands:
-            self.bands[b].add(member.features.id)
-        self.content.setdefault(member.content, member.features.id)
+            self.bands[b].add(f.id)
+        self.content.setdefault(member.content, f.id)
 
     def remove(self, article_id: str) -> None:
         old = self.members.pop(article_id, None)
         if old is None:
             return
+        self.stories[old.story].discard(article_id)
+        if not self.stories[old.story]:
+            del self.stories[old.story]
         self.df.subtract(old.features.entities.keys())
+        for e in old.features.entities:
+            if old.features.day is None:
+                self.undated[e].discard(article_id)
+            else:
+                self.dated[e].remove((old.features.day, article_id))
         for b in old.bands:
             self.bands[b].discard(article_id)
         if self.content.get(old.content) == article_id:
@@ -114,11 +193,16 @@ class MemoryState:
         self.members[article_id].copy_of = original
 
     def rename(self, old: str, new: str) -> None:
-        for m in self.members.values():
-            if m.story == old:
-                m.story = new
+        if old == new:
+            return
+        for a in self.stories.pop(old, set()):
+            self.members[a].story = new
+            self.stories[new].add(a)
 
     def touched(self, story_ids) -> None:  # the store refreshes its story summaries here
+        pass
+
+    def joined(self, story_id: str, article_id: str) -> None:  # ... or updates one for a new member
         pass
 
 
@@ -126,10 +210,13 @@ class Clusterer:
     """Assigns articles to stories over a state (see the module docstring)."""
 
     def __init__(self, state=None, embedder: Embedder | None = None, threshold: float = THRESHOLD,
-                 merge_threshold: float = MERGE_THRESHOLD, window: float = WINDOW_DAYS, top_k: int = TOP_K):
+                 merge_threshold: float = MERGE_THRESHOLD, window: float = WINDOW_DAYS, top_k: int = TOP_K,
+                 postings: int = POSTINGS, max_candidates: int = MAX_CANDIDATES):
         self.state = state if state is not None else MemoryState()
         self.embedder = embedder
         self.threshold, self.merge_threshold, self.window, self.top_k = threshold, merge_threshold, window, top_k
+        self.postings, self.max_candidates = postings, max_candidates
+        self._shingle_cache: dict[tuple, frozenset[int]] = {}  # (article id, content key) -> shingle hashes
 
     def add(self, doc) -> Assignment:
         """Place an analysed Document."""
@@ -144,18 +231,20 @@ class Clusterer:
             self._reid(previous.story)
         fp = fingerprint(text)
         member = Member(features=f, story=f.id, content=fp.content, bands=fp.bands, text=text)
-        original = self._original(f, fp, text)
+        band_ids = (self.state.band_candidates(fp.bands, f.day, BAND_CANDIDATES + 1) - {f.id}) if text.strip() else set()
+        original = self._original(f, fp, text, band_ids)
         merged: list[str] = []
+        flipped = False
         if original is not None:
             orig = state.get(original)
             if sort_key(orig.features) <= sort_key(f):
                 member.copy_of, member.story = original, orig.story
             else:  # the copy arrived first: the new article is the original
                 state.set_copy_of(original, f.id)
-                member.story = orig.story
+                member.story, flipped = orig.story, True
             member.similarity = 1.0
         else:
-            scores = self._story_scores(f)
+            scores = self._story_scores(f, band_ids)
             ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
             if ranked and ranked[0][1] >= self.threshold:
                 member.story, member.similarity = ranked[0]
@@ -165,12 +254,15 @@ class Clusterer:
             state.rename(other, member.story)
         touched.add(member.story)
         story = self._reid(member.story)
-        touched = {story} | {self._reid(s) for s in touched if s != member.story and state.story_members(s)}
+        if previous is None and not merged and not flipped and story == member.story:
+            state.joined(story, f.id)  # one new article in one story, which keeps its id: a cheap summary update
+            return Assignment(f.id, story, member.copy_of, member.similarity, merged)
+        touched = {story} | {self._reid(s) for s in touched if s != member.story and state.first_member(s)}
         state.touched(touched | set(merged) | ({previous.story} if previous else set()))
         return Assignment(f.id, story, member.copy_of, member.similarity, merged)
 
     # ------------------------------------------------------------------ steps
-    def _original(self, f: Features, fp, text: str) -> str | None:
+    def _original(self, f: Features, fp, text: str, band_ids: set[str]) -> str | None:
         """The article this one is a copy of (or that is a copy of this one), if any."""
         if not text.strip():
             return None
@@ -178,20 +270,48 @@ class Clusterer:
         if same and same != f.id:
             return same
         best, best_key = None, None
-        for cand in sorted(self.state.band_candidates(fp.bands) - {f.id}):
-            other = self.state.get(cand)
-            if other is None or other.copy_of:
+        for other in self.state.many(sorted(band_ids)):
+            cand = other.features.id
+            if other.copy_of:
                 continue  # link copies to the original, never to another copy
-            if is_copy(text, self.state.text(cand)):
+            if shingle_containment(fp.shingles, self._shingles_of(other)) >= COPY_CONTAINMENT:
                 key = sort_key(other.features)
                 if best_key is None or key < best_key:
                     best, best_key = cand, key
         return best
 
-    def _story_scores(self, f: Features) -> dict[str, float]:
+    def _shingles_of(self, m: Member) -> frozenset[int]:
+        """A stored article's shingle hashes (cut from its text once; the recent ones are kept)."""
+        key = (m.features.id, m.content)
+        sh = self._shingle_cache.pop(key, None)
+        if sh is None:
+            sh = frozenset(map(hash, shingles(self.state.text(m.features.id))))
+        self._shingle_cache[key] = sh
+        while len(self._shingle_cache) > SHINGLE_CACHE:
+            self._shingle_cache.pop(next(iter(self._shingle_cache)))
+        return sh
+
+    def candidates(self, f: Features, band_ids: set[str] = frozenset()) -> list[Member]:
+        """The stored articles the new one is scored against (the module docstring, "Candidates")."""
+        state = self.state
+        shared = state.postings(list(f.entities), f.day, self.window, self.postings)
+        shared.pop(f.id, None)
+        if len(shared) > self.max_candidates:
+            w = state.entity_weights(set(f.entities), f)
+            ranked = sorted(shared.items(), key=lambda kv: (-sum(w[e] for e in kv[1][1]), gap(f.day, kv[1][0]), kv[0]))
+            shared = dict(ranked[: self.max_candidates])
+        ids = set(shared) | band_ids
+        if f.embedding:
+            near = [m for m in state.near(f.day, self.window) if m.features.id != f.id and m.features.embedding]
+            near.sort(key=lambda m: (-sum(x * y for x, y in zip(f.embedding, m.features.embedding)), m.features.id))
+            ids.update(m.features.id for m in near[:EMBED_NEIGHBOURS])
+        ids.discard(f.id)
+        return [m for m in state.many(sorted(ids)) if in_window(f.day, m.features.day, self.window)]
+
+    def _story_scores(self, f: Features, band_ids: set[str] = frozenset()) -> dict[str, float]:
         sims: dict[str, list[float]] = defaultdict(list)
-        near = [m for m in self.state.near(f.day, self.window) if m.features.id != f.id]
-        weights = self.state.entity_weights(set(f.entities).union(*(m.features.entities for m in near)))
+        near = self.candidates(f, band_ids)
+        weights = self.state.entity_weights(set(f.entities).union(*(m.features.entities for m in near)), f)
         for m in near:
             sims[m.story].append(similarity(f, m.features, weights))
         return {story: sum(top := sorted(values, reverse=True)[: self.top_k]) / len(top)
@@ -199,10 +319,9 @@ class Clusterer:
 
     def _reid(self, story_id: str) -> str:
         """Rename a story after its earliest member; returns the id it has now."""
-        members = self.state.story_members(story_id)
-        if not members:
+        first = self.state.first_member(story_id)
+        if first is None:
             return story_id
-        first = min(members, key=lambda m: sort_key(m.features)).features.id
         if first != story_id:
             self.state.rename(story_id, first)
         return first

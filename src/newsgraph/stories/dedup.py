@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Set
 from dataclasses import dataclass
 
 from newsgraph.normalize import fold, normalize_ro
@@ -33,16 +34,16 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(normalize_ro(text or "")))
 
 
-def shingles(text: str, size: int = SHINGLE) -> set[str]:
-    toks = words(text)
+def shingles(text: str, size: int = SHINGLE, toks: list[str] | None = None) -> set[str]:
+    toks = words(text) if toks is None else toks
     if len(toks) < size:
         return {" ".join(toks)} if toks else set()
     return {" ".join(toks[i:i + size]) for i in range(len(toks) - size + 1)}
 
 
-def content_key(text: str) -> str:
+def content_key(text: str, toks: list[str] | None = None) -> str:
     """Hash of the normalised body: equal for exact duplicates (whitespace, case, diacritics aside)."""
-    return hashlib.sha1(" ".join(words(text)).encode("utf-8")).hexdigest()
+    return hashlib.sha1(" ".join(words(text) if toks is None else toks).encode("utf-8")).hexdigest()
 
 
 @dataclass
@@ -50,12 +51,14 @@ class Fingerprint:
     content: str  # content_key of the body
     bands: list[str]  # LSH band keys ("<band>:<hash>")
     size: int  # number of shingles
+    shingles: frozenset[int] = frozenset()  # hashes of the shingles (this process's str hash), for containment
 
 
 def fingerprint(text: str) -> Fingerprint:
     from datasketch import MinHash
 
-    sh = shingles(text)
+    toks = words(text)
+    sh = shingles(text, toks=toks)
     m = MinHash(num_perm=NUM_PERM, seed=SEED)
     m.update_batch([s.encode("utf-8") for s in sh])
     values = m.hashvalues
@@ -63,12 +66,16 @@ def fingerprint(text: str) -> Fingerprint:
     for b in range(BANDS):
         chunk = values[b * ROWS:(b + 1) * ROWS].tobytes()
         bands.append(f"{b}:{hashlib.blake2b(chunk, digest_size=8).hexdigest()}")
-    return Fingerprint(content_key(text), bands if sh else [], len(sh))
+    return Fingerprint(content_key(text, toks), bands if sh else [], len(sh), frozenset(map(hash, sh)))
 
 
 def containment(a: str, b: str) -> float:
     """Shared shingles over the shorter text's shingles (1.0: one text holds the other whole)."""
-    sa, sb = shingles(a), shingles(b)
+    return shingle_containment(shingles(a), shingles(b))
+
+
+def shingle_containment(sa: Set, sb: Set) -> float:
+    """:func:`containment` of two texts already cut into shingles (or shingle hashes, :attr:`Fingerprint.shingles`)."""
     if not sa or not sb:
         return 0.0
     return len(sa & sb) / min(len(sa), len(sb))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib.util
 import math
 import re
+import sys
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
@@ -100,7 +101,19 @@ class Features:
 
     @classmethod
     def from_dict(cls, d: dict) -> Features:
+        """Features from :meth:`to_dict`'s JSON. Stems and entity ids are interned: the stored articles share a
+        vocabulary, so the parsed features of many articles hold one copy of each word (half their memory)."""
+        d = dict(d)
+        d["stems"] = {sys.intern(k): v for k, v in d.get("stems", {}).items()}
+        d["entities"] = {sys.intern(k): v for k, v in d.get("entities", {}).items()}
         return cls(**d)
+
+    def stem_norm(self) -> float:
+        """The Euclidean norm of the stem counts (computed once: every comparison needs it)."""
+        norm = self.__dict__.get("_stem_norm")
+        if norm is None:
+            norm = self.__dict__["_stem_norm"] = math.sqrt(sum(v * v for v in self.stems.values()))
+        return norm
 
 
 def features_of(doc, embedder: Embedder | None = None) -> Features:
@@ -157,7 +170,7 @@ class Embedder:
         return {"_model": None}
 
 
-def _cosine(a: dict, b: dict) -> float:
+def _cosine(a: dict, b: dict, norms: tuple[float, float] | None = None) -> float:
     if not a or not b:
         return 0.0
     if len(a) > len(b):
@@ -165,6 +178,8 @@ def _cosine(a: dict, b: dict) -> float:
     dot = sum(v * b.get(k, 0.0) for k, v in a.items())
     if not dot:
         return 0.0
+    if norms is not None:
+        return dot / (norms[0] * norms[1])
     return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
 
 
@@ -205,7 +220,7 @@ def pair_features(a: Features, b: Features, weights: dict[str, float] | None = N
     common_numbers = len(set(a.numbers) & set(b.numbers))
     # across languages there is no word overlap: ``cross_language`` lets the model make up for the missing text
     # evidence (a fitted intercept for such pairs; the saturations above keep it from resting on one entity)
-    return [_cosine(ea, eb) * (1 - math.exp(-entity_mass / ENTITY_MASS)), _cosine(a.stems, b.stems) if same else 0.0,
+    return [_cosine(ea, eb) * (1 - math.exp(-entity_mass / ENTITY_MASS)), _cosine(a.stems, b.stems, (a.stem_norm(), b.stem_norm())) if same else 0.0,
             0.0 if same else 1.0,
             _jaccard(a.numbers, b.numbers) * (1 - math.exp(-common_numbers / NUMBER_MASS)), _jaccard(a.dates, b.dates), emb]
 
