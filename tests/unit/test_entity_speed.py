@@ -129,3 +129,64 @@ def test_role_prefixes_are_every_prefix_of_every_role(gazetteer):
     assert gazetteer.role_prefixes() == expected
     gazetteer.roles[fold("Arch-Chancellor of Qqx")] = "qqx"  # a role added later is seen
     assert "arch-chancellor of q" in gazetteer.role_prefixes()
+
+
+# ---------------------------------------------------------------------------- person coreference
+
+def _corefer_plain(mentions, sp) -> None:
+    """``corefer_people`` before the word index: every longer name scanned for each mention."""
+    people = [m for m in mentions if m.label == "PERSON"]
+    full = sorted(people, key=lambda m: m.end - m.start, reverse=True)
+    towns = [m for m in mentions if m.end - m.start == 1 and m.label != "PERSON" and (
+        (m.entity or "").startswith("place:") or m.via == "ner")]
+
+    def words_of(m):
+        return [fold(t.text) for t in sp[m.start:m.end] if t.is_alpha]
+
+    longer = [(other, other.end - other.start, set(words_of(other))) for other in full]
+    for m in [*people, *towns]:
+        words, size = words_of(m), m.end - m.start
+        if not words:
+            continue
+        for other, other_size, other_words in longer:
+            if other_size <= size:
+                break
+            if other is m:
+                continue
+            if all(w in other_words for w in words):
+                if other.entity is None:
+                    continue
+                if m.entity is None or m.via == "ner" or m.label != "PERSON":
+                    m.entity, m.via, m.label = other.entity, "coref", "PERSON"
+                break
+
+
+def test_person_coreference_with_the_word_index_is_the_plain_scan(models):
+    """Random mentions (people, towns, organisations; some unlinked) over real text: the same links."""
+    import copy
+
+    from newsgraph.enrich.coref import corefer_people
+    from newsgraph.enrich.entities import Mention
+
+    sp = models("en")(" ".join(TEXTS["en"]) + " Kim Jong Un met Kim. Jong Un and Un Kim, Putin; Vladimir Putin.")
+    alpha = [t.i for t in sp if t.is_alpha]
+    rng = random.Random(11)
+    changed = 0
+    for _ in range(300):
+        mentions = []
+        for _ in range(rng.randint(1, 25)):
+            start = rng.choice(alpha)
+            end = min(len(sp), start + rng.choice((1, 1, 2, 3, 4)))
+            label = rng.choice(("PERSON", "PERSON", "GPE", "ORG"))
+            entity = rng.choice((None, f"person:{start}", f"place:{start}", "person:x"))
+            mentions.append(Mention(start, end, label, entity, via=rng.choice(("kb", "ner"))))
+        # names that share words, so that links happen
+        for m in list(mentions[:5]):
+            if m.end - m.start > 1:
+                mentions.append(Mention(m.start + 1, m.end, "PERSON", None, via="ner"))
+        plain = copy.deepcopy(mentions)
+        _corefer_plain(plain, sp)
+        corefer_people(mentions, sp)
+        assert [(m.entity, m.via, m.label) for m in mentions] == [(m.entity, m.via, m.label) for m in plain]
+        changed += any(m.via == "coref" for m in plain)
+    assert changed > 30
