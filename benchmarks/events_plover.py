@@ -38,7 +38,7 @@ def main(argv=None) -> int:
     records = [r for r in data if r.get("event") and r.get("text")]
     inputs = [{"id": r["id"], "text": r["text"], "date": r.get("date", "2000-01-01")} for r in records]
     t0 = time.perf_counter()
-    outputs = list(code_records(inputs, "en", None, require_dyad=False, entities=args.entities or None,
+    outputs = list(code_records(inputs, "en", None, require_dyad=False, entities=args.entities,
                                 facts_only=not args.all_events))
     elapsed = time.perf_counter() - t0
     first = anyt = 0

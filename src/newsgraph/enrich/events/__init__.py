@@ -142,8 +142,8 @@ def is_fact(event: dict) -> bool:
 def code_records(records, lang: str, dictionaries: str | None = None, models=None, require_dyad: bool = True,
                  entities: bool | None = None, knowledge: tuple[str, ...] = (), facts_only: bool = True):
     """Batch mode: each record ``{"id", "text", "date"}`` -> ``{"id", "events": [...]}``. ``entities``: run the
-    entity layer first, as the full pipeline does (default: only for languages without dictionary actor names,
-    i.e. not English; actor codes then come from the dictionaries alone); ``knowledge``: the user's knowledge
+    entity layer first, as the full pipeline does (default: yes, except for English dyad batches, ``require_dyad``,
+    PETRARCH's mode, whose actor codes come from the dictionaries alone); ``knowledge``: the user's knowledge
     files for that layer; ``facts_only``: leave out hypothetical and negated events (see :func:`is_fact`)."""
     from newsgraph.document import DateValue, Document, LanguageValue, Source
     from newsgraph.enrich.timex import find_timex
@@ -152,7 +152,7 @@ def code_records(records, lang: str, dictionaries: str | None = None, models=Non
     models = models or Models()
     nlp = models(lang)
     entity_stage = ctx = None
-    if entities if entities is not None else lang != "en":
+    if entities if entities is not None else (lang != "en" or not require_dyad):
         try:
             from newsgraph.config import Config
             from newsgraph.enrich.entities import stage as entity_stage

@@ -142,8 +142,11 @@ class Coder:
         if not entries:
             return None, ""
         sent = v.sent
-        after = [plain(t.text.upper()) for t in doc[v.i + 1:min(sent.end, v.i + 14)]]
-        after_lem = [plain((t.lemma_ or t.text).upper()) for t in doc[v.i + 1:min(sent.end, v.i + 14)]]
+        window = doc[v.i + 1:min(sent.end, v.i + 14)]
+        if self.gn.clause_bound:  # "detained people who were protesting": not the relative clause's words
+            window = self.gn.own_clause(v, window)
+        after = [plain(t.text.upper()) for t in window]
+        after_lem = [plain((t.lemma_ or t.text).upper()) for t in window]
         before = [plain(t.text.upper()) for t in doc[max(sent.start, v.i - 6):v.i]]
         best_entry, best = None, (-1, None)
         for e in entries:
@@ -242,7 +245,7 @@ class Coder:
             uncoded = [a for a in found if not a.code]
             if len(free) == 1 and len(uncoded) == 1 and len(found) == 1:
                 uncoded[0].code = free[0].code
-            actors = found
+            actors = self.gn.qualified(found, toks) if self.known_only else found
         else:
             actors = dict_actors
         if agents:
@@ -359,7 +362,11 @@ class Coder:
                     code == self.gn.default_code(p):
                 code = self.gn.code_overrides[p.lemma.upper()]  # the verb's own default only, not a pattern's code
             if p.lemma in self.gn.opinion:
-                continue  # "thinks", "believes": an opinion, no act (its content is hypothetical, see _in_opinion)
+                continue
+            if self.gn.speech_only and p.lemma in self.non_events and code == self.gn.default_code(p):
+                continue  # "Amazon argued that it was not liable": a speech verb's own code is no event (patterns are)  # "thinks", "believes": an opinion, no act (its content is hypothetical, see _in_opinion)
+            if not _code_ok(code) and self.gn.hosts(p, lambda a: self.actors(a, entities, date), self.place_types):
+                code = self.gn.host_code  # "received NATO's Secretary General": hosting a visit (043)
             if not _code_ok(code) or p.lemma in self.non_events and (cameo_root(code) == "01" or self.gn.speech_only and any(
                     c.dep_ in ("ccomp", "xcomp", "parataxis") and c.i in by_verb for c in p.verb.children)):
                 continue  # "said", "told reporters": a statement, not an event (a dictionary pattern may say more)
@@ -369,6 +376,8 @@ class Coder:
                 # "Palestinian leaders said they would boycott …": the pronoun is the speaker
                 srcs = [a for arg in by_verb[p.verb.head.i].subj for a in self.actors(arg, entities, date)]
             tgts = [a for arg in p.obj for a in self.actors(arg, entities, date)]
+            if len(tgts) > 1 and self.gn.possessor_first:  # "rejected Biden's call for a truce in Gaza": Biden
+                tgts = self.gn.possessor(p, tgts)
             if self.gn.loc_not_target and tgts:  # "held talks in Geneva": the place inside the object is no partner
                 tgts = [t for t in tgts if not self.gn.in_locative(t, p, code)]
             if self.gn.own_marks:  # "withdrew its troops": the source's own, not a target
@@ -384,6 +393,8 @@ class Coder:
                                                     not (a.prep in self.partner_preps
                                                          and cameo_root(code) in ("03", "04", "05", "06")))):
                 acts = self.actors(arg, entities, date)
+                if acts and self.gn.loc_not_target:
+                    acts = [a for a in acts if not self.gn.in_locative(a, p, code)]
                 if not acts:
                     continue
                 if arg.prep in self.loc_preps and acts[0].type in self.place_types:
@@ -401,8 +412,9 @@ class Coder:
                         and not code.startswith("042"):
                     loc = loc or acts[0].name  # "au semnat, la Constanța, un acord": a town is where, not whom
                     continue
-                if not tgts and (arg.prep not in self.loc_preps or not loc):
-                    tgts = acts
+                if (not tgts or self.gn.countryless(tgts) and not self.gn.countryless(acts)) and \
+                        (arg.prep not in self.loc_preps or not loc):
+                    tgts = acts  # (English: "returned the ships to Ukraine": a countryless object yields)
                 elif arg.prep in self.loc_preps and loc is None and self._is_place(acts[0]):
                     loc = acts[0].name
             if place is None and code.startswith("042"):  # "a vizitat Rusia": the object is the place reached
@@ -423,7 +435,7 @@ class Coder:
                 srcs, tgts = srcs[:1], srcs[1:]
             if not tgts and srcs and not self.require_dyad:  # "a acceptat invitația (lui Kim)"
                 tgts = self._author(p, preds, events, entities, date, srcs)
-            mutual = self.roles and not self.require_dyad and not tgts and len(srcs) >= 2 and self._one_subject(p) \
+            mutual = (self.roles or self.gn.mutual) and not self.require_dyad and not tgts and len(srcs) >= 2 and self._one_subject(p) \
                 and (cameo_root(code) in ("03", "04", "06") or code.startswith("057"))
             if mutual:  # "Armenia și Azerbaidjanul au semnat / au convenit": each with each other
                 pass
@@ -440,12 +452,16 @@ class Coder:
                 tgts = self._partner(p, entities, date, srcs)
             if not tgts and self.roles and not self.require_dyad and srcs and not p.nominal:
                 tgts = self._dependent_targets(p, by_verb, entities, date, srcs)
+            if not tgts and not self.require_dyad and srcs and cameo_root(code) in self.gn.content_target_roots:
+                # "refused to sign the declaration of EU leaders": what the refused act is about
+                tgts = self.gn.content_target(p, lambda a: self.actors(a, entities, date), srcs)
             irrealis = p.verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "csubj") and any(
                 (c.dep_ == "mark" or c.dep_ == "aux" and c.text.lower() != "a") and c.text.lower() in self.irrealis
                 for c in p.verb.children)
             hypothetical = irrealis or p.modal or p.tense == "future" or any(
                 t.text.lower() in self.hypo for t in sent if t.i < p.verb.i and t.i >= p.verb.i - 4) or \
-                self.gn.in_opinion(p.verb) or habitual(p, self.habitual)
+                self.gn.in_opinion(p.verb) or habitual(p, self.habitual) or self.gn.conditional(p.verb) or \
+                self.gn.under_modal(p.verb)
             if hypothetical and self.gn.intents and not irrealis and not p.nominal and not self.require_dyad:
                 # (PETRARCH-style dyad batches code a future act by its verb, flagged, as PETRARCH does)
                 intent = self.gn.intent(p, code, sent)
@@ -459,6 +475,11 @@ class Coder:
                 # an unknown name acting on a known actor stays ("Kostunica promised to democratize Serbia")
                 tgts = [a for a in tgts if self._known(a.code)]
                 srcs = [a for a in srcs if tgts or self._known(a.code)]
+                if not any(self.gn.political(t.code) for t in tgts):  # "Microsoft plans to cut its emissions"
+                    srcs = [a for a in srcs if not self.gn.private(a.code)]
+                # "the Central Bank of Egypt", "the Parliament in Chisinau": not also a countryless "---GOV"
+                srcs, tgts = self.gn.countried(srcs), self.gn.countried(tgts)
+                code = self.gn.civil_code(code, srcs)  # students boycotting classes: a protest, not a sanction
             if nonfinite or not srcs or (not tgts and (self.require_dyad or cameo_root(code) in ("01", "02"))):
                 continue  # a statement or appeal to no one is not an interaction
             if loc is None and code.startswith("042") and tgts and tgts[0].type in self.place_types:
@@ -698,6 +719,8 @@ class Coder:
         if self.known_only:
             tgts = [a for a in tgts if self._known(a.code)]
             srcs = [a for a in srcs if tgts or self._known(a.code)]
+            if self.gn.allegation_needs_target and not tgts:
+                return []  # "Cheorwon claimed the coldest temperature": a claim against no one accuses no one
         return [self._event(s, t, "112", p.lemma, p, k, False, None, mode_hint="allege")
                 for s in srcs for t in (tgts or [None])]
 
@@ -749,8 +772,8 @@ def _finite(v) -> bool:
         return False
     if v.tag_ == "VBN" and (v.dep_ == "ROOT" or any(c.dep_ == "nsubj" for c in v.children)):
         return True  # English: a main verb or a verb with its own subject tagged as a participle is a past tense
-    if any(c.dep_ in ("aux", "aux:pass", "auxpass", "cop") for c in v.children):  # UD and ClearNLP labels
-        return True
+    if any(c.dep_ in ("aux", "aux:pass", "auxpass", "cop") and c.tag_ != "VBG" for c in v.children):  # UD, ClearNLP
+        return True  # (not a gerund auxiliary: "after being sworn in", "having signed" are non-finite)
     return form[0] == "Part" and v.dep_ == "conj" and _finite(v.head)
 
 

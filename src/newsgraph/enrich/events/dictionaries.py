@@ -318,6 +318,25 @@ def parse_dir(path: str | Path, plover: dict | None = None) -> Dictionaries:
     return d
 
 
+def merge_verbs(d: Dictionaries, text: str) -> None:
+    """Merge a supplement verb dictionary (same format) into ``d``: a verb it lists takes the supplement's default
+    code and a block of its own holding the supplement's patterns first, then those of the verb's entry in ``d``
+    (so a supplement pattern wins a tie of length, a longer base pattern still wins); verbs new to ``d`` are added.
+    Other verbs of the base entry's block keep theirs."""
+    blocks: list = []
+    sup = parse_verbs(text, None, blocks)
+    done: dict[int, dict] = {}
+    for key, entries in sup.items():
+        for e in entries:
+            if id(e) not in done:
+                base = next((b for b in d.verbs.get(e["words"][0], []) if b["words"] == e["words"]), None)
+                d.blocks.append(list(blocks[e["block"]]) + (list(d.blocks[base["block"]]) if base else []))
+                done[id(e)] = {"code": e["code"], "words": e["words"], "block": len(d.blocks) - 1}
+            new = done[id(e)]
+            old = [b for b in d.verbs.get(key, []) if b["words"] != new["words"]]
+            d.verbs[key] = [new] + old
+
+
 @cache
 def load_plover() -> dict:
     """The shipped CAMEO -> [PLOVER event, mode, context] table (CC BY-SA 4.0; see data/cameo2plover.json)."""
@@ -334,6 +353,8 @@ def load_builtin(lang: str = "en") -> Dictionaries:
     raw.pop("_license", None)
     d = Dictionaries(**raw)
     d.plover = load_plover()
+    if lang == "en":  # newsgraph's English supplement: codebook entries the PETRARCH dictionary lacks or misfiles
+        merge_verbs(d, resources.files("newsgraph.lang").joinpath("en", "verbs.supplement.txt").read_text("utf-8"))
     if lang != "en":
         try:
             own = resources.files("newsgraph.lang").joinpath(lang, "verbs.cameo.txt").read_text("utf-8")

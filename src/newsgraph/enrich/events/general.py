@@ -42,13 +42,48 @@ class GeneralNews:
         self.future_aux = {w.lower() for w in cue.get("future", [])}
         self.reported_future = {w.lower() for w in cue.get("reported_future", [])}
         self.hostile_roots = set(cue.get("hostile_roots", []))
+        #: "received NATO's Secretary General at the palace": a host verb with no code of its own whose object is a
+        #: person or an organisation (not a place, not a thing: "received aid", "received a letter") hosts a visit
+        self.host_verbs = {w.lower() for w in cue.get("host_verbs", [])}
+        self.host_code = cue.get("host_code", "043")
+        #: "refused to sign the declaration of EU leaders": a rejection with no target of its own is aimed at the
+        #: first actor of the refused act's object or oblique phrases (CAMEO roots listed)
+        self.content_target_roots = set(cue.get("content_target_roots", []))
+        #: "if the government abolishes …": a clause under a condition mark has not happened
+        self.conditional_marks = {w.lower() for w in cue.get("conditional_marks", [])}
+        #: "returned the ships to Ukraine": an object with no country ("---MIL") yields to an oblique actor that has one
+        self.countryless_yields = bool(cue.get("countryless_objects_yield"))
+        #: "Microsoft plans to cut its emissions", "Amazon argued …": an act of a private actor (these sectors) is
+        #: coded only when aimed at a political one (a country, a state sector, an organisation)
+        self.private_sectors = set(cue.get("private_sectors", []))
+        self.political_sectors = set(cue.get("political_sectors", []))
+        #: "Cheorwon claimed the coldest temperature": an allegation with no one accused is no event
+        self.allegation_needs_target = bool(cue.get("allegations_need_a_target"))
+        #: "could help the police capture him": the act of a to-infinitive under a modal verb has not happened
+        self.modal_chain = bool(cue.get("modal_governs_infinitives"))
+        #: "detained more than 100 people who were protesting": a verb's patterns are matched on the words of its
+        #: own clause, up to the first word of a relative, adverbial or coordinated clause hanging inside it
+        self.clause_bound = bool(cue.get("patterns_stay_in_clause"))
+        #: "Armenia and Azerbaijan agreed on …", "the Romanian and the Bulgarian navies held a joint exercise": a
+        #: compound subject of an agreement, a meeting or a cooperation with no target acts with each other
+        #: (conventions, rule 2; Romanian does so through its role layer)
+        self.mutual = bool(cue.get("compound_subjects_mutual"))
+        #: "rejected Joe Biden's call for a ceasefire in Gaza": of several actors in an object, its possessor is
+        #: the target (the author of the call, the proposal, the request)
+        self.possessor_first = bool(cue.get("possessor_is_the_target"))
+        #: "the Central Bank of Egypt": an actor with a country makes a countryless one of the same act ("---GOV",
+        #: read from "Bank" or "Parliament") redundant
+        self.drop_countryless = bool(cue.get("countried_over_countryless"))
+        #: CAMEO code -> [code, sectors]: a state's act coded for a civilian source ("students boycotting classes":
+        #: 163 embargo or boycott -> 143 strike or boycott, the codebook's protest)
+        self.civil_codes = dict(cue.get("civil_codes", {}))
 
     def in_locative(self, t, p, code: str) -> bool:
         """A target found inside a location phrase nested in the object ("talks in Geneva"), for the meeting and
         cooperation roots (``venue_roots``) only, not visits."""
         if cameo_root(code) not in self.venue_roots or code.startswith(("042", "043")):
             return False
-        for arg in p.obj:
+        for arg in p.obj + p.obl:  # (an oblique too: "agreed on a border commission in Asmara")
             for tok in arg.tokens:
                 if tok.idx == t.start:
                     while tok.i != arg.head.i and tok.head.i != tok.i:
@@ -114,3 +149,138 @@ class GeneralNews:
             if toks and toks[0].idx <= t.start < toks[-1].idx + len(toks[-1].text) + 1:
                 return any(c.dep_ == "poss" and c.text.lower() in self.own_marks for c in arg.head.children)
         return False
+
+    def hosts(self, p, actors, place_types) -> bool:
+        """A host verb ("receive", ``host_verbs``) whose direct object names a person or an organisation."""
+        if p.lemma.lower() not in self.host_verbs or p.nominal:
+            return False
+        found = [a for arg in p.obj for a in actors(arg)]
+        return bool(found) and all(a.type not in place_types for a in found)
+
+    def content_target(self, p, actors, srcs) -> list:
+        """The first actor in the object or oblique phrases of the act a verb governs as its to-infinitive
+        ("refused to approve an aid package for Ukraine" -> Ukraine), not one of the sources."""
+        from newsgraph.enrich.events.predicates import Arg
+
+        for c in p.verb.children:
+            if c.dep_ != "xcomp" or c.pos_ not in ("VERB", "AUX"):
+                continue
+            for g in sorted(c.children, key=lambda t: t.i):
+                if g.dep_ in ("dobj", "obj", "dative", "iobj", "prep"):
+                    head = next((x for x in g.children if x.dep_ == "pobj"), None) if g.dep_ == "prep" else g
+                    if head is None:
+                        continue
+                    acts = [a for a in actors(Arg("obj", head)) if all(a.code != s.code or a.id != s.id for s in srcs)]
+                    if acts:
+                        return acts[:1]
+        return []
+
+    def conditional(self, v) -> bool:
+        """A verb whose clause opens with a condition mark ("if the government abolishes …", ``conditional_marks``)."""
+        return bool(self.conditional_marks) and any(c.dep_ == "mark" and c.lower_ in self.conditional_marks
+                                                    for c in v.children)
+
+    def countryless(self, acts: list) -> bool:
+        """All actors without a country or organisation code ("---MIL": "the three navy ships"), when the rule is on."""
+        return self.countryless_yields and bool(acts) and all((a.code or "---").startswith("---") for a in acts)
+
+    @staticmethod
+    def qualified(found: list, toks: list) -> list:
+        """Entities of one argument phrase that qualify a person's name or role in the same noun phrase are not
+        actors of their own: "NATO Secretary General Jens Stoltenberg", "Israeli Prime Minister Benjamin Netanyahu",
+        "his Ukrainian counterpart, Volodymyr Zelensky" are one actor each, the person; an organisation qualifying
+        the person ("NATO …") gives the person its code (the office named), a nationality only where the person has
+        none. Coordinated names ("X and Y", "by X and by Y") stay separate actors."""
+        persons = [a for a in found if a.type == "PERSON"]
+        if not persons or len(found) < 2:
+            return found
+        at = {t.idx: t for t in toks}
+
+        def phrase_head(a):  # up through the modifiers of a noun phrase: compound, amod, flat, poss
+            t = next((t for t in toks if a.start <= t.idx < a.end and not (a.start <= t.head.idx < a.end)), None)
+            while t is not None and t.dep_ in ("compound", "amod", "flat", "poss", "nmod:poss") and t.head.idx in at:
+                t = t.head
+            return t
+
+        def of(p, h):  # the person's name is that phrase's head, or stands in apposition to it
+            return h is not None and (p.start <= h.idx < p.end or any(
+                p.start <= c.idx < p.end and c.dep_ == "appos" for c in h.children))
+
+        out = []
+        for a in found:
+            h = phrase_head(a) if a.type != "PERSON" else None
+            owner = next((p for p in persons if p is not a and a.end <= p.start and of(p, h)), None)
+            if owner is None:
+                out.append(a)
+            elif a.code and (a.type == "ORG" or not owner.code):
+                owner.code = a.code
+        return out
+
+    def political(self, code: str | None) -> bool:
+        """A country or organisation with no sector or a state sector ("USA", "IGOEUREEC", "ROUGOV")."""
+        if not code or code.startswith("---"):
+            return bool(code) and code[3:6] in self.political_sectors
+        return len(code) == 3 or code.startswith("IGO") or any(code[i:i + 3] in self.political_sectors
+                                                             for i in range(3, len(code) - 2, 3))
+
+    def private(self, code: str | None) -> bool:
+        """An actor whose first sector is a private one (``private_sectors``: "USABUS" Microsoft, "---BUS")."""
+        return bool(self.private_sectors) and bool(code) and len(code) >= 6 and code[3:6] in self.private_sectors
+
+    def under_modal(self, v) -> bool:
+        """A to-infinitive or bare-infinitive clause (xcomp) whose governing verb carries a modal ("could help the
+        police capture him", "may have to take"), up through xcomp links."""
+        if not self.modal_chain:
+            return False
+        t = v
+        for _ in range(4):
+            if t.dep_ != "xcomp" or t.head.i == t.i:
+                return False
+            t = t.head
+            if any(c.dep_ == "aux" and c.lower_ in self.modals for c in t.children):
+                return True
+        return False
+
+    @staticmethod
+    def own_clause(v, window) -> list:
+        """The words of ``window`` (after the verb ``v``) up to the first one inside a clause embedded below the verb
+        (a relative clause, or an adverbial or coordinated one with its own subject; not a complement, "allowed
+        inspectors to enter", nor a purpose infinitive, "mobilized groups to help support")."""
+        out = []
+        for t in window:
+            h, inside = t, False
+            for _ in range(8):
+                if h.i == v.i or h.head.i == h.i:
+                    break
+                if h.dep_ in ("relcl", "acl:relcl") or h.dep_ in ("advcl", "conj") and h.pos_ in ("VERB", "AUX") \
+                        and any(c.dep_ in ("nsubj", "nsubjpass") for c in h.children):
+                    inside = True
+                    break
+                h = h.head
+            if inside:
+                break
+            out.append(t)
+        return out
+
+    @staticmethod
+    def possessor(p, tgts: list) -> list:
+        """The actors of the object's possessor ("Joe Biden's call", "Moscow's proposal"), if any, else ``tgts``."""
+        spans = [(c.idx, c.idx + len(c.text)) for arg in p.obj for c in arg.head.children
+                 if c.dep_ in ("poss", "nmod:poss")]
+        own = [t for t in tgts if any(a <= t.start < b or t.start <= a < t.end for a, b in spans)]
+        return own or tgts
+
+    def countried(self, acts: list) -> list:
+        """``acts`` without countryless ones ("---GOV") when another has a country or organisation code."""
+        if not self.drop_countryless or len(acts) < 2:
+            return acts
+        known = [a for a in acts if a.code and not a.code.startswith("---")]
+        return known or acts
+
+    def civil_code(self, code: str, srcs: list) -> str:
+        """The civilian counterpart of a state's act (``civil_codes``) when every source is of a civilian sector."""
+        rule = self.civil_codes.get(code)
+        if not rule or not srcs:
+            return code
+        to, sectors = rule
+        return to if all(a.code and len(a.code) >= 6 and a.code[3:6] in sectors for a in srcs) else code
