@@ -56,19 +56,26 @@ def corefer_people(mentions: list[Mention], sp) -> None:
             folded[m.start, m.end] = [fold(t.text) for t in sp[m.start:m.end] if t.is_alpha]
         return folded[m.start, m.end]
 
-    longer = [(other, other.end - other.start, set(words_of(other))) for other in full]  # longest first
+    longer = [(other, other.end - other.start) for other in full]  # longest first
+    # which of them hold a word: a mention is compared only with the names that hold all its words, in the same
+    # order (longest first) as a scan of every longer name, which would pass over the others
+    holding: dict[str, list[int]] = {}
+    for k, other in enumerate(full):
+        for w in set(words_of(other)):
+            holding.setdefault(w, []).append(k)
     for m in [*people, *towns]:
         words, size = words_of(m), m.end - m.start
         if not words:
             continue
-        for other, other_size, other_words in longer:
+        lists = sorted((holding.get(w, []) for w in set(words)), key=len)
+        for k in sorted(set(lists[0]).intersection(*lists[1:])):
+            other, other_size = longer[k]
             if other_size <= size:
                 break  # the rest are no longer than m
             if other is m:
                 continue
-            if all(w in other_words for w in words):
-                if other.entity is None:
-                    continue
-                if m.entity is None or m.via == "ner" or m.label != "PERSON":
-                    m.entity, m.via, m.label = other.entity, "coref", "PERSON"
-                break
+            if other.entity is None:
+                continue
+            if m.entity is None or m.via == "ner" or m.label != "PERSON":
+                m.entity, m.via, m.label = other.entity, "coref", "PERSON"
+            break

@@ -31,7 +31,7 @@ from newsgraph.enrich.coref import corefer_people, link_roles
 from newsgraph.enrich.entity_rules import acronyms, full_name, inside_orgs, literal_capital, untagged_people
 from newsgraph.enrich.foreign import DEMONYM_LABELS, foreign_country
 from newsgraph.enrich.gazetteer import Gazetteer, KBEntity, slug
-from newsgraph.enrich.inflection import nominative
+from newsgraph.enrich.inflection import genitive, nominative, nominative_head
 from newsgraph.enrich.speakers import credit_spans
 from newsgraph.normalize import fold
 
@@ -54,6 +54,7 @@ def name_rules(lang: str) -> dict:
     rules["place_nouns"] = {w: label for label, words in rules.get("place_nouns", {}).items() for w in words}
     rules["work_nouns"] = frozenset(rules.get("work_nouns", []))
     rules["company_suffixes"] = frozenset(rules.get("company_suffixes", []))
+    rules["title_suffix_set"] = frozenset(rules.get("title_suffixes", []))
     try:
         names = json.loads((resources.files("newsgraph.lang") / lang / "person_names.json").read_text("utf-8"))
     except (FileNotFoundError, ModuleNotFoundError):
@@ -115,6 +116,17 @@ def span_keys(span, rules) -> list[str]:
     return unique
 
 
+@lru_cache(maxsize=1 << 15)
+def _word_in(text: str, lemma: str, words: frozenset, suffixes: frozenset) -> bool:
+    """Whether a word (its text and lemma) is in ``words`` folded, or is one of them plus a suffix (an article,
+    a plural ending): memoised, as the entity rules ask it of every token ("is this a title?") and the same words
+    recur across documents."""
+    word = fold(text)
+    if word in words or fold(lemma) in words:
+        return True
+    return any(word.endswith(suf) and word[: -len(suf)] in words for suf in suffixes)
+
+
 def _capitalised(tok) -> bool:
     return tok.text[:1].isupper()
 
@@ -124,7 +136,9 @@ class Linker:
         self.gaz, self.sp, self.lang, self.published = gaz, sp, lang, published
         self.rules = name_rules(lang)
         self.taken = [False] * len(sp)
+        self.toks = list(sp)  # the tokens once: the scans below read every token, several times (``sp[i]`` makes a new one)
         self._person_words: set[str] | None = None
+        self._starts: dict[int, bool] = {}  # token index -> whether a knowledge-base key can start there
 
     def _free(self, i: int, j: int) -> bool:
         return not any(self.taken[i:j])
@@ -147,10 +161,7 @@ class Linker:
     def _in_words(self, tok, words: frozenset) -> bool:
         if not words:
             return False
-        word = fold(tok.text)
-        if word in words or fold(tok.lemma_ or "") in words:
-            return True
-        return any(word.endswith(suf) and word[: -len(suf)] in words for suf in self.rules.get("title_suffixes", []))
+        return _word_in(tok.text, tok.lemma_ or "", words, self.rules["title_suffix_set"])
 
     def split_title(self, start: int, end: int) -> int:
         """Where the name starts in a person span that opens with a role or title ("fostul premier Dacian Cioloș",
@@ -191,6 +202,8 @@ class Linker:
         return fold(tok.text).endswith(("ului", "ii", "ei", "ilor", "elor", "lor", "ale", "ene"))
 
     def lookup(self, span):
+        if not self._may_start(span[0]):
+            return None
         keys = span_keys(span, self.rules["suffix_rules"])
         if self.rules.get("titles") and (words := nominative(span)) is not None:
             keys.append(fold("".join(w + t.whitespace_ for w, t in zip(words, span))))  # "Băncii Naționale"
@@ -202,23 +215,44 @@ class Linker:
                 return alias
         return None
 
+    def _may_start(self, tok) -> bool:
+        """Whether any key that :meth:`lookup` builds for a span starting at ``tok`` can be in the knowledge base.
+        Every such key is ``fold`` of the span's words joined with their whitespace, its first word being the
+        token's text, one of its suffix variants, its lemma or (Romanian) its nominative; and ``fold(a + b)``
+        always starts with ``fold(a)`` (case folding and stripping combining marks work character by character,
+        whitespace collapsing keeps a prefix a prefix). So when no knowledge-base key starts with the fold of one
+        of those forms, no lookup from this token can succeed: most capitalised words are rejected here, before
+        their keys are built. Memoised per token of this linker's document."""
+        own = tok.doc is self.sp
+        if own and (known := self._starts.get(tok.i)) is not None:
+            return known
+        forms = _word_variants(tok.text, self.rules["suffix_rules"])
+        if tok.lemma_:
+            forms.append(tok.lemma_)
+        if self.rules.get("titles") and genitive(tok) and (head := nominative_head(tok)) is not None:
+            forms.append(head)
+        found = any(self.gaz.has_prefix(fold(f)) for f in forms)
+        if own:
+            self._starts[tok.i] = found
+        return found
+
     # ---------------------------------------------------------------- 1. knowledge-base scan
     def scan(self, ner_people: set[tuple[int, int]], ner_names: set[int],
              ner_places: frozenset[tuple[int, int]] = frozenset()) -> list[Mention]:
-        sp, out = self.sp, []
+        sp, toks, taken, out = self.sp, self.toks, self.taken, []
         i, n = 0, len(sp)
         while i < n:
-            tok = sp[i]
-            if not _capitalised(tok) or not self._free(i, i + 1):
-                i += 1
+            tok = toks[i]
+            if taken[i] or not _capitalised(tok) or not self._may_start(tok):
+                i += 1  # (no lookup from a token that starts no knowledge-base key can succeed)
                 continue
             found, foreign = None, None
             for length in range(min(MAX_SPAN, n - i), 0, -1):
                 j = i + length
-                last = sp[j - 1]
+                last = toks[j - 1]
                 if not (_capitalised(last) or last.is_upper or last.is_digit and j - i > 1) or not self._free(i, j):
                     continue
-                if any(sp[k].is_sent_start for k in range(i + 1, j)):
+                if any(toks[k].is_sent_start for k in range(i + 1, j)):
                     continue
                 alias = self.lookup(sp[i:j])
                 if alias is None:
@@ -507,36 +541,36 @@ class Linker:
         """An organisation the tagger missed, named by a capitalised head noun and a proper name ("Compania
         Farmavita", "Asociația Salvați Copiii"): the head (``org_heads``) and the capitalised, non-initial words
         after it, none of them taken by another mention (Romanian)."""
-        sp, out = self.sp, []
+        sp, toks, out = self.sp, self.toks, []
         if not self.rules.get("titles"):
             return out
         for i in range(len(sp) - 1):
-            tok = sp[i]
+            tok = toks[i]
             if not (tok.text[:1].isupper() and not tok.is_upper and self.taken[i] is False and self.is_org_head(tok)):
                 continue
             j = i + 1
-            while j < len(sp) and j - i <= 4 and sp[j].text[:1].isupper() and sp[j].is_alpha and \
-                    not sp[j].is_sent_start and not self.taken[j] and sp[j].pos_ in ("PROPN", "X", "NOUN", "ADJ"):
+            while j < len(sp) and j - i <= 4 and toks[j].text[:1].isupper() and toks[j].is_alpha and \
+                    not toks[j].is_sent_start and not self.taken[j] and toks[j].pos_ in ("PROPN", "X", "NOUN", "ADJ"):
                 j += 1
-            if j > i + 1 and any(sp[k].pos_ in ("PROPN", "X") for k in range(i + 1, j)):
+            if j > i + 1 and any(toks[k].pos_ in ("PROPN", "X") for k in range(i + 1, j)):
                 out.append(self._take(Mention(i, j, "ORG", None, "name", "ner", {})))
         return out
 
     # ---------------------------------------------------------------- 3. role phrases
     def roles(self) -> list[Mention]:
-        sp, out = self.sp, []
+        sp, toks, out = self.sp, self.toks, []
         role_after = self.rules.get("role_country_after", False)
         possessives = {fold(p) for p in self.rules.get("possessives", [])}
         # A role phrase starts with its first token's folded text: a token that starts no role phrase is passed
-        # over with one set lookup (the phrases are few; their prefixes are cheap to list).
-        starts = {k[:n] for k in self.gaz.roles for n in range(len(k) + 1)}
+        # over with one set lookup (the phrases are few; their prefixes are listed once per knowledge base).
+        starts = self.gaz.role_prefixes()
         i = 0
         while i < len(sp):
-            if sp[i].is_space:
+            if toks[i].is_space:
                 i += 1
                 continue
             role = None
-            for length in (3, 2, 1) if fold(sp[i].text) in starts else ():
+            for length in (3, 2, 1) if fold(toks[i].text) in starts else ():
                 if i + length <= len(sp) and self._free(i, i + length):
                     r = self.gaz.roles.get(fold(sp[i:i + length].text))
                     if r:

@@ -75,25 +75,25 @@ def untagged_people(linker) -> list:
     ("de la Cristian Pantazi și Dan Tăpălagă"), or a role or honorific, an optional lower-case adjective, and
     capitalised proper nouns ("dl Năstase", "Vicepreședintele american JD Vance"); none of the words taken by
     another mention, not a street's or an institution's name ("strada Mihai Eminescu", "Liceul Mihai Viteazul")."""
-    sp, out = linker.sp, []
+    sp, toks, out = linker.sp, linker.toks, []
     if not linker.rules.get("titles"):
         return out
     first, n, i = linker.rules["first_names"], len(sp), 0
     while i < n:
-        tok, start, least = sp[i], None, 2
+        tok, start, least = toks[i], None, 2
         if not linker.taken[i] and tok.text in first and not tok.is_upper:
             start = i
         elif linker.is_title(tok):
             k = i + 1
-            if k < n and sp[k].is_lower and sp[k].pos_ == "ADJ":
+            if k < n and toks[k].is_lower and toks[k].pos_ == "ADJ":
                 k += 1  # "american", "interimar"
-            if k < n and not linker.taken[k] and sp[k].is_alpha and sp[k].text[:1].isupper() and \
-                    sp[k].pos_ in ("PROPN", "X") and not linker._complement(sp[k]) and not linker.is_org_head(sp[k]):
+            if k < n and not linker.taken[k] and toks[k].is_alpha and toks[k].text[:1].isupper() and \
+                    toks[k].pos_ in ("PROPN", "X") and not linker._complement(toks[k]) and not linker.is_org_head(toks[k]):
                 start, least = k, 1
         if start is None:
             i += 1
             continue
-        prev = sp[start - 1] if start > 0 else None
+        prev = toks[start - 1] if start > 0 else None
         if prev is not None and (prev.is_quote or prev.is_left_punct and prev.text in "„«“\"") or \
                 prev is not None and start == i and (
                 prev.is_alpha and prev.text[:1].isupper() and not prev.is_sent_start or
@@ -101,10 +101,10 @@ def untagged_people(linker) -> list:
             i += 1
             continue
         j = start + 1
-        while j < n and j - start < 3 and sp[j].is_alpha and sp[j].text[:1].isupper() and not sp[j].is_sent_start \
-                and not linker.taken[j] and sp[j].pos_ in ("PROPN", "X", "NOUN") and not linker.is_org_head(sp[j]):
+        while j < n and j - start < 3 and toks[j].is_alpha and toks[j].text[:1].isupper() and not toks[j].is_sent_start \
+                and not linker.taken[j] and toks[j].pos_ in ("PROPN", "X", "NOUN") and not linker.is_org_head(toks[j]):
             j += 1
-        if j - start >= least and not (j < n and sp[j].text[:1].isupper() and sp[j].is_alpha and linker.taken[j]):
+        if j - start >= least and not (j < n and toks[j].text[:1].isupper() and toks[j].is_alpha and linker.taken[j]):
             out.append(linker._take(_mention_type()(start, j, "PERSON", None, "name", "ner", {})))
             i = j
         else:

@@ -19,6 +19,7 @@ lemmas and suffix variants (``Coreii`` -> ``Coreea``, ``Washingtonul`` -> ``Wash
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import json
 import re
@@ -80,6 +81,8 @@ class Gazetteer:
         self.roles: dict[str, str] = {}  # folded role phrase -> role
         self.capital_city: dict[str, str] = {}  # country id -> its capital's city entity ("la Kiev": the city itself)
         self.max_tokens = 1
+        self._role_prefixes: tuple[int, frozenset[str]] = (0, frozenset())
+        self._sorted_keys: list[str] = []  # the alias keys in order, for ``has_prefix`` (rebuilt when keys are added)
 
     # ------------------------------------------------------------------ building
     def add_alias(self, text: str, entity: str, kind: str = "name", override: bool = False) -> None:
@@ -215,6 +218,22 @@ class Gazetteer:
     # ------------------------------------------------------------------ lookup
     def lookup(self, text: str) -> Alias | None:
         return self.aliases.get(fold(text))
+
+    def role_prefixes(self) -> frozenset[str]:
+        """Every prefix of every role phrase (folded), listed once (rebuilt when roles are added)."""
+        if self._role_prefixes[0] != len(self.roles):
+            self._role_prefixes = (len(self.roles), frozenset(k[:n] for k in self.roles for n in range(len(k) + 1)))
+        return self._role_prefixes[1]
+
+    def has_prefix(self, prefix: str) -> bool:
+        """Whether some alias key (folded) starts with ``prefix``: a binary search of the sorted keys, so a span
+        whose first word no key starts with is rejected before its lookup keys are built. Keys are only ever added
+        (``add_alias``), so their number tells when the sorted list is stale."""
+        keys = self._sorted_keys
+        if len(keys) != len(self.aliases):
+            keys = self._sorted_keys = sorted(self.aliases)
+        k = bisect.bisect_left(keys, prefix)
+        return k < len(keys) and keys[k].startswith(prefix)
 
     @cached_property
     def country_stems(self) -> dict[str, str]:
