@@ -14,7 +14,41 @@ fața Parlamentului" does not make Parliament the target.
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from newsgraph.enrich.events.predicates import fold
+
+SECTORS = ("GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "LEG", "BUS", "CVL", "MED", "EDU", "HLH", "REF",
+           "IGO", "NGO", "ELI", "SPY", "CRM", "LAB", "AGR", "REL", "UAF", "INS", "SEP", "MOD", "RAD", "HRI", "ENV")
+
+
+def code_ok(code: str | None) -> bool:
+    return bool(code) and bool(re.fullmatch(r"\d{2,4}[A-Z]?", code.split(":")[0]))
+
+
+def sector_of(code: str | None) -> str | None:
+    if not code:
+        return None
+    for i in range(3, len(code) - 2, 3):
+        part = code[i:i + 3]
+        if part in SECTORS:
+            return part
+    return None
+
+
+@dataclass
+class Actor:
+    code: str | None
+    name: str
+    id: str | None = None
+    start: int = 0
+    end: int = 0
+    type: str | None = None  # entity type (PERSON, GPE …) when from the entity layer
+    weak: bool = False  # the country is a default (a role noun with no country in its phrase), not read
+
+    def as_dict(self) -> dict:
+        return {"name": self.name, "id": self.id, "code": self.code, "sector": sector_of(self.code)}
 
 #: dependents that belong to a head's own phrase (a name, its adjectives, its genitive, an apposition)
 CORE = {"flat", "flat:name", "amod", "det", "nummod", "compound", "fixed", "appos", "nmod:poss"}

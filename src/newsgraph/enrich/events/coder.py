@@ -12,20 +12,17 @@ as an accusation (CAMEO 112) by its author against the claim's subject.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from newsgraph.enrich.events import refine
-from newsgraph.enrich.events.actors import RoleActors
+from newsgraph.enrich.events import claims, refine, targets
+from newsgraph.enrich.events.actors import Actor, RoleActors, code_ok
 from newsgraph.enrich.events.dictionaries import Dictionaries
 from newsgraph.enrich.events.general import GeneralNews, cameo_root
 from newsgraph.enrich.events.patterns import Alts, alts_match, glued_match, may_match, subseq, word_keys
 from newsgraph.enrich.events.phrases import (
-    _clause_args,
     _compound_subject,
     _coordinated,
     _finite,
-    _in_clause,
     _listed,
     _split_codes,
     _up,
@@ -35,7 +32,6 @@ from newsgraph.enrich.events.phrases import (
 from newsgraph.enrich.events.predicates import (
     Arg,
     Predicate,
-    as_clause,
     cues,
     fold,
     habitual,
@@ -45,24 +41,6 @@ from newsgraph.enrich.events.predicates import (
     reported_content,
 )
 
-SECTORS = ("GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "LEG", "BUS", "CVL", "MED", "EDU", "HLH", "REF",
-           "IGO", "NGO", "ELI", "SPY", "CRM", "LAB", "AGR", "REL", "UAF", "INS", "SEP", "MOD", "RAD", "HRI", "ENV")
-
-
-def _code_ok(code: str | None) -> bool:
-    return bool(code) and bool(re.fullmatch(r"\d{2,4}[A-Z]?", code.split(":")[0]))
-
-
-def sector_of(code: str | None) -> str | None:
-    if not code:
-        return None
-    for i in range(3, len(code) - 2, 3):
-        part = code[i:i + 3]
-        if part in SECTORS:
-            return part
-    return None
-
-
 #: CAMEO roots the 2021 CAMEO->PLOVER table leaves out: PLOVER's REQUEST also covers CAMEO 02 "appeal"
 #: (PLOVER manual 0.8, REQUEST); 01 "public statement" has no PLOVER type.
 EXTRA_PLOVER = {"02": ["REQUEST", "", ""]}
@@ -71,20 +49,6 @@ EXTRA_PLOVER = {"02": ["REQUEST", "", ""]}
 #: (163) are SANCTION (mode discontinue), a deliberate choice over the table's COERCE (the Romanian dev set's
 #: conventions, rule 6).
 PLOVER_OVERRIDES = {"163": ["SANCTION", "discontinue", "economic"]}
-
-
-@dataclass
-class Actor:
-    code: str | None
-    name: str
-    id: str | None = None
-    start: int = 0
-    end: int = 0
-    type: str | None = None  # entity type (PERSON, GPE …) when from the entity layer
-    weak: bool = False  # the country is a default (a role noun with no country in its phrase), not read
-
-    def as_dict(self) -> dict:
-        return {"name": self.name, "id": self.id, "code": self.code, "sector": sector_of(self.code)}
 
 
 class Coder:
@@ -337,9 +301,9 @@ class Coder:
             srcs = [a for arg in p.subj for a in self.actors(arg, entities, date)]
             tgts = [a for arg in q.subj for a in self.actors(arg, entities, date)]
             if self.known_only:
-                srcs = [a for a in srcs if self._known(a.code)]
-                tgts = [a for a in tgts if self._known(a.code)]
-            out += [self._event(s, t, self.gn.obligation_code, p.lemma, p, k, False, None)
+                srcs = [a for a in srcs if self.known(a.code)]
+                tgts = [a for a in tgts if self.known(a.code)]
+            out += [self.make_event(s, t, self.gn.obligation_code, p.lemma, p, k, False, None)
                     for s in srcs for t in tgts if (s.code, s.id) != (t.code, t.id)]
         return out
 
@@ -381,7 +345,7 @@ class Coder:
                 out.append(Actor(x[4], x[2], x[3], x[0], x[1], "PERSON"))
         return out
 
-    def _known(self, code: str | None) -> bool:
+    def known(self, code: str | None) -> bool:
         """A known actor: a code with a country or organisation ("USABUS", "IGOUNO"), or an unnamed state actor
         ("---GOV"); not an unknown name ("Docker", a ball player)."""
         return bool(code) and (not code.startswith("---") or code[3:6] in self.political)
@@ -439,21 +403,21 @@ class Coder:
             if self.no_questions and p.verb.sent.text.rstrip().endswith("?"):
                 continue  # "Why did the king go …?", "Does this mean …?": asked, not reported
             if p.lemma in self.allege and p.subj and not nonfinite:  # a claim is a fact about its author
-                events += self._accusation(p, by_verb, entities, date, k)
+                events += claims.accusation(self, p, by_verb, entities, date, k)
                 continue
             if p.lemma in self.claim_verbs and p.subj and not nonfinite and \
-                    self._claims_an_event(p, by_verb, entities, date):
-                events += self._accusation(p, by_verb, entities, date, k)  # "X susține că Y a livrat arme"
+                    claims.claims_an_event(self, p, by_verb, entities, date):
+                events += claims.accusation(self, p, by_verb, entities, date, k)  # "X susține că Y a livrat arme"
                 continue
-            if any(m in low for m in self.unconfirmed) and self._in_unconfirmed(p):
+            if any(m in low for m in self.unconfirmed):
                 continue
-            claim = self._claim(p, by_verb)
+            claim = claims.claim_of(self, p, by_verb)
             if claim is not None:
                 continue  # coded as the claimant's accusation instead
             if reported_content(p.verb, self.content_marks):
                 continue  # "acuzațiile că Rusia a atacat", or a "că" clause whose verb of saying the parser lost
             code, verb, meta = match or self.verb_match(p)
-            if self.gn.code_overrides and (_code_ok(code) or code == "---") and p.lemma.upper() in self.gn.code_overrides and \
+            if self.gn.code_overrides and (code_ok(code) or code == "---") and p.lemma.upper() in self.gn.code_overrides and \
                     code == self.gn.default_code(p):
                 code = self.gn.code_overrides[p.lemma.upper()]  # the verb's own default only, not a pattern's code
             if p.lemma in self.gn.opinion and not self.require_dyad:
@@ -464,9 +428,9 @@ class Coder:
             if self.gn.speech_only and p.lemma in self.non_events and code == self.gn.default_code(p) and \
                     not self.require_dyad:
                 continue  # "Amazon argued that it was not liable": a speech verb's own code is no event (patterns are)
-            if not _code_ok(code) and self.gn.hosts(p, lambda a: self.actors(a, entities, date), self.place_types):
+            if not code_ok(code) and self.gn.hosts(p, lambda a: self.actors(a, entities, date), self.place_types):
                 code = self.gn.host_code  # "received NATO's Secretary General": hosting a visit (043)
-            if not _code_ok(code) or p.lemma in self.non_events and not self.require_dyad and (
+            if not code_ok(code) or p.lemma in self.non_events and not self.require_dyad and (
                     cameo_root(code) == "01" or self.gn.speech_only and any(
                     c.dep_ in ("ccomp", "xcomp", "parataxis") and c.i in by_verb for c in p.verb.children)):
                 continue  # "said", "told reporters": a statement, not an event (a dictionary pattern may say more)
@@ -552,26 +516,26 @@ class Coder:
             if group:  # "the two leaders met", "întâlnirea celor doi lideri": each with the other
                 srcs, tgts = srcs[:1], srcs[1:]
             if not tgts and srcs and not self.require_dyad:  # "a acceptat invitația (lui Kim)"
-                tgts = self._author(p, preds, events, entities, date, srcs)
+                tgts = targets.author(self, p, preds, events, entities, date, srcs)
             mutual = (self.roles or self.gn.mutual) and not self.require_dyad and not tgts and len(srcs) >= 2 and self._one_subject(p) \
                 and (cameo_root(code) in ("03", "04", "06") or code.startswith("057"))
             if mutual:  # "Armenia și Azerbaidjanul au semnat / au convenit": each with each other
                 pass
             elif self.roles and not self.require_dyad and all(t.weak for t in tgts):
-                tgts = self._role_targets(p, code, tgts, srcs, entities)
+                tgts = targets.role_targets(self, p, code, tgts, srcs, entities)
             if (self.roles or self.cue.get("hostile_preps")) and cameo_root(code) == "15":
                 # a country's own force posture: a target only if aimed
                 hostile = self.cue.get("hostile_preps", [])
                 tgts = [a for arg in p.obl if arg.prep in hostile for a in self.actors(arg, entities, date)]
                 if self.roles:  # "a trimis polițiști împotriva protestatarilor": its own country's protesters
-                    tgts = self._foreign(tgts, srcs)
+                    tgts = targets.foreign(self, tgts, srcs)
                 if not tgts and not self.roles:  # "raised its alert level against North Korea" (English pobj)
                     tgts = [a for arg in p.obj for c in arg.head.children if c.dep_ == "prep" and c.lower_ in hostile
                             for g in c.children if g.dep_ == "pobj" for a in self.actors(Arg("obl", g), entities, date)]
             if not tgts and not self.require_dyad:  # "întărirea cooperării cu Phenianul": a partner deeper in
-                tgts = self._partner(p, entities, date, srcs)
+                tgts = targets.partner(self, p, entities, date, srcs)
             if not tgts and self.roles and not self.require_dyad and srcs and not p.nominal:
-                tgts = self._dependent_targets(p, by_verb, entities, date, srcs)
+                tgts = targets.dependent_targets(self, p, by_verb, entities, date, srcs)
             if not tgts and not self.require_dyad and srcs and cameo_root(code) in self.gn.content_target_roots:
                 # "refused to sign the declaration of EU leaders": what the refused act is about
                 tgts = self.gn.content_target(p, lambda a: self.actors(a, entities, date), srcs)
@@ -600,7 +564,7 @@ class Coder:
                 code, hypothetical = "036", False  # the intention to meet is stated: a fact about the speaker
                 nonfinite = False  # ("disponibilitatea de a se întâlni": the infinitive only names the meeting)
             if destinations is not None and code.startswith("042") and place is not None and not hypothetical:
-                destinations.append(self._event(Actor(None, None), place, code, verb, p, k, False, place.name)
+                destinations.append(self.make_event(Actor(None, None), place, code, verb, p, k, False, place.name)
                                     | {"travellers": [a.id or a.name for a in srcs],
                                        "_scope": self._scope(p, by_verb) if p.nominal else None})
             if meta.get("src") == "a" and meta.get("tgt") != "a" or meta.get("tgt") == "b" and meta.get("src") != "b":
@@ -620,8 +584,8 @@ class Coder:
                 srcs, mutual = tgts, len(tgts) >= 2
             if self.known_only:  # general news: "Docker helps you", "Harris gave the Sixers minutes"
                 # an unknown name acting on a known actor stays ("Kostunica promised to democratize Serbia")
-                tgts = [a for a in tgts if self._known(a.code)]
-                srcs = [a for a in srcs if tgts or self._known(a.code)]
+                tgts = [a for a in tgts if self.known(a.code)]
+                srcs = [a for a in srcs if tgts or self.known(a.code)]
                 if not any(self.gn.political(t.code) for t in tgts):  # "Microsoft plans to cut its emissions"
                     srcs = [a for a in srcs if not self.gn.private(a.code)]
                 # "the Central Bank of Egypt", "the Parliament in Chisinau": not also a countryless "---GOV"
@@ -639,7 +603,7 @@ class Coder:
                 for t in others if (others or mutual or tgts) else [None]:
                     pairs = [(s, t, code)]
                     back = code.split(":")[1] if ":" in code else None
-                    if t is not None and _code_ok(back) and (self.require_dyad or not self.gn.one_act):
+                    if t is not None and code_ok(back) and (self.require_dyad or not self.gn.one_act):
                         # reciprocal code: the target's side ("host" a visit), PETRARCH's way; the event conventions
                         # code one act once (a visit is the visitor's 042)
                         pairs.append((t, s, back))
@@ -648,7 +612,7 @@ class Coder:
                     for a, b, c in pairs:
                         if b is not None and b.code:
                             acted_on.setdefault((b.start, b.end), b.code)
-                        ev = self._event(a, b, c, verb, p, k, hypothetical, loc)
+                        ev = self.make_event(a, b, c, verb, p, k, hypothetical, loc)
                         if p.nominal:
                             ev["_scope"] = self._scope(p, by_verb)
                             # "vizita lui X la Y" names its agent; "la finalul unei întâlniri", "pentru discuții"
@@ -703,181 +667,13 @@ class Coder:
                     if other is not None:
                         ev["target"] = dict(other["source"])
 
-    def _block(self, word: str) -> int | None:
+    def verb_block(self, word: str) -> int | None:
         for k in (word.upper(), fold(word).upper()):
             if self.d.verbs.get(k):
                 return self.d.verbs[k][0].get("block")
         return None
 
-    def _author(self, p: Predicate, preds: list, events: list, entities, date, srcs) -> list[Actor]:
-        """The author of an event noun the predicate takes as argument: "a acceptat invitația lui Kim", "… să
-        viziteze … la invitația liderului său, Kim Jong Un" -> Kim; a bare "invitația" -> the source of the latest
-        earlier event of the same dictionary entry whose target is this source (the invitation just reported)."""
-        heads = [a.head for a in p.obj + p.obl]
-        heads += [a.head for q in preds if q.verb.head.i == p.verb.i and q.verb.dep_ in ("xcomp", "ccomp")
-                  for a in q.obj + q.obl]
-        mine = {(a.code, a.id) for a in srcs}
-        for h in heads:
-            if fold(h.lemma_ or h.text).upper() not in {fold(n).upper() for n in self.cue.get("event_nouns", [])}:
-                continue
-            block = self._block(h.lemma_ or h.text)
-            if block is None:
-                continue
-            for c in h.children:
-                if c.dep_ in ("nmod", "appos", "poss", "nmod:poss", "prep"):
-                    acts = [a for a in self.actors(Arg("obl", c), entities, date) if (a.code, a.id) not in mine]
-                    if acts:
-                        return acts[:1]
-            for ev in reversed(events):
-                if self._block(ev["lemma"]) == block and ev["evidence"]["verb_start"] < p.verb.idx and \
-                        (ev["target"]["code"], ev["target"]["id"]) in mine:
-                    s = ev["source"]
-                    return [Actor(s["code"], s["name"], s["id"])]
-        return []
-
-    def _role_targets(self, p: Predicate, code: str, tgts: list[Actor], srcs: list[Actor], entities) -> list[Actor]:
-        """Targets whose country is only a default ("a reținut protestatari", "a trimis trupe"): a named actor
-        deeper in the object or an oblique phrase replaces them; troops a country moves are no target; people
-        acted on by a foreign actor are of its country ("Poliția rusă a reținut protestatari")."""
-        skip = {t.i for a in p.subj for t in a.tokens}
-        args = sorted(p.obj + [a for a in p.obl if not refine.locative_noun(self, a)], key=lambda a: a.head.i)
-        # an embedded clause's arguments: "s-a angajat să livreze Ucrainei", "s-a oferit să medieze între A și B"
-        args += [a for c in p.verb.children if c.dep_ in ("xcomp", "ccomp") for a in
-                 sorted(_clause_args(c), key=lambda a: a.head.i)]
-        deeper = self.roles.deeper([a.head for a in args], skip, entities, Actor, self.loc_preps,
-                                   own=tuple(a.head.i for a in args if a.role == "obl" or a.head.i > p.verb.i + 12
-                                             or a.head.head.i != p.verb.i),
-                                   sites=tuple(a.head.i for a in args if a.role == "obl" and a.prep in self.loc_preps),
-                                   own_country=tuple((s.code or "")[:3] for s in srcs))
-        deeper = [a for a in deeper if all(a.code != s.code or a.id != s.id for s in srcs)]
-        if deeper and not (deeper[0].weak and tgts):
-            tgts = deeper
-        elif cameo_root(code) in ("15", "07") or code.startswith("074"):
-            return []
-        return self._foreign(tgts, srcs)
-
-    def _foreign(self, tgts: list[Actor], srcs: list[Actor]) -> list[Actor]:
-        """People with only the default country, acted on by a foreign actor, are of its country ("Poliția rusă a
-        reținut protestatari")."""
-        home = (self.roles.home if self.roles else None) or ""
-        origin = next((s.code[:3] for s in srcs if s.code and not s.weak and not s.code.startswith("IGO")), None)
-        for t in tgts:
-            if t.weak and origin and origin != home and t.code and t.code.startswith(home):
-                t.code = origin + t.code[len(home):]
-        return tgts
-
-    def _dependent_targets(self, p: Predicate, by_verb: dict, entities, date, srcs) -> list[Actor]:
-        """The target of an act whose own arguments name none, from the clauses that only give its grounds, manner
-        or purpose (no events of their own): "au blocat drumuri, cerând Guvernului măsuri", "a intrat în greva
-        foamei, protestând față de refuzul autorităților", "a trimis un portavion pentru a descuraja Iranul"; and
-        from a coordinated word the parser made a subject-less verb or noun holding the object ("a condamnat în
-        termeni fermi atacul", "a atacat cu rachete și drone un vrachier")."""
-        heads = []
-        for c in p.verb.children:
-            q = by_verb.get(c.i)
-            if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ == "VERB" and not _finite(c):
-                heads += [a.head for a in _clause_args(c) if a.prep not in self.attribution]  # not "potrivit X"
-            elif c.dep_ == "conj" and c.i > p.verb.i and not any(g.dep_ in ("nsubj", "nsubj:pass") for g in c.children) \
-                    and (c.pos_ != "VERB" or q is None or not _code_ok(self.verb_code(q)[0])):
-                heads += [g for g in c.children if g.dep_ in ("obj", "iobj")]
-        if not heads:
-            return []
-        skip = {t.i for a in p.subj for t in a.tokens}
-        found = self.roles.deeper(sorted(heads, key=lambda t: t.i), skip, entities, Actor, self.loc_preps,
-                                  own=tuple(h.i for h in heads), own_country=tuple((s.code or "")[:3] for s in srcs))
-        # only a named or situated actor: a bare role there ("locuitorii", "opoziția") is too loose a guess
-        return [a for a in found if not a.weak and all(a.code != s.code for s in srcs)]
-
-    def _partner(self, p: Predicate, entities, date, srcs) -> list[Actor]:
-        goals = {w.lower() for w in self.cue.get("goal_preps", [])} - self.loc_preps | {"with", "cu"}
-        skip = {t.i for a in p.subj for t in a.tokens}
-        for tok in p.verb.subtree:
-            if tok.i in skip or tok.dep_ not in ("nmod", "obl", "pobj") or tok.pos_ not in ("PROPN", "NOUN"):
-                continue
-            if not self.roles and _in_clause(tok, p.verb):
-                continue  # "…ties with Gondor, an official said": a partner of the content clause, not of the saying
-            prep = next((c.text.lower() for c in tok.children if c.dep_ == "case"), None)
-            if prep is None and tok.dep_ == "pobj":
-                prep = tok.head.text.lower()
-            if prep in goals:
-                acts = [a for a in self.actors(Arg("obl", tok, prep), entities, date)
-                        if all(a.code != s.code or a.id != s.id for s in srcs)]
-                if acts:
-                    return acts
-        return []
-
-    def _in_unconfirmed(self, p: Predicate) -> bool:
-        return True
-
-    def _as_claim(self, t, by_verb: dict) -> Predicate | None:
-        """A parenthetical claim hanging on ``t``: "…, aşa cum a susţinut Washingtonul", "…, as Washington claimed"."""
-        for c in t.children:
-            q = by_verb.get(c.i)
-            if q is not None and q.lemma in self.allege | self.claim_verbs and self._is_as_clause(q):
-                return q
-        return None
-
-    def _is_as_clause(self, q: Predicate) -> bool:
-        return as_clause(q.verb, self.as_marks)
-
-    def _claim(self, p: Predicate, by_verb: dict) -> Predicate | None:
-        """The allegation verb whose content holds ``p`` ("accused X of supplying", "a susținut că ...", "…, as X
-        claimed")."""
-        t = p.verb
-        if (q := self._as_claim(t, by_verb)) is not None:
-            return q
-        for _ in range(8):
-            if t.head.i == t.i:
-                return None
-            dep, t = t.dep_, t.head
-            hp = by_verb.get(t.i)
-            if hp is not None and hp.lemma in self.allege | self.claim_verbs and not self._is_as_clause(hp):
-                return None if dep == "conj" else hp
-            if (q := self._as_claim(t, by_verb)) is not None:
-                return q
-        return None
-
-    def _claims_an_event(self, p: Predicate, by_verb: dict, entities, date) -> bool:
-        """A claim verb ("susține", "afirmă") is an accusation when it frames a reported fact as its author's claim
-        ("…, aşa cum a susţinut Washingtonul") or claims a coded act by an actor ("X susține că Y a livrat arme");
-        a mere statement or opinion is no event."""
-        if self._is_as_clause(p):
-            return True  # "…, aşa cum a susţinut Washingtonul": the host clause is reported as X's claim
-        else:
-            claims = [q for q in by_verb.values() if q.embedded_in is not None and q.embedded_in.i == p.verb.i]
-        for q in claims:
-            code, _ = self.verb_code(q)
-            if _code_ok(code) and any(self.actors(a, entities, date) for a in q.subj + q.obj):
-                return True
-        return False
-
-    def _accusation(self, p: Predicate, by_verb, entities, date, k) -> list[dict]:
-        srcs = []
-        for arg in sorted(p.subj, key=lambda a: abs(a.head.i - p.verb.i)):  # the claimant: the nearest subject
-            srcs = self.actors(arg, entities, date)
-            if srcs:
-                break
-        claims = [q for q in by_verb.values() if q.embedded_in is not None and q.embedded_in.i == p.verb.i]
-        if self._is_as_clause(p) and p.verb.head.i != p.verb.i and p.verb.head.i in by_verb:
-            claims = [by_verb[p.verb.head.i]]  # "…, aşa cum a susţinut X": the claim is the host clause
-        def others(acts):
-            return [t for t in acts if all(t.code != s.code or t.id != s.id for s in srcs)]
-
-        # "a acuzat Moscova că …", "accused Russia of …": the accused is the object; else the content's subject
-        tgts = [] if self._is_as_clause(p) else others([a for arg in p.obj for a in self.actors(arg, entities, date)])
-        tgts = tgts or others([a for q in claims for arg in q.subj for a in self.actors(arg, entities, date)])
-        tgts = tgts or others([a for q in claims if self._is_as_clause(p) for arg in q.obj
-                               for a in self.actors(arg, entities, date)])
-        tgts = self._foreign(tgts or others([a for arg in p.obj for a in self.actors(arg, entities, date)]), srcs)
-        if self.known_only:
-            tgts = [a for a in tgts if self._known(a.code)]
-            srcs = [a for a in srcs if tgts or self._known(a.code)]
-            if self.gn.allegation_needs_target and not tgts:
-                return []  # "Cheorwon claimed the coldest temperature": a claim against no one accuses no one
-        return [self._event(s, t, "112", p.lemma, p, k, False, None, mode_hint="allege")
-                for s in srcs for t in (tgts or [None])]
-
-    def _event(self, s: Actor, t: Actor | None, code: str, verb: str, p: Predicate, k: int, hypothetical: bool,
+    def make_event(self, s: Actor, t: Actor | None, code: str, verb: str, p: Predicate, k: int, hypothetical: bool,
                loc: str | None, mode_hint: str | None = None) -> dict:
         cameo = code.split(":")[0]
         pl = (PLOVER_OVERRIDES.get(cameo) or PLOVER_OVERRIDES.get(cameo[:3]) or self.d.plover.get(cameo) or self.d.plover.get(cameo[:3]) or self.d.plover.get(cameo[:2])

@@ -12,19 +12,9 @@ leaves other languages (and the PETRARCH/PLOVER dyad batches) unchanged:
 
 from __future__ import annotations
 
+from newsgraph.enrich.events.actors import sector_of
+from newsgraph.enrich.events.phrases import plain
 from newsgraph.enrich.events.predicates import Arg, Predicate, fold, prep_of
-
-
-def _plain(word: str) -> str:
-    from newsgraph.enrich.events.coder import plain  # (coder imports this module)
-
-    return plain(word)
-
-
-def _sector_of(code: str | None) -> str | None:
-    from newsgraph.enrich.events.coder import sector_of
-
-    return sector_of(code)
 
 
 def core_after(coder, v, sent) -> list[str]:
@@ -48,7 +38,7 @@ def core_after(coder, v, sent) -> list[str]:
     if not skip:
         return []
     toks = [t for t in v.doc[v.i + 1:sent.end] if t.i not in skip and not t.is_punct]
-    return [_plain(t.text.upper()) for t in toks[:13]]
+    return [plain(t.text.upper()) for t in toks[:13]]
 
 
 def meeting_intent(coder, p: Predicate, by_verb: dict) -> bool:
@@ -76,7 +66,7 @@ def situate(coder, p: Predicate, srcs: list, tgts: list, entities) -> None:
     else of their named target's ("… asupra premierului slovac"); civilians only (``civilian_sectors``): a
     bare "Premierul" criticising Hungary stays Romanian."""
     home = coder.roles.home or ""
-    movable = [s for s in srcs if s.weak and s.code and s.code.startswith(home) and _sector_of(s.code) in coder.civilian]
+    movable = [s for s in srcs if s.weak and s.code and s.code.startswith(home) and sector_of(s.code) in coder.civilian]
     if not movable:
         return
     spans = []
@@ -91,7 +81,7 @@ def situate(coder, p: Predicate, srcs: list, tgts: list, entities) -> None:
         if x[5] not in coder.place_types or not any(a0 <= x[0] < b0 for a0, b0 in spans):
             continue
         first = doc.char_span(x[0], x[1], alignment_mode="expand")
-        if first is None or any(_plain(fold(t.text)) in coder.site_words for t in doc[max(0, first.start - 1):first.end]):
+        if first is None or any(plain(fold(t.text)) in coder.site_words for t in doc[max(0, first.start - 1):first.end]):
             continue  # "Piața Victoriei" linked to a town called Victoria
         c = coder.roles._code_of(x)
         if c and not c.startswith("IGO") and c[:3] not in countries:
