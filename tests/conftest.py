@@ -82,3 +82,15 @@ def db_location(request, tmp_path) -> str:
 def sql_rows(store, sql: str) -> list[tuple]:
     """Rows of a raw query as tuples, whichever backend (SQLite rows or psycopg dicts)."""
     return [tuple(r.values()) if isinstance(r, dict) else tuple(r) for r in store.conn.execute(sql).fetchall()]
+
+
+def code_events(texts: list[str], lang: str, date: str, facts_only: bool = True) -> list[list[dict]]:
+    """The events ``code_records`` gives each text (one record per text, all dated ``date``), as
+    ``newsgraph events --lang L --require-dyad false`` codes them; skips when the language's model has no parser."""
+    from newsgraph.enrich.events import code_records
+    from newsgraph.lang import load
+
+    if "parser" not in load(lang).pipe_names:
+        pytest.skip(f"the {lang} model has no parser")
+    recs = [{"id": i, "text": t, "date": date} for i, t in enumerate(texts)]
+    return [o["events"] for o in code_records(recs, lang, None, require_dyad=False, facts_only=facts_only)]

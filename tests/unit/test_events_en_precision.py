@@ -1,17 +1,10 @@
 """English event precision on general news (issue 9): each rule on sentences written for these tests."""
 
-import pytest
+from conftest import code_events
 
 
 def _code(texts, date="2024-03-14", facts_only=True):
-    from newsgraph.enrich.events import code_records
-    from newsgraph.lang import load
-
-    if "parser" not in load("en").pipe_names:
-        pytest.skip("the en model has no parser")
-
-    recs = [{"id": i, "text": t, "date": date} for i, t in enumerate(texts)]
-    return [o["events"] for o in code_records(recs, "en", None, require_dyad=False, facts_only=facts_only)]
+    return code_events(texts, "en", date, facts_only)
 
 
 def triples(events):

@@ -6,18 +6,12 @@ non-event senses these rules exposed on real news."""
 
 from __future__ import annotations
 
-import pytest
+from conftest import code_events
 
 
 def _code(texts: list[str]) -> list[list[tuple]]:
-    from newsgraph.enrich.events import code_records
-    from newsgraph.lang import load
-
-    if "parser" not in load("ro").pipe_names:
-        pytest.skip("the bundled Romanian model (with a parser) is not installed yet")
-    recs = [{"id": i, "text": t, "date": "2025-03-14"} for i, t in enumerate(texts)]
-    return [[(e["source"]["code"], e["cameo"], e["target"]["code"], bool(e["hypothetical"]))
-             for e in o["events"]] for o in code_records(recs, "ro", None, require_dyad=False, facts_only=False)]
+    return [[(e["source"]["code"], e["cameo"], e["target"]["code"], bool(e["hypothetical"])) for e in evs]
+            for evs in code_events(texts, "ro", "2025-03-14", facts_only=False)]
 
 
 def test_patterns_read_past_adjuncts_and_agents():
