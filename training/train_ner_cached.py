@@ -32,6 +32,20 @@ from spacy.training.batchers import minibatch_by_words
 from thinc.api import Adam
 
 LISTENER = {"@architectures": "spacy.Tok2VecListener.v1", "width": 96, "upstream": "tok2vec"}
+VECTOR_FILES = ("vectors", "key2row", "vectors.cfg")  # a spaCy Vectors folder, as the pipeline's vocab/ holds it
+
+
+def listener_with_vectors(width: int) -> dict:
+    """The ner's input: the frozen shared tok2vec output (listener) concatenated with the static vectors of the
+    pipeline's vocab projected to `width` (spaCy StaticVectors: a row lookup by the table's key attribute, ORTH, and a linear map; words
+    without a vector get zeros). Registered thinc/spaCy layers only, so the saved config loads without newsgraph."""
+    return {"@layers": "concatenate.v1",
+            "*": {"listener": LISTENER,
+                  "vectors": {"@layers": "chain.v1",
+                              "*": {"static": {"@layers": "spacy.StaticVectors.v2", "nO": width, "nM": None,
+                                               "dropout": None,
+                                               "init_W": {"@initializers": "glorot_uniform_init.v1"}},
+                                    "list": {"@layers": "ragged2list.v1"}}}}}
 
 
 def read(nlp, paths: list[Path]) -> list[Doc]:
@@ -67,13 +81,17 @@ def score(ner, examples: list[Example]) -> dict:
             "per_label_f": {k: round(100 * v["f"], 2) for k, v in sorted(s["ents_per_type"].items())}}
 
 
+def _param_nodes(model) -> list:
+    return [n for n in model.walk() if n.param_names and n.name != "static_vectors"]
+
+
 def warm_start(ner, base) -> None:
     """Copy the base ner's weights into a freshly initialised ner of the same shape whose label set is larger:
     the tok2vec projection and the hidden (lower) layer as they are, each output row to the action of the same name; the new labels' actions
     keep their fresh initial weights. (spaCy's add_label on a trained ner leaves a new label unlearnt here:
     PRODUCT was never predicted after 800 steps.)"""
     up_new, up_old = ner.model.get_ref("upper"), base.model.get_ref("upper")
-    nodes_new, nodes_old = list(ner.model.walk()), list(base.model.walk())
+    nodes_new, nodes_old = _param_nodes(ner.model), _param_nodes(base.model)
     if [n.name for n in nodes_new] != [n.name for n in nodes_old]:
         raise ValueError("the base ner has another architecture: cannot warm-start")
     for a, b in zip(nodes_new, nodes_old):  # the tok2vec projection and the hidden (lower) layer, as they are
@@ -81,9 +99,18 @@ def warm_start(ner, base) -> None:
             continue
         for name in b.param_names:
             if b.has_param(name):
-                if a.get_param(name).shape != b.get_param(name).shape:
+                new, old = a.get_param(name), b.get_param(name)
+                if new.shape == old.shape:
+                    a.set_param(name, old.copy())
+                elif name == "W" and new.ndim == 2 and new.shape[0] == old.shape[0] and new.shape[1] > old.shape[1]:
+                    # the projection of a wider input (listener + static vectors): the listener's columns as they
+                    # were, the vectors' columns start at zero, so training starts from the base ner's predictions
+                    W = new.copy()
+                    W[:, :old.shape[1]] = old
+                    W[:, old.shape[1]:] = 0.0
+                    a.set_param(name, W)
+                else:
                     raise ValueError(f"ner layer {a.name} {name}: shapes differ, cannot warm-start")
-                a.set_param(name, b.get_param(name).copy())
     W, b = up_new.get_param("W").copy(), up_new.get_param("b").copy()
     W_old, b_old = up_old.get_param("W"), up_old.get_param("b")
     old = {base.moves.get_class_name(i): i for i in range(base.moves.n_moves)}
@@ -113,6 +140,10 @@ def main() -> int:
     ap.add_argument("--batch-words", type=int, default=1000)
     ap.add_argument("--patience", type=int, default=0, help="stop after this many steps without a better dev F")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--vectors", type=Path, default=None,
+                    help="a spaCy Vectors folder (training/build_ro_vectors.py): the ner reads them beside the frozen "
+                         "tok2vec (copied into OUT_DIR/vocab; the other components never read vectors)")
+    ap.add_argument("--vector-width", type=int, default=32, help="width the static vectors are projected to")
     ap.add_argument("--from-base", action="store_true",
                     help="start from the base model's ner weights (labels the data adds are appended) instead of a "
                          "fresh ner; --hidden-width/--maxout-pieces are then the base's")
@@ -121,10 +152,15 @@ def main() -> int:
     rng = random.Random(args.seed)
     t0 = time.perf_counter()
     nlp = spacy.load(args.base)
+    if args.vectors is not None:
+        nlp.vocab.vectors.from_disk(args.vectors, exclude=["strings"])
+        print(f"vectors {nlp.vocab.vectors.shape}, {nlp.vocab.vectors.n_keys} keys", flush=True)
     cfg = {"@architectures": "spacy.TransitionBasedParser.v2", "state_type": "ner", "extra_state_tokens": False,
            "hidden_width": args.hidden_width, "maxout_pieces": args.maxout_pieces, "use_upper": True, "nO": None,
            "tok2vec": LISTENER}
     if not args.from_base:
+        if args.vectors is not None:
+            cfg["tok2vec"] = listener_with_vectors(args.vector_width)
         nlp.replace_pipe("ner", "ner", config={"model": cfg})
     ner = nlp.get_pipe("ner")
     train = featurise(nlp, read(nlp, args.train))
@@ -135,6 +171,8 @@ def main() -> int:
         cfg_model = nlp.config["components"]["ner"]["model"]
         args.hidden_width, args.maxout_pieces = cfg_model["hidden_width"], cfg_model["maxout_pieces"]
         cfg.update(hidden_width=args.hidden_width, maxout_pieces=args.maxout_pieces)
+        if args.vectors is not None:
+            cfg["tok2vec"] = listener_with_vectors(args.vector_width)
         base_ner = ner
         nlp.replace_pipe("ner", "ner", config={"model": cfg})
         ner = nlp.get_pipe("ner")
@@ -172,11 +210,18 @@ def main() -> int:
     ner.to_disk(args.out / "ner", exclude=["vocab"])  # the pipeline's vocab is the shared one
     base_cfg = (args.base / "config.cfg").read_text(encoding="utf8")
     new_cfg = base_cfg
-    head, sep, tail = base_cfg.partition("[components.ner.model]")
-    if sep:  # only the ner model block's widths change
-        tail = tail.replace("hidden_width = 64", f"hidden_width = {args.hidden_width}", 1)
-        tail = tail.replace("maxout_pieces = 2", f"maxout_pieces = {args.maxout_pieces}", 1)
-        new_cfg = head + sep + tail
+    if args.vectors is not None:  # the ner model block is the one trained here; everything else as in the base
+        cfg_obj = spacy.util.load_config(args.base / "config.cfg", interpolate=False)
+        cfg_obj["components"]["ner"]["model"] = cfg
+        new_cfg = cfg_obj.to_str()
+        for name in VECTOR_FILES:
+            shutil.copyfile(args.vectors / name, args.out / "vocab" / name)
+    else:
+        head, sep, tail = base_cfg.partition("[components.ner.model]")
+        if sep:  # only the ner model block's widths change
+            tail = tail.replace("hidden_width = 64", f"hidden_width = {args.hidden_width}", 1)
+            tail = tail.replace("maxout_pieces = 2", f"maxout_pieces = {args.maxout_pieces}", 1)
+            new_cfg = head + sep + tail
     (args.out / "config.cfg").write_text(new_cfg, encoding="utf8")
     meta = json.loads((args.base / "meta.json").read_text(encoding="utf8"))
     meta.setdefault("labels", {})["ner"] = sorted(ner.labels)
@@ -184,6 +229,8 @@ def main() -> int:
               "steps": step, "selected_step": best_step, "hidden_width": args.hidden_width,
               "maxout_pieces": args.maxout_pieces, "dropout": args.dropout, "learn_rate": args.learn_rate,
               "batch_words": args.batch_words, "seed": args.seed, "dev_best": final,
+              "vectors": None if args.vectors is None else {"dir": args.vectors.name, "shape": list(nlp.vocab.vectors.shape),
+                                                            "width": args.vector_width},
               "seconds": round(time.perf_counter() - t0), "history": history}
     meta.setdefault("newsgraph_eval", {})["ner_train"] = {k: v for k, v in record.items() if k != "history"}
     (args.out / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False), encoding="utf8")

