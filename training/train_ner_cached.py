@@ -81,8 +81,8 @@ def score(ner, examples: list[Example]) -> dict:
             "per_label_f": {k: round(100 * v["f"], 2) for k, v in sorted(s["ents_per_type"].items())}}
 
 
-def _param_nodes(model) -> list:
-    return [n for n in model.walk() if n.param_names and n.name != "static_vectors"]
+def _param_nodes(model, skip_vectors: bool) -> list:
+    return [n for n in model.walk() if n.param_names and not (skip_vectors and n.name == "static_vectors")]
 
 
 def warm_start(ner, base) -> None:
@@ -91,7 +91,9 @@ def warm_start(ner, base) -> None:
     keep their fresh initial weights. (spaCy's add_label on a trained ner leaves a new label unlearnt here:
     PRODUCT was never predicted after 800 steps.)"""
     up_new, up_old = ner.model.get_ref("upper"), base.model.get_ref("upper")
-    nodes_new, nodes_old = _param_nodes(ner.model), _param_nodes(base.model)
+    # a base without vectors: the new vectors' projection (static_vectors) keeps its fresh weights
+    base_has_vectors = any(n.name == "static_vectors" for n in base.model.walk())
+    nodes_new, nodes_old = _param_nodes(ner.model, not base_has_vectors), _param_nodes(base.model, False)
     if [n.name for n in nodes_new] != [n.name for n in nodes_old]:
         raise ValueError("the base ner has another architecture: cannot warm-start")
     for a, b in zip(nodes_new, nodes_old):  # the tok2vec projection and the hidden (lower) layer, as they are
