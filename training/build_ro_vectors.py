@@ -177,7 +177,7 @@ def main() -> int:
     strings = spacy.blank("ro").vocab.strings
     vec = Vectors(strings=strings, shape=(len(keys), args.dim))
     for row, k in enumerate(keys):
-        for form in {k, k[:1].upper() + k[1:], *words[k]}:
+        for form in sorted({k, k[:1].upper() + k[1:], *words[k]}):  # sorted: the same key2row bytes every run
             vec.add(form, row=row)
             vec.add(form.translate(CEDILLA), row=row)
     vec.data[:] = Y.astype(np.float32)
