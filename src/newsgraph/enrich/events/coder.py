@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from newsgraph.enrich.events import claims, refine, targets
 from newsgraph.enrich.events.actors import Actor, RoleActors, code_ok
+from newsgraph.enrich.events.context import ContextCountries
 from newsgraph.enrich.events.dictionaries import Dictionaries
 from newsgraph.enrich.events.general import GeneralNews, cameo_root
 from newsgraph.enrich.events.patterns import Alts, alts_match, glued_match, may_match, subseq, word_keys
@@ -112,6 +113,8 @@ class Coder:
         #: "a lansat duminică, în mesajul de Paști, un apel": patterns also read past the adjuncts after the verb
         self.skip_adjuncts = bool(self.cue.get("skip_adjuncts"))
         self.weekdays = {w.lower() for w in self.cue.get("weekdays", [])}
+        #: English: an unnamed role actor ("the foreign minister", ---GOV) takes its country from the article
+        self.context_countries = bool(self.cue.get("context_countries"))
         self._compiled: dict[int, list] = {}  # verb block -> its patterns, compiled on first use
         self._discards: list[str] | None = None  # discard phrases, padded for whole-word search
 
@@ -385,6 +388,7 @@ class Coder:
         events = []
         acted_on: dict[tuple, str] = {}  # a target's span -> its code (for the relative clause that follows it)
         discarded: dict[int, bool] = {}  # sentence start -> holds a discard phrase
+        context = ContextCountries(entities) if self.context_countries and not self.require_dyad else None
         for p in preds:
             sent = p.verb.sent
             k = sent_index.get(sent.start, 0)
@@ -591,6 +595,9 @@ class Coder:
                 # "the Central Bank of Egypt", "the Parliament in Chisinau": not also a countryless "---GOV"
                 srcs, tgts = self.gn.countried(srcs), self.gn.countried(tgts)
                 code = self.gn.civil_code(code, srcs)  # students boycotting classes: a protest, not a sanction
+            if context is not None:  # "the Health Minister": the article's country (see :mod:`.context`)
+                context.note(srcs + tgts)
+                context.fill(srcs + tgts)
             if nonfinite or not srcs or (not tgts and not mutual and (self.require_dyad or cameo_root(code) in ("01", "02"))):
                 continue  # a statement or appeal to no one is not an interaction
             if loc is None and code.startswith("042") and tgts and tgts[0].type in self.place_types:
