@@ -99,3 +99,9 @@ def test_an_unknown_name_reaches_a_country_only_through_the_object():
                          "Vasile Tarlev flew to Moldova for the talks."])
     assert not trip
     assert visit
+
+
+def test_a_place_after_a_name_qualifies_the_person():
+    # session 7: "Sen. Elizabeth Warren of Massachusetts accused …" is one accuser, not also Massachusetts
+    [evs] = _code(["Senator Mary Donovan of Ohio accused Russia of meddling in the election."])
+    assert evs and all(e["source"]["name"] != "Ohio" for e in evs)

@@ -89,6 +89,9 @@ def attributor(coder, p: Predicate, by_verb: dict, entities, date) -> list:
     q = p
     for _ in range(4):
         found = [arg for arg in q.obl if arg.prep in coder.attribution]
+        # English "according to X", parsed as a participle over "to X"
+        found += [Arg("obl", o, "to") for c in q.verb.children if c.lower_ in coder.attribution_heads
+                  for g in c.children if g.dep_ == "prep" for o in g.children if o.dep_ == "pobj"]
         if found:
             return [a for arg in found for a in coder.actors(arg, entities, date)]
         t, h = q.verb, q.verb.head

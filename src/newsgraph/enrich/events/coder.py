@@ -68,6 +68,7 @@ class Coder:
         #: "Potrivit armatei israeliene, Iranul a lansat …": an adversary's act on a state's account (of these
         #: sectors, or a bare country) is that state's claim, coded as its accusation (see claims.alleged)
         self.claimant_sectors = set(self.cue.get("claimant_sectors", []))
+        self.attribution_heads = {w.lower() for w in self.cue.get("attribution_heads", [])}  # "according (to)"
         #: general-news precision (English): only actors of a known country or organisation; the roots that may
         #: go without a target (None: any)
         self.known_only = bool(self.cue.get("known_actors_only"))

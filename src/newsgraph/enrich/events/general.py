@@ -206,7 +206,8 @@ class GeneralNews:
         actors of their own: "NATO Secretary General Jens Stoltenberg", "Israeli Prime Minister Benjamin Netanyahu",
         "his Ukrainian counterpart, Volodymyr Zelensky" are one actor each, the person; an organisation qualifying
         the person ("NATO …") gives the person its code (the office named), a nationality only where the person has
-        none. Coordinated names ("X and Y", "by X and by Y") stay separate actors."""
+        none; so does a place after the name ("Elizabeth Warren of Massachusetts"). Coordinated names ("X and Y",
+        "by X and by Y") stay separate actors."""
         persons = [a for a in found if a.type == "PERSON"]
         if not persons or len(found) < 2:
             return found
@@ -226,6 +227,11 @@ class GeneralNews:
         for a in found:
             h = phrase_head(a) if a.type != "PERSON" else None
             owner = next((p for p in persons if p is not a and a.end <= p.start and of(p, h)), None)
+            top = next((t for t in toks if a.start <= t.idx < a.end and not (a.start <= t.head.idx < a.end)), None)
+            if owner is None and a.type == "GPE" and top is not None and top.dep_ == "pobj" and \
+                    top.head.lower_ == "of" and top.head.head.idx in at:
+                # "Sen. Elizabeth Warren of Massachusetts": the place after the name qualifies the person
+                owner = next((p for p in persons if p.start <= top.head.head.idx < p.end), None)
             if owner is None:
                 out.append(a)
             elif a.code and (a.type == "ORG" or not owner.code):
