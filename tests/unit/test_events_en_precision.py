@@ -105,3 +105,10 @@ def test_a_place_after_a_name_qualifies_the_person():
     # session 7: "Sen. Elizabeth Warren of Massachusetts accused …" is one accuser, not also Massachusetts
     [evs] = _code(["Senator Mary Donovan of Ohio accused Russia of meddling in the election."])
     assert evs and all(e["source"]["name"] != "Ohio" for e in evs)
+
+
+def test_a_bare_infinitive_under_a_modal_is_hypothetical():
+    # session 7: "… information that could help the police hopefully capture him" was a capture (173)
+    [evs] = _code(["She is collecting any footage of him that could help the police quickly capture him, since it was "
+                   "not his first theft."])
+    assert not any(e["cameo"].startswith("17") for e in evs)

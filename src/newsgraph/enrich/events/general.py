@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from newsgraph.enrich.events.actors import sector_of
 
+#: verbs taking a bare infinitive with its own subject ("help the police capture him", "let X do")
+_BARE_INFINITIVE_HEADS = {"help", "let", "make", "have"}
+
 
 def cameo_root(code: str | None) -> str:
     """The CAMEO root of a code ("0874" -> "08"; a reciprocal "042:043" -> "04")."""
@@ -268,8 +271,10 @@ class GeneralNews:
             return False
         t = v
         for _ in range(4):
-            if t.dep_ != "xcomp" or t.head.i == t.i:
-                return False
+            bare = t.dep_ == "ccomp" and t.tag_ in ("VB", "VBP") and t.head.lemma_ in _BARE_INFINITIVE_HEADS and \
+                not any(c.dep_ in ("aux", "mark") for c in t.children)
+            if t.dep_ != "xcomp" and not bare or t.head.i == t.i:
+                return False  # (a bare infinitive with its own subject: "help the police capture him")
             t = t.head
             if any(c.dep_ == "aux" and c.lower_ in self.modals for c in t.children):
                 return True
