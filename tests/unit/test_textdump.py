@@ -117,3 +117,27 @@ def test_lead_paragraph_before_a_caption_and_share_bar_is_body(pipeline):
     doc = pipeline(Source.make("page.txt", "text", text))
     assert doc.body[0] == lead
     assert doc.body.count(_PROSE) == 4
+
+
+@pytest.mark.parametrize("dateline, expected", [
+    ("24. April 2020 | Pressemitteilungen", "2020-04-24"),
+    ("Hamburg, 2. November 2021", "2021-11-02"),
+    ("CBS News February 24, 2020, 7:57 AM", "2020-02-24T07:57:00"),
+    ("6. November 2023 | 3 Kommentare", "2023-11-06"),
+])
+def test_a_date_with_a_few_words_beside_the_headline_is_the_date(pipeline, dateline, expected):
+    text = _dump("Menu", "News", "Bridge to be rebuilt after the floods", dateline, _PROSE, _PROSE.replace("bridge", "road"))
+    assert pipeline(Source.make("page.txt", "text", text)).published.value == expected
+
+
+def test_a_date_with_a_few_words_far_from_the_headline_is_not_the_date(pipeline):
+    # a teaser list's entry at the foot of the page: not the article's date
+    text = _dump("Bridge to be rebuilt after the floods", _PROSE, *([_PROSE.replace("bridge", "road")] * 3),
+                 *[f"Section {i}" for i in range(12)], "Other news | 3. November 2021")
+    assert pipeline(Source.make("page.txt", "text", text)).published is None
+
+
+def test_a_date_line_with_a_von_byline_gives_date_and_author(pipeline):
+    text = _dump("Bridge to be rebuilt after the floods", "Veröffentlicht am 12. Juni 2017 von Jan Kupitz", _PROSE)
+    doc = pipeline(Source.make("page.txt", "text", text))
+    assert doc.published.value == "2017-06-12" and doc.authors == ["Jan Kupitz"]

@@ -71,6 +71,7 @@ class Line:
     words: int
     kind: str = "unknown"  # body candidates: "prose", "short"; cue kinds: "dateline", "caption", ...
     data: dict = field(default_factory=dict)
+    loose: object = None  # a ``datetext.DateLine`` with a few other words: a date line beside the headline only
 
 
 # Scripts written without spaces (Han, kana, Thai): ``\w+`` sees a whole sentence as one word there.
@@ -105,12 +106,16 @@ def classify(line: Line, cues: Cues, dates: bool = True) -> None:
     folded = fold(text)
     short = line.words <= 12 and len(text) <= 120
     if dates and (short or len(text) <= DATE_LINE_MAX_CHARS):
-        if (found := date_line(text, cues, reader(cues.codes))) is not None:
+        found = date_line(text, cues, reader(cues.codes), loose=LOOSE_DATE_WORDS if dates else 0)
+        if found is not None and found.loose:
+            line.loose = found  # a date line only beside the headline (``_loose_date_lines``); else its shape
+        elif found is not None:
             line.kind = "modified" if found.modified else "dateline"
             line.data = {"label": found.label, "relative": found.relative}
             if found.byline:  # "Postat pe 3 martie 2019 de Vlad Stoica": the author is read from the same line
                 kept = fold_keep(found.byline)
-                if (m := cues.author.match(kept)) and looks_like_names(found.byline[m.start("rest"):], cues):
+                if (m := cues.author.match(kept) or _VON.match(kept)) and \
+                        looks_like_names(found.byline[m.start("rest"):], cues):
                     line.data["names"] = split_names(found.byline[m.start("rest"):], cues)
             return
     if len(text) <= 200 and folded.startswith(("©", "(c)", "copyright")) and _FOOTER.search(folded):
@@ -365,6 +370,7 @@ def segment(doc: Document, cues: Cues) -> Document:
             doc.title = title_line.text[: title_line.text.rindex(parts[-1])].rstrip(" |–—-·:»/")
     if title_line is not None and title_line.index == 0 and not doc.title and not doc.source.hints.get("title"):
         doc.title = _without_recurring_parts(title_line.text, lines) or None
+    _loose_date_lines(lines, title_line.index if title_line is not None else start, start)
     dates = DateReading(reader(cues.codes), raw, cues, doc.source.hints.get("fetched"))
     # The article's own date stands by its headline; a page also shows today's date in its masthead and the dates
     # of teasers in its lists. Date lines are read nearest the headline first (the first to fill a field wins).
@@ -391,6 +397,17 @@ def segment(doc: Document, cues: Cues) -> Document:
         if read := read_date(str(hinted)):
             doc.modified = DateValue(read[0], "record", 0.85, str(hinted), tz=read[1])
     return doc
+
+
+def _loose_date_lines(lines: list[Line], ref: int, start: int) -> None:
+    """A date with a few other words ("24. April 2020 | Pressemitteilungen", "Hamburg, 2. November 2021") is the
+    article's date line when it stands within ``LOOSE_DATE_REACH`` lines of the headline or the body's start;
+    elsewhere it keeps its shape kind (a teaser's date, a list's entry)."""
+    for line in lines:
+        if line.loose is not None and line.kind not in _INTERRUPTIONS and (
+                ref - LOOSE_DATE_REACH <= line.index <= max(start, ref) + LOOSE_DATE_REACH):
+            line.kind = "modified" if line.loose.modified else "dateline"
+            line.data = {"label": line.loose.label, "relative": False}
 
 
 def _without_recurring_parts(title: str, lines: list[Line]) -> str:
@@ -424,6 +441,8 @@ def _beside_header(lines: list[Line], i: int) -> bool:
 # A full name beside a date without a label stands this close under the headline (flattened dev pages, author
 # right on 342: 160 without the rule; reach 2, 3 and 4 lines: 160 (+1/-1), 162 (+3/-1), 162 (+3/-1)).
 NAME_DATE_REACH = 3
+LOOSE_DATE_WORDS = 5  # other words a loose date line may hold (``datetext.date_line``)
+LOOSE_DATE_REACH = 8  # lines from the headline or the body's start where a loose date line counts
 DATE_REACH = 8  # date lines this close to the headline (or the body's start) are the article's own
 SITE_SCAN_LINES = 80  # site clues stand in the page's head and foot: this many lines at each end are read
 
