@@ -141,3 +141,23 @@ def test_a_date_line_with_a_von_byline_gives_date_and_author(pipeline):
     text = _dump("Bridge to be rebuilt after the floods", "Veröffentlicht am 12. Juni 2017 von Jan Kupitz", _PROSE)
     doc = pipeline(Source.make("page.txt", "text", text))
     assert doc.published.value == "2017-06-12" and doc.authors == ["Jan Kupitz"]
+
+
+@pytest.mark.parametrize("byline, authors", [
+    ("By Michelle Ehrhardt 04 November 2020", ["Michelle Ehrhardt"]),  # a date right after the names
+    ("Por Alberto Ávila 27 de agosto 2019", ["Alberto Ávila"]),
+    ("von Mathilda Trausch, Online-Redaktion Veröffentlicht: 26.12.2022", ["Mathilda Trausch"]),  # a newsroom
+    ("Author: Gàbor Muniér, Datum: 03.03.2019", ["Gàbor Muniér"]),  # the tail's label is no name
+    ("July 24, 2019 by Amy Motroni 5 Comments", ["Amy Motroni"]),
+    ("By Tatyana Turner.", ["Tatyana Turner"]),
+])
+def test_byline_names_end_where_the_tail_starts(pipeline, byline, authors):
+    text = _dump("Bridge to be rebuilt after the floods", byline, _PROSE)
+    assert pipeline(Source.make("page.txt", "text", text)).authors == authors
+
+
+def test_only_the_byline_nearest_the_headline_names_the_authors(pipeline):
+    text = _dump("Bridge to be rebuilt after the floods", "By Ann Lee", "By Bo Li", _PROSE,
+                 _PROSE.replace("bridge", "road"), "Comments", "By Carl Jones", "Great article, thanks a lot!",
+                 "By Dana Smith", "I do not agree with the council at all.")
+    assert pipeline(Source.make("page.txt", "text", text)).authors == ["Ann Lee", "Bo Li"]

@@ -114,9 +114,11 @@ def classify(line: Line, cues: Cues, dates: bool = True) -> None:
             line.data = {"label": found.label, "relative": found.relative}
             if found.byline:  # "Postat pe 3 martie 2019 de Vlad Stoica": the author is read from the same line
                 kept = fold_keep(found.byline)
-                if (m := cues.author.match(kept) or _VON.match(kept)) and \
-                        looks_like_names(found.byline[m.start("rest"):], cues):
-                    line.data["names"] = split_names(found.byline[m.start("rest"):], cues)
+                if m := cues.author.match(kept) or _VON.match(kept):
+                    # the names end where a tail starts: "by Amy Motroni 5 Comments", "von X | Politik"
+                    names = _BYLINE_TAIL.split(found.byline[m.start("rest"):], maxsplit=1)[0].strip(" ,;:")
+                    if looks_like_names(names, cues):
+                        line.data["names"] = split_names(names, cues)
             return
     if len(text) <= 200 and folded.startswith(("©", "(c)", "copyright")) and _FOOTER.search(folded):
         line.kind = "copyright"  # "© 2016 Contrapagina. Revistă de actualitate": a footer, not a photo credit
@@ -181,7 +183,7 @@ def classify(line: Line, cues: Cues, dates: bool = True) -> None:
 # mmartin@…": the names end at a separator, at a comma or a preposition before a number, or at an e-mail address.
 _BYLINE_TAIL = re.compile(r"\s+(?:[|·•/]|//)\s+|\s+[–—-]\s+|\s*,\s+(?=[^\s,]*\d|[^\W\d_]+\.?\s+\d)"
                           r"|\s+(?:on|am|le|el|il|pe|em|at|um)\s+(?=\S*\d|[^\W\d_]+\.?\s+\d)"
-                          r"|\s+\S+@\S+", re.IGNORECASE)
+                          r"|\s+\S+@\S+|\s+(?=\d)", re.IGNORECASE)
 # German "Von" opens sentences as often as bylines: it labels a byline only before full names (two words or more)
 # on a short line ("Von Andreas Floemer"), never before a single word.
 _VON = re.compile(r"^\s*(?P<label>von)\s*:?\s+(?P<rest>.+)$")
@@ -191,7 +193,10 @@ def _byline_with_tail(line: Line, rest: str, role: str, cues: Cues, dates: bool,
     """A labelled byline whose names are followed by a date, a section, an e-mail (``_BYLINE_TAIL``), or (after
     "Von") nothing: the line becomes a byline, or a date line with its names when a date follows them."""
     parts = _BYLINE_TAIL.split(rest, maxsplit=1)
-    head = parts[0].strip(" ,;:")
+    head = parts[0].strip(" ,;")
+    if head.endswith(":"):  # "Gàbor Muniér, Datum: 03.03.19": the label of the tail is no name
+        head = head.rsplit(",", 1)[0] if "," in head else ""
+    head = head.strip(" ,;:")
     if (len(parts) < 2 and not two_words) or not looks_like_names(head, cues):
         return False
     names = split_names(head, cues)
@@ -379,6 +384,7 @@ def segment(doc: Document, cues: Cues) -> Document:
                        key=lambda ln: (not ref - DATE_REACH <= ln.index <= max(start, ref) + DATE_REACH,
                                        abs(ln.index - ref))):
         _apply_date(line, doc, dates)
+    _one_byline(lines, ref)
     for line in lines:
         _apply(line, doc, in_body=start <= line.index < end or line.index in lead, dates=dates)
     if not doc.authors and title_line is not None:  # "Tanja Karrasch 3.11.2023" under the headline, no label
@@ -397,6 +403,25 @@ def segment(doc: Document, cues: Cues) -> Document:
         if read := read_date(str(hinted)):
             doc.modified = DateValue(read[0], "record", 0.85, str(hinted), tz=read[1])
     return doc
+
+
+BYLINE_GROUP_LINES = 2  # author lines this close to the article's byline belong to it ("By Ann Lee" / "and Bo Li")
+
+
+def _one_byline(lines: list[Line], ref: int) -> None:
+    """The article has one byline: the author line nearest the headline, with the author lines right beside it.
+    The others are comments', teasers' and author boxes' bylines ("Author: X, Datum: ..." under each comment):
+    they stay boilerplate without giving names."""
+    bylines = [ln for ln in lines if ln.kind == "byline" and ln.data.get("role") == "author"]
+    if len(bylines) < 2:
+        return
+    group = [min(bylines, key=lambda ln: (abs(ln.index - ref), ln.index))]
+    for ln in sorted(bylines, key=lambda ln: abs(ln.index - group[0].index)):
+        if ln not in group and any(abs(ln.index - g.index) <= BYLINE_GROUP_LINES for g in group):
+            group.append(ln)
+    for ln in bylines:
+        if ln not in group:
+            ln.data["names"] = []
 
 
 def _loose_date_lines(lines: list[Line], ref: int, start: int) -> None:
