@@ -161,3 +161,12 @@ def test_only_the_byline_nearest_the_headline_names_the_authors(pipeline):
                  _PROSE.replace("bridge", "road"), "Comments", "By Carl Jones", "Great article, thanks a lot!",
                  "By Dana Smith", "I do not agree with the council at all.")
     assert pipeline(Source.make("page.txt", "text", text)).authors == ["Ann Lee", "Bo Li"]
+
+
+@pytest.mark.parametrize("dateline, expected", [
+    ("1. November 2016 1. November 2016 surfguard", "2016-11-01"),  # the same day twice (published, updated)
+    ("postado em 24/05/2022 05:49 / atualizado em 24/05/2022 05:50", "2022-05-24T05:49:00"),
+])
+def test_a_loose_date_line_with_one_publication_day(pipeline, dateline, expected):
+    text = _dump("Menu", "Bridge to be rebuilt after the floods", dateline, _PROSE, _PROSE.replace("bridge", "road"))
+    assert pipeline(Source.make("page.txt", "text", text)).published.value == expected

@@ -333,7 +333,8 @@ def date_line(text: str, cues, dates: DateReader, loose: int = 0) -> DateLine | 
     a = cues.author.match(fold_keep(rest)) or _VON_AFTER_DATE.match(fold_keep(rest))
     if words[0].start() > found[-1].start and a and a.group("rest").strip():
         return DateLine(label, is_mod, False, byline=rest)
-    if len(words) <= loose and len(found) == 1:
+    if len(words) <= loose and len({f.value[:10] for f in found if not f.modified}) == 1:
+        # one publication day (repeated, or beside an update date: "Oct 24, 2023 | Zuletzt geändert: Nov 7, 2023")
         return DateLine(label, is_mod, False, loose=True)
     return None
 
