@@ -170,3 +170,14 @@ def test_only_the_byline_nearest_the_headline_names_the_authors(pipeline):
 def test_a_loose_date_line_with_one_publication_day(pipeline, dateline, expected):
     text = _dump("Menu", "Bridge to be rebuilt after the floods", dateline, _PROSE, _PROSE.replace("bridge", "road"))
     assert pipeline(Source.make("page.txt", "text", text)).published.value == expected
+
+
+@pytest.mark.parametrize("first, headline, expected", [
+    ("Bridge to be rebuilt after floods: Valley News", "Bridge to be rebuilt after floods", "Bridge to be rebuilt after floods"),
+    ("VNEWS: Bridge to be rebuilt after floods", "Bridge to be rebuilt after floods", "Bridge to be rebuilt after floods"),
+    ("23.01.2022 - Bridge to be rebuilt after floods", "Home", "Bridge to be rebuilt after floods"),  # date led
+    ("Bridge to be rebuilt after floods -", "Home", "Bridge to be rebuilt after floods"),
+])
+def test_the_title_line_without_its_site_part_or_date(pipeline, first, headline, expected):
+    text = _dump(first, "Menu", headline, _PROSE, _PROSE.replace("bridge", "road"))
+    assert pipeline(Source.make("page.txt", "text", text)).title == expected

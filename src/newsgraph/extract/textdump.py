@@ -387,6 +387,8 @@ def segment(doc: Document, cues: Cues) -> Document:
     _one_byline(lines, ref)
     for line in lines:
         _apply(line, doc, in_body=start <= line.index < end or line.index in lead, dates=dates)
+    if doc.title and not doc.source.hints.get("title"):
+        doc.title = _undated_title(doc.title, dates.reader)
     if not doc.authors and title_line is not None:  # "Tanja Karrasch 3.11.2023" under the headline, no label
         for line in lines[title_line.index + 1: title_line.index + 1 + NAME_DATE_REACH]:
             if line.kind in ("dateline", "headline", "short") and _DIGIT.search(line.text) and (
@@ -441,6 +443,8 @@ def _without_recurring_parts(title: str, lines: list[Line]) -> str:
     recurs in its menus, mastheads and footers, the headline part does not (or only as the headline line that
     ``title_anchor`` finds first). Flattened dev pages whose title is the first line (93): 40 -> 50 right; cutting
     every part but the first gave 54, but also cuts real headlines written "Kim - Putin: ..." in scraper dumps."""
+    if shown := _shown_part(title, lines):
+        return shown
     parts = [p for p in _TITLE_SEP.split(title) if p.strip()]
     if len(parts) < 2:
         return title
@@ -453,6 +457,39 @@ def _without_recurring_parts(title: str, lines: list[Line]) -> str:
     if len(keep) == len(parts):
         return title
     return title[title.index(keep[0]): title.rindex(keep[-1]) + len(keep[-1])].strip()
+
+
+def _undated_title(title: str, reader_) -> str:
+    """A headline led by its date and a separator ("23.01.2022 - Dorothea Wierer darf ... jubeln", "08.11.2021 |
+    Online-Fachtag ...") without the date; a trailing separator goes too ("Heizjacken von Bosch -")."""
+    title = title.rstrip(" |–—-·:")  # not "»": a closing quotation mark
+    found = reader_.find(title, "DMY")
+    if found and found[0].start == 0 and (m := _PART_EDGE.match(title[found[0].end:])) and \
+            _words(rest := title[found[0].end + m.end():].strip()) >= SHOWN_PART_WORDS:
+        return rest
+    return title
+
+
+_PART_EDGE = re.compile(r"^\s*[|–—\-·:»/]")
+_SEPARATORS = frozenset("|–—-·:»/")
+SHOWN_PART_WORDS = 3  # a line this long that the title starts or ends with is the headline part
+
+
+def _shown_part(title: str, lines: list[Line]) -> str | None:
+    """The longest later line that the first line (the page's ``<title>``) starts or ends with, up to a separator:
+    "Reparaturcafé am 31. Januar: Stadt Ahlen" with the line "Reparaturcafé am 31. Januar" -> that line; the page
+    shows its headline without the site's name ("BDZV: Olafur Eliasson gestaltet ..." likewise)."""
+    folded = fold(title)
+    best = None
+    for line in lines[1:]:
+        if line.words < SHOWN_PART_WORDS or len(line.text) >= len(title):
+            continue
+        part = fold(line.text)
+        if folded.startswith(part) and _PART_EDGE.match(folded[len(part):]) or \
+                folded.endswith(part) and folded[:-len(part)].rstrip()[-1:] in _SEPARATORS:
+            if best is None or len(line.text) > len(best):
+                best = line.text
+    return best
 
 
 _HEADER_NEIGHBOURS = frozenset({"title", "dateline", "modified", "prose", "caption", "alt", "byline"})
