@@ -19,7 +19,7 @@ trafilatura development pages flattened with html-text (``benchmarks/extraction.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from newsgraph.document import Block, DateValue, Document, Figure
@@ -35,23 +35,14 @@ from newsgraph.extract.authors import (
 )
 from newsgraph.extract.datetext import DATE_LINE_MAX_CHARS, DateOrder, Found, date_line, fold_keep, reader, relative
 from newsgraph.extract.dumpformats import split_header
+from newsgraph.extract.dumplines import _WORD, Line, _words, fold, one_byline, undated_title, without_recurring_parts
+from newsgraph.extract.dumplines import TITLE_SEP as _TITLE_SEP
 from newsgraph.extract.site import choose_site, display_site, site_candidates
 from newsgraph.extract.site import key as site_key
 from newsgraph.lang.cues import Cues
-from newsgraph.normalize import fold as _fold_slow
-
-
-def fold(text: str) -> str:
-    """``normalize.fold`` (lower case, no diacritics, whitespace collapsed) through ``fold_keep``'s translate table:
-    the same key for the text of news pages (``casefold``'s "ß" -> "ss" aside, handled by the slow path), at a
-    fraction of the cost of a per-character NFKD on every line."""
-    if "ß" in text or "ẞ" in text:
-        return _fold_slow(text)
-    return " ".join(fold_keep(text).split())
 
 _TERMINAL = tuple('.!?;:"”»\'’)…。！？」』')
 _ELLIPSIS = ("...", "…")
-_WORD = re.compile(r"\w+", re.UNICODE)
 _DIGIT = re.compile(r"\d")
 _FOOTER = re.compile(r"\b(?:19|20)\d{2}\b|rights|drepturi|rechte|droits|derechos|diritti|direitos|prawa")
 _TIME_ALONE = re.compile(r"^\s*(?:ora|at|la)?\s*:?\s*[0-2]?\d[:.][0-5]\d\s*(?:[ap]\.?m\.?)?\s*$", re.IGNORECASE)
@@ -62,28 +53,6 @@ PROSE_MIN_WORDS = 8  # a line this long with terminal punctuation reads as prose
 LONG_LINE_WORDS = 25  # this long reads as prose even without terminal punctuation
 CUE_PENALTY = 6  # a cue line costs this much plus its length
 SHORT_LINE_PENALTY = 2
-
-
-@dataclass
-class Line:
-    index: int
-    text: str
-    words: int
-    kind: str = "unknown"  # body candidates: "prose", "short"; cue kinds: "dateline", "caption", ...
-    data: dict = field(default_factory=dict)
-    loose: object = None  # a ``datetext.DateLine`` with a few other words: a date line beside the headline only
-
-
-# Scripts written without spaces (Han, kana, Thai): ``\w+`` sees a whole sentence as one word there.
-_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-CHARS_PER_UNSPACED_WORD = 2  # mean word length of Chinese/Japanese news text (about 1.5-2 characters)
-
-
-def _words(text: str) -> int:
-    unspaced = len(_UNSPACED.findall(text))
-    if not unspaced:
-        return len(_WORD.findall(text))
-    return len(_WORD.findall(_UNSPACED.sub(" ", text))) + unspaced // CHARS_PER_UNSPACED_WORD
 
 
 def _is_teaser(text: str) -> bool:
@@ -276,7 +245,7 @@ def trim_region(lines: list[Line], start: int, end: int) -> tuple[int, int]:
 # " | Site" suffix) just before the article. Kadane's region alone often lands on a longer block elsewhere: a
 # cookie-consent dialog, a login form, a comment thread.
 _CRUMBS = re.compile(r"\s[»›>]\s")
-_TITLE_SEP = re.compile(r"\s+[|–—\-·:»/]\s+|\s*::\s*")
+
 ANCHOR_SCAN_LINES = 400  # the headline is looked for in this many lines (pages have up to ~600 non-empty lines)
 # The first positive region after the headline is preferred to a larger one elsewhere if its sum reaches this share
 # of the largest: body F1 0.864 (no anchoring) -> 0.870 at 0.2 and 0.3; 0.1 gave 0.862, 0.5 0.868.
@@ -374,7 +343,7 @@ def segment(doc: Document, cues: Cues) -> Document:
         if len(parts) >= 2 and site_key(parts[-1]) == site_key(doc.site) and _words(parts[0]) >= 2:
             doc.title = title_line.text[: title_line.text.rindex(parts[-1])].rstrip(" |–—-·:»/")
     if title_line is not None and title_line.index == 0 and not doc.title and not doc.source.hints.get("title"):
-        doc.title = _without_recurring_parts(title_line.text, lines) or None
+        doc.title = without_recurring_parts(title_line.text, lines) or None
     _loose_date_lines(lines, title_line.index if title_line is not None else start, start)
     dates = DateReading(reader(cues.codes), raw, cues, doc.source.hints.get("fetched"))
     # The article's own date stands by its headline; a page also shows today's date in its masthead and the dates
@@ -384,11 +353,11 @@ def segment(doc: Document, cues: Cues) -> Document:
                        key=lambda ln: (not ref - DATE_REACH <= ln.index <= max(start, ref) + DATE_REACH,
                                        abs(ln.index - ref))):
         _apply_date(line, doc, dates)
-    _one_byline(lines, ref)
+    one_byline(lines, ref)
     for line in lines:
         _apply(line, doc, in_body=start <= line.index < end or line.index in lead, dates=dates)
     if doc.title and not doc.source.hints.get("title"):
-        doc.title = _undated_title(doc.title, dates.reader)
+        doc.title = undated_title(doc.title, dates.reader)
     if not doc.authors and title_line is not None:  # "Tanja Karrasch 3.11.2023" under the headline, no label
         for line in lines[title_line.index + 1: title_line.index + 1 + NAME_DATE_REACH]:
             if line.kind in ("dateline", "headline", "short") and _DIGIT.search(line.text) and (
@@ -407,25 +376,6 @@ def segment(doc: Document, cues: Cues) -> Document:
     return doc
 
 
-BYLINE_GROUP_LINES = 2  # author lines this close to the article's byline belong to it ("By Ann Lee" / "and Bo Li")
-
-
-def _one_byline(lines: list[Line], ref: int) -> None:
-    """The article has one byline: the author line nearest the headline, with the author lines right beside it.
-    The others are comments', teasers' and author boxes' bylines ("Author: X, Datum: ..." under each comment):
-    they stay boilerplate without giving names."""
-    bylines = [ln for ln in lines if ln.kind == "byline" and ln.data.get("role") == "author"]
-    if len(bylines) < 2:
-        return
-    group = [min(bylines, key=lambda ln: (abs(ln.index - ref), ln.index))]
-    for ln in sorted(bylines, key=lambda ln: abs(ln.index - group[0].index)):
-        if ln not in group and any(abs(ln.index - g.index) <= BYLINE_GROUP_LINES for g in group):
-            group.append(ln)
-    for ln in bylines:
-        if ln not in group:
-            ln.data["names"] = []
-
-
 def _loose_date_lines(lines: list[Line], ref: int, start: int) -> None:
     """A date with a few other words ("24. April 2020 | Pressemitteilungen", "Hamburg, 2. November 2021") is the
     article's date line when it stands within ``LOOSE_DATE_REACH`` lines of the headline or the body's start;
@@ -435,61 +385,6 @@ def _loose_date_lines(lines: list[Line], ref: int, start: int) -> None:
                 ref - LOOSE_DATE_REACH <= line.index <= max(start, ref) + LOOSE_DATE_REACH):
             line.kind = "modified" if line.loose.modified else "dateline"
             line.data = {"label": line.loose.label, "relative": False}
-
-
-def _without_recurring_parts(title: str, lines: list[Line]) -> str:
-    """A first line that is a page's ``<title>`` ("Headline | Site", "Blog | Headline", "Headline – Section –
-    Site") without its leading and trailing parts that the page writes elsewhere too: a site's or section's name
-    recurs in its menus, mastheads and footers, the headline part does not (or only as the headline line that
-    ``title_anchor`` finds first). Flattened dev pages whose title is the first line (93): 40 -> 50 right; cutting
-    every part but the first gave 54, but also cuts real headlines written "Kim - Putin: ..." in scraper dumps."""
-    if shown := _shown_part(title, lines):
-        return shown
-    parts = [p for p in _TITLE_SEP.split(title) if p.strip()]
-    if len(parts) < 2:
-        return title
-    rest = "\n".join(fold(line.text) for line in lines[1:])
-    keep = list(parts)
-    while len(keep) > 1 and len(keep[-1].strip()) >= 3 and fold(keep[-1]) in rest:
-        keep.pop()
-    while len(keep) > 1 and len(keep[0].strip()) >= 3 and fold(keep[0]) in rest:
-        keep.pop(0)
-    if len(keep) == len(parts):
-        return title
-    return title[title.index(keep[0]): title.rindex(keep[-1]) + len(keep[-1])].strip()
-
-
-def _undated_title(title: str, reader_) -> str:
-    """A headline led by its date and a separator ("23.01.2022 - Dorothea Wierer darf ... jubeln", "08.11.2021 |
-    Online-Fachtag ...") without the date; a trailing separator goes too ("Heizjacken von Bosch -")."""
-    title = title.rstrip(" |–—-·:")  # not "»": a closing quotation mark
-    found = reader_.find(title, "DMY")
-    if found and found[0].start == 0 and (m := _PART_EDGE.match(title[found[0].end:])) and \
-            _words(rest := title[found[0].end + m.end():].strip()) >= SHOWN_PART_WORDS:
-        return rest
-    return title
-
-
-_PART_EDGE = re.compile(r"^\s*[|–—\-·:»/]")
-_SEPARATORS = frozenset("|–—-·:»/")
-SHOWN_PART_WORDS = 3  # a line this long that the title starts or ends with is the headline part
-
-
-def _shown_part(title: str, lines: list[Line]) -> str | None:
-    """The longest later line that the first line (the page's ``<title>``) starts or ends with, up to a separator:
-    "Reparaturcafé am 31. Januar: Stadt Ahlen" with the line "Reparaturcafé am 31. Januar" -> that line; the page
-    shows its headline without the site's name ("BDZV: Olafur Eliasson gestaltet ..." likewise)."""
-    folded = fold(title)
-    best = None
-    for line in lines[1:]:
-        if line.words < SHOWN_PART_WORDS or len(line.text) >= len(title):
-            continue
-        part = fold(line.text)
-        if folded.startswith(part) and _PART_EDGE.match(folded[len(part):]) or \
-                folded.endswith(part) and folded[:-len(part)].rstrip()[-1:] in _SEPARATORS:
-            if best is None or len(line.text) > len(best):
-                best = line.text
-    return best
 
 
 _HEADER_NEIGHBOURS = frozenset({"title", "dateline", "modified", "prose", "caption", "alt", "byline"})
