@@ -382,7 +382,7 @@ def _loose_date_lines(lines: list[Line], ref: int, start: int) -> None:
     elsewhere it keeps its shape kind (a teaser's date, a list's entry)."""
     for line in lines:
         if line.loose is not None and line.kind not in _INTERRUPTIONS and (
-                ref - LOOSE_DATE_REACH <= line.index <= max(start, ref) + LOOSE_DATE_REACH):
+                abs(line.index - ref) <= LOOSE_DATE_REACH or abs(line.index - start) <= LOOSE_DATE_REACH):
             line.kind = "modified" if line.loose.modified else "dateline"
             line.data = {"label": line.loose.label, "relative": False}
 
