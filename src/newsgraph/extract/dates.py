@@ -173,7 +173,9 @@ def html_dates(tree, url: str | None, nodes: list[dict] | None = None, metas: di
     visible text. A
     markup date that is not among them gives way to the day a UTC time falls on in the site's zone, then to the
     modified date when that is shown (the page presents its update as its date), then to the page's own date
-    line. Dev pages: 270 -> 276 of 342 right, none lost (``benchmarks/extraction.py``)."""
+    line. Dev pages: 270 -> 276 of 342 right, none lost (``benchmarks/extraction.py``). A non-article JSON-LD
+    node's date (``_article_node``: a WebPage's, a Recipe's) that the page does not show, with no date line to
+    take its place, gives no date at all (htmldate would find the same markup date)."""
     from newsgraph.document import DateValue
 
     nodes = jsonld(tree) if nodes is None else nodes
@@ -225,7 +227,8 @@ def html_dates(tree, url: str | None, nodes: list[dict] | None = None, metas: di
 
 # JSON-LD types whose datePublished is an article's publication: NewsArticle, BlogPosting, ReportageNewsArticle, ...
 # A WebPage, Recipe or VideoObject node's date is often the CMS's record date, which the page does not show; dev
-# pages (even half) whose markup date is not shown: 2 of 3 such dates wrong (no date in the truth).
+# pages whose markup date is not shown: even half 2 of 3 such dates wrong (no date in the truth), odd half 6 of 7;
+# abstaining there: dates right even 140 -> 141, odd 147 -> 152 (``benchmarks/extraction.py`` split report).
 _ARTICLE_TYPE = re.compile(r"article|posting|report", re.IGNORECASE)
 
 
