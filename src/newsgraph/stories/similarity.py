@@ -17,9 +17,10 @@ import math
 import re
 import sys
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
+from operator import mul
 from pathlib import Path
 
 from newsgraph.normalize import fold, normalize_ro
@@ -49,9 +50,11 @@ def stop_words(language: str) -> frozenset[str]:
     return frozenset(fold(w) for w in module.STOP_WORDS)
 
 
-def content_stems(text: str, language: str | None) -> Counter:
+def content_stems(text: str, language: str | None, folded_text: str | None = None) -> Counter:
+    """Content-word stems (stop words out); ``folded_text``: the text already folded (``dedup.folded``)."""
     stop = stop_words(language or "")
-    return Counter(w[:STEM] for w in _WORD.findall(fold(normalize_ro(text))) if w not in stop)
+    folded_text = fold(normalize_ro(text)) if folded_text is None else folded_text
+    return Counter(w[:STEM] for w in _WORD.findall(folded_text) if w not in stop)
 
 
 def numbers(text: str) -> set[str]:
@@ -97,7 +100,11 @@ class Features:
     embedding: list[float] | None = None
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """The fields as a JSON-ready dict (shallow copies: ``dataclasses.asdict`` deep-copies every stem, a
+        millisecond an article)."""
+        return {"id": self.id, "language": self.language, "day": self.day, "title": self.title,
+                "entities": dict(self.entities), "stems": dict(self.stems), "numbers": list(self.numbers),
+                "dates": list(self.dates), "embedding": None if self.embedding is None else list(self.embedding)}
 
     @classmethod
     def from_dict(cls, d: dict) -> Features:
@@ -116,8 +123,9 @@ class Features:
         return norm
 
 
-def features_of(doc, embedder: Embedder | None = None) -> Features:
-    """The features of an analysed :class:`~newsgraph.document.Document`."""
+def features_of(doc, embedder: Embedder | None = None, folded_text: str | None = None) -> Features:
+    """The features of an analysed :class:`~newsgraph.document.Document` (``folded_text``: its text already
+    folded, ``dedup.folded``, which the clusterer shares with the fingerprint)."""
     text, title = doc.text, doc.title or ""
     language = doc.language.code if doc.language else None
     ents: Counter = Counter()
@@ -135,7 +143,7 @@ def features_of(doc, embedder: Embedder | None = None) -> Features:
                    if day is None or (d := day_number(v)) is None or abs(d - math.floor(day)) > 1)
     stems = content_stems(title, language)
     stems.update(stems)  # the headline counts twice
-    stems.update(content_stems(text, language))
+    stems.update(content_stems(text, language, folded_text))
     return Features(
         id=doc.id, language=language, day=day,
         title=title, entities=dict(ents), stems=dict(stems), numbers=sorted(numbers(title + "\n" + text)),
@@ -173,9 +181,10 @@ class Embedder:
 def _cosine(a: dict, b: dict, norms: tuple[float, float] | None = None) -> float:
     if not a or not b:
         return 0.0
-    if len(a) > len(b):
-        a, b = b, a
-    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
+    # the products over the shared keys, all in C (no Python loop per key); fsum is exact whatever the order of
+    # the set (which varies with the process's string hashing), so a score never depends on the process
+    shared = a.keys() & b.keys()
+    dot = math.fsum(map(mul, map(a.__getitem__, shared), map(b.__getitem__, shared)))
     if not dot:
         return 0.0
     if norms is not None:
