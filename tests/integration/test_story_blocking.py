@@ -298,3 +298,18 @@ def test_entity_counters_follow_updates_and_rebuild(make):
     weights = c.state.entity_weights({"country:ROU", "place:galati", "place:nowhere"})
     n = counted[""]
     assert weights == {"country:ROU": idf(5, n), "place:galati": idf(1, n), "place:nowhere": idf(0, n)}
+
+
+def test_near_with_a_limit_reads_the_articles_nearest_in_time(make):
+    """The embedding neighbours are looked for among the articles nearest in time (``EMBED_SCAN``), not the
+    whole window; both states agree on which."""
+    c = make()
+    days = ["2025-03-08T10:00", "2025-03-11T10:00", "2025-03-12T09:00", "2025-03-12T12:00", "2025-03-14T10:00", None]
+    for i, when in enumerate(days):
+        place(c, feat(f"n{i}", "ro", when, (f"place:p{i}",)), text_of(f"n{i}"))
+    day = day_number(DAY)
+    assert {m.features.id for m in c.state.near(day, 10.0)} == {f"n{i}" for i in range(6)}
+    assert [m.features.id for m in c.state.near(day, 10.0, 3)] == ["n2", "n3", "n1"]
+    assert [m.features.id for m in c.state.near(day, 3.0, 10)] == ["n2", "n3", "n1", "n4", "n5"]  # undated last;
+    # n0 is out of the window
+    assert [m.features.id for m in c.state.near(None, 10.0, 2)] == ["n0", "n1"]

@@ -69,13 +69,29 @@ class SqlStoryState:
         row = self.sql.one("SELECT * FROM story_members WHERE article_id = ?", (article_id,))
         return self._member(row) if row else None
 
-    def near(self, day: float | None, window: float) -> list[Member]:
-        if day is None:
-            rows = self.sql.rows("SELECT * FROM story_members")
-        else:
-            rows = self.sql.rows("SELECT * FROM story_members WHERE day BETWEEN ? AND ? OR day IS NULL",
-                                 (day - window, day + window))
-        return [self._member(r) for r in rows]
+    def near(self, day: float | None, window: float, limit: int | None = None) -> list[Member]:
+        """The articles within ``window`` days of ``day`` (undated ones are near every day); with ``limit``, the
+        ``limit`` nearest in time (undated last, then by id), read by index range scans before and after
+        ``day``: at most ``limit`` rows a side, however full the window."""
+        if limit is None:
+            if day is None:
+                rows = self.sql.rows("SELECT * FROM story_members")
+            else:
+                rows = self.sql.rows("SELECT * FROM story_members WHERE day BETWEEN ? AND ? OR day IS NULL",
+                                     (day - window, day + window))
+            return [self._member(r) for r in rows]
+        if day is None:  # every gap is infinite (cluster.gap): by id
+            rows = self.sql.rows("SELECT * FROM story_members ORDER BY article_id LIMIT ?", (limit,))
+            return [self._member(r) for r in rows]
+        pick = "SELECT * FROM story_members WHERE"
+        rows = self.sql.rows(
+            f"SELECT * FROM ({pick} day BETWEEN ? AND ? ORDER BY day DESC LIMIT ?) AS a"
+            f" UNION ALL SELECT * FROM ({pick} day > ? AND day <= ? ORDER BY day LIMIT ?) AS b"
+            f" UNION ALL SELECT * FROM ({pick} day IS NULL ORDER BY article_id LIMIT ?) AS c",
+            (day - window, day, limit, day, day + window, limit, limit))
+        rows.sort(key=lambda r: (r["day"] is None, abs(r["day"] - day) if r["day"] is not None else 0.0,
+                                 r["article_id"]))
+        return [self._member(r) for r in rows[:limit]]
 
     def many(self, ids) -> list[Member]:
         ids, out = list(ids), []

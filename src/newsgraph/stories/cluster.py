@@ -17,7 +17,7 @@ For each new article (:meth:`Clusterer.add`):
    can make them one story: a canonical entity id (the state's entity postings; per entity the
    :data:`POSTINGS` articles nearest in publication time, so "Romania" costs no more than a rare name), an LSH
    band of the body (:mod:`newsgraph.stories.dedup`), or, with an embedder, being among the
-   :data:`EMBED_NEIGHBOURS` nearest articles by embedding. At most :data:`MAX_CANDIDATES` articles are scored:
+   :data:`EMBED_NEIGHBOURS` nearest articles by embedding (of the :data:`EMBED_SCAN` nearest in time). At most :data:`MAX_CANDIDATES` articles are scored:
    those sharing the most idf-weighted entities, then the nearest in time. So placing an article costs a
    bounded number of comparisons, however many articles its window holds.
 3. **Ids.** A story's id is its earliest member's article id (publication time, then id), so the same articles
@@ -48,6 +48,7 @@ MAX_CANDIDATES = 100  # articles scored per placement: ~10 ms here, 5% of a full
 BAND_CANDIDATES = 20  # articles sharing an LSH band checked as copies and scored: the nearest in time
 SHINGLE_CACHE = 500  # articles stored without their shingle hashes (before SQLite migration 7) whose hashes are kept
 EMBED_NEIGHBOURS = 20  # with an embedder: the articles of the window nearest by embedding are candidates too
+EMBED_SCAN = 500  # ... looked for among this many articles of the window, the nearest in publication time
 
 
 @dataclass
@@ -124,8 +125,13 @@ class MemoryState:
     def many(self, ids) -> list[Member]:
         return [m for i in ids if (m := self.members.get(i)) is not None]
 
-    def near(self, day: float | None, window: float) -> list[Member]:
-        return [m for m in self.members.values() if in_window(day, m.features.day, window)]
+    def near(self, day: float | None, window: float, limit: int | None = None) -> list[Member]:
+        """The articles within ``window`` days of ``day``; with ``limit``, the ``limit`` nearest in time
+        (undated last, then by id)."""
+        found = [m for m in self.members.values() if in_window(day, m.features.day, window)]
+        if limit is None:
+            return found
+        return sorted(found, key=lambda m: (gap(day, m.features.day), m.features.id))[:limit]
 
     def postings(self, entities, day: float | None, window: float, limit: int) -> dict[str, tuple]:
         """Article id -> (its day, the given entities it shares): per entity the ``limit`` articles nearest
@@ -314,7 +320,8 @@ class Clusterer:
             shared = dict(ranked[: self.max_candidates])
         ids = set(shared)
         if f.embedding:
-            near = [m for m in state.near(f.day, self.window) if m.features.id != f.id and m.features.embedding]
+            near = [m for m in state.near(f.day, self.window, EMBED_SCAN)
+                    if m.features.id != f.id and m.features.embedding]
             near.sort(key=lambda m: (-sum(x * y for x, y in zip(f.embedding, m.features.embedding)), m.features.id))
             ids.update(m.features.id for m in near[:EMBED_NEIGHBOURS])
         ids.discard(f.id)
