@@ -220,18 +220,24 @@ def pair_features(a: Features, b: Features, weights: dict[str, float] | None = N
     same = a.language is not None and a.language == b.language
     emb = 0.0
     if a.embedding and b.embedding:
-        emb = max(0.0, sum(x * y for x, y in zip(a.embedding, b.embedding)))
-    ea, eb = _weighted(a.entities, weights), _weighted(b.entities, weights)
-    shared = set(ea) & set(eb)
-    # how much is shared counts as well as how alike: one common entity (the country) makes two short entity
-    # lists "identical" by cosine, but is little evidence; the saturation wants several, or rare ones
-    entity_mass = sum((weights or {}).get(e, 1.0) for e in shared)
-    common_numbers = len(set(a.numbers) & set(b.numbers))
+        emb = max(0.0, math.fsum(map(mul, a.embedding, b.embedding)))
+    entities = 0.0
+    if a.entities and b.entities:  # (each evidence is 0 when one side has none: no sets or dicts built for it)
+        ea, eb = _weighted(a.entities, weights), _weighted(b.entities, weights)
+        shared = ea.keys() & eb.keys()
+        # how much is shared counts as well as how alike: one common entity (the country) makes two short entity
+        # lists "identical" by cosine, but is little evidence; the saturation wants several, or rare ones
+        entity_mass = math.fsum((weights or {}).get(e, 1.0) for e in shared)  # exact: the set order varies
+        entities = _cosine(ea, eb) * (1 - math.exp(-entity_mass / ENTITY_MASS)) if shared else 0.0
+    figures = 0.0
+    if a.numbers and b.numbers:
+        na, nb = set(a.numbers), set(b.numbers)
+        common_numbers = len(na & nb)
+        figures = common_numbers / len(na | nb) * (1 - math.exp(-common_numbers / NUMBER_MASS))
     # across languages there is no word overlap: ``cross_language`` lets the model make up for the missing text
     # evidence (a fitted intercept for such pairs; the saturations above keep it from resting on one entity)
-    return [_cosine(ea, eb) * (1 - math.exp(-entity_mass / ENTITY_MASS)), _cosine(a.stems, b.stems, (a.stem_norm(), b.stem_norm())) if same else 0.0,
-            0.0 if same else 1.0,
-            _jaccard(a.numbers, b.numbers) * (1 - math.exp(-common_numbers / NUMBER_MASS)), _jaccard(a.dates, b.dates), emb]
+    return [entities, _cosine(a.stems, b.stems, (a.stem_norm(), b.stem_norm())) if same else 0.0,
+            0.0 if same else 1.0, figures, _jaccard(a.dates, b.dates) if a.dates and b.dates else 0.0, emb]
 
 
 def time_decay(a: Features, b: Features, sigma: float = TIME_SIGMA) -> float:
