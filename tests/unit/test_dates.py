@@ -247,3 +247,26 @@ def test_the_markup_date_against_the_dates_the_page_shows(structure, head, shown
             "</body></html>")
     doc = structure(Source.make("page.html", "html", html, url=url))
     assert doc.published.value[:10] == expected
+
+
+@pytest.mark.parametrize("kind, shown, expected", [
+    ("Recipe", "", None),  # a recipe's SEO date the page never shows: no date
+    ("WebPage", "", None),
+    ("WebPage", "<p>Posted 14.09.2023</p>", "2023-09-14"),  # shown on the page: kept
+    ("NewsArticle", "", "2023-09-14"),  # an article's date is kept even when the page does not show it
+])
+def test_a_non_article_json_ld_date_is_kept_only_when_shown(structure, kind, shown, expected):
+    ld = f'{{"@type": "{kind}", "datePublished": "2023-09-14T10:00:00+02:00", "name": "Headline of the page"}}'
+    html = (f'<html><head><script type="application/ld+json">{ld}</script></head><body><article>'
+            f"<h1>Headline of the page</h1>{_ARTICLE}{shown}</article></body></html>")
+    doc = structure(Source.make("page.html", "html", html))
+    assert (doc.published.value[:10] if doc.published else None) == expected
+
+
+def test_an_article_node_date_wins_over_a_web_page_node_date():
+    ld = ('[{"@type": "WebPage", "datePublished": "2020-01-01"}, '
+          '{"@type": "BlogPosting", "datePublished": "2021-05-06"}]')
+    tree = load_html(f'<html><head><script type="application/ld+json">{ld}</script></head>'
+                     "<body><p>text</p><p>more</p></body></html>")
+    published, _ = html_dates(tree, None)
+    assert published.value == "2021-05-06"

@@ -117,3 +117,67 @@ def test_lead_paragraph_before_a_caption_and_share_bar_is_body(pipeline):
     doc = pipeline(Source.make("page.txt", "text", text))
     assert doc.body[0] == lead
     assert doc.body.count(_PROSE) == 4
+
+
+@pytest.mark.parametrize("dateline, expected", [
+    ("24. April 2020 | Pressemitteilungen", "2020-04-24"),
+    ("Hamburg, 2. November 2021", "2021-11-02"),
+    ("CBS News February 24, 2020, 7:57 AM", "2020-02-24T07:57:00"),
+    ("6. November 2023 | 3 Kommentare", "2023-11-06"),
+])
+def test_a_date_with_a_few_words_beside_the_headline_is_the_date(pipeline, dateline, expected):
+    text = _dump("Menu", "News", "Bridge to be rebuilt after the floods", dateline, _PROSE, _PROSE.replace("bridge", "road"))
+    assert pipeline(Source.make("page.txt", "text", text)).published.value == expected
+
+
+def test_a_date_with_a_few_words_far_from_the_headline_is_not_the_date(pipeline):
+    # a teaser list's entry at the foot of the page: not the article's date
+    text = _dump("Bridge to be rebuilt after the floods", _PROSE, *([_PROSE.replace("bridge", "road")] * 3),
+                 *[f"Section {i}" for i in range(12)], "Other news | 3. November 2021")
+    assert pipeline(Source.make("page.txt", "text", text)).published is None
+
+
+def test_a_date_line_with_a_von_byline_gives_date_and_author(pipeline):
+    text = _dump("Bridge to be rebuilt after the floods", "Veröffentlicht am 12. Juni 2017 von Jan Kupitz", _PROSE)
+    doc = pipeline(Source.make("page.txt", "text", text))
+    assert doc.published.value == "2017-06-12" and doc.authors == ["Jan Kupitz"]
+
+
+@pytest.mark.parametrize("byline, authors", [
+    ("By Michelle Ehrhardt 04 November 2020", ["Michelle Ehrhardt"]),  # a date right after the names
+    ("Por Alberto Ávila 27 de agosto 2019", ["Alberto Ávila"]),
+    ("von Mathilda Trausch, Online-Redaktion Veröffentlicht: 26.12.2022", ["Mathilda Trausch"]),  # a newsroom
+    ("Author: Gàbor Muniér, Datum: 03.03.2019", ["Gàbor Muniér"]),  # the tail's label is no name
+    ("July 24, 2019 by Amy Motroni 5 Comments", ["Amy Motroni"]),
+    ("By Tatyana Turner.", ["Tatyana Turner"]),
+])
+def test_byline_names_end_where_the_tail_starts(pipeline, byline, authors):
+    text = _dump("Bridge to be rebuilt after the floods", byline, _PROSE)
+    assert pipeline(Source.make("page.txt", "text", text)).authors == authors
+
+
+def test_only_the_byline_nearest_the_headline_names_the_authors(pipeline):
+    text = _dump("Bridge to be rebuilt after the floods", "By Ann Lee", "By Bo Li", _PROSE,
+                 _PROSE.replace("bridge", "road"), "Comments", "By Carl Jones", "Great article, thanks a lot!",
+                 "By Dana Smith", "I do not agree with the council at all.")
+    assert pipeline(Source.make("page.txt", "text", text)).authors == ["Ann Lee", "Bo Li"]
+
+
+@pytest.mark.parametrize("dateline, expected", [
+    ("1. November 2016 1. November 2016 surfguard", "2016-11-01"),  # the same day twice (published, updated)
+    ("postado em 24/05/2022 05:49 / atualizado em 24/05/2022 05:50", "2022-05-24T05:49:00"),
+])
+def test_a_loose_date_line_with_one_publication_day(pipeline, dateline, expected):
+    text = _dump("Menu", "Bridge to be rebuilt after the floods", dateline, _PROSE, _PROSE.replace("bridge", "road"))
+    assert pipeline(Source.make("page.txt", "text", text)).published.value == expected
+
+
+@pytest.mark.parametrize("first, headline, expected", [
+    ("Bridge to be rebuilt after floods: Valley News", "Bridge to be rebuilt after floods", "Bridge to be rebuilt after floods"),
+    ("VNEWS: Bridge to be rebuilt after floods", "Bridge to be rebuilt after floods", "Bridge to be rebuilt after floods"),
+    ("23.01.2022 - Bridge to be rebuilt after floods", "Home", "Bridge to be rebuilt after floods"),  # date led
+    ("Bridge to be rebuilt after floods -", "Home", "Bridge to be rebuilt after floods"),
+])
+def test_the_title_line_without_its_site_part_or_date(pipeline, first, headline, expected):
+    text = _dump(first, "Menu", headline, _PROSE, _PROSE.replace("bridge", "road"))
+    assert pipeline(Source.make("page.txt", "text", text)).title == expected

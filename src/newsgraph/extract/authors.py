@@ -39,6 +39,8 @@ def clean_name(name: str, cues) -> str:
     tokens = name.split()
     while len(tokens) > 1 and fold_keep(tokens[0]).rstrip(".") in cues.name_titles:
         tokens.pop(0)
+    if len(tokens) > 1 and tokens[-1].endswith(".") and len(tokens[-1]) > 3:
+        tokens[-1] = tokens[-1].rstrip(".")  # the sentence's full stop ("By Tatyana Turner."), not an initial
     return " ".join(tokens)
 
 
@@ -64,12 +66,15 @@ def _person_shaped(name: str, cues) -> bool:
         fold_keep(t).rstrip(".") in cues.author_stop for t in tokens)
 
 
+_TOKENS = re.compile(r"[\s-]+")  # "Online-Redaktion" holds the stop word "redaktion"
+
+
 def is_person(name: str, cues, site: str | None = None) -> bool:
     """Not the newsroom ("Redacția", "Gazette Staff"), not the site or an agency, not a stop phrase."""
     from newsgraph.extract.site import key
 
     folded = fold_keep(name).strip()
-    if not name or folded in cues.author_stop or any(t.rstrip(".") in cues.author_stop for t in folded.split()):
+    if not name or folded in cues.author_stop or any(t.rstrip(".") in cues.author_stop for t in _TOKENS.split(folded)):
         return False
     if site and (k := key(site)) and (key(name) == k or k in key(name)):
         return False

@@ -295,11 +295,15 @@ class DateLine:
     modified: bool  # the whole line is an update line (its first label is an update label)
     relative: bool  # a relative date ("acum 3 ore"): labelled, no value without an anchor
     byline: str | None = None  # the author part of "Postat pe 3 martie 2019 de Vlad Stoica", as written
+    loose: bool = False  # a date with a few other words ("6. November 2023 | 3 Kommentare"): see ``date_line``
 
 
-def date_line(text: str, cues, dates: DateReader) -> DateLine | None:
+def date_line(text: str, cues, dates: DateReader, loose: int = 0) -> DateLine | None:
     """Whether ``text`` is a date line: a date (or a relative date, or a date label alone) with nothing around
-    it but labels, weekdays, times, zones, a reading time and filler words, or an author after the date."""
+    it but labels, weekdays, times, zones, a reading time and filler words, or an author after the date. With
+    ``loose`` > 0, a date with at most that many other words ("24. April 2020 | Pressemitteilungen", "CBS News
+    February 24, 2020, 7:57 AM", "Veröffentlicht am 12. Juni 2017 von gizzmo") is a date line marked ``loose``:
+    the caller decides where such a line counts (``textdump``: only beside the headline)."""
     if len(text) > DATE_LINE_MAX_CHARS:
         return None
     if not _HAS_DIGIT.search(text) and (len(text) > 40 or " o " in text):  # no digit: only a label alone
@@ -326,7 +330,15 @@ def date_line(text: str, cues, dates: DateReader) -> DateLine | None:
     if not words:
         return DateLine(label, is_mod, False)
     rest = text[words[0].start():].strip()
-    a = cues.author.match(fold_keep(rest))
+    a = cues.author.match(fold_keep(rest)) or _VON_AFTER_DATE.match(fold_keep(rest))
     if words[0].start() > found[-1].start and a and a.group("rest").strip():
         return DateLine(label, is_mod, False, byline=rest)
+    if len(words) <= loose and len({f.value[:10] for f in found if not f.modified}) == 1:
+        # one publication day (repeated, or beside an update date: "Oct 24, 2023 | Zuletzt geändert: Nov 7, 2023")
+        return DateLine(label, is_mod, False, loose=True)
     return None
+
+
+# After a date, German "von" opens the byline ("Veröffentlicht am 12. Juni 2017 von Jan Kupitz"); a line that
+# starts with it is more often a sentence, so ``cues.author`` does not hold it.
+_VON_AFTER_DATE = re.compile(r"^\s*(?P<label>von)\s+(?P<rest>.+)$")

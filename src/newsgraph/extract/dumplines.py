@@ -1,0 +1,121 @@
+"""The lines of a text dump and the passes over them that ``textdump.segment`` runs once the body region is
+known: ``Line`` (one non-empty line with its kind), ``fold`` and ``_words``, the title cleaners (the page's
+``<title>`` line without its site part or its date) and the one-byline rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsgraph.extract.datetext import fold_keep
+from newsgraph.normalize import fold as _fold_slow
+
+TITLE_SEP = re.compile(r"\s+[|–—\-·:»/]\s+|\s*::\s*")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """``normalize.fold`` (lower case, no diacritics, whitespace collapsed) through ``fold_keep``'s translate table:
+    the same key for the text of news pages (``casefold``'s "ß" -> "ss" aside, handled by the slow path), at a
+    fraction of the cost of a per-character NFKD on every line."""
+    if "ß" in text or "ẞ" in text:
+        return _fold_slow(text)
+    return " ".join(fold_keep(text).split())
+
+
+@dataclass
+class Line:
+    index: int
+    text: str
+    words: int
+    kind: str = "unknown"  # body candidates: "prose", "short"; cue kinds: "dateline", "caption", ...
+    data: dict = field(default_factory=dict)
+    loose: object = None  # a ``datetext.DateLine`` with a few other words: a date line beside the headline only
+
+
+# Scripts written without spaces (Han, kana, Thai): ``\w+`` sees a whole sentence as one word there.
+_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+CHARS_PER_UNSPACED_WORD = 2  # mean word length of Chinese/Japanese news text (about 1.5-2 characters)
+
+
+def _words(text: str) -> int:
+    unspaced = len(_UNSPACED.findall(text))
+    if not unspaced:
+        return len(_WORD.findall(text))
+    return len(_WORD.findall(_UNSPACED.sub(" ", text))) + unspaced // CHARS_PER_UNSPACED_WORD
+
+
+BYLINE_GROUP_LINES = 2  # author lines this close to the article's byline belong to it ("By Ann Lee" / "and Bo Li")
+
+
+def one_byline(lines: list[Line], ref: int) -> None:
+    """The article has one byline: the author line nearest the headline, with the author lines right beside it.
+    The others are comments', teasers' and author boxes' bylines ("Author: X, Datum: ..." under each comment):
+    they stay boilerplate without giving names. Flattened dev pages, authors right: even half +2, odd +2."""
+    bylines = [ln for ln in lines if ln.kind == "byline" and ln.data.get("role") == "author"]
+    if len(bylines) < 2:
+        return
+    group = [min(bylines, key=lambda ln: (abs(ln.index - ref), ln.index))]
+    for ln in sorted(bylines, key=lambda ln: abs(ln.index - group[0].index)):
+        if ln not in group and any(abs(ln.index - g.index) <= BYLINE_GROUP_LINES for g in group):
+            group.append(ln)
+    for ln in bylines:
+        if ln not in group:
+            ln.data["names"] = []
+
+
+def without_recurring_parts(title: str, lines: list[Line]) -> str:
+    """A first line that is a page's ``<title>`` ("Headline | Site", "Blog | Headline", "Headline – Section –
+    Site") without its leading and trailing parts that the page writes elsewhere too: a site's or section's name
+    recurs in its menus, mastheads and footers, the headline part does not (or only as the headline line that
+    ``title_anchor`` finds first). Flattened dev pages whose title is the first line (93): 40 -> 50 right; cutting
+    every part but the first gave 54, but also cuts real headlines written "Kim - Putin: ..." in scraper dumps."""
+    if shown := shown_part(title, lines):
+        return shown
+    parts = [p for p in TITLE_SEP.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title
+    rest = "\n".join(fold(line.text) for line in lines[1:])
+    keep = list(parts)
+    while len(keep) > 1 and len(keep[-1].strip()) >= 3 and fold(keep[-1]) in rest:
+        keep.pop()
+    while len(keep) > 1 and len(keep[0].strip()) >= 3 and fold(keep[0]) in rest:
+        keep.pop(0)
+    if len(keep) == len(parts):
+        return title
+    return title[title.index(keep[0]): title.rindex(keep[-1]) + len(keep[-1])].strip()
+
+
+def undated_title(title: str, reader_) -> str:
+    """A headline led by its date and a separator ("23.01.2022 - Dorothea Wierer darf ... jubeln", "08.11.2021 |
+    Online-Fachtag ...") without the date; a trailing separator goes too ("Heizjacken von Bosch -")."""
+    title = title.rstrip(" |–—-·:")  # not "»": a closing quotation mark
+    found = reader_.find(title, "DMY")
+    if found and found[0].start == 0 and (m := _PART_EDGE.match(title[found[0].end:])) and \
+            _words(rest := title[found[0].end + m.end():].strip()) >= SHOWN_PART_WORDS:
+        return rest
+    return title
+
+
+_PART_EDGE = re.compile(r"^\s*[|–—\-·:»/]")
+_SEPARATORS = frozenset("|–—-·:»/")
+SHOWN_PART_WORDS = 3  # a line this long that the title starts or ends with is the headline part
+
+
+def shown_part(title: str, lines: list[Line]) -> str | None:
+    """The longest later line that the first line (the page's ``<title>``) starts or ends with, up to a separator:
+    "Reparaturcafé am 31. Januar: Stadt Ahlen" with the line "Reparaturcafé am 31. Januar" -> that line; the page
+    shows its headline without the site's name ("BDZV: Olafur Eliasson gestaltet ..." likewise). Flattened dev
+    pages (``benchmarks/extraction.py``), titles right: even half 124 -> 128, odd 114 -> 116."""
+    folded = fold(title)
+    best = None
+    for line in lines[1:]:
+        if line.words < SHOWN_PART_WORDS or len(line.text) >= len(title):
+            continue
+        part = fold(line.text)
+        if folded.startswith(part) and _PART_EDGE.match(folded[len(part):]) or \
+                folded.endswith(part) and folded[:-len(part)].rstrip()[-1:] in _SEPARATORS:
+            if best is None or len(line.text) > len(best):
+                best = line.text
+    return best
