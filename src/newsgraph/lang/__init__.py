@@ -65,6 +65,10 @@ def _load(code: str, name: str | None = None):
             from newsgraph.lang.fastpipes import speed_up
 
             speed_up(nlp)
+        if code == "ro":  # "Kim Jong-un" is one name, not "Kim Jong" + the clitic "-un" (lang/tokens.py)
+            from newsgraph.lang.tokens import keep_name_syllables
+
+            keep_name_syllables(nlp)
         return nlp
     try:
         nlp = spacy.blank(code)
