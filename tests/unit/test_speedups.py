@@ -188,3 +188,21 @@ def test_romanian_tagger_is_off_and_nothing_read_changes():
 
     assert read(fast(text)) == read(full(text))
     assert fast(text)[0].tag_ == "" and full(text)[0].tag_
+
+
+# ---------------------------------------------------------------------------- event predicates
+
+@pytest.mark.parametrize("code, name", [("ro", "ro-inundatii-moldova.txt"), ("en", "en-port-strike.txt")])
+def test_verb_tagged_adj_checks_pos_first_and_agrees_with_the_plain_test(code, name):
+    """``_verb_tagged_adj`` reads a token's children only when it is an adjective at the root; on every token of a
+    parsed article it agrees with the plain test it replaced (the children's relations first)."""
+    from newsgraph.enrich.events.predicates import OBJ, SUBJ, _verb_tagged_adj
+    from newsgraph.lang import load
+
+    def plain(tok):
+        deps = {c.dep_ for c in tok.children}
+        return tok.pos_ == "ADJ" and tok.dep_ == "ROOT" and bool(deps & SUBJ) and bool(deps & OBJ)
+
+    doc = load(code)((EXAMPLES / name).read_text(encoding="utf-8"))
+    assert len(doc) > 100
+    assert [_verb_tagged_adj(t) for t in doc] == [plain(t) for t in doc]
