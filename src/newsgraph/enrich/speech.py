@@ -26,9 +26,33 @@ def _strip(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
+def _forms(words) -> list[str]:
+    return sorted({v for w in words for v in (w, _strip(w))}, key=len, reverse=True)
+
+
 def _alt(words) -> str:
-    forms = sorted({v for w in words for v in (w, _strip(w))}, key=len, reverse=True)
-    return "(?:" + ("|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) or r"(?!x)x") + ")"
+    return "(?:" + ("|".join(re.escape(f).replace(r"\ ", r"\s+") for f in _forms(words)) or r"(?!x)x") + ")"
+
+
+def _alt_by_first(words) -> str:
+    r""":func:`_alt`, the same pattern for ``re.I`` matching, with the alternatives grouped by their first letter
+    (``a(?:r\s+fi|m|)|v(?:a|or)``): ``re`` then tries one letter per group at a position instead of every
+    alternative. Exact: alternatives whose first letters differ (case-insensitively) never match at the same
+    position, so only the order within a group matters, and it is kept. Falls back to :func:`_alt` when an
+    alternative starts with anything but a lower-case letter or two groups' letters match each other under
+    ``re.I``."""
+    forms = _forms(words)
+    groups: dict[str, list[str]] = {}
+    for f in forms:
+        if not f[:1].isalpha() or not f[:1].islower():
+            return _alt(words)
+        groups.setdefault(f[0], []).append(re.escape(f[1:]).replace(r"\ ", r"\s+"))
+    keys = list(groups)
+    if any(re.fullmatch(re.escape(a), b, re.I) for a in keys for b in keys if a != b):
+        return _alt(words)
+    if not groups:
+        return _alt(words)
+    return "(?:" + "|".join(re.escape(k) + "(?:" + "|".join(rest) + ")" for k, rest in groups.items()) + ")"
 
 
 @dataclass
@@ -84,9 +108,9 @@ def load_speech(code: str) -> Speech | None:
     except (FileNotFoundError, OSError, ModuleNotFoundError):
         return None
     lemma = {fold(f): lem for lem, forms in d["verbs"].items() for f in forms}
-    pre = _alt(d.get("auxiliaries", []) + d.get("clitics", []))
-    adv = _alt(d.get("adverbs", []))
-    forms = _alt([f for forms in d["verbs"].values() for f in forms])
+    pre = _alt_by_first(d.get("auxiliaries", []) + d.get("clitics", []))
+    adv = _alt_by_first(d.get("adverbs", []))
+    forms = _alt_by_first([f for forms in d["verbs"].values() for f in forms])
     i = re.I
     B, E = r"(?<!\w)", r"(?!\w)"
     return Speech(
