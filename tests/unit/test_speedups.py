@@ -254,3 +254,32 @@ def test_alt_by_first_falls_back_to_the_flat_alternation():
     assert _alt_by_first(["ar fi", "a", "am", "va"]) == r"(?:a(?:r\s+fi|m|)|v(?:a))"
     for words in (["Ar", "am"], ["-a", "am"], [], ["ſi", "si"]):  # a capital, a non-letter, nothing, ſ ~ s under re.I
         assert _alt_by_first(words) == _alt(words)
+
+
+@pytest.mark.parametrize("code", ["ro", "en"])
+def test_timex_alternations_grouped_by_first_letter_match_like_the_flat_ones(code, monkeypatch):
+    """Every timex pattern built with grouped alternations finds the same matches, with the same groups, as the one
+    built with flat alternations, on the examples and on mutated copies (words upper-cased or capitalised)."""
+    from newsgraph.enrich import timex
+
+    timex.load_rules.cache_clear()
+    grouped = timex.load_rules(code)
+    monkeypatch.setattr(timex, "by_first_letter", lambda forms, ignore_case: None)
+    timex.load_rules.cache_clear()
+    flat = timex.load_rules(code)
+    timex.load_rules.cache_clear()
+    assert any(a.pattern != b.pattern for (_, a), (_, b) in zip(grouped.patterns, flat.patterns))
+    rng = random.Random(5)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
+    words = [w for t in texts for w in t.split()]
+    for _ in range(200):
+        picked = words[(k := rng.randrange(len(words))):k + 60]
+        texts.append(" ".join(w.upper() if rng.random() < 0.15 else w.capitalize() if rng.random() < 0.15 else w
+                              for w in picked))
+    found = 0
+    for (kind, fast), (_, plain) in zip(grouped.patterns, flat.patterns):
+        for t in texts:
+            want = [(m.span(), m.groupdict()) for m in plain.finditer(t)]
+            assert [(m.span(), m.groupdict()) for m in fast.finditer(t)] == want, (kind, t[:120])
+            found += len(want)
+    assert found > 20

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from newsgraph.enrich.alternation import by_first_letter
 from newsgraph.normalize import fold
 
 # Men's first names that end in "a" (other first names in "a" are read as women's: "Sofia", "Sorina"), across
@@ -35,24 +36,10 @@ def _alt(words) -> str:
 
 
 def _alt_by_first(words) -> str:
-    r""":func:`_alt`, the same pattern for ``re.I`` matching, with the alternatives grouped by their first letter
-    (``a(?:r\s+fi|m|)|v(?:a|or)``): ``re`` then tries one letter per group at a position instead of every
-    alternative. Exact: alternatives whose first letters differ (case-insensitively) never match at the same
-    position, so only the order within a group matters, and it is kept. Falls back to :func:`_alt` when an
-    alternative starts with anything but a lower-case letter or two groups' letters match each other under
-    ``re.I``."""
-    forms = _forms(words)
-    groups: dict[str, list[str]] = {}
-    for f in forms:
-        if not f[:1].isalpha() or not f[:1].islower():
-            return _alt(words)
-        groups.setdefault(f[0], []).append(re.escape(f[1:]).replace(r"\ ", r"\s+"))
-    keys = list(groups)
-    if any(re.fullmatch(re.escape(a), b, re.I) for a in keys for b in keys if a != b):
-        return _alt(words)
-    if not groups:
-        return _alt(words)
-    return "(?:" + "|".join(re.escape(k) + "(?:" + "|".join(rest) + ")" for k, rest in groups.items()) + ")"
+    """:func:`_alt`, the same pattern for ``re.I`` matching, its alternatives grouped by first letter
+    (:mod:`newsgraph.enrich.alternation`); the flat alternation where grouping does not apply."""
+    body = by_first_letter(_forms(words), ignore_case=True)
+    return _alt(words) if body is None else f"(?:{body})"
 
 
 @dataclass
