@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from newsgraph.stories.cluster import Clusterer, MemoryState
-from newsgraph.stories.similarity import Features, day_number
+from newsgraph.stories.similarity import Features, day_number, idf
 
 DAY = "2025-03-12T10:00"
 
@@ -58,6 +58,14 @@ def place(clusterer, f: Features, text: str):
     return clusterer.add_features(f, text)
 
 
+def undo_story_scale(conn) -> None:
+    """Take a store back to before the story-scale migration (SQLite 7, PostgreSQL 6): as an older store was."""
+    conn.execute("DROP TABLE story_df")
+    conn.execute("DROP INDEX story_bands_day")
+    conn.execute("ALTER TABLE story_bands DROP COLUMN day")
+    conn.execute("ALTER TABLE story_members DROP COLUMN shingles")
+
+
 def text_of(word: str, n: int = 40) -> str:
     return " ".join(f"{word}{i}" for i in range(n))  # no shingle (so no LSH band) in common with another word
 
@@ -77,7 +85,7 @@ def test_an_article_sharing_no_entity_or_band_is_not_scored(make):
 
     band = set(c.state.band_candidates(fingerprint(copy).bands))
     assert band == {"b"}
-    assert {m.features.id for m in c.candidates(new, band)} == {"a", "b"}
+    assert {m.features.id for m in c.candidates(new, c.state.many(band))} == {"a", "b"}
 
 
 def test_stories_join_across_languages_through_shared_entities(make):
@@ -162,10 +170,11 @@ def test_the_migration_fills_the_postings_of_stories_placed_before_it(tmp_path):
         before = sorted(tuple(r.values()) for r in store.sql.rows("SELECT entity_id, article_id, day FROM story_entities"))
     assert len(before) == 4 * 3 + 2
     con = sqlite3.connect(location)
-    con.execute("DROP TABLE story_entities")  # as a store of the previous version was
+    undo_story_scale(con)  # migration 7 first, then 6: as a store of version 5 was
+    con.execute("DROP TABLE story_entities")
     for index in ("story_members_first", "story_members_originals", "story_members_copy_of"):
         con.execute(f"DROP INDEX {index}")
-    con.execute(f"PRAGMA user_version={LATEST - 1}")
+    con.execute("PRAGMA user_version=5")
     con.commit()
     con.close()
     with open_store(location) as store:
@@ -185,10 +194,11 @@ def test_the_postgres_migration_fills_the_postings(pg_url):
             place(c, f, text)
         store.conn.commit()
         before = sorted(tuple(r.values()) for r in store.sql.rows("SELECT entity_id, article_id, day FROM story_entities"))
+        undo_story_scale(store.conn)  # PostgreSQL's migration 6 first, then 5
         store.conn.execute("DROP TABLE story_entities")
         for index in ("story_members_first", "story_members_originals", "story_members_copy_of"):
             store.conn.execute(f"DROP INDEX {index}")
-        store.conn.execute("UPDATE newsgraph_schema SET version = %s", (PG_LATEST - 1,))
+        store.conn.execute("UPDATE newsgraph_schema SET version = %s", (4,))
         store.conn.commit()
     with open_store(pg_url) as store:
         assert store.schema_version == PG_LATEST
@@ -210,3 +220,96 @@ def test_a_story_summary_updated_article_by_article_equals_one_recomputed_whole(
     for r in stepwise:
         c.state.refresh(r["id"])
     assert c.state.sql.rows(f"SELECT {columns} FROM stories ORDER BY id") == stepwise
+
+
+def df_rows(sql) -> tuple[dict, dict]:
+    """``story_df`` as kept, and as counted from the postings (``''``: the placed articles); zero rows aside."""
+    kept = {r["entity_id"]: r["n"] for r in sql.rows("SELECT entity_id, n FROM story_df") if r["n"]}
+    counted = {r["entity_id"]: r["n"] for r in sql.rows("SELECT entity_id, count(*) AS n FROM story_entities"
+                                                        " GROUP BY entity_id")}
+    counted[""] = sql.value("SELECT count(*) AS n FROM story_members")
+    return kept, counted
+
+
+def copy_items():
+    """Two articles of one wire text (the second trimmed): a copy found through a shared LSH band."""
+    wire = " ".join(f"cuvant{i % 97} text{i}" for i in range(120))
+    return [(feat("w1", "ro", "2025-03-12T08:00", ("country:ROU",)), wire),
+            (feat("w2", "ro", "2025-03-12T12:00", ("country:ROU",)), wire[: len(wire) * 3 // 4])]
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_the_story_scale_migration_upgrades_a_store_with_stories(backend, tmp_path, request):
+    """SQLite migration 7 / PostgreSQL 6 on a store whose stories were placed before it: entity counters equal
+    the postings, band keys get their day, old articles (no stored shingle hashes) are still found as originals
+    of a new copy, placement goes on keeping the counters, and opening the store again changes nothing."""
+    from newsgraph.store import open_store
+    from newsgraph.store.stories_sql import SqlStoryState
+
+    location = str(tmp_path / "old.db") if backend == "sqlite" else request.getfixturevalue("pg_url")
+    old = items() + copy_items()[:1]
+    with open_store(location) as store:
+        latest = store.schema_version
+        c = Clusterer(SqlStoryState(store.sql))
+        for f, text in old:
+            place(c, f, text)
+        stories = sorted(tuple(r.values()) for r in store.sql.rows("SELECT article_id, story_id FROM story_members"))
+        if backend == "sqlite":
+            store.conn.commit()
+            undo_story_scale(store.conn)
+            store.conn.execute(f"PRAGMA user_version={latest - 1}")
+        else:
+            undo_story_scale(store.conn)
+            store.conn.execute("UPDATE newsgraph_schema SET version = %s", (latest - 1,))
+        store.conn.commit()
+    for _ in range(2):  # the second opening finds the store up to date
+        with open_store(location) as store:
+            assert store.schema_version == latest
+            kept, counted = df_rows(store.sql)
+            assert kept == counted and counted[""] == len(old) and counted["country:ROU"] == 5
+            assert store.sql.value("SELECT count(*) AS n FROM story_bands b JOIN story_members m ON"
+                                   " m.article_id = b.article_id WHERE b.day IS NULL OR b.day != m.day") == 0
+            assert store.sql.value("SELECT count(*) AS n FROM story_bands") > 0
+            assert store.sql.value("SELECT count(*) AS n FROM story_members WHERE shingles IS NOT NULL") == 0
+            assert sorted(tuple(r.values()) for r in store.sql.rows("SELECT article_id, story_id FROM story_members")) \
+                == stories
+    with open_store(location) as store:
+        c = Clusterer(SqlStoryState(store.sql))
+        f, text = copy_items()[1]
+        with store.transaction():
+            assignment = place(c, f, text)
+        assert assignment.copy_of == "w1"  # the original's hashes cut from its stored text
+        assert store.sql.value("SELECT shingles FROM story_members WHERE article_id = 'w2'") is not None
+        with store.transaction():  # an update that drops an entity: the counters follow
+            place(c, feat("a3", "ro", "2025-03-13T09:00", ("place:iasi",), stems={"acordu": 1}), text_of("a3"))
+        kept, counted = df_rows(store.sql)
+        assert kept == counted and counted["country:MDA"] == 2 and counted[""] == len(old) + 1
+
+
+def test_entity_counters_follow_updates_and_rebuild(make):
+    c = make()
+    if not hasattr(c.state, "sql"):
+        pytest.skip("the memory state counts in memory")
+    for f, text in items() + copy_items():
+        place(c, f, text)
+    place(c, feat("b1", "en", "2025-03-12T16:00", ("place:constanta", "place:galati")), text_of("b1"))
+    kept, counted = df_rows(c.state.sql)
+    assert kept == counted and counted["place:galati"] == 1 and counted["country:ROU"] == 5
+    weights = c.state.entity_weights({"country:ROU", "place:galati", "place:nowhere"})
+    n = counted[""]
+    assert weights == {"country:ROU": idf(5, n), "place:galati": idf(1, n), "place:nowhere": idf(0, n)}
+
+
+def test_near_with_a_limit_reads_the_articles_nearest_in_time(make):
+    """The embedding neighbours are looked for among the articles nearest in time (``EMBED_SCAN``), not the
+    whole window; both states agree on which."""
+    c = make()
+    days = ["2025-03-08T10:00", "2025-03-11T10:00", "2025-03-12T09:00", "2025-03-12T12:00", "2025-03-14T10:00", None]
+    for i, when in enumerate(days):
+        place(c, feat(f"n{i}", "ro", when, (f"place:p{i}",)), text_of(f"n{i}"))
+    day = day_number(DAY)
+    assert {m.features.id for m in c.state.near(day, 10.0)} == {f"n{i}" for i in range(6)}
+    assert [m.features.id for m in c.state.near(day, 10.0, 3)] == ["n2", "n3", "n1"]
+    assert [m.features.id for m in c.state.near(day, 3.0, 10)] == ["n2", "n3", "n1", "n4", "n5"]  # undated last;
+    # n0 is out of the window
+    assert [m.features.id for m in c.state.near(None, 10.0, 2)] == ["n0", "n1"]

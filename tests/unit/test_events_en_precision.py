@@ -83,3 +83,32 @@ def test_an_agreement_is_agree():
 def test_an_indictment_is_an_accusation():
     [evs] = _code(["Turkish prosecutors indicted Greek journalists on espionage charges."])
     assert evs and all(e["plover"] == "ACCUSE" for e in evs)
+
+
+def test_a_private_person_acting_alone_is_no_event_but_a_protest_is():
+    # session 7: "Nixon paid back taxes" — an act with no target needs a political source, except a protest
+    paid, boycott = _code(["The singer Tom Harlow paid his back taxes last year.",
+                           "Students of the University of Nairobi boycotted classes for a week."])
+    assert not paid
+    assert any(c.startswith("14") for _, _, c in triples(boycott))
+
+
+def test_an_unknown_name_reaches_a_country_only_through_the_object():
+    # session 7: "Zoe had flown to New York" is a private trip; a leader with an actor code still travels
+    trip, visit = _code(["Maria Lindqvist had flown to Paris to see her father.",
+                         "Vasile Tarlev flew to Moldova for the talks."])
+    assert not trip
+    assert visit
+
+
+def test_a_place_after_a_name_qualifies_the_person():
+    # session 7: "Sen. Elizabeth Warren of Massachusetts accused …" is one accuser, not also Massachusetts
+    [evs] = _code(["Senator Mary Donovan of Ohio accused Russia of meddling in the election."])
+    assert evs and all(e["source"]["name"] != "Ohio" for e in evs)
+
+
+def test_a_bare_infinitive_under_a_modal_is_hypothetical():
+    # session 7: "… information that could help the police hopefully capture him" was a capture (173)
+    [evs] = _code(["She is collecting any footage of him that could help the police quickly capture him, since it was "
+                   "not his first theft."])
+    assert not any(e["cameo"].startswith("17") for e in evs)

@@ -127,3 +127,24 @@ def test_an_updated_article_is_placed_again():
                                              ("2025-03-12T12:00:00Z", 20159.5), ("not a date", None), (None, None)])
 def test_day_number(value, expected):
     assert day_number(value) == expected
+
+
+def test_minhash_equals_datasketch():
+    """dedup.minhash is datasketch's MinHash (affine32, same seed) computed without importing it (the band keys
+    of stored articles must not change)."""
+    import random
+
+    import numpy as np
+
+    datasketch = pytest.importorskip("datasketch")
+    if not hasattr(datasketch.MinHash(num_perm=2), "scheme"):
+        pytest.skip("datasketch < 2.0 (its MinHash had only the legacy scheme)")
+    from newsgraph.stories.dedup import NUM_PERM, SEED, minhash, shingle_hashes
+
+    rng = random.Random(7)
+    for n in (1, 3, 60, 900):
+        sh = {" ".join(rng.choice("abcdefghij") * rng.randint(1, 6) for _ in range(4)) + str(i) for i in range(n)}
+        m = datasketch.MinHash(num_perm=NUM_PERM, seed=SEED)
+        m.update_batch([s.encode("utf-8") for s in sh])
+        assert m.hashvalues.dtype == np.uint32
+        assert (minhash(shingle_hashes(sh)) == m.hashvalues).all()

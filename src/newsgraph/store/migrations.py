@@ -140,6 +140,30 @@ def story_entities_for_postgres() -> str:
             .replace("json_each(m.features, '$.entities')", "json_each(m.features::json -> 'entities')"))
 
 
+#: Bounded story placement (SQLite migration 7, PostgreSQL migration 6): each placed article's shingle hashes
+#: (so a copy check never cuts a stored article's text again; NULL for articles placed before, which are cut
+#: from their text when needed), the publication day beside each LSH band key (so the band lookup reads the
+#: articles nearest in time per band, not every sharer), and the entity document frequencies as counters kept
+#: on insert and delete (the row ``''`` counts the placed articles), so an entity's idf is one index lookup.
+STORY_SCALE = """
+    ALTER TABLE story_members ADD COLUMN shingles BLOB;  -- sorted uint32 shingle hashes (newsgraph.stories.dedup)
+    ALTER TABLE story_bands ADD COLUMN day REAL;         -- publication time, days since 1970 (as story_members.day)
+    UPDATE story_bands SET day = (SELECT m.day FROM story_members m WHERE m.article_id = story_bands.article_id);
+    CREATE INDEX story_bands_day ON story_bands(band, day, article_id);
+    CREATE TABLE story_df (
+        entity_id TEXT PRIMARY KEY,      -- '' : the number of placed articles
+        n INTEGER NOT NULL
+    );
+    INSERT INTO story_df (entity_id, n) SELECT entity_id, count(*) FROM story_entities GROUP BY entity_id;
+    INSERT INTO story_df (entity_id, n) SELECT '', count(*) FROM story_members;
+    """
+
+
+def story_scale_for_postgres() -> str:
+    """:data:`STORY_SCALE` in PostgreSQL's dialect."""
+    return STORY_SCALE.replace(" shingles BLOB;", " shingles BYTEA;").replace(" day REAL;", " day DOUBLE PRECISION;")
+
+
 MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     # 1: articles, full-text index (diacritics-insensitive), failures
     """
@@ -257,6 +281,8 @@ MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     STORY_TABLES,
     # 6: the stories' entity postings (candidate blocking for story placement)
     STORY_ENTITIES,
+    # 7: bounded story placement: stored shingle hashes, band keys with their day, entity counters
+    STORY_SCALE,
 ]
 
 LATEST = len(MIGRATIONS)

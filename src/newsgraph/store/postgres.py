@@ -28,7 +28,7 @@ from contextlib import contextmanager
 from newsgraph.document import Document
 from newsgraph.errors import StoreError
 from newsgraph.store.base import IngestOutcome, safe_location
-from newsgraph.store.migrations import story_entities_for_postgres, story_tables_for_postgres
+from newsgraph.store.migrations import story_entities_for_postgres, story_scale_for_postgres, story_tables_for_postgres
 from newsgraph.store.reads import CLOSE, OPEN, Match, Reads
 from newsgraph.store.sql import (
     ARTICLE_COLUMNS,
@@ -255,6 +255,8 @@ PG_MIGRATIONS: list[str] = [
     """ + story_tables_for_postgres(),
     # 5: the stories' entity postings, as SQLite's migration 6
     story_entities_for_postgres(),
+    # 6: bounded story placement (shingle hashes, band days, entity counters), as SQLite's migration 7
+    story_scale_for_postgres(),
 ]
 PG_LATEST = len(PG_MIGRATIONS)
 

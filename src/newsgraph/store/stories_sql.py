@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 
 from newsgraph.store.sql import Sql
 from newsgraph.stories.cluster import Clusterer, Member
+from newsgraph.stories.dedup import pack, unpack
 from newsgraph.stories.similarity import Embedder, Features, idf, similarity
 
 MAX_CENTRAL = 12  # members compared when choosing a story's most central headline (66 pairs)
@@ -62,19 +63,35 @@ class SqlStoryState:
             f = Features.from_dict(json.loads(row["features"]))
             self._features[aid] = f
         return Member(features=f, story=row["story_id"], copy_of=row["copy_of"], similarity=row["similarity"],
-                      content=row["content_key"])
+                      content=row["content_key"], shingles=unpack(row["shingles"]))
 
     def get(self, article_id: str) -> Member | None:
         row = self.sql.one("SELECT * FROM story_members WHERE article_id = ?", (article_id,))
         return self._member(row) if row else None
 
-    def near(self, day: float | None, window: float) -> list[Member]:
-        if day is None:
-            rows = self.sql.rows("SELECT * FROM story_members")
-        else:
-            rows = self.sql.rows("SELECT * FROM story_members WHERE day BETWEEN ? AND ? OR day IS NULL",
-                                 (day - window, day + window))
-        return [self._member(r) for r in rows]
+    def near(self, day: float | None, window: float, limit: int | None = None) -> list[Member]:
+        """The articles within ``window`` days of ``day`` (undated ones are near every day); with ``limit``, the
+        ``limit`` nearest in time (undated last, then by id), read by index range scans before and after
+        ``day``: at most ``limit`` rows a side, however full the window."""
+        if limit is None:
+            if day is None:
+                rows = self.sql.rows("SELECT * FROM story_members")
+            else:
+                rows = self.sql.rows("SELECT * FROM story_members WHERE day BETWEEN ? AND ? OR day IS NULL",
+                                     (day - window, day + window))
+            return [self._member(r) for r in rows]
+        if day is None:  # every gap is infinite (cluster.gap): by id
+            rows = self.sql.rows("SELECT * FROM story_members ORDER BY article_id LIMIT ?", (limit,))
+            return [self._member(r) for r in rows]
+        pick = "SELECT * FROM story_members WHERE"
+        rows = self.sql.rows(
+            f"SELECT * FROM ({pick} day BETWEEN ? AND ? ORDER BY day DESC LIMIT ?) AS a"
+            f" UNION ALL SELECT * FROM ({pick} day > ? AND day <= ? ORDER BY day LIMIT ?) AS b"
+            f" UNION ALL SELECT * FROM ({pick} day IS NULL ORDER BY article_id LIMIT ?) AS c",
+            (day - window, day, limit, day, day + window, limit, limit))
+        rows.sort(key=lambda r: (r["day"] is None, abs(r["day"] - day) if r["day"] is not None else 0.0,
+                                 r["article_id"]))
+        return [self._member(r) for r in rows[:limit]]
 
     def many(self, ids) -> list[Member]:
         ids, out = list(ids), []
@@ -108,34 +125,48 @@ class SqlStoryState:
         return out
 
     def entity_weights(self, ids: set[str], new: Features | None = None) -> dict[str, float]:
-        """Entity id -> idf over the placed articles (their entity postings), counting ``new``, the article
-        being placed, among them."""
-        n = self.sql.value("SELECT count(*) AS n FROM story_members") + (new is not None)
+        """Entity id -> idf over the placed articles, counting ``new``, the article being placed, among them.
+        The counts are read from ``story_df`` (kept by :meth:`put` and :meth:`remove`; its row ``''`` counts
+        the placed articles), one index lookup per entity, whatever its frequency."""
         ids = list(ids)
+        if not ids:
+            return {}
         df: dict[str, int] = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
+        for i in range(0, len(ids) + 1, 500):
+            chunk = ids[i:i + 500] + ([""] if i == 0 else [])
             df.update((r["entity_id"], r["n"]) for r in self.sql.rows(
-                "SELECT entity_id, count(*) AS n FROM story_entities"
-                f" WHERE entity_id IN ({','.join('?' * len(chunk))}) GROUP BY entity_id", chunk))
+                f"SELECT entity_id, n FROM story_df WHERE entity_id IN ({','.join('?' * len(chunk))})", chunk))
+        n = df.pop("", 0) + (new is not None)
         mine = new.entities if new is not None else {}
         return {e: idf(df.get(e, 0) + (e in mine), n) for e in ids}
 
     def band_candidates(self, bands: list[str], day: float | None = None, limit: int | None = None) -> set[str]:
-        """Articles sharing one of the LSH ``bands``; with ``limit``, the ``limit`` nearest ``day`` in time."""
+        """Articles sharing one of the LSH ``bands``; with ``limit``, the ``limit`` nearest ``day`` in time
+        (publication time, undated last, then id). With a limit it reads at most ``limit`` rows per band and
+        side of ``day`` (index range scans on ``story_bands(band, day, article_id)``, one statement), however
+        many articles share a band: the ``limit`` nearest overall are among the ``limit`` nearest per band."""
         if not bands:
             return set()
-        marks = ",".join("?" * len(bands))
-        sql = (f"SELECT DISTINCT b.article_id, m.day FROM story_bands b JOIN story_members m"
-               f" ON m.article_id = b.article_id WHERE b.band IN ({marks})")
         if limit is None:
-            return {r["article_id"] for r in self.sql.rows(sql, bands)}
-        if day is None:  # every gap is infinite (cluster.gap): by id
-            order, params = "article_id", [*bands, limit]
-        else:
-            order, params = "day IS NULL, abs(day - ?), article_id", [*bands, day, limit]
-        return {r["article_id"] for r in self.sql.rows(f"SELECT article_id FROM ({sql}) AS c ORDER BY {order} LIMIT ?",
-                                                       params)}
+            marks = ",".join("?" * len(bands))
+            return {r["article_id"] for r in self.sql.rows(
+                f"SELECT DISTINCT article_id FROM story_bands WHERE band IN ({marks})", bands)}
+        pick = "SELECT article_id, day FROM story_bands WHERE band = ?"
+        parts, params = [], []
+        for band in bands:
+            if day is None:  # every gap is infinite (cluster.gap): by id
+                parts.append(f"SELECT * FROM ({pick} ORDER BY article_id LIMIT ?) AS b")
+                params += [band, limit]
+            else:
+                parts += [f"SELECT * FROM ({pick} AND day <= ? ORDER BY day DESC, article_id LIMIT ?) AS b",
+                          f"SELECT * FROM ({pick} AND day > ? ORDER BY day, article_id LIMIT ?) AS b",
+                          f"SELECT * FROM ({pick} AND day IS NULL ORDER BY article_id LIMIT ?) AS b"]
+                params += [band, day, limit, band, day, limit, band, limit]
+        found = {r["article_id"]: r["day"] for r in self.sql.rows(" UNION ALL ".join(parts), params)}
+        if day is None:
+            return set(sorted(found)[:limit])
+        return set(sorted(found, key=lambda a: (found[a] is None, abs(found[a] - day) if found[a] is not None
+                                                 else 0.0, a))[:limit])
 
     def by_content(self, key: str) -> str | None:
         return self.sql.value("SELECT article_id FROM story_members WHERE content_key = ?"
@@ -156,22 +187,30 @@ class SqlStoryState:
                                                        (story_id,))]
 
     def put(self, member: Member) -> None:
+        """Store a placed article (the clusterer has removed any earlier placement of it)."""
         f = member.features
-        self.remove(f.id)
         self._features[f.id] = f
         self.sql.run(
-            "INSERT INTO story_members (article_id, story_id, copy_of, similarity, day, content_key, features)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO story_members (article_id, story_id, copy_of, similarity, day, content_key, features,"
+            " shingles) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (f.id, member.story, member.copy_of, member.similarity, f.day, member.content,
-             json.dumps(f.to_dict(), ensure_ascii=False, separators=(",", ":"))))
-        self.sql.many("INSERT INTO story_bands (band, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                      [(b, f.id) for b in member.bands])
+             json.dumps(f.to_dict(), ensure_ascii=False, separators=(",", ":")),
+             pack(member.shingles) if member.shingles is not None else None))
+        self.sql.many("INSERT INTO story_bands (band, article_id, day) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                      [(b, f.id, f.day) for b in member.bands])
+        entities = sorted(f.entities)
         self.sql.many("INSERT INTO story_entities (entity_id, article_id, day) VALUES (?, ?, ?)",
-                      [(e, f.id, f.day) for e in sorted(f.entities)])
+                      [(e, f.id, f.day) for e in entities])
+        self.sql.many("INSERT INTO story_df (entity_id, n) VALUES (?, 1)"
+                      " ON CONFLICT (entity_id) DO UPDATE SET n = story_df.n + 1", [(e,) for e in ["", *entities]])
 
     def remove(self, article_id: str) -> None:
         self._features.pop(article_id, None)
-        self.sql.run("DELETE FROM story_members WHERE article_id = ?", (article_id,))
+        entities = [r["entity_id"] for r in self.sql.rows("SELECT entity_id FROM story_entities WHERE article_id = ?",
+                                                          (article_id,))]
+        if not self.sql.run("DELETE FROM story_members WHERE article_id = ?", (article_id,)).rowcount:
+            return
+        self.sql.many("UPDATE story_df SET n = n - 1 WHERE entity_id = ?", [(e,) for e in ["", *entities]])
         self.sql.run("DELETE FROM story_bands WHERE article_id = ?", (article_id,))
         self.sql.run("DELETE FROM story_entities WHERE article_id = ?", (article_id,))
         self.sql.run("UPDATE story_members SET copy_of = NULL WHERE copy_of = ?", (article_id,))
@@ -270,7 +309,7 @@ class StoriesMixin:
         or to apply a new model); run it inside ``transaction()``. Returns the number of articles placed."""
         from newsgraph.document import Document
 
-        for table in ("story_members", "story_bands", "story_entities", "stories"):
+        for table in ("story_members", "story_bands", "story_entities", "story_df", "stories"):
             self.sql.run(f"DELETE FROM {table}")
         tracker = self.story_tracker(embedder)
         n = 0

@@ -17,7 +17,7 @@ For each new article (:meth:`Clusterer.add`):
    can make them one story: a canonical entity id (the state's entity postings; per entity the
    :data:`POSTINGS` articles nearest in publication time, so "Romania" costs no more than a rare name), an LSH
    band of the body (:mod:`newsgraph.stories.dedup`), or, with an embedder, being among the
-   :data:`EMBED_NEIGHBOURS` nearest articles by embedding. At most :data:`MAX_CANDIDATES` articles are scored:
+   :data:`EMBED_NEIGHBOURS` nearest articles by embedding (of the :data:`EMBED_SCAN` nearest in time). At most :data:`MAX_CANDIDATES` articles are scored:
    those sharing the most idf-weighted entities, then the nearest in time. So placing an article costs a
    bounded number of comparisons, however many articles its window holds.
 3. **Ids.** A story's id is its earliest member's article id (publication time, then id), so the same articles
@@ -34,7 +34,9 @@ from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from newsgraph.stories.dedup import COPY_CONTAINMENT, fingerprint, shingle_containment, shingles
+import numpy as np
+
+from newsgraph.stories.dedup import COPY_CONTAINMENT, array_containment, fingerprint, folded, shingle_hashes, shingles
 from newsgraph.stories.similarity import Embedder, Features, features_of, idf, similarity
 
 WINDOW_DAYS = 10.0  # articles further apart than this in publication time are never compared
@@ -44,8 +46,9 @@ TOP_K = 2  # a story scores the mean of its best TOP_K member similarities
 POSTINGS = 50  # per shared entity, the articles nearest in publication time that are candidates
 MAX_CANDIDATES = 100  # articles scored per placement: ~10 ms here, 5% of a full analysis (docs/stories.md, "Cost")
 BAND_CANDIDATES = 20  # articles sharing an LSH band checked as copies and scored: the nearest in time
-SHINGLE_CACHE = 500  # stored articles whose shingle hashes are kept (~10 KB each)
+SHINGLE_CACHE = 500  # articles stored without their shingle hashes (before SQLite migration 7) whose hashes are kept
 EMBED_NEIGHBOURS = 20  # with an embedder: the articles of the window nearest by embedding are candidates too
+EMBED_SCAN = 500  # ... looked for among this many articles of the window, the nearest in publication time
 
 
 @dataclass
@@ -57,6 +60,7 @@ class Member:
     content: str = ""
     bands: list[str] = field(default_factory=list)
     text: str = ""
+    shingles: np.ndarray | None = None  # sorted shingle hashes (dedup.Fingerprint.shingles); None: cut from the text
 
 
 @dataclass
@@ -121,8 +125,13 @@ class MemoryState:
     def many(self, ids) -> list[Member]:
         return [m for i in ids if (m := self.members.get(i)) is not None]
 
-    def near(self, day: float | None, window: float) -> list[Member]:
-        return [m for m in self.members.values() if in_window(day, m.features.day, window)]
+    def near(self, day: float | None, window: float, limit: int | None = None) -> list[Member]:
+        """The articles within ``window`` days of ``day``; with ``limit``, the ``limit`` nearest in time
+        (undated last, then by id)."""
+        found = [m for m in self.members.values() if in_window(day, m.features.day, window)]
+        if limit is None:
+            return found
+        return sorted(found, key=lambda m: (gap(day, m.features.day), m.features.id))[:limit]
 
     def postings(self, entities, day: float | None, window: float, limit: int) -> dict[str, tuple]:
         """Article id -> (its day, the given entities it shares): per entity the ``limit`` articles nearest
@@ -216,23 +225,28 @@ class Clusterer:
         self.embedder = embedder
         self.threshold, self.merge_threshold, self.window, self.top_k = threshold, merge_threshold, window, top_k
         self.postings, self.max_candidates = postings, max_candidates
-        self._shingle_cache: dict[tuple, frozenset[int]] = {}  # (article id, content key) -> shingle hashes
+        self._shingle_cache: dict[tuple, np.ndarray] = {}  # (article id, content key) -> shingle hashes
 
     def add(self, doc) -> Assignment:
-        """Place an analysed Document."""
-        return self.add_features(features_of(doc, self.embedder), doc.text)
+        """Place an analysed Document (its text is folded once, for both its features and its fingerprint)."""
+        body = folded(doc.text)
+        return self.add_features(features_of(doc, self.embedder, folded_text=body), doc.text,
+                                 fingerprint(doc.text, body))
 
-    def add_features(self, f: Features, text: str) -> Assignment:
+    def add_features(self, f: Features, text: str, fp=None) -> Assignment:
+        """Place an article by its features and text (``fp``: its :func:`~newsgraph.stories.dedup.fingerprint`,
+        if already computed)."""
         state = self.state
         previous = state.get(f.id)
         touched = {previous.story} if previous else set()
-        state.remove(f.id)
         if previous:  # an updated article: its copies lose their original, the story may need a new id
+            state.remove(f.id)
             self._reid(previous.story)
-        fp = fingerprint(text)
-        member = Member(features=f, story=f.id, content=fp.content, bands=fp.bands, text=text)
+        fp = fp if fp is not None else fingerprint(text)
+        member = Member(features=f, story=f.id, content=fp.content, bands=fp.bands, text=text, shingles=fp.shingles)
         band_ids = (self.state.band_candidates(fp.bands, f.day, BAND_CANDIDATES + 1) - {f.id}) if text.strip() else set()
-        original = self._original(f, fp, text, band_ids)
+        banded = state.many(sorted(band_ids))  # read once: checked as copies, then scored
+        original = self._original(f, fp, text, banded)
         merged: list[str] = []
         flipped = False
         if original is not None:
@@ -244,7 +258,7 @@ class Clusterer:
                 member.story, flipped = orig.story, True
             member.similarity = 1.0
         else:
-            scores = self._story_scores(f, band_ids)
+            scores = self._story_scores(f, banded)
             ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
             if ranked and ranked[0][1] >= self.threshold:
                 member.story, member.similarity = ranked[0]
@@ -262,7 +276,7 @@ class Clusterer:
         return Assignment(f.id, story, member.copy_of, member.similarity, merged)
 
     # ------------------------------------------------------------------ steps
-    def _original(self, f: Features, fp, text: str, band_ids: set[str]) -> str | None:
+    def _original(self, f: Features, fp, text: str, banded: list[Member]) -> str | None:
         """The article this one is a copy of (or that is a copy of this one), if any."""
         if not text.strip():
             return None
@@ -270,29 +284,33 @@ class Clusterer:
         if same and same != f.id:
             return same
         best, best_key = None, None
-        for other in self.state.many(sorted(band_ids)):
+        for other in sorted(banded, key=lambda m: m.features.id):
             cand = other.features.id
             if other.copy_of:
                 continue  # link copies to the original, never to another copy
-            if shingle_containment(fp.shingles, self._shingles_of(other)) >= COPY_CONTAINMENT:
+            if array_containment(fp.shingles, self._shingles_of(other)) >= COPY_CONTAINMENT:
                 key = sort_key(other.features)
                 if best_key is None or key < best_key:
                     best, best_key = cand, key
         return best
 
-    def _shingles_of(self, m: Member) -> frozenset[int]:
-        """A stored article's shingle hashes (cut from its text once; the recent ones are kept)."""
+    def _shingles_of(self, m: Member) -> np.ndarray:
+        """A stored article's shingle hashes: as stored with it, or (an article placed before the store kept
+        them) cut from its text once, and kept in a small cache."""
+        if m.shingles is not None:
+            return m.shingles
         key = (m.features.id, m.content)
         sh = self._shingle_cache.pop(key, None)
         if sh is None:
-            sh = frozenset(map(hash, shingles(self.state.text(m.features.id))))
+            sh = shingle_hashes(shingles(self.state.text(m.features.id)))
         self._shingle_cache[key] = sh
         while len(self._shingle_cache) > SHINGLE_CACHE:
             self._shingle_cache.pop(next(iter(self._shingle_cache)))
         return sh
 
-    def candidates(self, f: Features, band_ids: set[str] = frozenset()) -> list[Member]:
-        """The stored articles the new one is scored against (the module docstring, "Candidates")."""
+    def candidates(self, f: Features, banded: list[Member] = ()) -> list[Member]:
+        """The stored articles the new one is scored against (the module docstring, "Candidates"); ``banded``:
+        those sharing an LSH band with it, already read."""
         state = self.state
         shared = state.postings(list(f.entities), f.day, self.window, self.postings)
         shared.pop(f.id, None)
@@ -300,17 +318,20 @@ class Clusterer:
             w = state.entity_weights(set(f.entities), f)
             ranked = sorted(shared.items(), key=lambda kv: (-sum(w[e] for e in kv[1][1]), gap(f.day, kv[1][0]), kv[0]))
             shared = dict(ranked[: self.max_candidates])
-        ids = set(shared) | band_ids
+        ids = set(shared)
         if f.embedding:
-            near = [m for m in state.near(f.day, self.window) if m.features.id != f.id and m.features.embedding]
+            near = [m for m in state.near(f.day, self.window, EMBED_SCAN)
+                    if m.features.id != f.id and m.features.embedding]
             near.sort(key=lambda m: (-sum(x * y for x, y in zip(f.embedding, m.features.embedding)), m.features.id))
             ids.update(m.features.id for m in near[:EMBED_NEIGHBOURS])
         ids.discard(f.id)
-        return [m for m in state.many(sorted(ids)) if in_window(f.day, m.features.day, self.window)]
+        have = {m.features.id: m for m in banded if m.features.id != f.id}
+        found = list(have.values()) + state.many(sorted(ids - set(have)))
+        return sorted((m for m in found if in_window(f.day, m.features.day, self.window)), key=lambda m: m.features.id)
 
-    def _story_scores(self, f: Features, band_ids: set[str] = frozenset()) -> dict[str, float]:
+    def _story_scores(self, f: Features, banded: list[Member] = ()) -> dict[str, float]:
         sims: dict[str, list[float]] = defaultdict(list)
-        near = self.candidates(f, band_ids)
+        near = self.candidates(f, banded)
         weights = self.state.entity_weights(set(f.entities).union(*(m.features.entities for m in near)), f)
         for m in near:
             sims[m.story].append(similarity(f, m.features, weights))

@@ -14,7 +14,10 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Set
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
 
 from newsgraph.normalize import fold, normalize_ro
 
@@ -29,9 +32,15 @@ SEED = 1
 _WORD = re.compile(r"\w+")
 
 
-def words(text: str) -> list[str]:
-    """Folded word tokens (lower case, no diacritics) of a text."""
-    return _WORD.findall(fold(normalize_ro(text or "")))
+def folded(text: str) -> str:
+    """The text as the shingles and the story features read it: cedilla -> comma-below, then
+    :func:`~newsgraph.normalize.fold` (folded once per article and shared, :func:`fingerprint`)."""
+    return fold(normalize_ro(text or ""))
+
+
+def words(text: str, folded_text: str | None = None) -> list[str]:
+    """Folded word tokens (lower case, no diacritics) of a text (``folded_text``: :func:`folded` of it, if known)."""
+    return _WORD.findall(folded(text) if folded_text is None else folded_text)
 
 
 def shingles(text: str, size: int = SHINGLE, toks: list[str] | None = None) -> set[str]:
@@ -51,22 +60,79 @@ class Fingerprint:
     content: str  # content_key of the body
     bands: list[str]  # LSH band keys ("<band>:<hash>")
     size: int  # number of shingles
-    shingles: frozenset[int] = frozenset()  # hashes of the shingles (this process's str hash), for containment
+    #: the shingles' 32-bit hashes (the ones MinHash reads), sorted and unique: what :func:`array_containment`
+    #: compares, and what the store keeps (:func:`pack`) so a stored article is never cut into shingles again
+    shingles: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint32))
 
 
-def fingerprint(text: str) -> Fingerprint:
-    from datasketch import MinHash
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """MinHash's affine permutations ``h -> a * h + b mod 2**32`` (``a`` odd), drawn from ``seed`` exactly as
+    ``datasketch.MinHash(num_perm, seed)`` draws them (its default "affine32" scheme, datasketch >= 2.0); the
+    same for every article, so drawn once per process."""
+    gen = np.random.RandomState(seed)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
 
-    toks = words(text)
+
+def _fmix32(h: np.ndarray) -> np.ndarray:
+    """The MurmurHash3 32-bit finalizer (datasketch's pre-mix of each input hash before the permutations)."""
+    h = h ^ (h >> np.uint32(16))
+    h = h * np.uint32(0x85EBCA6B)
+    h = h ^ (h >> np.uint32(13))
+    h = h * np.uint32(0xC2B2AE35)
+    return h ^ (h >> np.uint32(16))
+
+
+def minhash(hashes: np.ndarray, num_perm: int = NUM_PERM, seed: int = SEED) -> np.ndarray:
+    """The MinHash signature (``num_perm`` uint32 values) of a set given by its 32-bit hashes: the values
+    ``datasketch.MinHash(num_perm, seed).update_batch(...)`` gives the same shingles (a regression test holds
+    the two equal), computed here in three numpy operations. Not datasketch itself: importing it imports
+    scipy, 1.5-2 s of every ingest process's start, more than placing a thousand articles costs otherwise
+    (docs/stories.md, "Cost")."""
+    a, b = _permutations(num_perm, seed)
+    if not len(hashes):
+        return np.full(num_perm, 0xFFFFFFFF, dtype=np.uint32)
+    with np.errstate(over="ignore"):
+        return (_fmix32(hashes.astype(np.uint32)).reshape(-1, 1) * a + b).min(axis=0)
+
+
+def shingle_hashes(sh: Set[str]) -> np.ndarray:
+    """The 32-bit hashes MinHash gives these shingles (``datasketch.hashfunc.sha1_hash32``: the first four
+    bytes of SHA-1, little-endian), sorted, unique."""
+    sha1 = hashlib.sha1
+    raw = b"".join(sha1(s.encode("utf-8")).digest()[:4] for s in sh)
+    return np.unique(np.frombuffer(raw, dtype="<u4").astype(np.uint32))
+
+
+def fingerprint(text: str, folded_text: str | None = None) -> Fingerprint:
+    """Content key, LSH band keys and shingle hashes of a body (``folded_text``: :func:`folded` of it, if known)."""
+    toks = words(text, folded_text)
     sh = shingles(text, toks=toks)
-    m = MinHash(num_perm=NUM_PERM, seed=SEED)
-    m.update_batch([s.encode("utf-8") for s in sh])
-    values = m.hashvalues
+    hashes = shingle_hashes(sh)
+    values = minhash(hashes)
     bands = []
     for b in range(BANDS):
         chunk = values[b * ROWS:(b + 1) * ROWS].tobytes()
         bands.append(f"{b}:{hashlib.blake2b(chunk, digest_size=8).hexdigest()}")
-    return Fingerprint(content_key(text, toks), bands if sh else [], len(sh), frozenset(map(hash, sh)))
+    return Fingerprint(content_key(text, toks), bands if sh else [], len(sh), hashes)
+
+
+def pack(hashes: np.ndarray) -> bytes:
+    """Shingle hashes as stored (little-endian uint32s)."""
+    return hashes.astype("<u4").tobytes()
+
+
+def unpack(blob: bytes | None) -> np.ndarray | None:
+    return None if blob is None else np.frombuffer(bytes(blob), dtype="<u4")
+
+
+def array_containment(a: np.ndarray, b: np.ndarray) -> float:
+    """:func:`shingle_containment` of two sorted unique hash arrays (:attr:`Fingerprint.shingles`)."""
+    if not len(a) or not len(b):
+        return 0.0
+    return len(np.intersect1d(a, b, assume_unique=True)) / min(len(a), len(b))
 
 
 def containment(a: str, b: str) -> float:

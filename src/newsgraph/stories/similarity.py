@@ -17,9 +17,10 @@ import math
 import re
 import sys
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
+from operator import mul
 from pathlib import Path
 
 from newsgraph.normalize import fold, normalize_ro
@@ -49,9 +50,11 @@ def stop_words(language: str) -> frozenset[str]:
     return frozenset(fold(w) for w in module.STOP_WORDS)
 
 
-def content_stems(text: str, language: str | None) -> Counter:
+def content_stems(text: str, language: str | None, folded_text: str | None = None) -> Counter:
+    """Content-word stems (stop words out); ``folded_text``: the text already folded (``dedup.folded``)."""
     stop = stop_words(language or "")
-    return Counter(w[:STEM] for w in _WORD.findall(fold(normalize_ro(text))) if w not in stop)
+    folded_text = fold(normalize_ro(text)) if folded_text is None else folded_text
+    return Counter(w[:STEM] for w in _WORD.findall(folded_text) if w not in stop)
 
 
 def numbers(text: str) -> set[str]:
@@ -97,7 +100,11 @@ class Features:
     embedding: list[float] | None = None
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """The fields as a JSON-ready dict (shallow copies: ``dataclasses.asdict`` deep-copies every stem, a
+        millisecond an article)."""
+        return {"id": self.id, "language": self.language, "day": self.day, "title": self.title,
+                "entities": dict(self.entities), "stems": dict(self.stems), "numbers": list(self.numbers),
+                "dates": list(self.dates), "embedding": None if self.embedding is None else list(self.embedding)}
 
     @classmethod
     def from_dict(cls, d: dict) -> Features:
@@ -116,8 +123,9 @@ class Features:
         return norm
 
 
-def features_of(doc, embedder: Embedder | None = None) -> Features:
-    """The features of an analysed :class:`~newsgraph.document.Document`."""
+def features_of(doc, embedder: Embedder | None = None, folded_text: str | None = None) -> Features:
+    """The features of an analysed :class:`~newsgraph.document.Document` (``folded_text``: its text already
+    folded, ``dedup.folded``, which the clusterer shares with the fingerprint)."""
     text, title = doc.text, doc.title or ""
     language = doc.language.code if doc.language else None
     ents: Counter = Counter()
@@ -135,7 +143,7 @@ def features_of(doc, embedder: Embedder | None = None) -> Features:
                    if day is None or (d := day_number(v)) is None or abs(d - math.floor(day)) > 1)
     stems = content_stems(title, language)
     stems.update(stems)  # the headline counts twice
-    stems.update(content_stems(text, language))
+    stems.update(content_stems(text, language, folded_text))
     return Features(
         id=doc.id, language=language, day=day,
         title=title, entities=dict(ents), stems=dict(stems), numbers=sorted(numbers(title + "\n" + text)),
@@ -173,9 +181,10 @@ class Embedder:
 def _cosine(a: dict, b: dict, norms: tuple[float, float] | None = None) -> float:
     if not a or not b:
         return 0.0
-    if len(a) > len(b):
-        a, b = b, a
-    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
+    # the products over the shared keys, all in C (no Python loop per key); fsum is exact whatever the order of
+    # the set (which varies with the process's string hashing), so a score never depends on the process
+    shared = a.keys() & b.keys()
+    dot = math.fsum(map(mul, map(a.__getitem__, shared), map(b.__getitem__, shared)))
     if not dot:
         return 0.0
     if norms is not None:
@@ -211,18 +220,24 @@ def pair_features(a: Features, b: Features, weights: dict[str, float] | None = N
     same = a.language is not None and a.language == b.language
     emb = 0.0
     if a.embedding and b.embedding:
-        emb = max(0.0, sum(x * y for x, y in zip(a.embedding, b.embedding)))
-    ea, eb = _weighted(a.entities, weights), _weighted(b.entities, weights)
-    shared = set(ea) & set(eb)
-    # how much is shared counts as well as how alike: one common entity (the country) makes two short entity
-    # lists "identical" by cosine, but is little evidence; the saturation wants several, or rare ones
-    entity_mass = sum((weights or {}).get(e, 1.0) for e in shared)
-    common_numbers = len(set(a.numbers) & set(b.numbers))
+        emb = max(0.0, math.fsum(map(mul, a.embedding, b.embedding)))
+    entities = 0.0
+    if a.entities and b.entities:  # (each evidence is 0 when one side has none: no sets or dicts built for it)
+        ea, eb = _weighted(a.entities, weights), _weighted(b.entities, weights)
+        shared = ea.keys() & eb.keys()
+        # how much is shared counts as well as how alike: one common entity (the country) makes two short entity
+        # lists "identical" by cosine, but is little evidence; the saturation wants several, or rare ones
+        entity_mass = math.fsum((weights or {}).get(e, 1.0) for e in shared)  # exact: the set order varies
+        entities = _cosine(ea, eb) * (1 - math.exp(-entity_mass / ENTITY_MASS)) if shared else 0.0
+    figures = 0.0
+    if a.numbers and b.numbers:
+        na, nb = set(a.numbers), set(b.numbers)
+        common_numbers = len(na & nb)
+        figures = common_numbers / len(na | nb) * (1 - math.exp(-common_numbers / NUMBER_MASS))
     # across languages there is no word overlap: ``cross_language`` lets the model make up for the missing text
     # evidence (a fitted intercept for such pairs; the saturations above keep it from resting on one entity)
-    return [_cosine(ea, eb) * (1 - math.exp(-entity_mass / ENTITY_MASS)), _cosine(a.stems, b.stems, (a.stem_norm(), b.stem_norm())) if same else 0.0,
-            0.0 if same else 1.0,
-            _jaccard(a.numbers, b.numbers) * (1 - math.exp(-common_numbers / NUMBER_MASS)), _jaccard(a.dates, b.dates), emb]
+    return [entities, _cosine(a.stems, b.stems, (a.stem_norm(), b.stem_norm())) if same else 0.0,
+            0.0 if same else 1.0, figures, _jaccard(a.dates, b.dates) if a.dates and b.dates else 0.0, emb]
 
 
 def time_decay(a: Features, b: Features, sigma: float = TIME_SIGMA) -> float:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from newsgraph.enrich.events import targets
 from newsgraph.enrich.events.actors import code_ok
-from newsgraph.enrich.events.predicates import Predicate, as_clause
+from newsgraph.enrich.events.predicates import Arg, Predicate, as_clause
 
 
 def as_claim(coder, t, by_verb: dict) -> Predicate | None:
@@ -80,3 +80,41 @@ def accusation(coder, p: Predicate, by_verb, entities, date, k) -> list[dict]:
             return []  # "Cheorwon claimed the coldest temperature": a claim against no one accuses no one
     return [coder.make_event(s, t, "112", p.lemma, p, k, False, None, mode_hint="allege")
             for s in srcs for t in (tgts or [None])]
+
+
+def attributor(coder, p: Predicate, by_verb: dict, entities, date) -> list:
+    """The actors an act is attributed to ("Potrivit armatei israeliene, Iranul a lansat …", "…, potrivit ONU"):
+    a phrase of ``attribution_preps`` on the predicate, or on the verb it is coordinated with ("Iranul a lansat
+    … și a lovit …")."""
+    q = p
+    for _ in range(4):
+        found = [arg for arg in q.obl if arg.prep in coder.attribution]
+        # English "according to X", parsed as a participle over "to X"
+        found += [Arg("obl", o, "to") for c in q.verb.children if c.lower_ in coder.attribution_heads
+                  for g in c.children if g.dep_ == "prep" for o in g.children if o.dep_ == "pobj"]
+        if found:
+            return [a for arg in found for a in coder.actors(arg, entities, date)]
+        t, h = q.verb, q.verb.head
+        prep = next((c.lower_ for c in h.children if c.dep_ == "case"), None)
+        if t.dep_.startswith(("acl", "parataxis")) and h.pos_ in ("NOUN", "PROPN") and prep in coder.attribution:
+            # "Potrivit armatei israeliene, Iranul a lansat …" parsed with the clause under the noun
+            return coder.actors(Arg("obl", h, prep), entities, date)
+        if t.dep_ != "conj" or h.i == t.i or h.i not in by_verb:
+            return []
+        q = by_verb[h.i]
+    return []
+
+def alleged(coder, by: list, srcs: list) -> bool:
+    """An act attributed to a state's account (``claimant_sectors``) is that state's claim when none of its
+    sources is of the claimant's country (an adversary's act: "Potrivit serviciilor sud-coreene, Phenianul a
+    trimis …"); a state's report of its own side's act ("…, potrivit Ministerului rus al Apărării"), an
+    organisation's ("potrivit ONU") or unnamed sources' is reported as a fact."""
+    from newsgraph.enrich.events.context import country_of
+
+    def claimant(a) -> bool:
+        code = a.code or ""
+        return country_of(code) is not None and (len(code) == 3 or code[3:6] in coder.claimant_sectors)
+
+    claimants = [a for a in by if claimant(a)]
+    return bool(claimants) and bool(srcs) and all(
+        country_of(s.code) not in {country_of(a.code) for a in claimants} for s in srcs)

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from newsgraph.enrich.events import claims, refine, targets
 from newsgraph.enrich.events.actors import Actor, RoleActors, code_ok
+from newsgraph.enrich.events.context import ContextCountries
 from newsgraph.enrich.events.dictionaries import Dictionaries
 from newsgraph.enrich.events.general import GeneralNews, cameo_root
 from newsgraph.enrich.events.patterns import Alts, alts_match, glued_match, may_match, subseq, word_keys
@@ -64,6 +65,10 @@ class Coder:
         self.reaction_marks = [fold(w).split() for w in self.cue.get("reaction_marks", [])]
         self._mark_heads = {m[0] for m in self.reaction_marks}
         self.attribution = {fold(w) for w in self.cue.get("attribution_preps", [])}
+        #: "Potrivit armatei israeliene, Iranul a lansat …": an adversary's act on a state's account (of these
+        #: sectors, or a bare country) is that state's claim, coded as its accusation (see claims.alleged)
+        self.claimant_sectors = set(self.cue.get("claimant_sectors", []))
+        self.attribution_heads = {w.lower() for w in self.cue.get("attribution_heads", [])}  # "according (to)"
         #: general-news precision (English): only actors of a known country or organisation; the roots that may
         #: go without a target (None: any)
         self.known_only = bool(self.cue.get("known_actors_only"))
@@ -112,6 +117,8 @@ class Coder:
         #: "a lansat duminică, în mesajul de Paști, un apel": patterns also read past the adjuncts after the verb
         self.skip_adjuncts = bool(self.cue.get("skip_adjuncts"))
         self.weekdays = {w.lower() for w in self.cue.get("weekdays", [])}
+        #: English: an unnamed role actor ("the foreign minister", ---GOV) takes its country from the article
+        self.context_countries = bool(self.cue.get("context_countries"))
         self._compiled: dict[int, list] = {}  # verb block -> its patterns, compiled on first use
         self._discards: list[str] | None = None  # discard phrases, padded for whole-word search
 
@@ -386,6 +393,7 @@ class Coder:
         acted_on: dict[tuple, str] = {}  # a target's span -> its code (for the relative clause that follows it)
         discarded: dict[int, bool] = {}  # sentence start -> holds a discard phrase
         sent_texts: dict[int, tuple[str, str]] = {}  # sentence start -> (its text, lower-cased), once per sentence
+        context = ContextCountries(entities) if self.context_countries and not self.require_dyad else None
         for p in preds:
             sent = p.verb.sent
             k = sent_index.get(sent.start, 0)
@@ -590,13 +598,25 @@ class Coder:
                 # an unknown name acting on a known actor stays ("Kostunica promised to democratize Serbia")
                 tgts = [a for a in tgts if self.known(a.code)]
                 srcs = [a for a in srcs if tgts or self.known(a.code)]
+                if self.gn.unknown_via_object and srcs and not self.gn.object_targets(p, tgts):
+                    srcs = [a for a in srcs if a.code]  # "Zoe had flown to New York": a private trip
+                if not tgts and not mutual:  # "Nixon paid back taxes": a civilian acting alone is no event
+                    srcs = self.gn.alone_ok(self.gn.civil_code(code, srcs), srcs)
                 if not any(self.gn.political(t.code) for t in tgts):  # "Microsoft plans to cut its emissions"
                     srcs = [a for a in srcs if not self.gn.private(a.code)]
                 # "the Central Bank of Egypt", "the Parliament in Chisinau": not also a countryless "---GOV"
                 srcs, tgts = self.gn.countried(srcs), self.gn.countried(tgts)
                 code = self.gn.civil_code(code, srcs)  # students boycotting classes: a protest, not a sanction
+            if context is not None:  # "the Health Minister": the article's country (see :mod:`.context`)
+                context.note(srcs + tgts)
+                context.fill(srcs + tgts)
             if nonfinite or not srcs or (not tgts and not mutual and (self.require_dyad or cameo_root(code) in ("01", "02"))):
                 continue  # a statement or appeal to no one is not an interaction
+            if self.claimant_sectors and not hypothetical and \
+                    claims.alleged(self, by := claims.attributor(self, p, by_verb, entities, date), srcs):
+                events += [self.make_event(a, s, "112", verb, p, k, False, None, mode_hint="allege")
+                           for a in by for s in srcs]  # the claimant's accusation, not the act as a fact
+                continue
             if loc is None and code.startswith("042") and tgts and tgts[0].type in self.place_types:
                 loc = tgts[0].name  # a visit to a place happens there
             for s in srcs:

@@ -4,6 +4,11 @@ off, so only English uses them for now. Each rule was kept only when it raised t
 
 from __future__ import annotations
 
+from newsgraph.enrich.events.actors import sector_of
+
+#: verbs taking a bare infinitive with its own subject ("help the police capture him", "let X do")
+_BARE_INFINITIVE_HEADS = {"help", "let", "make", "have"}
+
 
 def cameo_root(code: str | None) -> str:
     """The CAMEO root of a code ("0874" -> "08"; a reciprocal "042:043" -> "04")."""
@@ -80,6 +85,17 @@ class GeneralNews:
         #: CAMEO code -> [code, sectors]: a state's act coded for a civilian source ("students boycotting classes":
         #: 163 embargo or boycott -> 143 strike or boycott, the codebook's protest)
         self.civil_codes = dict(cue.get("civil_codes", {}))
+        #: "Nixon paid $432,787 in back taxes", "Anita Rani threw her weight behind the campaign": an act with no
+        #: target is coded only for a political source (a country, an organisation, a state sector); a person or
+        #: group of a civilian or private sector may act alone only in these roots (protest: "students boycotted")
+        self.alone_roots = set(cue.get("civilian_alone_roots", [])) if "civilian_alone_roots" in cue else None
+        #: ... and sources that may act alone in any root besides the political ones: a named leader of the
+        #: dictionary's elites ("UGAELI" Museveni threatened to ban …), a code with no sector ("SCGSRB" Serbia)
+        self.alone_sectors = set(cue.get("alone_sectors", []))
+        #: "Angela Bolger bought a battery from a Hong Kong seller", "Zoe had flown to New York": a name with no
+        #: actor code acts on a political actor only through the verb's object ("Kostunica promised to
+        #: democratize Serbia"), not through an oblique or a deeper phrase (a place travelled to or bought from)
+        self.unknown_via_object = bool(cue.get("unknown_sources_need_an_object"))
 
     def in_locative(self, t, p, code: str) -> bool:
         """A target found inside a location phrase nested in the object ("talks in Geneva"), for the meeting and
@@ -193,7 +209,8 @@ class GeneralNews:
         actors of their own: "NATO Secretary General Jens Stoltenberg", "Israeli Prime Minister Benjamin Netanyahu",
         "his Ukrainian counterpart, Volodymyr Zelensky" are one actor each, the person; an organisation qualifying
         the person ("NATO …") gives the person its code (the office named), a nationality only where the person has
-        none. Coordinated names ("X and Y", "by X and by Y") stay separate actors."""
+        none; so does a place after the name ("Elizabeth Warren of Massachusetts"). Coordinated names ("X and Y",
+        "by X and by Y") stay separate actors."""
         persons = [a for a in found if a.type == "PERSON"]
         if not persons or len(found) < 2:
             return found
@@ -213,6 +230,11 @@ class GeneralNews:
         for a in found:
             h = phrase_head(a) if a.type != "PERSON" else None
             owner = next((p for p in persons if p is not a and a.end <= p.start and of(p, h)), None)
+            top = next((t for t in toks if a.start <= t.idx < a.end and not (a.start <= t.head.idx < a.end)), None)
+            if owner is None and a.type == "GPE" and top is not None and top.dep_ == "pobj" and \
+                    top.head.lower_ == "of" and top.head.head.idx in at:
+                # "Sen. Elizabeth Warren of Massachusetts": the place after the name qualifies the person
+                owner = next((p for p in persons if p.start <= top.head.head.idx < p.end), None)
             if owner is None:
                 out.append(a)
             elif a.code and (a.type == "ORG" or not owner.code):
@@ -226,6 +248,18 @@ class GeneralNews:
         return len(code) == 3 or code.startswith("IGO") or any(code[i:i + 3] in self.political_sectors
                                                              for i in range(3, len(code) - 2, 3))
 
+    def alone_ok(self, code: str, srcs: list) -> list:
+        """``srcs`` that may act with no target (``civilian_alone_roots``): political ones, or any in those roots."""
+        if self.alone_roots is None or cameo_root(code) in self.alone_roots:
+            return srcs
+        return [a for a in srcs if self.political(a.code) or a.code and (
+                sector_of(a.code) is None or sector_of(a.code) in self.alone_sectors)]
+
+    def object_targets(self, p, tgts: list) -> bool:
+        """Whether a political target stands in the predicate's object (or is the passive's patient)."""
+        spans = [arg.span for arg in p.obj] + [arg.span for arg in p.subj if p.passive and not arg.prep]
+        return any(self.political(t.code) and any(a <= t.start < b for a, b in spans) for t in tgts)
+
     def private(self, code: str | None) -> bool:
         """An actor whose first sector is a private one (``private_sectors``: "USABUS" Microsoft, "---BUS")."""
         return bool(self.private_sectors) and bool(code) and len(code) >= 6 and code[3:6] in self.private_sectors
@@ -237,8 +271,10 @@ class GeneralNews:
             return False
         t = v
         for _ in range(4):
-            if t.dep_ != "xcomp" or t.head.i == t.i:
-                return False
+            bare = t.dep_ == "ccomp" and t.tag_ in ("VB", "VBP") and t.head.lemma_ in _BARE_INFINITIVE_HEADS and \
+                not any(c.dep_ in ("aux", "mark") for c in t.children)
+            if t.dep_ != "xcomp" and not bare or t.head.i == t.i:
+                return False  # (a bare infinitive with its own subject: "help the police capture him")
             t = t.head
             if any(c.dep_ == "aux" and c.lower_ in self.modals for c in t.children):
                 return True

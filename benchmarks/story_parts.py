@@ -1,0 +1,82 @@
+"""CPU time of each part of story placement during a structure-only ingest of N generated articles.
+
+    python benchmarks/story_parts.py [--n 1000]
+
+The articles are ``ingest_scale.py``'s (one month, template text); the ingest runs in this process with stories
+on, and each part of the placement (``Clusterer`` steps, ``SqlStoryState`` queries) is wrapped to add up its
+CPU time (``time.process_time``: on a shared machine steadier than the wall clock). Parts nest (``add``
+holds everything, ``add_features`` the placement after the features and the fingerprint)."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import random
+import sys
+import tempfile
+import time
+from argparse import Namespace
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from ingest_scale import article  # noqa: E402
+
+CLUSTERER = ("add", "add_features", "_original", "_story_scores", "_reid")
+FUNCTIONS = ("features_of", "fingerprint", "folded")
+STATE = ("band_candidates", "many", "put", "joined", "touched", "rename", "_central", "get", "by_content",
+         "entity_weights", "first_member")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=1000)
+    n = ap.parse_args().n
+    from newsgraph.batch import ingest
+    from newsgraph.cli import stages_from
+    from newsgraph.store import open_store
+    from newsgraph.store.stories_sql import SqlStoryState
+
+    cluster = sys.modules["newsgraph.stories.cluster"]  # (the package's ``cluster`` is a function of that name)
+    spent: dict[str, float] = defaultdict(float)
+    calls: dict[str, int] = defaultdict(int)
+
+    def wrap(owner, name: str) -> None:
+        f = getattr(owner, name)
+
+        @functools.wraps(f)
+        def timed(*args, **kwargs):
+            t = time.process_time()
+            try:
+                return f(*args, **kwargs)
+            finally:
+                spent[name] += time.process_time() - t
+                calls[name] += 1
+        setattr(owner, name, timed)
+
+    for name in CLUSTERER:
+        wrap(cluster.Clusterer, name)
+    for name in FUNCTIONS:
+        wrap(cluster, name)
+    for name in STATE:
+        wrap(SqlStoryState, name)
+    rng = random.Random(1)
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "articles.jsonl"
+        with src.open("w", encoding="utf-8") as fh:
+            for i in range(n):
+                fh.write(json.dumps(article(i, rng), ensure_ascii=False) + "\n")
+        with open_store(str(Path(tmp) / "b.db")) as store:
+            cpu = time.process_time()
+            ingest([str(src)], store, stages=stages_from(Namespace(stages="structure")), stories=True)
+            cpu = time.process_time() - cpu
+    print(f"ingest of {n} articles with stories: {cpu:.2f} s CPU ({cpu / n * 1000:.2f} ms an article)")
+    print("| part | calls | CPU s | ms an article |\n|---|---:|---:|---:|")
+    for name, s in sorted(spent.items(), key=lambda kv: -kv[1]):
+        print(f"| {name} | {calls[name]} | {s:.3f} | {s / n * 1000:.3f} |")
+
+
+if __name__ == "__main__":
+    main()
