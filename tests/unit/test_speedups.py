@@ -188,3 +188,98 @@ def test_romanian_tagger_is_off_and_nothing_read_changes():
 
     assert read(fast(text)) == read(full(text))
     assert fast(text)[0].tag_ == "" and full(text)[0].tag_
+
+
+# ---------------------------------------------------------------------------- event predicates
+
+@pytest.mark.parametrize("code, name", [("ro", "ro-inundatii-moldova.txt"), ("en", "en-port-strike.txt")])
+def test_verb_tagged_adj_checks_pos_first_and_agrees_with_the_plain_test(code, name):
+    """``_verb_tagged_adj`` reads a token's children only when it is an adjective at the root; on every token of a
+    parsed article it agrees with the plain test it replaced (the children's relations first)."""
+    from newsgraph.enrich.events.predicates import OBJ, SUBJ, _verb_tagged_adj
+    from newsgraph.lang import load
+
+    def plain(tok):
+        deps = {c.dep_ for c in tok.children}
+        return tok.pos_ == "ADJ" and tok.dep_ == "ROOT" and bool(deps & SUBJ) and bool(deps & OBJ)
+
+    doc = load(code)((EXAMPLES / name).read_text(encoding="utf-8"))
+    assert len(doc) > 100
+    assert [_verb_tagged_adj(t) for t in doc] == [plain(t) for t in doc]
+
+
+# ---------------------------------------------------------------------------- speech-verb pattern
+
+@pytest.mark.parametrize("code", ["ro", "en"])
+def test_speech_verb_alternatives_grouped_by_first_letter_match_like_the_flat_alternation(code, monkeypatch):
+    """The speech-verb pattern with its alternatives grouped by first letter (``speech._alt_by_first``) finds the
+    same matches (span and verb group) as the flat alternation of ``speech._alt``, on real text, on the same text
+    with random words upper-cased or capitalised, and on runs of the pattern's own forms."""
+    from newsgraph.enrich import speech
+
+    speech.load_speech.cache_clear()
+    grouped = speech.load_speech(code)
+    monkeypatch.setattr(speech, "_alt_by_first", speech._alt)
+    speech.load_speech.cache_clear()
+    flat = speech.load_speech(code)
+    speech.load_speech.cache_clear()
+    assert grouped.verb.pattern != flat.verb.pattern  # the grouping applies to the bundled data
+    rng = random.Random(11)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
+    forms = [f for fs in json_verbs(code) for f in fs]
+    words = [w for t in texts for w in t.split()] + forms
+    for _ in range(300):
+        picked = rng.sample(words, min(len(words), 40))
+        texts.append(" ".join(w.upper() if rng.random() < 0.1 else w.capitalize() if rng.random() < 0.1 else w
+                              for w in picked))
+    found = 0
+    for t in texts:
+        a = [(m.span(), m.span("v")) for m in flat.verb.finditer(t)]
+        assert a == [(m.span(), m.span("v")) for m in grouped.verb.finditer(t)], t[:120]
+        assert [m.span() for m in flat.aux.finditer(t)] == [m.span() for m in grouped.aux.finditer(t)]
+        found += len(a)
+    assert found > 100
+
+
+def json_verbs(code: str) -> list[list[str]]:
+    import json
+    from importlib import resources
+
+    return list(json.loads(resources.files("newsgraph.lang").joinpath(code, "speech.json").read_text("utf-8"))["verbs"].values())
+
+
+def test_alt_by_first_falls_back_to_the_flat_alternation():
+    from newsgraph.enrich.speech import _alt, _alt_by_first
+
+    assert _alt_by_first(["ar fi", "a", "am", "va"]) == r"(?:a(?:r\s+fi|m|)|v(?:a))"
+    for words in (["Ar", "am"], ["-a", "am"], [], ["ſi", "si"]):  # a capital, a non-letter, nothing, ſ ~ s under re.I
+        assert _alt_by_first(words) == _alt(words)
+
+
+@pytest.mark.parametrize("code", ["ro", "en"])
+def test_timex_alternations_grouped_by_first_letter_match_like_the_flat_ones(code, monkeypatch):
+    """Every timex pattern built with grouped alternations finds the same matches, with the same groups, as the one
+    built with flat alternations, on the examples and on mutated copies (words upper-cased or capitalised)."""
+    from newsgraph.enrich import timex
+
+    timex.load_rules.cache_clear()
+    grouped = timex.load_rules(code)
+    monkeypatch.setattr(timex, "by_first_letter", lambda forms, ignore_case: None)
+    timex.load_rules.cache_clear()
+    flat = timex.load_rules(code)
+    timex.load_rules.cache_clear()
+    assert any(a.pattern != b.pattern for (_, a), (_, b) in zip(grouped.patterns, flat.patterns))
+    rng = random.Random(5)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
+    words = [w for t in texts for w in t.split()]
+    for _ in range(200):
+        picked = words[(k := rng.randrange(len(words))):k + 60]
+        texts.append(" ".join(w.upper() if rng.random() < 0.15 else w.capitalize() if rng.random() < 0.15 else w
+                              for w in picked))
+    found = 0
+    for (kind, fast), (_, plain) in zip(grouped.patterns, flat.patterns):
+        for t in texts:
+            want = [(m.span(), m.groupdict()) for m in plain.finditer(t)]
+            assert [(m.span(), m.groupdict()) for m in fast.finditer(t)] == want, (kind, t[:120])
+            found += len(want)
+    assert found > 20

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from newsgraph.enrich.alternation import by_first_letter
 from newsgraph.normalize import fold
 
 # Men's first names that end in "a" (other first names in "a" are read as women's: "Sofia", "Sorina"), across
@@ -26,9 +27,19 @@ def _strip(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
+def _forms(words) -> list[str]:
+    return sorted({v for w in words for v in (w, _strip(w))}, key=len, reverse=True)
+
+
 def _alt(words) -> str:
-    forms = sorted({v for w in words for v in (w, _strip(w))}, key=len, reverse=True)
-    return "(?:" + ("|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) or r"(?!x)x") + ")"
+    return "(?:" + ("|".join(re.escape(f).replace(r"\ ", r"\s+") for f in _forms(words)) or r"(?!x)x") + ")"
+
+
+def _alt_by_first(words) -> str:
+    """:func:`_alt`, the same pattern for ``re.I`` matching, its alternatives grouped by first letter
+    (:mod:`newsgraph.enrich.alternation`); the flat alternation where grouping does not apply."""
+    body = by_first_letter(_forms(words), ignore_case=True)
+    return _alt(words) if body is None else f"(?:{body})"
 
 
 @dataclass
@@ -84,9 +95,9 @@ def load_speech(code: str) -> Speech | None:
     except (FileNotFoundError, OSError, ModuleNotFoundError):
         return None
     lemma = {fold(f): lem for lem, forms in d["verbs"].items() for f in forms}
-    pre = _alt(d.get("auxiliaries", []) + d.get("clitics", []))
-    adv = _alt(d.get("adverbs", []))
-    forms = _alt([f for forms in d["verbs"].values() for f in forms])
+    pre = _alt_by_first(d.get("auxiliaries", []) + d.get("clitics", []))
+    adv = _alt_by_first(d.get("adverbs", []))
+    forms = _alt_by_first([f for forms in d["verbs"].values() for f in forms])
     i = re.I
     B, E = r"(?<!\w)", r"(?!\w)"
     return Speech(

@@ -32,6 +32,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from newsgraph.enrich.alternation import by_first_letter
 from newsgraph.normalize import fold
 
 # ---------------------------------------------------------------------------------------------- rule data
@@ -47,7 +48,9 @@ def _variants(word: str) -> set[str]:
 
 def _alt(words, case_sensitive: bool = False) -> str:
     forms = sorted({v for w in words for v in _variants(w)}, key=len, reverse=True)
-    body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) or r"(?!x)x"
+    # grouped by first letter where that is exact (newsgraph.enrich.alternation): the same matches, faster
+    body = by_first_letter(forms, ignore_case=not case_sensitive) or \
+        "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) or r"(?!x)x"
     return f"(?:{body})" if case_sensitive else f"(?i:{body})"
 
 

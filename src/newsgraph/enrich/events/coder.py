@@ -392,13 +392,17 @@ class Coder:
         events = []
         acted_on: dict[tuple, str] = {}  # a target's span -> its code (for the relative clause that follows it)
         discarded: dict[int, bool] = {}  # sentence start -> holds a discard phrase
+        sent_texts: dict[int, tuple[str, str]] = {}  # sentence start -> (its text, lower-cased), once per sentence
         context = ContextCountries(entities) if self.context_countries and not self.require_dyad else None
         for p in preds:
             sent = p.verb.sent
             k = sent_index.get(sent.start, 0)
             if sentences_skip and k in sentences_skip:
                 continue
-            low = sent.text.lower()
+            if (texts := sent_texts.get(sent.start)) is None:
+                text = sent.text
+                texts = sent_texts[sent.start] = (text, text.lower())
+            sent_text, low = texts
             if self._discarded(sent.start, low, discarded):
                 continue
             match = None
@@ -408,7 +412,7 @@ class Coder:
                     continue  # not coded, unless a pattern spells the negation out ("DID N'T * …", "NEITHER *")
             #: gerunds and bare participles give the grounds or manner of another act: not events of their own
             nonfinite = self.finite_only and not _finite(p.verb)
-            if self.no_questions and p.verb.sent.text.rstrip().endswith("?"):
+            if self.no_questions and sent_text.rstrip().endswith("?"):
                 continue  # "Why did the king go …?", "Does this mean …?": asked, not reported
             if p.lemma in self.allege and p.subj and not nonfinite:  # a claim is a fact about its author
                 events += claims.accusation(self, p, by_verb, entities, date, k)

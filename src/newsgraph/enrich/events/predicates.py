@@ -339,8 +339,10 @@ def _agrees(verb, subj: list[Arg]) -> bool:
 def _verb_tagged_adj(tok) -> bool:
     """A verb the tagger took for an adjective ("Sindicaliștii acuză … o încercare", "acuză" as ADJ): the root of
     its sentence, with a subject and an object of its own."""
+    if tok.pos_ != "ADJ" or tok.dep_ != "ROOT":
+        return False  # (checked before the children are read: most tokens stop here)
     deps = {c.dep_ for c in tok.children}
-    return tok.pos_ == "ADJ" and tok.dep_ == "ROOT" and bool(deps & SUBJ) and bool(deps & OBJ)
+    return bool(deps & SUBJ) and bool(deps & OBJ)
 
 
 QUOTE_MARKS = set('„“”"«»')
