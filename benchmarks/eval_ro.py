@@ -232,7 +232,9 @@ def main():
     import spacy
 
     t0 = time.perf_counter()
-    nlp = spacy.load(args.model)
+    from newsgraph.lang import float32_vectors  # a float16 vector table is widened at load, as newsgraph does
+
+    nlp = float32_vectors(spacy.load(args.model))
     load_s = time.perf_counter() - t0
     size = sum(p.stat().st_size for p in Path(args.model).rglob("*") if p.is_file())
     res = {"model": str(args.model), "load_s": round(load_s, 2), "size_mb": round(size / 1e6, 1)}
@@ -248,7 +250,7 @@ def main():
                     "see kfold_rrt_dev")
                 res["accuracy"]["kfold_rrt_dev"] = info.get("kfold_rrt_dev")
         if args.baseline is not None:
-            res["speed_vs_baseline"] = speed_vs(nlp, spacy.load(args.baseline), data, args.speed_words)
+            res["speed_vs_baseline"] = speed_vs(nlp, float32_vectors(spacy.load(args.baseline)), data, args.speed_words)
             res["speed_vs_baseline"]["baseline"] = str(args.baseline)
         elif not args.no_speed:
             res["speed"] = speed(nlp, data, tmp, args.speed_words)

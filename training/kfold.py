@@ -88,6 +88,8 @@ def evaluate_fold(model: Path, fold: Path) -> tuple[dict, int]:
     from spacy.training import Example
 
     nlp = spacy.load(model)
+    if str(nlp.vocab.vectors.data.dtype) == "float16":  # a float16 vector table (ro_newsgraph's ner): spaCy needs
+        nlp.vocab.vectors.data = nlp.vocab.vectors.data.astype("float32")  # float32 to run StaticVectors (E896)
     docs = list(DocBin().from_disk(fold).get_docs(nlp.vocab))
     exs = [Example(nlp.make_doc(d.text), d) for d in docs]
     s = nlp.evaluate(exs)

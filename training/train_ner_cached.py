@@ -154,6 +154,8 @@ def main() -> int:
     rng = random.Random(args.seed)
     t0 = time.perf_counter()
     nlp = spacy.load(args.base)
+    if str(nlp.vocab.vectors.data.dtype) == "float16":  # the shipped model stores its vectors as float16; spaCy's
+        nlp.vocab.vectors.data = nlp.vocab.vectors.data.astype("float32")  # StaticVectors needs float32 (E896)
     if args.vectors is not None:
         nlp.vocab.vectors.from_disk(args.vectors, exclude=["strings"])
         print(f"vectors {nlp.vocab.vectors.shape}, {nlp.vocab.vectors.n_keys} keys", flush=True)

@@ -175,11 +175,11 @@ def test_romanian_tagger_is_off_and_nothing_read_changes():
     with every component on."""
     import spacy
 
-    from newsgraph.lang import MODELS_DIR, UNREAD, _load
+    from newsgraph.lang import MODELS_DIR, UNREAD, _load, float32_vectors
 
     fast = _load("ro")
     assert fast.disabled == list(UNREAD["ro_newsgraph"]) and "morphologizer" in fast.pipe_names
-    full = spacy.load(MODELS_DIR / "ro_newsgraph")
+    full = float32_vectors(spacy.load(MODELS_DIR / "ro_newsgraph"))
     text = (EXAMPLES / "ro-inundatii-moldova.txt").read_text(encoding="utf-8")
 
     def read(doc):

@@ -47,6 +47,19 @@ def has_entities(nlp) -> bool:
     return "ner" in nlp.pipe_names
 
 
+def float32_vectors(nlp):
+    """Widen a pipeline's static-vector table to float32 in place (and return ``nlp``). ``ro_newsgraph`` stores
+    its ner's word vectors as float16 (``vocab/vectors``, half the bytes: the model stays under the 25 MB wheel
+    budget) but spaCy's ``StaticVectors`` multiplies them with float32 weights and fails on float16 (E896), so
+    whatever loads the folder with ``spacy.load`` calls this before running it (docs/models.md)."""
+    import numpy
+
+    data = nlp.vocab.vectors.data
+    if getattr(data, "dtype", None) == numpy.float16:
+        nlp.vocab.vectors.data = data.astype(numpy.float32)
+    return nlp
+
+
 def _load(code: str, name: str | None = None):
     import spacy
 
@@ -56,7 +69,8 @@ def _load(code: str, name: str | None = None):
     if cand:
         path = MODELS_DIR / cand
         try:
-            nlp = spacy.load(path if path.is_dir() else cand, disable=UNREAD.get(cand, ()) if not name else ())
+            nlp = float32_vectors(spacy.load(path if path.is_dir() else cand,
+                                             disable=UNREAD.get(cand, ()) if not name else ()))
         except Exception as e:  # OSError (missing), ImportError, a config or weights error (broken files)
             what = "configured" if name else "default"
             raise ModelError(f"cannot load the {what} spaCy pipeline {cand!r} for {code!r}: "
