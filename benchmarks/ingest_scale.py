@@ -39,6 +39,15 @@ def article(i: int, rng: random.Random) -> dict:
     return {"url": f"https://bench.example/a/{i}", "text": text}
 
 
+def write_articles(path: Path, n: int) -> Path:
+    """The benchmark's ``n`` articles (fixed seed: the same corpus every run) as JSON lines in ``path``."""
+    rng = random.Random(1)
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            fh.write(json.dumps(article(i, rng), ensure_ascii=False) + "\n")
+    return path
+
+
 def child(src: str, db: str, stages: str, jobs: int, stories: bool, every: int) -> None:
     """The ingest (``batch.ingest``, as the CLI runs it), printing the seconds each ``every`` articles took."""
     from argparse import Namespace
@@ -62,12 +71,8 @@ def child(src: str, db: str, stages: str, jobs: int, stories: bool, every: int) 
 
 
 def run(n: int, stages: str, jobs: int, stories: bool = True, every: int = 0) -> dict:
-    rng = random.Random(1)
     with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / "articles.jsonl"
-        with src.open("w", encoding="utf-8") as fh:
-            for i in range(n):
-                fh.write(json.dumps(article(i, rng), ensure_ascii=False) + "\n")
+        src = write_articles(Path(tmp) / "articles.jsonl", n)
         usage = resource.getrusage(resource.RUSAGE_CHILDREN)
         before, cpu0 = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
         t0 = time.perf_counter()

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import json
-import random
 import sys
 import tempfile
 import time
@@ -22,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from ingest_scale import article  # noqa: E402
+from ingest_scale import write_articles  # noqa: E402
 
 CLUSTERER = ("add", "add_features", "_original", "_story_scores", "_reid")
 FUNCTIONS = ("features_of", "fingerprint", "folded")
@@ -62,12 +60,8 @@ def main() -> None:
         wrap(cluster, name)
     for name in STATE:
         wrap(SqlStoryState, name)
-    rng = random.Random(1)
     with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / "articles.jsonl"
-        with src.open("w", encoding="utf-8") as fh:
-            for i in range(n):
-                fh.write(json.dumps(article(i, rng), ensure_ascii=False) + "\n")
+        src = write_articles(Path(tmp) / "articles.jsonl", n)
         with open_store(str(Path(tmp) / "b.db")) as store:
             cpu = time.process_time()
             ingest([str(src)], store, stages=stages_from(Namespace(stages="structure")), stories=True)
