@@ -48,10 +48,11 @@ def has_entities(nlp) -> bool:
 
 
 def float32_vectors(nlp):
-    """Widen a pipeline's static-vector table to float32 in place (and return ``nlp``). ``ro_newsgraph`` stores
-    its ner's word vectors as float16 (``vocab/vectors``, half the bytes: the model stays under the 25 MB wheel
-    budget) but spaCy's ``StaticVectors`` multiplies them with float32 weights and fails on float16 (E896), so
-    whatever loads the folder with ``spacy.load`` calls this before running it (docs/models.md)."""
+    """Widen a pipeline's static-vector table to float32 in place (and return ``nlp``). A model may store its
+    word vectors as float16 (``vocab/vectors``, half the bytes: how the vector ner candidates of
+    ``training/train_ner_vectors_ro.sh`` fit the 25 MB budget; the shipped ``ro_newsgraph`` has no vectors), but
+    spaCy's ``StaticVectors`` multiplies them with float32 weights and fails on float16 (E896), so whatever loads
+    such a folder with ``spacy.load`` calls this before running it (docs/models.md)."""
     import numpy
 
     data = nlp.vocab.vectors.data
