@@ -28,6 +28,15 @@ _SIGNATURE = re.compile(r"(?P<label>autor|autori|author|reporting by|reported by
                         r"|edited by|additional reporting by)\s*:?\s*(?P<names>[^,;()/]+(?:\s*,\s*[A-Z][^,;()/:]*"
                         r"(?=\s*[,;)]|$))*)", re.IGNORECASE)
 _EDITOR_LABELS = frozenset({"redactor", "editor", "editing by", "edited by"})
+# A signature of initials under an agency story: "(A.M./D.I.)", "/ORIONPRES/ (EM/DT)", "(AGERO/ EM/DT)" - the
+# author's initials, then the editor's (then more editors'); one group alone only with its full stops ("(A.M.)":
+# "(AFP)" is an agency).
+_INITIAL = r"(?:[A-ZĂÂÎȘȚŞŢ]\.?\s?){1,3}"
+_INITIALS_SIGN = re.compile(r"^\s*(?:/?[A-Z][A-Z0-9]{2,20}/?\s*)?\(\s*(?:[A-Z][A-Z0-9]{2,20}\s*/\s*)?"
+                            r"(?P<a>" + _INITIAL + r")\s*(?:/\s*(?P<e>" + _INITIAL + r"(?:\s*/\s*" + _INITIAL
+                            + r")*))?\s*\)\s*$")
+# A role after the names: "de Dan Mihai, corespondent", "By Ann Lee, staff writer": a lower-case part after a comma.
+_ROLE = re.compile(r",\s*(?:[a-zăâîșțşţà-ÿ][\w-]*)(?:\s+[\w-]+){0,3}\s*$")
 
 
 def clean_name(name: str, cues) -> str:
@@ -46,6 +55,9 @@ def clean_name(name: str, cues) -> str:
 
 def split_names(text: str, cues) -> list[str]:
     text = _PLACE.sub("", " ".join(text.split()))
+    if "," in text and (m := _ROLE.search(text)) and fold_keep(m.group().strip(", ").split()[0]) \
+            not in _LOWER_PARTICLES:
+        text = text[: m.start()]
     parts = [clean_name(p, cues) for p in _SPLIT.split(_DEGREE.sub("", text.strip()))]
     return [p for p in parts if p]
 
@@ -115,7 +127,12 @@ def capitalises_nouns(text: str) -> bool:
 def signature(text: str, cues) -> tuple[list[str], list[str]] | None:
     """(authors, editors) of an agency or wire signature line, or None when the line is not one."""
     stripped = text.strip()
+    if len(text) <= 60 and (m := _INITIALS_SIGN.match(stripped)) and (m.group("e") or _INITIALS.match(
+            m.group("a").strip())):
+        editors = [e.strip() for e in m.group("e").split("/")] if m.group("e") else []
+        return [m.group("a").strip()], editors
     if len(text) > 200 or not (stripped.startswith(("(", "/")) or "/" in stripped
+                               or "(" in stripped and stripped.endswith(")")
                                or stripped[:30].lower().startswith(("reporting by", "additional reporting by"))):
         return None
     if not _SIGNATURE.search(text):

@@ -119,3 +119,20 @@ def shown_part(title: str, lines: list[Line]) -> str | None:
             if best is None or len(line.text) > len(best):
                 best = line.text
     return best
+
+
+# A gallery's counter: "Galerie foto (14 imagini)", "FOTO (12)", "Photo gallery: 8 photos", "Bildergalerie 12
+# Bilder": a line of these words and a number is page furniture, never the headline.
+_GALLERY_WORDS = frozenset("""galerie galeria gallery fotogalerie bildergalerie fotogaleria galerija album foto fotos
+    fotografii fotografie fotografia fotografias imagini imagine poze poza photo photos image images pictures picture
+    video videos bilder bild immagini immagine zdjecia zdjec de cu of with in din en""".split())
+_GALLERY_NOUNS = _GALLERY_WORDS - {"de", "cu", "of", "with", "in", "din", "en"}
+GALLERY_COUNT_WORDS = 6
+
+
+def gallery_count(text: str) -> bool:
+    if not any(ch.isdigit() for ch in text):
+        return False
+    words = [w for w in _WORD.findall(fold(text)) if not w.isdigit()]
+    return 1 <= len(words) <= GALLERY_COUNT_WORDS and set(words) <= _GALLERY_WORDS and bool(
+        set(words) & _GALLERY_NOUNS)

@@ -30,6 +30,12 @@ _DOMAIN = re.compile(r"(?<![@\w.-])(?:https?://)?(?:www\.)?(?P<d>[a-z0-9][a-z0-9
                      + r")(?![\w-])", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@(?P<d>[a-z0-9-]+(?:\.[a-z0-9-]+)*\." + _TLD + r")\b", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b", re.IGNORECASE)
+# A rights notice without the sign names its holder too: "Radio Dunărea Sud - toate drepturile rezervate",
+# "Evenimentul Buzăului. Toate drepturile rezervate." (the languages of the cue files).
+_RIGHTS = re.compile(r"\b(?:toate drepturile (?:sunt )?rezervate|drepturi rezervate|all rights reserved"
+                     r"|tous droits r[ée]serv[ée]s|alle rechte vorbehalten|todos los derechos reservados"
+                     r"|tutti i diritti riservati|todos os direitos reservados|wszelkie prawa zastrze[żz]one)\b",
+                     re.IGNORECASE)
 _YEARS = re.compile(r"\b(?:19|20)\d{2}\b(?:\s*[-–]\s*(?:19|20)\d{2}\b)?")
 # Where a copyright holder's name ends: a sentence end (not the dot of a domain), a comma, a spaced dash or bar.
 _NAME_END = re.compile(r"\.(?=\s|$)|,|;|\s[-–—|·•]\s|\s\|")
@@ -41,7 +47,10 @@ _FREQUENCY = re.compile(r"\s+\d+[.,]\d+(?:\s*(?:fm|am|mhz))?\s*$", re.IGNORECASE
 _CREDIT = re.compile(r"(?:^|[\s(])(?:foto|photo|photograph|image|sursa foto|credit)\s*:\s*(?P<c>[^)]+)",
                      re.IGNORECASE)
 _ARCHIVE = re.compile(r"^(?:arhiva|archive|arhivă)\s+(?P<n>.+)$", re.IGNORECASE)
-_AGENCY_SIGN = re.compile(r"/(?P<n>[A-Z][A-Z0-9]{2,20})/|\((?P<m>[A-Z][A-Z0-9]{2,20})\)\s*$")
+_AGENCY_SIGN = re.compile(r"/(?P<n>[A-Z][A-Z0-9]{2,20})/|\((?P<m>[A-Z][A-Z0-9]{2,20})\)\s*$"
+                          r"|^(?P<p>[A-Z][A-Z0-9]{2,20})\s*/\s*\(")  # "AGERPRES/(AS - autor: ...)"
+# "Sursa: Newsro24" under the text: the source is often the outlet itself, often an agency or a firm: a weak clue.
+_SOURCE = re.compile(r"^(?:sursa|source|quelle|fuente|fonte|źródło)\s*:\s*(?P<n>[^:]{2,40})$", re.IGNORECASE)
 _SELF = re.compile(r"^(?P<n>[\w&'’ .-]{2,40}?) is (?:a |an )?(?:listener|reader|viewer|member|subscriber)"
                    r"[- ](?:supported|funded)", re.IGNORECASE)
 _CAMEL = re.compile(r"[a-z][A-Z]|\d|^[A-Z]{3,}$")  # "GutaiTV", "Digi24", "ORIONPRES": a brand, not a section
@@ -73,14 +82,15 @@ def _ok(name: str, stop: frozenset[str]) -> bool:
 
 
 def _copyright_name(line: str) -> str | None:
-    m = _COPYRIGHT.search(line)
-    if not m:
+    found = [m for m in (_COPYRIGHT.search(line), _RIGHTS.search(line)) if m]
+    if not found:
         return None
+    m = min(found, key=lambda f: f.start())
     before = _YEARS.sub(" ", line[: m.start()]).strip(" .,-–|")
     if before and len(before.split()) <= 4:
         return _clean(before)
     after = _YEARS.sub(" ", line[m.end():])
-    after = _COPYRIGHT.sub(" ", after).strip(" .,-–|")
+    after = _RIGHTS.sub(" ", _COPYRIGHT.sub(" ", after)).strip(" .,-–|")
     end = _NAME_END.search(after)
     return _clean(after[: end.start()] if end else after)
 
@@ -101,7 +111,7 @@ def site_candidates(lines: list[str], cues, title: str | None = None) -> list[tu
         if not text:
             continue
         short = len(text) <= 200
-        if short and _COPYRIGHT.search(text):
+        if short and (_COPYRIGHT.search(text) or _RIGHTS.search(text)):
             add(_copyright_name(text), "copyright", 3)
         if i < 5 and (parts := _TITLE_SEP.split(text)) and len(parts) >= 2:
             head, tail = " ".join(parts[:-1]), parts[-1]
@@ -112,6 +122,8 @@ def site_candidates(lines: list[str], cues, title: str | None = None) -> list[tu
         if i < 12 and short and len(crumbs := _CRUMB_SEP.split(text)) >= 2 and all(
                 len(c.split()) <= 6 for c in crumbs):
             first = crumbs[0]
+            if len(crumbs) >= 3 and fold_keep(first.strip()) in stop:
+                first = crumbs[1]  # "Acasă / ȘtiriTransilvania / Sănătate": the crumb after "home"
             if d := _DOMAIN.fullmatch(first.strip()):
                 add(d.group("d"), "url", 2)
             else:  # a section ("Regional / Iași") heads many breadcrumbs: only a brand-shaped first crumb counts
@@ -127,6 +139,8 @@ def site_candidates(lines: list[str], cues, title: str | None = None) -> list[tu
             for regex in cues.site:
                 if m := regex.search(kept):
                     add(text[m.start("site"):m.end("site")], "cue", 3)
+            if ":" in text and i > 0 and (m := _SOURCE.match(text)):
+                add(m.group("n"), "source", 1)
             if " is " in text and (m := _SELF.match(text)):
                 add(m.group("n"), "self", 3)
             if ":" in text and (m := _CREDIT.search(text)):
@@ -141,7 +155,7 @@ def site_candidates(lines: list[str], cues, title: str | None = None) -> list[tu
                 add(m.group("d"), "email", 1)
         if "/" in text or "(" in text:
             for m in _AGENCY_SIGN.finditer(text):
-                add(m.group("n") or m.group("m"), "agency", 1)
+                add(m.group("n") or m.group("m") or m.group("p"), "agency", 1)
         if "." in text and (not short or i > 0):
             for m in _DOMAIN.finditer(text):
                 if "@" not in text[max(0, m.start() - 1): m.start()]:
@@ -150,7 +164,7 @@ def site_candidates(lines: list[str], cues, title: str | None = None) -> list[tu
 
 
 _PREFERRED_SPELLING = ("copyright", "masthead", "cue", "self", "breadcrumb", "title-suffix", "credit", "agency",
-                       "url", "domain", "email")
+                       "source", "url", "domain", "email")
 
 
 def choose_site(candidates: list[tuple[str, str, int]]) -> tuple[str | None, list[str]]:

@@ -35,7 +35,17 @@ from newsgraph.extract.authors import (
 )
 from newsgraph.extract.datetext import DATE_LINE_MAX_CHARS, DateOrder, Found, date_line, fold_keep, reader, relative
 from newsgraph.extract.dumpformats import split_header
-from newsgraph.extract.dumplines import _WORD, Line, _words, fold, one_byline, undated_title, without_recurring_parts
+from newsgraph.extract.dumplines import (
+    _WORD,
+    GALLERY_COUNT_WORDS,
+    Line,
+    _words,
+    fold,
+    gallery_count,
+    one_byline,
+    undated_title,
+    without_recurring_parts,
+)
 from newsgraph.extract.dumplines import TITLE_SEP as _TITLE_SEP
 from newsgraph.extract.site import choose_site, display_site, site_candidates
 from newsgraph.extract.site import key as site_key
@@ -137,6 +147,9 @@ def classify(line: Line, cues: Cues, dates: bool = True) -> None:
             if head in cues.related:
                 line.kind, line.data = "related", {"label": text.split(sep, 1)[0].strip()}
                 return
+    if line.words <= GALLERY_COUNT_WORDS + 2 and gallery_count(text):
+        line.kind = "gallery"  # "Galerie foto (14 imagini)": furniture, not a headline
+        return
     if _is_teaser(text) and line.words <= 40:
         line.kind = "teaser"
     elif text.rstrip().endswith(_TERMINAL) and line.words >= PROSE_MIN_WORDS or line.words >= LONG_LINE_WORDS:

@@ -1,0 +1,180 @@
+"""Site, author and title clues of text dumps (issue #11, ninth round): rights notices without the sign, the crumb
+after "home", "urmăriți X" calls to action, signatures of initials, roles after a byline's names, "Publicat de"
+bylines, gallery counters. Invented outlets in several site styles; none is a copy of a development dump."""
+
+import pytest
+
+from newsgraph import Config, Pipeline, Source
+from newsgraph.extract.authors import signature, split_names
+from newsgraph.extract.dumplines import gallery_count
+from newsgraph.lang.cues import load
+
+
+@pytest.fixture(scope="module")
+def structure():
+    return Pipeline(Config(), stages=("extract",))
+
+
+@pytest.fixture(scope="module")
+def cues():
+    return load()
+
+
+def read(structure, text):
+    return structure(Source.make("dump.txt", "text", text))
+
+
+T_RO = "Spitalul Județean intră în renovare din primăvară"
+P_RO = [
+    "Consiliul Județean a aprobat marți bugetul pentru modernizarea spitalului, după o ședință în care consilierii "
+    "opoziției au cerut detalii despre costurile echipamentelor și calendarul lucrărilor.",
+    "Potrivit președintelui consiliului, prima etapă va începe în primăvară și va cuprinde secția de urgență, "
+    "care primește anual peste 40.000 de pacienți din tot județul.",
+    "Managerul spitalului a declarat că pacienții nu vor fi mutați în timpul lucrărilor, iar secțiile vor fi "
+    "renovate pe rând, astfel încât activitatea medicală să nu fie întreruptă.",
+]
+T_EN = "Hospital renovation to start in the spring"
+P_EN = [
+    "The county council approved the budget for the hospital's modernisation on Tuesday, after a meeting in which "
+    "opposition councillors asked for details of the equipment costs and the timetable.",
+    "According to the council leader, the first stage will begin in the spring and will cover the emergency "
+    "department, which treats more than 40,000 patients a year.",
+    "The hospital's manager said patients would not be moved during the works, and that wards would be renovated "
+    "one at a time so that care is not interrupted.",
+]
+
+
+def dump(*parts, blank=True):
+    lines = [line for part in parts for line in (part if isinstance(part, list) else [part])]
+    return ("\n\n" if blank else "\n").join(lines) + "\n"
+
+
+# ------------------------------------------------------------------------------------------------ site
+@pytest.mark.parametrize("footer, site", [
+    ("Radio Dunărea Sud - toate drepturile rezervate", "Radio Dunărea Sud"),
+    ("Evenimentul Buzăului. Toate drepturile rezervate.", "Evenimentul Buzăului"),
+    ("Vocea Moldovei | Toate drepturile sunt rezervate", "Vocea Moldovei"),
+    ("Toate drepturile rezervate Cotidianul de Vest 2021", "Cotidianul de Vest"),
+])
+def test_a_rights_notice_without_the_sign_names_the_site_ro(structure, footer, site):
+    doc = read(structure, dump("Acasă", "Politică", T_RO, "Radu Ionescu", "09.10.2023, 14:20", *P_RO, footer))
+    assert doc.site == site
+    assert doc.published.value == "2023-10-09T14:20:00"
+
+
+@pytest.mark.parametrize("footer, site", [
+    ("Harbour Evening Post - All rights reserved.", "Harbour Evening Post"),
+    ("All Rights Reserved. Dales Courier 2019", "Dales Courier"),
+])
+def test_a_rights_notice_without_the_sign_names_the_site_en(structure, footer, site):
+    doc = read(structure, dump("Home", "News", T_EN, "By Ann Lee", "12 May 2019", *P_EN, footer))
+    assert doc.site == site
+
+
+@pytest.mark.parametrize("crumbs, site", [
+    ("Acasă / ȘtiriTransilvania / Sănătate", "ȘtiriTransilvania"),
+    ("Acasa » InfoOltenia » Local", "InfoOltenia"),
+    ("Home › CoastWatch24 › Health", "CoastWatch24"),
+])
+def test_the_brand_crumb_after_home_names_the_site(structure, crumbs, site):
+    doc = read(structure, dump(crumbs, T_RO, "12.11.2022 09:10", "Autor: Ion Pavel", *P_RO))
+    assert doc.site == site
+    assert doc.title == T_RO
+
+
+def test_a_section_crumb_after_home_is_no_site(structure):
+    doc = read(structure, dump("Acasă / Sănătate / Spitale", T_RO, "12.11.2022 09:10", "Autor: Ion Pavel", *P_RO))
+    assert doc.site is None
+
+
+@pytest.mark.parametrize("cta, site", [
+    ("Pentru mai multe știri urmăriți Info Capitala pe Google News", "Info Capitala"),
+    ("Urmăriți Gazeta de Sud pe Google News", "Gazeta de Sud"),
+    ("Urmăriți-ne ZiarulVest pe Facebook", "ZiarulVest"),
+])
+def test_a_follow_us_call_names_the_site(structure, cta, site):
+    doc = read(structure, dump("Ultima oră", T_RO, "Autor: Daniel Popa | 04.04.2022 | 09:22", *P_RO, cta))
+    assert doc.site == site
+    assert doc.authors == ["Daniel Popa"]
+
+
+def test_a_source_line_backs_the_masthead_but_alone_names_no_site(structure):
+    doc = read(structure, dump("Newsro24", T_RO, "12.12.2024 15:00", *P_RO, "Sursa: Newsro24"))
+    assert doc.site == "Newsro24"
+    doc = read(structure, dump("Știri", T_RO, "12.12.2024 15:00", *P_RO, "Sursa: Newsro24"))
+    assert doc.site is None  # a source is as often an agency or a firm as the outlet itself
+
+
+# ------------------------------------------------------------------------------------------------ authors
+@pytest.mark.parametrize("line, authors, editors", [
+    ("(A.M./D.I.)", ["A.M."], ["D.I."]),
+    ("/ORIONPRES/ (EM/DT)", ["EM"], ["DT"]),
+    ("(AGERO/ EM/DT/RC)", ["EM"], ["DT", "RC"]),
+    ("(A.M.)", ["A.M."], []),
+    ("ORIONPRES (autor: Elena Mirea; editor: Dan Toma)", ["Elena Mirea"], ["Dan Toma"]),
+])
+def test_agency_signatures(cues, line, authors, editors):
+    assert signature(line, cues) == (authors, editors)
+
+
+@pytest.mark.parametrize("line", ["(AFP)", "(EPA)", "(video)", "(Foto: A.M.)", "(continuare în pagina 3)"])
+def test_no_signature(cues, line):
+    assert signature(line, cues) is None
+
+
+def test_an_initials_signature_under_an_agency_story_gives_author_and_editor(structure):
+    text = dump("ORIONPRES", "Acasă", T_RO, "2023-09-14 10:30", "Iași, 14 sep /ORIONPRES/ - " + P_RO[0], *P_RO[1:],
+                "(E.M./D.T.)", "Copyright © 2023 ORIONPRES")
+    doc = read(structure, text)
+    assert doc.authors == ["E.M."] and doc.editors == ["D.T."]
+    assert doc.site == "ORIONPRES"
+    assert len(doc.body) == 3
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Dan Mihai, corespondent", ["Dan Mihai"]),
+    ("Dan Mihai, corespondent Digi24 la Bruxelles", ["Dan Mihai"]),
+    ("Ann Lee, staff writer", ["Ann Lee"]),
+    ("Juan Pérez, corresponsal", ["Juan Pérez"]),
+    ("Ana Pop, Dan Ene", ["Ana Pop", "Dan Ene"]),
+])
+def test_a_role_after_the_names_is_no_name(cues, text, names):
+    assert split_names(text, cues) == names
+
+
+@pytest.mark.parametrize("byline, title, p, author", [
+    ("de Dan Mihai, corespondent", T_RO, P_RO, "Dan Mihai"),
+    ("By Ann Lee, staff writer", T_EN, P_EN, "Ann Lee"),
+    ("Publicat de Dan Mihai", T_RO, P_RO, "Dan Mihai"),
+    ("Postat de Ioana Matei", T_RO, P_RO, "Ioana Matei"),
+])
+def test_byline_forms(structure, byline, title, p, author):
+    doc = read(structure, dump("Gazeta Oltului", "Acasă", title, byline, "14.09.2023 10:30", *p,
+                               "© 2023 Gazeta Oltului"))
+    assert doc.title == title
+    assert doc.authors == [author]
+
+
+# ------------------------------------------------------------------------------------------------ titles
+@pytest.mark.parametrize("text", ["Galerie foto (14 imagini)", "FOTO (12)", "Photo gallery: 8 photos",
+                                  "Bildergalerie 12 Bilder", "12 fotografii", "Video (3)"])
+def test_gallery_counters(text):
+    assert gallery_count(text)
+
+
+@pytest.mark.parametrize("text", [T_RO, "Foto", "Top 10 imagini ale anului 2023 în sport", "12 mai 2023",
+                                  "Galerie foto"])
+def test_not_gallery_counters(text):
+    assert not gallery_count(text)
+
+
+@pytest.mark.parametrize("before, after", [
+    ([], ["Galerie foto (14 imagini)"]),
+    (["FOTO (12)"], []),
+    ([], ["Photo gallery: 8 photos"]),
+])
+def test_a_gallery_counter_beside_the_headline_is_not_the_title(structure, before, after):
+    doc = read(structure, dump("Gazeta Oltului", *before, T_RO, *after, "Autor: Ion Pop", "14.09.2023 10:30",
+                               *P_RO, "© 2023 Gazeta Oltului"))
+    assert doc.title == T_RO
+    assert doc.body == P_RO
