@@ -178,3 +178,78 @@ def test_a_gallery_counter_beside_the_headline_is_not_the_title(structure, befor
                                *P_RO, "© 2023 Gazeta Oltului"))
     assert doc.title == T_RO
     assert doc.body == P_RO
+
+
+@pytest.mark.parametrize("mention", [
+    "Redacția Gazeta Oltului",
+    "Gazeta Oltului pe Facebook",
+    "Preluarea materialelor Gazeta Oltului este permisă doar cu link către sursă.",
+    "Citește mai multe știri pe Gazeta Oltului",
+])
+def test_the_masthead_named_again_in_a_later_line_is_the_site(structure, mention):
+    doc = read(structure, dump("Gazeta Oltului", "Acasă", T_RO, "Autor: Ion Pop", "14.09.2023 10:30", *P_RO, mention))
+    assert doc.site == "Gazeta Oltului"
+
+
+@pytest.mark.parametrize("head, foot", [
+    (["Gazeta Oltului", "Acasă"], ["Despre noi", "Contact"]),  # a masthead alone
+    (["Știri Locale", "Acasă", "Politică"], ["Politică", "Știri Locale"]),  # repeated as a menu item
+    (["Sănătate", "Acasă"], ["Mai multe din Sănătate"]),  # one plain word: a section as often as a brand
+])
+def test_a_masthead_without_a_second_clue_is_no_site(structure, head, foot):
+    doc = read(structure, dump(*head, T_RO, "Autor: Ion Pop", "14.09.2023 10:30", *P_RO, *foot))
+    assert doc.site is None
+
+
+@pytest.mark.parametrize("byline, authors", [
+    ("Text: Ana Pop / Foto: Dan Ene", ["Ana Pop"]),
+    ("de Ana Pop | Foto: Dan Ene", ["Ana Pop"]),
+    ("Reporter: Ana Pop, Operator: Dan Ene", ["Ana Pop"]),
+    ("By Ann Lee | Photos: Bo Li", ["Ann Lee"]),
+])
+def test_a_byline_ends_where_the_next_label_starts(structure, byline, authors):
+    doc = read(structure, dump("Gazeta Oltului", "Acasă", T_RO, byline, "14.09.2023 10:30", *P_RO,
+                               "© 2023 Gazeta Oltului"))
+    assert doc.authors == authors
+    assert doc.title == T_RO
+
+
+@pytest.mark.parametrize("title", ["SPITALUL JUDEȚEAN INTRĂ ÎN RENOVARE", "CONSILIUL A VOTAT BUGETUL PE 2024",
+                                   "THE COUNCIL VOTES FOR THE BUDGET"])
+def test_a_headline_in_capitals_is_no_name(structure, cues, title):
+    assert not split_names(title, cues) or not __import__(
+        "newsgraph.extract.authors", fromlist=["name_line"]).name_line(title, cues)
+    doc = read(structure, dump("Gazeta Oltului", "Acasă", "14.09.2023 10:30", title, *P_RO,
+                               "© 2023 Gazeta Oltului"))
+    assert doc.title == title
+    assert doc.authors == []
+
+
+def test_a_name_in_capitals_is_still_a_name(structure):
+    doc = read(structure, dump("Gazeta Oltului", "Acasă", T_RO, "ANA MARIA POP", "14.09.2023 10:30", *P_RO))
+    assert doc.authors == ["ANA MARIA POP"]
+
+
+@pytest.mark.parametrize("first, headline", [
+    ("Neue DJV-Online-Seminare – Natürlich Jagd", "Neue DJV-Online-Seminare"),
+    ("Grand Canyon Lodge | Travel Notes", "Grand Canyon Lodge"),
+    ("Marea Neagră în august - Jurnal de Constanța", "Marea Neagră în august"),
+])
+def test_the_headline_that_the_title_line_repeats_wins_even_when_it_is_shaped_like_a_name(structure, first,
+                                                                                           headline):
+    text = dump(first, "DAS INFOPORTAL DER JÄGERSTIFTUNG", "Suchen", "News", "Blog", headline, "3. Februar 2022",
+                *P_EN)
+    doc = read(structure, text)
+    assert doc.title == headline
+
+
+@pytest.mark.parametrize("first, masthead, footer, site", [
+    (T_RO + " | Știri TVR Vest", "TVR Vest", "© 2023 TVR Vest. Toate drepturile rezervate.", "TVR Vest"),
+    (T_RO + " - Radio Ampoi FM", "Radio Ampoi", "Radio Ampoi - toate drepturile rezervate", "Radio Ampoi"),
+    (T_EN + " | Harbour Post News", "Harbour Post", "© 2023 Harbour Post", "Harbour Post"),
+])
+def test_a_title_suffix_that_adds_a_generic_word_backs_the_shorter_name(structure, first, masthead, footer, site):
+    title, p = (T_EN, P_EN) if "Harbour" in first else (T_RO, P_RO)
+    doc = read(structure, dump(first, masthead, "Acasă", title, "Autor: Mihai Pop", "14.09.2023, 10:30", *p, footer))
+    assert doc.site == site
+    assert doc.title == title

@@ -68,11 +68,19 @@ def looks_like_names(text: str, cues) -> bool:
     return bool(names) and len(text) <= 100 and all(_person_shaped(n, cues) for n in names)
 
 
+# Words that no name holds, for a headline in capitals ("SPITALUL JUDEȚEAN INTRĂ ÎN RENOVARE").
+_FUNCTION_WORDS = frozenset("in pe cu din pentru si sau nu se ca care ce the of for to and with on is are".split())
+CAPITALS_NAME_WORDS = 3  # "ANA MARIA POP": a name in capitals has at most this many words
+
+
 def _person_shaped(name: str, cues) -> bool:
     if _INITIALS.match(name):
         return True
     tokens = name.split()
     if not 1 <= len(tokens) <= 5 or not tokens[0][:1].isupper():
+        return False
+    if all(t.isupper() and len(t) > 1 for t in tokens) and (len(tokens) > CAPITALS_NAME_WORDS or any(
+            fold_keep(t) in _FUNCTION_WORDS for t in tokens)):
         return False
     return all(_NAME_TOKEN.match(t) or t in _LOWER_PARTICLES for t in tokens) and not any(
         fold_keep(t).rstrip(".") in cues.author_stop for t in tokens)

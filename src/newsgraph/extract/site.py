@@ -106,6 +106,7 @@ def site_candidates(lines: list[str], cues, title: str | None = None) -> list[tu
             out.append((name, kind, weight))
 
     title_key = fold_keep(title).strip() if title else None
+    masthead = None
     for i, line in enumerate(lines):
         text = line.strip()
         if not text:
@@ -134,6 +135,8 @@ def site_candidates(lines: list[str], cues, title: str | None = None) -> list[tu
         if i == 0 and short and len(text.split()) <= 6:
             name = _TITLE_SEP.split(text)[0]
             add(name, "masthead", 2 if _CAMEL.search(name) else 1)
+            if (len(name.split()) >= 2 or _CAMEL.search(name)) and name == text:
+                masthead = name
         if short:
             kept = fold_keep(text)
             for regex in cues.site:
@@ -160,11 +163,32 @@ def site_candidates(lines: list[str], cues, title: str | None = None) -> list[tu
             for m in _DOMAIN.finditer(text):
                 if "@" not in text[max(0, m.start() - 1): m.start()]:
                     add(m.group("d"), "domain", 1)
+    if masthead:
+        out.extend(_mentions(masthead, lines, title_key))
     return out
 
 
+HEADLINE_REPEAT_LINES = 40
+
+
+def _mentions(masthead: str, lines: list[str], title_key: str | None) -> list[tuple[str, str, int]]:
+    """The masthead's name inside a later line ("a declarat pentru Gazeta Oltului", "Redacția Gazeta Oltului",
+    "Gazeta Oltului pe Facebook"): a second, weak clue that the first line is the outlet and not a section. Menus
+    and breadcrumbs repeat sections as whole lines or crumbs: those do not count."""
+    name = fold_keep(masthead).strip()
+    if any(fold_keep(text).strip() == name for text in lines[1:HEADLINE_REPEAT_LINES]):
+        return []  # a flattened page's <title>, repeated by its headline: no masthead
+    pattern = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)")
+    for text in lines[1:]:
+        kept = fold_keep(text)
+        if (len(kept) > len(name) + 4 and kept.strip() != title_key and pattern.search(kept)
+                and not _CRUMB_SEP.search(text)):
+            return [(masthead, "mention", 1)]
+    return []
+
+
 _PREFERRED_SPELLING = ("copyright", "masthead", "cue", "self", "breadcrumb", "title-suffix", "credit", "agency",
-                       "source", "url", "domain", "email")
+                       "source", "mention", "url", "domain", "email")
 
 
 def choose_site(candidates: list[tuple[str, str, int]]) -> tuple[str | None, list[str]]:
@@ -176,10 +200,12 @@ def choose_site(candidates: list[tuple[str, str, int]]) -> tuple[str | None, lis
             continue
         if kind not in groups[k] or groups[k][kind][0] < weight:
             groups[k][kind] = (weight, name)
-    # A longer name that only adds a generic word ("Radio Ampoi FM", "Stackwire Media") backs the shorter one.
+    # A longer name that only adds a generic word ("Radio Ampoi FM", "Stackwire Media", "Știri TVR Vest") backs the
+    # shorter one.
     for k in list(groups):
         for other in groups:
-            if other != k and k.startswith(other) and len(other) >= 4 and len(k) - len(other) <= 12:
+            if other != k and (k.startswith(other) or k.endswith(other)) and len(other) >= 4 and \
+                    len(k) - len(other) <= 12:
                 for kind, value in groups[k].items():
                     if kind not in groups[other]:
                         groups[other][kind] = (min(value[0], 1), value[1])

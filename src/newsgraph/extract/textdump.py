@@ -107,6 +107,10 @@ def classify(line: Line, cues: Cues, dates: bool = True) -> None:
         return
     if len(text) <= 400 and (m := cues.photo.search(text)) and _words(m.group("credit")) <= 10:
         caption = text[: m.start("cue")].strip(" .|/–—-([")
+        if caption and (a := cues.author.match(fold_keep(caption))) and looks_like_names(
+                rest := caption[a.start("rest"):], cues):  # "Text: Ana Pop / Foto: Dan Ene": the writer's byline
+            line.kind, line.data = "byline", {"role": "author", "names": split_names(rest, cues)}
+            return
         line.kind, line.data = "caption", {"caption": caption or None, "credit": m.group("credit").strip(" .")}
         return
     if line.words <= 15 and (m := cues.tags.match(fold_keep(text))) and m.group("rest").strip():
@@ -124,7 +128,7 @@ def classify(line: Line, cues: Cues, dates: bool = True) -> None:
             m = regex.match(kept)
             if not (m and m.group("rest")):
                 continue
-            rest = text[m.start("rest"):]
+            rest = _NEXT_LABEL.split(text[m.start("rest"):], maxsplit=1)[0]  # "Reporter: X, Operator: Y"
             if regex is not _VON and looks_like_names(rest, cues):
                 line.kind = "byline"
                 line.data = {"role": key, "names": split_names(rest, cues)}
@@ -166,6 +170,8 @@ def classify(line: Line, cues: Cues, dates: bool = True) -> None:
 _BYLINE_TAIL = re.compile(r"\s+(?:[|·•/]|//)\s+|\s+[–—-]\s+|\s*,\s+(?=[^\s,]*\d|[^\W\d_]+\.?\s+\d)"
                           r"|\s+(?:on|am|le|el|il|pe|em|at|um)\s+(?=\S*\d|[^\W\d_]+\.?\s+\d)"
                           r"|\s+\S+@\S+|\s+(?=\d)", re.IGNORECASE)
+# A second label after the names ends them: "Reporter: Ana Pop, Operator: Dan Ene", "Autor: X / Foto: Y".
+_NEXT_LABEL = re.compile(r"\s*(?:,|\s[|/·•]|\s[–—-])\s*[^\W\d_][\w ]{0,20}:\s")
 # German "Von" opens sentences as often as bylines: it labels a byline only before full names (two words or more)
 # on a short line ("Von Andreas Floemer"), never before a single word.
 _VON = re.compile(r"^\s*(?P<label>von)\s*:?\s+(?P<rest>.+)$")
@@ -552,12 +558,15 @@ def _pick_title(lines: list[Line], doc: Document, body_start: int, exclude: set[
         doc.title = hint
         return None
     header = lines[: max(body_start, 1)]
-    candidates = [ln for ln in header if ln.kind in ("headline", "prose", "teaser") and 3 <= ln.words <= 40
+    anchor = (title_anchor(lines) if len(lines) > 1 else None) if anchor is _UNSET else anchor
+    candidates = [ln for ln in header if 3 <= ln.words <= 40 and (ln.kind in ("headline", "prose", "teaser")
+                                                                  or ln.index == anchor and ln.kind == "short"
+                                                                  and _first_part(ln, lines))
                   and ln.index not in exclude  # a lead paragraph (``lead_lines``) is body, not the headline
-                  and (cues is None or name_line(ln.text, cues) is None)  # nor is a byline of names
+                  # nor is a byline of names, unless the <title> repeats it ("Neue DJV-Online-Seminare")
+                  and (cues is None or ln.index == anchor or name_line(ln.text, cues) is None)
                   and len(_CRUMBS.findall(ln.text)) < 2  # nor a breadcrumb ("Home » Section » Page")
                   and not _byline_or_dated(ln, cues)]
-    anchor = (title_anchor(lines) if len(lines) > 1 else None) if anchor is _UNSET else anchor
     if anchor is not None and any(ln.index == anchor for ln in candidates):
         return lines[anchor]  # the on-page headline that the <title>-style first line repeats with its suffix
     metas = [ln.index for ln in header if ln.kind in _HEADER_CUES]
@@ -570,6 +579,13 @@ def _pick_title(lines: list[Line], doc: Document, body_start: int, exclude: set[
         return candidates[0]
     first = lines[0]
     return first if first.kind == "short" and first.words >= 2 and body_start > 0 else None
+
+
+def _first_part(line: Line, lines: list[Line]) -> bool:
+    """A short line that the title line starts with ("Grand Canyon Lodge" of "Grand Canyon Lodge | Travel Notes"):
+    the headline; the last part is as often the site ("Rasende Polizisten | strafprozess.ch")."""
+    parts = _TITLE_SEP.split(lines[0].text)
+    return len(parts) >= 2 and fold(parts[0]) == fold(line.text)
 
 
 _PREPOSITION_LABELS = frozenset({"de", "di", "da", "por", "par", "von", "van"})
