@@ -253,3 +253,52 @@ def test_a_title_suffix_that_adds_a_generic_word_backs_the_shorter_name(structur
     doc = read(structure, dump(first, masthead, "Acasă", title, "Autor: Mihai Pop", "14.09.2023, 10:30", *p, footer))
     assert doc.site == site
     assert doc.title == title
+
+
+# ------------------------------------------------------------------------------------------------ dates
+@pytest.mark.parametrize("headline, title, date", [
+    ("23.01.2022 - Dorothea Wierer darf beim Abschluss noch jubeln", "Dorothea Wierer darf beim Abschluss noch jubeln",
+     "2022-01-23"),
+    ("08.11.2021 | Online-Fachtag zum Intersex Day of Remembrance", "Online-Fachtag zum Intersex Day of Remembrance",
+     "2021-11-08"),
+    ("Spitalul Județean intră în renovare 14.09.2023", "Spitalul Județean intră în renovare 14.09.2023", "2023-09-14"),
+    ("14 septembrie 2023 - Spitalul Județean intră în renovare", "Spitalul Județean intră în renovare", "2023-09-14"),
+])
+def test_a_date_at_the_edge_of_the_headline_dates_an_undated_article(structure, headline, title, date):
+    doc = read(structure, dump("Gazeta Oltului", "Acasă", headline, *P_RO))
+    assert doc.title == title
+    assert doc.published.value == date
+
+
+@pytest.mark.parametrize("headline", ["Greva generală a profesorilor din toate județele țării începe pe 12 martie 2024",
+                                      "Bilanțul anului 2023 la Spitalul Județean",
+                                      "Meciul de pe 12.03 se amână"])
+def test_a_headline_that_names_a_date_in_words_or_without_a_year_dates_nothing(structure, headline):
+    doc = read(structure, dump("Gazeta Oltului", "Acasă", headline, *P_RO))
+    assert doc.published is None
+
+
+def test_a_date_line_wins_over_the_date_in_the_headline(structure):
+    doc = read(structure, dump("Acasă", "Spitalul Județean intră în renovare 13.09.2023", "Publicat: 14.09.2023",
+                               *P_RO))
+    assert doc.published.value == "2023-09-14"
+
+
+@pytest.mark.parametrize("sentence, date", [
+    ("This entry was posted on March 3, 2019 by Ann Lee in News. Bookmark the permalink.", "2019-03-03"),
+    ("Dieser Beitrag wurde am 04/02/2020 von kj in Bundesgericht, Vorsatz veröffentlicht.", "2020-02-04"),
+    ("Dieser Eintrag wurde veröffentlicht in Inland, Politik und getaggt mit Piraten am 11. Dezember 2012 von M.",
+     "2012-12-11"),
+    ("Cet article a été publié le 12 mai 2019 dans Actualités.", "2019-05-12"),
+    ("Acest articol a fost publicat pe 14 septembrie 2023 în categoria Sănătate.", "2023-09-14"),
+])
+def test_a_posted_sentence_after_the_entry_dates_it(structure, sentence, date):
+    doc = read(structure, dump("Home", T_EN, *P_EN, sentence, "Leave a reply"))
+    assert doc.published.value == date
+    assert sentence not in doc.body
+
+
+def test_a_date_line_under_the_headline_wins_over_a_posted_sentence(structure):
+    doc = read(structure, dump("Home", T_EN, "By Ann Lee", "12 May 2019", *P_EN,
+                               "This entry was posted on May 13, 2019 in News.", "Leave a reply"))
+    assert doc.published.value == "2019-05-12"

@@ -136,3 +136,40 @@ def gallery_count(text: str) -> bool:
     words = [w for w in _WORD.findall(fold(text)) if not w.isdigit()]
     return 1 <= len(words) <= GALLERY_COUNT_WORDS and set(words) <= _GALLERY_WORDS and bool(
         set(words) & _GALLERY_NOUNS)
+
+
+_NUMERIC_END = re.compile(r"(?:^|[\s|–—\-·:(])\d{1,4}[./-]\s?\d{1,2}[./-]\s?\d{2,4}\)?$")
+
+
+def edge_date(title: str, undated: str, reader_, order: str | None):
+    """The date a headline carries at its edge: led by it and a separator ("23.01.2022 - Dorothea Wierer darf
+    ... jubeln", ``undated_title`` cut it), or ended by an all-numeric date ("Energiepreiskrise: Entlastungen und
+    Rechte auf einen Blick 21.11.2022"; a date in words at the end is as often the event's: "Grevă pe 12 martie
+    2024"). Only when no date line gave the article's date."""
+    if undated != title.rstrip(" |–—-·:"):
+        found = reader_.find(title, "DMY")
+        return found[0] if found else None
+    if _NUMERIC_END.search(title.rstrip()) and (found := reader_.find(title, order or "DMY")) and len(found) == 1 \
+            and found[0].end >= len(title.rstrip()) - 1:
+        return found[0]
+    return None
+
+
+# WordPress and its kin end an entry with a sentence that dates it: "This entry was posted on March 3, 2019 by X",
+# "Dieser Beitrag wurde am 04/02/2020 von kj in … veröffentlicht", "Cet article a été publié le 12 mai 2019".
+_POSTED = re.compile(r"^(?:this (?:entry|post|article) was (?:posted|published|written)|(?:dieser|der) (?:beitrag|eintrag"
+                     r"|artikel) wurde|(?:cet|ce) (?:article|billet) a ete (?:publie|ecrit)|(?:esta entrada|este "
+                     r"(?:articulo|post)) (?:fue|ha sido) (?:publicad[oa]|escrit[oa])|(?:acest articol|articolul) a fost"
+                     r" (?:publicat|scris)|(?:questo articolo|questa voce) (?:e stat[oa]|fu) (?:pubblicat[oa]|scritt[oa])"
+                     r"|(?:ten wpis|ten artykul) (?:zostal) opublikowany)\b")  # on ``fold``ed text: no diacritics
+POSTED_MAX_WORDS = 40
+
+
+def posted_date(lines: list[Line], reader_, order: str | None):
+    """(date, line) of the first such sentence with one date, or None."""
+    for line in lines:
+        if line.kind == "posted":  # ``textdump.classify``
+            found = reader_.find(line.text, order or "DMY")
+            if len(found) == 1:
+                return found[0], line.text
+    return None

@@ -36,13 +36,17 @@ from newsgraph.extract.authors import (
 from newsgraph.extract.datetext import DATE_LINE_MAX_CHARS, DateOrder, Found, date_line, fold_keep, reader, relative
 from newsgraph.extract.dumpformats import split_header
 from newsgraph.extract.dumplines import (
+    _POSTED,
     _WORD,
     GALLERY_COUNT_WORDS,
+    POSTED_MAX_WORDS,
     Line,
     _words,
+    edge_date,
     fold,
     gallery_count,
     one_byline,
+    posted_date,
     undated_title,
     without_recurring_parts,
 )
@@ -151,6 +155,9 @@ def classify(line: Line, cues: Cues, dates: bool = True) -> None:
             if head in cues.related:
                 line.kind, line.data = "related", {"label": text.split(sep, 1)[0].strip()}
                 return
+    if line.words <= POSTED_MAX_WORDS and _POSTED.match(folded):
+        line.kind = "posted"  # "This entry was posted on March 3, 2019 by X in News": furniture that dates the entry
+        return
     if line.words <= GALLERY_COUNT_WORDS + 2 and gallery_count(text):
         line.kind = "gallery"  # "Galerie foto (14 imagini)": furniture, not a headline
         return
@@ -376,7 +383,12 @@ def segment(doc: Document, cues: Cues) -> Document:
     for line in lines:
         _apply(line, doc, in_body=start <= line.index < end or line.index in lead, dates=dates)
     if doc.title and not doc.source.hints.get("title"):
-        doc.title = undated_title(doc.title, dates.reader)
+        undated = undated_title(doc.title, dates.reader)
+        if doc.published is None and (found := edge_date(doc.title, undated, dates.reader, dates.order)):
+            doc.published = DateValue(found.value, "text:title", 0.8, text=doc.title, tz=found.tz)
+        doc.title = undated
+    if doc.published is None and (posted := posted_date(lines, dates.reader, dates.order)):
+        doc.published = DateValue(posted[0].value, "text:posted", 0.8, text=posted[1], tz=posted[0].tz)
     if not doc.authors and title_line is not None:  # "Tanja Karrasch 3.11.2023" under the headline, no label
         for line in lines[title_line.index + 1: title_line.index + 1 + NAME_DATE_REACH]:
             if line.kind in ("dateline", "headline", "short") and _DIGIT.search(line.text) and (
