@@ -302,3 +302,33 @@ def test_a_date_line_under_the_headline_wins_over_a_posted_sentence(structure):
     doc = read(structure, dump("Home", T_EN, "By Ann Lee", "12 May 2019", *P_EN,
                                "This entry was posted on May 13, 2019 in News.", "Leave a reply"))
     assert doc.published.value == "2019-05-12"
+
+
+@pytest.mark.parametrize("byline, author", [
+    ("von Alexander Karper Foto: © GEPA", "Alexander Karper"),
+    ("Von Katharina Schmidt Kategorien: Mode 6. November 2023, 15:25 Uhr", "Katharina Schmidt"),
+    ("Eine Kolumne von Nils Pickert", "Nils Pickert"),
+    ("Ein Kommentar von Jana Berg", "Jana Berg"),
+    ("Escribe Camila Méndez", "Camila Méndez"),
+    ("Autor: Ion Pop Categorie: Sănătate", "Ion Pop"),
+])
+def test_labelled_bylines_with_a_tail_or_a_noun_label(structure, byline, author):
+    doc = read(structure, dump("Home", T_EN, byline, "12 May 2019", *P_EN))
+    assert doc.authors == [author]
+
+
+@pytest.mark.parametrize("line", ["von Bergen Foto: © GEPA", "Escribe tu comentario", "Von Montag bis Freitag"])
+def test_lines_that_look_like_labelled_bylines_but_are_not(structure, line):
+    doc = read(structure, dump("Home", T_EN, line, "12 May 2019", *P_EN))
+    assert doc.authors == []
+
+
+@pytest.mark.parametrize("byline, author, date", [
+    ("von Mathilda Trausch, Online-Redaktion Veröffentlicht: 26.12.2022", "Mathilda Trausch", "2022-12-26"),
+    ("Von Katharina Schmidt Kategorien: Mode 6. November 2023, 15:25 Uhr", "Katharina Schmidt", "2023-11-06"),
+    ("Autor: Ion Pop, Categoria: Sănătate, 14.09.2023", "Ion Pop", "2023-09-14"),
+])
+def test_a_byline_whose_labelled_tail_holds_the_date_gives_both(structure, byline, author, date):
+    doc = read(structure, dump("Home", T_EN, byline, *P_EN))
+    assert doc.authors == [author]
+    assert doc.published.value.startswith(date)

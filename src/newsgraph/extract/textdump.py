@@ -111,8 +111,10 @@ def classify(line: Line, cues: Cues, dates: bool = True) -> None:
         return
     if len(text) <= 400 and (m := cues.photo.search(text)) and _words(m.group("credit")) <= 10:
         caption = text[: m.start("cue")].strip(" .|/–—-([")
-        if caption and (a := cues.author.match(fold_keep(caption))) and looks_like_names(
-                rest := caption[a.start("rest"):], cues):  # "Text: Ana Pop / Foto: Dan Ene": the writer's byline
+        if caption and (a := cues.author.match(kept := fold_keep(caption)) or _VON.match(kept)) and looks_like_names(
+                rest := caption[a.start("rest"):], cues) and (a.group("label") != "von" or all(
+                len(n.split()) >= 2 for n in split_names(rest, cues))):
+            # "Text: Ana Pop / Foto: Dan Ene", "von Alexander Karper Foto: © GEPA": the writer's byline
             line.kind, line.data = "byline", {"role": "author", "names": split_names(rest, cues)}
             return
         line.kind, line.data = "caption", {"caption": caption or None, "credit": m.group("credit").strip(" .")}
@@ -132,13 +134,18 @@ def classify(line: Line, cues: Cues, dates: bool = True) -> None:
             m = regex.match(kept)
             if not (m and m.group("rest")):
                 continue
-            rest = _NEXT_LABEL.split(text[m.start("rest"):], maxsplit=1)[0]  # "Reporter: X, Operator: Y"
+            full = text[m.start("rest"):]
+            rest = _NEXT_LABEL.split(full, maxsplit=1)[0]  # "Reporter: X, Operator: Y", "Von X Kategorien: …"
             if regex is not _VON and looks_like_names(rest, cues):
                 line.kind = "byline"
                 line.data = {"role": key, "names": split_names(rest, cues)}
-                return
-            if _byline_with_tail(line, rest, key, cues, dates, two_words=regex is _VON):
-                return
+            elif not (_byline_with_tail(line, full, key, cues, dates, two_words=regex is _VON) or rest != full
+                      and _byline_with_tail(line, rest, key, cues, dates, two_words=regex is _VON)):
+                continue
+            if line.kind == "byline" and key == "author" and dates and rest != full and \
+                    reader(cues.codes).find(full[len(rest):], "DMY"):  # the labelled tail holds the date
+                line.kind, line.data = "dateline", {"label": "", "relative": False, "names": line.data["names"]}
+            return
     if len(text) <= 200 and folded.startswith(("©", "(c)", "copyright")):
         line.kind = "copyright"
         return
@@ -178,7 +185,7 @@ _BYLINE_TAIL = re.compile(r"\s+(?:[|·•/]|//)\s+|\s+[–—-]\s+|\s*,\s+(?=[^\
                           r"|\s+(?:on|am|le|el|il|pe|em|at|um)\s+(?=\S*\d|[^\W\d_]+\.?\s+\d)"
                           r"|\s+\S+@\S+|\s+(?=\d)", re.IGNORECASE)
 # A second label after the names ends them: "Reporter: Ana Pop, Operator: Dan Ene", "Autor: X / Foto: Y".
-_NEXT_LABEL = re.compile(r"\s*(?:,|\s[|/·•]|\s[–—-])\s*[^\W\d_][\w ]{0,20}:\s")
+_NEXT_LABEL = re.compile(r"\s*(?:,|\s[|/·•]|\s[–—-])\s*[^\W\d_][\w ]{0,20}:\s|\s+[^\W\d_][\w-]*:\s")  # "X Kategorien: …"
 # German "Von" opens sentences as often as bylines: it labels a byline only before full names (two words or more)
 # on a short line ("Von Andreas Floemer"), never before a single word.
 _VON = re.compile(r"^\s*(?P<label>von)\s*:?\s+(?P<rest>.+)$")
