@@ -332,3 +332,21 @@ def test_a_byline_whose_labelled_tail_holds_the_date_gives_both(structure, bylin
     doc = read(structure, dump("Home", T_EN, byline, *P_EN))
     assert doc.authors == [author]
     assert doc.published.value.startswith(date)
+
+
+@pytest.mark.parametrize("name, dateline, title, p", [
+    ("Carla Chevez", "Actualizado el 08/05/2022 02:14 a.m.", T_EN, P_EN),
+    ("Jeanne Corriveau", "19 février 2020", T_EN, P_EN),
+    ("Mihai Popescu", "14.09.2023, 10:30", T_RO, P_RO),
+])
+def test_a_name_alone_beside_the_date_line_under_a_standfirst_is_the_author(structure, name, dateline, title, p):
+    standfirst = p[0]
+    doc = read(structure, dump("Home", "News", title, standfirst, name, dateline, *p[1:], "© 2022 Example"))
+    assert doc.authors == [name]
+    assert name not in doc.body
+
+
+def test_a_name_beside_a_date_far_below_the_headline_is_not_the_author(structure):
+    late = ["Un alt paragraf al articolului, cu destule cuvinte ca să fie citit drept text, nu meniu."] * 9
+    doc = read(structure, dump("Acasă", T_RO, *P_RO, *late, "Mihai Popescu", "14.09.2023, 10:30", "Comentarii"))
+    assert doc.authors == []

@@ -483,7 +483,13 @@ def _label_name_lines(lines: list[Line], cues: Cues, title: int | None, start: i
     header = [] if labelled else sorted((ln for ln in lines[max(lo, 0):hi] if ln.kind in ("short", "headline") and
                                           _beside_header(lines, ln.index)),
                                          key=lambda ln: (ln.index < anchor, abs(ln.index - anchor)))
-    for line in header:
+    # A name alone beside the article's date line, below the headline, inside the text's first lines too ("Ronja
+    # Beck" / "16.11.2018, 03:00 Uhr" under a standfirst).
+    dated = [] if labelled else [ln for ln in lines[anchor + 1: anchor + 1 + DATE_REACH]
+                                 if ln.kind in ("short", "headline") and ln not in header and any(
+                                     0 <= j < len(lines) and lines[j].kind in ("dateline", "modified")
+                                     for j in (ln.index - 1, ln.index + 1))]
+    for line in header + dated:
         names = name_line(line.text, cues, strict)
         if names is not None and not any(_common_words(n, lowered) for n in names):
             line.kind, line.data = "byline", {"role": "author", "names": names}
