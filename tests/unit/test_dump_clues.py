@@ -350,3 +350,19 @@ def test_a_name_beside_a_date_far_below_the_headline_is_not_the_author(structure
     late = ["Un alt paragraf al articolului, cu destule cuvinte ca să fie citit drept text, nu meniu."] * 9
     doc = read(structure, dump("Acasă", T_RO, *P_RO, *late, "Mihai Popescu", "14.09.2023, 10:30", "Comentarii"))
     assert doc.authors == []
+
+
+@pytest.mark.parametrize("dateline, date", [("28. Jan. 2022 Paula Balov", "2022-01-28"),
+                                            ("14.09.2023 | Sănătate", "2023-09-14")])
+def test_a_date_line_above_a_picture_is_no_alt_text(structure, dateline, date):
+    doc = read(structure, dump("Home", T_RO, dateline, "Bild: Stefan Müller", *P_RO))
+    assert doc.published.value == date
+
+
+@pytest.mark.parametrize("embed", ["— Elon Musk (@elonmusk) November 4, 2023",
+                                   "— Radu Oncescu (@oncescuradu) November 3, 2023",
+                                   "- Primăria Iași (@PrimariaIasi) 12 martie 2024"])
+def test_an_embedded_post_does_not_date_the_article(structure, embed):
+    doc = read(structure, dump("Home", T_EN, *P_EN[:2], "Big news today, more soon.", embed, P_EN[2]))
+    assert doc.published is None
+    assert embed not in doc.body

@@ -59,6 +59,7 @@ _TERMINAL = tuple('.!?;:"”»\'’)…。！？」』')
 _ELLIPSIS = ("...", "…")
 _DIGIT = re.compile(r"\d")
 _FOOTER = re.compile(r"\b(?:19|20)\d{2}\b|rights|drepturi|rechte|droits|derechos|diritti|direitos|prawa")
+_TWEET = re.compile(r"^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)")
 _TIME_ALONE = re.compile(r"^\s*(?:ora|at|la)?\s*:?\s*[0-2]?\d[:.][0-5]\d\s*(?:[ap]\.?m\.?)?\s*$", re.IGNORECASE)
 _SHORT_NAME = re.compile(r"^[\w.&'’ \-]{2,40}$", re.UNICODE)
 
@@ -88,6 +89,9 @@ def classify(line: Line, cues: Cues, dates: bool = True) -> None:
     text = line.text
     folded = fold(text)
     short = line.words <= 12 and len(text) <= 120
+    if text[:1] in "—–-" and _TWEET.match(text):
+        line.kind = "embed"  # "— Elon Musk (@elonmusk) November 4, 2023": an embedded post's date, not the page's
+        return
     if dates and (short or len(text) <= DATE_LINE_MAX_CHARS):
         found = date_line(text, cues, reader(cues.codes), loose=LOOSE_DATE_WORDS if dates else 0)
         if found is not None and found.loose:
@@ -637,7 +641,8 @@ def _byline_or_dated(line: Line, cues: Cues | None) -> bool:
 def _label_alt_lines(lines: list[Line]) -> None:
     """A scraper flattens <img alt> into a line just before the caption: short, unpunctuated, not the title."""
     for prev, line in zip(lines, lines[1:]):
-        if line.kind == "caption" and prev.kind in ("short", "headline") and prev.words <= 25:
+        if line.kind == "caption" and prev.kind in ("short", "headline") and prev.words <= 25 and prev.loose is None:
+            # not a date with a few words ("28. Jan. 2022 Paula Balov" above the picture): that is a date line
             prev.kind = "alt"
 
 
