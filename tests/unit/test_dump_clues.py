@@ -366,3 +366,34 @@ def test_an_embedded_post_does_not_date_the_article(structure, embed):
     doc = read(structure, dump("Home", T_EN, *P_EN[:2], "Big news today, more soon.", embed, P_EN[2]))
     assert doc.published is None
     assert embed not in doc.body
+
+
+@pytest.mark.parametrize("byline, authors", [
+    ("Interviu realizat de Ion Pop", ["Ion Pop"]),
+    ("Reportaj realizat de Ion Pop și Ana Dinu", ["Ion Pop", "Ana Dinu"]),
+    ("Foto și text: Ion Pop", ["Ion Pop"]),
+    ("Un articol de Ion Pop", ["Ion Pop"]),
+    ("Corespondent Ion Pop, Craiova", ["Ion Pop"]),
+    ("de Ion Pop, 14.09.2023", ["Ion Pop"]),
+    ("Interview by Ann Lee", ["Ann Lee"]),
+    ("Propos recueillis par Jeanne Morel", ["Jeanne Morel"]),
+    ("By John Smith, London", ["John Smith"]),
+])
+def test_more_byline_forms(structure, byline, authors):
+    doc = read(structure, dump("Gazeta Oltului", "Acasă", T_RO, byline, "14.09.2023 10:30", *P_RO,
+                               "© 2023 Gazeta Oltului"))
+    assert doc.authors == authors
+    assert doc.title == T_RO
+
+
+@pytest.mark.parametrize("byline", ["de Redacția Gazeta Oltului", "By Gazette Staff", "Autor: Redacția"])
+def test_a_newsroom_byline_is_neither_author_nor_title(structure, byline):
+    doc = read(structure, dump("Gazeta Oltului", "Acasă", T_RO, byline, "14.09.2023 10:30", *P_RO))
+    assert doc.authors == []
+    assert doc.title == T_RO
+    assert byline not in doc.body
+
+
+def test_names_split_at_commas_keep_a_two_name_list(cues):
+    assert split_names("Ana Pop, Dan Ene, Ioana Matei", cues) == ["Ana Pop", "Dan Ene", "Ioana Matei"]
+    assert split_names("Ana Pop, Dan", cues) == ["Ana Pop"]  # one capitalised word after full names: a place

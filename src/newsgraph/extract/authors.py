@@ -20,6 +20,7 @@ from newsgraph.extract.datetext import fold_keep
 _PLACE = re.compile(r"\s*\([^)]*\)\s*$|\s+(?:in|at|from|din|în|aus)\s+[A-Z][\w .'-]*$")
 _DEGREE = re.compile(r"(?:,\s*|\s+)(?:MPH|MD|PhD|Ph\.D\.|RN|MSc|MBA|DO|RD|MA|BA|BSc|DPhil|Jr\.?|Sr\.?)\.?$")
 _SPLIT = re.compile(r"\s*(?:,|;|/|&|\bși\b|\bşi\b|\bsi\b|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b)\s*")
+_PLACE_WORD = re.compile(r"[A-ZĂÂÎȘȚŞŢÀ-ÖØ-Þ][^\W\d_]+(?:-[^\W\d_]+)*")
 _INITIALS = re.compile(r"^(?:[A-ZĂÂÎȘȚŞŢ]\.\s?){1,3}$")
 _NAME_TOKEN = re.compile(r"^(?:[A-ZĂÂÎȘȚŞŢÀ-ÖØ-Þ][\w'’.-]*|[A-Z]\.|d[eaiu]|van|von|der|da|dos|del|la|le|bin|al-\w+)$")
 _LOWER_PARTICLES = frozenset({"de", "da", "di", "du", "van", "von", "der", "dos", "del", "la", "le", "bin"})
@@ -58,8 +59,11 @@ def split_names(text: str, cues) -> list[str]:
     if "," in text and (m := _ROLE.search(text)) and fold_keep(m.group().strip(", ").split()[0]) \
             not in _LOWER_PARTICLES:
         text = text[: m.start()]
-    parts = [clean_name(p, cues) for p in _SPLIT.split(_DEGREE.sub("", text.strip()))]
-    return [p for p in parts if p]
+    parts = [p for p in (clean_name(p, cues) for p in _SPLIT.split(_DEGREE.sub("", text.strip()))) if p]
+    if len(parts) >= 2 and _PLACE_WORD.fullmatch(parts[-1]) and all(
+            len(p.split()) >= 2 for p in parts[:-1]) and re.search(r",\s*" + re.escape(parts[-1]) + r"\W*$", text):
+        parts.pop()  # "Ion Pop, Craiova", "John Smith, London": a place after the full names
+    return parts
 
 
 def looks_like_names(text: str, cues) -> bool:

@@ -59,6 +59,7 @@ _TERMINAL = tuple('.!?;:"”»\'’)…。！？」』')
 _ELLIPSIS = ("...", "…")
 _DIGIT = re.compile(r"\d")
 _FOOTER = re.compile(r"\b(?:19|20)\d{2}\b|rights|drepturi|rechte|droits|derechos|diritti|direitos|prawa")
+NEWSROOM_WORDS = 6
 _TWEET = re.compile(r"^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)")
 _TIME_ALONE = re.compile(r"^\s*(?:ora|at|la)?\s*:?\s*[0-2]?\d[:.][0-5]\d\s*(?:[ap]\.?m\.?)?\s*$", re.IGNORECASE)
 _SHORT_NAME = re.compile(r"^[\w.&'’ \-]{2,40}$", re.UNICODE)
@@ -139,6 +140,10 @@ def classify(line: Line, cues: Cues, dates: bool = True) -> None:
             if not (m and m.group("rest")):
                 continue
             full = text[m.start("rest"):]
+            if key == "author" and line.words <= NEWSROOM_WORDS and fold_keep(full).split()[0].strip(".,:") in \
+                    cues.author_stop:  # "de Redacția Gazeta Oltului", "By Gazette Staff": a byline without a person
+                line.kind, line.data = "byline", {"role": "author", "names": []}
+                return
             rest = _NEXT_LABEL.split(full, maxsplit=1)[0]  # "Reporter: X, Operator: Y", "Von X Kategorien: …"
             if regex is not _VON and looks_like_names(rest, cues):
                 line.kind = "byline"
