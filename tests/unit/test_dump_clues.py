@@ -397,3 +397,27 @@ def test_a_newsroom_byline_is_neither_author_nor_title(structure, byline):
 def test_names_split_at_commas_keep_a_two_name_list(cues):
     assert split_names("Ana Pop, Dan Ene, Ioana Matei", cues) == ["Ana Pop", "Dan Ene", "Ioana Matei"]
     assert split_names("Ana Pop, Dan", cues) == ["Ana Pop"]  # one capitalised word after full names: a place
+
+
+SENTENCE_TITLES = ["Ce se întâmplă cu pensiile românilor după recalcularea anunțată de guvern?",
+                   "Spitalul Județean intră în renovare, dar pacienții nu vor fi mutați din saloane!",
+                   "Spitalul Județean intră în renovare. Pacienții nu vor fi mutați."]
+
+
+@pytest.mark.parametrize("title", SENTENCE_TITLES)
+@pytest.mark.parametrize("layout", ["date-above", "date-above-name-below", "date-below"])
+@pytest.mark.parametrize("blank", [True, False])
+def test_a_headline_written_as_a_sentence_next_to_the_date_is_the_title(structure, title, layout, blank):
+    parts = {"date-above": ["14.09.2023 10:30", title], "date-above-name-below": ["14.09.2023 10:30", title, "Ion Pop"],
+             "date-below": [title, "14.09.2023 10:30"]}[layout]
+    doc = read(structure, dump("Gazeta Oltului", "Acasă", "Local", *parts, *P_RO, "© 2023 Gazeta Oltului",
+                               blank=blank))
+    assert doc.title == title
+    assert doc.body == P_RO
+    assert doc.published.value == "2023-09-14T10:30:00"
+    assert doc.authors == (["Ion Pop"] if "name" in layout else [])
+
+
+def test_a_text_without_a_date_or_byline_keeps_its_first_paragraph_as_body(structure):
+    doc = read(structure, dump("Gazeta Oltului", "Acasă", *P_RO))
+    assert doc.body == P_RO

@@ -611,6 +611,11 @@ def _pick_title(lines: list[Line], doc: Document, body_start: int, exclude: set[
         return min(near, key=lambda ln: (_title_cost(ln, metas), ln.index > metas[0], ln.index))
     if candidates:
         return candidates[0]
+    if body_start + 1 < len(lines) and (metas or lines[body_start + 1].kind in _HEADER_CUES) and \
+            3 <= (opening := lines[body_start]).words <= TITLE_MAX_WORDS and opening.index not in exclude:
+        # No headline-shaped line above the text, but a date or byline: the text's first line, when short, is the
+        # headline written as a sentence ("14.09.2023 10:30" / "Ce se întâmplă cu pensiile …?" / first paragraph).
+        return opening
     first = lines[0]
     return first if first.kind == "short" and first.words >= 2 and body_start > 0 else None
 
