@@ -421,3 +421,16 @@ def test_a_headline_written_as_a_sentence_next_to_the_date_is_the_title(structur
 def test_a_text_without_a_date_or_byline_keeps_its_first_paragraph_as_body(structure):
     doc = read(structure, dump("Gazeta Oltului", "Acasă", *P_RO))
     assert doc.body == P_RO
+
+
+@pytest.mark.parametrize("furniture, title, p", [
+    ("Listen to this article", T_EN, P_EN), ("5 min read", T_EN, P_EN),
+    ("Story continues below advertisement", T_EN, P_EN), ("More from Riverside Post", T_EN, P_EN),
+    ("This article originally appeared on The Riverside Post.", T_EN, P_EN),
+    ("Ascultă articolul", T_RO, P_RO), ("4 min de citit", T_RO, P_RO), ("Articolul continuă după reclamă", T_RO, P_RO),
+    ("Mai multe știri de la Gazeta Oltului", T_RO, P_RO),
+    ("Articolul a fost publicat inițial pe Gazeta Oltului.", T_RO, P_RO),
+])
+def test_furniture_between_paragraphs_leaves_the_body(structure, furniture, title, p):
+    doc = read(structure, dump("Home", title, "14.09.2023 10:30", p[0], furniture, *p[1:], "© 2023 Example"))
+    assert doc.body == p
