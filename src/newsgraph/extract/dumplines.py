@@ -127,7 +127,7 @@ _GALLERY_WORDS = frozenset("""galerie galeria gallery fotogalerie bildergalerie 
     fotografii fotografie fotografia fotografias imagini imagine poze poza photo photos image images pictures picture
     video videos bilder bild immagini immagine zdjecia zdjec de cu of with in din en""".split())
 _GALLERY_NOUNS = _GALLERY_WORDS - {"de", "cu", "of", "with", "in", "din", "en"}
-GALLERY_COUNT_WORDS = 6
+GALLERY_COUNT_WORDS = 6  # "Galerie foto (14 imagini)" has 3, "Photo gallery: 8 photos" 3; a headline about photos has more
 
 
 def gallery_count(text: str) -> bool:
@@ -162,7 +162,7 @@ _POSTED = re.compile(r"^(?:this (?:entry|post|article) was (?:posted|published|w
                      r"(?:articulo|post)) (?:fue|ha sido) (?:publicad[oa]|escrit[oa])|(?:acest articol|articolul) a fost"
                      r" (?:publicat|scris)|(?:questo articolo|questa voce) (?:e stat[oa]|fu) (?:pubblicat[oa]|scritt[oa])"
                      r"|(?:ten wpis|ten artykul) (?:zostal) opublikowany)\b")  # on ``fold``ed text: no diacritics
-POSTED_MAX_WORDS = 40
+POSTED_MAX_WORDS = 40  # a posted sentence names date, author, categories, tags; longer is a paragraph
 
 
 def posted_date(lines: list[Line], reader_, order: str | None):

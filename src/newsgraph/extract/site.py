@@ -168,7 +168,7 @@ def site_candidates(lines: list[str], cues, title: str | None = None) -> list[tu
     return out
 
 
-HEADLINE_REPEAT_LINES = 40
+HEADLINE_REPEAT_LINES = 40  # a flattened page's headline repeats its <title> line after the menus at its head
 
 
 def _mentions(masthead: str, lines: list[str], title_key: str | None) -> list[tuple[str, str, int]]:
