@@ -2,6 +2,8 @@
 after "home", "urmăriți X" calls to action, signatures of initials, roles after a byline's names, "Publicat de"
 bylines, gallery counters. Invented outlets in several site styles; none is a copy of a development dump."""
 
+import json
+
 import pytest
 
 from newsgraph import Config, Pipeline, Source
@@ -434,3 +436,28 @@ def test_a_text_without_a_date_or_byline_keeps_its_first_paragraph_as_body(struc
 def test_furniture_between_paragraphs_leaves_the_body(structure, furniture, title, p):
     doc = read(structure, dump("Home", title, "14.09.2023 10:30", p[0], furniture, *p[1:], "© 2023 Example"))
     assert doc.body == p
+
+
+# ------------------------------------------------------------------------------------------------ export formats
+B_RO = "\n\n".join(P_RO)
+
+
+@pytest.mark.parametrize("name, text, site", [
+    ("a.json", json.dumps({"headline": T_RO, "articleBody": B_RO, "datePublished": "2023-09-14T10:30:00+03:00",
+                           "author": {"name": "Ion Pop"}, "publisher": {"name": "Gazeta Oltului"}}), "Gazeta Oltului"),
+    ("b.json", json.dumps([{"title": T_RO, "text": B_RO, "date": "2023-09-14T10:30", "author": "Ion Pop",
+                            "site": "Gazeta Oltului"}]), "Gazeta Oltului"),
+    ("c.txt", "Titlu: " + T_RO + "\nData: 14.09.2023 10:30\nAutor: Ion Pop\nSursa: Gazeta Oltului\n\n" + B_RO,
+     "Gazeta Oltului"),
+    ("d.md", "---\ntitle: \"" + T_RO + "\"\ndate: 2023-09-14 10:30\nauthors:\n  - Ion Pop\nsource: Gazeta Oltului\n"
+     "---\n" + B_RO, "Gazeta Oltului"),
+    ("e.md", "# " + T_RO + "\n\nPublished: 2023-09-14 10:30\nAuthor: Ion Pop\nSource: https://www.gazetaoltului.ro/a/1"
+     "\n\n" + B_RO, "gazetaoltului"),
+])
+def test_export_formats(structure, name, text, site):
+    doc = structure(Source.make(name, "text", text))
+    assert doc.title == T_RO
+    assert doc.published.value == "2023-09-14T10:30:00"
+    assert doc.authors == ["Ion Pop"]
+    assert doc.site == site
+    assert doc.body == P_RO

@@ -20,12 +20,18 @@ KEYS = {
     "publish_date": "published", "published_at": "published", "data": "published", "datepublished": "published",
     "modified": "modified", "updated": "modified", "date_modified": "modified", "datemodified": "modified",
     "author": "authors", "authors": "authors", "by": "authors", "byline": "authors", "autor": "authors",
-    "site": "site", "sitename": "site", "site_name": "site", "source": "site", "publisher": "site",
+    "site": "site", "sitename": "site", "site_name": "site", "source": "site", "publisher": "site", "sursa": "site",
+    "sursă": "site", "publicatie": "site", "publicație": "site", "autori": "authors", "titlul": "title",
+    "data_publicarii": "published", "data_publicării": "published", "actualizat": "modified",
+    "categorie": "tags", "etichete": "tags",
     "hostname": "host", "language": "language", "lang": "language",
     "description": "description", "excerpt": "description", "tags": "tags", "categories": "tags",
     "id": "id", "fingerprint": "id", "image": "image",
 }
-TEXT_KEYS = ("text", "content", "body", "raw_text", "article", "maintext", "plain_text", "article_text")
+TEXT_KEYS = ("text", "content", "body", "raw_text", "article", "maintext", "plain_text", "article_text", "articlebody",
+             "continut", "conținut", "textul")
+_URL = re.compile(r"^(?:https?://)?(?:www\.)?(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)+)(?:[/?#]\S*)?$", re.IGNORECASE)
+_H1 = re.compile(r"^#\s+(?P<t>\S.*?)\s*#*\s*$")  # a markdown export's "# Headline"
 _KV = re.compile(r"^\s*(?P<k>[A-Za-z_][\w-]{0,20})\s*:\s*(?P<v>.*?)\s*$")
 MIN_HEADER_KEYS = 2  # a "Title: ..." line alone is no header: prose can start "Update: ..."
 
@@ -57,6 +63,13 @@ def _hints(pairs: list[tuple[str, object]]) -> dict:
             hints[name] = value if name == "tags" else ", ".join(value)
         else:
             hints[name] = value
+    if isinstance(site := hints.get("site"), str) and "/" in site and (m := _URL.match(site)):
+        hints.setdefault("url", site if site.startswith("http") else None)  # "Source: https://www.x.ro/a/1"
+        from newsgraph.extract.site import display_site
+
+        hints["site"] = display_site(m.group("host"))
+        if hints["url"] is None:
+            hints.pop("url")
     if "site" not in hints and "host" in hints:
         hints["site"] = hints["host"]
     hints.pop("host", None)
@@ -66,22 +79,29 @@ def _hints(pairs: list[tuple[str, object]]) -> dict:
 def split_header(raw: str) -> tuple[dict, str]:
     """(hints, article text) of a dump; ({}, raw) when it has no header and is no JSON export."""
     stripped = raw.lstrip("\ufeff \t\r\n")
-    if stripped.startswith("{") and stripped.rstrip().endswith("}"):
+    if stripped[:1] in "{[" and stripped.rstrip()[-1:] in "}]":
         try:
             data = json.loads(stripped)
         except ValueError:
             data = None
+        if isinstance(data, list) and len(data) == 1:  # an export of one article as a list
+            data = data[0]
         if isinstance(data, dict):
-            text = next((data[k] for k in TEXT_KEYS if isinstance(data.get(k), str) and data[k].strip()), None)
+            lowered = {str(k).lower(): v for k, v in data.items()}
+            text = next((lowered[k] for k in TEXT_KEYS if isinstance(lowered.get(k), str) and lowered[k].strip()),
+                        None)
             if text is not None:
                 return _hints(list(data.items())), text
     lines = stripped.split("\n")
     if lines and lines[0].strip() == "---":
         end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")), None)
         if end is not None:
-            pairs = [(m.group("k"), m.group("v")) for line in lines[1:end] if (m := _KV.match(line))]
+            pairs = _yaml_pairs(lines[1:end])
             if pairs:
                 return _hints(pairs), "\n".join(lines[end + 1:])
+    title = None
+    if len(lines) > 2 and (h1 := _H1.match(lines[0])) and not lines[1].strip():
+        title, lines = h1.group("t"), lines[2:]  # "# Headline", a blank line, then the key-value lines
     pairs = []
     for line in lines:
         if not line.strip():
@@ -94,4 +114,18 @@ def split_header(raw: str) -> tuple[dict, str]:
         return {}, raw
     if len(pairs) < MIN_HEADER_KEYS:
         return {}, raw
-    return _hints(pairs), "\n".join(lines[len(pairs):])
+    return _hints(pairs + ([("title", title)] if title else [])), "\n".join(lines[len(pairs):])
+
+
+_ITEM = re.compile(r"^\s+-\s+(?P<v>.+?)\s*$")
+
+
+def _yaml_pairs(lines: list[str]) -> list[tuple[str, object]]:
+    """Front matter's "key: value" lines; a key without a value takes the "  - item" lines under it as a list."""
+    pairs: list[tuple[str, object]] = []
+    for line in lines:
+        if (m := _KV.match(line)) and not line[:1].isspace():
+            pairs.append((m.group("k"), m.group("v") or []))
+        elif pairs and isinstance(pairs[-1][1], list) and (item := _ITEM.match(line)):
+            pairs[-1][1].append(item.group("v").strip().strip('"').strip("'"))
+    return pairs
