@@ -9,8 +9,10 @@ before any analysis, so re-running over unchanged inputs costs little more than 
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import multiprocessing
+import os
 import signal
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -31,6 +33,21 @@ def _init_worker(pipeline: Pipeline) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it ends the pool
 
 
+@contextlib.contextmanager
+def _one_blas_thread():
+    """One BLAS/OpenMP thread per worker process, as Dask's nanny gives its workers: the models' matrix products
+    go through numpy's OpenBLAS (lang/gemm.py), which would otherwise start a thread per core in every worker.
+    A variable the user set is kept; the parent's environment is restored after."""
+    names = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+    added = [n for n in names if n not in os.environ]
+    os.environ.update(dict.fromkeys(added, "1"))
+    try:
+        yield
+    finally:
+        for n in added:
+            os.environ.pop(n, None)
+
+
 def _run_one(item: Source | InputError) -> Document | InputError:
     if isinstance(item, InputError):
         return item
@@ -47,7 +64,9 @@ def process(items: Iterable[Source | InputError], pipeline: Pipeline, jobs: int 
         yield from pipeline.pipe(items)
         return
     ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(pipeline,)) as pool:
+    with _one_blas_thread():  # the workers are spawned here and read their environment at start
+        pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(pipeline,))
+    with pool:
         it = iter(items)
         while chunk := list(itertools.islice(it, window)):
             yield from pool.map(_run_one, chunk, chunksize=max(1, len(chunk) // (jobs * 4)))

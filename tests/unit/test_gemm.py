@@ -48,3 +48,17 @@ def test_same_annotations_as_with_blis(code):
         assert _read(a) == _read(b)
         assert numpy.allclose(a.tensor, b.tensor, atol=1e-4)
     assert numpy_gemm(plain) > 0 and numpy_gemm(plain) == 0  # idempotent: nothing left to change
+
+
+def test_worker_processes_get_one_blas_thread(monkeypatch):
+    """batch.process spawns its workers with one BLAS thread each (numpy's OpenBLAS would start one per core),
+    keeps a value the user set, and leaves the parent's environment as it was."""
+    import os
+
+    from newsgraph.batch import _one_blas_thread
+
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    monkeypatch.setenv("OMP_NUM_THREADS", "3")
+    with _one_blas_thread():
+        assert os.environ["OPENBLAS_NUM_THREADS"] == "1" and os.environ["OMP_NUM_THREADS"] == "3"
+    assert "OPENBLAS_NUM_THREADS" not in os.environ and os.environ["OMP_NUM_THREADS"] == "3"
