@@ -3,10 +3,11 @@
 thinc's CPU backend (``NumpyOps``) sends every dense layer's matrix product (``Ops.gemm``: the tok2vec's maxout
 layers, the parser's and NER's precomputed feature layers, the taggers' output layers) to its bundled BLIS; with
 ``use_blis=False`` (a thinc option) the same call goes to ``numpy.dot``, i.e. the BLAS numpy is built with
-(OpenBLAS in numpy's wheels). On this project's machine (AMD EPYC, Zen 3) OpenBLAS does the product of the
-parser's precomputation (8,468 x 96 by 96 x 2,048) 3.7x faster than BLIS, one thread each, and the Romanian model
-takes 0.87 s instead of 1.33 s over the Romanian throughput corpus (docs/scale.md). The parser's and NER's step
-loop (``_parseC``: small products per transition, thinc's ``CBlas``) keeps BLIS: it is not reachable from Python.
+(OpenBLAS in numpy's wheels). On this project's machine (AMD EPYC, Zen 3), where the bundled BLIS runs its
+generic kernels, OpenBLAS does the product of the parser's precomputation (8,468 x 96 by 96 x 2,048) 3.7x faster
+than BLIS, one thread each, and the Romanian model takes 0.88 s instead of 1.24 s of CPU over the Romanian
+throughput corpus (``benchmarks/gemm_speed.py``, docs/scale.md). The parser's and NER's step loop (``_parseC``:
+small products per transition through thinc's ``CBlas`` function pointers) keeps BLIS: Python cannot reach it.
 
 Not bit-exact: two BLAS libraries add the terms of a dot product in different orders, so the floats of
 ``Doc.tensor`` differ in their last bits. The annotations are argmaxes of those floats; on the checked corpora
