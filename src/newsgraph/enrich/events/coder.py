@@ -174,6 +174,11 @@ class Coder:
                 best_entry, best = e, (score, None)
         if best_entry is None:
             return None, "", {}
+        if self.gn.content_roots and cameo_root(best_entry["code"]) in self.gn.content_roots:
+            window = self.gn.own_clause(v, window, content=True)  # "demanded that X renounce …": what, not how
+            after = [plain(t.text.upper()) for t in window]
+            after_lem = [plain((t.lemma_ or t.text).upper()) for t in window]
+            core = [w for w in core if w in after or w in after_lem]
         code, meta = best_entry["code"], {}
         block = best_entry.get("block", -1)
         # The longest matching pattern wins, the first of equal length (patterns sorted once, stably). A pattern

@@ -72,6 +72,9 @@ class GeneralNews:
         #: "detained more than 100 people who were protesting": a verb's patterns are matched on the words of its
         #: own clause, up to the first word of a relative, adverbial or coordinated clause hanging inside it
         self.clause_bound = bool(cue.get("patterns_stay_in_clause"))
+        #: "demanded that Hamas renounce its armed struggle against Israel": a demand's (appeal's) patterns are not
+        #: matched in its content clause, which says what is demanded, not how
+        self.content_roots = set(cue.get("patterns_before_content_roots", []))
         #: "Armenia and Azerbaijan agreed on …", "the Romanian and the Bulgarian navies held a joint exercise": a
         #: compound subject of an agreement, a meeting or a cooperation with no target acts with each other
         #: (conventions, rule 2; Romanian does so through its role layer)
@@ -281,17 +284,19 @@ class GeneralNews:
         return False
 
     @staticmethod
-    def own_clause(v, window) -> list:
+    def own_clause(v, window, content: bool = False) -> list:
         """The words of ``window`` (after the verb ``v``) up to the first one inside a clause embedded below the verb
         (a relative clause, or an adverbial or coordinated one with its own subject; not a complement, "allowed
-        inspectors to enter", nor a purpose infinitive, "mobilized groups to help support")."""
+        inspectors to enter", nor a purpose infinitive, "mobilized groups to help support"); with ``content``, also
+        a content clause with its own subject ("demanded that Hamas renounce …")."""
+        clauses = ("advcl", "conj", "ccomp") if content else ("advcl", "conj")
         out = []
         for t in window:
             h, inside = t, False
             for _ in range(8):
                 if h.i == v.i or h.head.i == h.i:
                     break
-                if h.dep_ in ("relcl", "acl:relcl") or h.dep_ in ("advcl", "conj") and h.pos_ in ("VERB", "AUX") \
+                if h.dep_ in ("relcl", "acl:relcl") or h.dep_ in clauses and h.pos_ in ("VERB", "AUX") \
                         and any(c.dep_ in ("nsubj", "nsubjpass") for c in h.children):
                     inside = True
                     break
