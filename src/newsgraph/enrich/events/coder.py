@@ -449,7 +449,8 @@ class Coder:
                 code = self.gn.host_code  # "received NATO's Secretary General": hosting a visit (043)
             if not code_ok(code) or p.lemma in self.non_events and not self.require_dyad and (
                     cameo_root(code) == "01" or self.gn.speech_only and any(
-                    c.dep_ in ("ccomp", "xcomp", "parataxis") and c.i in by_verb for c in p.verb.children)):
+                    c.dep_ in ("ccomp", "xcomp", "parataxis") and (c.i in by_verb or c.pos_ == "AUX")
+                    for c in p.verb.children)):
                 continue  # "said", "told reporters": a statement, not an event (a dictionary pattern may say more)
             srcs = [a for arg in p.subj for a in self.actors(arg, entities, date)]
             for a in srcs:  # "Poliția rusă a reținut protestatari care manifestau": the people already coded
@@ -460,6 +461,10 @@ class Coder:
                         by_verb[p.verb.head.i].lemma in self.non_events or self.require_dyad):
                 # "Palestinian leaders said they would boycott …": the pronoun is the speaker
                 srcs = [a for arg in by_verb[p.verb.head.i].subj for a in self.actors(arg, entities, date)]
+            elif not srcs and self.gn.intent_heads and p.subj and p.subj[0].head.lower_ in self.gn.speaker_pronouns \
+                    and not self.require_dyad and (sp := self.gn.speech_head(p.verb)) is not None and sp.i in by_verb:
+                # "Syria says it is willing to withdraw": the pronoun of a stated willingness is the speaker
+                srcs = [a for arg in by_verb[sp.i].subj for a in self.actors(arg, entities, date)]
             tgts = [a for arg in p.obj for a in self.actors(arg, entities, date)]
             if len(tgts) > 1 and self.gn.possessor_first:  # "rejected Biden's call for a truce in Gaza": Biden
                 tgts = self.gn.possessor(p, tgts)
@@ -571,6 +576,10 @@ class Coder:
                 t.text.lower() in self.hypo for t in sent if t.i < p.verb.i and t.i >= p.verb.i - 4) or \
                 self.gn.in_opinion(p.verb) or habitual(p, self.habitual) or self.gn.conditional(p.verb) or \
                 self.gn.under_modal(p.verb)
+            if irrealis and self.gn.intent_heads and not p.nominal and not self.require_dyad:
+                intent = self.gn.stated_intent(p, code)
+                if intent:  # "Syria says it is willing to withdraw its troops": an intent (035), a fact about Syria
+                    code, hypothetical = intent, False
             if hypothetical and self.gn.intents and not irrealis and not p.nominal and not self.require_dyad:
                 # (PETRARCH-style dyad batches code a future act by its verb, flagged, as PETRARCH does)
                 intent = self.gn.intent(p, code, sent)

@@ -44,6 +44,8 @@ class GeneralNews:
         #: unless …") is a stated intention: a cooperative root becomes its 03x intent code, a hostile one its 13x
         #: threat (CAMEO root -> code); conditions ("if", "unless") make a threat, not a pledge
         self.intents = dict(cue.get("future_intents", {}))
+        #: "Syria says it is willing to withdraw its troops", "have sworn to fight": a stated willingness or vow
+        self.intent_heads = {w.lower() for w in cue.get("intent_heads", [])}
         self.future_aux = {w.lower() for w in cue.get("future", [])}
         self.reported_future = {w.lower() for w in cue.get("reported_future", [])}
         self.hostile_roots = set(cue.get("hostile_roots", []))
@@ -136,6 +138,31 @@ class GeneralNews:
         if root not in self.hostile_roots and conditional:
             return None  # "will help if …": a conditional offer, not a pledge
         return self.intents[root]
+
+    def speech_head(self, v):
+        """The speech verb whose content clause holds ``v``, directly ("said they would boycott") or through a
+        stated willingness ("says it is willing to withdraw": xcomp of an adjective of the clause), else None."""
+        t = v
+        for _ in range(3):
+            if t.dep_ == "ccomp":
+                h = t.head
+                return h if (h.lemma_ or h.text).lower() in self.non_events else None
+            if t.dep_ not in ("xcomp", "acomp") or t.head.i == t.i:
+                return None
+            t = t.head
+        return None
+
+    def stated_intent(self, p, code: str) -> str | None:
+        """The intent (03x) or threat (13x) code of an act stated as its subject's willingness or vow, else None:
+        the to-infinitive of an ``intent_heads`` word ("is willing / prepared / ready to withdraw", "vowed to
+        fight"), neither negated ("is not ready to"), nor an opinion's content."""
+        head = p.verb.head
+        if p.verb.dep_ != "xcomp" or (head.lemma_ or head.text).lower() not in self.intent_heads or self.in_opinion(head):
+            return None
+        verb = head.head if head.dep_ in ("acomp", "amod") else head
+        if any(c.dep_ == "neg" for w in (head, verb) for c in w.children):
+            return None
+        return self.intents.get(cameo_root(code))
 
     def default_code(self, p) -> str | None:
         """The code of the verb's own dictionary line (before patterns)."""
