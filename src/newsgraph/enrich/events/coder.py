@@ -410,10 +410,14 @@ class Coder:
             sent_text, low = texts
             if self._discarded(sent.start, low, discarded):
                 continue
-            match = None
+            match, refused = None, None
             if p.negated:
                 match = self.verb_match(p)
-                if not match[2].get("neg"):
+                if not self.require_dyad and not match[2].get("neg"):
+                    refused = self.gn.refusal(p, match[0])  # "will not accept any more refugees": a rejection (12x)
+                    if refused:
+                        match = (refused, match[1], match[2])
+                if not match[2].get("neg") and not refused:
                     continue  # not coded, unless a pattern spells the negation out ("DID N'T * …", "NEITHER *")
             #: gerunds and bare participles give the grounds or manner of another act: not events of their own
             nonfinite = self.finite_only and not _finite(p.verb)
@@ -576,6 +580,8 @@ class Coder:
                 t.text.lower() in self.hypo for t in sent if t.i < p.verb.i and t.i >= p.verb.i - 4) or \
                 self.gn.in_opinion(p.verb) or habitual(p, self.habitual) or self.gn.conditional(p.verb) or \
                 self.gn.under_modal(p.verb)
+            if refused:
+                hypothetical = False  # the refusal is stated now ("will not accept")
             if irrealis and self.gn.intent_heads and not p.nominal and not self.require_dyad:
                 intent = self.gn.stated_intent(p, code)
                 if intent:  # "Syria says it is willing to withdraw its troops": an intent (035), a fact about Syria
@@ -651,6 +657,8 @@ class Coder:
                         if b is not None and b.code:
                             acted_on.setdefault((b.start, b.end), b.code)
                         ev = self.make_event(a, b, c, verb, p, k, hypothetical, loc)
+                        if refused:
+                            ev["negated"] = False  # the refusal is the event, stated as a fact
                         if p.nominal:
                             ev["_scope"] = self._scope(p, by_verb)
                             # "vizita lui X la Y" names its agent; "la finalul unei întâlniri", "pentru discuții"

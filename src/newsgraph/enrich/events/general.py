@@ -44,6 +44,8 @@ class GeneralNews:
         #: unless …") is a stated intention: a cooperative root becomes its 03x intent code, a hostile one its 13x
         #: threat (CAMEO root -> code); conditions ("if", "unless") make a threat, not a pledge
         self.intents = dict(cue.get("future_intents", {}))
+        #: "Syria says it will not accept any more refugees": a cooperative act refused for the future
+        self.refusals = dict(cue.get("negated_future_refusals", {}))
         #: "Syria says it is willing to withdraw its troops", "have sworn to fight": a stated willingness or vow
         self.intent_heads = {w.lower() for w in cue.get("intent_heads", [])}
         self.future_aux = {w.lower() for w in cue.get("future", [])}
@@ -138,6 +140,21 @@ class GeneralNews:
         if root not in self.hostile_roots and conditional:
             return None  # "will help if …": a conditional offer, not a pledge
         return self.intents[root]
+
+    def refusal(self, p, code: str | None) -> str | None:
+        """The rejection code (12x) of a negated plain-future cooperative act ("will not accept", "would not
+        attend" in the content of a speech verb), else None: a stated refusal, a fact about its subject."""
+        if not self.refusals or not p.negated or p.nominal or not code:
+            return None
+        root = cameo_root(code)
+        if root not in self.refusals or self.in_opinion(p.verb):
+            return None
+        aux = {c.lower_ for c in p.verb.children if c.dep_ == "aux"}
+        head = p.verb.head
+        reported = p.verb.dep_ == "ccomp" and (head.lemma_ or head.text).lower() in self.non_events
+        if not (aux & self.future_aux or reported and aux & self.reported_future):
+            return None
+        return self.refusals[root]
 
     def speech_head(self, v):
         """The speech verb whose content clause holds ``v``, directly ("said they would boycott") or through a
