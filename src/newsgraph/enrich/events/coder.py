@@ -417,6 +417,10 @@ class Coder:
                     refused = self.gn.refusal(p, match[0])  # "will not accept any more refugees": a rejection (12x)
                     if refused:
                         match = (refused, match[1], match[2])
+                if not match[2].get("neg") and not refused and match[0] in self.d.negations:
+                    # a coding ontology's negation (UniversalPetrarch): "didn't clash over the efforts" 110 -> 050
+                    match = (self.d.negations[match[0]], match[1], match[2])
+                    refused = "ontology"
                 if not match[2].get("neg") and not refused:
                     continue  # not coded, unless a pattern spells the negation out ("DID N'T * …", "NEITHER *")
             #: gerunds and bare participles give the grounds or manner of another act: not events of their own
@@ -580,7 +584,7 @@ class Coder:
                 t.text.lower() in self.hypo for t in sent if t.i < p.verb.i and t.i >= p.verb.i - 4) or \
                 self.gn.in_opinion(p.verb) or habitual(p, self.habitual) or self.gn.conditional(p.verb) or \
                 self.gn.under_modal(p.verb)
-            if refused:
+            if refused and refused != "ontology":
                 hypothetical = False  # the refusal is stated now ("will not accept")
             if irrealis and self.gn.intent_heads and not p.nominal and not self.require_dyad:
                 intent = self.gn.stated_intent(p, code)
