@@ -27,6 +27,8 @@ from importlib import resources
 from pathlib import Path
 
 _CODE = re.compile(r"\[([^\]]*)\]")
+#: a pattern code: CAMEO digits (with PETRARCH's letter suffixes, "174L"), a reciprocal pair, or "---" (no event)
+_VALID_CODE = re.compile(r"^(---|[0-9A-Z]*(:[0-9A-Z]*)?)$")
 
 
 def _words(phrase: str) -> list[str]:
@@ -184,6 +186,8 @@ def parse_verbs(text: str, out: dict | None = None, blocks: list | None = None) 
                 continue
             pattern = s[1:pm.start()].strip()
             code = pm.group(1).strip()
+            if not _VALID_CODE.match(code):
+                continue  # "[+++]", "[###]", "[xxy]": a test marker, not a code (the other patterns still match)
             before, _, after = pattern.partition("*")
             pat = [_pattern_words(before, synsets), _pattern_words(after, synsets), code]
             meta = _pattern_meta(before, after, pat[0], pat[1])
