@@ -442,7 +442,7 @@ class Coder:
             if reported_content(p.verb, self.content_marks):
                 continue  # "acuzațiile că Rusia a atacat", or a "că" clause whose verb of saying the parser lost
             code, verb, meta = match or self.verb_match(p)
-            if self.gn.code_overrides and (code_ok(code) or code == "---") and p.lemma.upper() in self.gn.code_overrides and \
+            if self.gn.code_overrides and self.d.builtin and (code_ok(code) or code == "---") and p.lemma.upper() in self.gn.code_overrides and \
                     code == self.gn.default_code(p):
                 code = self.gn.code_overrides[p.lemma.upper()]  # the verb's own default only, not a pattern's code
             if p.lemma in self.gn.opinion and not self.require_dyad:

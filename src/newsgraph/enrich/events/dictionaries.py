@@ -53,6 +53,8 @@ class Dictionaries:
     #: CAMEO code -> the code of its negation, from a PETRARCH internal coding ontology (UniversalPetrarch's PICO:
     #: "didn't clash over the efforts", 110 negated, is 050); empty without one
     negations: dict = field(default_factory=dict)
+    #: the shipped dictionaries (newsgraph's own corrections, ``verb_code_overrides``, apply to these only)
+    builtin: bool = False
 
     def to_json(self) -> dict:
         return {"verbs": self.verbs, "blocks": self.blocks, "codes": self.codes, "actors": self.actors, "agents": self.agents, "discards": self.discards,
@@ -515,6 +517,7 @@ def load_builtin(lang: str = "en") -> Dictionaries:
     their own verb dictionary ``lang/<code>/verbs.cameo.txt`` (keyed on lemmas) with the shared actors."""
     d = Dictionaries(**_shipped_index())
     d.plover = load_plover()
+    d.builtin = True
     if lang == "en":  # newsgraph's English supplement: codebook entries the PETRARCH dictionary lacks or misfiles
         merge_verbs(d, resources.files("newsgraph.lang").joinpath("en", "verbs.supplement.txt").read_text("utf-8"))
     if lang != "en":
@@ -525,5 +528,5 @@ def load_builtin(lang: str = "en") -> Dictionaries:
         if own is not None:
             blocks: list = []
             d = Dictionaries(verbs=parse_verbs(own, None, blocks), blocks=blocks, codes=d.codes, actors=d.actors,
-                             agents=d.agents, discards=[], plover=d.plover)
+                             agents=d.agents, discards=[], plover=d.plover, builtin=True)
     return d
