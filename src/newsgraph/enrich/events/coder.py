@@ -450,12 +450,13 @@ class Coder:
                 # (PETRARCH-style dyad batches code what their dictionary says: "believe" is 023 there)
             if self.gn.obligation and p.lemma in self.non_events and not self.require_dyad:
                 events += self._obligation(p, by_verb, entities, date, k)  # "X said Y must …": a demand
-            if self.gn.speech_only and p.lemma in self.non_events and code == self.gn.default_code(p) and \
-                    not self.require_dyad:
+            # (a user's own dictionaries are read as PETRARCH reads them: speech verbs code what they say there)
+            speech_rules = not self.require_dyad and self.d.builtin
+            if self.gn.speech_only and p.lemma in self.non_events and code == self.gn.default_code(p) and speech_rules:
                 continue  # "Amazon argued that it was not liable": a speech verb's own code is no event (patterns are)
             if not code_ok(code) and self.gn.hosts(p, lambda a: self.actors(a, entities, date), self.place_types):
                 code = self.gn.host_code  # "received NATO's Secretary General": hosting a visit (043)
-            if not code_ok(code) or p.lemma in self.non_events and not self.require_dyad and (
+            if not code_ok(code) or p.lemma in self.non_events and speech_rules and (
                     cameo_root(code) == "01" or self.gn.speech_only and any(
                     c.dep_ in ("ccomp", "xcomp", "parataxis") and (c.i in by_verb or c.pos_ == "AUX")
                     for c in p.verb.children)):
@@ -634,8 +635,10 @@ class Coder:
             if context is not None:  # "the Health Minister": the article's country (see :mod:`.context`)
                 context.note(srcs + tgts)
                 context.fill(srcs + tgts)
-            if nonfinite or not srcs or (not tgts and not mutual and (self.require_dyad or cameo_root(code) in ("01", "02"))):
-                continue  # a statement or appeal to no one is not an interaction
+            if nonfinite or not srcs or (not tgts and not mutual and (self.require_dyad or cameo_root(code) in ("01", "02")
+                                                                     and self.d.builtin)):
+                continue  # a statement or appeal to no one is not an interaction (a user's dictionaries outside
+                # dyad batches code it, as PETRARCH does with require_dyad false: "a senior official said" ---GOV 010)
             if self.claimant_sectors and not hypothetical and \
                     claims.alleged(self, by := claims.attributor(self, p, by_verb, entities, date), srcs):
                 events += [self.make_event(a, s, "112", verb, p, k, False, None, mode_hint="allege")
