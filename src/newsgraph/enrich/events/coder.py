@@ -319,6 +319,14 @@ class Coder:
                     for s in srcs for t in tgts if (s.code, s.id) != (t.code, t.id)]
         return out
 
+    def _demanded(self, p: Predicate, by_verb: dict) -> bool:
+        """Whether ``p`` is the content clause of a demand ("demanded that Hamas renounce …": not done, asked for;
+        a verb whose default code is of ``patterns_before_content_roots``)."""
+        if not self.gn.content_roots or p.verb.dep_ != "ccomp" or self.require_dyad:
+            return False
+        head = by_verb.get(p.verb.head.i)
+        return head is not None and cameo_root(self.gn.default_code(head)) in self.gn.content_roots
+
     def _prep_actors(self, p: Predicate, prep: str | None, entities, date) -> list[Actor]:
         """The actors of the predicate's oblique introduced by ``prep``."""
         return [a for arg in p.obl if prep and arg.prep == prep for a in self.actors(arg, entities, date)]
@@ -584,7 +592,7 @@ class Coder:
             hypothetical = irrealis or p.modal or p.tense == "future" or any(
                 t.text.lower() in self.hypo for t in sent if t.i < p.verb.i and t.i >= p.verb.i - 4) or \
                 self.gn.in_opinion(p.verb) or habitual(p, self.habitual) or self.gn.conditional(p.verb) or \
-                self.gn.under_modal(p.verb)
+                self.gn.under_modal(p.verb) or self._demanded(p, by_verb)
             if refused and refused != "ontology":
                 hypothetical = False  # the refusal is stated now ("will not accept")
             if irrealis and self.gn.intent_heads and not p.nominal and not self.require_dyad:
