@@ -28,7 +28,8 @@ from spacy.tokens import Span
 
 from newsgraph.document import Document
 from newsgraph.enrich.coref import corefer_people, link_roles
-from newsgraph.enrich.entity_rules import acronyms, full_name, inside_orgs, literal_capital, untagged_people
+from newsgraph.enrich.entity_rules import (acronyms, full_name, inside_orgs, literal_capital, tagger_spans,
+                                          untagged_people)
 from newsgraph.enrich.foreign import DEMONYM_LABELS, foreign_country
 from newsgraph.enrich.gazetteer import Gazetteer, KBEntity, slug
 from newsgraph.enrich.inflection import genitive, nominative, nominative_head
@@ -139,6 +140,7 @@ class Linker:
         self.toks = list(sp)  # the tokens once: the scans below read every token, several times (``sp[i]`` makes a new one)
         self._person_words: set[str] | None = None
         self._starts: dict[int, bool] = {}  # token index -> whether a knowledge-base key can start there
+        self.ents = tagger_spans(self)  # the tagger's spans, a title + name or an institution cut in two rejoined
 
     def _free(self, i: int, j: int) -> bool:
         return not any(self.taken[i:j])
@@ -330,7 +332,7 @@ class Linker:
         if titled_only:
             return False
         if self._person_words is None:
-            self._person_words = {t.text for e in self.sp.ents if LABELS.get(e.label_) == "PERSON"
+            self._person_words = {t.text for e in self.ents if LABELS.get(e.label_) == "PERSON"
                                   for t in e if t.text[:1].isupper() and not self.is_title(t)
                                   and not any(x.pos_ == "ADP" for x in e[:t.i - e.start])}
         return tok.text in self._person_words
@@ -387,7 +389,7 @@ class Linker:
 
     def ner(self) -> list[Mention]:
         out = []
-        for whole in self.sp.ents:
+        for whole in self.ents:
             parts, given = self.pieces(whole), None
             for k, (start, end) in enumerate(parts):
                 if LABELS.get(whole.label_) == "PERSON" and k + 1 < len(parts) and self.is_title(self.sp[start]) \
@@ -643,9 +645,9 @@ def stage(doc: Document, ctx) -> Document:
 def _mentions(sp, gaz: Gazetteer, lang: str, published: str | None) -> tuple[list[Mention], Linker]:
     """Every linked mention of one analysed text (the body or the title), in the three steps above."""
     linker = Linker(gaz, sp, lang, published)
-    ner_people = {(e.start, e.end) for e in sp.ents if LABELS.get(e.label_) == "PERSON"}
-    ner_names = {t.i for e in sp.ents if e.label_ in LABELS for t in e}
-    ner_places = frozenset((e.start, e.end) for e in sp.ents if LABELS.get(e.label_) in ("GPE", "LOC"))
+    ner_people = {(e.start, e.end) for e in linker.ents if LABELS.get(e.label_) == "PERSON"}
+    ner_names = {t.i for e in linker.ents if e.label_ in LABELS for t in e}
+    ner_places = frozenset((e.start, e.end) for e in linker.ents if LABELS.get(e.label_) in ("GPE", "LOC"))
     roles = linker.roles()
     credits = credit_spans(sp.text)
     kb = inside_orgs(linker, linker.scan(ner_people, ner_names, ner_places))
