@@ -28,8 +28,14 @@ from spacy.tokens import Span
 
 from newsgraph.document import Document
 from newsgraph.enrich.coref import corefer_people, link_roles
-from newsgraph.enrich.entity_rules import (acronyms, full_name, inside_orgs, literal_capital, tagger_spans,
-                                          untagged_people)
+from newsgraph.enrich.entity_rules import (
+    acronyms,
+    full_name,
+    inside_orgs,
+    literal_capital,
+    tagger_spans,
+    untagged_people,
+)
 from newsgraph.enrich.foreign import DEMONYM_LABELS, foreign_country
 from newsgraph.enrich.gazetteer import Gazetteer, KBEntity, slug
 from newsgraph.enrich.inflection import genitive, nominative, nominative_head

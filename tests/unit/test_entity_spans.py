@@ -1,0 +1,92 @@
+"""Tagger spans reshaped before linking (enrich/entity_rules.py, ``tagger_spans``): a role the tagger cut off its
+complement and name, an institution's name cut after its head, an acronym the tagger left untagged. The spans are
+set by hand (the shapes a Romanian ner produces), so these tests need no trained model. Sentences written for
+these tests; the people are invented."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from newsgraph import Config
+from newsgraph.enrich.entities import Linker, Mention
+from newsgraph.enrich.entity_rules import acronyms, tagger_spans
+from newsgraph.enrich.gazetteer import Gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return Gazetteer.build(Config().knowledge)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.blank("ro")
+
+
+def shaped(nlp, gaz, text: str, ents: list[tuple[str, str]], lemmas: dict[str, str] | None = None):
+    """The reshaped spans of ``text`` whose tagger spans are the given (words, label) pairs (``lemmas``: the
+    lemmatizer's output for some words, as the trained pipeline gives it)."""
+    doc = nlp(text)
+    for t in doc:
+        t.lemma_ = (lemmas or {}).get(t.text, "")
+    spans = []
+    for words, label in ents:
+        start = next(t.i for t in doc if doc[t.i:t.i + len(words.split())].text == words)
+        spans.append(doc.char_span(doc[start].idx, doc[start].idx + len(words), label=label))
+    doc.ents = spans
+    linker = Linker(gaz, doc, "ro", None)
+    return linker, [(e.text, e.label_) for e in tagger_spans(linker)]
+
+
+def test_a_role_cut_off_its_complement_and_name_is_one_titled_person(nlp, gaz):
+    linker, spans = shaped(nlp, gaz, "Ministrul Agriculturii Florin Dobrescu a anunțat subvențiile.",
+                           [("Ministrul", "PERSON"), ("Agriculturii Florin Dobrescu", "ORG")])
+    assert spans == [("Ministrul Agriculturii Florin Dobrescu", "PERSON")]
+    assert linker.split_title(0, 4) == 2  # title "Ministrul Agriculturii", name "Florin Dobrescu"
+
+
+def test_a_role_followed_by_an_untagged_name_takes_it(nlp, gaz):
+    _, spans = shaped(nlp, gaz, "Ministrul Sănătății Alexandru Rafila a spus că spitalele sunt pregătite.",
+                      [("Ministrul", "PERSON")])
+    assert spans == [("Ministrul Sănătății Alexandru Rafila", "PERSON")]
+
+
+def test_a_complement_and_name_after_an_untagged_role_are_a_person(nlp, gaz):
+    _, spans = shaped(nlp, gaz, "Ministrul Agriculturii Florin Dobrescu a anunțat subvențiile.",
+                      [("Agriculturii Florin Dobrescu", "ORG")])
+    assert spans == [("Ministrul Agriculturii Florin Dobrescu", "PERSON")]
+
+
+def test_a_role_with_no_name_after_it_stays(nlp, gaz):
+    _, spans = shaped(nlp, gaz, "Ministrul Agriculturii a anunțat subvențiile pentru Banca Transilvania.",
+                      [("Ministrul", "PERSON"), ("Agriculturii", "ORG")])
+    assert spans == [("Ministrul", "PERSON"), ("Agriculturii", "ORG")]
+    _, spans = shaped(nlp, gaz, "Ambasadorul Statelor Unite a vorbit.", [("Statelor Unite", "GPE")])
+    assert spans == [("Statelor Unite", "GPE")]  # a complement without a first name is no person
+
+
+def test_an_institution_cut_after_its_head_is_extended_to_it(nlp, gaz):
+    _, spans = shaped(nlp, gaz, "Comisia pentru Evaluarea Investițiilor Străine (CEIS) analizează tranzacția.",
+                      [("Investițiilor Străine", "ORG")], {"Comisia": "comisie"})
+    assert spans == [("Comisia pentru Evaluarea Investițiilor Străine", "ORG")]
+    _, spans = shaped(nlp, gaz, "Raportul a fost trimis la Ministerul Agriculturii și Dezvoltării Rurale.",
+                      [("Dezvoltării Rurale", "ORG")], {"Ministerul": "minister"})
+    assert spans == [("Ministerul Agriculturii și Dezvoltării Rurale", "ORG")]
+
+
+def test_two_organisations_joined_by_and_stay_two(nlp, gaz):
+    _, spans = shaped(nlp, gaz, "Poliția Română și Europol au anunțat ancheta.", [("Europol", "ORG")],
+                      {"Poliția": "poliție"})
+    assert spans == [("Europol", "ORG")]
+    _, spans = shaped(nlp, gaz, "Guvernul a trimis proiectul la Curtea Constituțională.",
+                      [("Curtea Constituțională", "ORG")])
+    assert spans == [("Curtea Constituțională", "ORG")]  # already opens with its head
+
+
+def test_an_untagged_acronym_defined_in_brackets_is_the_organisation(nlp, gaz):
+    doc = nlp("Comisia pentru Evaluarea Investițiilor Străine (CEIS) analizează tranzacția, iar CEIS va decide.")
+    mentions = [Mention(0, 5, "ORG", "org:comisia-pentru-evaluarea-investitiilor-straine", "name", "ner")]
+    acronyms(mentions, doc, gaz)
+    assert [(doc[m.start:m.end].text, m.entity) for m in mentions[1:]] == [
+        ("CEIS", mentions[0].entity), ("CEIS", mentions[0].entity)]
