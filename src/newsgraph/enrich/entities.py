@@ -191,8 +191,10 @@ class Linker:
             elif tok.is_lower and tok.is_alpha and (titled or tok.text not in particles):
                 pass  # "fostul", "interimar", "de" in "ministrul de Externe"
             elif titled and tok.text[:1].isupper() and name_follows(k + 1) and (
-                    self._complement(tok) or tok.is_upper and len(tok.text) > 1 and tok.text not in self.rules["name_words"]):
-                pass  # "Agriculturii" in "ministrul Agriculturii Florin Barbu", "ISU" in "ofițerul ISU Dan Fischer"
+                    self._complement(tok) or tok.is_upper and len(tok.text) > 1 and tok.text not in self.rules["name_words"]
+                    or sp[k - 1].is_lower and fold(sp[k - 1].text) in ("de", "pentru")):
+                pass  # "Agriculturii" in "ministrul Agriculturii Florin Barbu", "ISU" in "ofițerul ISU Dan Fischer",
+                # "Externe" in "ministrul de Externe Oana Țoiu"
             else:
                 break
             k += 1
@@ -351,7 +353,8 @@ class Linker:
         sp = self.sp
         if alias is not None and alias.entity.startswith("place:") and not self.gaz.entities[alias.entity].code and \
                 self.rules.get("titles") and sp.has_annotation("ENT_IOB"):
-            if any(s <= i and j <= e for s, e in ner_places):
+            if any(s <= i and j <= e and not any(sp[k].text[:1].isupper() for k in (*range(s, i), *range(j, e)))
+                   for s, e in ner_places):  # (not a word of a longer place name: "Mării" in "Mării Negre")
                 return sp[i].pos_ not in ("VERB", "AUX", "PRON", "ADV", "SCONJ", "CCONJ")  # not "Vreau" read as a town
             # else a proper noun as written (not an inflected common noun, "Boli" -> "boală"), not an acronym, not
             # part of a longer capitalised name ("Înaltei Curți")
@@ -461,8 +464,9 @@ class Linker:
         extra = {"title": title, "title_start": title_start} if title else {}
         label = LABELS.get(ent.label_)
         alias = self.lookup(ent) if (label or ent.label_ in DEMONYM_LABELS) else None
-        if alias is not None and not label and alias.kind != "demonym":
-            alias = None  # "liberalilor" (a political group) is not the town of Liberal
+        if alias is not None and alias.kind != "demonym" and (
+                not label or not any(t.text[:1].isupper() for t in ent if t.is_alpha)):
+            alias = None  # "liberalilor" (a political group) is not the town of Liberal; "baze" is no town of Baza
         qualified = False
         if alias is not None and (foreign := foreign_country(self, ent.end, alias)) is not None:
             there = self.gaz.counterpart(self.gaz.entities[alias.entity], foreign)

@@ -170,9 +170,48 @@ def tagger_spans(linker) -> list:
             out.append(merged[0])
             k = merged[1]
             continue
-        out.append(_institution(linker, ents[k], out[-1].end if out else 0))
+        out.append(_apposed_person(linker, _institution(linker, _trimmed(linker, ents[k]), out[-1].end if out else 0)))
         k += 1
     return out
+
+
+def _trimmed(linker, e):
+    """A person span without the lower-case words it ran on into ("[Riad negocieri]"; not a name particle)."""
+    from spacy.tokens import Span
+
+    end = e.end
+    while end > e.start + 1 and linker.sp[end - 1].is_lower and linker.sp[end - 1].is_alpha and \
+            linker.sp[end - 1].text not in linker.rules["name_particles"]:
+        end -= 1
+    if _labels().get(e.label_) != "PERSON" or end == e.end or \
+            not any(t.text[:1].isupper() for t in linker.sp[e.start:end] if t.is_alpha):
+        return e
+    return Span(linker.sp, e.start, end, label=e.label_)
+
+
+def _apposed_person(linker, e):
+    """A place or organisation span of two or three capitalised words that the knowledge base does not know, named
+    right after a person's role ("generalului [Qassem Soleimani]", "omului de afaceri [Osman Kavala]") or apposed
+    to one ("omologul său ucrainean, [Andrii Sîbiha]"), is a person; not a role's genitive complement ("ambasadorul
+    [Statelor Unite]"), not an institution ("Ministerul ..."), not a street or a programme ("strada ...")."""
+    from spacy.tokens import Span
+
+    sp, i = linker.sp, e.start
+    if _labels().get(e.label_) not in ("ORG", "GPE", "LOC") or not 2 <= len(e) <= 3 or i == 0 or \
+            not all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in e) or \
+            any(linker.is_org_head(t) for t in e) or linker.lookup(e) is not None:
+        return e
+    comma = sp[i - 1].text == ","
+    if not comma and (linker._complement(e[0]) and e[0].text not in linker.rules["name_words"]
+                      or set(e[0].morph.get("Case")) & {"Gen", "Dat"}):
+        return e
+    before = fold(sp[i - 1].text)
+    if before in linker.rules["place_nouns"] or before in linker.rules["work_nouns"]:
+        return e
+    k = linker._title_before(i - 1 if comma else i)
+    if k is None or not sp[k].is_lower and not sp[k].is_sent_start:
+        return e
+    return Span(sp, e.start, e.end, label="PERSON")
 
 
 def _titled_person(linker, ents: list, k: int):
