@@ -176,17 +176,27 @@ def tagger_spans(linker) -> list:
 
 
 def _trimmed(linker, e):
-    """A person span without the lower-case words it ran on into ("[Riad negocieri]"; not a name particle)."""
+    """A name span without the lower-case words it ran on into: at its end ("[Riad negocieri]", "[Comitetului
+    Internațional al Crucii Roșii în locurile de detenție ale]": a name ends with a capitalised word) and at its
+    start ("[opozantului Alexei Navalnîi]", "[tabăra de refugiați Zamzam]"), there up to a role word (split off as the
+    title later: "jurnalista Carmen Iordache") or a name particle ("de")."""
     from spacy.tokens import Span
 
-    end = e.end
-    while end > e.start + 1 and linker.sp[end - 1].is_lower and linker.sp[end - 1].is_alpha and \
-            linker.sp[end - 1].text not in linker.rules["name_particles"]:
-        end -= 1
-    if _labels().get(e.label_) != "PERSON" or end == e.end or \
-            not any(t.text[:1].isupper() for t in linker.sp[e.start:end] if t.is_alpha):
+    sp, start, end = linker.sp, e.start, e.end
+    if _labels().get(e.label_) is None:
         return e
-    return Span(linker.sp, e.start, end, label=e.label_)
+
+    def common(tok) -> bool:
+        return tok.is_lower and tok.is_alpha and tok.text not in linker.rules["name_particles"]
+
+    while end > start + 1 and sp[end - 1].is_lower and sp[end - 1].is_alpha:
+        end -= 1
+    while start < end - 1 and common(sp[start]) and not linker.is_title(sp[start]) or \
+            start < end - 1 and start > e.start and sp[start].is_lower and sp[start].text in linker.rules["name_particles"]:
+        start += 1
+    if (start, end) == (e.start, e.end) or not any(t.text[:1].isupper() for t in sp[start:end] if t.is_alpha):
+        return e
+    return Span(sp, start, end, label=e.label_)
 
 
 def _apposed_person(linker, e):
