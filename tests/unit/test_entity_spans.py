@@ -90,3 +90,41 @@ def test_an_untagged_acronym_defined_in_brackets_is_the_organisation(nlp, gaz):
     acronyms(mentions, doc, gaz)
     assert [(doc[m.start:m.end].text, m.entity) for m in mentions[1:]] == [
         ("CEIS", mentions[0].entity), ("CEIS", mentions[0].entity)]
+
+
+def test_a_name_after_a_role_or_apposed_to_one_is_a_person(nlp, gaz):
+    _, spans = shaped(nlp, gaz, "Protestul a urmat uciderii generalului Qassem Vahidi.", [("Qassem Vahidi", "LOC")],
+                      {"generalului": "general"})
+    assert spans == [("Qassem Vahidi", "PERSON")]
+    _, spans = shaped(nlp, gaz, "Ministrul a vorbit cu omologul său ucrainean, Andrii Sobko, despre export.",
+                      [("Andrii Sobko", "ORG")], {"omologul": "omolog"})
+    assert spans == [("Andrii Sobko", "PERSON")]
+    # a role's genitive complement is no person; nor is a street's name
+    _, spans = shaped(nlp, gaz, "Ambasadorul Statelor Unite a plecat.", [("Statelor Unite", "GPE")],
+                      {"Ambasadorul": "ambasador"})
+    assert spans == [("Statelor Unite", "GPE")]
+
+
+def test_lower_case_words_a_span_ran_on_into_are_trimmed(nlp, gaz):
+    _, spans = shaped(nlp, gaz, "Delegațiile au purtat luni la Riad negocieri tehnice.", [("Riad negocieri", "PERSON")])
+    assert spans == [("Riad", "PERSON")]
+    _, spans = shaped(nlp, gaz, "Atacul a lovit tabăra de refugiați Zamzam din nord.",
+                      [("tabăra de refugiați Zamzam", "FACILITY")])
+    assert spans == [("Zamzam", "FACILITY")]
+    _, spans = shaped(nlp, gaz, "A cerut accesul Comitetului Internațional al Crucii Roșii în locurile de detenție.",
+                      [("Comitetului Internațional al Crucii Roșii în locurile de detenție", "ORG")])
+    assert spans == [("Comitetului Internațional al Crucii Roșii", "ORG")]
+    _, spans = shaped(nlp, gaz, "A scris jurnalista Carmen Iordache.", [("jurnalista Carmen Iordache", "PERSON")])
+    assert spans == [("jurnalista Carmen Iordache", "PERSON")]  # the role stays, split off as the title later
+
+
+def test_a_role_with_a_prepositional_complement_keeps_it_in_the_title(nlp, gaz):
+    linker, _ = shaped(nlp, gaz, "Ministrul de Externe Oana Ionescu a plecat.", [("Ministrul de Externe Oana Ionescu", "PERSON")],
+                       {"Ministrul": "ministru"})
+    assert linker.split_title(0, 5) == 3  # title "Ministrul de Externe", name "Oana Ionescu"
+
+
+def test_a_lower_case_span_links_to_no_town(nlp, gaz):
+    linker, _ = shaped(nlp, gaz, "Rachetele au lovit două baze din Irak.", [("baze", "FACILITY")], {"baze": "bază"})
+    assert linker.lookup(linker.ents[0]) is not None  # the knowledge base has a town of that name
+    assert linker.ner() == []  # a common noun is not that town
