@@ -179,15 +179,16 @@ def _trimmed(linker, e):
     """A name span without the lower-case words it ran on into: at its end ("[Riad negocieri]", "[Comitetului
     Internațional al Crucii Roșii în locurile de detenție ale]": a name ends with a capitalised word) and at its
     start ("[opozantului Alexei Navalnîi]", "[tabăra de refugiați Zamzam]"), there up to a role word (split off as the
-    title later: "jurnalista Carmen Iordache") or a name particle ("de")."""
+    title later: "jurnalista Carmen Iordache"), a street's or a programme's noun ("strada") or a name particle."""
     from spacy.tokens import Span
 
     sp, start, end = linker.sp, e.start, e.end
     if _labels().get(e.label_) is None:
         return e
 
-    def common(tok) -> bool:
-        return tok.is_lower and tok.is_alpha and tok.text not in linker.rules["name_particles"]
+    def common(tok) -> bool:  # (a street's or a programme's noun stays: "strada Mihai Eminescu" is no person)
+        return tok.is_lower and tok.is_alpha and tok.text not in linker.rules["name_particles"] and \
+            fold(tok.text) not in linker.rules["place_nouns"] and fold(tok.text) not in linker.rules["work_nouns"]
 
     while end > start + 1 and sp[end - 1].is_lower and sp[end - 1].is_alpha:
         end -= 1
