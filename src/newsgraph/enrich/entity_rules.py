@@ -190,7 +190,8 @@ def _trimmed(linker, e):
         return tok.is_lower and tok.is_alpha and tok.text not in linker.rules["name_particles"] and \
             fold(tok.text) not in linker.rules["place_nouns"] and fold(tok.text) not in linker.rules["work_nouns"]
 
-    while end > start + 1 and sp[end - 1].is_lower and sp[end - 1].is_alpha:
+    while end > start + 1 and sp[end - 1].is_lower and sp[end - 1].is_alpha and not (
+            _labels()[e.label_] == "ORG" and sp[end - 1].pos_ == "ADJ"):  # (not "Poliția georgiană")
         end -= 1
     while start < end - 1 and common(sp[start]) and not linker.is_title(sp[start]) or \
             start < end - 1 and start > e.start and sp[start].is_lower and sp[start].text in linker.rules["name_particles"]:
