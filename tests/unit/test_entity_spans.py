@@ -128,3 +128,13 @@ def test_a_lower_case_span_links_to_no_town(nlp, gaz):
     linker, _ = shaped(nlp, gaz, "Rachetele au lovit două baze din Irak.", [("baze", "FACILITY")], {"baze": "bază"})
     assert linker.lookup(linker.ents[0]) is not None  # the knowledge base has a town of that name
     assert linker.ner() == []  # a common noun is not that town
+
+
+def test_an_untagged_name_apposed_to_a_role_is_a_person(nlp, gaz):
+    from newsgraph.enrich.entity_rules import untagged_people
+
+    linker, _ = shaped(nlp, gaz, "Ungaria l-a primit pe fostul viceministru al Justiției, Marcin Nowak, urmărit de procurori.",
+                       [], {"viceministru": "viceministru"})
+    for t in linker.sp:
+        t.pos_ = "PROPN" if t.text in ("Marcin", "Nowak", "Ungaria") else "NOUN"
+    assert [linker.sp[m.start:m.end].text for m in untagged_people(linker)] == ["Marcin Nowak"]

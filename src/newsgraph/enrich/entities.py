@@ -411,13 +411,14 @@ class Linker:
                     out.append(self._take(mention))
         return self._appositions(out)
 
-    def _title_before(self, start: int, reach: int = 5) -> int | None:
+    def _title_before(self, start: int, reach: int = 5, taken: bool = True) -> int | None:
         """Where a title right before a name starts ("purtătoarea de cuvânt", "ministrul Agriculturii", "fostul
-        premier"): the leftmost title word in the words just before ``start``, none of them punctuation."""
+        premier"): the leftmost title word in the words just before ``start``, none of them punctuation (nor, with
+        ``taken``, a word another mention holds)."""
         sp, found = self.sp, None
         for k in range(start - 1, max(-1, start - 1 - reach), -1):
             tok = sp[k]
-            if not tok.is_alpha or self.taken[k] and not self.is_title(tok):
+            if not tok.is_alpha or taken and self.taken[k] and not self.is_title(tok):
                 break
             if self.is_title(tok):
                 found = k

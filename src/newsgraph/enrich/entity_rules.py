@@ -73,7 +73,8 @@ def inside_orgs(linker, kb: list) -> list:
 def untagged_people(linker) -> list:
     """People the tagger missed (Romanian): a known first name and one or two capitalised proper nouns after it
     ("de la Cristian Pantazi și Dan Tăpălagă"), or a role or honorific, an optional lower-case adjective, and
-    capitalised proper nouns ("dl Năstase", "Vicepreședintele american JD Vance"); none of the words taken by
+    capitalised proper nouns ("dl Năstase", "Vicepreședintele american JD Vance"), or two or three proper nouns
+    apposed to a role ("viceministrul al Justiției, Marcin Romanowski"); none of the words taken by
     another mention, not a street's or an institution's name ("strada Mihai Eminescu", "Liceul Mihai Viteazul")."""
     sp, toks, out = linker.sp, linker.toks, []
     if not linker.rules.get("titles"):
@@ -90,6 +91,10 @@ def untagged_people(linker) -> list:
             if k < n and not linker.taken[k] and toks[k].is_alpha and toks[k].text[:1].isupper() and \
                     toks[k].pos_ in ("PROPN", "X") and not linker._complement(toks[k]) and not linker.is_org_head(toks[k]):
                 start, least = k, 1
+        elif tok.text == "," and i + 2 < n and not linker.taken[i + 1] and toks[i + 1].text[:1].isupper() and \
+                toks[i + 1].pos_ in ("PROPN", "X") and not linker.is_org_head(toks[i + 1]) and \
+                linker._title_before(i, 6, taken=False) is not None:
+            start = i + 1  # a name apposed to a role: "fostului viceministru polonez al Justiției, Marcin Romanowski"
         if start is None:
             i += 1
             continue
