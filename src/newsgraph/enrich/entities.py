@@ -412,9 +412,8 @@ class Linker:
         return self._appositions(out)
 
     def _title_before(self, start: int, reach: int = 5, taken: bool = True) -> int | None:
-        """Where a title right before a name starts ("purtătoarea de cuvânt", "ministrul Agriculturii", "fostul
-        premier"): the leftmost title word in the words just before ``start``, none of them punctuation (nor, with
-        ``taken``, a word another mention holds)."""
+        """Where a title right before a name starts ("fostul premier", "ministrul Agriculturii"): the leftmost title
+        word just before ``start``, none of them punctuation (nor, with ``taken``, a word another mention holds)."""
         sp, found = self.sp, None
         for k in range(start - 1, max(-1, start - 1 - reach), -1):
             tok = sp[k]
