@@ -23,9 +23,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 from ingest_scale import write_articles  # noqa: E402
 
 CLUSTERER = ("add", "add_features", "_original", "_story_scores", "_reid")
-FUNCTIONS = ("features_of", "fingerprint", "folded")
+FUNCTIONS = ("features_of", "fingerprint", "folded", "similarity")
 STATE = ("band_candidates", "many", "put", "joined", "touched", "rename", "_central", "get", "by_content",
-         "entity_weights", "first_member")
+         "entity_weights", "first_member", "refresh", "_title_candidates")
 
 
 def main() -> None:

@@ -2,7 +2,8 @@
 
 Sources are read lazily and processed in windows (``jobs`` worker processes each get picklable sources and a
 pickled pipeline; models load once per worker). Results are written in input order, each article atomically in
-a transaction of its own (``Store.put``): no transaction is open while documents are analysed, an interrupted
+a transaction of its own (``Store.put``; with stories, each window of up to :data:`STORY_WINDOW` analysed
+articles and their places in stories in one): no transaction is open while documents are analysed, an interrupted
 run (Ctrl-C, SIGTERM, SIGKILL, a crash) leaves every article either whole or absent, and a re-run completes it.
 An input already stored from the same bytes and analysed the same way (``Pipeline.analysis_key``) is skipped
 before any analysis, so re-running over unchanged inputs costs little more than reading them."""
@@ -22,6 +23,7 @@ from newsgraph.identity import input_key
 from newsgraph.ingest import iter_sources
 from newsgraph.pipeline import Pipeline
 
+STORY_WINDOW = 64  # with stories: analysed articles written (and placed) in one transaction (docs/stories.md, "Cost")
 _WORKER_PIPELINE: Pipeline | None = None  # per worker process, set by the pool initializer only
 
 
@@ -59,12 +61,15 @@ Outcome = str  # "stored", "updated", "unchanged" or "failed"
 def ingest(inputs: Iterable[str], store, config: Config | None = None, jobs: int = 1,
            on_result: Callable[[Document | Source | InputError, Outcome], None] | None = None,
            stages: Iterable[str] | None = None, refresh: bool = False, pipeline: Pipeline | None = None,
-           stories: bool = True, sources: Iterable[Source | InputError] | None = None) -> Counter:
+           stories: bool = True, sources: Iterable[Source | InputError] | None = None,
+           story_window: int = STORY_WINDOW) -> Counter:
     """Ingest inputs into ``store``; returns counts of stored/updated/unchanged/failed. ``refresh``: analyse
     every input again and store the new analysis of articles whose text is unchanged too (they count as
     updated). ``on_result(item, outcome)`` is called after each input is written (``item`` is the Source of an
     input skipped as unchanged before analysis). ``stories``: place each new or updated article in its story
-    (newsgraph.stories), in the same transaction as the article, when the store keeps stories. ``sources``:
+    (newsgraph.stories), in the same transaction as the article, when the store keeps stories; the articles
+    are then written ``story_window`` at a time, each window in one transaction (placed one by one, in input
+    order: the same stories as a window of 1). ``sources``:
     the items to ingest, read by the caller from ``inputs`` (the Dask engine's stripe of a WARC file)."""
     if pipeline is None:  # (a caller that keeps its pipeline, e.g. a Dask worker, passes it with its models)
         config = config or Config()
@@ -86,17 +91,26 @@ def ingest(inputs: Iterable[str], store, config: Config | None = None, jobs: int
                 continue
             yield item
 
-    items = iter_sources(inputs, config) if sources is None else sources
-    for result in process(new_inputs(items), pipeline, jobs=jobs):
+    def write(result: Document | InputError) -> Outcome:
         if isinstance(result, InputError):
             store.put_failure(result.input, result.problem)
-            outcome = "failed"
-        elif tracker is None:
-            outcome = store.put(result, refresh=refresh, analysis_key=analysis_key)
-        else:
-            with store.transaction():  # the article and its place in a story, atomically
-                outcome = store.put(result, refresh=refresh, analysis_key=analysis_key)
-                if outcome != "unchanged":
-                    tracker.add(result)
-        report(result, outcome)
+            return "failed"
+        outcome = store.put(result, refresh=refresh, analysis_key=analysis_key)
+        if tracker is not None and outcome != "unchanged":
+            tracker.add(result)
+        return outcome
+
+    items = iter_sources(inputs, config) if sources is None else sources
+    results = process(new_inputs(items), pipeline, jobs=jobs)
+    if tracker is None:
+        for result in results:
+            report(result, write(result))
+        return summary
+    # With stories, the results are written a window at a time, in one transaction: the articles and their
+    # places in stories, atomically (placed in input order, one by one, as a window of one would place them).
+    while window := list(itertools.islice(results, story_window)):
+        with store.transaction():
+            outcomes = [write(result) for result in window]
+        for result, outcome in zip(window, outcomes):
+            report(result, outcome)
     return summary
