@@ -111,6 +111,12 @@ def ingest(inputs: Iterable[str], store, config: Config | None = None, jobs: int
     while window := list(itertools.islice(results, story_window)):
         with store.transaction():
             outcomes = [write(result) for result in window]
-        for result, outcome in zip(window, outcomes):
-            report(result, outcome)
+        stop = None
+        for result, outcome in zip(window, outcomes):  # every written article is reported, Ctrl-C or not
+            try:
+                report(result, outcome)
+            except KeyboardInterrupt as e:  # (the CLI raises it from on_result once asked to stop)
+                stop = stop or e
+        if stop is not None:
+            raise stop
     return summary
