@@ -2,8 +2,8 @@
 
 Sources are read lazily and processed in windows (``jobs`` worker processes each get picklable sources and a
 pickled pipeline; models load once per worker). Results are written in input order, each article atomically in
-a transaction of its own (``Store.put``; with stories, each window of up to :data:`STORY_WINDOW` analysed
-articles and their places in stories in one): no transaction is open while documents are analysed, an interrupted
+a transaction of its own (``Store.put``; with stories, the articles analysed together, a spaCy batch of
+:data:`PIPE_BATCH` or a worker window, and their places in stories in one): no transaction is open while documents are analysed, an interrupted
 run (Ctrl-C, SIGTERM, SIGKILL, a crash) leaves every article either whole or absent, and a re-run completes it.
 An input already stored from the same bytes and analysed the same way (``Pipeline.analysis_key``) is skipped
 before any analysis, so re-running over unchanged inputs costs little more than reading them."""
@@ -23,7 +23,8 @@ from newsgraph.identity import input_key
 from newsgraph.ingest import iter_sources
 from newsgraph.pipeline import Pipeline
 
-STORY_WINDOW = 64  # with stories: analysed articles written (and placed) in one transaction (docs/stories.md, "Cost")
+PIPE_BATCH = 16  # documents analysed together in this process (Pipeline.pipe's spaCy batch)
+STORY_WINDOW = 64  # with stories: at most this many analysed articles written (and placed) in one transaction
 _WORKER_PIPELINE: Pipeline | None = None  # per worker process, set by the pool initializer only
 
 
@@ -42,17 +43,27 @@ def _run_one(item: Source | InputError) -> Document | InputError:
         return e
 
 
-def process(items: Iterable[Source | InputError], pipeline: Pipeline, jobs: int = 1,
-            window: int = 64) -> Iterator[Document | InputError]:
-    """Map the pipeline over items, in order; ``jobs > 1`` uses that many worker processes."""
+def windows(items: Iterable[Source | InputError], pipeline: Pipeline, jobs: int = 1,
+            window: int = 64) -> Iterator[list[Document | InputError]]:
+    """Map the pipeline over items, in order, yielding the results of each window analysed together: a spaCy
+    batch (``Pipeline.pipe``'s :data:`PIPE_BATCH`) in this process, or ``window`` items over ``jobs > 1``
+    worker processes."""
+    it = iter(items)
     if jobs <= 1:
-        yield from pipeline.pipe(items)
+        while chunk := list(itertools.islice(it, PIPE_BATCH)):
+            yield list(pipeline.pipe(chunk, batch_size=PIPE_BATCH))
         return
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(pipeline,)) as pool:
-        it = iter(items)
         while chunk := list(itertools.islice(it, window)):
-            yield from pool.map(_run_one, chunk, chunksize=max(1, len(chunk) // (jobs * 4)))
+            yield pool.map(_run_one, chunk, chunksize=max(1, len(chunk) // (jobs * 4)))
+
+
+def process(items: Iterable[Source | InputError], pipeline: Pipeline, jobs: int = 1,
+            window: int = 64) -> Iterator[Document | InputError]:
+    """Map the pipeline over items, in order; ``jobs > 1`` uses that many worker processes."""
+    for results in windows(items, pipeline, jobs, window):
+        yield from results
 
 
 Outcome = str  # "stored", "updated", "unchanged" or "failed"
@@ -68,8 +79,8 @@ def ingest(inputs: Iterable[str], store, config: Config | None = None, jobs: int
     updated). ``on_result(item, outcome)`` is called after each input is written (``item`` is the Source of an
     input skipped as unchanged before analysis). ``stories``: place each new or updated article in its story
     (newsgraph.stories), in the same transaction as the article, when the store keeps stories; the articles
-    are then written ``story_window`` at a time, each window in one transaction (placed one by one, in input
-    order: the same stories as a window of 1). ``sources``:
+    analysed together are then written in one transaction, at most ``story_window`` at a time (placed one by
+    one, in input order: the same stories as a window of 1). ``sources``:
     the items to ingest, read by the caller from ``inputs`` (the Dask engine's stripe of a WARC file)."""
     if pipeline is None:  # (a caller that keeps its pipeline, e.g. a Dask worker, passes it with its models)
         config = config or Config()
@@ -101,22 +112,25 @@ def ingest(inputs: Iterable[str], store, config: Config | None = None, jobs: int
         return outcome
 
     items = iter_sources(inputs, config) if sources is None else sources
-    results = process(new_inputs(items), pipeline, jobs=jobs)
     if tracker is None:
-        for result in results:
+        for result in process(new_inputs(items), pipeline, jobs=jobs):
             report(result, write(result))
         return summary
-    # With stories, the results are written a window at a time, in one transaction: the articles and their
-    # places in stories, atomically (placed in input order, one by one, as a window of one would place them).
-    while window := list(itertools.islice(results, story_window)):
-        with store.transaction():
-            outcomes = [write(result) for result in window]
-        stop = None
-        for result, outcome in zip(window, outcomes):  # every written article is reported, Ctrl-C or not
-            try:
-                report(result, outcome)
-            except KeyboardInterrupt as e:  # (the CLI raises it from on_result once asked to stop)
-                stop = stop or e
-        if stop is not None:
-            raise stop
+    # With stories, the results of each window analysed together are written in one transaction (at most
+    # ``story_window`` at a time): the articles and their places in stories, atomically, placed one by one in
+    # input order, as one at a time would place them. A stop asked for (Ctrl-C) ends the run after the window.
+    step = max(1, story_window)
+    for analysed in windows(new_inputs(items), pipeline, jobs=jobs):
+        for start in range(0, len(analysed), step):
+            window = analysed[start:start + step]
+            with store.transaction():
+                outcomes = [write(result) for result in window]
+            stop = None
+            for result, outcome in zip(window, outcomes):  # every written article is reported, Ctrl-C or not
+                try:
+                    report(result, outcome)
+                except KeyboardInterrupt as e:  # (the CLI raises it from on_result once asked to stop)
+                    stop = stop or e
+            if stop is not None:
+                raise stop
     return summary
