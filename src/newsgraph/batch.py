@@ -2,9 +2,10 @@
 
 Sources are read lazily and processed in windows (``jobs`` worker processes each get picklable sources and a
 pickled pipeline; models load once per worker). Results are written in input order, each article atomically in
-a transaction of its own (``Store.put``; with stories, the articles analysed together, a spaCy batch of
-:data:`PIPE_BATCH` or a worker window, and their places in stories in one): no transaction is open while documents are analysed, an interrupted
-run (Ctrl-C, SIGTERM, SIGKILL, a crash) leaves every article either whole or absent, and a re-run completes it.
+a transaction of its own (``Store.put``; with stories into SQLite, the articles analysed together, a spaCy
+batch of :data:`PIPE_BATCH` or a worker window, and their places in stories in one): no transaction is open
+while documents are analysed, an interrupted run (Ctrl-C, SIGTERM, SIGKILL, a crash) leaves every article
+either whole or absent, and a re-run completes it.
 An input already stored from the same bytes and analysed the same way (``Pipeline.analysis_key``) is skipped
 before any analysis, so re-running over unchanged inputs costs little more than reading them."""
 
@@ -73,14 +74,16 @@ def ingest(inputs: Iterable[str], store, config: Config | None = None, jobs: int
            on_result: Callable[[Document | Source | InputError, Outcome], None] | None = None,
            stages: Iterable[str] | None = None, refresh: bool = False, pipeline: Pipeline | None = None,
            stories: bool = True, sources: Iterable[Source | InputError] | None = None,
-           story_window: int = STORY_WINDOW) -> Counter:
+           story_window: int | None = None) -> Counter:
     """Ingest inputs into ``store``; returns counts of stored/updated/unchanged/failed. ``refresh``: analyse
     every input again and store the new analysis of articles whose text is unchanged too (they count as
     updated). ``on_result(item, outcome)`` is called after each input is written (``item`` is the Source of an
     input skipped as unchanged before analysis). ``stories``: place each new or updated article in its story
     (newsgraph.stories), in the same transaction as the article, when the store keeps stories; the articles
     analysed together are then written in one transaction, at most ``story_window`` at a time (placed one by
-    one, in input order: the same stories as a window of 1). ``sources``:
+    one, in input order: the same stories as a window of 1); by default :data:`STORY_WINDOW` for a store with
+    one writer at a time (SQLite), 1 for PostgreSQL, whose concurrent writers lock entity and counter rows
+    article by article (a batch would lock them out of order: deadlocks). ``sources``:
     the items to ingest, read by the caller from ``inputs`` (the Dask engine's stripe of a WARC file)."""
     if pipeline is None:  # (a caller that keeps its pipeline, e.g. a Dask worker, passes it with its models)
         config = config or Config()
@@ -119,6 +122,8 @@ def ingest(inputs: Iterable[str], store, config: Config | None = None, jobs: int
     # With stories, the results of each window analysed together are written in one transaction (at most
     # ``story_window`` at a time): the articles and their places in stories, atomically, placed one by one in
     # input order, as one at a time would place them. A stop asked for (Ctrl-C) ends the run after the window.
+    if story_window is None:
+        story_window = STORY_WINDOW if getattr(store, "one_writer", False) else 1
     step = max(1, story_window)
     for analysed in windows(new_inputs(items), pipeline, jobs=jobs):
         for start in range(0, len(analysed), step):
