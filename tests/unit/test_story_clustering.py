@@ -148,3 +148,36 @@ def test_minhash_equals_datasketch():
         m.update_batch([s.encode("utf-8") for s in sh])
         assert m.hashvalues.dtype == np.uint32
         assert (minhash(shingle_hashes(sh)) == m.hashvalues).all()
+
+
+def test_folded_equals_fold_of_the_comma_below_text():
+    """dedup.folded drops combining marks by str.replace and maps the cedilla letters by str.replace: the same
+    string as normalize.fold(normalize_ro(text)) on any text (long ones too, which fold does not memoise)."""
+    import random
+
+    from newsgraph.normalize import _CEDILLA_TO_COMMA, fold, normalize_ro
+    from newsgraph.stories.dedup import _CEDILLA, folded
+
+    assert {ord(a): b for a, b in _CEDILLA} == _CEDILLA_TO_COMMA
+    rng = random.Random(3)
+    pools = [(0x20, 0x250), (0x300, 0x370), (0x1E00, 0x1F00), (0xAC00, 0xAC40), (0x400, 0x460), (0x1DC0, 0x1E00)]
+    specials = [0x15E, 0x15F, 0x162, 0x163, 0x218, 0x219, 0x130, 0xDF, 0x2002, 0xFB01, 0x345, 0x0A, 0x3000]
+    for _ in range(3000):
+        chars = [chr(rng.choice(specials)) if rng.random() < 0.2 else chr(rng.randrange(*rng.choice(pools)))
+                 for _ in range(rng.randrange(0, 400))]
+        text = "".join(chars)
+        assert folded(text) == fold(normalize_ro(text)), text
+    for text in (WIRE, OTHER, WIRE.replace("ș", "ş").replace("ț", "ţ").upper(), "ascii only " * 20, "", None):
+        assert folded(text) == fold(normalize_ro(text or ""))
+
+
+def test_shared_counts_equal_one_intersection_per_candidate():
+    import numpy as np
+
+    from newsgraph.stories.dedup import shared_counts
+
+    rng = np.random.default_rng(0)
+    for _ in range(2000):
+        a = np.unique(rng.integers(0, 300, rng.integers(0, 80))).astype(np.uint32)
+        others = [np.unique(rng.integers(0, 300, rng.integers(0, 80))).astype("<u4") for _ in range(rng.integers(0, 7))]
+        assert shared_counts(a, others) == [len(np.intersect1d(a, o)) for o in others]

@@ -44,17 +44,18 @@ def run(args) -> int:
 
     summary: Counter = Counter({"stored": 0, "updated": 0, "unchanged": 0, "failed": 0})
 
-    # Ctrl-C and SIGTERM ask the run to stop after the article being written: the handler only records the
-    # request and the run stops between two articles. (Raising from the handler could land anywhere, even in
+    # Ctrl-C and SIGTERM ask the run to stop after what is being written (one article, or with stories on
+    # SQLite the batch of articles analysed together, written in one transaction): the handler only records the
+    # request and the run stops between two writes. (Raising from the handler could land anywhere, even in
     # a __del__ where Python drops the exception and the run went on.) A second signal stops at once; the
-    # article being written is then rolled back, never half-stored.
+    # write in progress is then rolled back, never half-stored.
     stop: list[int] = []
 
     def request_stop(signum, frame):
         if stop:
             raise KeyboardInterrupt
         stop.append(signum)
-        bar.write("newsgraph: stopping after the article being written (again to stop now)", file=sys.stderr)
+        bar.write("newsgraph: stopping after what is being written (again to stop now)", file=sys.stderr)
 
     def check_stop() -> None:
         if stop:

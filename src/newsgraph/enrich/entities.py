@@ -28,7 +28,14 @@ from spacy.tokens import Span
 
 from newsgraph.document import Document
 from newsgraph.enrich.coref import corefer_people, link_roles
-from newsgraph.enrich.entity_rules import acronyms, full_name, inside_orgs, literal_capital, untagged_people
+from newsgraph.enrich.entity_rules import (
+    acronyms,
+    full_name,
+    inside_orgs,
+    literal_capital,
+    tagger_spans,
+    untagged_people,
+)
 from newsgraph.enrich.foreign import DEMONYM_LABELS, foreign_country
 from newsgraph.enrich.gazetteer import Gazetteer, KBEntity, slug
 from newsgraph.enrich.inflection import genitive, nominative, nominative_head
@@ -139,6 +146,7 @@ class Linker:
         self.toks = list(sp)  # the tokens once: the scans below read every token, several times (``sp[i]`` makes a new one)
         self._person_words: set[str] | None = None
         self._starts: dict[int, bool] = {}  # token index -> whether a knowledge-base key can start there
+        self.ents = tagger_spans(self)  # the tagger's spans, a title + name or an institution cut in two rejoined
 
     def _free(self, i: int, j: int) -> bool:
         return not any(self.taken[i:j])
@@ -183,8 +191,10 @@ class Linker:
             elif tok.is_lower and tok.is_alpha and (titled or tok.text not in particles):
                 pass  # "fostul", "interimar", "de" in "ministrul de Externe"
             elif titled and tok.text[:1].isupper() and name_follows(k + 1) and (
-                    self._complement(tok) or tok.is_upper and len(tok.text) > 1 and tok.text not in self.rules["name_words"]):
-                pass  # "Agriculturii" in "ministrul Agriculturii Florin Barbu", "ISU" in "ofițerul ISU Dan Fischer"
+                    self._complement(tok) or tok.is_upper and len(tok.text) > 1 and tok.text not in self.rules["name_words"]
+                    or sp[k - 1].is_lower and fold(sp[k - 1].text) in ("de", "pentru")):
+                pass  # "Agriculturii" in "ministrul Agriculturii Florin Barbu", "ISU" in "ofițerul ISU Dan Fischer",
+                # "Externe" in "ministrul de Externe Oana Țoiu"
             else:
                 break
             k += 1
@@ -330,7 +340,7 @@ class Linker:
         if titled_only:
             return False
         if self._person_words is None:
-            self._person_words = {t.text for e in self.sp.ents if LABELS.get(e.label_) == "PERSON"
+            self._person_words = {t.text for e in self.ents if LABELS.get(e.label_) == "PERSON"
                                   for t in e if t.text[:1].isupper() and not self.is_title(t)
                                   and not any(x.pos_ == "ADP" for x in e[:t.i - e.start])}
         return tok.text in self._person_words
@@ -343,7 +353,8 @@ class Linker:
         sp = self.sp
         if alias is not None and alias.entity.startswith("place:") and not self.gaz.entities[alias.entity].code and \
                 self.rules.get("titles") and sp.has_annotation("ENT_IOB"):
-            if any(s <= i and j <= e for s, e in ner_places):
+            if any(s <= i and j <= e and not any(sp[k].text[:1].isupper() for k in (*range(s, i), *range(j, e)))
+                   for s, e in ner_places):  # (not a word of a longer place name: "Mării" in "Mării Negre")
                 return sp[i].pos_ not in ("VERB", "AUX", "PRON", "ADV", "SCONJ", "CCONJ")  # not "Vreau" read as a town
             # else a proper noun as written (not an inflected common noun, "Boli" -> "boală"), not an acronym, not
             # part of a longer capitalised name ("Înaltei Curți")
@@ -387,7 +398,7 @@ class Linker:
 
     def ner(self) -> list[Mention]:
         out = []
-        for whole in self.sp.ents:
+        for whole in self.ents:
             parts, given = self.pieces(whole), None
             for k, (start, end) in enumerate(parts):
                 if LABELS.get(whole.label_) == "PERSON" and k + 1 < len(parts) and self.is_title(self.sp[start]) \
@@ -400,13 +411,13 @@ class Linker:
                     out.append(self._take(mention))
         return self._appositions(out)
 
-    def _title_before(self, start: int, reach: int = 5) -> int | None:
-        """Where a title right before a name starts ("purtătoarea de cuvânt", "ministrul Agriculturii", "fostul
-        premier"): the leftmost title word in the words just before ``start``, none of them punctuation."""
+    def _title_before(self, start: int, reach: int = 5, taken: bool = True) -> int | None:
+        """Where a title right before a name starts ("fostul premier", "ministrul Agriculturii"): the leftmost title
+        word just before ``start``, none of them punctuation (nor, with ``taken``, a word another mention holds)."""
         sp, found = self.sp, None
         for k in range(start - 1, max(-1, start - 1 - reach), -1):
             tok = sp[k]
-            if not tok.is_alpha or self.taken[k] and not self.is_title(tok):
+            if not tok.is_alpha or taken and self.taken[k] and not self.is_title(tok):
                 break
             if self.is_title(tok):
                 found = k
@@ -453,8 +464,9 @@ class Linker:
         extra = {"title": title, "title_start": title_start} if title else {}
         label = LABELS.get(ent.label_)
         alias = self.lookup(ent) if (label or ent.label_ in DEMONYM_LABELS) else None
-        if alias is not None and not label and alias.kind != "demonym":
-            alias = None  # "liberalilor" (a political group) is not the town of Liberal
+        if alias is not None and alias.kind != "demonym" and (
+                not label or not any(t.text[:1].isupper() for t in ent if t.is_alpha)):
+            alias = None  # "liberalilor" (a political group) is not the town of Liberal; "baze" is no town of Baza
         qualified = False
         if alias is not None and (foreign := foreign_country(self, ent.end, alias)) is not None:
             there = self.gaz.counterpart(self.gaz.entities[alias.entity], foreign)
@@ -643,9 +655,9 @@ def stage(doc: Document, ctx) -> Document:
 def _mentions(sp, gaz: Gazetteer, lang: str, published: str | None) -> tuple[list[Mention], Linker]:
     """Every linked mention of one analysed text (the body or the title), in the three steps above."""
     linker = Linker(gaz, sp, lang, published)
-    ner_people = {(e.start, e.end) for e in sp.ents if LABELS.get(e.label_) == "PERSON"}
-    ner_names = {t.i for e in sp.ents if e.label_ in LABELS for t in e}
-    ner_places = frozenset((e.start, e.end) for e in sp.ents if LABELS.get(e.label_) in ("GPE", "LOC"))
+    ner_people = {(e.start, e.end) for e in linker.ents if LABELS.get(e.label_) == "PERSON"}
+    ner_names = {t.i for e in linker.ents if e.label_ in LABELS for t in e}
+    ner_places = frozenset((e.start, e.end) for e in linker.ents if LABELS.get(e.label_) in ("GPE", "LOC"))
     roles = linker.roles()
     credits = credit_spans(sp.text)
     kb = inside_orgs(linker, linker.scan(ner_people, ner_names, ner_places))

@@ -55,7 +55,7 @@ def inside_orgs(linker, kb: list) -> list:
     if not linker.rules.get("titles"):
         return kb
     drop: set[int] = set()
-    for ent in linker.sp.ents:
+    for ent in linker.ents:
         if _labels().get(ent.label_) != "ORG" or not linker.is_org_head(ent[0]):
             continue
         for a, b in linker.pieces(ent)[:1]:
@@ -73,7 +73,8 @@ def inside_orgs(linker, kb: list) -> list:
 def untagged_people(linker) -> list:
     """People the tagger missed (Romanian): a known first name and one or two capitalised proper nouns after it
     ("de la Cristian Pantazi și Dan Tăpălagă"), or a role or honorific, an optional lower-case adjective, and
-    capitalised proper nouns ("dl Năstase", "Vicepreședintele american JD Vance"); none of the words taken by
+    capitalised proper nouns ("dl Năstase", "Vicepreședintele american JD Vance"), or two or three proper nouns
+    apposed to a role ("viceministrul al Justiției, Marcin Romanowski"); none of the words taken by
     another mention, not a street's or an institution's name ("strada Mihai Eminescu", "Liceul Mihai Viteazul")."""
     sp, toks, out = linker.sp, linker.toks, []
     if not linker.rules.get("titles"):
@@ -90,6 +91,10 @@ def untagged_people(linker) -> list:
             if k < n and not linker.taken[k] and toks[k].is_alpha and toks[k].text[:1].isupper() and \
                     toks[k].pos_ in ("PROPN", "X") and not linker._complement(toks[k]) and not linker.is_org_head(toks[k]):
                 start, least = k, 1
+        elif tok.text == "," and i + 2 < n and not linker.taken[i + 1] and toks[i + 1].text[:1].isupper() and \
+                toks[i + 1].pos_ in ("PROPN", "X") and not linker.is_org_head(toks[i + 1]) and \
+                linker._title_before(i, 6, taken=False) is not None:
+            start = i + 1  # a name apposed to a role: "fostului viceministru polonez al Justiției, Marcin Romanowski"
         if start is None:
             i += 1
             continue
@@ -115,8 +120,10 @@ def untagged_people(linker) -> list:
 def acronyms(mentions: list, sp, gaz) -> None:
     """An acronym in brackets after an organisation's name is that organisation ("Comisia pentru Examinarea
     Investițiilor Străine Directe (CEISD)"): every mention of the acronym joins the name's entity, or the name joins the
-    acronym's when only the acronym is in the knowledge base."""
-    for m in mentions:
+    acronym's when only the acronym is in the knowledge base. The acronym where no mention covers it (the tagger
+    left it untagged, in the brackets or later) becomes a mention of the organisation."""
+    covered = {k for m in mentions for k in range(m.start, m.end)}
+    for m in list(mentions):
         k = m.end
         if m.label != "ORG" or k + 2 >= len(sp) or sp[k].text != "(" or sp[k + 2].text != ")" or not sp[k + 1].is_upper \
                 or len(sp[k + 1].text) < 2 or m.end - m.start < 2:
@@ -129,6 +136,10 @@ def acronyms(mentions: list, sp, gaz) -> None:
                 o.entity, o.label = m.entity, "ORG"
         else:
             m.entity = linked[0]
+        for t in sp:
+            if t.i not in covered and t.text == sp[k + 1].text:
+                mentions.append(_mention_type()(t.i, t.i + 1, "ORG", m.entity, "name", "ner", {}))
+                covered.add(t.i)
 
 
 def full_name(span, linker) -> bool:
@@ -137,3 +148,165 @@ def full_name(span, linker) -> bool:
     words = [t.text for t in span if t.is_alpha]
     return bool(linker.rules.get("titles")) and len(words) == len(span) and 2 <= len(words) <= 3 and all(
         w[:1].isupper() and not w.isupper() for w in words) and any(w in linker.rules["first_names"] for w in words)
+
+
+#: Lower-case words that join the parts of an institution's name ("Comisia pentru Evaluarea Investițiilor",
+#: "Inspectoratul de Poliție al Județului", "Autoritatea Națională pentru Protecția Consumatorilor").
+NAME_JOINERS = frozenset({"pentru", "de", "al", "a", "ale", "ai", "din", "privind", "si"})
+
+
+def tagger_spans(linker) -> list:
+    """The tagger's entity spans, reshaped where a tagger cuts a title + name or an institution's name in two
+    (Romanian; other languages get ``sp.ents`` unchanged). Every later step reads these spans instead of
+    ``sp.ents``:
+
+    - a person span that is only a role ("Ministrul", "jurnalista"), followed by the role's complement and a name
+      the tagger tagged apart or not at all ("[Ministrul] [Agriculturii Florin Dobrescu]", "[Ministrul] Sănătății
+      Alexandru Rafila"), becomes one person span, which :meth:`Linker.split_title` then splits into title and name;
+    - an organisation span that is the tail of an institution's name opening with an organisation head noun ("Comisia
+      pentru Evaluarea [Investițiilor Străine]") is extended to the head."""
+    ents = list(linker.sp.ents)
+    if not linker.rules.get("titles"):
+        return ents
+    out, k = [], 0
+    while k < len(ents):
+        merged = _titled_person(linker, ents, k)
+        if merged is not None:
+            out.append(merged[0])
+            k = merged[1]
+            continue
+        out.append(_apposed_person(linker, _institution(linker, _trimmed(linker, ents[k]), out[-1].end if out else 0)))
+        k += 1
+    return out
+
+
+def _trimmed(linker, e):
+    """A name span without the lower-case words it ran on into: at its end ("[Riad negocieri]", "[Comitetului
+    Internațional al Crucii Roșii în locurile de detenție ale]": a name ends with a capitalised word) and at its
+    start ("[opozantului Alexei Navalnîi]", "[tabăra de refugiați Zamzam]"), there up to a role word (split off as the
+    title later: "jurnalista Carmen Iordache"), a street's or a programme's noun ("strada") or a name particle."""
+    from spacy.tokens import Span
+
+    sp, start, end = linker.sp, e.start, e.end
+    if _labels().get(e.label_) is None:
+        return e
+
+    def common(tok) -> bool:  # (a street's or a programme's noun stays: "strada Mihai Eminescu" is no person)
+        return tok.is_lower and tok.is_alpha and tok.text not in linker.rules["name_particles"] and \
+            fold(tok.text) not in linker.rules["place_nouns"] and fold(tok.text) not in linker.rules["work_nouns"]
+
+    while end > start + 1 and sp[end - 1].is_lower and sp[end - 1].is_alpha and not (
+            _labels()[e.label_] == "ORG" and sp[end - 1].pos_ == "ADJ"):  # (not "Poliția georgiană")
+        end -= 1
+    while start < end - 1 and common(sp[start]) and not linker.is_title(sp[start]) or \
+            start < end - 1 and start > e.start and sp[start].is_lower and sp[start].text in linker.rules["name_particles"]:
+        start += 1
+    if (start, end) == (e.start, e.end) or not any(t.text[:1].isupper() for t in sp[start:end] if t.is_alpha):
+        return e
+    return Span(sp, start, end, label=e.label_)
+
+
+def _apposed_person(linker, e):
+    """A place or organisation span of two or three capitalised words that the knowledge base does not know, named
+    right after a person's role ("generalului [Qassem Soleimani]", "omului de afaceri [Osman Kavala]") or apposed
+    to one ("omologul său ucrainean, [Andrii Sîbiha]"), is a person; not a role's genitive complement ("ambasadorul
+    [Statelor Unite]"), not an institution ("Ministerul ..."), not a street or a programme ("strada ...")."""
+    from spacy.tokens import Span
+
+    sp, i = linker.sp, e.start
+    if _labels().get(e.label_) not in ("ORG", "GPE", "LOC") or not 2 <= len(e) <= 3 or i == 0 or \
+            not all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in e) or \
+            any(linker.is_org_head(t) for t in e) or linker.lookup(e) is not None:
+        return e
+    comma = sp[i - 1].text == ","
+    if not comma and (linker._complement(e[0]) and e[0].text not in linker.rules["name_words"]
+                      or set(e[0].morph.get("Case")) & {"Gen", "Dat"}):
+        return e
+    before = fold(sp[i - 1].text)
+    if before in linker.rules["place_nouns"] or before in linker.rules["work_nouns"]:
+        return e
+    k = linker._title_before(i - 1 if comma else i)
+    if k is None or not sp[k].is_lower and not sp[k].is_sent_start:
+        return e
+    return Span(sp, e.start, e.end, label="PERSON")
+
+
+def _titled_person(linker, ents: list, k: int):
+    """(the person span, the index of the next unread tagger span) when ``ents[k]`` is a role with no name whose
+    complement and name follow it, or a span that opens with a role's complement and ends with a name, right after
+    an untagged role word ("Ministrul [Agriculturii Florin Dobrescu]"); else None."""
+    from spacy.tokens import Span
+
+    sp, e, n = linker.sp, ents[k], len(linker.sp)
+    j, nxt = e.end, k + 1
+    if _labels().get(e.label_) == "PERSON" and linker.is_title(e[0]) and \
+            all(linker.is_title(t) or t.is_lower for t in e if t.is_alpha):
+        start, role_end = e.start, e.end
+        while j < n and j - start <= 8:
+            if nxt < len(ents) and ents[nxt].start == j and _labels().get(ents[nxt].label_) in ("PERSON", "ORG", "GPE", "LOC"):
+                j, nxt = ents[nxt].end, nxt + 1
+            elif sp[j].is_alpha and sp[j].text[:1].isupper() and not sp[j].is_sent_start and not sp[j].ent_type_:
+                j += 1
+            else:
+                break
+        if j == e.end:
+            return None
+    elif _labels().get(e.label_) in ("ORG", "GPE", "LOC") and linker._complement(e[0]) and \
+            (start := _role_before(linker, e.start)) is not None:
+        role_end = e.start
+    else:
+        return None
+    name = linker.split_title(start, j)
+    words = [t for t in sp[name:j] if t.is_alpha]
+    if name < role_end or not words or not all(t.text[:1].isupper() for t in words) or \
+            any(linker.is_org_head(t) for t in words) or \
+            not (len(words) >= 2 or words[0].text in linker.rules["name_words"]) or \
+            role_end == e.start and not any(t.text in linker.rules["first_names"] for t in words):
+        return None
+    return Span(sp, start, j, label="PERSON"), nxt
+
+
+def _role_before(linker, i: int) -> int | None:
+    """Where an untagged role right before token ``i`` starts ("Ministrul", "fostul ministru"): its title words and
+    lower-case words, up to three, not crossing the previous tagger span or punctuation."""
+    found = None
+    for k in range(i - 1, max(-1, i - 4), -1):
+        tok = linker.sp[k]
+        if not tok.is_alpha or tok.ent_type_:
+            break
+        if linker.is_title(tok):
+            found = k
+        elif not tok.is_lower:
+            break
+        if tok.is_sent_start:
+            break
+    return found
+
+
+def _institution(linker, e, floor: int):
+    """``e``, or ``e`` extended to the left over an institution's name it is the tail of: capitalised words and
+    joining words back to an organisation head noun ("Comisia pentru Evaluarea [Investițiilor Străine]"), not
+    crossing a sentence start, punctuation or the span before (``floor``); "și" only between two complements
+    ("Ministerul Agriculturii și [Dezvoltării Rurale]", not "Poliția Română și [Europol]")."""
+    from spacy.tokens import Span
+
+    sp = linker.sp
+    if _labels().get(e.label_) != "ORG" or linker.is_org_head(e[0]) or not e[0].text[:1].isupper():
+        return e
+    k, head = e.start - 1, None
+    while k >= max(floor, e.start - 6):
+        tok = sp[k]
+        if tok.is_alpha and tok.text[:1].isupper() and not tok.ent_type_:
+            if linker.is_org_head(tok):
+                head = k
+                break
+            if tok.is_sent_start:
+                break
+        elif not (tok.is_lower and fold(tok.text) in NAME_JOINERS) or tok.is_sent_start or \
+                fold(tok.text) == "si" and not (linker._complement(sp[k + 1]) and k > 0 and linker._complement(sp[k - 1])):
+            break
+        k -= 1
+    if head is None or sp[e.start - 1].is_lower and fold(sp[e.start - 1].text) == "si" and \
+            not linker._complement(e[0]):
+        return e
+    return Span(sp, head, e.end, label=e.label_)

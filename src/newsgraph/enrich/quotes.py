@@ -425,7 +425,8 @@ class _Finder:
                 span = _subject_after(self.text, subj.end(), q["open"], self.sp, self.timex)
             item.update(self.verb_info(v))
         elif self.text[lo:q["open"]].rstrip().endswith(":") and self.text[lo:q["open"]].strip(" :"):
-            span = self._clause_subject(lo, self.text.rfind(":", lo, q["open"]))  # "X a fost categoric: „…”"
+            colon = self.text.rfind(":", lo, q["open"])  # "X a fost categoric: „…”"; the lead-in is on the quote's
+            span = self._clause_subject(max(lo, self.text.rfind("\n", lo, colon) + 1), colon)  # line ("Maia Sandu: „…”")
         elif (acc := self.sp.according.search(self.text, lo, q["open"] if ended else hi)) and not self.inside_quote(acc.start()):
             span = _subject_after(self.text, acc.end(), hi, self.sp, [])
             item["verb"] = " ".join(acc.group(0).split())

@@ -80,6 +80,9 @@ def _load(code: str, name: str | None = None):
             from newsgraph.lang.fastpipes import speed_up
 
             speed_up(nlp)
+        from newsgraph.lang.gemm import numpy_gemm
+
+        numpy_gemm(nlp)  # dense layers' matrix products through numpy's BLAS (lang/gemm.py)
         if code == "ro":  # "Kim Jong-un" is one name, not "Kim Jong" + the clitic "-un" (lang/tokens.py)
             from newsgraph.lang.tokens import keep_name_syllables
 

@@ -68,6 +68,7 @@ def fts_query(text: str) -> str:
 
 
 class SQLiteStore(Writes, Reads, StoriesMixin):
+    one_writer = True  # BEGIN IMMEDIATE: one writer at a time, so a batch of articles in one transaction is safe
     def __init__(self, path: str | Path, readonly: bool = False):
         self.path = str(path)
         self.readonly = readonly

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from newsgraph.stories.dedup import COPY_CONTAINMENT, array_containment, fingerprint, folded, shingle_hashes, shingles
+from newsgraph.stories.dedup import COPY_CONTAINMENT, fingerprint, folded, shared_counts, shingle_hashes, shingles
 from newsgraph.stories.similarity import Embedder, Features, features_of, idf, similarity
 
 WINDOW_DAYS = 10.0  # articles further apart than this in publication time are never compared
@@ -283,15 +283,14 @@ class Clusterer:
         same = self.state.by_content(fp.content)
         if same and same != f.id:
             return same
+        others = [m for m in banded if not m.copy_of]  # link copies to the original, never to another copy
         best, best_key = None, None
-        for other in sorted(banded, key=lambda m: m.features.id):
-            cand = other.features.id
-            if other.copy_of:
-                continue  # link copies to the original, never to another copy
-            if array_containment(fp.shingles, self._shingles_of(other)) >= COPY_CONTAINMENT:
+        for other, shared in zip(others, shared_counts(fp.shingles, [self._shingles_of(m) for m in others])):
+            size = min(len(fp.shingles), len(self._shingles_of(other)))
+            if size and shared / size >= COPY_CONTAINMENT:  # (dedup.array_containment)
                 key = sort_key(other.features)
                 if best_key is None or key < best_key:
-                    best, best_key = cand, key
+                    best, best_key = other.features.id, key
         return best
 
     def _shingles_of(self, m: Member) -> np.ndarray:

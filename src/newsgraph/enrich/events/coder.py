@@ -174,6 +174,11 @@ class Coder:
                 best_entry, best = e, (score, None)
         if best_entry is None:
             return None, "", {}
+        if self.gn.content_roots and cameo_root(best_entry["code"]) in self.gn.content_roots:
+            window = self.gn.own_clause(v, window, content=True)  # "demanded that X renounce …": what, not how
+            after = [plain(t.text.upper()) for t in window]
+            after_lem = [plain((t.lemma_ or t.text).upper()) for t in window]
+            core = [w for w in core if w in after or w in after_lem]
         code, meta = best_entry["code"], {}
         block = best_entry.get("block", -1)
         # The longest matching pattern wins, the first of equal length (patterns sorted once, stably). A pattern
@@ -314,6 +319,14 @@ class Coder:
                     for s in srcs for t in tgts if (s.code, s.id) != (t.code, t.id)]
         return out
 
+    def _demanded(self, p: Predicate, by_verb: dict) -> bool:
+        """Whether ``p`` is the content clause of a demand ("demanded that Hamas renounce …": not done, asked for;
+        a verb whose default code is of ``patterns_before_content_roots``)."""
+        if not self.gn.content_roots or p.verb.dep_ != "ccomp" or self.require_dyad:
+            return False
+        head = by_verb.get(p.verb.head.i)
+        return head is not None and cameo_root(self.gn.default_code(head)) in self.gn.content_roots
+
     def _prep_actors(self, p: Predicate, prep: str | None, entities, date) -> list[Actor]:
         """The actors of the predicate's oblique introduced by ``prep``."""
         return [a for arg in p.obl if prep and arg.prep == prep for a in self.actors(arg, entities, date)]
@@ -405,10 +418,18 @@ class Coder:
             sent_text, low = texts
             if self._discarded(sent.start, low, discarded):
                 continue
-            match = None
+            match, refused = None, None
             if p.negated:
                 match = self.verb_match(p)
-                if not match[2].get("neg"):
+                if not self.require_dyad and not match[2].get("neg"):
+                    refused = self.gn.refusal(p, match[0])  # "will not accept any more refugees": a rejection (12x)
+                    if refused:
+                        match = (refused, match[1], match[2])
+                if not match[2].get("neg") and not refused and match[0] in self.d.negations:
+                    # a coding ontology's negation (UniversalPetrarch): "didn't clash over the efforts" 110 -> 050
+                    match = (self.d.negations[match[0]], match[1], match[2])
+                    refused = "ontology"
+                if not match[2].get("neg") and not refused:
                     continue  # not coded, unless a pattern spells the negation out ("DID N'T * …", "NEITHER *")
             #: gerunds and bare participles give the grounds or manner of another act: not events of their own
             nonfinite = self.finite_only and not _finite(p.verb)
@@ -429,7 +450,7 @@ class Coder:
             if reported_content(p.verb, self.content_marks):
                 continue  # "acuzațiile că Rusia a atacat", or a "că" clause whose verb of saying the parser lost
             code, verb, meta = match or self.verb_match(p)
-            if self.gn.code_overrides and (code_ok(code) or code == "---") and p.lemma.upper() in self.gn.code_overrides and \
+            if self.gn.code_overrides and self.d.builtin and (code_ok(code) or code == "---") and p.lemma.upper() in self.gn.code_overrides and \
                     code == self.gn.default_code(p):
                 code = self.gn.code_overrides[p.lemma.upper()]  # the verb's own default only, not a pattern's code
             if p.lemma in self.gn.opinion and not self.require_dyad:
@@ -437,14 +458,16 @@ class Coder:
                 # (PETRARCH-style dyad batches code what their dictionary says: "believe" is 023 there)
             if self.gn.obligation and p.lemma in self.non_events and not self.require_dyad:
                 events += self._obligation(p, by_verb, entities, date, k)  # "X said Y must …": a demand
-            if self.gn.speech_only and p.lemma in self.non_events and code == self.gn.default_code(p) and \
-                    not self.require_dyad:
+            # (a user's own dictionaries are read as PETRARCH reads them: speech verbs code what they say there)
+            speech_rules = not self.require_dyad and self.d.builtin
+            if self.gn.speech_only and p.lemma in self.non_events and code == self.gn.default_code(p) and speech_rules:
                 continue  # "Amazon argued that it was not liable": a speech verb's own code is no event (patterns are)
             if not code_ok(code) and self.gn.hosts(p, lambda a: self.actors(a, entities, date), self.place_types):
                 code = self.gn.host_code  # "received NATO's Secretary General": hosting a visit (043)
-            if not code_ok(code) or p.lemma in self.non_events and not self.require_dyad and (
+            if not code_ok(code) or p.lemma in self.non_events and speech_rules and (
                     cameo_root(code) == "01" or self.gn.speech_only and any(
-                    c.dep_ in ("ccomp", "xcomp", "parataxis") and c.i in by_verb for c in p.verb.children)):
+                    c.dep_ in ("ccomp", "xcomp", "parataxis") and (c.i in by_verb or c.pos_ == "AUX")
+                    for c in p.verb.children)):
                 continue  # "said", "told reporters": a statement, not an event (a dictionary pattern may say more)
             srcs = [a for arg in p.subj for a in self.actors(arg, entities, date)]
             for a in srcs:  # "Poliția rusă a reținut protestatari care manifestau": the people already coded
@@ -455,6 +478,10 @@ class Coder:
                         by_verb[p.verb.head.i].lemma in self.non_events or self.require_dyad):
                 # "Palestinian leaders said they would boycott …": the pronoun is the speaker
                 srcs = [a for arg in by_verb[p.verb.head.i].subj for a in self.actors(arg, entities, date)]
+            elif not srcs and self.gn.intent_heads and p.subj and p.subj[0].head.lower_ in self.gn.speaker_pronouns \
+                    and not self.require_dyad and (sp := self.gn.speech_head(p.verb)) is not None and sp.i in by_verb:
+                # "Syria says it is willing to withdraw": the pronoun of a stated willingness is the speaker
+                srcs = [a for arg in by_verb[sp.i].subj for a in self.actors(arg, entities, date)]
             tgts = [a for arg in p.obj for a in self.actors(arg, entities, date)]
             if len(tgts) > 1 and self.gn.possessor_first:  # "rejected Biden's call for a truce in Gaza": Biden
                 tgts = self.gn.possessor(p, tgts)
@@ -565,7 +592,13 @@ class Coder:
             hypothetical = irrealis or p.modal or p.tense == "future" or any(
                 t.text.lower() in self.hypo for t in sent if t.i < p.verb.i and t.i >= p.verb.i - 4) or \
                 self.gn.in_opinion(p.verb) or habitual(p, self.habitual) or self.gn.conditional(p.verb) or \
-                self.gn.under_modal(p.verb)
+                self.gn.under_modal(p.verb) or self._demanded(p, by_verb)
+            if refused and refused != "ontology":
+                hypothetical = False  # the refusal is stated now ("will not accept")
+            if irrealis and self.gn.intent_heads and not p.nominal and not self.require_dyad:
+                intent = self.gn.stated_intent(p, code)
+                if intent:  # "Syria says it is willing to withdraw its troops": an intent (035), a fact about Syria
+                    code, hypothetical = intent, False
             if hypothetical and self.gn.intents and not irrealis and not p.nominal and not self.require_dyad:
                 # (PETRARCH-style dyad batches code a future act by its verb, flagged, as PETRARCH does)
                 intent = self.gn.intent(p, code, sent)
@@ -610,8 +643,10 @@ class Coder:
             if context is not None:  # "the Health Minister": the article's country (see :mod:`.context`)
                 context.note(srcs + tgts)
                 context.fill(srcs + tgts)
-            if nonfinite or not srcs or (not tgts and not mutual and (self.require_dyad or cameo_root(code) in ("01", "02"))):
-                continue  # a statement or appeal to no one is not an interaction
+            if nonfinite or not srcs or (not tgts and not mutual and (self.require_dyad or cameo_root(code) in ("01", "02")
+                                                                     and self.d.builtin)):
+                continue  # a statement or appeal to no one is not an interaction (a user's dictionaries outside
+                # dyad batches code it, as PETRARCH does with require_dyad false: "a senior official said" ---GOV 010)
             if self.claimant_sectors and not hypothetical and \
                     claims.alleged(self, by := claims.attributor(self, p, by_verb, entities, date), srcs):
                 events += [self.make_event(a, s, "112", verb, p, k, False, None, mode_hint="allege")
@@ -637,6 +672,8 @@ class Coder:
                         if b is not None and b.code:
                             acted_on.setdefault((b.start, b.end), b.code)
                         ev = self.make_event(a, b, c, verb, p, k, hypothetical, loc)
+                        if refused:
+                            ev["negated"] = False  # the refusal is the event, stated as a fact
                         if p.nominal:
                             ev["_scope"] = self._scope(p, by_verb)
                             # "vizita lui X la Y" names its agent; "la finalul unei întâlniri", "pentru discuții"

@@ -27,6 +27,8 @@ from importlib import resources
 from pathlib import Path
 
 _CODE = re.compile(r"\[([^\]]*)\]")
+#: a pattern code: CAMEO digits (with PETRARCH's letter suffixes, "174L"), a reciprocal pair, or "---" (no event)
+_VALID_CODE = re.compile(r"^(---|[0-9A-Z]*(:[0-9A-Z]*)?)$")
 
 
 def _words(phrase: str) -> list[str]:
@@ -48,6 +50,11 @@ class Dictionaries:
     discards: list = field(default_factory=list)
     #: CAMEO code -> [PLOVER event, mode, context]
     plover: dict = field(default_factory=dict)
+    #: CAMEO code -> the code of its negation, from a PETRARCH internal coding ontology (UniversalPetrarch's PICO:
+    #: "didn't clash over the efforts", 110 negated, is 050); empty without one
+    negations: dict = field(default_factory=dict)
+    #: the shipped dictionaries (newsgraph's own corrections, ``verb_code_overrides``, apply to these only)
+    builtin: bool = False
 
     def to_json(self) -> dict:
         return {"verbs": self.verbs, "blocks": self.blocks, "codes": self.codes, "actors": self.actors, "agents": self.agents, "discards": self.discards,
@@ -181,6 +188,8 @@ def parse_verbs(text: str, out: dict | None = None, blocks: list | None = None) 
                 continue
             pattern = s[1:pm.start()].strip()
             code = pm.group(1).strip()
+            if not _VALID_CODE.match(code):
+                continue  # "[+++]", "[###]", "[xxy]": a test marker, not a code (the other patterns still match)
             before, _, after = pattern.partition("*")
             pat = [_pattern_words(before, synsets), _pattern_words(after, synsets), code]
             meta = _pattern_meta(before, after, pat[0], pat[1])
@@ -234,6 +243,7 @@ def _connectors(part: str) -> list[bool]:
     out = []
     part = part.replace("_ ", " ")  # PETRARCH reads "IN_ *" as "IN *"
     glued = part[:1] == "_"  # "*_OUT": right after the verb
+    depth, first_in = 0, False  # inside "{…}": a phrase, its words adjacent ("{&TIETYPES MEMOS}")
     for tok in re.split(r"(\s+|_)", part):
         if tok is None or tok == "":
             continue
@@ -243,9 +253,15 @@ def _connectors(part: str) -> list[bool]:
         if tok.isspace():
             glued = False
             continue
+        opens = tok.count("{")
         word = tok.replace("(", "").replace(")", "").replace("{", "").replace("}", "").strip("$+%^|")
-        if word or tok.startswith("&"):
-            out.append(glued)
+        if word or tok.startswith("&") or tok.lstrip("{(").startswith("&"):
+            out.append(glued or (depth > 0 and not opens and not first_in))
+            first_in = False
+        depth += opens
+        if opens:
+            first_in = False
+        depth = max(0, depth - tok.count("}"))
         glued = False
     return out
 
@@ -405,12 +421,37 @@ def parse_plover(text: str) -> dict:
     return out
 
 
+def parse_ontology(text: str) -> dict:
+    """UniversalPetrarch's internal coding ontology (``PETR.Internal.Coding.Ontology.txt``: ``110:0x1007f#0xFFFF+0x0080#
+    0x7000#Disapprove``, each code a sum of hexadecimal terms, alternatives after ``#``) -> CAMEO code -> the code
+    of its negation: the code whose value is the first value minus 0xFFFF (PICO's negation; 110 = NOT 050, so a
+    negated 110 is 050, and a negated 060 is 121, -0xFFFF+0x0070). Codes whose negation has no code are left out."""
+    values: dict[str, list[int]] = {}
+    for raw in text.splitlines():
+        m = re.match(r"^(\d{2,4}):(.*)$", raw.strip())
+        if not m:
+            continue
+        vals = []
+        for alt in m.group(2).split("#"):
+            alt = alt.strip().replace(" ", "")
+            if not re.fullmatch(r"[-+]?0x[0-9A-Fa-f]+([-+]0x[0-9A-Fa-f]+)*", alt):
+                break  # a comment
+            vals.append(sum(int(t, 16) for t in re.findall(r"[-+]?0x[0-9A-Fa-f]+", alt)))
+        if vals:
+            values[m.group(1)] = vals
+    by_value: dict[int, str] = {}
+    for code, vals in values.items():
+        for v in vals:
+            by_value.setdefault(v, code)
+    return {code: by_value[vals[0] - 0xFFFF] for code, vals in values.items() if vals[0] - 0xFFFF in by_value}
+
+
 # -------------------------------------------------------------------------------------------- loading
 
 
 def parse_dir(path: str | Path, plover: dict | None = None) -> Dictionaries:
     """Every dictionary file in a folder, recognised by name: *verbs*/CAMEO*, *actors*, *agents*, *discards*,
-    *PLOVER* (a CAMEO->PLOVER table). Without a PLOVER table the built-in one is used."""
+    *PLOVER* (a CAMEO->PLOVER table), *Ontology* (UniversalPetrarch's internal coding ontology: negated codes). Without a PLOVER table the built-in one is used."""
     d = Dictionaries()
     for f in sorted(Path(path).iterdir()):
         name = f.name.lower()
@@ -419,6 +460,8 @@ def parse_dir(path: str | Path, plover: dict | None = None) -> Dictionaries:
         text = f.read_text("utf-8", errors="replace")
         if "plover" in name:
             d.plover.update(parse_plover(text))
+        elif "ontology" in name:
+            d.negations.update(parse_ontology(text))
         elif "verbs" in name or name.startswith("cameo"):
             parse_verbs(text, d.verbs, d.blocks)
         elif "actors" in name:
@@ -474,6 +517,7 @@ def load_builtin(lang: str = "en") -> Dictionaries:
     their own verb dictionary ``lang/<code>/verbs.cameo.txt`` (keyed on lemmas) with the shared actors."""
     d = Dictionaries(**_shipped_index())
     d.plover = load_plover()
+    d.builtin = True
     if lang == "en":  # newsgraph's English supplement: codebook entries the PETRARCH dictionary lacks or misfiles
         merge_verbs(d, resources.files("newsgraph.lang").joinpath("en", "verbs.supplement.txt").read_text("utf-8"))
     if lang != "en":
@@ -484,5 +528,5 @@ def load_builtin(lang: str = "en") -> Dictionaries:
         if own is not None:
             blocks: list = []
             d = Dictionaries(verbs=parse_verbs(own, None, blocks), blocks=blocks, codes=d.codes, actors=d.actors,
-                             agents=d.agents, discards=[], plover=d.plover)
+                             agents=d.agents, discards=[], plover=d.plover, builtin=True)
     return d

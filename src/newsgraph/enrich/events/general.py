@@ -44,6 +44,10 @@ class GeneralNews:
         #: unless …") is a stated intention: a cooperative root becomes its 03x intent code, a hostile one its 13x
         #: threat (CAMEO root -> code); conditions ("if", "unless") make a threat, not a pledge
         self.intents = dict(cue.get("future_intents", {}))
+        #: "Syria says it will not accept any more refugees": a cooperative act refused for the future
+        self.refusals = dict(cue.get("negated_future_refusals", {}))
+        #: "Syria says it is willing to withdraw its troops", "have sworn to fight": a stated willingness or vow
+        self.intent_heads = {w.lower() for w in cue.get("intent_heads", [])}
         self.future_aux = {w.lower() for w in cue.get("future", [])}
         self.reported_future = {w.lower() for w in cue.get("reported_future", [])}
         self.hostile_roots = set(cue.get("hostile_roots", []))
@@ -72,6 +76,9 @@ class GeneralNews:
         #: "detained more than 100 people who were protesting": a verb's patterns are matched on the words of its
         #: own clause, up to the first word of a relative, adverbial or coordinated clause hanging inside it
         self.clause_bound = bool(cue.get("patterns_stay_in_clause"))
+        #: "demanded that Hamas renounce its armed struggle against Israel": a demand's (appeal's) patterns are not
+        #: matched in its content clause, which says what is demanded, not how
+        self.content_roots = set(cue.get("patterns_before_content_roots", []))
         #: "Armenia and Azerbaijan agreed on …", "the Romanian and the Bulgarian navies held a joint exercise": a
         #: compound subject of an agreement, a meeting or a cooperation with no target acts with each other
         #: (conventions, rule 2; Romanian does so through its role layer)
@@ -133,6 +140,46 @@ class GeneralNews:
         if root not in self.hostile_roots and conditional:
             return None  # "will help if …": a conditional offer, not a pledge
         return self.intents[root]
+
+    def refusal(self, p, code: str | None) -> str | None:
+        """The rejection code (12x) of a negated plain-future cooperative act ("will not accept", "would not
+        attend" in the content of a speech verb), else None: a stated refusal, a fact about its subject."""
+        if not self.refusals or not p.negated or p.nominal or not code:
+            return None
+        root = cameo_root(code)
+        if root not in self.refusals or self.in_opinion(p.verb):
+            return None
+        aux = {c.lower_ for c in p.verb.children if c.dep_ == "aux"}
+        head = p.verb.head
+        reported = p.verb.dep_ == "ccomp" and (head.lemma_ or head.text).lower() in self.non_events
+        if not (aux & self.future_aux or reported and aux & self.reported_future):
+            return None
+        return self.refusals[root]
+
+    def speech_head(self, v):
+        """The speech verb whose content clause holds ``v``, directly ("said they would boycott") or through a
+        stated willingness ("says it is willing to withdraw": xcomp of an adjective of the clause), else None."""
+        t = v
+        for _ in range(3):
+            if t.dep_ == "ccomp":
+                h = t.head
+                return h if (h.lemma_ or h.text).lower() in self.non_events else None
+            if t.dep_ not in ("xcomp", "acomp") or t.head.i == t.i:
+                return None
+            t = t.head
+        return None
+
+    def stated_intent(self, p, code: str) -> str | None:
+        """The intent (03x) or threat (13x) code of an act stated as its subject's willingness or vow, else None:
+        the to-infinitive of an ``intent_heads`` word ("is willing / prepared / ready to withdraw", "vowed to
+        fight"), neither negated ("is not ready to"), nor an opinion's content."""
+        head = p.verb.head
+        if p.verb.dep_ != "xcomp" or (head.lemma_ or head.text).lower() not in self.intent_heads or self.in_opinion(head):
+            return None
+        verb = head.head if head.dep_ in ("acomp", "amod") else head
+        if any(c.dep_ == "neg" for w in (head, verb) for c in w.children):
+            return None
+        return self.intents.get(cameo_root(code))
 
     def default_code(self, p) -> str | None:
         """The code of the verb's own dictionary line (before patterns)."""
@@ -281,17 +328,19 @@ class GeneralNews:
         return False
 
     @staticmethod
-    def own_clause(v, window) -> list:
+    def own_clause(v, window, content: bool = False) -> list:
         """The words of ``window`` (after the verb ``v``) up to the first one inside a clause embedded below the verb
         (a relative clause, or an adverbial or coordinated one with its own subject; not a complement, "allowed
-        inspectors to enter", nor a purpose infinitive, "mobilized groups to help support")."""
+        inspectors to enter", nor a purpose infinitive, "mobilized groups to help support"); with ``content``, also
+        a content clause with its own subject ("demanded that Hamas renounce …")."""
+        clauses = ("advcl", "conj", "ccomp") if content else ("advcl", "conj")
         out = []
         for t in window:
             h, inside = t, False
             for _ in range(8):
                 if h.i == v.i or h.head.i == h.i:
                     break
-                if h.dep_ in ("relcl", "acl:relcl") or h.dep_ in ("advcl", "conj") and h.pos_ in ("VERB", "AUX") \
+                if h.dep_ in ("relcl", "acl:relcl") or h.dep_ in clauses and h.pos_ in ("VERB", "AUX") \
                         and any(c.dep_ in ("nsubj", "nsubjpass") for c in h.children):
                     inside = True
                     break

@@ -155,6 +155,8 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
                     p.obl.append(Arg("obl", c, prep))
             elif dep == "neg" or (dep in ("advmod", "advmod:tmod", "fixed") and low in negs):
                 p.negated = True
+            elif dep == "advmod" and any(g.dep_ == "neg" for g in c.children):
+                p.negated = True  # "did not even ever clash": the parser hung "not" on "even"
             elif dep in ("aux", "aux:pass", "auxpass"):
                 lem = (c.lemma_ or c.text).lower()
                 if dep != "aux" or lem in ("be", "fi") and dep != "aux":
