@@ -39,7 +39,7 @@ def _alts_subseq(alts: list[list[str]], seq: list[str], gap: int = 6) -> bool:
 def test_compiled_verb_patterns_match_like_the_plain_matcher(lang):
     d = load_builtin(lang)
     rng = random.Random(7)
-    items = [side for block in d.blocks for b, a, _c in block for side in (a, b) if side]
+    items = [side for block in d.blocks for b, a, *_ in block for side in (a, b) if side]
     assert len(items) > (100 if lang == "en" else 30)
     vocab = sorted({w for side in items for opts in side for opt in opts for w in opt.split()})
     noise = ["THE", "A", "OF", "TO", "WITH", "ON", "IN", "SAID", "MINISTER", "PRESIDENTIAL"]
