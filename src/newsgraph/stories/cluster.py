@@ -285,8 +285,9 @@ class Clusterer:
             return same
         others = [m for m in banded if not m.copy_of]  # link copies to the original, never to another copy
         best, best_key = None, None
-        for other, shared in zip(others, shared_counts(fp.shingles, [self._shingles_of(m) for m in others])):
-            size = min(len(fp.shingles), len(self._shingles_of(other)))
+        theirs = [self._shingles_of(m) for m in others]
+        for other, sh, shared in zip(others, theirs, shared_counts(fp.shingles, theirs)):
+            size = min(len(fp.shingles), len(sh))
             if size and shared / size >= COPY_CONTAINMENT:  # (dedup.array_containment)
                 key = sort_key(other.features)
                 if best_key is None or key < best_key:

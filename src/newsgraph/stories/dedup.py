@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections.abc import Set
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -31,29 +30,12 @@ COPY_CONTAINMENT = 0.6  # shared shingles / shingles of the shorter text
 SEED = 1
 
 _WORD = re.compile(r"\w+")
-_CEDILLA = (("ş", "ș"), ("ţ", "ț"), ("Ş", "Ș"), ("Ţ", "Ț"))  # (newsgraph.normalize.normalize_ro's mapping)
 
 
 def folded(text: str) -> str:
     """The text as the shingles and the story features read it: cedilla -> comma-below, then
-    :func:`~newsgraph.normalize.fold` (folded once per article and shared, :func:`fingerprint`). The same
-    operations as ``fold`` (case folding, NFKD, combining marks dropped, whitespace collapsed), the marks
-    dropped by one ``str.replace`` per distinct mark instead of a generator over every character (a test holds
-    the two equal; docs/stories.md, "Cost")."""
-    text = text or ""
-    if len(text) <= 64:
-        return fold(normalize_ro(text))  # (memoised there)
-    if text.isascii():
-        return " ".join(text.casefold().split())
-    for cedilla, comma in _CEDILLA:  # normalize_ro, by str.replace (str.translate is 0.15 us a character)
-        if cedilla in text:
-            text = text.replace(cedilla, comma)
-    text = text.casefold()
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        for mark in [c for c in set(text) if unicodedata.combining(c)]:
-            text = text.replace(mark, "")
-    return " ".join(text.split())
+    :func:`~newsgraph.normalize.fold` (folded once per article and shared, :func:`fingerprint`)."""
+    return fold(normalize_ro(text or ""))
 
 
 def words(text: str, folded_text: str | None = None) -> list[str]:
