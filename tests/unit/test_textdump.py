@@ -181,3 +181,31 @@ def test_a_loose_date_line_with_one_publication_day(pipeline, dateline, expected
 def test_the_title_line_without_its_site_part_or_date(pipeline, first, headline, expected):
     text = _dump(first, "Menu", headline, _PROSE, _PROSE.replace("bridge", "road"))
     assert pipeline(Source.make("page.txt", "text", text)).title == expected
+
+
+_CLOSING_DUMP = """Harbour board approves new ferry timetable | Coastline Courier
+Harbour board approves new ferry timetable
+March 4, 2025
+The harbour board voted on Tuesday to add two early ferry crossings on weekdays, starting in May, after a year of complaints from commuters.
+Read also
+Bridge repairs delayed until autumn
+The new timetable moves the last evening crossing to half past ten, which the ferry operator said would need four more crew members.
+Board members said the cost would be covered by the fare increase approved last winter, and that the timetable would be reviewed in a year.
+Commuters who spoke at the meeting welcomed the change but asked for a later crossing on Fridays as well, which the board promised to study.
+Subscribe to our newsletter
+Enter your email address
+Sign up
+The Coastline Courier is an independent weekly newspaper covering the towns of the northern coast since 1952, owned by its readers.
+Our reporters live in the towns they write about, and every story is checked by a second editor before it is printed or posted online.
+Letters to the editor are welcome and can be sent by post or through the form on our contact page; we publish a selection every week.
+"""
+
+
+def test_prose_beyond_a_closing_gap_is_not_body(pipeline):
+    """A call to action in a gap of three lines or more ends the article (a newsletter box, then the paper's
+    "about" text); a related header with one headline is an inline box, and the text goes on after it."""
+    doc = pipeline(Source.make("closing.txt", "text", _CLOSING_DUMP))
+    assert doc.body[0].startswith("The harbour board voted")
+    assert any(p.startswith("The new timetable") for p in doc.body)
+    assert doc.body[-1].startswith("Commuters who spoke")
+    assert not any("independent weekly" in p for p in doc.body)
