@@ -210,3 +210,91 @@ def test_title_line_with_the_site_suffix_and_no_repeat_loses_the_suffix(structur
                                "de Ion Pop", *P_RO, "© 2024 Gazeta Mureș. Toate drepturile rezervate."))
     assert doc.title == "Podul peste Mureș, gata în septembrie"
     assert doc.site == "Gazeta Mureș"
+
+
+# ------------------------------------------------------------------ tenth round: more scraper exports and site styles
+def test_reader_service_export_with_markdown_content(structure):
+    """"Title:" (the page's <title>, with its site suffix), "URL Source:", "Published Time:", then "Markdown
+    Content:": the header is metadata, the title goes back in front of the text, the markdown is read as text."""
+    text = ("Title: Podul peste Mureș, gata în septembrie | Jurnalul Someșan\n\n"
+            "URL Source: https://www.jurnalulsomesan.ro/local/pod-mures\n\n"
+            "Published Time: 2023-10-09T14:30:00+03:00\n\nMarkdown Content:\n"
+            "# Podul peste Mureș, gata în septembrie\n\n" + "\n\n".join(P_RO))
+    doc = read(structure, text)
+    assert doc.title == "Podul peste Mureș, gata în septembrie"
+    assert doc.published.value == "2023-10-09T14:30:00" and doc.published.tz == "+03:00"
+    assert doc.site == "Jurnalul Someșan"
+    assert doc.url == "https://www.jurnalulsomesan.ro/local/pod-mures"
+    assert doc.body == P_RO
+
+
+def test_markdown_dump_heading_bold_byline_links_and_rule(structure):
+    text = ("# Bridge works delayed until September\n\n**By Paul Grant** | March 4, 2024\n\n"
+            + "\n\n".join(P_EN[:2]) + "\n\n[Read the council's statement](https://example.org/statement)\n\n"
+            + P_EN[2] + "\n\n---\n\n*© 2024 Lakeside Tribune*\n")
+    doc = read(structure, text, name="article.md")
+    assert doc.title == "Bridge works delayed until September"
+    assert doc.published.value == "2024-03-04"
+    assert doc.authors == ["Paul Grant"]
+    assert doc.site == "Lakeside Tribune"
+    assert not any("**" in p or "](" in p for p in doc.body)
+
+
+def test_romanian_key_value_header(structure):
+    text = ("Titlu: Podul peste Mureș, gata în septembrie\nAutor: Ioana Mureșan\nData: 09.10.2023 14:30\n"
+            "Sursa: Cronica Ardealului\n\n" + "\n\n".join(P_RO))
+    doc = read(structure, text)
+    assert doc.title == "Podul peste Mureș, gata în septembrie"
+    assert doc.published.value == "2023-10-09T14:30:00"
+    assert doc.authors == ["Ioana Mureșan"] and doc.site == "Cronica Ardealului"
+    assert doc.body == P_RO
+
+
+@pytest.mark.parametrize("head, dateline, byline, author, date", [
+    (["Cronica Ardealului", "Acasă / Social / Transport"], "Data: 09.10.2023 | Ora: 14:30", "Autor: Ioana Mureșan",
+     "Ioana Mureșan", "2023-10-09T14:30:00"),
+    (["Vocea Deltei"], "Publicat: luni, 9 octombrie 2023, 14:30", "Scris de Radu Ilie", "Radu Ilie",
+     "2023-10-09T14:30:00"),
+    (["Gazeta Dobrogei", "Home > Local > Constanța"], "Data publicării: 9 octombrie 2023 ora 14:30",
+     "Autor articol: Elena Stoica", "Elena Stoica", "2023-10-09T14:30:00"),
+    (["Ziarul Unirea"], "Foto: Arhiva Ziarul Unirea", "Postat de Gheorghe Pavel la 9 octombrie 2023",
+     "Gheorghe Pavel", "2023-10-09"),
+])
+def test_romanian_label_variants(structure, head, dateline, byline, author, date):
+    doc = read(structure, dump(*head, "Podul peste Mureș, gata în septembrie", dateline, byline, *P_RO))
+    assert doc.title == "Podul peste Mureș, gata în septembrie"
+    assert doc.authors == [author]
+    assert doc.published.value == date
+    assert doc.body == P_RO
+
+
+def test_abbreviated_month_and_name_before_the_date(structure):
+    doc = read(structure, dump("Știri", "Podul peste Mureș, gata în septembrie - Observatorul de Olt",
+                               "Podul peste Mureș, gata în septembrie", "Ana Dobre | 9 oct. 2023, 14:30", *P_RO))
+    assert doc.title == "Podul peste Mureș, gata în septembrie"
+    assert doc.published.value == "2023-10-09T14:30:00"
+    assert doc.authors == ["Ana Dobre"] and doc.site == "Observatorul de Olt"
+
+
+@pytest.mark.parametrize("head, byline, dateline, author, date", [
+    (["The Harbour Post", "News", "UK"], "Lucy Ward", "Mon 4 Mar 2024 09.15 GMT", "Lucy Ward", "2024-03-04T09:15:00"),
+    (["Metro Ledger | Local news", "4 March 2024"], "Written by Ruth Owens, Senior Reporter", None, "Ruth Owens",
+     "2024-03-04"),
+    (["Valley Gazette"], "Words by Mark Hill", "Last updated: 4th March 2024", "Mark Hill", None),
+])
+def test_english_byline_and_date_variants(structure, head, byline, dateline, author, date):
+    doc = read(structure, dump(*head, "Bridge works delayed until September", byline, *([dateline] if dateline else []),
+                               *P_EN))
+    assert doc.title == "Bridge works delayed until September"  # not the "Site | Section" line above the date
+    assert doc.authors == [author]
+    assert (doc.published.value if doc.published else None) == date
+    assert doc.body == P_EN
+
+
+def test_a_capitalised_role_after_the_name_is_no_name(structure):
+    from newsgraph.extract.authors import split_names
+    from newsgraph.lang.cues import load
+
+    cues = load()
+    assert split_names("Ruth Owens, Senior Reporter", cues) == ["Ruth Owens"]
+    assert split_names("Ana Pop, Dan Ene", cues) == ["Ana Pop", "Dan Ene"]

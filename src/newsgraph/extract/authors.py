@@ -37,6 +37,7 @@ _INITIALS_SIGN = re.compile(r"^\s*(?:/?[A-Z][A-Z0-9]{2,20}/?\s*)?\(\s*(?:[A-Z][A
                             r"(?P<a>" + _INITIAL + r")\s*(?:/\s*(?P<e>" + _INITIAL + r"(?:\s*/\s*" + _INITIAL
                             + r")*))?\s*\)\s*$")
 # A role after the names: "de Dan Mihai, corespondent", "By Ann Lee, staff writer": a lower-case part after a comma.
+ROLE_WORDS = 3  # "Senior Staff Reporter"
 _ROLE = re.compile(r",\s*(?:[a-zăâîșțşţà-ÿ][\w-]*)(?:\s+[\w-]+){0,3}\s*$")
 
 
@@ -63,6 +64,10 @@ def split_names(text: str, cues) -> list[str]:
     if len(parts) >= 2 and _PLACE_WORD.fullmatch(parts[-1]) and all(
             len(p.split()) >= 2 for p in parts[:-1]) and re.search(r",\s*" + re.escape(parts[-1]) + r"\W*$", text):
         parts.pop()  # "Ion Pop, Craiova", "John Smith, London": a place after the full names
+    if len(parts) >= 2 and len(parts[-1].split()) <= ROLE_WORDS and any(
+            fold_keep(t).rstrip(".") in cues.author_stop for t in parts[-1].split()) and \
+            re.search(r",\s*" + re.escape(parts[-1]) + r"\W*$", text):
+        parts.pop()  # "Ruth Owens, Senior Reporter", "Ion Pop, Redactor-șef": a capitalised role after the names
     return parts
 
 

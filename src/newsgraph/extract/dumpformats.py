@@ -1,6 +1,8 @@
 """Scraper export formats around a text dump: a key-value header (markdown front matter between ``---`` lines,
-or "Title: ..." / "URL: ..." / "Date: ..." lines before the first blank line) and JSON exports of one article
-(``{"title": ..., "text": ..., "date": ...}``, as trafilatura, newspaper and many scrapers write them).
+or "Title: ..." / "URL: ..." / "Date: ..." lines before the first blank line), a reader-service export ("Title:",
+"URL Source:", "Published Time:" blocks, then "Markdown Content:"), JSON exports of one article (``{"title": ...,
+"text": ..., "date": ...}``, as trafilatura, newspaper and many scrapers write them), and markdown markup in the
+text itself (``plain_markdown``: headings, emphasis, links, rules and bullets become plain lines).
 
 The header's values become the document's container metadata (``Source.hints``: title, published, authors,
 site; the URL becomes the document's URL candidate, checked like a canonical link by ``newsgraph.identity``) and only the article text is segmented, so the
@@ -27,6 +29,7 @@ KEYS = {
     "hostname": "host", "language": "language", "lang": "language",
     "description": "description", "excerpt": "description", "tags": "tags", "categories": "tags",
     "id": "id", "fingerprint": "id", "image": "image",
+    "url_source": "url", "published_time": "published",  # a reader service's export ("URL Source: ...")
 }
 TEXT_KEYS = ("text", "content", "body", "raw_text", "article", "maintext", "plain_text", "article_text", "articlebody",
              "continut", "conținut", "textul")
@@ -93,6 +96,8 @@ def split_header(raw: str) -> tuple[dict, str]:
             if text is not None:
                 return _hints(list(data.items())), text
     lines = stripped.split("\n")
+    if (reader := _reader_export(lines)) is not None:
+        return reader
     if lines and lines[0].strip() == "---":
         end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")), None)
         if end is not None:
@@ -115,6 +120,62 @@ def split_header(raw: str) -> tuple[dict, str]:
     if len(pairs) < MIN_HEADER_KEYS:
         return {}, raw
     return _hints(pairs + ([("title", title)] if title else [])), "\n".join(lines[len(pairs):])
+
+
+_MARKDOWN_CONTENT = re.compile(r"^\s*markdown content\s*:\s*$", re.IGNORECASE)
+_SPACED_KV = re.compile(r"^\s*(?P<k>[A-Za-z][\w -]{0,24}?)\s*:\s*(?P<v>.*?)\s*$")
+READER_HEADER_LINES = 12  # the "Markdown Content:" line stands within this many lines of the start
+
+
+def _reader_export(lines: list[str]) -> tuple[dict, str] | None:
+    """A reader service's export: "Title: <page title>", "URL Source: ...", "Published Time: ..." (blank lines
+    between them), then "Markdown Content:" and the page as markdown. The title is the page's ``<title>``
+    (often "Headline | Site"), so it goes back in front of the text, where a flattened page has it, and the
+    dump reader finds the headline and the site in it as in any dump."""
+    end = next((i for i, line in enumerate(lines[:READER_HEADER_LINES]) if _MARKDOWN_CONTENT.match(line)), None)
+    if end is None:
+        return None
+    pairs = []
+    for line in lines[:end]:
+        if not line.strip():
+            continue
+        if not (m := _SPACED_KV.match(line)):
+            return None
+        pairs.append((m.group("k").strip().replace(" ", "_"), m.group("v")))
+    title = next((v for k, v in pairs if k.lower() == "title" and v), None)
+    hints = _hints([(k, v) for k, v in pairs if k.lower() != "title"])
+    return hints, "\n".join(([title, ""] if title else []) + lines[end + 1:])
+
+
+# Markdown markup in a dump (a reader service's or a converter's export). Applied only when the text shows it: a
+# heading line or a link; a dump without them is left as it is.
+_MD_EVIDENCE = re.compile(r"^#{1,6}\s+\S|\]\((?:https?://|/)[^)\s]*\)", re.MULTILINE)
+_MD_HEADING = re.compile(r"^\s*#{1,6}\s+(?P<t>.*?)\s*#*\s*$")
+_MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
+_MD_IMAGE = re.compile(r"!\[(?P<t>[^\]]*)\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[(?P<t>[^\]]+)\]\([^)]*\)")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(?P<t>.+?)(?<=\S)\1")
+_MD_EM = re.compile(r"(?<![\w*])\*(?=\S)(?P<t>[^*]+?)(?<=\S)\*(?![\w*])")
+_MD_BULLET = re.compile(r"^\s*(?:[-*+]|>)\s+")
+
+
+def plain_markdown(text: str) -> str:
+    """The text with its markdown markup removed, line by line: "# Headline" -> "Headline", "**By X**" -> "By X",
+    "[text](url)" -> "text", an image -> its alt text, rules -> blank lines, "- item" / "> quote" -> the text."""
+    if not _MD_EVIDENCE.search(text):
+        return text
+    out = []
+    for line in text.split("\n"):
+        if _MD_RULE.match(line):
+            out.append("")
+            continue
+        if m := _MD_HEADING.match(line):
+            line = m.group("t")
+        line = _MD_BULLET.sub("", line)
+        line = _MD_LINK.sub(lambda m: m.group("t"), _MD_IMAGE.sub(lambda m: m.group("t"), line))
+        line = _MD_EM.sub(lambda m: m.group("t"), _MD_STRONG.sub(lambda m: m.group("t"), line))
+        out.append(line)
+    return "\n".join(out)
 
 
 _ITEM = re.compile(r"^\s+-\s+(?P<v>.+?)\s*$")

@@ -34,7 +34,7 @@ from newsgraph.extract.authors import (
     split_names,
 )
 from newsgraph.extract.datetext import DATE_LINE_MAX_CHARS, DateOrder, Found, date_line, fold_keep, reader, relative
-from newsgraph.extract.dumpformats import split_header
+from newsgraph.extract.dumpformats import plain_markdown, split_header
 from newsgraph.extract.dumplines import (
     _POSTED,
     _WORD,
@@ -191,7 +191,7 @@ def classify(line: Line, cues: Cues, dates: bool = True) -> None:
 # "By Evan Symon, August 14, 2020 2:30 pm", "by Jake Goulding on January 20, 2020", "Por Mariano Martín
 # mmartin@…": the names end at a separator, at a comma or a preposition before a number, or at an e-mail address.
 _BYLINE_TAIL = re.compile(r"\s+(?:[|·•/]|//)\s+|\s+[–—-]\s+|\s*,\s+(?=[^\s,]*\d|[^\W\d_]+\.?\s+\d)"
-                          r"|\s+(?:on|am|le|el|il|pe|em|at|um)\s+(?=\S*\d|[^\W\d_]+\.?\s+\d)"
+                          r"|\s+(?:on|am|le|el|il|pe|em|at|um|la)\s+(?=\S*\d|[^\W\d_]+\.?\s+\d)"
                           r"|\s+\S+@\S+|\s+(?=\d)", re.IGNORECASE)
 # A second label after the names ends them: "Reporter: Ana Pop, Operator: Dan Ene", "Autor: X / Foto: Y".
 _NEXT_LABEL = re.compile(r"\s*(?:,|\s[|/·•]|\s[–—-])\s*[^\W\d_][\w ]{0,20}:\s|\s+[^\W\d_][\w-]*:\s")  # "X Kategorien: …"
@@ -364,6 +364,7 @@ def segment(doc: Document, cues: Cues) -> Document:
         if isinstance(header.get("url"), str) and header["url"].startswith("http"):
             doc.url = doc.url or header["url"]  # the export's URL: ``extract`` checks it like a canonical link
         doc.notes.append(f"metadata header read: {', '.join(sorted(header))}")
+    raw = plain_markdown(raw)
     lines = [Line(i, t.strip(), _words(t)) for i, t in enumerate(s for s in raw.splitlines() if s.strip())]
     if not lines:
         return doc
@@ -621,7 +622,8 @@ def _pick_title(lines: list[Line], doc: Document, body_start: int, exclude: set[
     near = [ln for ln in candidates if ln.index not in listed and not (
         ln.index + 1 < len(lines) and lines[ln.index + 1].kind == "caption")]  # alt text before its caption
     if metas and near:
-        return min(near, key=lambda ln: (_title_cost(ln, metas), ln.index > metas[0], ln.index))
+        return min(near, key=lambda ln: (_title_cost(ln, metas), " | " in ln.text, ln.index > metas[0],
+                                         ln.index))  # ties: a line without a " | Site" part first
     if candidates:
         return candidates[0]
     if body_start + 1 < len(lines) and (metas or lines[body_start + 1].kind in _HEADER_CUES) and \
