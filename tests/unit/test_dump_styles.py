@@ -298,3 +298,27 @@ def test_a_capitalised_role_after_the_name_is_no_name(structure):
     cues = load()
     assert split_names("Ruth Owens, Senior Reporter", cues) == ["Ruth Owens"]
     assert split_names("Ana Pop, Dan Ene", cues) == ["Ana Pop", "Dan Ene"]
+
+
+@pytest.mark.parametrize("dateline, date", [
+    ("2023/10/09 14:30", "2023-10-09T14:30:00"),  # year first with slashes: always year-month-day
+    ("2023.10.09", "2023-10-09"),
+    ("Actualizat la: 10.10.2023 09:00 | Publicat la: 09.10.2023 14:30", "2023-10-09T14:30:00"),
+    ("Luni, 09 Octombrie 2023 14:30", "2023-10-09T14:30:00"),
+    ("09.10.2023 • 14:30 • 3 min citire", "2023-10-09T14:30:00"),
+    ("Ora publicării: 14:30, 09.10.2023", "2023-10-09T14:30:00"),
+    ("9 Octombrie 2023 | 14:30", "2023-10-09T14:30:00"),
+])
+def test_more_romanian_date_layouts(structure, dateline, date):
+    doc = read(structure, dump("Ziarul de Vâlcea", "Podul peste Mureș, gata în septembrie", dateline, *P_RO))
+    assert doc.published.value == date
+    assert doc.title == "Podul peste Mureș, gata în septembrie"
+
+
+@pytest.mark.parametrize("byline, authors", [
+    ("Ion Pop (text) și Dan Ene (foto)", ["Ion Pop"]),  # the photographer is no author
+    ("Reporter: Ana Pop / Foto: Dan Ene", ["Ana Pop"]),
+])
+def test_a_photographer_beside_the_writer_is_no_author(structure, byline, authors):
+    doc = read(structure, dump("Podul peste Mureș, gata în septembrie", byline, "09.10.2023", *P_RO))
+    assert doc.authors == authors

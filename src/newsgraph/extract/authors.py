@@ -37,6 +37,8 @@ _INITIALS_SIGN = re.compile(r"^\s*(?:/?[A-Z][A-Z0-9]{2,20}/?\s*)?\(\s*(?:[A-Z][A
                             r"(?P<a>" + _INITIAL + r")\s*(?:/\s*(?P<e>" + _INITIAL + r"(?:\s*/\s*" + _INITIAL
                             + r")*))?\s*\)\s*$")
 # A role after the names: "de Dan Mihai, corespondent", "By Ann Lee, staff writer": a lower-case part after a comma.
+_PICTURE_ROLE = re.compile(r"\((?:foto|fotografii|photos?|video|imagini|bild|bilder)\)\s*$", re.IGNORECASE)
+_WRITER_ROLE = re.compile(r"\s*\((?:text|texte|textul)\)\s*$", re.IGNORECASE)
 ROLE_WORDS = 3  # "Senior Staff Reporter"
 _ROLE = re.compile(r",\s*(?:[a-zăâîșțşţà-ÿ][\w-]*)(?:\s+[\w-]+){0,3}\s*$")
 
@@ -56,6 +58,9 @@ def clean_name(name: str, cues) -> str:
 
 
 def split_names(text: str, cues) -> list[str]:
+    if "(" in text and len(raw := _SPLIT.split(text)) >= 2 and any(_PICTURE_ROLE.search(p) for p in raw):
+        # "Ion Pop (text) și Dan Ene (foto)": the photographer is no author
+        text = ", ".join(_WRITER_ROLE.sub("", p) for p in raw if not _PICTURE_ROLE.search(p))
     text = _PLACE.sub("", " ".join(text.split()))
     if "," in text and (m := _ROLE.search(text)) and fold_keep(m.group().strip(", ").split()[0]) \
             not in _LOWER_PARTICLES:

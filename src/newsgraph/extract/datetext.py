@@ -135,7 +135,9 @@ class DateReader:
         mon = "|".join(sorted(map(re.escape, months), key=len, reverse=True))
         day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|\.)?"
         year = r"(?P<y>(?:19|20)\d{2})"
-        self.iso = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?![\d])"
+        # Year first is always year-month-day, with dashes or (a scraper's or an East Asian layout) slashes/dots.
+        self.iso = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})(?P<isep>[-/.])(?P<m>[01]?\d)(?P=isep)"
+                              r"(?P<d>[0-3]?\d)(?![\d])"
                               r"(?:[t ](?P<H>[0-2]?\d):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?(?:\.\d+)?"
                               r"\s*(?P<z>z\b|[+-][01]\d:?\d{2}\b)?)?")
         self.numeric = re.compile(r"(?<![\d.:/-])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)"
