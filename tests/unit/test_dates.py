@@ -270,3 +270,23 @@ def test_an_article_node_date_wins_over_a_web_page_node_date():
                      "<body><p>text</p><p>more</p></body></html>")
     published, _ = html_dates(tree, None)
     assert published.value == "2021-05-06"
+
+
+@pytest.mark.parametrize("line, value", [
+    ("Von: Björn Jahner | 31.10.23", "2023-10-31"),  # dotted with a two-digit year: day first
+    ("Erstellt am 01.01.23 um 08:35", "2023-01-01T08:35:00"),
+    ("18. 05. 2014 22:38", "2014-05-18T22:38:00"),  # spaces after the dots
+    ("4. 2. 2022.", "2022-02-04"),
+    ("2023/10/09 14:30", "2023-10-09T14:30:00"),  # year first: always year-month-day
+])
+def test_short_and_spaced_dotted_dates_and_year_first_slashes(line, value):
+    from newsgraph.extract.datetext import reader
+
+    assert [f.value for f in reader(("de", "en", "ro")).find(line, "DMY")] == [value]
+
+
+@pytest.mark.parametrize("line", ["Version 1.2.23", "1.2.23", "10.10.10.10", "Preis 12.50.20"])
+def test_versions_and_numbers_are_no_short_dates(line):
+    from newsgraph.extract.datetext import reader
+
+    assert reader(("de", "en", "ro")).find(line, "DMY") == []

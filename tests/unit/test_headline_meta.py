@@ -123,7 +123,7 @@ _ES = "\n\n".join(["El primer párrafo del artículo es bastante largo para cont
     ("Von Andreas Flieder", _DE, ["Andreas Flieder"], None),
     ("von Stefan Beier am 29. Mai 2017 , 14:14 Uhr", _DE, ["Stefan Beier"], "2017-05-29T14:14:00"),
     ("Interview: Julia Laut", _DE, ["Julia Laut"], None),
-    ("Von: Björn Jahn | 31.10.23", _DE, ["Björn Jahn"], None),  # a two-digit year is no date
+    ("Von: Björn Jahn | 31.10.23", _DE, ["Björn Jahn"], "2023-10-31"),  # dotted, two digits each: day first
     ("Von Felix Eisen // 1. November 2023", _DE, ["Felix Eisen"], "2023-11-01"),
     ("By Martin Jens On 12. Dezember 2022", _EN, ["Martin Jens"], "2022-12-12"),
     ("Por Mariano Marín mmarin@example.com.ar", _ES, ["Mariano Marín"], None),

@@ -142,6 +142,11 @@ class DateReader:
                               r"\s*(?P<z>z\b|[+-][01]\d:?\d{2}\b)?)?")
         self.numeric = re.compile(r"(?<![\d.:/-])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)"
                                   r"(?P<y>(?:19|20)\d{2})(?![\d])")
+        # Dotted day-first dates with a two-digit year ("31.10.23", both numbers written with two digits) or with
+        # spaces after the dots ("18. 05. 2014", "4. 2. 2022"): German and Romanian news sites' short forms. Never
+        # after a letter or a dot ("v1.2.23", "1.2.23" are versions).
+        self.dotted = re.compile(r"(?<![\w.:/-])(?:(?P<d2>[0-3]\d)\.(?P<m2>[01]\d)\.(?P<y2>\d{2})"
+                                 r"|(?P<d>[0-3]?\d)\. (?P<m>[01]?\d)\. (?P<y>(?:19|20)\d{2}))(?![\d]|[.:]\d)")
         self.day_first = re.compile(rf"(?<![\w]){day}\s*(?:de\s+)?(?P<m>{mon})\.?,?\s+(?:de\s+)?{year}(?!\d)")
         self.month_first = re.compile(rf"(?<![\w])(?P<m>{mon})\.?\s+{day},?\s+{year}(?!\d)")
         self.time = re.compile(r"(?<![\d.:/-])(?P<H>[0-2]?\d)[:.h](?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?"
@@ -170,6 +175,13 @@ class DateReader:
             else:
                 continue  # ambiguous and no evidence of the order: abstain
             found.append((m.start(), m.end(), int(m.group("y")), mo, d))
+        for m in self.dotted.finditer(folded):
+            if m.group("y2"):
+                y = int(m.group("y2"))
+                y += 2000 if y <= datetime.now().year % 100 + 1 else 1900
+                found.append((m.start(), m.end(), y, int(m.group("m2")), int(m.group("d2"))))
+            else:
+                found.append((m.start(), m.end(), int(m.group("y")), int(m.group("m")), int(m.group("d"))))
         for regex in (self.day_first, self.month_first):
             for m in regex.finditer(folded):
                 found.append((m.start(), m.end(), int(m.group("y")), self.months[m.group("m")], int(m.group("d"))))
