@@ -322,3 +322,15 @@ def test_more_romanian_date_layouts(structure, dateline, date):
 def test_a_photographer_beside_the_writer_is_no_author(structure, byline, authors):
     doc = read(structure, dump("Podul peste Mureș, gata în septembrie", byline, "09.10.2023", *P_RO))
     assert doc.authors == authors
+
+
+@pytest.mark.parametrize("byline, authors", [
+    ("By Evan Hale Staff Writer", ["Evan Hale"]),  # a role of two words after the names, no comma
+    ("By JANE MORRIS Associated Press", ["JANE MORRIS"]),  # an agency after the names
+    ("By Gazette Staff", []),  # a newsroom stays no author
+])
+def test_a_role_or_agency_after_the_names_is_no_part_of_them(structure, byline, authors):
+    doc = read(structure, dump("Plains Wire Service", "Bridge works delayed until September", byline,
+                               "March 4, 2024, 9:15 AM", *P_EN))
+    assert doc.authors == authors
+    assert doc.title == "Bridge works delayed until September"

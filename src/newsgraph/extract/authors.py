@@ -39,7 +39,8 @@ _INITIALS_SIGN = re.compile(r"^\s*(?:/?[A-Z][A-Z0-9]{2,20}/?\s*)?\(\s*(?:[A-Z][A
 # A role after the names: "de Dan Mihai, corespondent", "By Ann Lee, staff writer": a lower-case part after a comma.
 _PICTURE_ROLE = re.compile(r"\((?:foto|fotografii|photos?|video|imagini|bild|bilder)\)\s*$", re.IGNORECASE)
 _WRITER_ROLE = re.compile(r"\s*\((?:text|texte|textul)\)\s*$", re.IGNORECASE)
-ROLE_WORDS = 3  # "Senior Staff Reporter"
+ROLE_WORDS = 3
+_ARTICLES = frozenset({"the", "der", "die", "das", "le", "la", "les", "el", "il", "o", "a"})  # "The Gazette Staff"  # "Senior Staff Reporter"
 _ROLE = re.compile(r",\s*(?:[a-zăâîșțşţà-ÿ][\w-]*)(?:\s+[\w-]+){0,3}\s*$")
 
 
@@ -54,6 +55,11 @@ def clean_name(name: str, cues) -> str:
         tokens.pop(0)
     if len(tokens) > 1 and tokens[-1].endswith(".") and len(tokens[-1]) > 3:
         tokens[-1] = tokens[-1].rstrip(".")  # the sentence's full stop ("By Tatyana Turner."), not an initial
+    folded = [fold_keep(t).rstrip(".,") for t in tokens]
+    for k in (3, 2):  # "Evan Halper Staff Writer", "JANE MORRIS Associated Press": a role or agency after the name
+        if len(tokens) - k >= 2 and folded[0] not in _ARTICLES and " ".join(folded[-k:]) in cues.author_stop:
+            tokens = tokens[:-k]
+            break
     return " ".join(tokens)
 
 
