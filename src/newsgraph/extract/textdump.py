@@ -140,8 +140,10 @@ def classify(line: Line, cues: Cues, dates: bool = True) -> None:
             if not (m and m.group("rest")):
                 continue
             full = text[m.start("rest"):]
-            if key == "author" and line.words <= NEWSROOM_WORDS and fold_keep(full).split()[0].strip(".,:") in \
-                    cues.author_stop:  # "de Redacția Gazeta Oltului", "By Gazette Staff": a byline without a person
+            if key == "author" and line.words <= NEWSROOM_WORDS and (
+                    (words := [w.strip(".,:") for w in fold_keep(full).split()])[0] in cues.author_stop
+                    or regex is not _VON and words[-1] in cues.author_stop and not looks_like_names(full, cues)):
+                # "de Redacția Gazeta Oltului", "By Gazette Staff": a byline without a person
                 line.kind, line.data = "byline", {"role": "author", "names": []}
                 return
             rest = _NEXT_LABEL.split(full, maxsplit=1)[0]  # "Reporter: X, Operator: Y", "Von X Kategorien: …"
