@@ -312,7 +312,7 @@ class DateLine:
     loose: bool = False  # a date with a few other words ("6. November 2023 | 3 Kommentare"): see ``date_line``
 
 
-def date_line(text: str, cues, dates: DateReader, loose: int = 0) -> DateLine | None:
+def date_line(text: str, cues, dates: DateReader, loose: int = 0, kept: str | None = None) -> DateLine | None:
     """Whether ``text`` is a date line: a date (or a relative date, or a date label alone) with nothing around
     it but labels, weekdays, times, zones, a reading time and filler words, or an author after the date. With
     ``loose`` > 0, a date with at most that many other words ("24. April 2020 | Pressemitteilungen", "CBS News
@@ -322,7 +322,7 @@ def date_line(text: str, cues, dates: DateReader, loose: int = 0) -> DateLine | 
         return None
     if not _HAS_DIGIT.search(text) and (len(text) > 40 or " o " in text):  # no digit: only a label alone
         return None
-    kept = fold_keep(text)
+    kept = fold_keep(text) if kept is None else kept
     label, is_mod = "", False
     m = cues.modified.match(kept) or cues.date.match(kept)
     if m:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from newsgraph.extract.datetext import fold_keep
 from newsgraph.normalize import fold as _fold_slow
@@ -32,6 +33,16 @@ class Line:
     kind: str = "unknown"  # body candidates: "prose", "short"; cue kinds: "dateline", "caption", ...
     data: dict = field(default_factory=dict)
     loose: object = None  # a ``datetext.DateLine`` with a few other words: a date line beside the headline only
+
+    @cached_property
+    def folded(self) -> str:
+        """``fold(text)``, read once: the cue checks, the headline anchor and the title parts all compare it."""
+        return fold(self.text)
+
+    @cached_property
+    def kept(self) -> str:
+        """``fold_keep(text)`` (one character for one), read once."""
+        return fold_keep(self.text)
 
 
 # Scripts written without spaces (Han, kana, Thai): ``\w+`` sees a whole sentence as one word there.
@@ -76,7 +87,7 @@ def without_recurring_parts(title: str, lines: list[Line]) -> str:
     parts = [p for p in TITLE_SEP.split(title) if p.strip()]
     if len(parts) < 2:
         return title
-    rest = "\n".join(fold(line.text) for line in lines[1:])
+    rest = "\n".join(line.folded for line in lines[1:])
     keep = list(parts)
     while len(keep) > 1 and len(keep[-1].strip()) >= 3 and fold(keep[-1]) in rest:
         keep.pop()
@@ -113,7 +124,7 @@ def shown_part(title: str, lines: list[Line]) -> str | None:
     for line in lines[1:]:
         if line.words < SHOWN_PART_WORDS or len(line.text) >= len(title):
             continue
-        part = fold(line.text)
+        part = line.folded
         if folded.startswith(part) and _PART_EDGE.match(folded[len(part):]) or \
                 folded.endswith(part) and folded[:-len(part)].rstrip()[-1:] in _SEPARATORS:
             if best is None or len(line.text) > len(best):
@@ -126,12 +137,13 @@ def shown_part(title: str, lines: list[Line]) -> str | None:
 _GALLERY_WORDS = frozenset("""galerie galeria gallery fotogalerie bildergalerie fotogaleria galerija album foto fotos
     fotografii fotografie fotografia fotografias imagini imagine poze poza photo photos image images pictures picture
     video videos bilder bild immagini immagine zdjecia zdjec de cu of with in din en""".split())
+_ANY_DIGIT = re.compile(r"\d")
 _GALLERY_NOUNS = _GALLERY_WORDS - {"de", "cu", "of", "with", "in", "din", "en"}
 GALLERY_COUNT_WORDS = 6  # "Galerie foto (14 imagini)" has 3, "Photo gallery: 8 photos" 3; a headline about photos has more
 
 
 def gallery_count(text: str) -> bool:
-    if not any(ch.isdigit() for ch in text):
+    if not _ANY_DIGIT.search(text):
         return False
     words = [w for w in _WORD.findall(fold(text)) if not w.isdigit()]
     return 1 <= len(words) <= GALLERY_COUNT_WORDS and set(words) <= _GALLERY_WORDS and bool(

@@ -88,13 +88,13 @@ def classify(line: Line, cues: Cues, dates: bool = True) -> None:
     """Give one line its cue kind, or a shape kind ("prose"/"short"/"teaser"/"headline"). Without ``dates``
     date lines are not looked for (an HTML body keeps them anyway: ``html.clean_body``)."""
     text = line.text
-    folded = fold(text)
+    folded = line.folded
     short = line.words <= 12 and len(text) <= 120
     if text[:1] in "—–-" and _TWEET.match(text):
         line.kind = "embed"  # "— Elon Musk (@elonmusk) November 4, 2023": an embedded post's date, not the page's
         return
     if dates and (short or len(text) <= DATE_LINE_MAX_CHARS):
-        found = date_line(text, cues, reader(cues.codes), loose=LOOSE_DATE_WORDS if dates else 0)
+        found = date_line(text, cues, reader(cues.codes), loose=LOOSE_DATE_WORDS if dates else 0, kept=line.kept)
         if found is not None and found.loose:
             line.loose = found  # a date line only beside the headline (``_loose_date_lines``); else its shape
         elif found is not None:
@@ -124,7 +124,7 @@ def classify(line: Line, cues: Cues, dates: bool = True) -> None:
             return
         line.kind, line.data = "caption", {"caption": caption or None, "credit": m.group("credit").strip(" .")}
         return
-    if line.words <= 15 and (m := cues.tags.match(fold_keep(text))) and m.group("rest").strip():
+    if line.words <= 15 and (m := cues.tags.match(line.kept)) and m.group("rest").strip():
         line.kind = "tags"
         return
     if (kind := _header_kind(folded, cues)) and line.words <= 6:
@@ -134,7 +134,7 @@ def classify(line: Line, cues: Cues, dates: bool = True) -> None:
         line.kind, line.data = "byline", {"role": "signature", "names": sig[0], "editors": sig[1]}
         return
     if line.words <= 14:
-        kept = fold_keep(text)
+        kept = line.kept
         for regex, key in ((cues.editor, "editor"), (cues.author, "author"), (_VON, "author")):
             m = regex.match(kept)
             if not (m and m.group("rest")):
@@ -313,13 +313,13 @@ def title_anchor(lines: list[Line]) -> int | None:
     """The on-page headline: of the lines after the first that the first line (the <title>) contains, or that
     equal one of its " | "-separated parts of at least two words, the longest (the first of equals); None when
     the title does not reappear. Longest, because a site name alone ("top agrar online") also recurs."""
-    title = fold(lines[0].text)
+    title = lines[0].folded
     parts = {fold(part) for part in _TITLE_SEP.split(lines[0].text) if _words(part) >= 2}
     best = None
     for line in lines[1:ANCHOR_SCAN_LINES]:
         if line.words < 2 or best is not None and line.words <= best.words:
             continue
-        key = fold(line.text)
+        key = line.folded
         if key in parts or key == title or f" {key} " in f" {title} ":
             best = line
     return best.index if best is not None else None
