@@ -55,11 +55,12 @@ def clean_name(name: str, cues) -> str:
         tokens.pop(0)
     if len(tokens) > 1 and tokens[-1].endswith(".") and len(tokens[-1]) > 3:
         tokens[-1] = tokens[-1].rstrip(".")  # the sentence's full stop ("By Tatyana Turner."), not an initial
-    folded = [fold_keep(t).rstrip(".,") for t in tokens]
-    for k in (3, 2):  # "Evan Halper Staff Writer", "JANE MORRIS Associated Press": a role or agency after the name
-        if len(tokens) - k >= 2 and folded[0] not in _ARTICLES and " ".join(folded[-k:]) in cues.author_stop:
-            tokens = tokens[:-k]
-            break
+    if len(tokens) >= 4:  # "Evan Halper Staff Writer", "JANE MORRIS Associated Press": a role or agency after the name
+        folded = [fold_keep(t).rstrip(".,") for t in tokens]
+        for k in (3, 2):
+            if len(tokens) - k >= 2 and folded[0] not in _ARTICLES and " ".join(folded[-k:]) in cues.author_stop:
+                tokens = tokens[:-k]
+                break
     return " ".join(tokens)
 
 

@@ -175,7 +175,7 @@ class DateReader:
             else:
                 continue  # ambiguous and no evidence of the order: abstain
             found.append((m.start(), m.end(), int(m.group("y")), mo, d))
-        for m in self.dotted.finditer(folded):
+        for m in self.dotted.finditer(folded) if folded.count(".") >= 2 else ():
             if m.group("y2"):
                 y = int(m.group("y2"))
                 y += 2000 if y <= datetime.now().year % 100 + 1 else 1900
