@@ -87,7 +87,7 @@ def install(work: Path, out: Path, after: dict, v: dict, cand_kf: dict, ref_kf: 
     meta = json.loads((out / "meta.json").read_text(encoding="utf8"))
     meta.setdefault("labels", {})["parser"] = cmeta["labels"]["parser"]
     ev = meta.setdefault("newsgraph_eval", {})
-    old = {k: ev.get(k) for k in ("kfold_rrt_dev", "final_rrt_dev")}
+    old = {k: json.loads(json.dumps(ev.get(k))) for k in ("kfold_rrt_dev", "final_rrt_dev")}  # a copy: updated below
     ev["parser_before"] = {"hidden_width": 128, **old,
                            "note": "the parser trained with the whole pipeline (stage B) before train_parser_ro.sh"}
     ev["parser_train"] = cmeta["newsgraph_eval"]["parser_train"]
