@@ -13,7 +13,10 @@ trained on the frozen shipped tok2vec without one RRT-dev fold, scored on it), t
   - every non-parser RRT-dev figure (UPOS, XPOS, FEATS, LEMMA) and every NER figure identical (the other
     components are untouched and do not read the parse);
   - the median over the speed runs of candidate words/s over the shipped model's >= min-speed;
-  - candidate folder < max-mb MB (10^6 bytes).
+  - candidate folder < max-mb MB (10^6 bytes);
+  - if WORK holds `events_before.txt` and `events_after.txt` (benchmarks/events_ro.py over a copy of the code with
+    the shipped model and with the candidate), the Romanian event type, source and target accuracies of the
+    candidate fall by at most max-events-drop points (events read the parse: roles come from its dependencies).
 The verdict goes to WORK/parser_gate.json; exit status 0 either way (1 only for missing inputs).
 
 Installing touches only the parser: OUT/parser/ is replaced, the [components.parser.model] block of OUT/config.cfg
@@ -25,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import shutil
 import statistics
 from pathlib import Path
@@ -36,13 +40,23 @@ def folder_mb(path: Path) -> float:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
 
 
+EVENT_KEYS = ("type_acc", "src", "tgt")
+
+
+def events_summary(text: str) -> dict:
+    """type/source/target accuracy from benchmarks/events_ro.py's SUMMARY line."""
+    line = next(ln for ln in text.splitlines() if ln.startswith("SUMMARY events"))
+    return {k: float(re.search(rf"\b{k}=([0-9.]+)", line).group(1)) for k in EVENT_KEYS}
+
+
 def pooled(kfold: dict, folds: list[str]) -> dict:
     n = sum(kfold[f]["tokens"] for f in folds)
     return {k: round(sum(kfold[f][k] * kfold[f]["tokens"] for f in folds) / n, 2) for k in ("uas", "las", "sents_f")}
 
 
 def verdict(cand: dict, ref: dict, before: dict, after: dict, speeds: list[float], size_mb: float,
-            max_las_drop: float, min_speed: float, max_mb: float) -> dict:
+            max_las_drop: float, min_speed: float, max_mb: float, events: tuple[dict, dict] | None = None,
+            max_events_drop: float = 0.5) -> dict:
     folds = sorted(k for k in cand if k.startswith("fold") and k in ref)
     if not folds:
         raise KeyError("no fold scored for both widths")
@@ -56,11 +70,15 @@ def verdict(cand: dict, ref: dict, before: dict, after: dict, speeds: list[float
         "speed": statistics.median(speeds) >= min_speed,
         "size": size_mb < max_mb,
     }
+    if events is not None:
+        checks["events_ro"] = all(events[1][k] >= events[0][k] - max_events_drop for k in EVENT_KEYS)
     return {"accepted": all(checks.values()), "checks": checks, "folds": folds,
+            "events_ro": None if events is None else {k: [events[0][k], events[1][k]] for k in EVENT_KEYS},
             "heldout_candidate": pc, "heldout_reference": pr,
             "rrt_dev_seen": {k: [before["rrt_dev"].get(k), after["rrt_dev"].get(k)] for k in ("uas", "las", "sents_f")},
             "speed_ratio": round(statistics.median(speeds), 3), "speed_runs": speeds, "size_mb": round(size_mb, 2),
-            "thresholds": {"max_las_drop": max_las_drop, "speed": min_speed, "max_mb": max_mb}}
+            "thresholds": {"max_las_drop": max_las_drop, "speed": min_speed, "max_mb": max_mb,
+                           "max_events_drop": max_events_drop}}
 
 
 def replace_parser_block(cfg_text: str, new_cfg_text: str) -> str:
@@ -128,6 +146,7 @@ def main() -> int:
     ap.add_argument("--max-las-drop", type=float, default=1.0)
     ap.add_argument("--min-speed", type=float, default=1.0)
     ap.add_argument("--max-mb", type=float, default=25.0)
+    ap.add_argument("--max-events-drop", type=float, default=0.5)
     ap.add_argument("--install", type=Path, default=None, help="model folder whose parser is replaced when accepted")
     args = ap.parse_args()
     try:
@@ -139,9 +158,13 @@ def main() -> int:
                   for p in sorted(args.work.glob("eval_speed*.json"))]
         if not speeds:
             raise OSError(f"no eval_speed*.json in {args.work}")
+        events = None
+        if (args.work / "events_before.txt").exists() and (args.work / "events_after.txt").exists():
+            events = tuple(events_summary((args.work / f"events_{w}.txt").read_text(encoding="utf8"))
+                           for w in ("before", "after"))
         v = verdict(cand, ref, before, after, speeds, folder_mb(args.work / "candidate"), args.max_las_drop,
-                    args.min_speed, args.max_mb)
-    except (OSError, KeyError, json.JSONDecodeError) as e:
+                    args.min_speed, args.max_mb, events, args.max_events_drop)
+    except (OSError, KeyError, StopIteration, AttributeError, json.JSONDecodeError) as e:
         print(f"{args.work}: missing or incomplete evaluation: {e}")
         return 1
     (args.work / "parser_gate.json").write_text(json.dumps(v, indent=1), encoding="utf8")

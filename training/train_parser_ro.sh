@@ -49,7 +49,18 @@ for i in 1 2 3; do
   $PY benchmarks/eval_ro.py --model "$WORK/candidate" --baseline "$WORK/base" --data-dir "$SCRATCH" --no-accuracy \
       --json "$WORK/eval_speed$i.json" > /dev/null
 done
-echo "== 5. gate"
+echo "== 5. events (they read the parse): benchmarks/events_ro.py over a copy of the code with each model"
+for w in before after; do
+  T="$WORK/tree_$w"; rm -rf "$T"; mkdir -p "$T"
+  git archive HEAD src benchmarks examples | tar -x -C "$T"
+  rm -rf "$T/src/newsgraph/lang/models/ro_newsgraph"
+  if [ "$w" = before ]; then cp -r "$WORK/base" "$T/src/newsgraph/lang/models/ro_newsgraph"
+  else cp -r "$WORK/candidate" "$T/src/newsgraph/lang/models/ro_newsgraph"; fi
+  ln -sfn "$(realpath "$SHARED")" "$WORK/shared"   # events_ro.py reads ../shared beside its tree
+  (cd "$T" && PYTHONPATH="$T/src" $PY benchmarks/events_ro.py > "$WORK/events_$w.txt")
+  rm -rf "$T"
+done
+echo "== 6. gate"
 if [ "${INSTALL:-1}" = "1" ]; then INST="--install $OUT"; else INST=""; fi
 $PY training/parser_gate.py --work "$WORK" --width "$WIDTH" --ref-width "${REF_WIDTH:-$WIDTH}" \
     --max-las-drop "$MAX_LAS_DROP" $INST

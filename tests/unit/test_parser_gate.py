@@ -85,3 +85,16 @@ def test_install_replaces_only_the_parser(gate, tmp_path):
     assert new["performance"]["ents_f"] == 0.7 and new["performance"]["dep_las"] == round(v["heldout_candidate"]["las"] / 100, 4)
     assert new["newsgraph_eval"]["kfold_rrt_dev"]["upos"] == 96.9
     assert new["newsgraph_eval"]["parser_before"]["kfold_rrt_dev"]["las"] == 72.56
+
+
+def test_events_check_reads_the_summary_line(gate):
+    line = ("SUMMARY events type_acc=91.0 type_src=89.1 P=89.8 R=89.1 F1=89.4 src=91.5 tgt=80.4 cameo_root=98.4 "
+            "date=97.3 noevent_fp=1/44")
+    before = gate.events_summary("report\n" + line)
+    assert before == {"type_acc": 91.0, "src": 91.5, "tgt": 80.4}
+    after = dict(before, tgt=78.7)
+    v = gate.verdict(kfold(72), kfold(72), accuracy(76), accuracy(76), [1.1], 14, 1.0, 1.0, 25, (before, after), 0.5)
+    assert not v["accepted"] and not v["checks"]["events_ro"] and v["events_ro"]["tgt"] == [80.4, 78.7]
+    v = gate.verdict(kfold(72), kfold(72), accuracy(76), accuracy(76), [1.1], 14, 1.0, 1.0, 25,
+                     (before, dict(before, src=91.1)), 0.5)
+    assert v["accepted"]
