@@ -10,8 +10,9 @@ trained on the frozen shipped tok2vec without one RRT-dev fold, scored on it), t
 `eval_speed*.json` (candidate timed beside the shipped model in one run each). Accepted only if ALL hold:
   - pooled held-out LAS of the candidate width >= that of the reference width - max-las-drop, over the folds both
     have (the reference is a parser of the shipped width trained the same way, so the comparison is like for like);
-  - every non-parser RRT-dev figure (UPOS, XPOS, FEATS, LEMMA) and every NER figure identical (the other
-    components are untouched and do not read the parse);
+  - every non-parser RRT-dev figure (UPOS, XPOS, FEATS, LEMMA) identical (those components are untouched and do
+    not read the parse), and no NER F lower by more than max-ner-drop (the ner's weights are untouched, but it keeps
+    its entities inside the parser's sentences, so its figures can move a little);
   - the median over the speed runs of candidate words/s over the shipped model's >= min-speed;
   - candidate folder < max-mb MB (10^6 bytes);
   - if WORK holds `events_before.txt` and `events_after.txt` (benchmarks/events_ro.py over a copy of the code with
@@ -56,7 +57,7 @@ def pooled(kfold: dict, folds: list[str]) -> dict:
 
 def verdict(cand: dict, ref: dict, before: dict, after: dict, speeds: list[float], size_mb: float,
             max_las_drop: float, min_speed: float, max_mb: float, events: tuple[dict, dict] | None = None,
-            max_events_drop: float = 0.5) -> dict:
+            max_events_drop: float = 0.5, max_ner_drop: float = 0.2) -> dict:
     folds = sorted(k for k in cand if k.startswith("fold") and k in ref)
     if not folds:
         raise KeyError("no fold scored for both widths")
@@ -66,7 +67,8 @@ def verdict(cand: dict, ref: dict, before: dict, after: dict, speeds: list[float
     checks = {
         "las_drop": pc["las"] >= pr["las"] - max_las_drop,
         "other_rrt_dev_identical": all(after["rrt_dev"].get(k) == before["rrt_dev"].get(k) for k in NON_PARSER),
-        "ner_identical": ner_a == ner_b,
+        # the ner keeps its weights but respects the parser's sentence boundaries, so its figures may move a little
+        "ner": all(ner_a[k]["f"] >= ner_b[k]["f"] - max_ner_drop for k in ner_b),
         "speed": statistics.median(speeds) >= min_speed,
         "size": size_mb < max_mb,
     }
@@ -77,8 +79,9 @@ def verdict(cand: dict, ref: dict, before: dict, after: dict, speeds: list[float
             "heldout_candidate": pc, "heldout_reference": pr,
             "rrt_dev_seen": {k: [before["rrt_dev"].get(k), after["rrt_dev"].get(k)] for k in ("uas", "las", "sents_f")},
             "speed_ratio": round(statistics.median(speeds), 3), "speed_runs": speeds, "size_mb": round(size_mb, 2),
+            "ner_f": {k: [ner_b[k]["f"], ner_a[k]["f"]] for k in ner_b},
             "thresholds": {"max_las_drop": max_las_drop, "speed": min_speed, "max_mb": max_mb,
-                           "max_events_drop": max_events_drop}}
+                           "max_events_drop": max_events_drop, "max_ner_drop": max_ner_drop}}
 
 
 def replace_parser_block(cfg_text: str, new_cfg_text: str) -> str:
@@ -147,6 +150,7 @@ def main() -> int:
     ap.add_argument("--min-speed", type=float, default=1.0)
     ap.add_argument("--max-mb", type=float, default=25.0)
     ap.add_argument("--max-events-drop", type=float, default=0.5)
+    ap.add_argument("--max-ner-drop", type=float, default=0.2)
     ap.add_argument("--install", type=Path, default=None, help="model folder whose parser is replaced when accepted")
     args = ap.parse_args()
     try:
@@ -163,7 +167,8 @@ def main() -> int:
             events = tuple(events_summary((args.work / f"events_{w}.txt").read_text(encoding="utf8"))
                            for w in ("before", "after"))
         v = verdict(cand, ref, before, after, speeds, folder_mb(args.work / "candidate"), args.max_las_drop,
-                    args.min_speed, args.max_mb, events, args.max_events_drop)
+                    args.min_speed, args.max_mb, events, args.max_events_drop,
+                    args.max_ner_drop)
     except (OSError, KeyError, StopIteration, AttributeError, json.JSONDecodeError) as e:
         print(f"{args.work}: missing or incomplete evaluation: {e}")
         return 1
