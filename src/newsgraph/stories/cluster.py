@@ -36,7 +36,15 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from newsgraph.stories.dedup import COPY_CONTAINMENT, fingerprint, folded, shared_counts, shingle_hashes, shingles
+from newsgraph.stories.dedup import (
+    COPY_CONTAINMENT,
+    fingerprint,
+    folded,
+    shared_counts,
+    shingle_hashes,
+    shingles,
+    words,
+)
 from newsgraph.stories.similarity import Embedder, Features, features_of, idf, similarity
 
 WINDOW_DAYS = 10.0  # articles further apart than this in publication time are never compared
@@ -230,8 +238,9 @@ class Clusterer:
     def add(self, doc) -> Assignment:
         """Place an analysed Document (its text is folded once, for both its features and its fingerprint)."""
         body = folded(doc.text)
-        return self.add_features(features_of(doc, self.embedder, folded_text=body), doc.text,
-                                 fingerprint(doc.text, body))
+        toks = words(doc.text, body)  # cut once: the fingerprint's shingles and the features' content words
+        return self.add_features(features_of(doc, self.embedder, folded_text=body, tokens=toks), doc.text,
+                                 fingerprint(doc.text, body, toks))
 
     def add_features(self, f: Features, text: str, fp=None) -> Assignment:
         """Place an article by its features and text (``fp``: its :func:`~newsgraph.stories.dedup.fingerprint`,

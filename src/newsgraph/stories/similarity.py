@@ -50,11 +50,33 @@ def stop_words(language: str) -> frozenset[str]:
     return frozenset(fold(w) for w in module.STOP_WORDS)
 
 
-def content_stems(text: str, language: str | None, folded_text: str | None = None) -> Counter:
-    """Content-word stems (stop words out); ``folded_text``: the text already folded (``dedup.folded``)."""
+def content_stems(text: str, language: str | None, folded_text: str | None = None,
+                  tokens: list[str] | None = None) -> Counter:
+    """Content-word stems (stop words out); ``folded_text``: the text already folded (``dedup.folded``);
+    ``tokens``: its ``\\w+`` tokens (``dedup.words``), if known: the content words are then read from them
+    (:func:`content_words`) instead of the text again."""
     stop = stop_words(language or "")
-    folded_text = fold(normalize_ro(text)) if folded_text is None else folded_text
-    return Counter(w[:STEM] for w in _WORD.findall(folded_text) if w not in stop)
+    if tokens is not None:
+        found = content_words(tokens)
+    else:
+        found = _WORD.findall(fold(normalize_ro(text)) if folded_text is None else folded_text)
+    return Counter(w[:STEM] for w in found if w not in stop)
+
+
+def content_words(tokens: list[str]) -> list[str]:
+    """``_WORD.findall`` of a text, from its ``\\w+`` tokens: a match never crosses a non-word character, so the
+    matches are those inside each token; a token of letters only (nearly all) is its own match when it has 3 or
+    more, any other token (digits, ``_``) is searched alone. The same list, in the same order
+    (``test_content_words_equal_the_regex_over_the_text``)."""
+    out: list[str] = []
+    findall = _WORD.findall
+    for t in tokens:
+        if t.isalpha():
+            if len(t) >= 3:
+                out.append(t)
+        else:
+            out += findall(t)
+    return out
 
 
 def numbers(text: str) -> set[str]:
@@ -123,9 +145,11 @@ class Features:
         return norm
 
 
-def features_of(doc, embedder: Embedder | None = None, folded_text: str | None = None) -> Features:
+def features_of(doc, embedder: Embedder | None = None, folded_text: str | None = None,
+                tokens: list[str] | None = None) -> Features:
     """The features of an analysed :class:`~newsgraph.document.Document` (``folded_text``: its text already
-    folded, ``dedup.folded``, which the clusterer shares with the fingerprint)."""
+    folded, ``dedup.folded``, and ``tokens`` its ``dedup.words``, which the clusterer shares with the
+    fingerprint)."""
     text, title = doc.text, doc.title or ""
     language = doc.language.code if doc.language else None
     ents: Counter = Counter()
@@ -143,7 +167,7 @@ def features_of(doc, embedder: Embedder | None = None, folded_text: str | None =
                    if day is None or (d := day_number(v)) is None or abs(d - math.floor(day)) > 1)
     stems = content_stems(title, language)
     stems.update(stems)  # the headline counts twice
-    stems.update(content_stems(text, language, folded_text))
+    stems.update(content_stems(text, language, folded_text, tokens))
     return Features(
         id=doc.id, language=language, day=day,
         title=title, entities=dict(ents), stems=dict(stems), numbers=sorted(numbers(title + "\n" + text)),
