@@ -313,3 +313,30 @@ def test_near_with_a_limit_reads_the_articles_nearest_in_time(make):
     assert [m.features.id for m in c.state.near(day, 3.0, 10)] == ["n2", "n3", "n1", "n4", "n5"]  # undated last;
     # n0 is out of the window
     assert [m.features.id for m in c.state.near(None, 10.0, 2)] == ["n0", "n1"]
+
+
+@pytest.mark.parametrize("rows", [256, 0])
+def test_band_candidates_read_at_once_or_by_range_scans_agree(make, monkeypatch, rows):
+    """The nearest band neighbours are the same whether all band rows are read in one statement (few rows) or
+    the per-band range scans read them (more than ``BAND_ROWS``; 0 forces them): every article shares the
+    bands of one text, at days before, after and around the new one, some undated."""
+    from newsgraph.stories.dedup import fingerprint
+
+    c = make()
+    if isinstance(c.state, MemoryState):
+        pytest.skip("the store's statements")
+    import newsgraph.store.stories_sql as stories_sql
+
+    monkeypatch.setattr(stories_sql, "BAND_ROWS", rows)
+    text = text_of("wire")
+    days = [f"2025-03-{d:02d}T{h:02d}:00" for d in (2, 9, 12, 12, 13, 20) for h in (8, 10)] + [None, None, None]
+    for i, when in enumerate(days):
+        place(c, feat(f"w{i:02d}", "ro", when), text + f" tail{i}")
+    bands = fingerprint(text).bands
+    day = day_number(DAY)
+    by_gap = sorted((abs(day_number(w) - day), f"w{i:02d}") for i, w in enumerate(days) if w)
+    for limit in (1, 3, 7, 40):
+        expected = {a for _, a in by_gap[:limit]} | {f"w{i:02d}" for i in range(len(days) - 3, len(days))
+                                                      if limit > len(by_gap)}
+        assert c.state.band_candidates(bands, day, limit) == expected
+        assert c.state.band_candidates(bands, None, limit) == {f"w{i:02d}" for i in range(len(days))[:limit]}
