@@ -232,7 +232,14 @@ class SqlStoryState:
         self.sql.run("UPDATE story_members SET copy_of = ? WHERE article_id = ?", (original, article_id))
 
     def rename(self, old: str, new: str) -> None:
+        """Move a story's members to a new id; its summary row moves with them when ``new`` has none (an
+        earlier article joined the story: :meth:`joined` then updates the row), else it is dropped (a merge:
+        the clusterer refreshes ``new``)."""
+        if old == new:
+            return
         self.sql.run("UPDATE story_members SET story_id = ? WHERE story_id = ?", (new, old))
+        self.sql.run("UPDATE stories SET id = ? WHERE id = ? AND NOT EXISTS (SELECT 1 FROM stories WHERE id = ?)",
+                     (new, old, new))
         self.sql.run("DELETE FROM stories WHERE id = ?", (old,))
 
     def touched(self, story_ids) -> None:
@@ -263,8 +270,8 @@ class SqlStoryState:
              json.dumps(sites, ensure_ascii=False), datetime.now(UTC).isoformat(timespec="seconds")))
 
     def joined(self, story_id: str, article_id: str) -> None:
-        """A new article joined the story (no merge, no rename, no copy link changed): update its summary row
-        from the row and the article alone. The title is chosen again only when the new article is among the
+        """A new article joined the story (no merge, no copy link changed; the story renamed after it when it
+        is the earliest, :meth:`rename`): update its summary row from the row and the article alone. The title is chosen again only when the new article is among the
         originals it is chosen from (:meth:`_title_candidates`), so a big story costs no more than a small one."""
         row = self.sql.one("SELECT * FROM stories WHERE id = ?", (story_id,))
         new = self.sql.one("SELECT m.copy_of, a.site, a.language, a.published FROM story_members m JOIN articles a"

@@ -277,8 +277,10 @@ class Clusterer:
             state.rename(other, member.story)
         touched.add(member.story)
         story = self._reid(member.story)
-        if previous is None and not merged and not flipped and story == member.story:
-            state.joined(story, f.id)  # one new article in one story, which keeps its id: a cheap summary update
+        if previous is None and not merged and not flipped and story in (member.story, f.id):
+            # one new article in one story, which keeps its id or takes the new article's (the earliest now, the
+            # summary row moved with the rename): a cheap summary update
+            state.joined(story, f.id)
             return Assignment(f.id, story, member.copy_of, member.similarity, merged)
         touched = {story} | {self._reid(s) for s in touched if s != member.story and state.first_member(s)}
         state.touched(touched | set(merged) | ({previous.story} if previous else set()))
