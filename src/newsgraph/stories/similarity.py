@@ -28,7 +28,15 @@ from newsgraph.normalize import fold, normalize_ro
 STEM = 6  # content words are compared by their first STEM letters (crude, language-neutral stemming)
 LEAD_CHARS = 600  # title + this much of the body go into the embedding
 _WORD = re.compile(r"[^\W\d_]{3,}")
-_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,]\d{3})+(?![\d])|\d+(?:[.,]\d+)?")
+# A figure: 1-3 digits in groups of three ("11.000", not preceded by a word character, "." or ",") or digits
+# with an optional decimal part. Written to start with ``\d`` (the lookbehind checks the character before that
+# first digit): a pattern that starts with a character class lets the regex engine skip to the next digit in C,
+# where a leading lookbehind is tried at every character (5x slower on a news text; the same matches:
+# ``test_the_number_pattern_matches_as_the_definition``).
+_NUMBER_DEFINITION = r"(?<![\w.,])\d{1,3}(?:[.,]\d{3})+(?![\d])|\d+(?:[.,]\d+)?"
+_NUMBER = re.compile(r"\d(?:(?<![\w.,]\d)\d{0,2}(?:[.,]\d{3})+(?!\d)|\d*(?:[.,]\d+)?)")
+_GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
+_YEAR = re.compile(r"(19|20)\d\d")
 
 
 @lru_cache(maxsize=16)
@@ -86,11 +94,11 @@ def numbers(text: str) -> set[str]:
     out = set()
     for m in _NUMBER.finditer(text):
         raw = m.group(0)
-        if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", raw):
-            value = re.sub(r"[.,]", "", raw)
+        if _GROUPED.fullmatch(raw):
+            value = raw.replace(".", "").replace(",", "")
         else:
             value = raw.replace(",", ".")
-        if "." in value or len(value) >= 3 and not re.fullmatch(r"(19|20)\d\d", value):
+        if "." in value or len(value) >= 3 and not _YEAR.fullmatch(value):
             out.add(value)
     return out
 
