@@ -343,3 +343,23 @@ def test_band_candidates_read_at_once_or_by_range_scans_agree(make, monkeypatch,
                                                       if limit > len(by_gap)}
         assert c.state.band_candidates(bands, day, limit) == expected
         assert c.state.band_candidates(bands, None, limit) == {f"w{i:02d}" for i in range(len(days))[:limit]}
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_members_read_with_a_tiny_feature_cache_place_as_in_memory(backend, tmp_path, request):
+    """``many`` reads the features only of articles whose parsed features are not cached: with a cache of one
+    article (nearly every read a miss, the cache evicting as it is filled) the stories are those in memory."""
+    from newsgraph.store import open_store
+    from newsgraph.store.stories_sql import SqlStoryState
+
+    location = str(tmp_path / "tiny.db") if backend == "sqlite" else request.getfixturevalue("pg_url")
+    memory = Clusterer(MemoryState())
+    with open_store(location) as store:
+        tiny = Clusterer(SqlStoryState(store.sql, cache_size=1))
+        for f, text in [*items(), *copy_items()]:
+            place(memory, f, text)
+            place(tiny, f, text)
+        for f, _ in [*items(), *copy_items()]:
+            a, b = memory.state.get(f.id), tiny.state.get(f.id)
+            assert (a.story, a.copy_of, a.features) == (b.story, b.copy_of, b.features)
+        assert sorted(m.features.id for m in tiny.state.many(["w2", "a1", "nope", "b1"])) == ["a1", "b1", "w2"]

@@ -24,6 +24,8 @@ MAX_EVENTS = 200  # events in a story's timeline
 BAND_ROWS = 256  # band rows read at once for a placement; more (template-heavy text), and the per-band range scans
 
 
+#: the columns of ``story_members`` but the features (read apart, for articles whose parsed features are not cached)
+LIGHT = "article_id, story_id, copy_of, similarity, day, content_key, shingles"
 FEATURE_CACHE = 2_000  # parsed features kept per state object (the recent articles, which placement reads most)
 
 
@@ -57,9 +59,10 @@ class SqlStoryState:
         self.sql = sql
         self._features = FeatureCache(cache_size)  # parsed JSON, per state object (one ingest run)
 
-    def _member(self, row) -> Member:
+    def _member(self, row, f: Features | None = None) -> Member:
+        """A member from its row (``f``: its features, already at hand; else from the cache or the row)."""
         aid = row["article_id"]
-        f = self._features.get(aid)
+        f = f or self._features.get(aid)
         if f is None:
             f = Features.from_dict(json.loads(row["features"]))
             self._features[aid] = f
@@ -95,11 +98,21 @@ class SqlStoryState:
         return [self._member(r) for r in rows[:limit]]
 
     def many(self, ids) -> list[Member]:
+        """The placed articles among ``ids``. Their features are read only for those not in the parsed-features
+        cache (the stored JSON is most of a row: placement reads the same recent articles again and again)."""
         ids, out = list(ids), []
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
-            out += [self._member(r) for r in self.sql.run(
-                f"SELECT * FROM story_members WHERE article_id IN ({','.join('?' * len(chunk))})", chunk).fetchall()]
+            marks = ",".join("?" * len(chunk))
+            rows = self.sql.run(f"SELECT {LIGHT} FROM story_members WHERE article_id IN ({marks})", chunk).fetchall()
+            have = {r["article_id"]: self._features.get(r["article_id"]) for r in rows}
+            missing = [a for a, f in have.items() if f is None]
+            if missing:
+                for r in self.sql.run("SELECT article_id, features FROM story_members WHERE article_id IN"
+                                      f" ({','.join('?' * len(missing))})", missing).fetchall():
+                    have[r["article_id"]] = self._features[r["article_id"]] = Features.from_dict(
+                        json.loads(r["features"]))
+            out += [self._member(r, have[r["article_id"]]) for r in rows]
         return out
 
     def postings(self, entities, day: float | None, window: float, limit: int) -> dict[str, tuple]:
