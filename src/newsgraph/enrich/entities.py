@@ -526,6 +526,9 @@ class Linker:
         if len(ent) == 1 and (ent[0].is_sent_start and ent[0].pos_ == "NOUN" and ent[0].text not in names
                               or ent[0].pos_ in ("VERB", "AUX", "ADV", "PRON", "SCONJ", "CCONJ")):
             return None  # "Incendiul" opening a sentence, "Vreau" read as a place
+        if len(words) > 1 and ent[0].is_sent_start and ent[0].pos_ == "NOUN" and ent[0].text not in names and \
+                all(t.is_lower for t in words[1:]) and (not self.is_org_head(ent[0]) or "Plur" in ent[0].morph.get("Number")):
+            return None  # "Platforma socială", "Agențiile vizate" opening a sentence: a common noun + its adjective
         if label == "PERSON":
             if all(self.is_title(t) or t.is_lower for t in words):
                 return None
