@@ -166,3 +166,15 @@ def test_a_capitalised_common_noun_and_its_adjective_opening_a_sentence_are_no_n
     # not at the sentence start: left to the tagger
     assert _label(nlp, gaz, "Ieri Platforma socială a anunțat.", "Platforma socială", "ORG",
                   {"Platforma": ("NOUN", "platformă", "Number=Sing"), "socială": ("ADJ", "social", "")}) == "ORG"
+
+
+def test_a_name_after_a_preposition_has_no_title(nlp, gaz):
+    # review of events dev: "întâmpinat cu onoruri militare de Aleksandar Vučić" gave Vučić the title "militare de"
+    doc = nlp("A fost întâmpinat cu onoruri militare de Aleksandar Vučić.")
+    for t in doc:
+        t.pos_ = {"militare": "ADJ", "de": "ADP", "onoruri": "NOUN"}.get(t.text, "")
+        t.lemma_ = {"militare": "militar"}.get(t.text, "")
+    linker = Linker(gaz, doc, "ro", None)
+    assert linker._title_before(7) is None
+    doc2 = nlp("Ministrul Agriculturii Florin Dobrescu a anunțat subvențiile.")
+    assert Linker(gaz, doc2, "ro", None)._title_before(2) == 0

@@ -412,8 +412,11 @@ class Linker:
 
     def _title_before(self, start: int, reach: int = 5, taken: bool = True) -> int | None:
         """Where a title right before a name starts ("fostul premier", "ministrul Agriculturii"): the leftmost title
-        word just before ``start``, none of them punctuation (nor, with ``taken``, a word another mention holds)."""
+        word just before ``start``, none of them punctuation (nor, with ``taken``, a word another mention holds). A
+        name right after a preposition has none ("întâmpinat cu onoruri militare de Aleksandar Vučić": its agent)."""
         sp, found = self.sp, None
+        if start > 0 and sp[start - 1].pos_ == "ADP":
+            return None
         for k in range(start - 1, max(-1, start - 1 - reach), -1):
             tok = sp[k]
             if not tok.is_alpha or taken and self.taken[k] and not self.is_title(tok):
