@@ -146,6 +146,9 @@ def main() -> int:
                     help="a spaCy Vectors folder (training/build_ro_vectors.py): the ner reads them beside the frozen "
                          "tok2vec (copied into OUT_DIR/vocab; the other components never read vectors)")
     ap.add_argument("--vector-width", type=int, default=32, help="width the static vectors are projected to")
+    ap.add_argument("--float16", action="store_true",
+                    help="store OUT_DIR's vector table as float16 (half the bytes; trained with float32, newsgraph's "
+                         "loader widens it back: newsgraph.lang.float32_vectors)")
     ap.add_argument("--from-base", action="store_true",
                     help="start from the base model's ner weights (labels the data adds are appended) instead of a "
                          "fresh ner; --hidden-width/--maxout-pieces are then the base's")
@@ -220,6 +223,14 @@ def main() -> int:
         new_cfg = cfg_obj.to_str()
         for name in VECTOR_FILES:
             shutil.copyfile(args.vectors / name, args.out / "vocab" / name)
+        if args.float16:  # the table as spaCy's Vectors.to_disk writes it (numpy.save), cast
+            import numpy
+
+            path = args.out / "vocab" / "vectors"
+            with path.open("rb") as f:
+                table = numpy.load(f, allow_pickle=False)
+            with path.open("wb") as f:
+                numpy.save(f, table.astype(numpy.float16))
     else:
         head, sep, tail = base_cfg.partition("[components.ner.model]")
         if sep:  # only the ner model block's widths change
@@ -234,7 +245,7 @@ def main() -> int:
               "maxout_pieces": args.maxout_pieces, "dropout": args.dropout, "learn_rate": args.learn_rate,
               "batch_words": args.batch_words, "seed": args.seed, "dev_best": final,
               "vectors": None if args.vectors is None else {"dir": args.vectors.name, "shape": list(nlp.vocab.vectors.shape),
-                                                            "width": args.vector_width},
+                                                            "width": args.vector_width, "float16": args.float16},
               "seconds": round(time.perf_counter() - t0), "history": history}
     meta.setdefault("newsgraph_eval", {})["ner_train"] = {k: v for k, v in record.items() if k != "history"}
     (args.out / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False), encoding="utf8")

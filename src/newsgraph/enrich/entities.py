@@ -18,7 +18,6 @@ the same way; its mentions are an entity's ``title_mentions``, with spans in ``d
 
 from __future__ import annotations
 
-import bisect
 import json
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -28,16 +27,16 @@ from spacy.tokens import Span
 
 from newsgraph.document import Document
 from newsgraph.enrich.coref import corefer_people, link_roles
+from newsgraph.enrich.entity_records import add_title_mentions, base_name, group
 from newsgraph.enrich.entity_rules import (
     acronyms,
-    full_name,
     inside_orgs,
     literal_capital,
     tagger_spans,
     untagged_people,
 )
 from newsgraph.enrich.foreign import DEMONYM_LABELS, foreign_country
-from newsgraph.enrich.gazetteer import Gazetteer, KBEntity, slug
+from newsgraph.enrich.gazetteer import Gazetteer, slug
 from newsgraph.enrich.inflection import genitive, nominative, nominative_head
 from newsgraph.enrich.speakers import credit_spans
 from newsgraph.normalize import fold
@@ -413,8 +412,11 @@ class Linker:
 
     def _title_before(self, start: int, reach: int = 5, taken: bool = True) -> int | None:
         """Where a title right before a name starts ("fostul premier", "ministrul Agriculturii"): the leftmost title
-        word just before ``start``, none of them punctuation (nor, with ``taken``, a word another mention holds)."""
+        word just before ``start``, none of them punctuation (nor, with ``taken``, a word another mention holds). A
+        name right after a preposition has none ("întâmpinat cu onoruri militare de Aleksandar Vučić": its agent)."""
         sp, found = self.sp, None
+        if start > 0 and sp[start - 1].pos_ == "ADP":
+            return None
         for k in range(start - 1, max(-1, start - 1 - reach), -1):
             tok = sp[k]
             if not tok.is_alpha or taken and self.taken[k] and not self.is_title(tok):
@@ -527,6 +529,9 @@ class Linker:
         if len(ent) == 1 and (ent[0].is_sent_start and ent[0].pos_ == "NOUN" and ent[0].text not in names
                               or ent[0].pos_ in ("VERB", "AUX", "ADV", "PRON", "SCONJ", "CCONJ")):
             return None  # "Incendiul" opening a sentence, "Vreau" read as a place
+        if len(words) > 1 and ent[0].is_sent_start and ent[0].pos_ == "NOUN" and ent[0].text not in names and \
+                all(t.is_lower for t in words[1:]) and (not self.is_org_head(ent[0]) or "Plur" in ent[0].morph.get("Number")):
+            return None  # "Platforma socială", "Agențiile vizate" opening a sentence: a common noun + its adjective
         if label == "PERSON":
             if all(self.is_title(t) or t.is_lower for t in words):
                 return None
@@ -631,10 +636,6 @@ def _home_institutions(mentions: list[Mention], sp, gaz: Gazetteer) -> None:
             m.entity = other.id
 
 
-def _sentence_index(starts: list[int], char: int) -> int:
-    return max(0, bisect.bisect_right(starts, char) - 1)
-
-
 def stage(doc: Document, ctx) -> Document:
     sp = doc.nlp
     if sp is None or doc.language is None:
@@ -642,13 +643,13 @@ def stage(doc: Document, ctx) -> Document:
     gaz = ctx.resource("gazetteer", lambda: Gazetteer.build(ctx.config.knowledge))
     published = doc.published.value if doc.published else None
     mentions, linker = _mentions(sp, gaz, doc.language.code, published)
-    doc.entities = _group(doc, sp, mentions, gaz, published, linker)
+    doc.entities = group(doc, sp, mentions, gaz, published, linker)
     if doc.title:
         from newsgraph.pipeline import parse_title
 
         title_sp = parse_title(doc, ctx)
         title_mentions, title_linker = _mentions(title_sp, gaz, doc.language.code, published)
-        _add_title_mentions(doc, title_sp, title_mentions, gaz, published, title_linker)
+        add_title_mentions(doc, title_sp, title_mentions, gaz, published, title_linker)
     return doc
 
 
@@ -668,7 +669,7 @@ def _mentions(sp, gaz: Gazetteer, lang: str, published: str | None) -> tuple[lis
     # full name it is part of.
     for m in mentions:
         if m.entity is None:
-            m.entity = f"{PREFIX.get(m.label, 'misc')}:{slug(_base_name(sp[m.start:m.end], linker, m.label))}"
+            m.entity = f"{PREFIX.get(m.label, 'misc')}:{slug(base_name(sp[m.start:m.end], linker, m.label))}"
     acronyms(mentions, sp, gaz)
     corefer_people(mentions, sp)
     link_roles(roles, [m for m in mentions if m.label == "PERSON"], linker)
@@ -676,126 +677,5 @@ def _mentions(sp, gaz: Gazetteer, lang: str, published: str | None) -> tuple[lis
     return mentions, linker
 
 
-def _add_title_mentions(doc: Document, sp, mentions: list[Mention], gaz: Gazetteer, published, linker) -> None:
-    """The title's mentions, as ``title_mentions`` (offsets into ``doc.title``) of the body's entities or of
-    knowledge-base entities only the title names (a name only the title's tagger found is dropped: headlines are
-    capitalised like names). A title has little context, so a name the body also uses goes to the body's
-    entity: the same spelling, or, for a person's name or a word the knowledge base knows only weakly, part of a
-    body person's name ("Kim" is the body's Kim Jong Un, not the town of Kim)."""
-    by_id = {g["id"]: g for g in doc.entities}
-    new: list[dict] = []
-    for m in sorted(mentions, key=lambda m: m.start):
-        span = sp[m.start:m.end]
-        text = doc.title[span.start_char:span.end_char]
-        alias = gaz.aliases.get(fold(text))
-        weak = m.label == "PERSON" or alias is None or alias.strength < 2  # a lone surname, a town-like word
-        eid = _body_entity(text, weak, doc.entities) or m.entity
-        kb = gaz.entities.get(eid)
-        if kb is None and eid not in by_id and not (m.label == "PERSON" and full_name(span, linker)):
-            continue  # a name only the title's tagger saw: headline capitalisation misleads it, no body to confirm
-        g = by_id.get(eid)
-        if g is None:
-            g = by_id[eid] = _new_group(eid, kb, span, m.label, published, linker)
-            g["aliases"] = []
-            new.append(g)
-        g.setdefault("title_mentions", []).append(_mention(m, doc.title, span))
-    for g in new:
-        if not g["linked"] and all(mm["kind"] in ("demonym", "role") for mm in g["title_mentions"]):
-            continue
-        doc.entities.append(g)
-    for g in doc.entities:
-        if g.get("title_mentions"):
-            g["aliases"] = sorted({*g["aliases"], *(mm["text"] for mm in g["title_mentions"])})
-
-
-def _body_entity(text: str, weak: bool, entities: list[dict]) -> str | None:
-    """The body entity a title name stands for: the same spelling, or (for a ``weak`` name: a person's name or a
-    single word the knowledge base only weakly knows) words of a body person's name."""
-    words = fold(text).split()
-    if not words:
-        return None
-    names = [(e, [fold(a).split() for a in [e["name"], *e.get("aliases", [])]]) for e in entities]
-    for e, folded in names:
-        if words in folded:
-            return e["id"]
-    for e, folded in names if weak else ():
-        if e.get("type") == "PERSON" and any(all(w in a for w in words) for a in folded):
-            return e["id"]
-    return None
-
-
 def _inside(char: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= char < b for a, b in spans)
-
-
-def _base_name(span, linker: Linker, label: str | None = None) -> str:
-    """A name in its dictionary form: an institution in the nominative ("Guvernului" -> "Guvernul"), a woman's
-    first name out of the genitive ("Vioricăi Dăncilă" -> "Viorica Dăncilă"), else the lemma when the tagger
-    gave proper-noun lemmas, else the text."""
-    text = span.text
-    rules = linker.rules
-    if rules.get("titles"):  # a language with inflected names (Romanian)
-        if label == "PERSON":
-            first = span[0].text
-            for suf, rep in rules.get("genitive_first_name", []) if first not in rules["first_names"] else ():
-                if first.endswith(suf) and first[: len(first) - len(suf)] + rep in rules["first_names"]:
-                    return first[: len(first) - len(suf)] + rep + text[len(first):]
-            return text
-        words = nominative(span)
-        if words is not None:
-            return "".join(w + t.whitespace_ for w, t in zip(words, span)).strip()
-    # Prefer a variant the KB-less text itself supports: the lemma when the tagger gave a PROPN lemma.
-    lemma = "".join((t.lemma_ or t.text) + t.whitespace_ for t in span).strip()
-    if lemma and lemma != text and all(t.pos_ == "PROPN" for t in span if t.is_alpha):
-        return lemma
-    return text
-
-
-def _new_group(eid: str, kb: KBEntity | None, span, label: str, published, linker) -> dict:
-    """An entity record: the knowledge base's when linked, else named from the (uninflected) span."""
-    if kb is not None:
-        g = {"id": kb.id, "name": kb.name, "type": kb.type, "code": kb.code_at(published), "country": kb.country,
-             "linked": True}
-    else:
-        g = {"id": eid, "name": _base_name(span, linker, label), "type": label, "code": None, "country": None,
-             "linked": False}
-    g["mentions"] = []
-    return g
-
-
-def _mention(m: Mention, text: str, span, **more) -> dict:
-    """A mention record: its text and span (in ``text``), label, kind, how it was linked, and what it stands for."""
-    mention = {"text": text[span.start_char:span.end_char], "start": span.start_char, "end": span.end_char, **more,
-               "label": m.label, "kind": m.kind, "via": m.via}
-    mention.update({k: v for k, v in m.extra.items() if v is not None})
-    if m.kind == "capital":
-        mention["stands_for"] = m.entity
-    return mention
-
-
-def _group(doc: Document, sp, mentions: list[Mention], gaz: Gazetteer, published, linker) -> list[dict]:
-    starts = [s["start"] for s in doc.sentences] or [0]
-    text = doc.text
-    groups: dict[str, dict] = {}
-    for m in sorted(mentions, key=lambda m: m.start):
-        span = sp[m.start:m.end]
-        g = groups.get(m.entity)
-        if g is None:
-            g = groups[m.entity] = _new_group(m.entity, gaz.entities.get(m.entity), span, m.label, published, linker)
-            g["_words"] = m.end - m.start if m.kind == "name" else 0
-        elif not g["linked"] and m.kind == "name" and m.end - m.start > g["_words"]:
-            # an unlinked entity is named by its fullest mention ("Marcel Ciolacu", not the "Ciolacu" met first)
-            g["name"], g["type"], g["_words"] = _base_name(span, linker, m.label), m.label, m.end - m.start
-        g["mentions"].append(_mention(m, text, span, sentence=_sentence_index(starts, span.start_char)))
-    out = []
-    for g in groups.values():
-        g.pop("_words", None)
-        if all(mm["kind"] in ("demonym", "role") for mm in g["mentions"]) and not g["linked"]:
-            continue
-        g["aliases"] = sorted({mm["text"] for mm in g["mentions"]})
-        titles = sorted({mm["title"] for mm in g["mentions"] if mm.get("title")})
-        if titles:
-            g["titles"] = titles  # the roles the article gives the entity ("fostul premier", "ministrul Energiei")
-        out.append(g)
-    out.sort(key=lambda g: g["mentions"][0]["start"])
-    return out
