@@ -206,7 +206,9 @@ class RoleActors:
             lem = fold(t.lemma_ or t.text)
             if lem in self.qualified:  # "șeful diplomației", "liderii sindicali": the genitive or adjective says
                 for c in t.children:
-                    if c.dep_ == "nmod" and (s := self.sectors.get(fold(c.lemma_ or c.text))):
+                    # (by its form too: "liderii sindicatelor" lemmatised "sindicată")
+                    if c.dep_ == "nmod" and (s := self.sectors.get(fold(c.lemma_ or c.text))
+                                             or self._by_form(fold(c.text))):
                         return s
                     if c.dep_ == "amod" and (s := self.adjectives.get(fold(c.lemma_ or c.text))):
                         return s
@@ -244,6 +246,10 @@ class RoleActors:
             code, toks = named_code
             return make(code, " ".join(t.text for t in toks), None, toks[0].idx, toks[-1].idx + len(toks[-1].text),
                         "ORG", False)
+        if not own and h.pos_ == "NOUN" and h.morph.get("Definite") == ["Ind"] and h.morph.get("Number") == ["Sing"] \
+                and any(c.dep_ == "case" for c in h.children) \
+                and not any(c.dep_ in ("det", "nummod", "amod", "flat", "appos") for c in h.children):
+            return None  # a bare singular after a preposition is a manner, not an actor: "au intervenit în forță"
         role_toks = [t for t in [h] + [t for t in core if t.dep_ in ("flat", "compound") and t.head.i == h.i]
                      if t.pos_ in ("NOUN", "PROPN")]  # "vizita oficială": an adjective names no actor
         sector = self._sector(role_toks) if h.pos_ != "PROPN" or not own else None
@@ -361,6 +367,9 @@ class RoleActors:
             rel = {x.i for c in head.subtree if c.dep_ in ("acl", "relcl", "acl:relcl") and c.i != head.i
                    and (c.morph.get("VerbForm") == ["Fin"] or any(g.dep_ in ("nsubj", "aux") for g in c.children))
                    for x in c.subtree}
+            # nor inside an attribution ("…, potrivit unui comunicat al Ministerului"): who reports it, not whom
+            rel |= {x.i for c in head.subtree if any(
+                g.dep_ == "case" and fold(g.text) in self.attribution for g in c.children) for x in c.subtree}
             for t in sorted(head.subtree, key=lambda t: t.i):
                 if t.i in rel:
                     continue

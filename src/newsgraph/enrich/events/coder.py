@@ -110,6 +110,11 @@ class Coder:
         self.content_marks = {w.lower() for w in self.cue.get("content_marks", [])}
         #: "se va întâlni la Palatul Cotroceni cu președintele": the partner of a meeting or a cooperation
         self.partner_preps = {w.lower() for w in self.cue.get("partner_preps", [])}
+        #: "…, a anunțat Pentagonul": a reporting clause's subject (parsed as its object) reports the act, no target
+        self.reporting = {fold(w) for w in self.cue.get("reporting_verbs", [])}
+        #: "după scandalul de la …", "despre Ucraina", "în urma atacului": time, cause, topic — no target inside
+        self.adjunct_preps = {fold(w) for w in self.cue.get("adjunct_preps", [])}
+        self.adjunct_nouns = {fold(w) for w in self.cue.get("adjunct_nouns", [])}
         #: "de fiecare dată când Curtea respinge o lege": a present-tense act under a habitual phrase is generic
         self.habitual = [w.lower() for w in self.cue.get("habitual_marks", [])]
         #: English general-news precision rules (see :mod:`.general`; their cues are empty for other languages)
@@ -501,11 +506,16 @@ class Coder:
                                                          and cameo_root(code) in ("03", "04", "05", "06")))):
                 if arg.prep in self.loc_preps and fold(arg.head.lemma_ or arg.head.text) in self.locative_nouns:
                     continue  # "au protestat în fața Parlamentului", "în apropierea graniței": where, not whom
+                if arg.prep and fold(arg.prep) in self.attribution or refine.adjunct(self, arg):
+                    continue  # "…, potrivit unui comunicat al Ministerului": who reports the act, not its target
+                    # ("a demisionat după scandalul de la Ministerul Sănătății": when or why, not whom)
                 acts = self.actors(arg, entities, date)
                 if self.roles:  # a subject the parser coordinated with this phrase ("În replică, PSD, UDMR și …")
                     acts = [a for a in acts if not any(a.start < x.end and x.start < a.end for x in srcs)]
                 if acts and self.gn.loc_not_target:
                     acts = [a for a in acts if not self.gn.in_locative(a, p, code)]
+                if self.roles and arg.prep in self.loc_preps:  # "… la Palatul Victoria" for the premier: his own seat
+                    acts = [a for a in acts if not any(a.code == x.code for x in srcs)]
                 if not acts:
                     continue
                 if arg.prep in self.loc_preps and acts[0].type in self.place_types:

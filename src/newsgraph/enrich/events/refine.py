@@ -135,3 +135,13 @@ def coordinated_countries(coder, doc, tgts: list, srcs: list, entities, make) ->
 def locative_noun(coder, a: Arg) -> bool:
     """"în fața Parlamentului", "în apropierea graniței": a phrase that only says where (``locative_nouns``)."""
     return a.prep in coder.loc_preps and fold(a.head.lemma_ or a.head.text) in coder.locative_nouns
+
+
+def adjunct(coder, a: Arg) -> bool:
+    """"după scandalul de la Minister", "despre situația din Ucraina", "în urma atacului", "în cadrul unei vizite": a
+    phrase of time, cause, topic or frame (``adjunct_preps``, ``adjunct_nouns`` after any preposition), never the
+    act's target, nor are the actors named inside it."""
+    return bool(a.prep) and (fold(a.prep) in coder.adjunct_preps
+                             or fold(a.head.lemma_ or a.head.text) in coder.adjunct_nouns
+                             or fold(a.head.text) in coder.adjunct_nouns)
+

@@ -44,7 +44,11 @@ def role_targets(coder, p: Predicate, code: str, tgts: list[Actor], srcs: list[A
     deeper in the object or an oblique phrase replaces them; troops a country moves are no target; people
     acted on by a foreign actor are of its country ("Poliția rusă a reținut protestatari")."""
     skip = {t.i for a in p.subj for t in a.tokens}
-    args = sorted(p.obj + [a for a in p.obl if not refine.locative_noun(coder, a)], key=lambda a: a.head.i)
+    # (a time or cause phrase names no target, except whom a concession answers: "a retras proiectul, după
+    # protestele organizațiilor de mediu")
+    answers = cameo_root(code) == "08" and not tgts
+    args = sorted(p.obj + [a for a in p.obl if not refine.locative_noun(coder, a)
+                           and (answers or not refine.adjunct(coder, a))], key=lambda a: a.head.i)
     # an embedded clause's arguments: "s-a angajat să livreze Ucrainei", "s-a oferit să medieze între A și B"
     args += [a for c in p.verb.children if c.dep_ in ("xcomp", "ccomp") for a in
              sorted(_clause_args(c), key=lambda a: a.head.i)]
@@ -84,7 +88,8 @@ def dependent_targets(coder, p: Predicate, by_verb: dict, entities, date, srcs) 
         if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ == "VERB" and not _finite(c):
             heads += [a.head for a in _clause_args(c) if a.prep not in coder.attribution]  # not "potrivit X"
         elif c.dep_ == "conj" and c.i > p.verb.i and not any(g.dep_ in ("nsubj", "nsubj:pass") for g in c.children) \
-                and (c.pos_ != "VERB" or q is None or not code_ok(coder.verb_code(q)[0])):
+                and (c.pos_ != "VERB" or q is None or not code_ok(coder.verb_code(q)[0])) \
+                and fold(c.lemma_ or c.text) not in coder.reporting:  # not "…, a anunțat Pentagonul"
             heads += [g for g in c.children if g.dep_ in ("obj", "iobj")]
     if not heads:
         return []
