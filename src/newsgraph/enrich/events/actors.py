@@ -169,11 +169,23 @@ class RoleActors:
                 # "Miniștrii … din România, Bulgaria și Grecia" parsed with the countries as conjuncts of the role
                 a = make(a.code + out[0].code[3:], a.name, a.id, a.start, a.end, a.type, False)
             any_head = True
-            if out and h.dep_ == "conj" and a.code == out[-1].code and not any(c.dep_ == "cc" for c in h.children):
-                out[-1] = a if a.id else out[-1]  # "omologul său ucrainean, Volodimir Zelenski": an apposition
+            if out and (merged := self._apposed(out[-1], h, a, make)) is not None:
+                out[-1] = merged
                 continue
             out.extend(self._per_place(h, a, entities, make))
         return out if any_head else None
+
+    @staticmethod
+    def _apposed(prev, h, a, make):
+        """``a`` (of the conjunct ``h``) as an apposition naming ``prev``, merged into one actor; else None."""
+        if h.dep_ != "conj" or any(c.dep_ == "cc" for c in h.children):
+            return None
+        if a.code == prev.code:
+            return a if a.id else prev  # "omologul său ucrainean, Volodimir Zelenski": an apposition
+        if a.type == "PERSON" and len(a.code or "") == 3 and (prev.code or "")[:3] == a.code and any_head_role(prev):
+            # "primarului orașului, Ion Pop": a person the knowledge base does not know, named after its role
+            return make(prev.code, a.name, a.id, a.start, a.end, a.type, prev.weak)
+        return None
 
     def _per_place(self, h, a, entities: list[tuple], make) -> list:
         """"Miniștrii energiei din România, Bulgaria și Grecia": a role whose country came from a coordinated place
@@ -389,7 +401,11 @@ class RoleActors:
                     continue  # "au protestat în Piața Victoriei": a place named in a locative phrase is where
                 if a.type in self.place_types and len(a.code or "") == 3 and a.code in own_country:
                     continue  # "Putin a suspendat participarea Rusiei la tratat": the source's own country
-                found = [a] + [b for c in self.heads(t)[1:] if (b := self.head_actor(c, entities, make))]
+                found = [a]
+                for c in self.heads(t)[1:]:
+                    if (b := self.head_actor(c, entities, make)) is not None:
+                        merged = self._apposed(found[-1], c, b, make)
+                        found[-1:] = [merged] if merged is not None else [found[-1], b]
                 if not a.weak:
                     # "a respins cererea Manilei de …", "a criticat vizita în Taiwan a lui X": a possessor
                     # (genitive, no preposition) before actors in prepositional phrases

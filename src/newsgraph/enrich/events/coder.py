@@ -115,6 +115,12 @@ class Coder:
         #: "după scandalul de la …", "despre Ucraina", "în urma atacului": time, cause, topic — no target inside
         self.adjunct_preps = {fold(w) for w in self.cue.get("adjunct_preps", [])}
         self.adjunct_nouns = {fold(w) for w in self.cue.get("adjunct_nouns", [])}
+        #: "are programate întrevederi": an event noun described as planned has not happened
+        self.naming_nouns = {fold(w) for w in self.cue.get("naming_nouns", [])}
+        self.planned = tuple(plain(fold(w)) for w in self.cue.get("planned_marks", []))
+        #: CAMEO codes the conventions never code without a target ("a făcut o vizită la baraj", "alocă bani pentru
+        #: drumuri": a domestic inspection or budget item, no visit to or aid for an actor)
+        self.needs_target = tuple(self.cue.get("codes_needing_target", []))
         #: "de fiecare dată când Curtea respinge o lege": a present-tense act under a habitual phrase is generic
         self.habitual = [w.lower() for w in self.cue.get("habitual_marks", [])]
         #: English general-news precision rules (see :mod:`.general`; their cues are empty for other languages)
@@ -599,7 +605,9 @@ class Coder:
                     and p.verb.head.i in by_verb and not by_verb[p.verb.head.i].modal \
                     and by_verb[p.verb.head.i].tense != "future":
                 irrealis = False  # "a început să livreze gaze": under way
-            hypothetical = irrealis or p.modal or p.tense == "future" or any(
+            planned = bool(self.planned) and any(
+                c.dep_ == "amod" and plain(fold(c.text)).startswith(self.planned) for a in p.obj for c in a.head.children)
+            hypothetical = planned or irrealis or p.modal or p.tense == "future" or any(
                 t.text.lower() in self.hypo for t in sent if t.i < p.verb.i and t.i >= p.verb.i - 4) or \
                 self.gn.in_opinion(p.verb) or habitual(p, self.habitual) or self.gn.conditional(p.verb) or \
                 self.gn.under_modal(p.verb) or self._demanded(p, by_verb)
@@ -653,6 +661,9 @@ class Coder:
             if context is not None:  # "the Health Minister": the article's country (see :mod:`.context`)
                 context.note(srcs + tgts)
                 context.fill(srcs + tgts)
+            if not tgts and not mutual and self.needs_target and code.startswith(self.needs_target) \
+                    and not self.require_dyad and not p.nominal:
+                continue  # "a făcut o vizită surpriză la baraj": no actor visited (nouns stay, as mentions, for dating)
             if nonfinite or not srcs or (not tgts and not mutual and (self.require_dyad or cameo_root(code) in ("01", "02")
                                                                      and self.d.builtin)):
                 continue  # a statement or appeal to no one is not an interaction (a user's dictionaries outside

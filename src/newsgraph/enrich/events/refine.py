@@ -143,5 +143,12 @@ def adjunct(coder, a: Arg) -> bool:
     act's target, nor are the actors named inside it."""
     return bool(a.prep) and (fold(a.prep) in coder.adjunct_preps
                              or fold(a.head.lemma_ or a.head.text) in coder.adjunct_nouns
-                             or fold(a.head.text) in coder.adjunct_nouns)
+                             or fold(a.head.text) in coder.adjunct_nouns) or naming(coder, a)
+
+
+def naming(coder, a: Arg) -> bool:
+    """"Un primar din județul X, pe numele său Ion Pop, a fost reținut": the name of the noun before it (a naming
+    noun, ``naming_nouns``, with a possessive after it), not a second actor ("pe numele primarului" is one)."""
+    return fold(a.head.lemma_ or a.head.text) in coder.naming_nouns and any(
+        c.dep_ in ("det", "nmod:poss") and c.i > a.head.i for c in a.head.children)
 
