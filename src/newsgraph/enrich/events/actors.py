@@ -82,6 +82,7 @@ class RoleActors:
         self.adjectives = {fold(k): v for k, v in cue.get("role_adjectives", {}).items()}
         self.goal_preps = {fold(w) for w in cue.get("goal_preps", [])} | {fold(w) for w in cue.get("location_preps", [])}
         self.attribution = {fold(w) for w in cue.get("attribution_preps", [])}
+        self.adjunct = {fold(w) for w in cue.get("adjunct_preps", [])}  # "după scandalul de la …": no target inside
         self._cities: dict | None = None
         self._plain_sectors: dict | None = None
 
@@ -364,11 +365,11 @@ class RoleActors:
         return None
 
     def deeper(self, heads: list, skip: set, entities: list[tuple], make, loc_preps: set, own: tuple = (),
-               sites: tuple = (), own_country: tuple = ()) -> list:
+               sites: tuple = (), own_country: tuple = (), adjuncts: bool = False) -> list:
         """The first named or explicitly situated actor (else the first role) inside the verb's object and oblique phrases, for a verb
         whose arguments give none ("a cerut demisia ministrului Justiției", "sancțiuni companiei Rosneft",
         "împotriva reformei propuse de Ministerul francez al Transporturilor"); a town in a locative phrase is
-        where, not whom."""
+        where, not whom. ``adjuncts``: also look inside time and cause phrases (whom a concession answers)."""
         weak: list = []
         named: list = []  # per head, the first found wins, as before
         later: list = []
@@ -379,9 +380,12 @@ class RoleActors:
             rel = {x.i for c in head.subtree if c.dep_ in ("acl", "relcl", "acl:relcl") and c.i != head.i
                    and (c.morph.get("VerbForm") == ["Fin"] or any(g.dep_ in ("nsubj", "aux") for g in c.children))
                    for x in c.subtree}
-            # nor inside an attribution ("…, potrivit unui comunicat al Ministerului"): who reports it, not whom
+            # nor inside an attribution ("…, potrivit unui comunicat al Ministerului"): who reports it, not whom;
+            # nor a time or cause phrase ("starea de urgență după atacurile asupra Ucrainei"), unless it is the head's
             rel |= {x.i for c in head.subtree if any(
-                g.dep_ == "case" and fold(g.text) in self.attribution for g in c.children) for x in c.subtree}
+                g.dep_ == "case" and (fold(g.text) in self.attribution
+                                      or not adjuncts and fold(g.text) in self.adjunct and c.i != head.i)
+                for g in c.children) for x in c.subtree}
             for t in sorted(head.subtree, key=lambda t: t.i):
                 if t.i in rel:
                     continue

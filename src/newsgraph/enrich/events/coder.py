@@ -115,6 +115,8 @@ class Coder:
         #: "după scandalul de la …", "despre Ucraina", "în urma atacului": time, cause, topic — no target inside
         self.adjunct_preps = {fold(w) for w in self.cue.get("adjunct_preps", [])}
         self.adjunct_nouns = {fold(w) for w in self.cue.get("adjunct_nouns", [])}
+        #: "a retras proiectul, după protestele sindicatelor": what a concession answers, named in a time phrase
+        self.demand_stems = tuple(plain(fold(w)) for w in self.cue.get("demand_stems", []))
         #: "are programate întrevederi": an event noun described as planned has not happened
         self.naming_nouns = {fold(w) for w in self.cue.get("naming_nouns", [])}
         self.planned = tuple(plain(fold(w)) for w in self.cue.get("planned_marks", []))

@@ -152,3 +152,8 @@ def naming(coder, a: Arg) -> bool:
     return fold(a.head.lemma_ or a.head.text) in coder.naming_nouns and any(
         c.dep_ in ("det", "nmod:poss") and c.i > a.head.i for c in a.head.children)
 
+
+def demand(coder, tok) -> bool:
+    """A noun of protest, pressure or demand ("protestele", "presiunile", "cererile"; ``demand_stems``, read from the
+    form: the lemmatiser misses these plurals), whose actor a concession answers."""
+    return tok.pos_ == "NOUN" and bool(coder.demand_stems) and plain(fold(tok.text)).startswith(coder.demand_stems)
