@@ -76,3 +76,18 @@ def test_no_untargeted_visit_or_aid(coded, k):
     text, cameo = NOT_EVENTS[k]
     got = [(e["cameo"], e["source"]["code"], e["target"]["code"]) for e in coded[len(CASES) + k]]
     assert not [g for g in got if g[0].startswith(cameo)], (text, got)
+
+
+def test_a_person_named_after_a_role_is_one_actor():
+    """"Un director …, pe numele său Ion Pop" parsed as two subjects of one verb: one actor, the role's code with the
+    person's name; a person of another country or far from the role stays a second actor."""
+    from newsgraph.enrich.events.actors import Actor, named_roles
+
+    role = Actor("ROUGOV", "Un director", None, 0, 11)
+    person = Actor("ROU", "Ion Pop", "person:ion-pop", 36, 43, "PERSON", True)
+    merged = named_roles([role, person])
+    assert [(a.code, a.name) for a in merged] == [("ROUGOV", "Ion Pop")]
+    foreign = Actor("HUN", "Kovács Béla", None, 36, 47, "PERSON", False)
+    assert len(named_roles([role, foreign])) == 2
+    far = Actor("ROU", "Ion Pop", None, 200, 207, "PERSON", True)
+    assert len(named_roles([role, far])) == 2

@@ -62,6 +62,23 @@ def _plain(word: str) -> str:
     return word.translate(_PLAIN)
 
 
+def named_roles(actors: list) -> list:
+    """"Un primar din județul X, pe numele său Ion Pop", parsed as two subjects of one verb: a person the knowledge
+    base does not know (a bare country code), named just after a role actor of that country, is the role's holder —
+    one actor with the role's code and the person's name, not a second, countryless one."""
+    out = list(actors)
+    for b in actors:
+        if b.type != "PERSON" or len(b.code or "") != 3:
+            continue
+        k = next((k for k, a in enumerate(out) if a is not b and any_head_role(a) and a.code[:3] == b.code
+                  and 0 <= b.start - a.end <= 60), None)
+        if k is not None and b in out:
+            a = out[k]
+            out[k] = Actor(a.code, b.name, b.id, b.start, b.end, b.type, a.weak)
+            out.remove(b)
+    return out
+
+
 def any_head_role(actor) -> str | None:
     """The sector of a role actor ("ROUGOV" from "Miniștrii … din România"), None for a named one."""
     return actor.code[3:6] if actor.id is None and actor.code and len(actor.code) == 6 else None

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from newsgraph.enrich.events import claims, refine, targets
-from newsgraph.enrich.events.actors import Actor, RoleActors, code_ok
+from newsgraph.enrich.events.actors import Actor, RoleActors, code_ok, named_roles
 from newsgraph.enrich.events.context import ContextCountries
 from newsgraph.enrich.events.dictionaries import Dictionaries
 from newsgraph.enrich.events.general import GeneralNews, cameo_root
@@ -496,6 +496,8 @@ class Coder:
                 # "Syria says it is willing to withdraw": the pronoun of a stated willingness is the speaker
                 srcs = [a for arg in by_verb[sp.i].subj for a in self.actors(arg, entities, date)]
             tgts = [a for arg in p.obj for a in self.actors(arg, entities, date)]
+            if self.roles and len(tgts) > 1:
+                tgts = named_roles(tgts)  # "Un primar …, pe numele său X": one actor
             if len(tgts) > 1 and self.gn.possessor_first:  # "rejected Biden's call for a truce in Gaza": Biden
                 tgts = self.gn.possessor(p, tgts)
             if self.gn.loc_not_target and tgts:  # "held talks in Geneva": the place inside the object is no partner
