@@ -448,12 +448,13 @@ class Coder:
             nonfinite = self.finite_only and not _finite(p.verb)
             if self.no_questions and sent_text.rstrip().endswith("?"):
                 continue  # "Why did the king go …?", "Does this mean …?": asked, not reported
-            if p.lemma in self.allege and p.subj and not nonfinite:  # a claim is a fact about its author
-                events += claims.accusation(self, p, by_verb, entities, date, k)
-                continue
-            if p.lemma in self.claim_verbs and p.subj and not nonfinite and \
-                    claims.claims_an_event(self, p, by_verb, entities, date):
-                events += claims.accusation(self, p, by_verb, entities, date, k)  # "X susține că Y a livrat arme"
+            if p.lemma in self.allege and p.subj and not nonfinite or p.lemma in self.claim_verbs and p.subj and \
+                    not nonfinite and claims.claims_an_event(self, p, by_verb, entities, date):
+                # a claim is a fact about its author ("X susține că Y a livrat arme")
+                made = claims.accusation(self, p, by_verb, entities, date, k)
+                for ev in made if context is not None else ():
+                    context.fill_event(ev)  # "the foreign minister accused Moscow": the article's minister
+                events += made
                 continue
             if any(m in low for m in self.unconfirmed):
                 continue
