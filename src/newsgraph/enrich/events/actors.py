@@ -154,6 +154,10 @@ class RoleActors:
 
     @staticmethod
     def _genitive(tok) -> bool:
+        """Whether the modifier ``tok`` hangs on its head as a genitive (no preposition, or "al/a/ai/ale/lui"): a
+        relation in the parse, plural and dative forms included ("liderii sindicatelor"). Not
+        :func:`newsgraph.enrich.inflection.genitive`, which tells whether one word's form is a singular
+        genitive/dative ("Guvernului") to turn it back into its nominative: the two answer different questions."""
         cases = {fold(c.text) for c in tok.children if c.dep_ in ("case", "det")}
         return not any(c.dep_ == "case" for c in tok.children) or bool(cases & GENITIVE_MARKS)
 
