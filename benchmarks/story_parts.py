@@ -1,7 +1,7 @@
 """CPU time of each part of story placement during a structure-only ingest of N generated articles (or, with
 ``--ratio``, the ingest's CPU time with stories and without, in one process).
 
-    python benchmarks/story_parts.py [--n 1000]
+    python benchmarks/story_parts.py [--n 1000] [--stages full]
     python benchmarks/story_parts.py --n 1000 --ratio 3 [--stages full]   # with/without stories, in one process
 
 The articles are ``ingest_scale.py``'s (one month, template text); the ingest runs in this process with stories
@@ -27,7 +27,7 @@ from ingest_scale import write_articles  # noqa: E402
 CLUSTERER = ("add", "add_features", "_original", "_story_scores", "_reid")
 FUNCTIONS = ("features_of", "fingerprint", "folded", "similarity")
 STATE = ("band_candidates", "many", "put", "joined", "touched", "rename", "_central", "get", "by_content",
-         "entity_weights", "first_member", "refresh", "_title_candidates")
+         "entity_weights", "first_member", "refresh", "_title_candidates", "postings")
 
 
 def ratio(n: int, rounds: int, stages: str) -> None:
@@ -64,7 +64,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=1000)
     ap.add_argument("--ratio", type=int, default=0, metavar="ROUNDS",
                     help="instead: ingest with stories and without, alternately, ROUNDS times in this process")
-    ap.add_argument("--stages", default="structure", help="with --ratio: structure or full")
+    ap.add_argument("--stages", default="structure", help="structure or full")
     args = ap.parse_args()
     n = args.n
     if args.ratio:
@@ -102,9 +102,9 @@ def main() -> None:
         src = write_articles(Path(tmp) / "articles.jsonl", n)
         with open_store(str(Path(tmp) / "b.db")) as store:
             cpu = time.process_time()
-            ingest([str(src)], store, stages=stages_from(Namespace(stages="structure")), stories=True)
+            ingest([str(src)], store, stages=stages_from(Namespace(stages=args.stages)), stories=True)
             cpu = time.process_time() - cpu
-    print(f"ingest of {n} articles with stories: {cpu:.2f} s CPU ({cpu / n * 1000:.2f} ms an article)")
+    print(f"ingest of {n} articles ({args.stages}) with stories: {cpu:.2f} s CPU ({cpu / n * 1000:.2f} ms an article)")
     print("| part | calls | CPU s | ms an article |\n|---|---:|---:|---:|")
     for name, s in sorted(spent.items(), key=lambda kv: -kv[1]):
         print(f"| {name} | {calls[name]} | {s:.3f} | {s / n * 1000:.3f} |")

@@ -206,11 +206,14 @@ def test_the_postgres_migration_fills_the_postings(pg_url):
     assert after == before and len(after) == 4 * 3 + 2
 
 
-def test_a_story_summary_updated_article_by_article_equals_one_recomputed_whole(make):
+@pytest.mark.parametrize("order", ["published", "reversed"])
+def test_a_story_summary_updated_article_by_article_equals_one_recomputed_whole(make, order):
+    """Article by article (``joined``), also when each new article is the earliest of its story, which is then
+    renamed after it (its summary row moves with it)."""
     c = make()
     if not hasattr(c.state, "refresh"):
         pytest.skip("the memory state keeps no summaries")
-    for f, text in items():
+    for f, text in (items() if order == "published" else items()[::-1]):
         place(c, f, text)
     place(c, feat("a4", "en", "2025-03-14T09:00", ("country:ROU", "country:MDA", "place:iasi", "place:chisinau"),
                   stems={"agreem": 1}, numbers=("145", "178")), text_of("a4"))
@@ -313,3 +316,50 @@ def test_near_with_a_limit_reads_the_articles_nearest_in_time(make):
     assert [m.features.id for m in c.state.near(day, 3.0, 10)] == ["n2", "n3", "n1", "n4", "n5"]  # undated last;
     # n0 is out of the window
     assert [m.features.id for m in c.state.near(None, 10.0, 2)] == ["n0", "n1"]
+
+
+@pytest.mark.parametrize("rows", [256, 0])
+def test_band_candidates_read_at_once_or_by_range_scans_agree(make, monkeypatch, rows):
+    """The nearest band neighbours are the same whether all band rows are read in one statement (few rows) or
+    the per-band range scans read them (more than ``BAND_ROWS``; 0 forces them): every article shares the
+    bands of one text, at days before, after and around the new one, some undated."""
+    from newsgraph.stories.dedup import fingerprint
+
+    c = make()
+    if isinstance(c.state, MemoryState):
+        pytest.skip("the store's statements")
+    import newsgraph.store.stories_sql as stories_sql
+
+    monkeypatch.setattr(stories_sql, "BAND_ROWS", rows)
+    text = text_of("wire")
+    days = [f"2025-03-{d:02d}T{h:02d}:00" for d in (2, 9, 12, 12, 13, 20) for h in (8, 10)] + [None, None, None]
+    for i, when in enumerate(days):
+        place(c, feat(f"w{i:02d}", "ro", when), text + f" tail{i}")
+    bands = fingerprint(text).bands
+    day = day_number(DAY)
+    by_gap = sorted((abs(day_number(w) - day), f"w{i:02d}") for i, w in enumerate(days) if w)
+    for limit in (1, 3, 7, 40):
+        expected = {a for _, a in by_gap[:limit]} | {f"w{i:02d}" for i in range(len(days) - 3, len(days))
+                                                      if limit > len(by_gap)}
+        assert c.state.band_candidates(bands, day, limit) == expected
+        assert c.state.band_candidates(bands, None, limit) == {f"w{i:02d}" for i in range(len(days))[:limit]}
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_members_read_with_a_tiny_feature_cache_place_as_in_memory(backend, tmp_path, request):
+    """``many`` reads the features only of articles whose parsed features are not cached: with a cache of one
+    article (nearly every read a miss, the cache evicting as it is filled) the stories are those in memory."""
+    from newsgraph.store import open_store
+    from newsgraph.store.stories_sql import SqlStoryState
+
+    location = str(tmp_path / "tiny.db") if backend == "sqlite" else request.getfixturevalue("pg_url")
+    memory = Clusterer(MemoryState())
+    with open_store(location) as store:
+        tiny = Clusterer(SqlStoryState(store.sql, cache_size=1))
+        for f, text in [*items(), *copy_items()]:
+            place(memory, f, text)
+            place(tiny, f, text)
+        for f, _ in [*items(), *copy_items()]:
+            a, b = memory.state.get(f.id), tiny.state.get(f.id)
+            assert (a.story, a.copy_of, a.features) == (b.story, b.copy_of, b.features)
+        assert sorted(m.features.id for m in tiny.state.many(["w2", "a1", "nope", "b1"])) == ["a1", "b1", "w2"]

@@ -188,3 +188,59 @@ def test_shared_counts_equal_one_intersection_per_candidate():
         a = np.unique(rng.integers(0, 300, rng.integers(0, 80))).astype(np.uint32)
         others = [np.unique(rng.integers(0, 300, rng.integers(0, 80))).astype("<u4") for _ in range(rng.integers(0, 7))]
         assert shared_counts(a, others) == [len(np.intersect1d(a, o)) for o in others]
+
+
+def _random_texts(n: int, seed: int):
+    """Random texts over letters, digits, marks, underscores, ideographs, superscripts and punctuation."""
+    import random
+
+    rng = random.Random(seed)
+    pools = [(0x20, 0x250), (0x300, 0x370), (0x660, 0x66A), (0x4E00, 0x4E40), (0x400, 0x460), (0xB2, 0xBF)]
+    specials = [0x5F, 0x20, 0x20, 0x2C, 0x2E, 0x31, 0x32, 0x15F, 0x219, 0x2002, 0xBD, 0x2160]
+    for _ in range(n):
+        yield "".join(chr(rng.choice(specials)) if rng.random() < 0.3 else chr(rng.randrange(*rng.choice(pools)))
+                      for _ in range(rng.randrange(0, 300)))
+
+
+def test_token_shingle_hashes_equal_the_hashes_of_the_shingle_strings():
+    """The fingerprint hashes the UTF-8 bytes of the tokens joined (no shingle strings made): the same sorted
+    hashes, and count, as shingle_hashes(shingles(text)), short texts (< 4 words) and empty ones included."""
+    import numpy as np
+
+    from newsgraph.stories.dedup import shingle_hashes, shingles, token_shingle_hashes, words
+
+    for text in [WIRE, OTHER, "", "one", "two words", "just three words", *_random_texts(500, 5)]:
+        toks = words(text)
+        hashes, size = token_shingle_hashes(toks)
+        expected = shingles(text, toks=toks)
+        assert np.array_equal(hashes, shingle_hashes(expected)) and size == len(expected), text
+        assert hashes.dtype == np.uint32
+
+
+def test_content_words_equal_the_regex_over_the_text():
+    """Content words read from the fingerprint's tokens are the regex's matches over the folded text (tokens
+    with digits, underscores, numerals that are neither letters nor decimal digits)."""
+    from newsgraph.stories.dedup import folded, words
+    from newsgraph.stories.similarity import _WORD, content_stems, content_words
+
+    for text in [WIRE, OTHER, "", "ab_cde 12abc3 x²yz ⅯMM 3D", *_random_texts(1000, 7)]:
+        body = folded(text)
+        assert content_words(words(text, body)) == _WORD.findall(body), text
+        assert content_stems(text, "ro", body, words(text, body)) == content_stems(text, "ro", body)
+
+
+def test_the_number_pattern_matches_as_the_definition():
+    """The figure pattern, rewritten to start with a digit (fast), finds the same matches at the same places as
+    its definition (a leading lookbehind), on random strings of digits, separators, letters and other digits."""
+    import random
+    import re
+
+    from newsgraph.stories.similarity import _NUMBER, _NUMBER_DEFINITION
+
+    definition = re.compile(_NUMBER_DEFINITION)
+    rng = random.Random(2)
+    alphabet = "0123456789012345,.,. ab_ă\u0660\u0661²"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 25))) for _ in range(30000)]
+    for text in [*texts, WIRE, OTHER, "11.000 and 11,000; 50,4% in 2024, 1.234.567,89 x1.000 .123 ,456"]:
+        assert ([(m.start(), m.group()) for m in _NUMBER.finditer(text)]
+                == [(m.start(), m.group()) for m in definition.finditer(text)]), text

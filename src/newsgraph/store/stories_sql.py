@@ -21,8 +21,11 @@ from newsgraph.stories.similarity import Embedder, Features, idf, similarity
 
 MAX_CENTRAL = 12  # members compared when choosing a story's most central headline (66 pairs)
 MAX_EVENTS = 200  # events in a story's timeline
+BAND_ROWS = 256  # band rows read at once for a placement; more (template-heavy text), and the per-band range scans
 
 
+#: the columns of ``story_members`` but the features (read apart, for articles whose parsed features are not cached)
+LIGHT = "article_id, story_id, copy_of, similarity, day, content_key, shingles"
 FEATURE_CACHE = 2_000  # parsed features kept per state object (the recent articles, which placement reads most)
 
 
@@ -56,9 +59,10 @@ class SqlStoryState:
         self.sql = sql
         self._features = FeatureCache(cache_size)  # parsed JSON, per state object (one ingest run)
 
-    def _member(self, row) -> Member:
+    def _member(self, row, f: Features | None = None) -> Member:
+        """A member from its row (``f``: its features, already at hand; else from the cache or the row)."""
         aid = row["article_id"]
-        f = self._features.get(aid)
+        f = f or self._features.get(aid)
         if f is None:
             f = Features.from_dict(json.loads(row["features"]))
             self._features[aid] = f
@@ -94,11 +98,21 @@ class SqlStoryState:
         return [self._member(r) for r in rows[:limit]]
 
     def many(self, ids) -> list[Member]:
+        """The placed articles among ``ids``. Their features are read only for those not in the parsed-features
+        cache (the stored JSON is most of a row: placement reads the same recent articles again and again)."""
         ids, out = list(ids), []
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
-            out += [self._member(r) for r in self.sql.rows(
-                f"SELECT * FROM story_members WHERE article_id IN ({','.join('?' * len(chunk))})", chunk)]
+            marks = ",".join("?" * len(chunk))
+            rows = self.sql.run(f"SELECT {LIGHT} FROM story_members WHERE article_id IN ({marks})", chunk).fetchall()
+            have = {r["article_id"]: self._features.get(r["article_id"]) for r in rows}
+            missing = [a for a, f in have.items() if f is None]
+            if missing:
+                for r in self.sql.run("SELECT article_id, features FROM story_members WHERE article_id IN"
+                                      f" ({','.join('?' * len(missing))})", missing).fetchall():
+                    have[r["article_id"]] = self._features[r["article_id"]] = Features.from_dict(
+                        json.loads(r["features"]))
+            out += [self._member(r, have[r["article_id"]]) for r in rows]
         return out
 
     def postings(self, entities, day: float | None, window: float, limit: int) -> dict[str, tuple]:
@@ -142,15 +156,31 @@ class SqlStoryState:
 
     def band_candidates(self, bands: list[str], day: float | None = None, limit: int | None = None) -> set[str]:
         """Articles sharing one of the LSH ``bands``; with ``limit``, the ``limit`` nearest ``day`` in time
-        (publication time, undated last, then id). With a limit it reads at most ``limit`` rows per band and
-        side of ``day`` (index range scans on ``story_bands(band, day, article_id)``, one statement), however
-        many articles share a band: the ``limit`` nearest overall are among the ``limit`` nearest per band."""
+        (publication time, undated last, then id). With a limit it reads the bands' rows in one ``IN`` statement
+        when they are at most :data:`BAND_ROWS` (0.1 ms, a third of the range scans), else at most ``limit`` rows
+        per band and side of ``day`` (:meth:`_band_neighbours`), however many articles share a band."""
         if not bands:
             return set()
+        marks = ",".join("?" * len(bands))
         if limit is None:
-            marks = ",".join("?" * len(bands))
             return {r["article_id"] for r in self.sql.rows(
                 f"SELECT DISTINCT article_id FROM story_bands WHERE band IN ({marks})", bands)}
+        # Most articles share a band with few others: all their band rows in one statement (one index seek per
+        # band), the nearest picked here; only when there are more than BAND_ROWS, the per-band range scans.
+        rows = self.sql.run(f"SELECT article_id, day FROM story_bands WHERE band IN ({marks}) LIMIT ?",
+                            [*bands, BAND_ROWS + 1]).fetchall()
+        if len(rows) <= BAND_ROWS:
+            found = {r["article_id"]: r["day"] for r in rows}
+        else:
+            found = self._band_neighbours(bands, day, limit)
+        if day is None:
+            return set(sorted(found)[:limit])
+        return set(sorted(found, key=lambda a: (found[a] is None, abs(found[a] - day) if found[a] is not None
+                                                 else 0.0, a))[:limit])
+
+    def _band_neighbours(self, bands: list[str], day: float | None, limit: int) -> dict[str, float | None]:
+        """Article id -> day of the ``limit`` articles nearest ``day`` per band and side of it (the nearest
+        ``limit`` overall are among them): index range scans, one statement, however many share a band."""
         pick = "SELECT article_id, day FROM story_bands WHERE band = ?"
         parts, params = [], []
         for band in bands:
@@ -162,11 +192,7 @@ class SqlStoryState:
                           f"SELECT * FROM ({pick} AND day > ? ORDER BY day, article_id LIMIT ?) AS b",
                           f"SELECT * FROM ({pick} AND day IS NULL ORDER BY article_id LIMIT ?) AS b"]
                 params += [band, day, limit, band, day, limit, band, limit]
-        found = {r["article_id"]: r["day"] for r in self.sql.rows(" UNION ALL ".join(parts), params)}
-        if day is None:
-            return set(sorted(found)[:limit])
-        return set(sorted(found, key=lambda a: (found[a] is None, abs(found[a] - day) if found[a] is not None
-                                                 else 0.0, a))[:limit])
+        return {r["article_id"]: r["day"] for r in self.sql.run(" UNION ALL ".join(parts), params).fetchall()}
 
     def by_content(self, key: str) -> str | None:
         return self.sql.value("SELECT article_id FROM story_members WHERE content_key = ?"
@@ -219,7 +245,14 @@ class SqlStoryState:
         self.sql.run("UPDATE story_members SET copy_of = ? WHERE article_id = ?", (original, article_id))
 
     def rename(self, old: str, new: str) -> None:
+        """Move a story's members to a new id; its summary row moves with them when ``new`` has none (an
+        earlier article joined the story: :meth:`joined` then updates the row), else it is dropped (a merge:
+        the clusterer refreshes ``new``)."""
+        if old == new:
+            return
         self.sql.run("UPDATE story_members SET story_id = ? WHERE story_id = ?", (new, old))
+        self.sql.run("UPDATE stories SET id = ? WHERE id = ? AND NOT EXISTS (SELECT 1 FROM stories WHERE id = ?)",
+                     (new, old, new))
         self.sql.run("DELETE FROM stories WHERE id = ?", (old,))
 
     def touched(self, story_ids) -> None:
@@ -250,8 +283,8 @@ class SqlStoryState:
              json.dumps(sites, ensure_ascii=False), datetime.now(UTC).isoformat(timespec="seconds")))
 
     def joined(self, story_id: str, article_id: str) -> None:
-        """A new article joined the story (no merge, no rename, no copy link changed): update its summary row
-        from the row and the article alone. The title is chosen again only when the new article is among the
+        """A new article joined the story (no merge, no copy link changed; the story renamed after it when it
+        is the earliest, :meth:`rename`): update its summary row from the row and the article alone. The title is chosen again only when the new article is among the
         originals it is chosen from (:meth:`_title_candidates`), so a big story costs no more than a small one."""
         row = self.sql.one("SELECT * FROM stories WHERE id = ?", (story_id,))
         new = self.sql.one("SELECT m.copy_of, a.site, a.language, a.published FROM story_members m JOIN articles a"

@@ -36,7 +36,15 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from newsgraph.stories.dedup import COPY_CONTAINMENT, fingerprint, folded, shared_counts, shingle_hashes, shingles
+from newsgraph.stories.dedup import (
+    COPY_CONTAINMENT,
+    fingerprint,
+    folded,
+    shared_counts,
+    shingle_hashes,
+    shingles,
+    words,
+)
 from newsgraph.stories.similarity import Embedder, Features, features_of, idf, similarity
 
 WINDOW_DAYS = 10.0  # articles further apart than this in publication time are never compared
@@ -230,8 +238,9 @@ class Clusterer:
     def add(self, doc) -> Assignment:
         """Place an analysed Document (its text is folded once, for both its features and its fingerprint)."""
         body = folded(doc.text)
-        return self.add_features(features_of(doc, self.embedder, folded_text=body), doc.text,
-                                 fingerprint(doc.text, body))
+        toks = words(doc.text, body)  # cut once: the fingerprint's shingles and the features' content words
+        return self.add_features(features_of(doc, self.embedder, folded_text=body, tokens=toks), doc.text,
+                                 fingerprint(doc.text, body, toks))
 
     def add_features(self, f: Features, text: str, fp=None) -> Assignment:
         """Place an article by its features and text (``fp``: its :func:`~newsgraph.stories.dedup.fingerprint`,
@@ -268,8 +277,10 @@ class Clusterer:
             state.rename(other, member.story)
         touched.add(member.story)
         story = self._reid(member.story)
-        if previous is None and not merged and not flipped and story == member.story:
-            state.joined(story, f.id)  # one new article in one story, which keeps its id: a cheap summary update
+        if previous is None and not merged and not flipped and story in (member.story, f.id):
+            # one new article in one story, which keeps its id or takes the new article's (the earliest now, the
+            # summary row moved with the rename): a cheap summary update
+            state.joined(story, f.id)
             return Assignment(f.id, story, member.copy_of, member.similarity, merged)
         touched = {story} | {self._reid(s) for s in touched if s != member.story and state.first_member(s)}
         state.touched(touched | set(merged) | ({previous.story} if previous else set()))

@@ -101,22 +101,44 @@ def minhash(hashes: np.ndarray, num_perm: int = NUM_PERM, seed: int = SEED) -> n
 def shingle_hashes(sh: Set[str]) -> np.ndarray:
     """The 32-bit hashes MinHash gives these shingles (``datasketch.hashfunc.sha1_hash32``: the first four
     bytes of SHA-1, little-endian), sorted, unique."""
+    return _sha1_32([s.encode("utf-8") for s in sh])
+
+
+def _sha1_32(shingles_utf8) -> np.ndarray:
+    """:func:`shingle_hashes` of UTF-8 encoded shingles: one SHA-1 digest each (the list comprehension is the
+    whole Python-level cost), their first four bytes cut out of the joined digests by numpy."""
     sha1 = hashlib.sha1
-    raw = b"".join(sha1(s.encode("utf-8")).digest()[:4] for s in sh)
-    return np.unique(np.frombuffer(raw, dtype="<u4").astype(np.uint32))
+    raw = b"".join([sha1(s).digest() for s in shingles_utf8])
+    if not raw:
+        return np.zeros(0, dtype=np.uint32)
+    return np.unique(np.frombuffer(raw, dtype=np.uint8).reshape(-1, 20)[:, :4].copy().view("<u4").ravel()
+                     .astype(np.uint32))
 
 
-def fingerprint(text: str, folded_text: str | None = None) -> Fingerprint:
-    """Content key, LSH band keys and shingle hashes of a body (``folded_text``: :func:`folded` of it, if known)."""
-    toks = words(text, folded_text)
-    sh = shingles(text, toks=toks)
-    hashes = shingle_hashes(sh)
-    values = minhash(hashes)
+def token_shingle_hashes(toks: list[str], size: int = SHINGLE) -> tuple[np.ndarray, int]:
+    """:func:`shingle_hashes` of :func:`shingles` of these tokens, and the number of shingles, without making
+    the shingle strings: the tokens are encoded once and each shingle is the UTF-8 bytes of its words joined by
+    spaces (the encoding of the joined string; a regression test holds the two paths equal)."""
+    if len(toks) < size:
+        grams = {" ".join(toks).encode("utf-8")} if toks else set()
+    else:
+        enc = [w.encode("utf-8") for w in toks]
+        grams = set(map(b" ".join, zip(*(enc[i:] for i in range(size)))))
+    return _sha1_32(grams), len(grams)
+
+
+def fingerprint(text: str, folded_text: str | None = None, toks: list[str] | None = None) -> Fingerprint:
+    """Content key, LSH band keys and shingle hashes of a body (``folded_text``: :func:`folded` of it, if known;
+    ``toks``: :func:`words` of it, if known)."""
+    toks = words(text, folded_text) if toks is None else toks
+    hashes, size = token_shingle_hashes(toks)
     bands = []
-    for b in range(BANDS):
-        chunk = values[b * ROWS:(b + 1) * ROWS].tobytes()
-        bands.append(f"{b}:{hashlib.blake2b(chunk, digest_size=8).hexdigest()}")
-    return Fingerprint(content_key(text, toks), bands if sh else [], len(sh), hashes)
+    if size:
+        values = minhash(hashes)
+        blake2b = hashlib.blake2b
+        bands = [f"{b}:{blake2b(values[b * ROWS:(b + 1) * ROWS].tobytes(), digest_size=8).hexdigest()}"
+                 for b in range(BANDS)]
+    return Fingerprint(content_key(text, toks), bands, size, hashes)
 
 
 def pack(hashes: np.ndarray) -> bytes:
