@@ -51,3 +51,30 @@ def test_unnamed_minister_takes_the_country_named_earlier_in_the_article():
 def test_unnamed_role_stays_countryless_without_a_dominant_country():
     [events] = _code(["The interior minister criticized Austria and Slovenia over the new border checks."])
     assert events and all((e["source"]["code"] or "").startswith("---") for e in events)
+
+
+def test_unnamed_role_takes_the_country_of_the_person_introduced_with_that_role():
+    """"Prime Minister X met Chancellor Y. The prime minister criticised …": the person the entity layer linked to
+    the same role phrase, not the nearest actor of the sector (session 10)."""
+    ctx = ContextCountries([(0, 24, "Ana Pop", "p:1", "ROUGOV", "PERSON", "role", "ROU", "Romanian Prime Minister"),
+                            (25, 32, "Ana Pop", "p:1", "ROUGOV", "PERSON", "name", "ROU", "Ana Pop")])
+    ctx.note([Actor("ROUGOV", "Ana Pop", "p:1", 25, 32, "PERSON"), Actor("AUTGOV", "Karl Huber", "p:2", 60, 70)])
+    pm, minister = Actor("---GOV", "The prime minister", start=90), Actor("---GOV", "the government", start=95)
+    ctx.fill([pm])
+    ctx.fill([minister])
+    assert pm.code == "ROUGOV" and minister.code == "AUTGOV"
+
+
+def test_unnamed_role_is_not_of_the_country_it_acts_on():
+    """"… expelled two Russian diplomats. The foreign minister accused Moscow": not a Russian minister, also on the
+    accusation path (session 10)."""
+    ctx = ContextCountries([])
+    ctx.note([Actor("ESTGOV", "Estonia", start=0), Actor("RUSGOV", "Russian diplomats", start=30)])
+    ev = {"source": {"code": "---GOV", "name": "The foreign minister"}, "target": {"code": "RUS", "name": "Moscow"},
+          "evidence": {"verb_start": 70}}
+    ctx.fill_event(ev)
+    assert ev["source"]["code"] == "ESTGOV"
+    [events] = _code(["The Estonian government expelled two Russian diplomats on Monday. "
+                      "The foreign minister accused Moscow of espionage."])
+    got = {((e["source"]["code"] or "")[:6], e["plover"]) for e in events}
+    assert ("ESTGOV", "ACCUSE") in got, events

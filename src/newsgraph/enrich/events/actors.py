@@ -62,6 +62,23 @@ def _plain(word: str) -> str:
     return word.translate(_PLAIN)
 
 
+def named_roles(actors: list) -> list:
+    """"Un primar din județul X, pe numele său Ion Pop", parsed as two subjects of one verb: a person the knowledge
+    base does not know (a bare country code), named just after a role actor of that country, is the role's holder —
+    one actor with the role's code and the person's name, not a second, countryless one."""
+    out = list(actors)
+    for b in actors:
+        if b.type != "PERSON" or len(b.code or "") != 3:
+            continue
+        k = next((k for k, a in enumerate(out) if a is not b and any_head_role(a) and a.code[:3] == b.code
+                  and 0 <= b.start - a.end <= 60), None)
+        if k is not None and b in out:
+            a = out[k]
+            out[k] = Actor(a.code, b.name, b.id, b.start, b.end, b.type, a.weak)
+            out.remove(b)
+    return out
+
+
 def any_head_role(actor) -> str | None:
     """The sector of a role actor ("ROUGOV" from "Miniștrii … din România"), None for a named one."""
     return actor.code[3:6] if actor.id is None and actor.code and len(actor.code) == 6 else None
@@ -82,6 +99,7 @@ class RoleActors:
         self.adjectives = {fold(k): v for k, v in cue.get("role_adjectives", {}).items()}
         self.goal_preps = {fold(w) for w in cue.get("goal_preps", [])} | {fold(w) for w in cue.get("location_preps", [])}
         self.attribution = {fold(w) for w in cue.get("attribution_preps", [])}
+        self.adjunct = {fold(w) for w in cue.get("adjunct_preps", [])}  # "după scandalul de la …": no target inside
         self._cities: dict | None = None
         self._plain_sectors: dict | None = None
 
@@ -136,6 +154,10 @@ class RoleActors:
 
     @staticmethod
     def _genitive(tok) -> bool:
+        """Whether the modifier ``tok`` hangs on its head as a genitive (no preposition, or "al/a/ai/ale/lui"): a
+        relation in the parse, plural and dative forms included ("liderii sindicatelor"). Not
+        :func:`newsgraph.enrich.inflection.genitive`, which tells whether one word's form is a singular
+        genitive/dative ("Guvernului") to turn it back into its nominative: the two answer different questions."""
         cases = {fold(c.text) for c in tok.children if c.dep_ in ("case", "det")}
         return not any(c.dep_ == "case" for c in tok.children) or bool(cases & GENITIVE_MARKS)
 
@@ -169,11 +191,23 @@ class RoleActors:
                 # "Miniștrii … din România, Bulgaria și Grecia" parsed with the countries as conjuncts of the role
                 a = make(a.code + out[0].code[3:], a.name, a.id, a.start, a.end, a.type, False)
             any_head = True
-            if out and h.dep_ == "conj" and a.code == out[-1].code and not any(c.dep_ == "cc" for c in h.children):
-                out[-1] = a if a.id else out[-1]  # "omologul său ucrainean, Volodimir Zelenski": an apposition
+            if out and (merged := self._apposed(out[-1], h, a, make)) is not None:
+                out[-1] = merged
                 continue
             out.extend(self._per_place(h, a, entities, make))
         return out if any_head else None
+
+    @staticmethod
+    def _apposed(prev, h, a, make):
+        """``a`` (of the conjunct ``h``) as an apposition naming ``prev``, merged into one actor; else None."""
+        if h.dep_ != "conj" or any(c.dep_ == "cc" for c in h.children):
+            return None
+        if a.code == prev.code:
+            return a if a.id else prev  # "omologul său ucrainean, Volodimir Zelenski": an apposition
+        if a.type == "PERSON" and len(a.code or "") == 3 and (prev.code or "")[:3] == a.code and any_head_role(prev):
+            # "primarului orașului, Ion Pop": a person the knowledge base does not know, named after its role
+            return make(prev.code, a.name, a.id, a.start, a.end, a.type, prev.weak)
+        return None
 
     def _per_place(self, h, a, entities: list[tuple], make) -> list:
         """"Miniștrii energiei din România, Bulgaria și Grecia": a role whose country came from a coordinated place
@@ -206,7 +240,9 @@ class RoleActors:
             lem = fold(t.lemma_ or t.text)
             if lem in self.qualified:  # "șeful diplomației", "liderii sindicali": the genitive or adjective says
                 for c in t.children:
-                    if c.dep_ == "nmod" and (s := self.sectors.get(fold(c.lemma_ or c.text))):
+                    # (by its form too: "liderii sindicatelor" lemmatised "sindicată")
+                    if c.dep_ == "nmod" and (s := self.sectors.get(fold(c.lemma_ or c.text))
+                                             or self._by_form(fold(c.text))):
                         return s
                     if c.dep_ == "amod" and (s := self.adjectives.get(fold(c.lemma_ or c.text))):
                         return s
@@ -244,6 +280,10 @@ class RoleActors:
             code, toks = named_code
             return make(code, " ".join(t.text for t in toks), None, toks[0].idx, toks[-1].idx + len(toks[-1].text),
                         "ORG", False)
+        if not own and h.pos_ == "NOUN" and h.morph.get("Definite") == ["Ind"] and h.morph.get("Number") == ["Sing"] \
+                and any(c.dep_ == "case" for c in h.children) \
+                and not any(c.dep_ in ("det", "nummod", "amod", "flat", "appos") for c in h.children):
+            return None  # a bare singular after a preposition is a manner, not an actor: "au intervenit în forță"
         role_toks = [t for t in [h] + [t for t in core if t.dep_ in ("flat", "compound") and t.head.i == h.i]
                      if t.pos_ in ("NOUN", "PROPN")]  # "vizita oficială": an adjective names no actor
         sector = self._sector(role_toks) if h.pos_ != "PROPN" or not own else None
@@ -346,11 +386,11 @@ class RoleActors:
         return None
 
     def deeper(self, heads: list, skip: set, entities: list[tuple], make, loc_preps: set, own: tuple = (),
-               sites: tuple = (), own_country: tuple = ()) -> list:
+               sites: tuple = (), own_country: tuple = (), adjuncts: bool = False) -> list:
         """The first named or explicitly situated actor (else the first role) inside the verb's object and oblique phrases, for a verb
         whose arguments give none ("a cerut demisia ministrului Justiției", "sancțiuni companiei Rosneft",
         "împotriva reformei propuse de Ministerul francez al Transporturilor"); a town in a locative phrase is
-        where, not whom."""
+        where, not whom. ``adjuncts``: also look inside time and cause phrases (whom a concession answers)."""
         weak: list = []
         named: list = []  # per head, the first found wins, as before
         later: list = []
@@ -361,6 +401,12 @@ class RoleActors:
             rel = {x.i for c in head.subtree if c.dep_ in ("acl", "relcl", "acl:relcl") and c.i != head.i
                    and (c.morph.get("VerbForm") == ["Fin"] or any(g.dep_ in ("nsubj", "aux") for g in c.children))
                    for x in c.subtree}
+            # nor inside an attribution ("…, potrivit unui comunicat al Ministerului"): who reports it, not whom;
+            # nor a time or cause phrase ("starea de urgență după atacurile asupra Ucrainei"), unless it is the head's
+            rel |= {x.i for c in head.subtree if any(
+                g.dep_ == "case" and (fold(g.text) in self.attribution
+                                      or not adjuncts and fold(g.text) in self.adjunct and c.i != head.i)
+                for g in c.children) for x in c.subtree}
             for t in sorted(head.subtree, key=lambda t: t.i):
                 if t.i in rel:
                     continue
@@ -380,7 +426,11 @@ class RoleActors:
                     continue  # "au protestat în Piața Victoriei": a place named in a locative phrase is where
                 if a.type in self.place_types and len(a.code or "") == 3 and a.code in own_country:
                     continue  # "Putin a suspendat participarea Rusiei la tratat": the source's own country
-                found = [a] + [b for c in self.heads(t)[1:] if (b := self.head_actor(c, entities, make))]
+                found = [a]
+                for c in self.heads(t)[1:]:
+                    if (b := self.head_actor(c, entities, make)) is not None:
+                        merged = self._apposed(found[-1], c, b, make)
+                        found[-1:] = [merged] if merged is not None else [found[-1], b]
                 if not a.weak:
                     # "a respins cererea Manilei de …", "a criticat vizita în Taiwan a lui X": a possessor
                     # (genitive, no preposition) before actors in prepositional phrases

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from newsgraph.enrich.events import claims, refine, targets
-from newsgraph.enrich.events.actors import Actor, RoleActors, code_ok
+from newsgraph.enrich.events.actors import Actor, RoleActors, code_ok, named_roles
 from newsgraph.enrich.events.context import ContextCountries
 from newsgraph.enrich.events.dictionaries import Dictionaries
 from newsgraph.enrich.events.general import GeneralNews, cameo_root
@@ -110,6 +110,19 @@ class Coder:
         self.content_marks = {w.lower() for w in self.cue.get("content_marks", [])}
         #: "se va întâlni la Palatul Cotroceni cu președintele": the partner of a meeting or a cooperation
         self.partner_preps = {w.lower() for w in self.cue.get("partner_preps", [])}
+        #: "…, a anunțat Pentagonul": a reporting clause's subject (parsed as its object) reports the act, no target
+        self.reporting = {fold(w) for w in self.cue.get("reporting_verbs", [])}
+        #: "după scandalul de la …", "despre Ucraina", "în urma atacului": time, cause, topic — no target inside
+        self.adjunct_preps = {fold(w) for w in self.cue.get("adjunct_preps", [])}
+        self.adjunct_nouns = {fold(w) for w in self.cue.get("adjunct_nouns", [])}
+        #: "a retras proiectul, după protestele sindicatelor": what a concession answers, named in a time phrase
+        self.demand_stems = tuple(plain(fold(w)) for w in self.cue.get("demand_stems", []))
+        #: "are programate întrevederi": an event noun described as planned has not happened
+        self.naming_nouns = {fold(w) for w in self.cue.get("naming_nouns", [])}
+        self.planned = tuple(plain(fold(w)) for w in self.cue.get("planned_marks", []))
+        #: CAMEO codes the conventions never code without a target ("a făcut o vizită la baraj", "alocă bani pentru
+        #: drumuri": a domestic inspection or budget item, no visit to or aid for an actor)
+        self.needs_target = tuple(self.cue.get("codes_needing_target", []))
         #: "de fiecare dată când Curtea respinge o lege": a present-tense act under a habitual phrase is generic
         self.habitual = [w.lower() for w in self.cue.get("habitual_marks", [])]
         #: English general-news precision rules (see :mod:`.general`; their cues are empty for other languages)
@@ -435,12 +448,13 @@ class Coder:
             nonfinite = self.finite_only and not _finite(p.verb)
             if self.no_questions and sent_text.rstrip().endswith("?"):
                 continue  # "Why did the king go …?", "Does this mean …?": asked, not reported
-            if p.lemma in self.allege and p.subj and not nonfinite:  # a claim is a fact about its author
-                events += claims.accusation(self, p, by_verb, entities, date, k)
-                continue
-            if p.lemma in self.claim_verbs and p.subj and not nonfinite and \
-                    claims.claims_an_event(self, p, by_verb, entities, date):
-                events += claims.accusation(self, p, by_verb, entities, date, k)  # "X susține că Y a livrat arme"
+            if p.lemma in self.allege and p.subj and not nonfinite or p.lemma in self.claim_verbs and p.subj and \
+                    not nonfinite and claims.claims_an_event(self, p, by_verb, entities, date):
+                # a claim is a fact about its author ("X susține că Y a livrat arme")
+                made = claims.accusation(self, p, by_verb, entities, date, k)
+                for ev in made if context is not None else ():
+                    context.fill_event(ev)  # "the foreign minister accused Moscow": the article's minister
+                events += made
                 continue
             if any(m in low for m in self.unconfirmed):
                 continue
@@ -483,6 +497,8 @@ class Coder:
                 # "Syria says it is willing to withdraw": the pronoun of a stated willingness is the speaker
                 srcs = [a for arg in by_verb[sp.i].subj for a in self.actors(arg, entities, date)]
             tgts = [a for arg in p.obj for a in self.actors(arg, entities, date)]
+            if self.roles and len(tgts) > 1:
+                tgts = named_roles(tgts)  # "Un primar …, pe numele său X": one actor
             if len(tgts) > 1 and self.gn.possessor_first:  # "rejected Biden's call for a truce in Gaza": Biden
                 tgts = self.gn.possessor(p, tgts)
             if self.gn.loc_not_target and tgts:  # "held talks in Geneva": the place inside the object is no partner
@@ -501,11 +517,16 @@ class Coder:
                                                          and cameo_root(code) in ("03", "04", "05", "06")))):
                 if arg.prep in self.loc_preps and fold(arg.head.lemma_ or arg.head.text) in self.locative_nouns:
                     continue  # "au protestat în fața Parlamentului", "în apropierea graniței": where, not whom
+                if arg.prep and fold(arg.prep) in self.attribution or refine.adjunct(self, arg):
+                    continue  # "…, potrivit unui comunicat al Ministerului": who reports the act, not its target
+                    # ("a demisionat după scandalul de la Ministerul Sănătății": when or why, not whom)
                 acts = self.actors(arg, entities, date)
                 if self.roles:  # a subject the parser coordinated with this phrase ("În replică, PSD, UDMR și …")
                     acts = [a for a in acts if not any(a.start < x.end and x.start < a.end for x in srcs)]
                 if acts and self.gn.loc_not_target:
                     acts = [a for a in acts if not self.gn.in_locative(a, p, code)]
+                if self.roles and arg.prep in self.loc_preps:  # "… la Palatul Victoria" for the premier: his own seat
+                    acts = [a for a in acts if not any(a.code == x.code for x in srcs)]
                 if not acts:
                     continue
                 if arg.prep in self.loc_preps and acts[0].type in self.place_types:
@@ -589,7 +610,9 @@ class Coder:
                     and p.verb.head.i in by_verb and not by_verb[p.verb.head.i].modal \
                     and by_verb[p.verb.head.i].tense != "future":
                 irrealis = False  # "a început să livreze gaze": under way
-            hypothetical = irrealis or p.modal or p.tense == "future" or any(
+            planned = bool(self.planned) and any(
+                c.dep_ == "amod" and plain(fold(c.text)).startswith(self.planned) for a in p.obj for c in a.head.children)
+            hypothetical = planned or irrealis or p.modal or p.tense == "future" or any(
                 t.text.lower() in self.hypo for t in sent if t.i < p.verb.i and t.i >= p.verb.i - 4) or \
                 self.gn.in_opinion(p.verb) or habitual(p, self.habitual) or self.gn.conditional(p.verb) or \
                 self.gn.under_modal(p.verb) or self._demanded(p, by_verb)
@@ -643,6 +666,9 @@ class Coder:
             if context is not None:  # "the Health Minister": the article's country (see :mod:`.context`)
                 context.note(srcs + tgts)
                 context.fill(srcs + tgts)
+            if not tgts and not mutual and self.needs_target and code.startswith(self.needs_target) \
+                    and not self.require_dyad and not p.nominal:
+                continue  # "a făcut o vizită surpriză la baraj": no actor visited (nouns stay, as mentions, for dating)
             if nonfinite or not srcs or (not tgts and not mutual and (self.require_dyad or cameo_root(code) in ("01", "02")
                                                                      and self.d.builtin)):
                 continue  # a statement or appeal to no one is not an interaction (a user's dictionaries outside

@@ -38,7 +38,9 @@ class ContextCountries:
     def __init__(self, entities: list[tuple]):
         self.entities = entities
         self._dominant: str | None | bool = False  # False: not computed yet
-        self.seen: list[tuple[int, str, str]] = []  # (start, sector, country) of actors coded with a country
+        #: (start, sector, country, its names and role phrases, lower-cased) of actors coded with a country
+        #: ("Hungarian Prime Minister Viktor Orban" keeps "viktor orbán | hungarian prime minister")
+        self.seen: list[tuple[int, str, str, str]] = []
 
     def dominant(self) -> str | None:
         if self._dominant is False:
@@ -61,15 +63,41 @@ class ContextCountries:
                 continue
             c = country_of(a.code)
             if c and len(a.code) >= 6:
-                self.seen.append((a.start, a.code[3:6], c))
+                # its name and the role phrases the entity layer linked to it ("Hungarian Prime Minister")
+                titles = [a.name or ""] + [x[8] or "" for x in self.entities
+                                           if a.id and x[3] == a.id and len(x) > 8 and x[6] == "role"]
+                self.seen.append((a.start, a.code[3:6], c, " | ".join(" ".join(t.lower().split()) for t in titles)))
+
+    def country(self, code: str, name: str, start: int, exclude: frozenset = frozenset()) -> str | None:
+        """The country of a countryless role actor of ``code`` named ``name`` at ``start``: the nearest earlier
+        actor introduced with the same role words ("Prime Minister Viktor Orban … the prime minister"), else the
+        nearest earlier actor of its sector, else the article's dominant country; not the country of the actor
+        it acts on (``exclude``: "… expelled two Russian diplomats. The foreign minister accused Moscow")."""
+        sector = code[3:6]
+        earlier = [(c, title) for s, sec, c, title in self.seen if sec == sector and s < start and c not in exclude]
+        words = [w for w in name.lower().split() if w not in ("the", "a", "an", "its", "their", "his", "her")]
+        role = " ".join(words)
+        same = [c for c, title in earlier if role and len(role) > 3 and role in title]
+        return same[-1] if same else earlier[-1][0] if earlier else self.dominant()
 
     def fill(self, actors) -> None:
         """Give each countryless role actor ("---GOV") its country from the context, when the context gives one."""
         for a in actors:
             if a is None or not a.code or not a.code.startswith("---") or len(a.code) < 6:
                 continue
-            sector = a.code[3:6]
-            earlier = [c for s, sec, c in self.seen if sec == sector and s < a.start]
-            country = earlier[-1] if earlier else self.dominant()
+            others = frozenset(c for b in actors if b is not None and b is not a and (c := country_of(b.code)))
+            country = self.country(a.code, a.name, a.start, others)
             if country:
                 a.code, a.weak = country + a.code[3:], True
+
+    def fill_event(self, ev: dict) -> None:
+        """The same for an event already made (an accusation coded by its own path), placed at its verb."""
+        for role in ("source", "target"):
+            d = ev.get(role)
+            code = (d or {}).get("code") or ""
+            if code.startswith("---") and len(code) >= 6:
+                other = ev.get("target" if role == "source" else "source") or {}
+                country = self.country(code, d.get("name") or "", ev["evidence"]["verb_start"],
+                                       frozenset(filter(None, [country_of(other.get("code"))])))
+                if country:
+                    d["code"] = country + code[3:]

@@ -135,3 +135,25 @@ def coordinated_countries(coder, doc, tgts: list, srcs: list, entities, make) ->
 def locative_noun(coder, a: Arg) -> bool:
     """"în fața Parlamentului", "în apropierea graniței": a phrase that only says where (``locative_nouns``)."""
     return a.prep in coder.loc_preps and fold(a.head.lemma_ or a.head.text) in coder.locative_nouns
+
+
+def adjunct(coder, a: Arg) -> bool:
+    """"după scandalul de la Minister", "despre situația din Ucraina", "în urma atacului", "în cadrul unei vizite": a
+    phrase of time, cause, topic or frame (``adjunct_preps``, ``adjunct_nouns`` after any preposition), never the
+    act's target, nor are the actors named inside it."""
+    return bool(a.prep) and (fold(a.prep) in coder.adjunct_preps
+                             or fold(a.head.lemma_ or a.head.text) in coder.adjunct_nouns
+                             or fold(a.head.text) in coder.adjunct_nouns) or naming(coder, a)
+
+
+def naming(coder, a: Arg) -> bool:
+    """"Un primar din județul X, pe numele său Ion Pop, a fost reținut": the name of the noun before it (a naming
+    noun, ``naming_nouns``, with a possessive after it), not a second actor ("pe numele primarului" is one)."""
+    return fold(a.head.lemma_ or a.head.text) in coder.naming_nouns and any(
+        c.dep_ in ("det", "nmod:poss") and c.i > a.head.i for c in a.head.children)
+
+
+def demand(coder, tok) -> bool:
+    """A noun of protest, pressure or demand ("protestele", "presiunile", "cererile"; ``demand_stems``, read from the
+    form: the lemmatiser misses these plurals), whose actor a concession answers."""
+    return tok.pos_ == "NOUN" and bool(coder.demand_stems) and plain(fold(tok.text)).startswith(coder.demand_stems)

@@ -44,7 +44,12 @@ def role_targets(coder, p: Predicate, code: str, tgts: list[Actor], srcs: list[A
     deeper in the object or an oblique phrase replaces them; troops a country moves are no target; people
     acted on by a foreign actor are of its country ("Poliția rusă a reținut protestatari")."""
     skip = {t.i for a in p.subj for t in a.tokens}
-    args = sorted(p.obj + [a for a in p.obl if not refine.locative_noun(coder, a)], key=lambda a: a.head.i)
+    # (a time or cause phrase names no target, except whom a concession answers: "a retras proiectul, după
+    # protestele organizațiilor de mediu")
+    answers = cameo_root(code) == "08" and not tgts and any(
+        refine.demand(coder, t) for a in p.obj + p.obl for t in a.head.subtree)
+    args = sorted(p.obj + [a for a in p.obl if not refine.locative_noun(coder, a) and not (refine.adjunct(coder, a) and not (
+        answers and refine.demand(coder, a.head)))], key=lambda a: a.head.i)
     # an embedded clause's arguments: "s-a angajat să livreze Ucrainei", "s-a oferit să medieze între A și B"
     args += [a for c in p.verb.children if c.dep_ in ("xcomp", "ccomp") for a in
              sorted(_clause_args(c), key=lambda a: a.head.i)]
@@ -52,7 +57,7 @@ def role_targets(coder, p: Predicate, code: str, tgts: list[Actor], srcs: list[A
                                own=tuple(a.head.i for a in args if a.role == "obl" or a.head.i > p.verb.i + 12
                                          or a.head.head.i != p.verb.i),
                                sites=tuple(a.head.i for a in args if a.role == "obl" and a.prep in coder.loc_preps),
-                               own_country=tuple((s.code or "")[:3] for s in srcs))
+                               own_country=tuple((s.code or "")[:3] for s in srcs), adjuncts=answers)
     deeper = [a for a in deeper if all(a.code != s.code or a.id != s.id for s in srcs)]
     if deeper and not (deeper[0].weak and tgts):
         tgts = deeper
@@ -84,7 +89,8 @@ def dependent_targets(coder, p: Predicate, by_verb: dict, entities, date, srcs) 
         if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ == "VERB" and not _finite(c):
             heads += [a.head for a in _clause_args(c) if a.prep not in coder.attribution]  # not "potrivit X"
         elif c.dep_ == "conj" and c.i > p.verb.i and not any(g.dep_ in ("nsubj", "nsubj:pass") for g in c.children) \
-                and (c.pos_ != "VERB" or q is None or not code_ok(coder.verb_code(q)[0])):
+                and (c.pos_ != "VERB" or q is None or not code_ok(coder.verb_code(q)[0])) \
+                and fold(c.lemma_ or c.text) not in coder.reporting:  # not "…, a anunțat Pentagonul"
             heads += [g for g in c.children if g.dep_ in ("obj", "iobj")]
     if not heads:
         return []
@@ -98,6 +104,9 @@ def dependent_targets(coder, p: Predicate, by_verb: dict, entities, date, srcs) 
 def partner(coder, p: Predicate, entities, date, srcs) -> list[Actor]:
     goals = {w.lower() for w in coder.cue.get("goal_preps", [])} - coder.loc_preps | {"with", "cu"}
     skip = {t.i for a in p.subj for t in a.tokens}
+    # not inside a time, cause or attribution phrase ("starea de urgență după atacurile asupra Ucrainei")
+    skip |= {x.i for t in p.verb.subtree if any(g.dep_ == "case" and (fold(g.text) in coder.adjunct_preps or fold(
+        g.text) in coder.attribution) for g in t.children) for x in t.subtree}
     for tok in p.verb.subtree:
         if tok.i in skip or tok.dep_ not in ("nmod", "obl", "pobj") or tok.pos_ not in ("PROPN", "NOUN"):
             continue
