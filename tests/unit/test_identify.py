@@ -1,6 +1,6 @@
 import pickle
 
-from newsgraph.lang.identify import LONG_TEXT_CHARS, SHORT_TEXT_CANDIDATES, LanguageIdentifier
+from newsgraph.lang.identify import LONG_TEXT_CHARS, SHORT_TEXT_CANDIDATES, LanguageIdentifier, letter_languages
 
 RO = ("Președintele rus Vladimir Putin a acceptat invitația liderului nord-coreean Kim Jong Un de a vizita "
       "Phenianul, a anunțat joi agenția de presă KCNA, citată de Agerpres.")
@@ -32,3 +32,26 @@ def test_configured_languages_and_pickling():
     clone = pickle.loads(pickle.dumps(identify))
     assert clone._detectors == {} and not clone._candidates and clone("Coreea de Nord").code == "ro"
     assert identify("   ") is None
+
+
+# A Romanian sentence crowded with Spanish names: lingua's n-grams alone say Spanish.
+RO_NAMES = ("Președintele mexican Andrés Manuel López Obrador a declarat marți că Guatemala și Honduras vor primi "
+            "ajutor pentru refugiați.")
+
+
+def test_letters_only_a_few_languages_write_decide_among_those_languages():
+    assert letter_languages(RO_NAMES) == frozenset({"ro", "vi"})  # "că", "și", "refugiați": ă ș ț
+    unaided = LanguageIdentifier()
+    unaided._letters_decide = lambda text, values: values
+    assert unaided(RO_NAMES).code == "es"  # what lingua says on its own
+    assert LanguageIdentifier()(RO_NAMES).code == "ro"
+    assert LanguageIdentifier(("es", "ro", "en"))(RO_NAMES).code == "ro"  # within the configured languages
+    assert LanguageIdentifier(("es", "en"))(RO_NAMES).code == "es"  # none of them writes these letters
+
+
+def test_capitalised_names_and_a_few_words_are_no_letter_evidence():
+    english = ("Anna Nowak, Łukasz Wójcik and Paweł Żak met the Romanian minister Ciucă in Kraków on Tuesday to "
+               "discuss the gas pipeline project.")
+    assert letter_languages(english) is None  # every marked word is a name
+    assert letter_languages("Guvernul a spus că va decide mâine.") is None  # one marked word is not enough
+    assert letter_languages("El dijo că și că " + "palabra " * 100) is None  # under the share of the text's words
