@@ -42,6 +42,7 @@ from spacy.tokens import Doc, DocBin
 from spacy.training import Example
 from spacy.training.batchers import minibatch_by_words
 from thinc.api import Adam
+from train_ner_cached import featurise, fresh  # the same frozen-tok2vec features and fresh docs as the ner
 
 LISTENER = {"@architectures": "spacy.Tok2VecListener.v1", "width": 96, "upstream": "tok2vec"}
 TREES = ("train/simonero.spacy", "train/nonstandard.spacy", "silver/ronec_v1_silver.spacy")
@@ -49,23 +50,6 @@ TREES = ("train/simonero.spacy", "train/nonstandard.spacy", "silver/ronec_v1_sil
 
 def read(nlp, path: Path) -> list[Doc]:
     return list(DocBin().from_disk(path).get_docs(nlp.vocab))
-
-
-def featurise(nlp, gold: list[Doc]) -> list[Example]:
-    """Examples whose predicted Doc is the shipped tokenizer's, with the frozen tok2vec output as doc.tensor."""
-    preds = [nlp.make_doc(d.text) for d in gold]
-    tok2vec = nlp.get_pipe("tok2vec")
-    for i in range(0, len(preds), 64):
-        batch = preds[i:i + 64]
-        for doc, t in zip(batch, tok2vec.predict(batch)):
-            doc.tensor = t
-    return [Example(p, g) for p, g in zip(preds, gold)]
-
-
-def fresh(doc: Doc) -> Doc:
-    d = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
-    d.tensor = doc.tensor
-    return d
 
 
 def score(parser, examples: list[Example]) -> dict:
