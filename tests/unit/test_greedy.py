@@ -8,7 +8,7 @@ import pytest
 
 from newsgraph.lang import GREEDY_LOOP, MODELS_DIR, float32_vectors, load
 from newsgraph.lang.gemm import numpy_gemm
-from newsgraph.lang.greedy import GreedyLoop, greedy_loop
+from newsgraph.lang.greedy import MAX_TOKENS, GreedyLoop, greedy_loop
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXTS = {"ro": [ROOT / "examples" / "ro-inundatii-moldova.txt", ROOT / "shared" / "seed" / "digi24-kim-putin.txt",
@@ -59,6 +59,15 @@ def test_same_annotations_as_spacys_loop(code):
             assert _read(a) == _read(b)
     for text in texts[:2] + texts[-3:]:
         assert _read(fast(text)) == _read(plain(text))
+    loops = [proc for _, proc in fast.components if isinstance(proc, GreedyLoop)]
+    try:  # several loops per batch (each document is decoded on its own: the same annotations)
+        for proc in loops:
+            proc.max_tokens = 50
+        for a, b in zip(fast.pipe(texts, batch_size=16), plain.pipe(texts, batch_size=16)):
+            assert _read(a) == _read(b)
+    finally:
+        for proc in loops:
+            proc.max_tokens = MAX_TOKENS
     assert any(len(doc.ents) > 5 for doc in fast.pipe(texts[:1]))
 
 

@@ -13,8 +13,9 @@ actions, and so the annotations, are the C loop's: the floats are added in anoth
 and the entities, heads, labels and sentence starts were identical on every checked corpus (docs/models.md,
 "Cheaper ner decoding"; ``tests/unit/test_greedy.py``).
 
-Batching is the component's own: ``pipe`` sorts each batch by length and decodes sub-batches of a quarter of it, as
-spaCy's ``Parser.pipe`` does; ``__call__`` decodes one document. Everything else (labels, moves, ``to_disk`` …) is
+Batching: ``pipe`` sorts each batch by length, as spaCy's ``Parser.pipe`` does, but decodes it in sub-batches of up to
+``MAX_TOKENS`` tokens instead of quarters of the batch (each document is decoded on its own either way, so the
+annotations do not depend on the batching); ``__call__`` decodes one document. Everything else (labels, moves, ``to_disk`` …) is
 the wrapped component's (attribute access is forwarded), so only decoding changes. A component with a beam
 (``beam_width > 1``) is left to spaCy.
 """
@@ -25,6 +26,10 @@ from spacy.language import Language
 from spacy.util import minibatch
 
 FACTORY = "newsgraph_greedy_loop"
+#: Documents decoded in one loop hold at most this many tokens together (or are one document): a step of the loop
+#: costs about the same for 4 states as for 16, so the loop takes far more documents at once than spaCy's quarter
+#: batches; the bound keeps the precomputed features (the parser's: 8 x 128 x 2 floats a token, 8 kB) near 50 MB.
+MAX_TOKENS = 6000
 
 
 class GreedyLoop:
@@ -33,6 +38,8 @@ class GreedyLoop:
     def __init__(self, name: str):
         self.name = name
         self.inner = None
+        self.c_loop = False  # True: spaCy's own decoding (benchmarks/gemm_speed.py --loop compares the two)
+        self.max_tokens = MAX_TOKENS
 
     def __getattr__(self, attr):  # labels, moves, cfg, model, to_disk ...: the wrapped component's
         inner = self.__dict__.get("inner")
@@ -42,6 +49,8 @@ class GreedyLoop:
 
     def predict(self, docs):
         inner = self.inner
+        if self.c_loop:
+            return inner.predict(docs)
         batch = inner.moves.init_batch(docs)
         if not any(len(doc) for doc in docs):
             return batch
@@ -59,11 +68,26 @@ class GreedyLoop:
     def pipe(self, stream, batch_size: int = 256):
         for batch in minibatch(stream, size=batch_size):
             in_order = list(batch)
-            by_length = sorted(in_order, key=len)
-            for sub in minibatch(by_length, size=max(batch_size // 4, 2)):
-                sub = list(sub)
-                self.inner.set_annotations(sub, self.predict(sub))
+            if self.c_loop:  # spaCy's Parser.pipe: sub-batches of a quarter, by length
+                for sub in minibatch(sorted(in_order, key=len), size=max(batch_size // 4, 2)):
+                    sub = list(sub)
+                    self.inner.set_annotations(sub, self.inner.predict(sub))
+            else:
+                for sub in _by_tokens(sorted(in_order, key=len), self.max_tokens):
+                    self.inner.set_annotations(sub, self.predict(sub))
             yield from in_order
+
+
+def _by_tokens(docs: list, limit: int):
+    sub, n = [], 0
+    for doc in docs:
+        if sub and n + len(doc) > limit:
+            yield sub
+            sub, n = [], 0
+        sub.append(doc)
+        n += len(doc)
+    if sub:
+        yield sub
 
 
 @Language.factory(FACTORY)
