@@ -8,7 +8,7 @@ import pytest
 
 from newsgraph.lang import GREEDY_LOOP, MODELS_DIR, float32_vectors, load
 from newsgraph.lang.gemm import numpy_gemm
-from newsgraph.lang.greedy import MAX_TOKENS, GreedyLoop, greedy_loop
+from newsgraph.lang.greedy import GreedyLoop, greedy_loop
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXTS = {"ro": [ROOT / "examples" / "ro-inundatii-moldova.txt", ROOT / "shared" / "seed" / "digi24-kim-putin.txt",
@@ -48,6 +48,7 @@ def test_loaded_pipelines_decode_with_the_numpy_loop(code):
     assert "ner" in wrapped
     ner = nlp.get_pipe("ner")
     assert "PERSON" in ner.labels and ner.moves.n_moves > 0  # the wrapped component's attributes
+    assert ner.min_docs == GREEDY_LOOP[NAMES[code]]["ner"] and ner.max_tokens > 1000
 
 
 @pytest.mark.parametrize("code", ["ro", "en"])
@@ -60,14 +61,17 @@ def test_same_annotations_as_spacys_loop(code):
     for text in texts[:2] + texts[-3:]:
         assert _read(fast(text)) == _read(plain(text))
     loops = [proc for _, proc in fast.components if isinstance(proc, GreedyLoop)]
-    try:  # several loops per batch (each document is decoded on its own: the same annotations)
+    saved = [(proc.max_tokens, proc.min_docs) for proc in loops]
+    try:  # several loops per batch, every sub-batch (one document too) through the numpy loop
         for proc in loops:
-            proc.max_tokens = 50
+            proc.max_tokens, proc.min_docs = 50, 1
         for a, b in zip(fast.pipe(texts, batch_size=16), plain.pipe(texts, batch_size=16)):
             assert _read(a) == _read(b)
+        for text in texts[:2]:
+            assert _read(fast(text)) == _read(plain(text))
     finally:
-        for proc in loops:
-            proc.max_tokens = MAX_TOKENS
+        for proc, (max_tokens, min_docs) in zip(loops, saved):
+            proc.max_tokens, proc.min_docs = max_tokens, min_docs
     assert any(len(doc.ents) > 5 for doc in fast.pipe(texts[:1]))
 
 

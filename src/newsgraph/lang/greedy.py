@@ -13,9 +13,14 @@ actions, and so the annotations, are the C loop's: the floats are added in anoth
 and the entities, heads, labels and sentence starts were identical on every checked corpus (docs/models.md,
 "Cheaper ner decoding"; ``tests/unit/test_greedy.py``).
 
-Batching: ``pipe`` sorts each batch by length, as spaCy's ``Parser.pipe`` does, but decodes it in sub-batches of up to
-``MAX_TOKENS`` tokens instead of quarters of the batch (each document is decoded on its own either way, so the
-annotations do not depend on the batching); ``__call__`` decodes one document. Everything else (labels, moves, ``to_disk`` …) is
+When: a step of the numpy loop costs far more than the C loop's work for one state, but about the same for 16 states
+as for 2, so the loop pays off only for several documents at once (measured, ro, per sub-batch: ner 0.63x the C
+loop's speed for one document, 1.2x for two, 1.6-2.2x for 6-16; parser 0.44-0.52x for one or two, 0.9x for 6 long
+ones, 1.3x for 16): a sub-batch with fewer than ``min_docs`` documents (ner 2, parser 12 in ``lang.GREEDY_LOOP``),
+``__call__`` on one document included, goes through spaCy's C loop. ``pipe`` sorts each batch by length, as spaCy's
+``Parser.pipe`` does, but decodes it in sub-batches of up to ``MAX_BYTES`` of precomputed features instead of
+quarters of the batch (each document is decoded on its own either way, so the annotations do not depend on the
+batching). Everything else (labels, moves, ``to_disk`` …) is
 the wrapped component's (attribute access is forwarded), so only decoding changes. A component with a beam
 (``beam_width > 1``) is left to spaCy.
 """
@@ -26,20 +31,21 @@ from spacy.language import Language
 from spacy.util import minibatch
 
 FACTORY = "newsgraph_greedy_loop"
-#: Documents decoded in one loop hold at most this many tokens together (or are one document): a step of the loop
-#: costs about the same for 4 states as for 16, so the loop takes far more documents at once than spaCy's quarter
-#: batches; the bound keeps the precomputed features (the parser's: 8 x 128 x 2 floats a token, 8 kB) near 50 MB.
-MAX_TOKENS = 6000
+#: Bytes of precomputed features one loop may hold (the parser's: 8 x 128 x 2 floats a token, 8 kB; the ner's
+#: 3 x 64 x 2, 1.5 kB): documents are decoded together up to this many tokens' worth.
+MAX_BYTES = 48_000_000
 
 
 class GreedyLoop:
-    """Decode a loaded transition-based component ``inner`` with its Python step model (see the module doc)."""
+    """Decode a loaded transition-based component ``inner`` with its Python step model (see the module doc) when a
+    sub-batch holds at least ``min_docs`` documents; fewer go through spaCy's C loop."""
 
     def __init__(self, name: str):
         self.name = name
         self.inner = None
-        self.c_loop = False  # True: spaCy's own decoding (benchmarks/gemm_speed.py --loop compares the two)
-        self.max_tokens = MAX_TOKENS
+        self.min_docs = 2
+        self.max_tokens = 4000
+        self.c_loop = False  # True: spaCy's own decoding always (benchmarks/gemm_speed.py --loop compares the two)
 
     def __getattr__(self, attr):  # labels, moves, cfg, model, to_disk ...: the wrapped component's
         inner = self.__dict__.get("inner")
@@ -47,9 +53,16 @@ class GreedyLoop:
             raise AttributeError(attr)
         return getattr(inner, attr)
 
+    def wrap(self, inner, min_docs: int) -> GreedyLoop:
+        self.inner, self.min_docs = inner, min_docs
+        lower = inner.model.get_ref("lower")
+        per_token = 4 * lower.get_dim("nF") * lower.get_dim("nO") * lower.get_dim("nP")
+        self.max_tokens = max(1, MAX_BYTES // per_token)
+        return self
+
     def predict(self, docs):
         inner = self.inner
-        if self.c_loop:
+        if self.c_loop or len(docs) < self.min_docs:
             return inner.predict(docs)
         batch = inner.moves.init_batch(docs)
         if not any(len(doc) for doc in docs):
@@ -69,12 +82,12 @@ class GreedyLoop:
         for batch in minibatch(stream, size=batch_size):
             in_order = list(batch)
             if self.c_loop:  # spaCy's Parser.pipe: sub-batches of a quarter, by length
-                for sub in minibatch(sorted(in_order, key=len), size=max(batch_size // 4, 2)):
-                    sub = list(sub)
-                    self.inner.set_annotations(sub, self.inner.predict(sub))
+                subs = minibatch(sorted(in_order, key=len), size=max(batch_size // 4, 2))
             else:
-                for sub in _by_tokens(sorted(in_order, key=len), self.max_tokens):
-                    self.inner.set_annotations(sub, self.predict(sub))
+                subs = _by_tokens(sorted(in_order, key=len), self.max_tokens)
+            for sub in subs:
+                sub = list(sub)
+                self.inner.set_annotations(sub, self.predict(sub))
             yield from in_order
 
 
@@ -96,8 +109,11 @@ def _make(nlp, name: str):
 
 
 def greedy_loop(nlp, names) -> list[str]:
-    """Wrap each of ``nlp``'s components in ``names`` that is a greedy spaCy transition-based component (ner,
-    parser) in a :class:`GreedyLoop`, in place (disabled ones stay disabled); the names of those wrapped."""
+    """Wrap each of ``nlp``'s components named in ``names`` (a dict: name -> the least number of documents decoded by
+    the numpy loop, or a sequence: 2) that is a greedy spaCy transition-based component (ner, parser) in a
+    :class:`GreedyLoop`, in place (disabled ones stay disabled); the names of those wrapped."""
+    if not isinstance(names, dict):
+        names = dict.fromkeys(names, 2)
     from spacy.pipeline.transition_parser import Parser
 
     done = []
@@ -108,8 +124,7 @@ def greedy_loop(nlp, names) -> list[str]:
         if not isinstance(inner, Parser) or inner.cfg.get("beam_width", 1) != 1:
             continue
         disabled = name in nlp.disabled
-        new = nlp.replace_pipe(name, FACTORY)
-        new.inner = inner
+        nlp.replace_pipe(name, FACTORY).wrap(inner, names[name])
         if disabled:
             nlp.disable_pipe(name)
         done.append(name)
