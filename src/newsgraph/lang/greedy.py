@@ -16,7 +16,8 @@ and the entities, heads, labels and sentence starts were identical on every chec
 When: a step of the numpy loop costs far more than the C loop's work for one state, but about the same for 16 states
 as for 2, so the loop pays off only for several documents at once (measured, ro, per sub-batch: ner 0.63x the C
 loop's speed for one document, 1.2x for two, 1.6-2.2x for 6-16; parser 0.44-0.52x for one or two, 0.9x for 6 long
-ones, 1.3x for 16): a sub-batch with fewer than ``min_docs`` documents (ner 2, parser 12 in ``lang.GREEDY_LOOP``),
+ones, 1.3x for 16, but 0.9-1.3x over a whole corpus, so it keeps the C loop): a sub-batch with fewer than
+``min_docs`` documents (ner 2 in ``lang.GREEDY_LOOP``),
 ``__call__`` on one document included, goes through spaCy's C loop. ``pipe`` sorts each batch by length, as spaCy's
 ``Parser.pipe`` does, but decodes it in sub-batches of up to ``MAX_BYTES`` of precomputed features instead of
 quarters of the batch (each document is decoded on its own either way, so the annotations do not depend on the
