@@ -52,6 +52,20 @@ def read(nlp, path: Path) -> list[Doc]:
     return list(DocBin().from_disk(path).get_docs(nlp.vocab))
 
 
+def teacher_trees(parser, examples: list[Example]) -> list[Example]:
+    """The same texts with the shipped parser's own parses (on the same frozen features) as their trees: silver
+    trees from the teacher, so that a smaller parser learns what the shipped one outputs (distillation)."""
+    docs = [fresh(eg.predicted) for eg in examples]
+    for _doc in parser.pipe(docs, batch_size=64):
+        pass
+    out = []
+    for eg, d in zip(examples, docs):
+        ref = Doc(d.vocab, words=[t.text for t in d], spaces=[bool(t.whitespace_) for t in d],
+                  heads=[t.head.i for t in d], deps=[t.dep_ for t in d])
+        out.append(Example(eg.predicted, ref))
+    return out
+
+
 def score(parser, examples: list[Example]) -> dict:
     docs = [fresh(eg.predicted) for eg in examples]
     for _doc in parser.pipe(docs, batch_size=64):
@@ -140,9 +154,14 @@ def main() -> int:
     ap.add_argument("--learn-rate", type=float, default=0.001)
     ap.add_argument("--batch-words", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--teacher-silver", action="store_true",
+                    help="train on the shipped parser's own parses of the RONEC v1 silver texts, not NLP-Cube's trees")
+    ap.add_argument("--teacher-text", nargs="*", default=[],
+                    help="more DocBins under CORPUS (e.g. train/rodna.spacy) whose texts the shipped parser parses")
+    ap.add_argument("--tag", default="", help="suffix of the log and k-fold file names (default: w<width>)")
     args = ap.parse_args()
     t0 = time.perf_counter()
-    tag = f"w{args.hidden_width}"
+    tag = f"w{args.hidden_width}{args.tag}"
     logf = (args.out.parent / f"parser_{tag}.log").open("a", encoding="utf8")
 
     def log(msg: str) -> None:
@@ -155,15 +174,21 @@ def main() -> int:
     if str(nlp.vocab.vectors.data.dtype) == "float16":  # a float16 vector table (the ner's): thinc needs float32
         nlp.vocab.vectors.data = nlp.vocab.vectors.data.astype("float32")
     common = []
+    teacher = nlp.get_pipe("parser")  # the shipped parser, before train_one replaces it
     for rel in TREES:
-        common.extend(featurise(nlp, read(nlp, args.corpus / rel)))
+        egs = featurise(nlp, read(nlp, args.corpus / rel))
+        if args.teacher_silver and rel.startswith("silver/"):
+            egs = teacher_trees(teacher, egs)  # the shipped parser's trees instead of NLP-Cube's
+        common.extend(egs)
+    for rel in args.teacher_text:  # extra texts without trees, parsed by the shipped parser
+        common.extend(teacher_trees(teacher, featurise(nlp, read(nlp, args.corpus / rel))))
     folds = [featurise(nlp, read(nlp, p)) for p in sorted((args.corpus / "rrt_folds").glob("fold*.spacy"))]
     log(f"featurised {len(common)} tree docs + {[len(f) for f in folds]} RRT-dev fold docs")
     kfold_path = args.out.parent / f"parser_kfold_{tag}.json"
     kfold = json.loads(kfold_path.read_text()) if kfold_path.exists() else {}
     settings = {"hidden_width": args.hidden_width, "maxout_pieces": args.maxout_pieces, "steps": args.steps,
                 "dropout": args.dropout, "learn_rate": args.learn_rate, "batch_words": args.batch_words,
-                "seed": args.seed}
+                "seed": args.seed, "teacher_silver": args.teacher_silver, "teacher_text": args.teacher_text}
     for run in args.runs:
         if run == "all":
             train, held = common + [eg for f in folds for eg in f], None
@@ -173,7 +198,7 @@ def main() -> int:
         log(f"{run}: {len(train)} docs, {args.steps} steps, width {args.hidden_width}")
         parser, curve = train_one(nlp, train, held, args, lambda m, r=run: log(f"{r} {m}"))
         if held is None:
-            record = {"script": "training/train_parser_cached.py", **settings, "train": list(TREES) + ["rrt_folds/*"],
+            record = {"script": "training/train_parser_cached.py", **settings, "train": list(TREES) + ["rrt_folds/*"] + args.teacher_text,
                       "selected_step": "last (no selection)", "seconds": round(time.perf_counter() - t0),
                       "labels": len(parser.labels)}
             install(args, nlp, parser, record)

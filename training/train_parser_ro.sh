@@ -6,7 +6,8 @@
 # env:   SCRATCH (default /tmp/ro-newsgraph-work, outside the repo), SHARED (../shared), BASE (the shipped model),
 #        OUT (where an accepted parser is installed; default the shipped folder), WORK ($SCRATCH/parser),
 #        WIDTH (64), REF_WIDTH (128: the reference trained the same way; empty = skip), STEPS (1500),
-#        FOLDS ("0 1 2 3 4"), MAX_LAS_DROP (1.0), INSTALL (1)
+#        FOLDS ("0 1 2 3 4"), MAX_LAS_DROP (1.0), INSTALL (1),
+#        TEACHER (empty; e.g. "--teacher-silver --teacher-text train/rodna.spacy": distil from the shipped parser)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -20,6 +21,7 @@ REF_WIDTH="${REF_WIDTH-128}"
 STEPS="${STEPS:-1500}"
 FOLDS="${FOLDS:-0 1 2 3 4}"
 MAX_LAS_DROP="${MAX_LAS_DROP:-1.0}"
+TEACHER="${TEACHER:-}"
 case "$(realpath -m "$SCRATCH")/" in "$ROOT"/*) echo "SCRATCH must be outside the repository" >&2; exit 2;; esac
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 BLIS_NUM_THREADS=1 PYTHONUNBUFFERED=1
 PY="${PYTHON:-python}"
@@ -35,11 +37,11 @@ mkdir -p "$WORK"
 rm -rf "$WORK/base" && cp -r "$BASE" "$WORK/base"   # a frozen copy: OUT may be BASE
 echo "== 1. width $WIDTH: folds$RUNS (held-out) + the final parser on all trees"
 $PY training/train_parser_cached.py --base "$WORK/base" --corpus "$SCRATCH/corpus" --out "$WORK/candidate" \
-    --hidden-width "$WIDTH" --steps "$STEPS" --runs all $RUNS
+    --hidden-width "$WIDTH" --steps "$STEPS" --runs all $RUNS $TEACHER
 if [ -n "$REF_WIDTH" ]; then
   echo "== 2. reference width $REF_WIDTH, same protocol (folds only)"
   $PY training/train_parser_cached.py --base "$WORK/base" --corpus "$SCRATCH/corpus" --out "$WORK/reference" \
-      --hidden-width "$REF_WIDTH" --steps "$STEPS" --runs $RUNS
+      --hidden-width "$REF_WIDTH" --steps "$STEPS" --runs $RUNS $TEACHER
 fi
 echo "== 3. evaluate base and candidate (RRT dev: other components must be identical; NER identical)"
 $PY benchmarks/eval_ro.py --model "$WORK/base" --data-dir "$SCRATCH" --no-speed --json "$WORK/eval_before.json"
