@@ -71,7 +71,8 @@ def main(argv=None) -> int:
         last = None
         for e in shown:
             ev = e["evidence"]
-            sentence = doc.analysis_text[ev["start"]:ev["end"]].strip()
+            sentence = (f"[title] {ev['sentence']}" if ev.get("part") == "title"
+                        else doc.analysis_text[ev["start"]:ev["end"]].strip())
             if sentence != last:
                 print(f"  | {sentence[:400]}")
                 last = sentence

@@ -86,10 +86,15 @@ def _set_nlp(doc: Document, nlp, parsed) -> Document:
 
 def parse_title(doc: Document, ctx: Context):
     """The spaCy parse of ``doc.title`` (normalised) in the document's language: the one :func:`nlp_batch` made
-    with its batch when there is one, else parsed now."""
-    text = normalize_text(doc.title)
-    done = ctx.resource("title_parses", dict).pop((doc.language.code, text), None)
-    return done if done is not None else language_models(ctx)(doc.language.code)(text)
+    with its batch when there is one, else parsed now. The latest parse is kept, so the stages that read the title
+    (entities, events) parse it once."""
+    key = (doc.language.code, normalize_text(doc.title))
+    last = ctx.resource("title_parse_last", dict)
+    if key not in last:
+        done = ctx.resource("title_parses", dict).pop(key, None)
+        last.clear()
+        last[key] = done if done is not None else language_models(ctx)(key[0])(key[1])
+    return last[key]
 
 
 def nlp_batch(docs: list[Document], ctx: Context, titles: bool = False) -> list[Document | Exception]:

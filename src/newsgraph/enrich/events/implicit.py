@@ -47,9 +47,12 @@ def authority(coder, p, code: str, tgts: list[Actor], entities: list[tuple]) -> 
 
 
 def dedupe(events: list[dict]) -> list[dict]:
-    """One event per implicit act: an implicit-source event is dropped where an earlier implicit one, or any event
-    with a named source, has the same CAMEO code and a target with the same id or the same code ("Primarul a
-    fost arestat" after "Lucreția Cadar, primar, a fost reținută de procurori": the same person's case)."""
+    """One event per implicit act: an implicit-source event is dropped where an event with a named source has the
+    same CAMEO code and a target with the same id or the same code ("Primarul a fost arestat" after "Lucreția
+    Cadar, primar, a fost reținută de procurori": the same person's case), and where an earlier implicit one has
+    the same code and target or the same code and country ("Suspecții … au fost reținuți la Katowice" after "Doi
+    ucraineni au fost arestați în Polonia": the same detention told again; two unrelated agentless detentions by
+    one state in one article are rare)."""
     def keys(ev):
         t = ev["target"]
         return {(ev["cameo"][:3], x) for x in (t.get("id"), t.get("code")) if x}
@@ -59,7 +62,7 @@ def dedupe(events: list[dict]) -> list[dict]:
     out = []
     for ev in events:
         if ev.get("implicit"):
-            k = keys(ev)
+            k = keys(ev) | {(ev["cameo"][:3], "by", ev["source"]["code"])}
             if k & named or k & seen:
                 continue
             seen |= k
