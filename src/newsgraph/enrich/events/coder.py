@@ -711,7 +711,7 @@ class Coder:
                             ev["_scope"] = self._scope(p, by_verb)
                             # "vizita lui X la Y" names its agent; "la finalul unei întâlniri", "pentru discuții"
                             # only mention an event: kept (for dating and placing others), flagged, not a fact
-                            ev["mention"] = not (own_agent and b is not None)
+                            ev["mention"] = not (own_agent and b is not None) or refine.adjunct_noun(self, p.verb)
                         events.append(ev)
         if self.roles and not self.require_dyad:
             self._reactions(events, {p.verb.idx: p.verb for p in preds if not p.nominal})
