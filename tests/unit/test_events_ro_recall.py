@@ -93,3 +93,9 @@ def test_headline_act_the_body_reports_is_not_coded_twice(ro_model):
 def test_headline_with_a_speaker_colon_is_not_coded(ro_model):
     doc = _pipeline_events("Ion Popescu: Rusia atacă Ucraina cu drone\nAnalistul a vorbit despre război.")
     assert not [e for e in doc.events if e["evidence"].get("part") == "title"], doc.events
+
+
+def test_charges_by_support_verb_continue_the_case_of_the_sentence_before(ro_model):
+    got = _rows(_code(["Un primar din județul Vaslui a fost reținut de procurorii DNA. Procurorii au dispus "
+                       "punerea în mișcare a acțiunii penale pentru luare de mită."])[0])
+    assert [g for g in got if g[0].startswith("112") and g[1] == "ROUJUD" and g[2].startswith("ROUGOV")], got

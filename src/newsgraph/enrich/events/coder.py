@@ -715,6 +715,7 @@ class Coder:
                         events.append(ev)
         if self.roles and not self.require_dyad:
             self._reactions(events, {p.verb.idx: p.verb for p in preds if not p.nominal})
+            implicit.case_targets(events)
         seen, unique = set(), []
         for ev in events:
             key = (ev["source"]["code"], ev["source"]["id"], ev["target"]["code"], ev["target"]["id"], ev["cameo"],

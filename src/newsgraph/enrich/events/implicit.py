@@ -68,3 +68,24 @@ def dedupe(events: list[dict]) -> list[dict]:
             seen |= k
         out.append(ev)
     return out
+
+
+#: sectors whose acts on a suspect run over several sentences (detention, charges, investigation)
+CASE_SECTORS = ("JUD", "COP")
+CASE_ROOTS = ("09", "11", "17")
+
+
+def case_targets(events: list[dict]) -> None:
+    """"Procurorii DNA au reținut-o pe X. Procurorii au dispus punerea în mișcare a acțiunii penale": a prosecutors'
+    or police act with no target (investigation, charge, detention) continues the case of the sentence before,
+    when that sentence holds a fact event by the same source code with a target: it takes that target."""
+    for n, ev in enumerate(events):
+        src = ev["source"]
+        if ev["target"]["code"] or ev.get("_scope") is not None or ev["cameo"][:2] not in CASE_ROOTS \
+                or sector_of(src["code"]) not in CASE_SECTORS or ev["hypothetical"] or ev["negated"]:
+            continue
+        k = ev["evidence"]["sentence"]
+        prev = [e for e in events[:n] if e["evidence"]["sentence"] == k - 1 and e["source"]["code"] == src["code"]
+                and e["target"]["code"] and e["cameo"][:2] in CASE_ROOTS and not e["hypothetical"]]
+        if prev:
+            ev["target"] = dict(prev[-1]["target"])
