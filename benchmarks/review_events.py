@@ -5,7 +5,8 @@
 DIR holds plain-text articles (``*.txt``, UTF-8; first line = title), supplied by the user and kept outside the
 repository (third-party text). Each goes through the full pipeline (``DEFAULT_STAGES``), and the script prints,
 per article in name order, every fact event (``events.is_fact``; with ``--all`` every event with its flags) as
-``source/code CAMEO PLOVER target/code (verb)`` under its sentence, then the totals: articles, fact events per
+``source/code CAMEO PLOVER target/code (verb)`` under its sentence (``[title] …`` for an event of the headline),
+then the totals: articles, fact events per
 article, the events stage's share of the pipeline time (timed on a second pass, with everything loaded).
 ``--json`` writes the same rows for a judgement list.
 """
@@ -71,7 +72,8 @@ def main(argv=None) -> int:
         last = None
         for e in shown:
             ev = e["evidence"]
-            sentence = doc.analysis_text[ev["start"]:ev["end"]].strip()
+            sentence = (f"[title] {ev['sentence']}" if ev.get("part") == "title"
+                        else doc.analysis_text[ev["start"]:ev["end"]].strip())
             if sentence != last:
                 print(f"  | {sentence[:400]}")
                 last = sentence

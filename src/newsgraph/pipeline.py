@@ -73,6 +73,7 @@ def stage_nlp(doc: Document, ctx: Context) -> Document:
     if not doc.body or doc.language is None:
         return doc
     nlp = language_models(ctx)(doc.language.code)
+    ctx.resource("title_parses", dict).clear()  # (the previous article's title parse: see parse_title)
     return _set_nlp(doc, nlp, nlp(doc.analysis_text))
 
 
@@ -86,10 +87,13 @@ def _set_nlp(doc: Document, nlp, parsed) -> Document:
 
 def parse_title(doc: Document, ctx: Context):
     """The spaCy parse of ``doc.title`` (normalised) in the document's language: the one :func:`nlp_batch` made
-    with its batch when there is one, else parsed now."""
-    text = normalize_text(doc.title)
-    done = ctx.resource("title_parses", dict).pop((doc.language.code, text), None)
-    return done if done is not None else language_models(ctx)(doc.language.code)(text)
+    with its batch when there is one, else parsed now. Parses are kept until the next batch (or the next
+    :func:`stage_nlp`), so the stages that read the title (entities, events) parse it once."""
+    key = (doc.language.code, normalize_text(doc.title))
+    parses = ctx.resource("title_parses", dict)
+    if key not in parses:
+        parses[key] = language_models(ctx)(key[0])(key[1])
+    return parses[key]
 
 
 def nlp_batch(docs: list[Document], ctx: Context, titles: bool = False) -> list[Document | Exception]:

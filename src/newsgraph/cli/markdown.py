@@ -75,7 +75,7 @@ def _actor(a: dict[str, Any] | None) -> str:
 
 
 def _event_order(e: dict[str, Any]) -> tuple:
-    return (not is_fact(e), (e.get("evidence") or {}).get("start", 0))
+    return (not is_fact(e), (e.get("evidence") or {}).get("start") or 0)  # a headline event has no body offset
 
 
 def event_line(e: dict[str, Any]) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from newsgraph.enrich.events.coder import Coder
 from newsgraph.enrich.events.dictionaries import Dictionaries, load_builtin, parse_dir
+from newsgraph.enrich.events.headline import title_events
 
 __all__ = ["Coder", "Dictionaries", "code_records", "is_fact", "load_builtin", "parse_dir", "stage"]
 
@@ -128,7 +129,9 @@ def stage(doc, ctx):
     folder = getattr(ctx.config, "event_dictionaries", None)
     coder = ctx.resource(f"events:{lang}:{folder}",
                          lambda: Coder(parse_dir(folder) if folder else load_builtin(lang), lang))
-    doc.events = code_doc(doc, coder)
+    events = code_doc(doc, coder)
+    published = doc.published.value if doc.published else None
+    doc.events = events + title_events(doc, ctx, coder, events, _yyyymmdd(published), published)
     return doc
 
 

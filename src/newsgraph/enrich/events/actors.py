@@ -46,6 +46,7 @@ class Actor:
     end: int = 0
     type: str | None = None  # entity type (PERSON, GPE …) when from the entity layer
     weak: bool = False  # the country is a default (a role noun with no country in its phrase), not read
+    implicit: bool = False  # the unnamed authorities of an agentless passive (see :mod:`.implicit`)
 
     def as_dict(self) -> dict:
         return {"name": self.name, "id": self.id, "code": self.code, "sector": sector_of(self.code)}

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from newsgraph.enrich.events import claims, refine, targets
+from newsgraph.enrich.events import claims, implicit, refine, targets
 from newsgraph.enrich.events.actors import Actor, RoleActors, code_ok, named_roles
 from newsgraph.enrich.events.context import ContextCountries
 from newsgraph.enrich.events.dictionaries import Dictionaries
@@ -130,6 +130,9 @@ class Coder:
         #: "a lansat duminică, în mesajul de Paști, un apel": patterns also read past the adjuncts after the verb
         self.skip_adjuncts = bool(self.cue.get("skip_adjuncts"))
         self.weekdays = {w.lower() for w in self.cue.get("weekdays", [])}
+        #: "au fost arestați în Polonia": acts only a state does, coded from the agentless passive (see :mod:`.implicit`)
+        self.implicit_codes = tuple(self.cue.get("implicit_agent_codes", []))
+        self.implicit_name = self.cue.get("implicit_agent_name")
         #: English: an unnamed role actor ("the foreign minister", ---GOV) takes its country from the article
         self.context_countries = bool(self.cue.get("context_countries"))
         self._compiled: dict[int, list] = {}  # verb block -> its patterns, compiled on first use
@@ -669,6 +672,8 @@ class Coder:
             if not tgts and not mutual and self.needs_target and code.startswith(self.needs_target) \
                     and not self.require_dyad and not p.nominal:
                 continue  # "a făcut o vizită surpriză la baraj": no actor visited (nouns stay, as mentions, for dating)
+            if not srcs and self.implicit_codes and not self.require_dyad and not nonfinite:
+                srcs = implicit.authority(self, p, code, tgts, entities)
             if nonfinite or not srcs or (not tgts and not mutual and (self.require_dyad or cameo_root(code) in ("01", "02")
                                                                      and self.d.builtin)):
                 continue  # a statement or appeal to no one is not an interaction (a user's dictionaries outside
@@ -700,14 +705,17 @@ class Coder:
                         ev = self.make_event(a, b, c, verb, p, k, hypothetical, loc)
                         if refused:
                             ev["negated"] = False  # the refusal is the event, stated as a fact
+                        if a.implicit:
+                            ev["implicit"] = True
                         if p.nominal:
                             ev["_scope"] = self._scope(p, by_verb)
                             # "vizita lui X la Y" names its agent; "la finalul unei întâlniri", "pentru discuții"
                             # only mention an event: kept (for dating and placing others), flagged, not a fact
-                            ev["mention"] = not (own_agent and b is not None)
+                            ev["mention"] = not (own_agent and b is not None) or refine.adjunct_noun(self, p.verb)
                         events.append(ev)
         if self.roles and not self.require_dyad:
             self._reactions(events, {p.verb.idx: p.verb for p in preds if not p.nominal})
+            implicit.case_targets(events)
         seen, unique = set(), []
         for ev in events:
             key = (ev["source"]["code"], ev["source"]["id"], ev["target"]["code"], ev["target"]["id"], ev["cameo"],
@@ -715,7 +723,7 @@ class Coder:
             if key not in seen:
                 seen.add(key)
                 unique.append(ev)
-        return unique
+        return implicit.dedupe(unique) if self.implicit_codes else unique
 
     def _reactions(self, events: list[dict], verbs: dict) -> None:
         """An act with no target in a clause of reaction ("după ce …", ``reaction_marks``) and the act of the clause

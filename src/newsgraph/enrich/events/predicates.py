@@ -113,9 +113,10 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
     partners = {w.lower() for w in cue.get("partner_preps", [])}
     groups = {fold(w) for w in cue.get("group_numbers", {})}
     relatives = {fold(w) for w in cue.get("relative_pronouns", [])}
+    role_nouns = {fold(w) for w in cue.get("role_sectors", {})}
     for tok in doc:
         if tok.pos_ == "NOUN" and nouns and (tok.lemma_ or tok.text).upper() in nouns:
-            out[tok.i] = _nominal(tok, poss | (agent_preps & {"by"}), goals, groups)
+            out[tok.i] = _nominal(tok, poss | (agent_preps & {"by"}), goals, groups, role_nouns)
             continue
         if tok.pos_ != "VERB" and not (fallbacks and _verb_tagged_adj(tok)):
             continue
@@ -405,12 +406,35 @@ def is_group(tok, groups: set) -> bool:
                                       if c.dep_ in ("nummod", "det", "predet", "amod", "quantmod"))
 
 
-def _nominal(tok, poss: set, goals: set, groups: set = frozenset()) -> Predicate:
+def _genitive_bases(tok) -> set:
+    """A genitive noun's lemma and its form without the article ("premierului" -> premier, "președintelui" ->
+    președinte: the lemmatiser leaves some unreduced, "premieru")."""
+    word = fold(tok.text).lower()
+    out = {fold(tok.lemma_ or tok.text).lower()}
+    if word.endswith("ului"):
+        out.add(word[:-4])
+    elif word.endswith("lui"):
+        out.add(word[:-3])
+    return out
+
+
+def _nominal(tok, poss: set, goals: set, groups: set = frozenset(), roles: set = frozenset()) -> Predicate:
+    """An event noun's agent (its possessor) and goal phrases. The possessor: a name or counted group after a
+    possessive marker ("vizita lui Macron", "întâlnirea celor doi lideri"), an acronym after one ("Descindere a
+    DNA"), or a role noun in the genitive ("vizita premierului Ilie Bolojan", ``roles``: the role nouns); a goal
+    phrase the parser hung on such a role possessor is the noun's ("vizita premierului X la Chișinău")."""
     p = Predicate(verb=tok, lemma=(tok.lemma_ or tok.text).lower(), nominal=True)
     for c in tok.children:
         case = {g.text.lower() for g in c.children if g.dep_ in ("case", "det")}
-        if c.dep_ in ("poss", "nmod:poss") or (c.dep_ in ("nmod", "appos") and case & poss
-                                               and (c.pos_ == "PROPN" or is_group(c, groups))):
+        role = roles and c.dep_ == "nmod" and c.pos_ == "NOUN" and bool(_genitive_bases(c) & roles) and \
+            "Gen" in c.morph.get("Case", []) and not any(g.dep_ == "case" for g in c.children)
+        if role or c.dep_ == "nmod" and case & poss and c.pos_ == "NOUN" and c.text.isupper() and len(c.text) > 1:
+            p.subj.append(Arg("subj", c))
+            if role:
+                p.obl.extend(Arg("obl", g, prep) for g in c.children
+                             if g.dep_ == "nmod" and g.i > c.i and (prep := prep_of(g)) in goals)
+        elif c.dep_ in ("poss", "nmod:poss") or (c.dep_ in ("nmod", "appos") and case & poss
+                                                 and (c.pos_ == "PROPN" or is_group(c, groups))):
             p.subj.append(Arg("subj", c))
         elif c.dep_ == "prep" and c.text.lower() in poss:
             p.subj.extend(Arg("subj", g) for g in c.children if g.dep_ == "pobj")

@@ -157,3 +157,15 @@ def demand(coder, tok) -> bool:
     """A noun of protest, pressure or demand ("protestele", "presiunile", "cererile"; ``demand_stems``, read from the
     form: the lemmatiser misses these plurals), whose actor a concession answers."""
     return tok.pos_ == "NOUN" and bool(coder.demand_stems) and plain(fold(tok.text)).startswith(coder.demand_stems)
+
+
+def adjunct_noun(coder, tok) -> bool:
+    """An event noun inside a phrase of time, cause or frame ("după o vizită la Minsk a emisarului", "în timpul
+    vizitei … a premierului", "în cadrul unei întâlniri"): a nominalised event named to date or explain another
+    act (the conventions' rule 10), a mention, not a fact, whoever its agent."""
+    words = {fold(w.text) for c in tok.children if c.dep_ == "case" for w in c.subtree}
+    if words & coder.adjunct_preps or words & coder.adjunct_nouns:
+        return True
+    head = tok.head
+    return tok.dep_ == "nmod" and head.i != tok.i and head.pos_ == "NOUN" and bool(
+        {fold(head.lemma_ or head.text), fold(head.text)} & coder.adjunct_nouns)
