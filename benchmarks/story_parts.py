@@ -27,7 +27,7 @@ from ingest_scale import write_articles  # noqa: E402
 CLUSTERER = ("add", "add_features", "_original", "_story_scores", "_reid")
 FUNCTIONS = ("features_of", "fingerprint", "folded", "similarity")
 STATE = ("band_candidates", "many", "put", "joined", "touched", "rename", "_central", "get", "by_content",
-         "entity_weights", "first_member", "refresh", "_title_candidates", "postings")
+         "entity_weights", "first_member", "refresh", "_title_candidates", "postings", "begin")
 
 
 def ratio(n: int, rounds: int, stages: str) -> None:
@@ -80,7 +80,9 @@ def main() -> None:
     calls: dict[str, int] = defaultdict(int)
 
     def wrap(owner, name: str) -> None:
-        f = getattr(owner, name)
+        f = getattr(owner, name, None)
+        if f is None:  # (an older state without this step)
+            return
 
         @functools.wraps(f)
         def timed(*args, **kwargs):

@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from newsgraph.stories.cluster import Clusterer, MemoryState
-from newsgraph.stories.similarity import Features, day_number, idf
+from newsgraph.stories.similarity import Features, day_number, entity_key, idf
 
 DAY = "2025-03-12T10:00"
 
@@ -58,8 +58,14 @@ def place(clusterer, f: Features, text: str):
     return clusterer.add_features(f, text)
 
 
+def keyed(rows) -> list[tuple]:
+    """Posting rows (entity id, ...) with the entity ids as the key migration keys them (``entity_key``)."""
+    return sorted({(entity_key(r[0]), *r[1:]) for r in rows})
+
+
 def undo_story_scale(conn) -> None:
     """Take a store back to before the story-scale migration (SQLite 7, PostgreSQL 6): as an older store was."""
+    conn.execute("DROP TABLE story_version")  # (the key migration after it made it)
     conn.execute("DROP TABLE story_df")
     conn.execute("DROP INDEX story_bands_day")
     conn.execute("ALTER TABLE story_bands DROP COLUMN day")
@@ -180,7 +186,7 @@ def test_the_migration_fills_the_postings_of_stories_placed_before_it(tmp_path):
     with open_store(location) as store:
         assert store.schema_version == LATEST
         after = sorted(tuple(r.values()) for r in store.sql.rows("SELECT entity_id, article_id, day FROM story_entities"))
-    assert after == before
+    assert after == keyed(before)  # (the key migration after it keys them without their type)
 
 
 def test_the_postgres_migration_fills_the_postings(pg_url):
@@ -203,7 +209,7 @@ def test_the_postgres_migration_fills_the_postings(pg_url):
     with open_store(pg_url) as store:
         assert store.schema_version == PG_LATEST
         after = sorted(tuple(r.values()) for r in store.sql.rows("SELECT entity_id, article_id, day FROM story_entities"))
-    assert after == before and len(after) == 4 * 3 + 2
+    assert after == keyed(before) and len(after) == 4 * 3 + 2
 
 
 @pytest.mark.parametrize("order", ["published", "reversed"])
@@ -260,10 +266,10 @@ def test_the_story_scale_migration_upgrades_a_store_with_stories(backend, tmp_pa
         if backend == "sqlite":
             store.conn.commit()
             undo_story_scale(store.conn)
-            store.conn.execute(f"PRAGMA user_version={latest - 1}")
+            store.conn.execute(f"PRAGMA user_version={latest - 2}")
         else:
             undo_story_scale(store.conn)
-            store.conn.execute("UPDATE newsgraph_schema SET version = %s", (latest - 1,))
+            store.conn.execute("UPDATE newsgraph_schema SET version = %s", (latest - 2,))
         store.conn.commit()
     for _ in range(2):  # the second opening finds the store up to date
         with open_store(location) as store:
@@ -363,3 +369,69 @@ def test_members_read_with_a_tiny_feature_cache_place_as_in_memory(backend, tmp_
             a, b = memory.state.get(f.id), tiny.state.get(f.id)
             assert (a.story, a.copy_of, a.features) == (b.story, b.copy_of, b.features)
         assert sorted(m.features.id for m in tiny.state.many(["w2", "a1", "nope", "b1"])) == ["a1", "b1", "w2"]
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_the_key_migration_keys_stored_entities_without_their_type(backend, tmp_path, request):
+    """SQLite migration 8 / PostgreSQL 7 on stories placed with typed entity ids ("person:izmail" in one
+    article, "place:izmail" in another, both in a third): features, postings and counters are keyed as
+    ``entity_key`` keys them (the weights of two ids of one key added, as ``features_of`` adds them), equal to a
+    store where the same articles were placed with those keys; the stories themselves are not placed again."""
+    from newsgraph.store import open_store
+    from newsgraph.store.stories_sql import SqlStoryState
+
+    typed = [feat("k1", "ro", "2025-03-12T10:00", ("person:izmail", "country:ROU", "org:nato")),
+             feat("k2", "en", "2025-03-12T11:00", ("place:izmail", "country:ROU")),
+             feat("k3", "ro", "2025-03-12T12:00", ("place:izmail", "person:izmail", "misc:x"))]
+    typed[2].entities["person:izmail"] = 1.5
+
+    def rekeyed(f: Features) -> Features:
+        g = Features.from_dict(f.to_dict())
+        g.entities = {}
+        for e, w in f.entities.items():
+            g.entities[entity_key(e)] = g.entities.get(entity_key(e), 0.0) + w
+        return g
+
+    def state(location):
+        with open_store(location) as store:
+            members = {r["article_id"]: (r["story_id"], Features.from_dict(__import__("json").loads(r["features"])))
+                       for r in store.sql.rows("SELECT article_id, story_id, features FROM story_members")}
+            postings = sorted(tuple(r.values()) for r in store.sql.rows(
+                "SELECT entity_id, article_id, day FROM story_entities"))
+            kept, counted = df_rows(store.sql)
+            version = store.sql.value("SELECT count(*) AS n FROM story_version")
+        return members, postings, kept, counted, version
+
+    if backend == "sqlite":
+        old, new = str(tmp_path / "old.db"), str(tmp_path / "new.db")
+    else:
+        old = new = request.getfixturevalue("pg_url")
+    for first, location, rows in ((True, new, [rekeyed(f) for f in typed]), (False, old, typed)):
+        with open_store(location) as store:
+            if backend == "postgres":  # one database: empty it between the two placements
+                for table in ("story_members", "story_bands", "story_entities", "story_df", "stories", "articles"):
+                    store.sql.run(f"DELETE FROM {table}")
+            c = Clusterer(SqlStoryState(store.sql))
+            for f in rows:
+                with store.transaction():
+                    place(c, f, text_of(f.id))
+            latest = store.schema_version
+        if first:
+            expected = state(new)
+    stories = {a: s for a, (s, _) in state(old)[0].items()}
+    with open_store(old) as store:
+        store.sql.run("DROP TABLE story_version")
+        if backend == "sqlite":
+            store.conn.commit()
+            store.conn.execute(f"PRAGMA user_version={latest - 1}")
+        else:
+            store.conn.execute("UPDATE newsgraph_schema SET version = %s", (latest - 1,))
+        store.conn.commit()
+    for _ in range(2):  # the second opening changes nothing
+        members, postings, kept, counted, version = state(old)
+        assert version == 1 and kept == counted == expected[3] and postings == expected[1]
+        assert {a: s for a, (s, _) in members.items()} == stories
+        for a, (_, f) in members.items():
+            assert f.entities == pytest.approx(expected[0][a][1].entities, rel=1e-12)
+            assert f.to_dict() | {"entities": None} == expected[0][a][1].to_dict() | {"entities": None}
+        assert set(members["k3"][1].entities) == {"name:izmail", "name:x"}

@@ -244,3 +244,24 @@ def test_the_number_pattern_matches_as_the_definition():
     for text in [*texts, WIRE, OTHER, "11.000 and 11,000; 50,4% in 2024, 1.234.567,89 x1.000 .123 ,456"]:
         assert ([(m.start(), m.group()) for m in _NUMBER.finditer(text)]
                 == [(m.start(), m.group()) for m in definition.finditer(text)]), text
+
+
+def test_story_features_do_not_depend_on_entity_types():
+    """An unlinked name's id is its type and name ("person:izmail"); a NER model that tags the same name PERSON in
+    one article and LOC in another (or a new model that changes its type) must not make two entities of it for
+    stories (regression: st-021 of the story set split when the ner changed Izmail, Plauru and Chilia's types)."""
+    from newsgraph.document import Document, Source
+    from newsgraph.stories.similarity import entity_key, features_of
+
+    assert entity_key("person:izmail") == entity_key("place:izmail") == entity_key("org:izmail") == "name:izmail"
+    assert entity_key("country:ROU") == "country:ROU" and entity_key(entity_key("misc:x")) == entity_key("misc:x")
+
+    def doc(kinds):
+        return Document(source=Source(input="x", format="text"), title="t", body=["Izmail și Plauru."],
+                        entities=[{"id": f"{k}:{name}", "type": k.upper(), "mentions": [{}]}
+                                  for k, name in zip(kinds, ("izmail", "plauru"), strict=True)]
+                        + [{"id": "country:ROU", "type": "GPE", "mentions": [{}, {}]}])
+
+    one, other = features_of(doc(("person", "place"))), features_of(doc(("place", "misc")))
+    assert one.entities == other.entities and set(one.entities) == {"name:izmail", "name:plauru", "country:ROU"}
+    assert similarity(one, other) == pytest.approx(similarity(one, one))

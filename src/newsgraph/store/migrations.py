@@ -164,6 +164,51 @@ def story_scale_for_postgres() -> str:
     return STORY_SCALE.replace(" shingles BLOB;", " shingles BYTEA;").replace(" day REAL;", " day DOUBLE PRECISION;")
 
 
+#: Story entity keys without the entity type (SQLite migration 8, PostgreSQL migration 7): the stored features,
+#: postings and counters keyed as ``newsgraph.stories.similarity.entity_key`` keys them ("person:izmail" and
+#: "place:izmail" are "name:izmail"; weights of two ids that become one key are added, as ``features_of`` adds
+#: them), the postings made unique per key and article, the counters counted again. And ``story_version``: one
+#: row that every story placement changes (a fresh token), so a process caching the story state
+#: (``newsgraph.store.stories_sql.StateCache``) sees whether another writer placed articles since its own last write.
+_NAME_KEY = ("CASE WHEN instr({k}, ':') > 0 AND substr({k}, 1, instr({k}, ':') - 1) IN"
+             " ('person', 'org', 'place', 'event', 'misc') THEN 'name:' || substr({k}, instr({k}, ':') + 1)"
+             " ELSE {k} END")
+STORY_KEYS = f"""
+    UPDATE story_members SET features = json_set(features, '$.entities', json((
+        SELECT json_group_object(k, w) FROM (
+            SELECT {_NAME_KEY.format(k="j.key")} AS k, sum(j.value) AS w
+            FROM json_each(story_members.features, '$.entities') j GROUP BY 1))));
+    UPDATE story_entities SET entity_id = {_NAME_KEY.format(k="entity_id")};
+    DELETE FROM story_entities WHERE rowid NOT IN (SELECT min(rowid) FROM story_entities GROUP BY entity_id, article_id);
+    DELETE FROM story_df WHERE entity_id != '';
+    INSERT INTO story_df (entity_id, n) SELECT entity_id, count(*) FROM story_entities GROUP BY entity_id;
+    CREATE TABLE story_version (
+        token TEXT NOT NULL              -- changed by every story placement (a random token)
+    );
+    INSERT INTO story_version (token) VALUES ('');
+    """
+
+
+def story_keys_for_postgres() -> str:
+    """:data:`STORY_KEYS` in PostgreSQL's dialect."""
+    key = (_NAME_KEY.replace("instr({k}, ':')", "strpos({k}, ':')"))
+    return f"""
+    UPDATE story_members SET features = jsonb_set(features::jsonb, '{{entities}}', coalesce((
+        SELECT jsonb_object_agg(k, w) FROM (
+            SELECT {key.format(k="j.key")} AS k, sum(j.value::text::double precision) AS w
+            FROM json_each(story_members.features::json -> 'entities') j GROUP BY 1) AS s), '{{}}'::jsonb))::text;
+    UPDATE story_entities SET entity_id = {key.format(k="entity_id")};
+    DELETE FROM story_entities a USING story_entities b
+        WHERE a.entity_id = b.entity_id AND a.article_id = b.article_id AND a.ctid > b.ctid;
+    DELETE FROM story_df WHERE entity_id != '';
+    INSERT INTO story_df (entity_id, n) SELECT entity_id, count(*) FROM story_entities GROUP BY entity_id;
+    CREATE TABLE story_version (
+        token TEXT NOT NULL
+    );
+    INSERT INTO story_version (token) VALUES ('');
+    """
+
+
 MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     # 1: articles, full-text index (diacritics-insensitive), failures
     """
@@ -283,6 +328,8 @@ MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [
     STORY_ENTITIES,
     # 7: bounded story placement: stored shingle hashes, band keys with their day, entity counters
     STORY_SCALE,
+    # 8: story entity keys without the entity type; the story state's version row
+    STORY_KEYS,
 ]
 
 LATEST = len(MIGRATIONS)

@@ -28,7 +28,12 @@ from contextlib import contextmanager
 from newsgraph.document import Document
 from newsgraph.errors import StoreError
 from newsgraph.store.base import IngestOutcome, safe_location
-from newsgraph.store.migrations import story_entities_for_postgres, story_scale_for_postgres, story_tables_for_postgres
+from newsgraph.store.migrations import (
+    story_entities_for_postgres,
+    story_keys_for_postgres,
+    story_scale_for_postgres,
+    story_tables_for_postgres,
+)
 from newsgraph.store.reads import CLOSE, OPEN, Match, Reads
 from newsgraph.store.sql import (
     ARTICLE_COLUMNS,
@@ -257,6 +262,8 @@ PG_MIGRATIONS: list[str] = [
     story_entities_for_postgres(),
     # 6: bounded story placement (shingle hashes, band days, entity counters), as SQLite's migration 7
     story_scale_for_postgres(),
+    # 7: story entity keys without the entity type, the story state's version row, as SQLite's migration 8
+    story_keys_for_postgres(),
 ]
 PG_LATEST = len(PG_MIGRATIONS)
 

@@ -15,6 +15,7 @@ from collections import OrderedDict
 from datetime import UTC, datetime
 
 from newsgraph.store.sql import Sql
+from newsgraph.store.story_cache import StateCache
 from newsgraph.stories.cluster import Clusterer, Member
 from newsgraph.stories.dedup import pack, unpack
 from newsgraph.stories.similarity import Embedder, Features, idf, similarity
@@ -54,10 +55,27 @@ class FeatureCache:
         return len(self._items)
 
 
+def _light(row) -> tuple:
+    """A ``story_members`` row as :attr:`StateCache.members` keeps it."""
+    return (row["story_id"], row["copy_of"], row["similarity"], row["day"], row["content_key"], unpack(row["shingles"]))
+
+
 class SqlStoryState:
-    def __init__(self, sql: Sql, cache_size: int = FEATURE_CACHE):
+    """The clusterer's state in the store's tables. With ``cache`` (the default), what it reads and writes is
+    also kept in a :class:`~newsgraph.store.story_cache.StateCache`, checked against other writers at the start
+    of every placement (:meth:`begin`); without, every answer is read from the store."""
+
+    def __init__(self, sql: Sql, cache_size: int = FEATURE_CACHE, cache: bool = True):
         self.sql = sql
         self._features = FeatureCache(cache_size)  # parsed JSON, per state object (one ingest run)
+        self.cache = StateCache() if cache else None
+
+    def begin(self) -> None:
+        """A placement starts (the clusterer calls this first, inside the placement's transaction): drop the
+        cached state, the parsed features included, when another writer changed the story tables since this
+        object's last write (:meth:`StateCache.check`)."""
+        if self.cache is not None and not self.cache.check(self.sql):
+            self._features = FeatureCache(self._features.size)
 
     def _member(self, row, f: Features | None = None) -> Member:
         """A member from its row (``f``: its features, already at hand; else from the cache or the row)."""
@@ -70,8 +88,24 @@ class SqlStoryState:
                       content=row["content_key"], shingles=unpack(row["shingles"]))
 
     def get(self, article_id: str) -> Member | None:
+        cache = self.cache
+        if cache is not None and article_id in cache.members:
+            return self._cached(article_id)
         row = self.sql.one("SELECT * FROM story_members WHERE article_id = ?", (article_id,))
+        if cache is not None:
+            cache.members.put(article_id, _light(row) if row else None)
         return self._member(row) if row else None
+
+    def _cached(self, article_id: str) -> Member | None:
+        """A member from the cache (its features from the feature cache, else read)."""
+        row = self.cache.members.get(article_id)
+        if row is None:
+            return None
+        f = self._features.get(article_id)
+        if f is None:
+            f = self._features[article_id] = Features.from_dict(json.loads(self.sql.value(
+                "SELECT features FROM story_members WHERE article_id = ?", (article_id,))))
+        return Member(features=f, story=row[0], copy_of=row[1], similarity=row[2], content=row[4], shingles=row[5])
 
     def near(self, day: float | None, window: float, limit: int | None = None) -> list[Member]:
         """The articles within ``window`` days of ``day`` (undated ones are near every day); with ``limit``, the
@@ -101,10 +135,20 @@ class SqlStoryState:
         """The placed articles among ``ids``. Their features are read only for those not in the parsed-features
         cache (the stored JSON is most of a row: placement reads the same recent articles again and again)."""
         ids, out = list(ids), []
+        cache = self.cache
+        if cache is not None:
+            members = cache.members
+            out = [m for i in ids if i in members and (m := self._cached(i)) is not None]
+            ids = [i for i in ids if i not in members]
         for i in range(0, len(ids), 500):
             chunk = ids[i:i + 500]
             marks = ",".join("?" * len(chunk))
             rows = self.sql.run(f"SELECT {LIGHT} FROM story_members WHERE article_id IN ({marks})", chunk).fetchall()
+            if cache is not None:
+                for r in rows:
+                    cache.members.put(r["article_id"], _light(r))
+                for a in set(chunk) - {r["article_id"] for r in rows}:
+                    cache.members.put(a, None)  # not placed (yet)
             have = {r["article_id"]: self._features.get(r["article_id"]) for r in rows}
             missing = [a for a, f in have.items() if f is None]
             if missing:
@@ -146,10 +190,19 @@ class SqlStoryState:
         if not ids:
             return {}
         df: dict[str, int] = {}
-        for i in range(0, len(ids) + 1, 500):
-            chunk = ids[i:i + 500] + ([""] if i == 0 else [])
-            df.update((r["entity_id"], r["n"]) for r in self.sql.rows(
-                f"SELECT entity_id, n FROM story_df WHERE entity_id IN ({','.join('?' * len(chunk))})", chunk))
+        cache = self.cache
+        wanted = ["", *ids]
+        if cache is not None:
+            df = {e: cache.df.get(e) for e in wanted if e in cache.df}
+            wanted = [e for e in wanted if e not in df]
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i:i + 500]
+            found = {r["entity_id"]: r["n"] for r in self.sql.rows(
+                f"SELECT entity_id, n FROM story_df WHERE entity_id IN ({','.join('?' * len(chunk))})", chunk)}
+            for e in chunk:
+                df[e] = found.get(e, 0)
+                if cache is not None:
+                    cache.df.put(e, df[e])
         n = df.pop("", 0) + (new is not None)
         mine = new.entities if new is not None else {}
         return {e: idf(df.get(e, 0) + (e in mine), n) for e in ids}
@@ -165,6 +218,9 @@ class SqlStoryState:
         if limit is None:
             return {r["article_id"] for r in self.sql.rows(
                 f"SELECT DISTINCT article_id FROM story_bands WHERE band IN ({marks})", bands)}
+        found = self._cached_bands(bands) if self.cache is not None else None
+        if found is not None:
+            return nearest_ids(found, day, limit)
         # Most articles share a band with few others: all their band rows in one statement (one index seek per
         # band), the nearest picked here; only when there are more than BAND_ROWS, the per-band range scans.
         rows = self.sql.run(f"SELECT article_id, day FROM story_bands WHERE band IN ({marks}) LIMIT ?",
@@ -173,10 +229,33 @@ class SqlStoryState:
             found = {r["article_id"]: r["day"] for r in rows}
         else:
             found = self._band_neighbours(bands, day, limit)
-        if day is None:
-            return set(sorted(found)[:limit])
-        return set(sorted(found, key=lambda a: (found[a] is None, abs(found[a] - day) if found[a] is not None
-                                                 else 0.0, a))[:limit])
+        return nearest_ids(found, day, limit)
+
+    def _cached_bands(self, bands: list[str]) -> dict[str, float | None] | None:
+        """Article id -> day of every article sharing one of ``bands``, from the cache, the bands it does not
+        hold read in one statement and kept; None when those hold more than :data:`BAND_ROWS` rows (the
+        caller's range scans answer)."""
+        cached = self.cache.bands
+        found: dict[str, float | None] = {}
+        unknown = []
+        for b in dict.fromkeys(bands):
+            known = cached.get(b)
+            if known is None:
+                unknown.append(b)
+            else:
+                found.update(known)
+        if unknown:
+            rows = self.sql.run(f"SELECT band, article_id, day FROM story_bands WHERE band IN"
+                                f" ({','.join('?' * len(unknown))}) LIMIT ?", [*unknown, BAND_ROWS + 1]).fetchall()
+            if len(rows) > BAND_ROWS:
+                return None
+            fresh = {b: {} for b in unknown}
+            for r in rows:
+                fresh[r["band"]][r["article_id"]] = r["day"]
+            for b, rows_of_band in fresh.items():
+                cached.put(b, rows_of_band)
+                found.update(rows_of_band)
+        return found
 
     def _band_neighbours(self, bands: list[str], day: float | None, limit: int) -> dict[str, float | None]:
         """Article id -> day of the ``limit`` articles nearest ``day`` per band and side of it (the nearest
@@ -195,14 +274,37 @@ class SqlStoryState:
         return {r["article_id"]: r["day"] for r in self.sql.run(" UNION ALL ".join(parts), params).fetchall()}
 
     def by_content(self, key: str) -> str | None:
-        return self.sql.value("SELECT article_id FROM story_members WHERE content_key = ?"
-                              " ORDER BY day NULLS FIRST, article_id LIMIT 1", (key,))
+        """The earliest article (undated first, then by day and id) with this content key."""
+        cache = self.cache
+        if cache is None:
+            return self.sql.value("SELECT article_id FROM story_members WHERE content_key = ?"
+                                  " ORDER BY day NULLS FIRST, article_id LIMIT 1", (key,))
+        found = cache.content.get(key)
+        if found is None:
+            found = {r["article_id"]: r["day"] for r in self.sql.rows(
+                "SELECT article_id, day FROM story_members WHERE content_key = ?", (key,))}
+            cache.content.put(key, found)
+        return min(found, key=lambda a: (found[a] is not None, found[a] or 0.0, a), default=None)
 
     def text(self, article_id: str) -> str:
         return self.sql.value("SELECT text FROM articles WHERE id = ?", (article_id,)) or ""
 
     def first_member(self, story_id: str) -> str | None:
         """The story's earliest article (publication time, undated last, then id)."""
+        cache = self.cache
+        if cache is None:
+            return self._first_member(story_id)
+        first = cache.first.get(story_id)
+        if first is None:
+            dated = self.sql.one("SELECT day, article_id FROM story_members WHERE story_id = ? AND day IS NOT NULL"
+                                 " ORDER BY day, article_id LIMIT 1", (story_id,))
+            undated = self.sql.value("SELECT article_id FROM story_members WHERE story_id = ? AND day IS NULL"
+                                     " ORDER BY article_id LIMIT 1", (story_id,))
+            first = ((dated["day"], dated["article_id"]) if dated else None, undated)
+            cache.first.put(story_id, first)
+        return first[0][1] if first[0] else first[1]
+
+    def _first_member(self, story_id: str) -> str | None:
         return (self.sql.value("SELECT article_id FROM story_members WHERE story_id = ? AND day IS NOT NULL"
                                " ORDER BY day, article_id LIMIT 1", (story_id,))
                 or self.sql.value("SELECT article_id FROM story_members WHERE story_id = ? AND day IS NULL"
@@ -229,9 +331,14 @@ class SqlStoryState:
                       [(e, f.id, f.day) for e in entities])
         self.sql.many("INSERT INTO story_df (entity_id, n) VALUES (?, 1)"
                       " ON CONFLICT (entity_id) DO UPDATE SET n = story_df.n + 1", [(e,) for e in ["", *entities]])
+        if self.cache is not None:
+            self.cache.put(f.id, (member.story, member.copy_of, member.similarity, f.day, member.content,
+                                  member.shingles), member.bands, entities, BAND_ROWS)
 
     def remove(self, article_id: str) -> None:
         self._features.pop(article_id, None)
+        if self.cache is not None:
+            self.cache.remove(article_id)
         entities = [r["entity_id"] for r in self.sql.rows("SELECT entity_id FROM story_entities WHERE article_id = ?",
                                                           (article_id,))]
         if not self.sql.run("DELETE FROM story_members WHERE article_id = ?", (article_id,)).rowcount:
@@ -243,6 +350,8 @@ class SqlStoryState:
 
     def set_copy_of(self, article_id: str, original: str | None) -> None:
         self.sql.run("UPDATE story_members SET copy_of = ? WHERE article_id = ?", (original, article_id))
+        if self.cache is not None:
+            self.cache.set_copy_of(article_id, original)
 
     def rename(self, old: str, new: str) -> None:
         """Move a story's members to a new id; its summary row moves with them when ``new`` has none (an
@@ -254,6 +363,8 @@ class SqlStoryState:
         self.sql.run("UPDATE stories SET id = ? WHERE id = ? AND NOT EXISTS (SELECT 1 FROM stories WHERE id = ?)",
                      (new, old, new))
         self.sql.run("DELETE FROM stories WHERE id = ?", (old,))
+        if self.cache is not None:
+            self.cache.rename(old, new)
 
     def touched(self, story_ids) -> None:
         for sid in story_ids:
@@ -263,6 +374,8 @@ class SqlStoryState:
         """Recompute a story's summary row (or drop it when the story has no members left). Aggregates run in
         the database, so a story of thousands of articles costs a few index scans, not thousands of rows read."""
         join = "FROM story_members m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ?"
+        if self.cache is not None:
+            self.cache.summary.pop(story_id, None)
         agg = self.sql.one(f"SELECT count(*) AS n, min(a.published) AS first, max(a.published) AS last {join}",
                            (story_id,))
         if not agg or not agg["n"]:
@@ -286,7 +399,10 @@ class SqlStoryState:
         """A new article joined the story (no merge, no copy link changed; the story renamed after it when it
         is the earliest, :meth:`rename`): update its summary row from the row and the article alone. The title is chosen again only when the new article is among the
         originals it is chosen from (:meth:`_title_candidates`), so a big story costs no more than a small one."""
-        row = self.sql.one("SELECT * FROM stories WHERE id = ?", (story_id,))
+        cache = self.cache
+        row = cache.summary.get(story_id) if cache is not None else None
+        if row is None:
+            row = self.sql.one("SELECT * FROM stories WHERE id = ?", (story_id,))
         new = self.sql.one("SELECT m.copy_of, a.site, a.language, a.published FROM story_members m JOIN articles a"
                            " ON a.id = m.article_id WHERE m.article_id = ? AND m.story_id = ?", (article_id, story_id))
         if row is None or new is None:
@@ -299,11 +415,14 @@ class SqlStoryState:
         if new["copy_of"] is None and article_id in (ids := self._title_candidates(story_id)):
             central = self._central(ids)
             title = self.sql.value("SELECT title FROM articles WHERE id = ?", (central,))
+        values = {"title": title, "title_article": central, "first_seen": min(dates) if dates else None,
+                  "last_seen": max(dates) if dates else None, "size": row["size"] + 1,
+                  "languages": json.dumps(languages), "sites": json.dumps(sites, ensure_ascii=False),
+                  "updated_at": datetime.now(UTC).isoformat(timespec="seconds")}
         self.sql.run("UPDATE stories SET title = ?, title_article = ?, first_seen = ?, last_seen = ?, size = ?,"
-                     " languages = ?, sites = ?, updated_at = ? WHERE id = ?",
-                     (title, central, min(dates) if dates else None, max(dates) if dates else None, row["size"] + 1,
-                      json.dumps(languages), json.dumps(sites, ensure_ascii=False),
-                      datetime.now(UTC).isoformat(timespec="seconds"), story_id))
+                     " languages = ?, sites = ?, updated_at = ? WHERE id = ?", (*values.values(), story_id))
+        if cache is not None:
+            cache.summary.put(story_id, dict(row, **values))
 
     def _title_candidates(self, story_id: str) -> list[str]:
         """The articles a story's title is chosen from: its first :data:`MAX_CENTRAL` originals by id (all its
@@ -330,6 +449,14 @@ class SqlStoryState:
         return members[best].features.id
 
 
+def nearest_ids(found: dict[str, float | None], day: float | None, limit: int) -> set[str]:
+    """The ``limit`` ids of ``found`` (article id -> day) nearest ``day`` (undated last, then by id)."""
+    if day is None:
+        return set(sorted(found)[:limit])
+    return set(sorted(found, key=lambda a: (found[a] is None, abs(found[a] - day) if found[a] is not None
+                                             else 0.0, a))[:limit])
+
+
 class StoriesMixin:
     """Story methods of the stores (``self.sql`` runs their statements)."""
 
@@ -344,6 +471,7 @@ class StoriesMixin:
 
         for table in ("story_members", "story_bands", "story_entities", "story_df", "stories"):
             self.sql.run(f"DELETE FROM {table}")
+        self.sql.run("UPDATE story_version SET token = ?", ("rebuilt",))  # (any cached state is stale now)
         tracker = self.story_tracker(embedder)
         n = 0
         for row in self.sql.rows("SELECT record FROM articles ORDER BY published IS NULL, published, id"):

@@ -246,6 +246,8 @@ class Clusterer:
         """Place an article by its features and text (``fp``: its :func:`~newsgraph.stories.dedup.fingerprint`,
         if already computed)."""
         state = self.state
+        if hasattr(state, "begin"):  # (a store's state checks its cache against other writers here)
+            state.begin()
         previous = state.get(f.id)
         touched = {previous.story} if previous else set()
         if previous:  # an updated article: its copies lose their original, the story may need a new id

@@ -117,6 +117,20 @@ def day_number(value: str | None) -> float | None:
     return (dt.replace(tzinfo=None) - datetime(1970, 1, 1)).total_seconds() / 86400
 
 
+#: Entity-id prefixes that are a type put before a name (``newsgraph.enrich``: ``person:izmail``, ``place:izmail``;
+#: the knowledge base's ids are made the same way). ``country:`` ids are ISO codes and stay as they are.
+NAME_KINDS = frozenset({"person", "org", "place", "event", "misc"})
+
+
+def entity_key(entity_id: str) -> str:
+    """The key an entity is compared by: its id without the type ("person:izmail" and "place:izmail" -> "name:izmail"),
+    so a story does not depend on the type a NER model gives a name (an unlinked name's id is its type and name:
+    the same place tagged PERSON by one model and GPE by another, or PERSON in one article and LOC in the next,
+    would be two entities). Idempotent: a key is its own key."""
+    kind, sep, name = entity_id.partition(":")
+    return "name:" + name if sep and kind in NAME_KINDS else entity_id
+
+
 @dataclass
 class Features:
     id: str
@@ -165,7 +179,7 @@ def features_of(doc, embedder: Embedder | None = None, folded_text: str | None =
         if not e.get("id"):
             continue
         n = len(e.get("mentions") or []) + 2 * len(e.get("title_mentions") or [])
-        ents[e["id"]] += 1 + math.log1p(n)
+        ents[entity_key(e["id"])] += 1 + math.log1p(n)
     day = day_number(doc.published.value if doc.published else None)
     # Days the text refers to, other than the days around publication ("on Wednesday" in every article of a
     # news day says nothing about which story it tells; the time decay covers publication time).
