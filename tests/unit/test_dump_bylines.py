@@ -117,3 +117,26 @@ def test_an_article_opens_no_persons_name(cues, name):
 @pytest.mark.parametrize("name", ["Ann Lee", "Dieter Sieckmeyer", "Le Thi Hoa", "Ioana Mărgărit"])
 def test_names(cues, name):
     assert is_person(name, cues)
+
+
+# ------------------------------------------------------------------------------------------------ titles
+TITLE_DE = "Krankenhaus wird ab Frühjahr renoviert"
+
+
+@pytest.mark.parametrize("furniture", [
+    "Skip to main content", "Zum Inhalt springen", "Sari la conținut", "Aller au contenu principal",
+    "Bild 8 von 10", "Foto 3 din 12", "Photo 2 of 9", "21 minutes - 4312 words",
+    "(Elizabeth Marsh / Valley Chronicle)",
+    "Warning: mysql_connect(): Access denied for user 'web'@'localhost' in /var/www/db.php on line 12",
+    "von Katrin Albers-Wendt Twitter Account von Katrin Albers-Wendt",
+])
+def test_furniture_beside_the_date_is_not_the_headline(structure, furniture):
+    doc = read(structure, [*MENU, TITLE_DE, furniture, "12.03.2024, 10:30", *P_DE])
+    assert doc.title == TITLE_DE
+
+
+@pytest.mark.parametrize("headline", ["Fotografii din 1989: 12 imagini inedite ale Revoluției",
+                                      "Von Berlin bis Wien: acht Städte im Test"])
+def test_headlines_that_look_like_furniture_stay_headlines(structure, headline):
+    doc = read(structure, [*MENU, headline, "12.03.2024, 10:30", *P_DE])
+    assert doc.title == headline

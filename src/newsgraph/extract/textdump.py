@@ -45,6 +45,7 @@ from newsgraph.extract.dumplines import (
     edge_date,
     fold,
     gallery_count,
+    no_headline,
     one_byline,
     posted_date,
     undated_title,
@@ -625,6 +626,7 @@ def _pick_title(lines: list[Line], doc: Document, body_start: int, exclude: set[
                   # nor is a byline of names, unless the <title> repeats it ("Neue DJV-Online-Seminare")
                   and (cues is None or ln.index == anchor or name_line(ln.text, cues) is None)
                   and len(_CRUMBS.findall(ln.text)) < 2  # nor a breadcrumb ("Home » Section » Page")
+                  and not no_headline(ln.text)
                   and not _byline_or_dated(ln, cues)]
     if anchor is not None and any(ln.index == anchor for ln in candidates):
         return lines[anchor]  # the on-page headline that the <title>-style first line repeats with its suffix
@@ -664,7 +666,8 @@ def _byline_or_dated(line: Line, cues: Cues | None) -> bool:
     if cues is None:
         return False
     kept = fold_keep(line.text)
-    if (m := cues.author.match(kept)) and m.group("label") not in _PREPOSITION_LABELS:  # "De ce ...": a headline
+    if (m := cues.author.match(kept) or _VON.match(kept)) and (m.group("label") not in _PREPOSITION_LABELS
+                                                               or line.text[:1].islower()):  # "De ce ...": a headline
         words = line.text[m.start("rest"):].split()
         if len(words) >= 2 and _person_shaped(" ".join(words[:2]), cues):
             return True
