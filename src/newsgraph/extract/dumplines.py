@@ -106,6 +106,9 @@ def undated_title(title: str, reader_) -> str:
     if found and found[0].start == 0 and (m := _PART_EDGE.match(title[found[0].end:])) and \
             _words(rest := title[found[0].end + m.end():].strip()) >= SHOWN_PART_WORDS:
         return rest
+    if found and title[-1:] in ")]" and (head := title[: found[-1].start].rstrip()).endswith(("(", "[")) and \
+            not title[found[-1].end:-1].strip() and _words(head := head[:-1].rstrip(" |–—-·:")) >= SHOWN_PART_WORDS:
+        return head  # "Spitalul intră în renovare (09.10.2023)": the date in brackets is a note, not the headline
     return title
 
 

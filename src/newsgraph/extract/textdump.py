@@ -790,7 +790,7 @@ def _apply_date(line: Line, doc: Document, dates: DateReading) -> None:
         text = line.text + (f" {line.data['time']}" if line.data.get("time") else "")
         # The document's order is read only when the line has an all-numeric date (a month name needs none).
         order = dates.order if _digits_date(text) else "DMY"
-        found = dates.reader.find(text, order, dates.cues.modified_word)
+        found = dates.reader.find(text, order, dates.cues.modified_word, published_label=dates.cues.date_word)
     if not found:
         if line.data.get("continued"):
             return  # a label alone; its date is on the next line
