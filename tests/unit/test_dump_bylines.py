@@ -140,3 +140,14 @@ def test_furniture_beside_the_date_is_not_the_headline(structure, furniture):
 def test_headlines_that_look_like_furniture_stay_headlines(structure, headline):
     doc = read(structure, [*MENU, headline, "12.03.2024, 10:30", *P_DE])
     assert doc.title == headline
+
+
+@pytest.mark.parametrize("dateline, author", [
+    ("Veröffentlicht am 12. Juni 2017 von gizzmo", "gizzmo"),
+    ("Dezember 10, 2019 · von freeman1984 · in Uncategorized", "freeman1984"),
+    ("Posted on 3 March 2019 by mkline.", "mkline"),
+    ("Veröffentlicht am 19. Dezember 2022 von Redaktion", None),  # a newsroom word is no author
+])
+def test_a_user_name_after_the_date(structure, dateline, author):
+    doc = read(structure, [*MENU, TITLE_DE, dateline, *P_DE])
+    assert doc.authors == ([author] if author else [])

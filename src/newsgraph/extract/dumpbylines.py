@@ -53,6 +53,25 @@ def dated_author(lines: list[Line], cues, reader, head: int, site: str | None,
     return None
 
 
+# A user name after the date of the article's date line, WordPress style: "Veröffentlicht am 12. Juni 2017 von
+# gizzmo", "Dezember 10, 2019 · von freeman1984 · in Uncategorized", "Posted on 3 March 2019 by admin".
+_HANDLE = re.compile(r"\d.{0,40}?\s(?:von|by)\s+(?P<h>[\w.-]{2,30})\s*(?:$|[|·•,])", re.IGNORECASE)
+
+
+def handle_after_date(text: str, cues) -> str | None:
+    """The one-word user name of a date line's byline (``_HANDLE``), when it is no newsroom word or label."""
+    from newsgraph.extract.datetext import fold_keep
+
+    if not (m := _HANDLE.search(text)):
+        return None
+    handle = m.group("h").rstrip(".")
+    folded = fold_keep(handle)
+    if folded in cues.author_stop or handle.isdigit() or cues.date_word.search(folded) or \
+            cues.modified_word.search(folded):
+        return None
+    return handle
+
+
 _MENU_KINDS = frozenset({"related", "tags", "partner"})
 
 

@@ -33,7 +33,7 @@ from newsgraph.extract.authors import (
     split_names,
 )
 from newsgraph.extract.datetext import DATE_LINE_MAX_CHARS, DateOrder, Found, date_line, fold_keep, reader, relative
-from newsgraph.extract.dumpbylines import dated_author, label_alone_bylines
+from newsgraph.extract.dumpbylines import dated_author, handle_after_date, label_alone_bylines
 from newsgraph.extract.dumpformats import plain_markdown, split_header
 from newsgraph.extract.dumplines import (
     _POSTED,
@@ -433,6 +433,9 @@ def segment(doc: Document, cues: Cues) -> Document:
         doc.authors.append(found[0])
         if doc.published is None and found[1].kind != "dateline":  # its date is the article's too
             _apply_date(found[1], doc, dates)
+    if not doc.authors and doc.published and doc.published.source.startswith("text") and (
+            handle := handle_after_date(doc.published.text or "", cues)):
+        doc.authors.append(handle)
     if not doc.authors and isinstance(hinted := doc.source.hints.get("authors"), list):
         doc.authors = [a for a in hinted if isinstance(a, str) and a.strip()]
     if doc.modified is None and (hinted := doc.source.hints.get("modified")):
