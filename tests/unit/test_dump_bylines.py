@@ -129,6 +129,9 @@ TITLE_DE = "Krankenhaus wird ab Frühjahr renoviert"
     "(Elizabeth Marsh / Valley Chronicle)",
     "Warning: mysql_connect(): Access denied for user 'web'@'localhost' in /var/www/db.php on line 12",
     "von Katrin Albers-Wendt Twitter Account von Katrin Albers-Wendt",
+    "Hinweis: Sie verwenden einen veralteten Browser, der für diese Seite kaum mehr zu gebrauchen ist.",
+    "You are using an outdated browser. Please upgrade your browser to improve your experience.",
+    "Startseite Nachrichten (current) Sport Kultur Wetter Reisen",
 ])
 def test_furniture_beside_the_date_is_not_the_headline(structure, furniture):
     doc = read(structure, [*MENU, TITLE_DE, furniture, "12.03.2024, 10:30", *P_DE])

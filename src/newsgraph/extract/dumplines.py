@@ -192,9 +192,10 @@ def posted_date(lines: list[Line], reader_, order: str | None):
 
 # Lines shaped like a headline that no reader takes for one: a credit or note wholly in brackets ("(Elizabeth
 # Conley / Houston Chronicle)"), a server's error message printed into the page.
-_NO_HEADLINE = re.compile(r"^\(.*\)$|^(?:warning|notice|deprecated|fatal error|parse error):\s.*\bon line \d+",
+_NO_HEADLINE = re.compile(r"^\(.*\)$|^(?:warning|notice|deprecated|fatal error|parse error):\s.*\bon line \d+"
+                          r"|\s\(current\)(?:\s|$)",  # a menu's screen-reader mark: "Home News (current) Test"
                           re.IGNORECASE | re.DOTALL)
 
 
 def no_headline(text: str) -> bool:
-    return bool(_NO_HEADLINE.match(text.strip()))
+    return bool(_NO_HEADLINE.search(text.strip()))
