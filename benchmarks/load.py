@@ -40,26 +40,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "src"))
 
 from faults import article  # noqa: E402  (Romanian/English text dumps with people, places, quotes)
-from serve_bench import build, free_port, workload  # noqa: E402
-
-
-def start_server(db: Path, port: int, log: Path) -> subprocess.Popen:
-    import httpx
-
-    cmd = [sys.executable, "-m", "newsgraph", "serve", "--db", str(db), "--port", str(port), "--writable",
-           "--log-level", "warning"]
-    proc = subprocess.Popen(cmd, stdout=log.open("wb"), stderr=subprocess.STDOUT)
-    deadline = time.time() + 90
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            raise SystemExit(f"the server exited with {proc.returncode}: {log.read_text()[-2000:]}")
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/search.json", timeout=2).status_code == 200:
-                return proc
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    proc.kill()
-    raise SystemExit("the server did not start within 90 s")
+from serve_bench import build, free_port, start_server, workload  # noqa: E402
 
 
 def percentiles(values: list[float]) -> dict:
@@ -228,7 +209,7 @@ def main(argv=None) -> int:
     shutil.copy(args.db, db)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    proc = start_server(db, port, work / "server.log")
+    proc = start_server(db, port, log=work / "server.log", writable=True, pin=False, wait=90)
     try:
         import httpx
 

@@ -169,24 +169,30 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen:
+def start_server(db: Path, port: int, *, log: Path | None = None, writable: bool = False,
+                 pin: bool = True, wait: float = 60) -> subprocess.Popen:
+    """``newsgraph serve`` on ``db`` in a child process, returned once it answers. ``pin``: the server gets one
+    core (``taskset``) and the client the others; ``log``: the server's output goes there (else inherited)."""
     import httpx
 
     cmd = [sys.executable, "-m", "newsgraph", "serve", "--db", str(db), "--port", str(port), "--log-level", "warning"]
-    if shutil.which("taskset") and (os.cpu_count() or 1) > 1:
-        cmd = ["taskset", "-c", "0", *cmd]  # the server gets one core; the client runs on the others
-    proc = subprocess.Popen(cmd)
-    deadline = time.time() + 60
+    if writable:
+        cmd.append("--writable")
+    if pin and shutil.which("taskset") and (os.cpu_count() or 1) > 1:
+        cmd = ["taskset", "-c", "0", *cmd]
+    proc = subprocess.Popen(cmd, **({"stdout": log.open("wb"), "stderr": subprocess.STDOUT} if log else {}))
+    deadline = time.time() + wait
     while time.time() < deadline:
         if proc.poll() is not None:
-            raise SystemExit(f"the server exited with {proc.returncode}")
+            tail = f": {log.read_text()[-2000:]}" if log else ""
+            raise SystemExit(f"the server exited with {proc.returncode}{tail}")
         try:
             if httpx.get(f"http://127.0.0.1:{port}/search.json", timeout=2).status_code == 200:
                 return proc
         except httpx.HTTPError:
             time.sleep(0.2)
     proc.kill()
-    raise SystemExit("the server did not start within 60 s")
+    raise SystemExit(f"the server did not start within {wait:.0f} s")
 
 
 def workload(db: Path, rng: random.Random) -> dict[str, list[str]]:

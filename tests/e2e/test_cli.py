@@ -35,6 +35,7 @@ def test_analyze_many_inputs_jsonl_in_order():
 def test_analyze_markdown_and_published():
     r = run_cli("analyze", EXAMPLES / "mixed-records.jsonl", "--format", "markdown")
     assert r.returncode == 0 and b"# Ministerul Educa" in r.stdout
+    assert b"\n## Entities\n" in r.stdout  # the language stages' findings, not only the structure
 
 
 def test_published_flag(tmp_path):

@@ -10,7 +10,7 @@ import json
 import sys
 
 from newsgraph.cli import add_input_options, config_from, stages_from
-from newsgraph.document import Document
+from newsgraph.cli.markdown import to_markdown
 from newsgraph.errors import InputError
 from newsgraph.pipeline import Pipeline
 
@@ -20,27 +20,6 @@ def add_arguments(p) -> None:
     p.add_argument("--format", choices=("json", "jsonl", "markdown"), default="json")
     p.add_argument("--include-raw", action="store_true", help="include the raw payload in JSON output")
     add_input_options(p)
-
-
-def to_markdown(doc: Document) -> str:
-    lines = [f"# {doc.title or '(untitled)'}", ""]
-    meta = [
-        ("Published", f"{doc.published.value} (from {doc.published.source})" if doc.published else "unknown"),
-        ("Authors", ", ".join(doc.authors) or "—"),
-        ("Editors", ", ".join(doc.editors) or "—"),
-        ("Site", doc.site or "—"),
-        ("Language", f"{doc.language.code} ({doc.language.confidence:.2f})" if doc.language else "—"),
-        ("Source", doc.source.url or doc.source.input),
-    ]
-    lines += [f"- **{k}:** {v}" for k, v in meta] + [""]
-    lines += [p + "\n" for p in doc.body]
-    for f in doc.figures:
-        lines.append(f"> Figure: {f.caption or f.alt or f.src or ''}" + (f" (credit: {f.credit})" if f.credit else ""))
-    if doc.boilerplate:
-        lines += ["", "## Boilerplate", ""] + [f"- [{b.kind}] {b.text}" for b in doc.boilerplate]
-    if doc.notes:
-        lines += ["", "## Notes", ""] + [f"- {n}" for n in doc.notes]
-    return "\n".join(lines) + "\n"
 
 
 def error_record(error: InputError) -> dict:

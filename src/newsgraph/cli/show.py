@@ -15,7 +15,7 @@ def add_arguments(p) -> None:
 
 
 def run(args) -> int:
-    from newsgraph.cli.analyze import to_markdown
+    from newsgraph.cli.markdown import to_markdown
     from newsgraph.store import open_store
 
     store = open_store(args.db, readonly=True)  # a StoreError is reported by cli.main (exit status 2)
