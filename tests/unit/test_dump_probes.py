@@ -1,8 +1,9 @@
 """Unseen dump styles (issue #11, eleventh round): 29 invented dumps in Romanian and English site styles and
-export formats, written before the fixes they led to (7 failed on the code of the round's start: a relative update
+export formats, written before the fixes they led to. 5 fail on the code of the round's start (a relative update
 beside an absolute publication date, a YAML flow list of authors, a JSON envelope, a date in brackets after the
-headline, a key-value header with blank lines between its keys). Day-first numeric dates in Romanian; no date
-from a relative one without an anchor; a site only from enough clues (an e-mail domain alone names none)."""
+headline, a key-value header with blank lines between its keys); two more probes expected a site from an e-mail
+domain alone or from a header's URL and now assert the abstention, by design. Day-first numeric dates in Romanian;
+no date from a relative one without an anchor; a site only from enough clues."""
 
 import json
 
