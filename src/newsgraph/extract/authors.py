@@ -41,6 +41,7 @@ _PICTURE_ROLE = re.compile(r"\((?:foto|fotografii|photos?|video|imagini|bild|bil
 _WRITER_ROLE = re.compile(r"\s*\((?:text|texte|textul)\)\s*$", re.IGNORECASE)
 ROLE_WORDS = 3
 _ARTICLES = frozenset({"the", "der", "die", "das", "le", "la", "les", "el", "il", "o", "a"})  # "The Gazette Staff"  # "Senior Staff Reporter"
+_NAME_ARTICLES = frozenset({"the", "der", "die", "das"})
 _ROLE = re.compile(r",\s*(?:[a-zăâîșțşţà-ÿ][\w-]*)(?:\s+[\w-]+){0,3}\s*$")
 
 
@@ -98,8 +99,8 @@ def _person_shaped(name: str, cues) -> bool:
     if _INITIALS.match(name):
         return True
     tokens = name.split()
-    if not 1 <= len(tokens) <= 5 or not tokens[0][:1].isupper():
-        return False
+    if not 1 <= len(tokens) <= 5 or not tokens[0][:1].isupper() or fold_keep(tokens[0]) in _NAME_ARTICLES:
+        return False  # "The Planetary Press", "Die Redaktion": an article opens no person's name
     if all(t.isupper() and len(t) > 1 for t in tokens) and (len(tokens) > CAPITALS_NAME_WORDS or any(
             fold_keep(t) in _FUNCTION_WORDS for t in tokens)):
         return False

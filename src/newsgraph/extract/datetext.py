@@ -193,9 +193,10 @@ class DateReader:
         return out
 
     def find(self, line: str, order: str | None, modified_label: re.Pattern | None = None,
-             folded: str | None = None) -> list[Found]:
+             folded: str | None = None, published_label: re.Pattern | None = None) -> list[Found]:
         """Every date of ``line`` with the time written beside it. ``modified_label`` (searched in the text
-        before each date since the previous one) marks update dates."""
+        before each date since the previous one) marks update dates, unless a ``published_label`` stands after
+        the update label ("Updated 3 hours ago | Published March 3, 2024")."""
         folded = fold_keep(line) if folded is None else folded
         dates = self._dates(folded, order)
         if not dates:
@@ -240,6 +241,9 @@ class DateReader:
             if tz is None and (z := self.zone.match(folded, span_end)):
                 tz = ZONES.get(z.group("z")) if z.group("z") else _offset(z.group("off"))
             is_mod = bool(modified_label and modified_label.search(folded, lo, span_start))
+            if is_mod and published_label:
+                last = max(m.end() for m in modified_label.finditer(folded, lo, span_start))
+                is_mod = not published_label.search(folded, last, span_start)
             out.append(Found(value, span_start, span_end, tz, is_mod))
         return out
 
@@ -268,6 +272,11 @@ _RELATIVE = re.compile(r"^(?:(?:actualizat|updated|publicat|published|posted|pos
                        r"(?:acum\s+(?P<n1>\d+|o|un|una)\s+(?P<u1>secunde?|minute?|ore|ora|zile|zi|saptamani)"
                        r"|(?P<n2>\d+|an?|one)\s+(?P<u2>sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|h|days?|weeks?)"
                        r"\s+ago)\s*$")
+
+
+_RELATIVE_PART = re.compile(r"(?<![^\W\d_])(?:acum\s+(?:\d+|o|un|una)\s+(?:secunde?|minute?|ore|ora|zile|zi|saptamani)"
+                            r"|(?:\d+|an?|one)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|h|days?|weeks?)\s+ago)"
+                            r"(?![^\W\d_])")  # a relative date beside an absolute one on a date line
 
 
 def relative(folded_line: str, anchor: str | None) -> tuple[bool, str | None]:
@@ -331,14 +340,16 @@ def date_line(text: str, cues, dates: DateReader, loose: int = 0, kept: str | No
             return DateLine(label, is_mod, False)  # the label alone; the date may follow on the next line
     if relative(kept, None)[0] or (m and relative(kept[m.start("rest"):], None)[0]):
         return DateLine(label, is_mod, True)
-    found = dates.find(text, "DMY", cues.modified_word, kept)  # any order finds the shape; values come later
+    found = dates.find(text, "DMY", cues.modified_word, kept, cues.date_word)  # any order finds the shape
     if not found:
         return None
+    # "Actualizat acum 2 ore | Publicat 14.09.2023": the update label is the relative date's, not the line's
+    is_mod = is_mod and any(f.modified for f in found)
     mask = list(kept)
     for f in found:
         mask[f.start:f.end] = " " * (f.end - f.start)
     residue = "".join(mask)
-    for regex in (cues.modified_word, cues.date_word, dates.weekday, dates.zone_word, _READING_TIME):
+    for regex in (cues.modified_word, cues.date_word, dates.weekday, dates.zone_word, _READING_TIME, _RELATIVE_PART):
         residue = regex.sub(lambda x: " " * len(x.group(0)), residue)
     words = [w for w in _RESIDUE_WORD.finditer(residue) if w.group(0) not in _FILLERS]
     if not words:

@@ -42,6 +42,8 @@ MIN_HEADER_KEYS = 2  # a "Title: ..." line alone is no header: prose can start "
 def _value(v) -> str | list | None:
     if isinstance(v, str):
         v = v.strip().strip('"').strip("'").strip()
+        if len(v) > 2 and v[0] == "[" and v[-1] == "]":  # a YAML flow list: "authors: [Ann Lee, Bo Li]"
+            return _value([x.strip().strip('"').strip("'") for x in v[1:-1].split(",")])
         return v or None
     if isinstance(v, list):
         items = [str(x).strip() for x in v if isinstance(x, str | int | float) and str(x).strip()]
@@ -79,6 +81,10 @@ def _hints(pairs: list[tuple[str, object]]) -> dict:
     return hints
 
 
+_WRAPPERS = frozenset({"data", "article", "item", "post", "story", "result", "document", "doc", "entry"})
+WRAPPER_KEYS = 4  # an envelope holds the article and a few status fields ("status", "meta", "version")
+
+
 def split_header(raw: str) -> tuple[dict, str]:
     """(hints, article text) of a dump; ({}, raw) when it has no header and is no JSON export."""
     stripped = raw.lstrip("\ufeff \t\r\n")
@@ -89,6 +95,11 @@ def split_header(raw: str) -> tuple[dict, str]:
             data = None
         if isinstance(data, list) and len(data) == 1:  # an export of one article as a list
             data = data[0]
+        if isinstance(data, dict) and len(data) <= WRAPPER_KEYS and not any(
+                isinstance(v, str) and k.lower() in TEXT_KEYS for k, v in data.items()):
+            # an API's envelope: {"data": {...}}, {"article": {...}, "status": "ok"}
+            inner = [v for k, v in data.items() if k.lower() in _WRAPPERS and isinstance(v, dict)]
+            data = inner[0] if len(inner) == 1 else data
         if isinstance(data, dict):
             lowered = {str(k).lower(): v for k, v in data.items()}
             text = next((lowered[k] for k in TEXT_KEYS if isinstance(lowered.get(k), str) and lowered[k].strip()),
@@ -107,19 +118,28 @@ def split_header(raw: str) -> tuple[dict, str]:
     title = None
     if len(lines) > 2 and (h1 := _H1.match(lines[0])) and not lines[1].strip():
         title, lines = h1.group("t"), lines[2:]  # "# Headline", a blank line, then the key-value lines
-    pairs = []
-    for line in lines:
+    pairs, end = [], 0
+    for i, line in enumerate(lines):
         if not line.strip():
+            nxt = next((ln for ln in lines[i + 1:] if ln.strip()), None)
+            if nxt is not None and _known_pair(nxt) and pairs:
+                continue  # blank lines may stand between the header's keys
             break
-        m = _KV.match(line)
-        if not m or m.group("k").lower().replace("-", "_") not in KEYS or not m.group("v"):
+        if (m := _known_pair(line)) is None:
             return {}, raw
         pairs.append((m.group("k"), m.group("v")))
+        end = i + 1
     else:
         return {}, raw
-    if len(pairs) < MIN_HEADER_KEYS:
-        return {}, raw
-    return _hints(pairs + ([("title", title)] if title else [])), "\n".join(lines[len(pairs):])
+    if len(pairs) < MIN_HEADER_KEYS or "\n\n" in "\n".join(lines[:end]) and not any(
+            KEYS[k.lower().replace("-", "_")] in ("title", "url") for k, _ in pairs):
+        return {}, raw  # keys spaced by blank lines make a header only with a title or a URL among them
+    return _hints(pairs + ([("title", title)] if title else [])), "\n".join(lines[end:])
+
+
+def _known_pair(line: str):
+    m = _KV.match(line)
+    return m if m and m.group("k").lower().replace("-", "_") in KEYS and m.group("v") else None
 
 
 _MARKDOWN_CONTENT = re.compile(r"^\s*markdown content\s*:\s*$", re.IGNORECASE)

@@ -106,6 +106,9 @@ def undated_title(title: str, reader_) -> str:
     if found and found[0].start == 0 and (m := _PART_EDGE.match(title[found[0].end:])) and \
             _words(rest := title[found[0].end + m.end():].strip()) >= SHOWN_PART_WORDS:
         return rest
+    if found and title[-1:] in ")]" and (head := title[: found[-1].start].rstrip()).endswith(("(", "[")) and \
+            not title[found[-1].end:-1].strip() and _words(head := head[:-1].rstrip(" |–—-·:")) >= SHOWN_PART_WORDS:
+        return head  # "Spitalul intră în renovare (09.10.2023)": the date in brackets is a note, not the headline
     return title
 
 
@@ -136,9 +139,9 @@ def shown_part(title: str, lines: list[Line]) -> str | None:
 # Bilder": a line of these words and a number is page furniture, never the headline.
 _GALLERY_WORDS = frozenset("""galerie galeria gallery fotogalerie bildergalerie fotogaleria galerija album foto fotos
     fotografii fotografie fotografia fotografias imagini imagine poze poza photo photos image images pictures picture
-    video videos bilder bild immagini immagine zdjecia zdjec de cu of with in din en""".split())
+    video videos bilder bild immagini immagine zdjecia zdjec de cu of with in din en von sur di da z""".split())
 _ANY_DIGIT = re.compile(r"\d")
-_GALLERY_NOUNS = _GALLERY_WORDS - {"de", "cu", "of", "with", "in", "din", "en"}
+_GALLERY_NOUNS = _GALLERY_WORDS - {"de", "cu", "of", "with", "in", "din", "en", "von", "sur", "di", "da", "z"}
 GALLERY_COUNT_WORDS = 6  # "Galerie foto (14 imagini)" has 3, "Photo gallery: 8 photos" 3; a headline about photos has more
 
 
@@ -185,3 +188,14 @@ def posted_date(lines: list[Line], reader_, order: str | None):
             if len(found) == 1:
                 return found[0], line.text
     return None
+
+
+# Lines shaped like a headline that no reader takes for one: a credit or note wholly in brackets ("(Elizabeth
+# Conley / Houston Chronicle)"), a server's error message printed into the page.
+_NO_HEADLINE = re.compile(r"^\(.*\)$|^(?:warning|notice|deprecated|fatal error|parse error):\s.*\bon line \d+"
+                          r"|\s\(current\)(?:\s|$)",  # a menu's screen-reader mark: "Home News (current) Test"
+                          re.IGNORECASE | re.DOTALL)
+
+
+def no_headline(text: str) -> bool:
+    return bool(_NO_HEADLINE.search(text.strip()))

@@ -26,7 +26,6 @@ from newsgraph.document import Block, DateValue, Document, Figure
 from newsgraph.extract.authors import (
     _person_shaped,
     capitalises_nouns,
-    dated_name,
     is_person,
     looks_like_names,
     name_line,
@@ -34,6 +33,7 @@ from newsgraph.extract.authors import (
     split_names,
 )
 from newsgraph.extract.datetext import DATE_LINE_MAX_CHARS, DateOrder, Found, date_line, fold_keep, reader, relative
+from newsgraph.extract.dumpbylines import dated_author, handle_after_date, label_alone_bylines
 from newsgraph.extract.dumpformats import plain_markdown, split_header
 from newsgraph.extract.dumplines import (
     _POSTED,
@@ -45,6 +45,7 @@ from newsgraph.extract.dumplines import (
     edge_date,
     fold,
     gallery_count,
+    no_headline,
     one_byline,
     posted_date,
     undated_title,
@@ -378,6 +379,7 @@ def segment(doc: Document, cues: Cues) -> Document:
     start, end = trim_region(lines, *choose_region(lines, [score(line) for line in lines], anchor))
     if start == end:  # no prose at all: a short note; keep everything that is not a cue line
         start, end = 0, len(lines)
+    label_alone_bylines(lines, cues)  # after the region: a byline in it would bridge a gap that ends the text
     lead = lead_lines(lines, start, anchor)
     title_line = _pick_title(lines, doc, start, exclude=lead, cues=cues, anchor=anchor)
     if title_line is not None:
@@ -388,7 +390,11 @@ def segment(doc: Document, cues: Cues) -> Document:
         lead |= {ln.index for ln in lines[title_line.index + 1:start] if ln.kind == "prose"}
     _label_alt_lines(lines)
     _group_blocks(lines, start, end)
-    _label_name_lines(lines, cues, title_line.index if title_line is not None else None, start, end)
+    # The headline a reader sees: the <title>-style first line's on-page repeat when it stands by the body.
+    head = title_line.index if title_line is not None else None
+    if anchor is not None and not head and anchor <= start + DATE_REACH:
+        head = anchor
+    _label_name_lines(lines, cues, head, start, end)
     doc.site = doc.source.hints.get("site") or doc.site
     if not doc.site:
         title = title_line.text if title_line is not None else doc.title
@@ -421,14 +427,15 @@ def segment(doc: Document, cues: Cues) -> Document:
         doc.title = undated
     if doc.published is None and (posted := posted_date(lines, dates.reader, dates.order)):
         doc.published = DateValue(posted[0].value, "text:posted", 0.8, text=posted[1], tz=posted[0].tz)
-    if not doc.authors and title_line is not None:  # "Tanja Karrasch 3.11.2023" under the headline, no label
-        for line in lines[title_line.index + 1: title_line.index + 1 + NAME_DATE_REACH]:
-            if line.kind in ("dateline", "headline", "short") and _DIGIT.search(line.text) and (
-                    name := dated_name(line.text, cues, dates.reader)) and is_person(name, cues, doc.site):
-                doc.authors.append(name)
-                if doc.published is None and line.kind != "dateline":  # its date is the article's too
-                    _apply_date(line, doc, dates)
-                break
+    if not doc.authors and head is not None and (found := dated_author(
+            lines, cues, dates.reader, head, doc.site, doc.published.text if doc.published else None,
+            NAME_DATE_REACH)):  # "Tanja Karrasch 3.11.2023" under the headline, no label
+        doc.authors.append(found[0])
+        if doc.published is None and found[1].kind != "dateline":  # its date is the article's too
+            _apply_date(found[1], doc, dates)
+    if not doc.authors and doc.published and doc.published.source.startswith("text") and (
+            handle := handle_after_date(doc.published.text or "", cues)):
+        doc.authors.append(handle)
     if not doc.authors and isinstance(hinted := doc.source.hints.get("authors"), list):
         doc.authors = [a for a in hinted if isinstance(a, str) and a.strip()]
     if doc.modified is None and (hinted := doc.source.hints.get("modified")):
@@ -504,7 +511,9 @@ def _label_name_lines(lines: list[Line], cues: Cues, title: int | None, start: i
     # Words the text writes in lower case are common words, not names ("Fantasy Football", "Albo Online").
     lowered = {w for w in _WORD.findall(prose) if w.islower()}
     anchor = title if title is not None else start
-    labelled = any(ln.kind == "byline" and ln.data.get("role") == "author" for ln in lines)
+    # Labelled already: an author byline, or a date line with its names beside the headline ("Por X 04 de mayo").
+    labelled = any(ln.kind == "byline" and ln.data.get("role") == "author" or ln.kind == "dateline" and
+                   ln.data.get("names") and abs(ln.index - anchor) <= DATE_REACH for ln in lines)
     header = [] if labelled else sorted((ln for ln in lines[max(lo, 0):hi] if ln.kind in ("short", "headline") and
                                           _beside_header(lines, ln.index)),
                                          key=lambda ln: (ln.index < anchor, abs(ln.index - anchor)))
@@ -515,7 +524,11 @@ def _label_name_lines(lines: list[Line], cues: Cues, title: int | None, start: i
                                      0 <= j < len(lines) and lines[j].kind in ("dateline", "modified")
                                      for j in (ln.index - 1, ln.index + 1))]
     for line in header + dated:
-        names = name_line(line.text, cues, strict)
+        # right above the date line, a name needs no known given name even in a text that capitalises its nouns
+        # once on the page (a teaser's or a menu's line recurs: "Digital Life", "Faszination Loopstation-Battle")
+        relaxed = strict and line.index + 1 < len(lines) and lines[line.index + 1].kind in ("dateline", "modified") \
+            and sum(ln.text == line.text for ln in lines) == 1
+        names = name_line(line.text, cues, strict and not relaxed)
         if names is not None and not any(_common_words(n, lowered) for n in names):
             line.kind, line.data = "byline", {"role": "author", "names": names}
             break
@@ -616,6 +629,7 @@ def _pick_title(lines: list[Line], doc: Document, body_start: int, exclude: set[
                   # nor is a byline of names, unless the <title> repeats it ("Neue DJV-Online-Seminare")
                   and (cues is None or ln.index == anchor or name_line(ln.text, cues) is None)
                   and len(_CRUMBS.findall(ln.text)) < 2  # nor a breadcrumb ("Home » Section » Page")
+                  and not no_headline(ln.text)
                   and not _byline_or_dated(ln, cues)]
     if anchor is not None and any(ln.index == anchor for ln in candidates):
         return lines[anchor]  # the on-page headline that the <title>-style first line repeats with its suffix
@@ -655,7 +669,8 @@ def _byline_or_dated(line: Line, cues: Cues | None) -> bool:
     if cues is None:
         return False
     kept = fold_keep(line.text)
-    if (m := cues.author.match(kept)) and m.group("label") not in _PREPOSITION_LABELS:  # "De ce ...": a headline
+    if (m := cues.author.match(kept) or _VON.match(kept)) and (m.group("label") not in _PREPOSITION_LABELS
+                                                               or line.text[:1].islower()):  # "De ce ...": a headline
         words = line.text[m.start("rest"):].split()
         if len(words) >= 2 and _person_shaped(" ".join(words[:2]), cues):
             return True
@@ -778,7 +793,7 @@ def _apply_date(line: Line, doc: Document, dates: DateReading) -> None:
         text = line.text + (f" {line.data['time']}" if line.data.get("time") else "")
         # The document's order is read only when the line has an all-numeric date (a month name needs none).
         order = dates.order if _digits_date(text) else "DMY"
-        found = dates.reader.find(text, order, dates.cues.modified_word)
+        found = dates.reader.find(text, order, dates.cues.modified_word, published_label=dates.cues.date_word)
     if not found:
         if line.data.get("continued"):
             return  # a label alone; its date is on the next line
