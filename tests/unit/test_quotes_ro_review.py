@@ -51,3 +51,14 @@ def test_institution_speaks_through_its_report_and_its_people(pipeline):
     assert report["speaker"] == "Avocatul Poporului" and report["speaker_id"] == "org:avocatul-poporului"
     fraud = by_text["fraudă la scară mare"]
     assert fraud["speaker"] == "Procurorii DNA" and fraud["speaker_id"] == "org:directia-nationala-anticoruptie"
+
+
+@needs_model
+def test_a_role_with_its_complement_speaks_not_the_complement(pipeline):
+    # "Ministrul Mediului": the role's genitive complement is no name; the role phrase is the (unnamed) speaker,
+    # and "Oficialul" after it refers back to it. A role before a surname still gives the name.
+    qs = quotes(pipeline, "Ministrul Transporturilor a declarat că „podul va fi redeschis luni”. Oficialul a adăugat "
+                          "că lucrările continuă. Primarul Vasilescu a spus că „nimeni nu a fost rănit”.")
+    assert [(q["speaker"], q["text"][:12]) for q in qs] == [
+        ("Ministrul Transporturilor", "podul va fi "), ("Ministrul Transporturilor", "lucrările co"),
+        ("Vasilescu", "nimeni nu a ")], qs

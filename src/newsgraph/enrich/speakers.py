@@ -130,10 +130,14 @@ class SpeakerLinker:
         if (s == 0 or re.search(r"[.!?\n„\"“]\s*$", before)) and not word.isupper() and " " not in word:
             return None
         parts = word.split()
+        run = (s, word)
         while len(parts) > 1 and (fold(parts[0]) in self.sp.titles or self.sp.person_roles.match(parts[0])):  # "Prime Minister David Okafor"
             s += len(parts[0]) + 1 + (len(word) - len(word.lstrip()))
             word = word[len(parts[0]):].lstrip()
             parts = parts[1:]
+        if run[1] != word and len(parts) == 1 and self.sp.genitive_suffixes and fold(word).endswith(self.sp.genitive_suffixes):
+            # "Ministrul Mediului", "Șeful Poliției": a role and its complement, an unnamed speaker, not a name
+            return (run[0], run[0] + len(run[1]), run[1].rstrip("."), None, None)
         if fold(word) in self.sp.titles or self.sp.person_roles.match(word) or self.sp.org_roles.match(word):
             return None
         n = len(word.split())

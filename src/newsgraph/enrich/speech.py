@@ -70,6 +70,8 @@ class Speech:
     dets: frozenset
     masculine_anaphors: frozenset  # pronouns and role words that refer to a man ("el", "he", "ministrul")
     masculine_suffixes: tuple  # a role word with one of these endings refers to a man (Romanian "-ul", "-le")
+    #: a word after a role with one of these endings is the role's complement, not a name ("Ministrul Mediului")
+    genitive_suffixes: tuple
     generic_org_roles: frozenset  # organisation roles that do not name an institution kind ("it", "the company")
     name_article: re.Pattern  # an article right before a capitalised run: not a person ("the Evening Courier")
     interface: re.Pattern  # a web page's own messages ("S-a produs o eroare", "Try reloading"): never speech
@@ -128,6 +130,7 @@ def load_speech(code: str) -> Speech | None:
         generic_org_roles=frozenset(fold(w) for w in d.get("generic_org_roles", [])),
         masculine_anaphors=frozenset(fold(w) for w in d.get("masculine_anaphors", [])),
         masculine_suffixes=tuple(d.get("masculine_role_suffixes", [])),
+        genitive_suffixes=tuple(fold(x) for x in d.get("genitive_suffixes", [])),
         name_article=re.compile(rf"{B}(?:{_alt(d.get('name_articles', []))})\s+$", i) if d.get("name_articles") else re.compile("(?!x)x"),
         interface=re.compile(rf"{B}{_alt(d.get('interface_text', []))}{E}", i),
         speaks_for=re.compile(rf"^(?:{_alt(d.get('speaks_for_org', []))}){E}", i),
