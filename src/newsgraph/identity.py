@@ -40,6 +40,18 @@ def normalize_url(url: str | None) -> str | None:
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, ""))
 
 
+def hostname(url: str | None) -> str:
+    """The URL's host name, lower-cased, without a leading ``www.``; "" for no URL or one ``urlsplit`` rejects
+    (a scraped link such as ``https://st\udcf3[iri.example/a`` raises "Invalid IPv6 URL")."""
+    if not url:
+        return ""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+    return host.removeprefix("www.")
+
+
 def _site_root(url: str) -> bool:
     return urlsplit(url).path in ("", "/")
 

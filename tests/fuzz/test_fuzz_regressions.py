@@ -83,3 +83,24 @@ def test_broken_iso_date_is_no_date_not_today_nor_seconds_of_work():
     assert parse_date("2024-0˙-08T07:30:00Z") is None and parse_date("2024-0é-08T07:30:00Z") is None
     assert time.process_time() - t0 < 0.5
     assert parse_date("2024-02-08T07:30:00Z") == "2024-02-08T07:30:00" and parse_date("2023-9-14") == "2023-09-14"
+
+
+def test_page_url_that_urlsplit_rejects_is_no_crash():
+    """``urlsplit`` raised ValueError ("Invalid IPv6 URL") on a page URL with a stray "[" in its host, from the
+    masthead, byline and time-zone checks of ``extract`` (a feed item's damaged <link>, a WARC record's target URI);
+    found by ``benchmarks/fuzz.py --seed 2031`` in session 11."""
+    from newsgraph.document import Document
+    from newsgraph.extract import extract
+    from newsgraph.identity import hostname
+    from newsgraph.lang import cues
+
+    assert hostname("https://st\udcf3[iri.example/a") == "" and hostname("https://www.Stiri.example/a") == "stiri.example"
+    html = ("<html><head><title>Guvernul a aprobat bugetul | Știri</title>"
+            '<meta name="author" content="Ion Popescu"><meta property="article:published_time" '
+            'content="2024-09-02T10:30:00+00:00"></head><body><h1>Știri</h1><h1>Guvernul a aprobat bugetul</h1>'
+            "<article><p>Guvernul a aprobat marți proiectul de buget pentru anul viitor, după o ședință lungă.</p>"
+            "<p>Ministrul Finanțelor a prezentat cifrele în fața jurnaliștilor, la Palatul Victoria.</p></article>"
+            "</body></html>")
+    src = Source.make("feed.rss#1", "html", html, url="https://st\udcf3[iri.example/a")
+    doc = extract(Document(source=src), cues.load())  # used to raise ValueError
+    assert doc.body and doc.title

@@ -275,11 +275,11 @@ def _local(value, url: str | None):
     values are written in UTC, near midnight a day off the page's own date (dev pages: 3 of 342 dates)."""
     if value is None or value.tz != "+00:00" or "T" not in value.value or not url:
         return value
-    from urllib.parse import urlsplit
-
     import pytz
 
-    tld = (urlsplit(url).hostname or "").rsplit(".", 1)[-1].lower()
+    from newsgraph.identity import hostname
+
+    tld = hostname(url).rsplit(".", 1)[-1]
     if len(tld) != 2 or tld in _GLOBAL_TLDS:
         return value
     zones = pytz.country_timezones.get(_COUNTRY.get(tld, tld), [])

@@ -306,12 +306,12 @@ def _masthead(text: str, site: str | None, url: str | None, page_title: str, met
     """An <h1> that names the site, not the article (a logo or blog name set as the page's only <h1>): it is the
     site's name or domain, or the part of the page's <title> after a separator that follows the headline ("Muffin
     Grundrezept : Muffin Rezepte", "Time 4 talks » Blog Archiv » Weitere Digitalisierung ...")."""
-    from urllib.parse import urlsplit
+    from newsgraph.identity import hostname
 
     k = _site_key(text)
     if not k or len(text.split()) > 6:
         return False
-    host = (urlsplit(url).hostname or "").removeprefix("www.").split(".") if url else []
+    host = hostname(url).split(".") if url and hostname(url) else []
     if k == _site_key(site or "") or _DOMAIN.match(text) or (len(host) >= 2 and k == _site_key(host[-2])):
         return True
     host_key = _site_key(host[-2]) if len(host) >= 2 else ""
@@ -374,12 +374,11 @@ def _strip_site_suffix(title: str, site: str | None, url: str | None = None, str
     aoc.media, "BMBF" on bmbf.de) or is a domain name ("FASSETTE.NET"). Dev pages: one more title right (the
     domain rule), none lost. ``strict`` (an <h1>, where "Glasgow - DRK: Immer mehr ..." on drk.de is the headline):
     only the site's name or a domain name."""
-    from urllib.parse import urlsplit
-
     from newsgraph.extract.site import key
+    from newsgraph.identity import hostname
 
     site_key = key(site) if site else ""
-    host = (urlsplit(url).hostname or "").removeprefix("www.").split(".") if url else []
+    host = hostname(url).split(".") if url and hostname(url) else []
     host_key = key(host[-2] if len(host) >= 2 else host[0]) if host else ""
     for m in _SUFFIX_SEP.finditer(title):
         head, rest = title[: m.start()].strip(), title[m.end():].strip()

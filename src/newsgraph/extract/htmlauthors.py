@@ -188,9 +188,9 @@ _NAME_QUOTES = " '\"“”„‘’«»"
 
 
 def _host_key(url: str | None) -> str:
-    from urllib.parse import urlsplit
+    from newsgraph.identity import hostname
 
-    host = (urlsplit(url).hostname or "").removeprefix("www.").split(".") if url else []
+    host = hostname(url).split(".")
     return _site_key(host[-2]) if len(host) >= 2 else ""
 
 
