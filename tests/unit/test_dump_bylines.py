@@ -4,19 +4,8 @@ switchers and page names that are no people. Invented outlets; none is a copy of
 
 import pytest
 
-from newsgraph import Config, Pipeline, Source
+from newsgraph import Source
 from newsgraph.extract.authors import is_person
-from newsgraph.lang.cues import load
-
-
-@pytest.fixture(scope="module")
-def structure():
-    return Pipeline(Config(), stages=("extract",))
-
-
-@pytest.fixture(scope="module")
-def cues():
-    return load()
 
 
 def read(structure, lines):

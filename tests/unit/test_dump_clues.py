@@ -6,20 +6,9 @@ import json
 
 import pytest
 
-from newsgraph import Config, Pipeline, Source
+from newsgraph import Source
 from newsgraph.extract.authors import signature, split_names
 from newsgraph.extract.dumplines import gallery_count
-from newsgraph.lang.cues import load
-
-
-@pytest.fixture(scope="module")
-def structure():
-    return Pipeline(Config(), stages=("extract",))
-
-
-@pytest.fixture(scope="module")
-def cues():
-    return load()
 
 
 def read(structure, text):

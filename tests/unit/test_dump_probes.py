@@ -9,13 +9,7 @@ import json
 
 import pytest
 
-from newsgraph import Config, Pipeline, Source
-
-
-@pytest.fixture(scope="module")
-def structure():
-    return Pipeline(Config(), stages=("extract",))
-
+from newsgraph import Source
 
 PRO = [
     "Consiliul Județean a aprobat marți bugetul pentru modernizarea spitalului, după o ședință în care "

@@ -5,12 +5,7 @@ import json
 
 import pytest
 
-from newsgraph import Config, Pipeline, Source
-
-
-@pytest.fixture(scope="module")
-def structure():
-    return Pipeline(Config(), stages=("extract",))
+from newsgraph import Source
 
 
 def read(structure, text, name="dump.txt", fmt="text"):

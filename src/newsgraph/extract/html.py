@@ -311,7 +311,8 @@ def _masthead(text: str, site: str | None, url: str | None, page_title: str, met
     k = _site_key(text)
     if not k or len(text.split()) > 6:
         return False
-    host = hostname(url).split(".") if url and hostname(url) else []
+    name = hostname(url)
+    host = name.split(".") if name else []
     if k == _site_key(site or "") or _DOMAIN.match(text) or (len(host) >= 2 and k == _site_key(host[-2])):
         return True
     host_key = _site_key(host[-2]) if len(host) >= 2 else ""
@@ -378,7 +379,8 @@ def _strip_site_suffix(title: str, site: str | None, url: str | None = None, str
     from newsgraph.identity import hostname
 
     site_key = key(site) if site else ""
-    host = hostname(url).split(".") if url and hostname(url) else []
+    name = hostname(url)
+    host = name.split(".") if name else []
     host_key = key(host[-2] if len(host) >= 2 else host[0]) if host else ""
     for m in _SUFFIX_SEP.finditer(title):
         head, rest = title[: m.start()].strip(), title[m.end():].strip()
