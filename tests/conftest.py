@@ -14,6 +14,21 @@ SHARED = Path(os.environ.get("NEWSGRAPH_SHARED", ROOT.parent / "shared"))
 SEED = SHARED / "seed" / "digi24-kim-putin.txt"
 
 
+@pytest.fixture(scope="module")
+def structure():
+    """The pipeline with the extraction stage alone (no models): the text-dump tests read with it."""
+    from newsgraph import Config, Pipeline
+
+    return Pipeline(Config(), stages=("extract",))
+
+
+@pytest.fixture(scope="module")
+def cues():
+    from newsgraph.lang.cues import load
+
+    return load()
+
+
 @pytest.fixture
 def seed_path() -> Path:
     if not SEED.exists():
