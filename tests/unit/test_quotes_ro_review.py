@@ -62,3 +62,33 @@ def test_a_role_with_its_complement_speaks_not_the_complement(pipeline):
     assert [(q["speaker"], q["text"][:12]) for q in qs] == [
         ("Ministrul Transporturilor", "podul va fi "), ("Ministrul Transporturilor", "lucrările co"),
         ("Vasilescu", "nimeni nu a ")], qs
+
+
+@needs_model
+def test_quote_over_several_paragraphs_has_the_speaker_of_its_end(pipeline):
+    # opened in one paragraph, closed in a later one (the paragraphs between hold no mark): one quote, whose
+    # frame follows its last paragraph
+    qs = quotes(pipeline, "Primarul Dan Mihalache a vorbit despre buget.\n\n"
+                          "„Am discutat toată ziua cu consilierii. Nu am ajuns la o decizie.\n\n"
+                          "Vom avea o nouă ședință săptămâna viitoare.\n\n"
+                          "Orașul are nevoie de investiții în școli”, a spus Dan Mihalache, după ședință.")
+    q = next(q for q in qs if "Am discutat toată ziua" in q["text"])
+    assert "Vom avea o nouă ședință" in q["text"] and "investiții în școli" in q["text"]
+    assert q["speaker"] == "Dan Mihalache"
+
+
+def test_a_paragraph_opening_a_new_quote_does_not_continue_the_open_one():
+    text = ("„Am discutat toată ziua cu consilierii. Nu am ajuns la o decizie.\n\n"
+            "„Vom avea o nouă ședință”, a spus Dan Mihalache.")
+    qs = find_quotes(text, "ro")
+    assert not any("consilierii" in q["text"] and "ședință" in q["text"] for q in qs), qs
+    assert any(q["text"] == "Vom avea o nouă ședință" for q in qs), qs
+
+
+def test_sloppy_quotation_marks_open_and_close_a_quote():
+    # “…“ (the opening mark typed again to close) and ”…” (the closing mark typed to open)
+    qs = find_quotes("“Mă așteptam la această decizie a instanței“, a declarat Ion Vasilescu, la ieșire.", "ro")
+    assert [q["text"] for q in qs] == ["Mă așteptam la această decizie a instanței"] and qs[0]["speaker"] == "Ion Vasilescu"
+    qs = find_quotes("”Am jucat un meci foarte bun, iar victoria este meritată”, a spus Ion Vasilescu la final.", "ro")
+    assert [q["text"] for q in qs] == ["Am jucat un meci foarte bun, iar victoria este meritată"]
+    assert qs[0]["speaker"] == "Ion Vasilescu"

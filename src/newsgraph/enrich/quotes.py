@@ -39,11 +39,28 @@ RELATIVE_PRONOUNS = frozenset({"care", "ce", "who", "which"})
 def quote_spans(text: str, gerund: re.Pattern | None = re.compile(r"(?:ând|ind|ing)$")) -> list[dict]:
     """Top-level quoted spans (inner offsets) in every quote style; unclosed ones end heuristically."""
     found: list[dict] = []
-    start = 0
+    paras, start = [], 0
     for para in re.split(r"(\n\s*\n)", text):
         if para.strip() and not para.startswith("\n"):
-            found.extend(_para_quotes(text, start, start + len(para), gerund))
+            paras.append((start, start + len(para)))
         start += len(para)
+    k = 0
+    while k < len(paras):
+        lo, hi = paras[k]
+        closed, stack = _para_scan(text, lo, hi)
+        end = _continued(text, stack, paras[k + 1:k + 1 + MAX_QUOTE_PARAGRAPHS])
+        if end is None:
+            found.extend(_para_quotes(text, lo, hi, gerund))
+            k += 1
+            continue
+        # a quote over several paragraphs: opened and left open at this paragraph's end, closed by the first
+        # quotation mark of a later one (the paragraphs between hold none): one quote, whose frame follows its end
+        (o, close_at), n = end
+        nxt = k + 1 + n
+        found.extend(q for q in closed if q["close"] <= o)
+        found.append({"open": o, "start": o + 1, "end": close_at, "close": close_at + 1, "closed": True})
+        found.extend(_para_quotes(text, close_at + 1, paras[nxt][1], gerund))
+        k = nxt + 1
     found.sort(key=lambda q: (q["start"], -q["end"]))
     top: list[dict] = []
     for q in found:
@@ -61,11 +78,15 @@ def _role(text: str, i: int, stack: list) -> str | None:
     close_ok = not prev.isspace()
     if c in "„«‹":
         return "open"
+    if c == "”" and not stack:
+        return "open" if open_ok and nxt.isalpha() else None  # ”…”: the closing mark typed to open
     if c in "»›”":
         return "close" if stack else None
     if c == "“":
         if stack and stack[-1][0] == "„" and close_ok:
             return "close"
+        if stack and stack[-1][0] == "“" and (nxt.isspace() or nxt in ",.;:!?"):
+            return "close"  # “…“: the opening mark typed again to close ("…localitatea “, a declarat X")
         return "open" if not nxt.isspace() else None
     if c == "‘":
         return "open" if open_ok else None
@@ -85,7 +106,30 @@ def _role(text: str, i: int, stack: list) -> str | None:
     return None
 
 
-def _para_quotes(text: str, lo: int, hi: int, gerund) -> list[dict]:
+#: how many paragraphs one quotation may run over (a statement quoted at length, closed in its last paragraph)
+MAX_QUOTE_PARAGRAPHS = 6
+
+
+def _continued(text: str, stack: list[tuple[str, int]], later: list[tuple[int, int]]):
+    """Where a quote left open at a paragraph's end closes: ``((open, close), index)`` when ``stack`` holds one
+    opening mark and the first quotation mark of the following paragraphs (``later``, those between holding none)
+    closes it ("„Singurul lucru: …\n\nAm avut o discuție …\n\nAm ajuns la un program …”, a spus X"); else None
+    (a paragraph that opens a new quotation first, or none closing within reach)."""
+    if len(stack) != 1:
+        return None
+    mark, o = stack[0]
+    for n, (lo, hi) in enumerate(later):
+        at = next((i for i in range(lo, hi) if text[i] in QUOTE_CHARS), None)
+        if at is None:
+            continue
+        if text[at] in OPEN_CLOSE.get(mark, "") and _role(text, at, [stack[0]]) == "close":
+            return (o, at), n
+        return None
+    return None
+
+
+def _para_scan(text: str, lo: int, hi: int) -> tuple[list[dict], list[tuple[str, int]]]:
+    """The closed quotes of one paragraph and the opening marks left open at its end."""
     stack: list[tuple[str, int]] = []
     out = []
     for i in range(lo, hi):
@@ -101,6 +145,11 @@ def _para_quotes(text: str, lo: int, hi: int, gerund) -> list[dict]:
                     del stack[k:]
                     out.append({"open": o, "start": o + 1, "end": i, "close": i + 1, "closed": True})
                     break
+    return out, stack
+
+
+def _para_quotes(text: str, lo: int, hi: int, gerund) -> list[dict]:
+    out, stack = _para_scan(text, lo, hi)
     for _, o in stack:  # a closing mark is missing
         end = _unclosed_end(text, o + 1, hi, gerund)
         if end - o > 3:

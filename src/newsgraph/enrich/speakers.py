@@ -12,7 +12,7 @@ from newsgraph.normalize import fold
 if TYPE_CHECKING:
     from newsgraph.enrich.speech import Speech
 
-OPEN_CLOSE = {"„": "”“\"", "«": "»", "‹": "›", "“": "”", "‘": "’", '"': '"', "'": "'"}
+OPEN_CLOSE = {"„": "”“\"", "«": "»", "‹": "›", "“": "”“", "‘": "’", "”": "”", '"': '"', "'": "'"}
 QUOTE_CHARS = set("„”“«»‹›‘’\"'")
 #: entity labels (entity layer, spaCy English, RONEC) that can speak
 SPEAKER_LABELS = {"PERSON": 3, "PER": 3, "ORG": 2, "ORGANIZATION": 2, "GPE": 1, "NORP": 1, "NAT_REL_POL": 1, "LOC": 0}
