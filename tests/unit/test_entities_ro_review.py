@@ -84,3 +84,41 @@ def test_a_genitive_looking_first_name_is_kept(pipeline):
 def test_a_government_of_a_capital_keeps_the_state(pipeline):
     _, ents = analyse(pipeline, "Titlu\nGuvernul de la Kiev a cerut ajutor, iar delegația a ajuns la Kiev marți.")
     assert "Kyiv" in ents and any(m["text"] == "Kiev" for m in ents["Ukraine"]["mentions"]), ents
+
+
+@needs_model
+def test_a_club_prefix_and_its_town_are_one_club(pipeline):
+    _, ents = analyse(pipeline, "Titlu despre fotbal\nEchipa FC Botoșani a învins-o duminică pe CFR Cluj, iar "
+                                "CS Mioveni a pierdut acasă. Antrenorul a vorbit la Botoșani după meci.")
+    assert {"FC Botoșani", "CFR Cluj", "CS Mioveni"} <= {n for n, e in ents.items() if e["type"] == "ORG"}, ents
+    assert "Cluj" not in ents and "CFR" not in ents
+    assert any(e["type"] in ("GPE", "LOC") and "Botoșani" in [m["text"] for m in e["mentions"]] for e in ents.values())
+
+
+@needs_model
+def test_an_unknown_name_read_as_a_place_is_a_person_by_its_context(pipeline):
+    from newsgraph.enrich.entities import Linker
+    from newsgraph.enrich.entity_rules import person_context
+    from newsgraph.enrich.gazetteer import Gazetteer
+    from newsgraph.lang import Models
+
+    text = ("Antrenorul l-a trecut pe Vadrakovic în banda dreaptă, cu Dumitru Marin și Ștefanovici în apărare. "
+            "„Am văzut o echipă bună”, a declarat Zorobete. Echipa a jucat la Cluj, informează TRIBUNA.")
+    _, ents = analyse(pipeline, "Titlu despre meci\n" + text)
+    sp = Models()("ro")(text)
+    linker = Linker(Gazetteer.build(Config().knowledge), sp, "ro", None)
+    tok = {t.text: t for t in sp}
+    assert all(person_context(linker, tok[w]) for w in ("Vadrakovic", "Zorobete"))
+    assert not person_context(linker, tok["Cluj"]) and not person_context(linker, tok["TRIBUNA"])
+    assert not any(e["type"] in ("GPE", "LOC") for n, e in ents.items() if n in ("Vadrakovic", "Zorobete", "Ștefanovici"))
+
+
+@needs_model
+def test_a_role_in_a_party_speaks_as_the_person_named_before(pipeline):
+    doc, _ = analyse(pipeline, "Titlu despre coaliție\nPreședintele PSD, Marcel Ciolacu, a vorbit luni despre "
+                               "coaliție. „Vrem un guvern funcțional și stabil pentru toată lumea”, a mai afirmat "
+                               "liderul PSD. „Procedura este în desfășurare”, au transmis procurorii DNA.")
+    q = next(q for q in doc.quotes if "guvern funcțional" in q["text"])
+    assert q["speaker"] == "Marcel Ciolacu", q
+    q = next(q for q in doc.quotes if "Procedura" in q["text"])
+    assert "Ciolacu" not in (q["speaker"] or ""), q

@@ -30,8 +30,10 @@ from newsgraph.enrich.coref import corefer_people, link_roles
 from newsgraph.enrich.entity_records import add_title_mentions, base_name, group
 from newsgraph.enrich.entity_rules import (
     acronyms,
+    clubs,
     inside_orgs,
     literal_capital,
+    person_context,
     tagger_spans,
     untagged_people,
 )
@@ -60,6 +62,7 @@ def name_rules(lang: str) -> dict:
     rules["place_nouns"] = {w: label for label, words in rules.get("place_nouns", {}).items() for w in words}
     rules["work_nouns"] = frozenset(rules.get("work_nouns", []))
     rules["company_suffixes"] = frozenset(rules.get("company_suffixes", []))
+    rules["club_prefixes"] = frozenset(rules.get("club_prefixes", []))
     rules["title_suffix_set"] = frozenset(rules.get("title_suffixes", []))
     try:
         names = json.loads((resources.files("newsgraph.lang") / lang / "person_names.json").read_text("utf-8"))
@@ -338,11 +341,15 @@ class Linker:
             return True  # (not "ambasadorul Kazahstanului": a genitive is the role's complement)
         if titled_only:
             return False
+        return tok.text in self._person_words_set()
+
+    def _person_words_set(self) -> set[str]:
+        """The capitalised words of the tagger's person spans (titles and words after a preposition left out)."""
         if self._person_words is None:
             self._person_words = {t.text for e in self.ents if LABELS.get(e.label_) == "PERSON"
                                   for t in e if t.text[:1].isupper() and not self.is_title(t)
                                   and not any(x.pos_ == "ADP" for x in e[:t.i - e.start])}
-        return tok.text in self._person_words
+        return self._person_words
 
     def _supported(self, i: int, j: int, ner_names: set[int], alias=None, ner_places=frozenset()) -> bool:
         """Whether a one-word alias that could be a common word ("Este", "Will") reads as a name here: the NER
@@ -498,7 +505,8 @@ class Linker:
             # tagger misread ("lideri"), and role nouns are handled by ``roles``. RONEC also tags people named
             # by common nouns as PERSON ("persoane", "Miniștrii" at a sentence start): a person's name has a
             # proper noun in it.
-            if label in ("GPE", "LOC") and (self._name_word(ent) or len(ent) == 1 and self._named_person(ent[0])):
+            if label in ("GPE", "LOC") and (self._name_word(ent) or len(ent) == 1 and (
+                    self._named_person(ent[0]) or person_context(self, ent[0]))):
                 label = "PERSON"  # "Florin", "Toader", "domnul Les": a first name or surname is not a place
             return Mention(ent.start, ent.end, label, None, "name", "ner", extra)
         return None
@@ -661,7 +669,8 @@ def _mentions(sp, gaz: Gazetteer, lang: str, published: str | None) -> tuple[lis
     ner_places = frozenset((e.start, e.end) for e in linker.ents if LABELS.get(e.label_) in ("GPE", "LOC"))
     roles = linker.roles()
     credits = credit_spans(sp.text)
-    kb = inside_orgs(linker, linker.scan(ner_people, ner_names, ner_places))
+    teams = clubs(linker)
+    kb = teams + inside_orgs(linker, linker.scan(ner_people, ner_names, ner_places))
     mentions = [m for m in kb + linker.ner() + linker.headed_orgs() + untagged_people(linker)
                 if not (m.label == "PERSON" and _inside(sp[m.start].idx, credits))]
     _home_institutions(mentions, sp, gaz)

@@ -155,6 +155,56 @@ def full_name(span, linker) -> bool:
 NAME_JOINERS = frozenset({"pentru", "de", "al", "a", "ale", "ai", "din", "privind", "si"})
 
 
+def clubs(linker) -> list:
+    """A sports club named by a club prefix and a capitalised name ("FC Botoșani", "CFR Cluj", "CS Mioveni", "ACS
+    Poli"): one organisation, before the knowledge base reads its town as a place (``club_prefixes``, Romanian).
+    The prefix is written in capitals and is not the sentence's last word; the name runs over at most three
+    capitalised words on the same line."""
+    from newsgraph.enrich.entities import Mention
+
+    prefixes, toks, out = linker.rules.get("club_prefixes", frozenset()), linker.toks, []
+    i = 0
+    while i < len(toks) - 1:
+        if toks[i].text not in prefixes or linker.taken[i]:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks) and j - i <= 3 and toks[j].text[:1].isupper() and toks[j].is_alpha and \
+                not toks[j].is_sent_start and not linker.taken[j] and toks[j].text not in prefixes:
+            j += 1
+        if j > i + 1:
+            out.append(linker._take(Mention(i, j, "ORG", None, "name", "ner", {})))
+        i = j
+    return out
+
+
+#: speech verbs after which a name is the inverted subject ("a declarat Rogobete"), Romanian past forms
+SPEECH_PARTICIPLES = frozenset({"declarat", "spus", "precizat", "afirmat", "adaugat", "explicat", "subliniat",
+                                "anuntat", "transmis", "mentionat", "comentat", "sustinut", "raspuns", "conchis"})
+
+
+def person_context(linker, tok) -> bool:
+    """Whether a one-word name the tagger reads as a place, and the knowledge base does not know, is a person by
+    its context (Romanian): the inverted subject of a speech verb ("…”, a declarat Rogobete"), the object after
+    the object marker "pe" ("L-am trecut pe Vidakovic", not "pe Facebook": a known name never gets here), or
+    coordinated with a person's name the tagger found ("cu Dumitru și Ștefanovici"). An all-capitals word is
+    left alone (an acronym or a masthead)."""
+    if tok.is_upper or tok.i == 0:
+        return False
+    sp, i = linker.sp, tok.i
+    prev = sp[i - 1]
+    after = sp[i + 1] if i + 1 < len(sp) else None
+    if fold(prev.text) in SPEECH_PARTICIPLES and i >= 2 and fold(sp[i - 2].text) in ("a", "au") and (
+            after is None or after.is_punct or after.is_space):
+        return True
+    if fold(prev.text) == "pe" and i >= 2 and sp[i - 2].pos_ in ("VERB", "AUX", "PRON"):
+        return True
+    people = linker._person_words_set()
+    if fold(prev.text) in ("si", "sau") and i >= 2 and sp[i - 2].text in people:
+        return True
+    return after is not None and fold(after.text) in ("si", "sau") and i + 2 < len(sp) and sp[i + 2].text in people
+
+
 def tagger_spans(linker) -> list:
     """The tagger's entity spans, reshaped where a tagger cuts a title + name or an institution's name in two
     (Romanian; other languages get ``sp.ents`` unchanged). Every later step reads these spans instead of

@@ -323,6 +323,12 @@ class _Finder:
         """Resolve a speaker phrase (anaphora included) -> speaker fields."""
         phrase = self.text[s:e]
         name, eid, label = self.linker.link(s, e) if e > s else (None, None, None)
+        if eid and (label or "").startswith("ORG") and (role := self._person_role_of_org(phrase)):
+            # "liderul PSD", "președintele CJ": a person who holds a role in the organisation, the one named before
+            anaphor = ("PERSON", before, s, role)
+            pname, pid, src = self.antecedent(*anaphor)
+            if pname:
+                return {"speaker": pname, "speaker_id": pid, "speaker_text": phrase, "_inherit": src, "_anaphor": anaphor}
         if name is None and (stop := self.sp.stop_after.search(self.text, s, e)):
             e = stop.start()
             phrase = self.text[s:e]
@@ -341,6 +347,16 @@ class _Finder:
                 return {**out, "_anaphor": anaphor} if out["speaker"] else out
             name = self._described(phrase, e)
         return self._finish_speaker(s, e, phrase, name, eid)
+
+    def _person_role_of_org(self, phrase: str) -> str | None:
+        """The role word of a phrase made of one person's role and an organisation ("liderul PSD", "Președintele
+        CJ Arad"): not a group of its people ("procurorii DNA", "reprezentanții spitalului": the organisation speaks)."""
+        folded = fold(phrase)
+        m = self.sp.person_roles.match(folded) or self.sp.person_roles.match(phrase)
+        if not m or self.sp.members.match(folded) or self.sp.speaks_for.match(folded):
+            return None
+        word = folded.split()[0] if folded.split() else ""
+        return word if word not in self.sp.dets and word not in ("el", "ea", "acesta", "aceasta") else None
 
     def _finish_speaker(self, s: int, e: int, phrase: str, name: str | None, eid: str | None) -> dict:
         if name and " " not in name.strip():  # a surname alone: the full name met earlier ("Gavrilă", "Holloway")
