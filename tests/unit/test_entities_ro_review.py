@@ -122,3 +122,32 @@ def test_a_role_in_a_party_speaks_as_the_person_named_before(pipeline):
     assert q["speaker"] == "Marcel Ciolacu", q
     q = next(q for q in doc.quotes if "Procedura" in q["text"])
     assert "Ciolacu" not in (q["speaker"] or ""), q
+
+
+@needs_model
+def test_an_institutions_office_in_a_county_is_one_organisation(pipeline):
+    _, ents = analyse(pipeline, "Titlu despre anchetă\nProcurorii DNA Constanța au emis o ordonanță, iar DNA "
+                                "Mureș a deschis un dosar. Decizia aparține Direcției Naționale Anticorupție.")
+    orgs = {n for n, e in ents.items() if e["type"] == "ORG"}
+    assert {"DNA Constanța", "DNA Mureș"} <= orgs, ents
+    assert not any(e["type"] in ("GPE", "LOC") for n, e in ents.items() if n in ("Constanța", "Mureș"))
+
+
+@needs_model
+def test_a_town_hall_named_by_its_head_noun_is_no_title_and_a_town(pipeline):
+    # "Primăriei" ends like the title "primar" + a suffix: an organisation that opens with its head noun has no title
+    _, ents = analyse(pipeline, "Titlu despre percheziții\nProcurorii au părăsit sediul Primăriei Focșani după 12 "
+                                "ore. Ultimul care a ieșit din Primăria Focșani a fost primarul Decebal Bacinschi. "
+                                "Echipa a jucat la Cluj, informează TRIBUNA.")
+    assert "Primăria Focșani" in ents and ents["Primăria Focșani"]["type"] == "ORG", ents
+    assert not any(e["type"] in ("GPE", "LOC") for n, e in ents.items() if n in ("Focșani", "TRIBUNA"))
+
+
+def test_a_feminine_genitive_in_ii_gets_the_nominative_in_ea():
+    from types import SimpleNamespace
+
+    from newsgraph.enrich.inflection import nominative_head
+
+    tok = SimpleNamespace(text="Curții", lemma_="curt", pos_="NOUN")  # a lemmatizer that dropped the final -e
+    assert nominative_head(tok) == "Curtea"
+    assert nominative_head(SimpleNamespace(text="Guvernului", lemma_="guvern", pos_="NOUN")) == "Guvernul"

@@ -30,6 +30,7 @@ from newsgraph.enrich.coref import corefer_people, link_roles
 from newsgraph.enrich.entity_records import add_title_mentions, base_name, group
 from newsgraph.enrich.entity_rules import (
     acronyms,
+    branches,
     clubs,
     inside_orgs,
     literal_capital,
@@ -305,7 +306,24 @@ class Linker:
             out.append(self._take(m))
             i = j
         strong = {m.entity for m in out if not m.extra.get("weak")}
-        return [m for m in out if not m.extra.pop("weak") or m.entity in strong]
+        for a, b in zip(out, out[1:]):
+            if b.extra.get("weak") and not a.extra.get("weak") and a.end == b.start and a.label == "ORG" and \
+                    a.end - a.start == 1 and sp[a.start].is_upper and self.rules.get("titles"):
+                b.extra["weak"] = False  # "DNA Constanța": the town after an institution's acronym (its office there)
+        kept = [m for m in out if not m.extra.pop("weak") or m.entity in strong]
+        held = {k for m in kept for k in range(m.start, m.end)}
+        for m in out:
+            if m not in kept and self._in_headed_org(m.start, m.end, held):
+                for k in range(m.start, m.end):
+                    taken[k] = False  # "Curții" (a small town) in "Curții de Apel Constanța": the tagger's institution
+        return kept
+
+    def _in_headed_org(self, i: int, j: int, held: set[int]) -> bool:
+        """Whether tokens i..j lie in a span the tagger reads as an organisation that opens with an organisation
+        head noun, no word of which a kept knowledge-base match holds (Romanian)."""
+        return bool(self.rules.get("titles")) and any(
+            LABELS.get(e.label_) == "ORG" and e.start <= i and j <= e.end and self.is_org_head(e[0])
+            and not held.intersection(range(e.start, e.end)) for e in self.ents)
 
     def _foreign_complement(self, j: int, alias) -> bool:
         return foreign_country(self, j, alias) is not None
@@ -457,7 +475,9 @@ class Linker:
     def _ner_mention(self, whole, start: int, end: int, given: tuple[str, int] | None = None) -> Mention | None:
         """One name of a tagger span (``given``: a title the span put before it, with its offset)."""
         title, title_start = given or (None, None)
-        if LABELS.get(whole.label_) == "PERSON" or self.is_title(self.sp[start]):
+        if LABELS.get(whole.label_) == "PERSON" or self.is_title(self.sp[start]) and not (
+                LABELS.get(whole.label_) == "ORG" and self.is_org_head(self.sp[start])):
+            # (an organisation opening with its head noun has no title: "Primăriei Focșani" is not "primar" + a name)
             name_start = self.split_title(start, end)
             if name_start > start:
                 title, title_start = self.sp[start:name_start].text, title_start or self.sp[start].idx
@@ -505,6 +525,9 @@ class Linker:
             # tagger misread ("lideri"), and role nouns are handled by ``roles``. RONEC also tags people named
             # by common nouns as PERSON ("persoane", "Miniștrii" at a sentence start): a person's name has a
             # proper noun in it.
+            if label in ("GPE", "LOC") and len(ent) == 1 and ent[0].is_upper and len(ent[0].text) > 2 and \
+                    self.rules.get("titles"):
+                label = "ORG"  # "informează TRIBUNA": a one-word name in capitals that no gazetteer knows is an acronym or a masthead
             if label in ("GPE", "LOC") and (self._name_word(ent) or len(ent) == 1 and (
                     self._named_person(ent[0]) or person_context(self, ent[0]))):
                 label = "PERSON"  # "Florin", "Toader", "domnul Les": a first name or surname is not a place
@@ -670,7 +693,7 @@ def _mentions(sp, gaz: Gazetteer, lang: str, published: str | None) -> tuple[lis
     roles = linker.roles()
     credits = credit_spans(sp.text)
     teams = clubs(linker)
-    kb = teams + inside_orgs(linker, linker.scan(ner_people, ner_names, ner_places))
+    kb = teams + branches(linker, inside_orgs(linker, linker.scan(ner_people, ner_names, ner_places)))
     mentions = [m for m in kb + linker.ner() + linker.headed_orgs() + untagged_people(linker)
                 if not (m.label == "PERSON" and _inside(sp[m.start].idx, credits))]
     _home_institutions(mentions, sp, gaz)

@@ -70,6 +70,29 @@ def inside_orgs(linker, kb: list) -> list:
     return [m for k, m in enumerate(kb) if k not in drop]
 
 
+def branches(linker, kb: list) -> list:
+    """An institution's acronym right before a Romanian or Moldovan county or town ("DNA Mureș", "DIICOT Cluj",
+    "ISU Dolj"): the institution's office there, one organisation named by both words, not the institution and a
+    place."""
+    out, k = [], 0
+    while k < len(kb):
+        m = kb[k]
+        nxt = kb[k + 1] if k + 1 < len(kb) else None
+        org = linker.gaz.entities.get(m.entity or "")
+        if (nxt is not None and org is not None and org.type == "ORG" and m.end - m.start == 1
+                and linker.sp[m.start].is_upper and len(linker.sp[m.start].text) > 1 and nxt.start == m.end
+                and nxt.label in ("GPE", "LOC") and _home_part(linker, nxt.entity) and nxt.end - nxt.start <= 3
+                and "\n" not in linker.sp[m.start:nxt.end].text):
+            from newsgraph.enrich.entities import Mention
+
+            out.append(Mention(m.start, nxt.end, "ORG", None, "name", "ner", {"branch_of": m.entity}))
+            k += 2
+            continue
+        out.append(m)
+        k += 1
+    return out
+
+
 def untagged_people(linker) -> list:
     """People the tagger missed (Romanian): a known first name and one or two capitalised proper nouns after it
     ("de la Cristian Pantazi și Dan Tăpălagă"), or a role or honorific, an optional lower-case adjective, and
@@ -199,7 +222,9 @@ def person_context(linker, tok) -> bool:
         return True
     if fold(prev.text) == "pe" and i >= 2 and sp[i - 2].pos_ in ("VERB", "AUX", "PRON"):
         return True
-    people = linker._person_words_set()
+    # (the partner must be a known first name or surname as well as tagged: "Sebis și Lipova" in a list of towns
+    # the tagger misread is no pair of people)
+    people = linker._person_words_set() & linker.rules["name_words"]
     if fold(prev.text) in ("si", "sau") and i >= 2 and sp[i - 2].text in people:
         return True
     return after is not None and fold(after.text) in ("si", "sau") and i + 2 < len(sp) and sp[i + 2].text in people

@@ -41,6 +41,8 @@ def nominative_head(tok) -> str | None:
         definite = lemma + "l"
     elif lemma.endswith("a"):
         definite = lemma
+    elif fold(word).endswith("ii"):
+        definite = lemma + "ea"  # "Curții" with the lemma "curt": a feminine genitive in -ii is a noun in -e ("curtea")
     else:
         definite = lemma + "ul"
     return with_case(definite, word)
