@@ -92,3 +92,20 @@ def test_sloppy_quotation_marks_open_and_close_a_quote():
     qs = find_quotes("”Am jucat un meci foarte bun, iar victoria este meritată”, a spus Ion Vasilescu la final.", "ro")
     assert [q["text"] for q in qs] == ["Am jucat un meci foarte bun, iar victoria este meritată"]
     assert qs[0]["speaker"] == "Ion Vasilescu"
+
+
+@needs_model
+def test_a_person_named_right_before_the_colon_speaks(pipeline):
+    qs = quotes(pipeline, "La conferința de presă a fost prezent și jucătorul Mihai Rusu: „Am muncit mult și am "
+                          "meritat victoria în fața unui adversar bun”.")
+    q = next(q for q in qs if "Am muncit mult" in q["text"])
+    assert q["speaker"] == "Mihai Rusu", q
+
+
+@needs_model
+def test_the_head_of_a_company_is_a_person_role(pipeline):
+    qs = quotes(pipeline, "Directorul fabricii, Ion Vasilescu, a prezentat rezultatele anului. „Am avut un an foarte "
+                          "bun pentru toată echipa noastră”, a spus el. Totodată, conducătorul a menționat: „Vom "
+                          "investi în utilaje noi anul viitor”.")
+    q = next(q for q in qs if "utilaje noi" in q["text"])
+    assert q["speaker"] == "Ion Vasilescu", q

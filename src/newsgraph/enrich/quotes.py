@@ -492,6 +492,10 @@ class _Finder:
         elif self.text[lo:q["open"]].rstrip().endswith(":") and self.text[lo:q["open"]].strip(" :"):
             colon = self.text.rfind(":", lo, q["open"])  # "X a fost categoric: „…”"; the lead-in is on the quote's
             span = self._clause_subject(max(lo, self.text.rfind("\n", lo, colon) + 1), colon)  # line ("Maia Sandu: „…”")
+            named = [m for m in self.linker.mentions if (m[4] or "").startswith("PER") and m[1] <= colon
+                     and not self.text[m[1]:colon].strip() and m[0] >= lo]
+            if named:  # "La declarații a fost și jucătorul Alex Hrib: „…”": the person named right before the colon
+                span = (named[-1][0], named[-1][1])
         elif (acc := self.sp.according.search(self.text, lo, q["open"] if ended else hi)) and not self.inside_quote(acc.start()):
             span = _subject_after(self.text, acc.end(), hi, self.sp, [])
             item["verb"] = " ".join(acc.group(0).split())
