@@ -151,3 +151,20 @@ def test_a_feminine_genitive_in_ii_gets_the_nominative_in_ea():
     tok = SimpleNamespace(text="Curții", lemma_="curt", pos_="NOUN")  # a lemmatizer that dropped the final -e
     assert nominative_head(tok) == "Curtea"
     assert nominative_head(SimpleNamespace(text="Guvernului", lemma_="guvern", pos_="NOUN")) == "Guvernul"
+
+
+@needs_model
+def test_a_multi_word_foreign_name_beginning_with_a_town_stays_one_person(pipeline):
+    # "Aung San" is a town in the knowledge base: the second mention, which the tagger missed, is the same person
+    _, ents = analyse(pipeline, "Titlu despre Myanmar\nFostul lider Aung San Suu Kyi a fost condamnată de junta "
+                                "militară condusă de generalul Min Aung Hlaing. Partidul lui Aung San Suu Kyi a "
+                                "câștigat alegerile din noiembrie.")
+    assert "Aung San" not in ents and len(ents["Aung San Suu Kyi"]["mentions"]) == 2, ents
+
+
+@needs_model
+def test_an_unknown_foreign_person_takes_the_country_of_his_role(pipeline):
+    _, ents = analyse(pipeline, "Titlu despre vizită\nPremierul polonez Tadeusz Wiśniewski s-a întâlnit luni cu "
+                                "omologul său român la București pentru a discuta despre apărare.")
+    person = next(e for e in ents.values() if e["type"] == "PERSON" and "Wiśniewski" in e["name"])
+    assert not person["linked"] and person["country"] == "POL", person

@@ -148,6 +148,7 @@ class Linker:
         self.taken = [False] * len(sp)
         self.toks = list(sp)  # the tokens once: the scans below read every token, several times (``sp[i]`` makes a new one)
         self._person_words: set[str] | None = None
+        self._person_texts: set[str] | None = None  # the tagger's person names (folded), for _person_elsewhere
         self._starts: dict[int, bool] = {}  # token index -> whether a knowledge-base key can start there
         self.ents = tagger_spans(self)  # the tagger's spans, a title + name or an institution cut in two rejoined
 
@@ -270,6 +271,9 @@ class Linker:
                 alias = self.lookup(sp[i:j])
                 if alias is None:
                     continue
+                if alias.entity.startswith("place:") and (k := self._person_elsewhere(i, j)):
+                    found = ("person", k, None)  # "Aung San" (a town) opening "lui Aung San Suu Kyi", a person the
+                    break  # tagger found elsewhere in the text
                 if alias.entity.startswith("place:") and self._in_person_name(i, j, ner_people, ner_places):
                     if j - i == 1 and not self.sp[i].ent_type_ and self._named_person(self.sp[i], titled_only=True):
                         found = ("person", j, None)  # "domnul Budai" that the tagger left untagged: the person
@@ -327,6 +331,22 @@ class Linker:
 
     def _foreign_complement(self, j: int, alias) -> bool:
         return foreign_country(self, j, alias) is not None
+
+    def _person_elsewhere(self, i: int, j: int) -> int | None:
+        """The end of a run of capitalised words that starts with the place at tokens i..j, runs past it and is
+        written the same as a person's name the tagger found elsewhere in the text; else None."""
+        k = j
+        while k < len(self.sp) and k - i < MAX_SPAN and self.toks[k].text[:1].isupper() and self.toks[k].is_alpha \
+                and not self.toks[k].is_sent_start:
+            k += 1
+        if k == j:
+            return None
+        if self._person_texts is None:
+            self._person_texts = {fold(self.sp[self.split_title(e.start, e.end):e.end].text) for e in self.ents
+                                  if LABELS.get(e.label_) == "PERSON" and len(e) > 1}  # (without a title before it)
+        run = fold(self.sp[i:k].text)
+        return k if run in self._person_texts and not any(  # (a tagger span that runs on past it is another name)
+            e.start <= i < e.end and e.end > k and LABELS.get(e.label_) != "PERSON" for e in self.ents) else None
 
     def _in_person_name(self, i: int, j: int, ner_people, ner_places) -> bool:
         """Whether a place name at tokens i..j is (part of) a person's name: inside a span the tagger reads as a

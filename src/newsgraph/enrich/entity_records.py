@@ -137,6 +137,12 @@ def group(doc: Document, sp, mentions: list[Mention], gaz: Gazetteer, published,
         if all(mm["kind"] in ("demonym", "role") for mm in g["mentions"]) and not g["linked"]:
             continue
         g["aliases"] = sorted({mm["text"] for mm in g["mentions"]})
+        if not g["linked"] and g["type"] == "PERSON" and g["country"] is None:
+            # a person the knowledge base does not know takes the country of a role the text gives him ("premierul
+            # polonez Mateusz Morawiecki"): an attribute of the person, not a place entity
+            homes = {mm["country"] for mm in g["mentions"] if mm["kind"] == "role" and mm.get("country")}
+            if len(homes) == 1:
+                g["country"] = homes.pop()
         titles = sorted({mm["title"] for mm in g["mentions"] if mm.get("title")})
         if titles:
             g["titles"] = titles  # the roles the article gives the entity ("fostul premier", "ministrul Energiei")
