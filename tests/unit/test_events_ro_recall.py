@@ -1,4 +1,4 @@
-"""Romanian event recall rules from the third review of real published articles (docs/events.md, "Session 11"):
+"""Romanian event recall rules from the third review of real published articles (docs/changelog.md, "Events": "Session 11"):
 agentless passives of acts only a state does, event nouns with a role or acronym as agent, and the headline.
 Sentences written for these tests (not taken from the articles)."""
 
