@@ -335,6 +335,8 @@ class Linker:
     def _person_elsewhere(self, i: int, j: int) -> int | None:
         """The end of a run of capitalised words that starts with the place at tokens i..j, runs past it and is
         written the same as a person's name the tagger found elsewhere in the text; else None."""
+        if any(e.start <= i < e.end and LABELS.get(e.label_) == "PERSON" for e in self.ents):
+            return None  # the tagger's own person span here (with its title) is read by the NER step
         k = j
         while k < len(self.sp) and k - i < MAX_SPAN and self.toks[k].text[:1].isupper() and self.toks[k].is_alpha \
                 and not self.toks[k].is_sent_start:
