@@ -130,6 +130,9 @@ def test_an_institutions_office_in_a_county_is_one_organisation(pipeline):
                                 "Mureș a deschis un dosar. Decizia aparține Direcției Naționale Anticorupție.")
     orgs = {n for n, e in ents.items() if e["type"] == "ORG"}
     assert {"DNA Constanța", "DNA Mureș"} <= orgs, ents
+    dna = ents["Direcția Națională Anticorupție"]
+    office = ents["DNA Mureș"]  # the office keeps the institution's code and country, and names it
+    assert office["branch_of"] == dna["id"] and office["code"] == dna["code"] and office["country"] == dna["country"]
     assert not any(e["type"] in ("GPE", "LOC") for n, e in ents.items() if n in ("Constanța", "Mureș"))
 
 

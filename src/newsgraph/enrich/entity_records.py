@@ -137,6 +137,10 @@ def group(doc: Document, sp, mentions: list[Mention], gaz: Gazetteer, published,
         if all(mm["kind"] in ("demonym", "role") for mm in g["mentions"]) and not g["linked"]:
             continue
         g["aliases"] = sorted({mm["text"] for mm in g["mentions"]})
+        parents = {mm["branch_of"] for mm in g["mentions"] if mm.get("branch_of")}
+        if not g["linked"] and len(parents) == 1 and (parent := gaz.entities.get(next(iter(parents)))) is not None:
+            # an institution's office ("DNA Mureș"): the institution's code and country, and a link to it
+            g.update(code=parent.code_at(published), country=parent.country, branch_of=parent.id)
         if not g["linked"] and g["type"] == "PERSON" and g["country"] is None:
             # a person the knowledge base does not know takes the country of a role the text gives him ("premierul
             # polonez Mateusz Morawiecki"): an attribute of the person, not a place entity
