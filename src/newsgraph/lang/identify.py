@@ -58,8 +58,9 @@ _WORDS = re.compile(r"\w+")
 
 
 #: A text whose words are this share or more capitalised (names, in most scripts' news) is identified by its other
-#: words when they are at least ``NAME_REST_WORDS`` words of letters and ``NAME_REST_CHARS`` characters: lingua is sure of Polish or Sesotho for a Romanian
-#: sentence about "Mateusz Morawiecki, Jarosław Kaczyński și Zbigniew Ziobro" because of the names' n-grams.
+#: words when ``NAME_REST_WORDS`` lower-case words of letters and ``NAME_REST_CHARS`` characters are left: lingua is
+#: sure of Polish (1.0) for a Romanian sentence about "Mateusz Morawiecki, Jarosław Kaczyński și Zbigniew Ziobro"
+#: because of the names' n-grams.
 NAME_SHARE = 0.25
 NAME_REST_CHARS, NAME_REST_WORDS = 30, 6
 _CAPITALISED = re.compile(r"(?<![\w'’-])[^\W\d_a-zß-ÿ][\w'’.-]*")
