@@ -121,6 +121,8 @@ def _as_written(name: str, text: str) -> str:
     if not found:
         return name
     written = " ".join(found.group(0).split())
+    if written.islower():  # "tkalweit", not trafilatura's "Tkalweit": a user name stays one (``htmlauthors``)
+        return written
     # a full stop after the last word is the sentence's, unless the last word is an initial
     if written.endswith(".") and len(words[-1]) > 1:
         written = written[:-1]

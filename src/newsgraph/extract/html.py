@@ -27,6 +27,7 @@ from newsgraph.extract.htmlauthors import (
     _person_names,
     _site_key,
     _text_byline,
+    complete_names,
     declared_authors,
 )
 from newsgraph.extract.textdump import Line, _words, classify
@@ -164,8 +165,7 @@ def extract_html(doc: Document, cues: Cues) -> Document:
     doc.figures = _figures(tree, cues, next((n for n in nodes if "headline" in n or "datePublished" in n), {}), html,
                            nodes)
     doc.boilerplate = _blocks(tree, doc)
-    if not doc.authors:
-        doc.authors = _text_byline(doc, cues, tree)
+    doc.authors = complete_names(doc.authors, doc, cues) if doc.authors else _text_byline(doc, cues, tree)
     doc.published, doc.modified = dates.html_dates(tree, doc.source.url, nodes, metas,
                                                    visible=lambda: _visible_date(doc, cues, tree),
                                                    shown=lambda years: _shown_days(tree, cues, years))

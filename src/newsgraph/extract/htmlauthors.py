@@ -10,6 +10,7 @@ title separator, JSON-LD names) live here too, for ``extract.html``.
 
 from __future__ import annotations
 
+import itertools
 import re
 from html import unescape
 
@@ -56,14 +57,48 @@ def _site_key(name: str) -> str:
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
 
 
+# <meta> names that hold the page's author(s), most explicit first (compared in lower case). A name may repeat,
+# one <meta> per author (Highwire's ``citation_author``, Dublin Core's ``creator``); ``byl`` is "By A and B".
+_AUTHOR_METAS = ("author", "article:author", "dc.creator", "dcterms.creator", "citation_author", "parsely-author",
+                 "sailthru.author", "byl")
+_ONE_NAME_METAS = frozenset({"citation_author", "dc.creator", "dcterms.creator"})  # one name a <meta>
+_AUTHOR_SPLIT = re.compile(r"\s*(?:;|,|\band\b|\bund\b|\bet\b|\by\b|\bși\b)\s*")  # not "&": "Jobs & Hire"
+_ARTICLE_ITEMTYPE = re.compile(r"Article|Posting|WebPage|Report|Review", re.IGNORECASE)
+
+
+def meta_authors(tree) -> list[str]:
+    """The page's ``<meta>`` authors: all values of the first name of ``_AUTHOR_METAS`` that holds one that is no
+    URL (``article:author`` often holds a profile URL), split at ";", ",", "and". ``<meta itemprop="author">``
+    counts only when no named one does and it belongs to the page or its article, not to a citation or a review
+    inside it (a scholarly page lists its references' authors so)."""
+    named: dict[str, list[str]] = {}
+    itemprop: list[str] = []
+    for meta in tree.iter("meta"):
+        content = (meta.get("content") or "").strip()
+        if not content or content.startswith(("http://", "https://", "//")):
+            continue
+        key = (meta.get("name") or meta.get("property") or "").strip().lower()
+        if key in _AUTHOR_METAS:
+            named.setdefault(key, []).append(content)
+        elif meta.get("itemprop") == "author":
+            scope = next((a for a in meta.iterancestors() if a.get("itemscope") is not None), None)
+            if scope is None or _ARTICLE_ITEMTYPE.search(scope.get("itemtype") or ""):
+                itemprop.append(content)
+    for key in _AUTHOR_METAS:
+        if values := named.get(key):
+            if key in _ONE_NAME_METAS and len(values) > 1:
+                return [v for v in values if v]
+            return [n for v in values for n in _AUTHOR_SPLIT.split(v) if n.strip()]
+    return [n for v in itemprop for n in _AUTHOR_SPLIT.split(v) if n.strip()]
+
+
 def _author_sources(tree, article: dict, metas: dict[str, str], by_id: dict):
     """Author names by source, most explicit first: JSON-LD authors that are no Organization, ``<meta>``
-    authors, the page's byline markup (trafilatura's heuristics, computed only when asked). A profile URL
-    (``article:author`` often holds one) is no name."""
+    authors (``meta_authors``), the page's byline markup (trafilatura's heuristics, computed only when asked)."""
     if article:
         yield "json-ld", _person_names(article.get("author"), by_id, people_only=True)
-    if meta_author := _meta(metas, "author", "article:author", "dc.creator"):
-        yield "meta", [a.strip() for a in re.split(r";|,| and ", meta_author)]
+    if any(k.lower() in _AUTHOR_METAS for k in metas):  # ``metas``: the page's <meta> values, one pass
+        yield "meta", meta_authors(tree)
     yield "byline", byline_authors(tree)
 
 
@@ -119,6 +154,37 @@ def declared_authors(tree, article: dict, metas: dict[str, str], by_id: dict, cu
     return seen
 
 
+_SURNAME = r"\s+(?P<surname>(?:(?:von|van|de|da|di|del|der|le|la)\s+)?[A-ZÀ-ÖØ-ÞĂÂÎȘȚŞŢŁŚŻŹ][\w'’-]+)"
+
+
+def complete_names(names: list[str], doc: Document, cues: Cues) -> list[str]:
+    """A byline that shows a first name alone ("Nils", "von Alexander") with the full name elsewhere on the page:
+    in the author box ("Nils Pickert ist freier Autor und Journalist") or the site's name ("Dr. Alexander Klier")
+    - the full name, the first one there that is a person's name (not "Nils Autor": a label)."""
+    from newsgraph.extract.authors import _person_shaped, clean_name
+    from newsgraph.extract.datetext import fold_keep
+
+    if all(" " in n for n in names):
+        return names
+    texts = [doc.site or ""] + [b.text for b in doc.boilerplate if b.kind == "byline"]
+    bios = [b.text for b in doc.boilerplate if b.kind != "byline"]  # an author box the markup calls otherwise
+    done = []
+    for name in names:
+        if " " not in name and name[:1].isupper():
+            found = (m for t in texts for m in re.finditer(r"(?<!\w)" + re.escape(name) + _SURNAME, t))
+            opening = (m for t in bios if t.startswith(name) and (m := re.match(re.escape(name) + _SURNAME, t)))
+            for m in itertools.chain(found, opening):
+                full = clean_name(m.group(0), cues)
+                surname = fold_keep(m.group("surname").split()[-1])
+                if full != name and _person_shaped(full, cues) and not cues.author.match(surname) \
+                        and surname not in cues.author_stop and _not_newsroom(full, cues, doc.site, doc.source.url):
+                    name = full
+                    break
+        if name not in done:
+            done.append(name)
+    return done
+
+
 # Where a byline written as text stands when the markup declares no author: byline blocks, the first
 # paragraphs, the blocks around the headline (a <header> or footer is "navigation"), each at most this long.
 _BYLINE_KINDS = ("byline", "other", "title", "navigation")
@@ -132,7 +198,7 @@ def _text_byline(doc: Document, cues: Cues, tree=None) -> list[str]:
     """Authors of the first labelled byline written as text ("Von Leonora Holling", "Par Barbara Stiegler",
     "Autorin: Uta Staschewski, Projektleiterin ...", "Posted 11. April 2018 by Walter von Aachen"): for pages
     whose markup names no author. A name after a preposition-like label ("von", "de") needs two words."""
-    from newsgraph.extract.authors import _person_shaped, split_names
+    from newsgraph.extract.authors import _person_shaped, name_line, split_names
     from newsgraph.extract.datetext import date_line, fold_keep, reader
 
     blocks = [b.text for b in doc.boilerplate if b.kind == "byline"]
@@ -140,6 +206,8 @@ def _text_byline(doc: Document, cues: Cues, tree=None) -> list[str]:
     blocks += doc.body[:BYLINE_BODY_LINES]
     blocks += [b.text for b in doc.boilerplate if b.kind in _BYLINE_KINDS and b.kind != "byline"]
     dates_ = None
+    following = {b.text: after.text for b, after in zip(doc.boilerplate, doc.boilerplate[1:])
+                 if len(after.text) <= BYLINE_LINE_CHARS and "href" not in b.extra}  # a label is no link ("Authors")
     for text in blocks:
         if len(text) > BYLINE_LINE_CHARS:
             continue
@@ -147,6 +215,8 @@ def _text_byline(doc: Document, cues: Cues, tree=None) -> list[str]:
         if (m := _MARKUP_LABEL.match(text)) or (m := cues.author.match(fold_keep(text))):
             label = m.group("label") if "label" in m.re.groupindex else m.group(0)
             rest = text[m.start("rest"):] if "rest" in m.re.groupindex else text[m.end():]
+            if not rest.strip(" :") and (after := following.get(text)) and name_line(after, cues):
+                rest = after  # the label in its own element ("<h4>Autor</h4><p>Ana Berg</p>"): the next block
         elif any(c.isdigit() for c in text):
             dates_ = dates_ or reader(cues.codes)
             if (line := date_line(text, cues, dates_)) and line.byline and (m := cues.author.match(fold_keep(
@@ -157,7 +227,8 @@ def _text_byline(doc: Document, cues: Cues, tree=None) -> list[str]:
         names = []
         for name in split_names(rest, cues):
             if not _person_shaped(name, cues) or not _not_newsroom(name, cues, doc.site, doc.source.url) \
-                    or (" " not in name and name.isupper()):  # "By DATE", "Von ARD": a word in capitals
+                    or (" " not in name and name.isupper()) \
+                    or all(len(t) <= 2 for t in name.split()):  # "By DATE", "Von ARD"; "De Fr It En": a menu
                 break
             names.append(name)
         if names and not (_PREPOSITION_LABEL.match(label.strip(" :")) and len(names[0].split()) < 2):
@@ -194,6 +265,13 @@ def _host_key(url: str | None) -> str:
     return _site_key(host[-2]) if len(host) >= 2 else ""
 
 
+# A user name, not a person's name as a byline writes it: one word in lower case or with digits, an underscore
+# or an "@" ("tkalweit", "wordpressadmin", "c1ph4", "@jdoe"). A CMS shows the login when no name is set.
+_USER_NAME = re.compile(r"^@?(?:[a-z][a-z0-9._-]*|[\w.-]*(?:\d|_)[\w.-]*)$")
+# A domain name inside a byline ("stol.it / Suedtirol Online"): the site or a portal, no person.
+_DOMAIN_TOKEN = re.compile(r"(?:^|\s)[\w-]{2,}(?:\.[\w-]+)*\.[a-z]{2,6}(?=\s|$|/)")
+
+
 def _clean_author(name: str, cues: Cues, site: str | None, url: str | None) -> str:
     """A declared author as a name: HTML escapes, quotes, a label ("By", "Von"), a degree (", PhD"), and words
     naming the site or the newsroom before or after the name ("unocero - Alberto Ávila", "Adam Aaronson
@@ -202,8 +280,8 @@ def _clean_author(name: str, cues: Cues, site: str | None, url: str | None) -> s
     from newsgraph.extract.datetext import fold_keep
 
     name = _WS.sub(" ", unescape(name)).strip(_NAME_QUOTES)
-    if not name or name.startswith("http"):
-        return ""
+    if not name or name.startswith("http") or _USER_NAME.match(name) and not _DOMAIN_TOKEN.search(name):
+        return ""  # a domain name is kept for ``_not_newsroom``: the site signing as itself
     name = _DEGREE.sub("", _strip_author_label(name, cues)).strip(" ,;")
     keys = {k for k in (_site_key(site or ""), _host_key(url)) if len(k) >= 3}
     m = _SUFFIX_SEP.search(name)
@@ -236,7 +314,7 @@ def _not_newsroom(name: str, cues: Cues, site: str | None, url: str | None = Non
     folded = fold_keep(name).strip()
     if folded in cues.author_stop or any(w in cues.author_stop for t in folded.split() for w in t.split("-")):
         return False
-    if _LEGAL_FORM.search(name) or _DOMAIN.match(name) or "@" in name or "[at]" in name:
+    if _LEGAL_FORM.search(name) or _DOMAIN.match(name) or _DOMAIN_TOKEN.search(name) or "@" in name or "[at]" in name:
         return False
     k, host = key(name), _host_key(url)
     if (m := _ARTICLE_WORD.match(name)) and len(host) >= 3 and key(name[m.end():]).startswith(host):

@@ -1,0 +1,127 @@
+"""Authors of HTML pages in many site styles (issue #11): <meta> authors of every kind, user names, domain names,
+first names completed from the author box, a label in its own element. Every page here is written for the test."""
+
+import pytest
+
+from newsgraph import Config, Pipeline, Source
+from newsgraph.extract.htmlauthors import meta_authors
+from newsgraph.extract.html import parse_html
+
+_PROSE = {
+    "en": "The council voted on the harbour budget after a long debate about the ferry routes and the old pier",
+    "de": "Der Stadtrat stimmte nach langer Debatte über die Fährlinien und den alten Steg über den Hafenhaushalt ab",
+    "fr": "Le conseil municipal a voté le budget du port après un long débat sur les lignes de ferry et la jetée",
+    "ro": "Consiliul local a votat bugetul portului după o dezbatere lungă despre liniile de feribot și debarcader",
+}
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline(Config())
+
+
+def _paras(lang: str) -> str:
+    return "".join(f"<p>{_PROSE[lang]}, {i * 7} Stimmen, {i + 2} Anträge; {_PROSE[lang].lower()}.</p>"
+                   for i in range(6))
+
+
+def _page(head: str = "", top: str = "", lang: str = "en", bottom: str = "") -> str:
+    return (f'<html lang="{lang}"><head><title>Hafen und Haushalt</title>{head}</head><body><article>'
+            f"<h1>Hafen und Haushalt im Rat</h1>{top}{_paras(lang)}</article>{bottom}</body></html>")
+
+
+def _authors(pipeline, html: str, url: str | None = None) -> list[str]:
+    return pipeline(Source.make("p.html", "html", html, url=url)).authors
+
+
+# ------------------------------------------------------------------------------------------- <meta> authors
+@pytest.mark.parametrize("head, expected", [
+    # one <meta> per author (Highwire, Dublin Core), beside citations' authors in a nested itemscope
+    ('<meta name="citation_author" content="Maria Ionescu"><meta name="citation_author" content="Peter Lang">',
+     ["Maria Ionescu", "Peter Lang"]),
+    ('<meta name="DC.creator" content="Hélène Martin">', ["Hélène Martin"]),
+    ('<meta name="parsely-author" content="Jordan Blake">', ["Jordan Blake"]),
+    ('<meta name="byl" content="By Ruth Keller and Omar Haddad">', ["Ruth Keller", "Omar Haddad"]),
+    ('<meta name="author" content="Anna Weber und Jonas Roth">', ["Anna Weber", "Jonas Roth"]),
+    # a profile URL gives way to the next <meta> name
+    ('<meta property="article:author" content="https://social.example/anna">'
+     '<meta name="dc.creator" content="Anna Weber">', ["Anna Weber"]),
+])
+def test_meta_authors(pipeline, head, expected):
+    assert _authors(pipeline, _page(head)) == expected
+
+
+def test_meta_itemprop_author_of_a_citation_is_not_the_page_author():
+    html = ('<html><head><meta name="dc.creator" content="Ioana Marin"></head><body><article itemscope '
+            'itemtype="https://schema.org/ScholarlyArticle"><ol><li itemscope itemtype="https://schema.org/'
+            'CreativeWork"><meta itemprop="author" content="JK. Rowe, TS. Elm"></li></ol></article></body></html>')
+    assert meta_authors(parse_html(html)) == ["Ioana Marin"]
+    only_cited = html.replace('<meta name="dc.creator" content="Ioana Marin">', "")
+    assert meta_authors(parse_html(only_cited)) == []
+    page_level = only_cited.replace('itemtype="https://schema.org/CreativeWork"', "")
+    assert meta_authors(parse_html(page_level)) == []  # inside an itemscope that is no article: still not
+    own = only_cited.replace("<ol><li", '<meta itemprop="author" content="Ioana Marin"><ol><li')
+    assert meta_authors(parse_html(own)) == ["Ioana Marin"]
+
+
+# ------------------------------------------------------------------------- user names and domain names
+@pytest.mark.parametrize("head, top, expected", [
+    # a CMS login is no name: the next source (here the byline markup) or none
+    ('<meta name="author" content="wordpressadmin">', "", []),
+    ('<meta name="author" content="redakteur_07">', '<span class="author-name">Clara Dumitrescu</span>',
+     ["Clara Dumitrescu"]),
+    ("", '<span class="author-name">tkalweit</span>', []),
+    ("", '<div class="byline">von mjung</div>', []),
+    # a portal's domain inside the byline: the site signs as itself
+    ('<meta name="author" content="stiri.example.ro / Știri Online">', "", []),
+    ('<meta name="author" content="Anna Weber">', "", ["Anna Weber"]),
+])
+def test_user_names_and_domains_are_not_authors(pipeline, head, top, expected):
+    assert _authors(pipeline, _page(head, top)) == expected
+
+
+# ---------------------------------------------------------------------- a first name, completed
+@pytest.mark.parametrize("top, bottom, expected", [
+    # the byline shows a first name, the author box the full name (a label word after the first name is skipped),
+    # in a byline block or at the start of another block
+    ('<span class="author vcard">Nils</span>',
+     '<div class="author-box"><p class="author-bio">Nils Autor</p><p class="author-bio">Nils Berger schreibt über '
+     'Stadtpolitik und Verkehr.</p></div>', ["Nils Berger"]),
+    ('<span class="author vcard">Mathilde</span>',
+     '<aside class="author-box"><p>Mathilde de Vries est journaliste indépendante à Lille.</p></aside>',
+     ["Mathilde de Vries"]),
+    # nothing to complete it with: the first name stays
+    ('<span class="author vcard">Mathilde</span>', "", ["Mathilde"]),
+])
+def test_a_first_name_is_completed_from_the_author_box(pipeline, top, bottom, expected):
+    assert _authors(pipeline, _page(top=top, bottom=bottom)) == expected
+
+
+def test_a_first_name_is_completed_from_the_site_name(pipeline):
+    head = '<meta property="og:site_name" content="Dr. Tobias Kern">'
+    assert _authors(pipeline, _page(head, '<span class="author vcard">Tobias</span>')) == ["Tobias Kern"]
+
+
+# ------------------------------------------------------------------- a label in its own element
+@pytest.mark.parametrize("lang, label, name, expected", [
+    ("de", "Autor", "Nikolas Brandt", ["Nikolas Brandt"]),
+    ("en", "Written by", "Grace O'Neill", ["Grace O'Neill"]),
+    ("fr", "Auteur", "Étienne Morel", ["Étienne Morel"]),
+    ("ro", "Autor", "Irina Vasilescu și Tudor Marinescu", ["Irina Vasilescu", "Tudor Marinescu"]),
+    # one word after the label: no author
+    ("de", "Autor", "Diskussion", []),
+])
+def test_a_label_in_its_own_element(pipeline, lang, label, name, expected):
+    bottom = (f'<nav class="meta-column"><h4 class="meta-title">{label}</h4><p class="meta-text"><a href="/p/1">'
+              f"{name}</a>, </p></nav>")
+    assert _authors(pipeline, _page(lang=lang, bottom=bottom)) == expected
+
+
+def test_a_language_menu_after_a_label_is_no_name(pipeline):
+    # "De" is a Romanian byline label; "De Fr It En" a language switcher
+    assert _authors(pipeline, _page(lang="ro", bottom='<ul class="lang"><li>De Fr It En</li></ul>')) == []
+
+
+def test_a_menu_item_after_a_menu_label_is_no_name(pipeline):
+    menu = '<nav class="menu"><ul><li><a href="/authors">Authors</a></li><li><a href="/about">About Us</a></li></ul></nav>'
+    assert _authors(pipeline, _page(bottom=menu)) == []
