@@ -11,6 +11,7 @@ _PROSE = {
     "en": "The council voted on the harbour budget after a long debate about the ferry routes and the old pier",
     "de": "Der Stadtrat stimmte nach langer Debatte über die Fährlinien und den alten Steg über den Hafenhaushalt ab",
     "fr": "Le conseil municipal a voté le budget du port après un long débat sur les lignes de ferry et la jetée",
+    "es": "El pleno municipal aprobó el presupuesto del puerto tras un largo debate sobre las rutas del ferry",
     "ro": "Consiliul local a votat bugetul portului după o dezbatere lungă despre liniile de feribot și debarcader",
 }
 
@@ -125,3 +126,46 @@ def test_a_language_menu_after_a_label_is_no_name(pipeline):
 def test_a_menu_item_after_a_menu_label_is_no_name(pipeline):
     menu = '<nav class="menu"><ul><li><a href="/authors">Authors</a></li><li><a href="/about">About Us</a></li></ul></nav>'
     assert _authors(pipeline, _page(bottom=menu)) == []
+
+
+# --------------------------------------------------------------- several authors, roles, agencies, editors
+def _ld(author: str, extra: str = "") -> str:
+    return ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+            f'"headline": "Hafen und Haushalt im Rat", {extra}"author": {author}}}</script>')
+
+
+@pytest.mark.parametrize("head, top, lang, expected", [
+    # several people in one value, in the languages' own conjunctions
+    (_ld('{"@type": "Person", "name": "Anna Berg and Tom Lee"}'), "", "en", ["Anna Berg", "Tom Lee"]),
+    (_ld('{"@type": "Person", "name": "Von Jana Kraus und Timo Falk"}'), "", "de", ["Jana Kraus", "Timo Falk"]),
+    ("", '<div class="author">Por Ana García y Luis Pérez</div>', "es", ["Ana García", "Luis Pérez"]),
+    ("", '<div class="autor">de Ana Pop și Ion Ene</div>', "ro", ["Ana Pop", "Ion Ene"]),
+    ('<meta name="author" content="Luc Girard, Inès Marchand">', "", "fr", ["Luc Girard", "Inès Marchand"]),
+    # a role or an agency after the name is dropped, the person kept
+    (_ld('{"@type": "Person", "name": "Anna Berg, Senior Reporter"}'), "", "en", ["Anna Berg"]),
+    ('<meta name="author" content="Ruth Keller, Reporter">', "", "en", ["Ruth Keller"]),
+    ('<meta name="author" content="Jana Kraus, dpa">', "", "de", ["Jana Kraus"]),
+    # a date beside the names in a byline is no name
+    ("", '<div class="byline">By Anna Berg and Tom Lee | March 3, 2023</div>', "en", ["Anna Berg", "Tom Lee"]),
+    # an organisation or an agency with an article is no author; a value that is no list stays whole
+    ("", '<div class="byline">By The Associated Press</div>', "en", []),
+    ('<meta name="author" content="Redacci&oacute;n Central">', "", "es", []),
+    # a work before the maker's name: "Un documentaire de X"
+    ("", '<div class="author">Un documentaire de Kristen Falk</div>', "fr", ["Kristen Falk"]),
+    ("", '<div class="author">Ein Film von Jana Kraus</div>', "de", ["Jana Kraus"]),
+])
+def test_several_authors_roles_and_agencies(pipeline, head, top, lang, expected):
+    assert _authors(pipeline, _page(head, top, lang)) == expected
+
+
+@pytest.mark.parametrize("head, top, authors, editors", [
+    ("", '<p class="byline">By Anna Berg; Editing by Tom Lee</p>', ["Anna Berg"], ["Tom Lee"]),
+    ('<meta name="author" content="Ioana Marin; Editor: Dan Toma">', "", ["Ioana Marin"], ["Dan Toma"]),
+    (_ld('{"@type": "Person", "name": "Anna Berg"}', '"editor": {"@type": "Person", "name": "Tom Lee"}, '), "",
+     ["Anna Berg"], ["Tom Lee"]),
+    (_ld('{"@type": "Person", "name": "Anna Berg"}', '"editor": {"@type": "Organization", "name": "Desk"}, '), "",
+     ["Anna Berg"], []),
+])
+def test_editors_in_their_own_field(pipeline, head, top, authors, editors):
+    doc = pipeline(Source.make("p.html", "html", _page(head, top), url="https://news.example.com/a"))
+    assert (doc.authors, doc.editors) == (authors, editors)

@@ -61,14 +61,12 @@ _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
 # one <meta> per author (Highwire's ``citation_author``, Dublin Core's ``creator``); ``byl`` is "By A and B".
 _AUTHOR_METAS = ("author", "article:author", "dc.creator", "dcterms.creator", "citation_author", "parsely-author",
                  "sailthru.author", "byl")
-_ONE_NAME_METAS = frozenset({"citation_author", "dc.creator", "dcterms.creator"})  # one name a <meta>
-_AUTHOR_SPLIT = re.compile(r"\s*(?:;|,|\band\b|\bund\b|\bet\b|\by\b|\bși\b)\s*")  # not "&": "Jobs & Hire"
 _ARTICLE_ITEMTYPE = re.compile(r"Article|Posting|WebPage|Report|Review", re.IGNORECASE)
 
 
 def meta_authors(tree) -> list[str]:
     """The page's ``<meta>`` authors: all values of the first name of ``_AUTHOR_METAS`` that holds one that is no
-    URL (``article:author`` often holds a profile URL), split at ";", ",", "and". ``<meta itemprop="author">``
+    URL (``article:author`` often holds a profile URL; ``declared_authors`` splits them). ``<meta itemprop="author">``
     counts only when no named one does and it belongs to the page or its article, not to a citation or a review
     inside it (a scholarly page lists its references' authors so)."""
     named: dict[str, list[str]] = {}
@@ -86,10 +84,8 @@ def meta_authors(tree) -> list[str]:
                 itemprop.append(content)
     for key in _AUTHOR_METAS:
         if values := named.get(key):
-            if key in _ONE_NAME_METAS and len(values) > 1:
-                return [v for v in values if v]
-            return [n for v in values for n in _AUTHOR_SPLIT.split(v) if n.strip()]
-    return [n for v in itemprop for n in _AUTHOR_SPLIT.split(v) if n.strip()]
+            return values
+    return itemprop
 
 
 def _author_sources(tree, article: dict, metas: dict[str, str], by_id: dict):
@@ -108,6 +104,12 @@ _MARKUP_LABEL = re.compile(r"^(?:(?:view |see )?all posts by|(?:more )?posts by|
                            r"geschrieben von|von|interview|autor(?:in)?)\b\s*:?\s+(?=\w)", re.IGNORECASE)
 
 
+# A work and its maker before a name, an article opening it: "Un documentaire de Ana Roy", "Ein Film von Jo Berg",
+# "A story by Ann Lee", "Una inchiesta di Lia Neri", "Um artigo de Rui Sá" (the name needs two words).
+_WORK_BY = re.compile(r"^(?:un|une|ein|eine|a|an|una|uno|um|uma|o)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s+"
+                      r"(?:de|d['’]|von|by|par|por|di|da|of)\s*(?=\w)", re.IGNORECASE)
+
+
 def _strip_author_label(name: str, cues: Cues) -> str:
     """"By Glen Owen" -> "Glen Owen", "Par Stefan Häne" -> "Stefan Häne", "Autor: Ion Pop" -> "Ion Pop": a
     leading author label of any cue language, when a colon follows it or the rest is a capitalised name of two or
@@ -116,6 +118,8 @@ def _strip_author_label(name: str, cues: Cues) -> str:
 
     if (m := _MARKUP_LABEL.match(name)) and (name[m.end():][:1].isupper() or len(m.group(0).split()) >= 2):
         return name[m.end():].strip()
+    if (m := _WORK_BY.match(name)) and len(rest := name[m.end():].split()) >= 2 and rest[0][:1].isupper():
+        return " ".join(rest)
     if not (m := cues.author.match(fold_keep(name))) or not m.group("rest"):
         return name
     rest = name[m.start("rest"):].strip()
@@ -135,10 +139,21 @@ def declared_authors(tree, article: dict, metas: dict[str, str], by_id: dict, cu
     from newsgraph.extract.authors import _person_shaped
 
     rejected: list[str] = []  # keys of the names given up
-    for source, names in _author_sources(tree, article, metas, by_id):
+    if article and article.get("editor"):  # JSON-LD ``editor``: a person, kept apart from the authors
+        for e in _person_names(article.get("editor"), by_id, people_only=True):
+            if (e := _clean_author(e, cues, doc.site, doc.source.url)) and e not in doc.editors \
+                    and _not_newsroom(e, cues, doc.site, doc.source.url):
+                doc.editors.append(e)
+    for source, values in _author_sources(tree, article, metas, by_id):
         found, dropped = [], False
+        names = []
+        for value in values:
+            split, editors = _split_declared(value, cues)
+            names.extend(split)
+            doc.editors.extend(e for e in editors if e not in doc.editors)
         for a in names:
-            if not (a := _clean_author(a, cues, doc.site, doc.source.url)) or a in seen or a in found:
+            if not (a := _clean_author(a, cues, doc.site, doc.source.url)) or a in seen or a in found \
+                    or any(c.isdigit() for c in a):  # "By Ann Lee | March 3, 2023": the date is no name
                 continue
             if not _not_newsroom(a, cues, doc.site, doc.source.url):
                 dropped = True
@@ -152,6 +167,41 @@ def declared_authors(tree, article: dict, metas: dict[str, str], by_id: dict, cu
             seen.extend(found)
             break
     return seen
+
+
+_EDITOR_PREPOSITION = re.compile(r"\s(?:by|von|de|par|por|di|da)$")  # "Edited by", not "Editor" or "Redaktion"
+_SEPARATOR = re.compile(r"[,;/&]|\s(?:and|und|et|y|e|i|și|şi|si)\s")
+
+
+def _split_declared(value: str, cues: Cues) -> tuple[list[str], list[str]]:
+    """(authors, editors) of one declared author value. A value may hold several people ("Anna Berg and Tom
+    Lee", "Ana García y Luis Pérez"), a role or an agency after the name ("Anna Berg, Senior Reporter", "Anna
+    Berg, dpa"), or an editor after a semicolon ("By Anna Berg; Editing by Tom Lee"): the names are split (by
+    ``authors.split_names``) when every part is a person's full name or a newsroom or agency word; otherwise the
+    value stays whole ("DER SPIEGEL, Hamburg, Germany", "Jobs & Hire") for the site and newsroom checks."""
+    from newsgraph.extract.authors import _INITIALS, _person_shaped, split_names
+    from newsgraph.extract.datetext import fold_keep
+
+    value = _WS.sub(" ", unescape(value)).strip(_NAME_QUOTES)  # "Redacci&oacute;n": no semicolon
+    if not _SEPARATOR.search(value) and not cues.editor.match(fold_keep(value)):
+        return [value], []
+    authors: list[str] = []
+    editors: list[str] = []
+    for chunk in value.split(";"):
+        if not (chunk := chunk.strip()):
+            continue
+        target = authors
+        if (m := cues.editor.match(fold_keep(chunk))) and m.group("rest") and (
+                m.group(2) or _EDITOR_PREPOSITION.search(m.group("label"))):
+            target, chunk = editors, chunk[m.start("rest"):]  # "Editing by Tom Lee", "Redaktion: Ina Roth"
+        parts = split_names(_strip_author_label(chunk, cues), cues)
+        persons = [p for p in parts if (len(p.split()) >= 2 or _INITIALS.match(p)) and _person_shaped(p, cues)]
+        others = [p for p in parts if p not in persons]
+        if persons and all(fold_keep(p) in cues.author_stop for p in others):
+            target.extend(persons)
+        else:
+            target.append(chunk)
+    return authors, editors
 
 
 _SURNAME = r"\s+(?P<surname>(?:(?:von|van|de|da|di|del|der|le|la)\s+)?[A-ZÀ-ÖØ-ÞĂÂÎȘȚŞŢŁŚŻŹ][\w'’-]+)"
@@ -246,7 +296,10 @@ def _headline_lines(tree, title: str | None) -> list[str]:
 
     lines: list[str] = []
     for near in window(tree, BYLINE_BEFORE, BYLINE_AFTER, title):
-        if (line := line_of(near.element)) and len(line) <= BYLINE_LINE_CHARS and line not in lines:
+        line = line_of(near.element)
+        if len(line) > BYLINE_LINE_CHARS:  # an inline element in a block that holds the headline too
+            line = near.text
+        if line and len(line) <= BYLINE_LINE_CHARS and line not in lines:
             lines.append(line)
     return lines
 
@@ -314,6 +367,8 @@ def _not_newsroom(name: str, cues: Cues, site: str | None, url: str | None = Non
     folded = fold_keep(name).strip()
     if folded in cues.author_stop or any(w in cues.author_stop for t in folded.split() for w in t.split("-")):
         return False
+    if (m := _ARTICLE_WORD.match(folded)) and folded[m.end():] in cues.author_stop:
+        return False  # "The Associated Press", "La Rédaction"
     if _LEGAL_FORM.search(name) or _DOMAIN.match(name) or _DOMAIN_TOKEN.search(name) or "@" in name or "[at]" in name:
         return False
     k, host = key(name), _host_key(url)
