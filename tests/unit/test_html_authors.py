@@ -169,3 +169,38 @@ def test_several_authors_roles_and_agencies(pipeline, head, top, lang, expected)
 def test_editors_in_their_own_field(pipeline, head, top, authors, editors):
     doc = pipeline(Source.make("p.html", "html", _page(head, top), url="https://news.example.com/a"))
     assert (doc.authors, doc.editors) == (authors, editors)
+
+
+@pytest.mark.parametrize("head, top, lang, expected", [
+    # an outlet or an agency beside the name (in capitals, in brackets); two capitals are a person's initials
+    ("", '<div class="byline">By Anna Berg, CNN</div>', "en", ["Anna Berg"]),
+    ('<meta name="author" content="Jana Kraus (dpa)">', "", "de", ["Jana Kraus"]),
+    ('<meta name="author" content="LD">', "", "de", ["LD"]),
+    # the photographer is no author
+    (_ld('{"@type": "Person", "name": "Jana Kraus (Text), Timo Falk (Fotos)"}'), "", "de", ["Jana Kraus"]),
+    # every linked author of a byline, not only the first
+    ("", '<p><a rel="author" href="/a/1">Anna Berg</a>, <a rel="author" href="/a/2">Tom Lee</a></p>', "en",
+     ["Anna Berg", "Tom Lee"]),
+    # "e" joins two Italian names (trafilatura writes it "E")
+    ("", '<div class="author">di Lia Neri e Marco Blu</div>', "en", ["Lia Neri", "Marco Blu"]),
+    # the byline is its first sentence
+    ("", '<div class="byline">By Anna Berg. Additional reporting by Tom Lee</div>', "en", ["Anna Berg"]),
+])
+def test_outlets_photographers_and_linked_bylines(pipeline, head, top, lang, expected):
+    assert _authors(pipeline, _page(head, top, lang)) == expected
+
+
+@pytest.mark.parametrize("top, expected", [
+    # no byline markup, no label: a link to the author's page beside the headline
+    ('<div class="meta"><a href="/author/anna-berg/">Anna Berg</a> · March 3, 2023</div>', ["Anna Berg"]),
+    ('<div class="info"><a href="https://news.example.com/autoren/jana-kraus">Jana Kraus</a></div>', ["Jana Kraus"]),
+    ('<div class="meta"><a href="/periodistas/ana-garcia">Ana García</a> y <a href="/periodistas/luis-perez">'
+     "Luis Pérez</a></div>", ["Ana García", "Luis Pérez"]),
+    # a link to another page, one word, a menu of columnists: none
+    ('<div class="meta"><a href="/politik/anna-berg">Anna Berg</a></div>', []),
+    ('<div class="meta"><a href="/author/editor">Editor</a></div>', []),
+    ('<ul class="columnists"><li><a href="/autor/ana-pop">Ana Pop</a></li><li><a href="/autor/ion-ene">Ion Ene</a>'
+     "</li></ul>", []),
+])
+def test_a_link_to_the_authors_page_beside_the_headline(pipeline, top, expected):
+    assert _authors(pipeline, _page(top=top)) == expected

@@ -155,6 +155,9 @@ def declared_authors(tree, article: dict, metas: dict[str, str], by_id: dict, cu
             if not (a := _clean_author(a, cues, doc.site, doc.source.url)) or a in seen or a in found \
                     or any(c.isdigit() for c in a):  # "By Ann Lee | March 3, 2023": the date is no name
                 continue
+            if _ACRONYM.match(a):  # "By Ann Lee, CNN": an outlet or an agency
+                dropped = True
+                continue
             if not _not_newsroom(a, cues, doc.site, doc.source.url):
                 dropped = True
                 rejected.append(_site_key(a))
@@ -170,7 +173,8 @@ def declared_authors(tree, article: dict, metas: dict[str, str], by_id: dict, cu
 
 
 _EDITOR_PREPOSITION = re.compile(r"\s(?:by|von|de|par|por|di|da)$")  # "Edited by", not "Editor" or "Redaktion"
-_SEPARATOR = re.compile(r"[,;/&]|\s(?:and|und|et|y|e|i|și|şi|si)\s")
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})\.\s+(?=[A-ZÀ-Þ])")  # not after an initial ("Ann B. Lee")
+_SEPARATOR = re.compile(r"[,;/&(]|\w{2}\.\s|\s(?:and|und|et|y|e|i|și|şi|si)\s")
 
 
 def _split_declared(value: str, cues: Cues) -> tuple[list[str], list[str]]:
@@ -187,7 +191,9 @@ def _split_declared(value: str, cues: Cues) -> tuple[list[str], list[str]]:
         return [value], []
     authors: list[str] = []
     editors: list[str] = []
-    for chunk in value.split(";"):
+    for k, chunk in enumerate(_SENTENCE_END.split(value.replace(";", ". "))):
+        if k and not cues.editor.match(fold_keep(chunk)):
+            continue  # "By Ann Lee. Additional reporting by ...": the byline is the first sentence, or an editor
         if not (chunk := chunk.strip()):
             continue
         target = authors
@@ -197,7 +203,7 @@ def _split_declared(value: str, cues: Cues) -> tuple[list[str], list[str]]:
         parts = split_names(_strip_author_label(chunk, cues), cues)
         persons = [p for p in parts if (len(p.split()) >= 2 or _INITIALS.match(p)) and _person_shaped(p, cues)]
         others = [p for p in parts if p not in persons]
-        if persons and all(fold_keep(p) in cues.author_stop for p in others):
+        if persons and all(fold_keep(p) in cues.author_stop or _ACRONYM.match(p) for p in others):
             target.extend(persons)
         else:
             target.append(chunk)
@@ -251,8 +257,11 @@ def _text_byline(doc: Document, cues: Cues, tree=None) -> list[str]:
     from newsgraph.extract.authors import _person_shaped, name_line, split_names
     from newsgraph.extract.datetext import date_line, fold_keep, reader
 
+    from newsgraph.extract.headline import window
+
+    near = window(tree, BYLINE_BEFORE, BYLINE_AFTER, doc.title) if tree is not None else []
     blocks = [b.text for b in doc.boilerplate if b.kind == "byline"]
-    blocks += _headline_lines(tree, doc.title) if tree is not None else []
+    blocks += _headline_lines(near)
     blocks += doc.body[:BYLINE_BODY_LINES]
     blocks += [b.text for b in doc.boilerplate if b.kind in _BYLINE_KINDS and b.kind != "byline"]
     dates_ = None
@@ -283,7 +292,35 @@ def _text_byline(doc: Document, cues: Cues, tree=None) -> list[str]:
             names.append(name)
         if names and not (_PREPOSITION_LABEL.match(label.strip(" :")) and len(names[0].split()) < 2):
             return names
-    return []
+    return _author_links(near, doc, cues)
+
+
+# A link to an author's page: "/author/ann-lee/", "/autoren/jana-kraus", "/journalist/ion-pop", "/people/ann-lee".
+_AUTHOR_PAGE = re.compile(r"/(?:authors?|autor(?:en|i|in)?|auteur(?:e|s)?|journalist(?:e|en|s)?|redakteur(?:e|in)?|"
+                          r"reporters?|staff|people|profil(?:e|es)?|writers?|columnists?|firma|periodistas?)/[^/?#]+",
+                          re.IGNORECASE)
+BYLINE_LINK_DISTANCE = 200  # characters from the headline
+_LIST_TAGS = frozenset({"li", "ul", "ol", "nav", "menu"})
+
+
+def _author_links(near: list, doc: Document, cues: Cues) -> list[str]:
+    """The names of links to author pages beside the headline, for pages whose markup and text name no author
+    otherwise ("<a href="/author/ann-lee/">Ann Lee</a> · March 3, 2023"): each a person's full name."""
+    from newsgraph.extract.authors import _person_shaped
+
+    names: list[str] = []
+    for n in near:
+        if not n.in_link or n.distance > BYLINE_LINK_DISTANCE:
+            continue
+        link = n.element if n.element.tag == "a" else next((a for a in n.element.iterancestors("a")), None)
+        if link is None or not _AUTHOR_PAGE.search(link.get("href") or "") or any(
+                a.tag in _LIST_TAGS for a in link.iterancestors()):
+            continue  # a list of links to authors is a menu of columnists
+        name = _clean_author(" ".join(link.text_content().split()), cues, doc.site, doc.source.url)
+        if len(name.split()) >= 2 and _person_shaped(name, cues) and \
+                _not_newsroom(name, cues, doc.site, doc.source.url) and name not in names:
+            names.append(name)
+    return names
 
 
 # A byline beside the headline: the lines (blocks with their inline elements) of the text within this many
@@ -291,11 +328,11 @@ def _text_byline(doc: Document, cues: Cues, tree=None) -> list[str]:
 BYLINE_BEFORE, BYLINE_AFTER = 200, 500
 
 
-def _headline_lines(tree, title: str | None) -> list[str]:
-    from newsgraph.extract.headline import line_of, window
+def _headline_lines(window: list) -> list[str]:
+    from newsgraph.extract.headline import line_of
 
     lines: list[str] = []
-    for near in window(tree, BYLINE_BEFORE, BYLINE_AFTER, title):
+    for near in window:
         line = line_of(near.element)
         if len(line) > BYLINE_LINE_CHARS:  # an inline element in a block that holds the headline too
             line = near.text
@@ -321,6 +358,7 @@ def _host_key(url: str | None) -> str:
 # A user name, not a person's name as a byline writes it: one word in lower case or with digits, an underscore
 # or an "@" ("tkalweit", "wordpressadmin", "c1ph4", "@jdoe"). A CMS shows the login when no name is set.
 _USER_NAME = re.compile(r"^@?(?:[a-z][a-z0-9._-]*|[\w.-]*(?:\d|_)[\w.-]*)$")
+_ACRONYM = re.compile(r"^[A-Z]{3,6}$")  # one word in capitals: "CNN", "APA", "AFP" (two are initials: "LD")
 # A domain name inside a byline ("stol.it / Suedtirol Online"): the site or a portal, no person.
 _DOMAIN_TOKEN = re.compile(r"(?:^|\s)[\w-]{2,}(?:\.[\w-]+)*\.[a-z]{2,6}(?=\s|$|/)")
 
