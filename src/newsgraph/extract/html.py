@@ -8,7 +8,7 @@ dates with their source, authors as a list. Those come from one more pass over t
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from html import unescape
 
 import lxml.html
@@ -30,6 +30,7 @@ from newsgraph.extract.htmlauthors import (
     complete_names,
     declared_authors,
 )
+from newsgraph.extract.headline import HEADLINE_AFTER, HEADLINE_BEFORE, window
 from newsgraph.extract.textdump import Line, _words, classify
 from newsgraph.lang.cues import Cues
 from newsgraph.normalize import fold
@@ -165,9 +166,15 @@ def extract_html(doc: Document, cues: Cues) -> Document:
     doc.figures = _figures(tree, cues, next((n for n in nodes if "headline" in n or "datePublished" in n), {}), html,
                            nodes)
     doc.boilerplate = _blocks(tree, doc)
-    doc.authors = complete_names(doc.authors, doc, cues) if doc.authors else _text_byline(doc, cues, tree)
+
+    @cache
+    def beside_headline() -> list:  # the text around the headline: asked for the byline and the date, read once
+        return window(tree, HEADLINE_BEFORE, HEADLINE_AFTER, doc.title)
+
+    doc.authors = complete_names(doc.authors, doc, cues) if doc.authors else _text_byline(doc, cues,
+                                                                                           beside_headline())
     doc.published, doc.modified = dates.html_dates(tree, doc.source.url, nodes, metas,
-                                                   visible=lambda: _visible_date(doc, cues, tree),
+                                                   visible=lambda: _visible_date(doc, cues, tree, beside_headline),
                                                    shown=lambda years: _shown_days(tree, cues, years))
     return doc
 
@@ -180,14 +187,14 @@ _DATE_BLOCK_KINDS = frozenset({"other", "byline", "title", "navigation"})  # a h
 VISIBLE_DATE_LINES = 5  # body paragraphs looked at
 
 
-def _visible_date(doc: Document, cues: Cues, tree):
+def _visible_date(doc: Document, cues: Cues, tree, beside_headline):
     """The date beside the headline (``dates.headline_date``), else the first date line (``datetext.date_line``:
     a date with nothing around it but labels, times and an author) among the first body paragraphs and the page's other text blocks; its numeric order from the page's
     own evidence (``DateOrder``: abstains on an ambiguous English numeric date). Update lines are skipped."""
     from newsgraph.document import DateValue
     from newsgraph.extract.datetext import DateOrder, date_line, reader
 
-    if (near := dates.headline_date(tree, cues, doc.title, "\n".join(doc.body[:VISIBLE_DATE_LINES]))) is not None:
+    if (near := dates.headline_date(beside_headline(), cues, "\n".join(doc.body[:VISIBLE_DATE_LINES]))) is not None:
         return near
     dates_ = reader(cues.codes)
     texts = doc.body[:VISIBLE_DATE_LINES] + [b.text for b in doc.boilerplate if b.kind in _DATE_BLOCK_KINDS]

@@ -250,16 +250,14 @@ _PREPOSITION_LABEL = re.compile(r"^(?:von|de|di|da|du|van)$", re.IGNORECASE)
 _BYLINE_CUT = re.compile(r"\s+[|·•]\s+|\s+[–—-]\s+")
 
 
-def _text_byline(doc: Document, cues: Cues, tree=None) -> list[str]:
+def _text_byline(doc: Document, cues: Cues, near: list | None = None) -> list[str]:
     """Authors of the first labelled byline written as text ("Von Leonora Holling", "Par Barbara Stiegler",
     "Autorin: Uta Staschewski, Projektleiterin ...", "Posted 11. April 2018 by Walter von Aachen"): for pages
     whose markup names no author. A name after a preposition-like label ("von", "de") needs two words."""
     from newsgraph.extract.authors import _person_shaped, name_line, split_names
     from newsgraph.extract.datetext import date_line, fold_keep, reader
 
-    from newsgraph.extract.headline import window
-
-    near = window(tree, BYLINE_BEFORE, BYLINE_AFTER, doc.title) if tree is not None else []
+    near = near or []  # ``extract.headline.window`` of the page: the text around the headline
     blocks = [b.text for b in doc.boilerplate if b.kind == "byline"]
     blocks += _headline_lines(near)
     blocks += doc.body[:BYLINE_BODY_LINES]
@@ -323,9 +321,8 @@ def _author_links(near: list, doc: Document, cues: Cues) -> list[str]:
     return names
 
 
-# A byline beside the headline: the lines (blocks with their inline elements) of the text within this many
-# characters before and after the first <h1> (``extract.headline``), nearest first.
-BYLINE_BEFORE, BYLINE_AFTER = 200, 500
+# A byline beside the headline: the lines (blocks with their inline elements) of the text within
+# ``headline.HEADLINE_BEFORE`` characters before and ``HEADLINE_AFTER`` after the headline, nearest first.
 
 
 def _headline_lines(window: list) -> list[str]:
