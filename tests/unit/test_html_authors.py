@@ -204,3 +204,17 @@ def test_outlets_photographers_and_linked_bylines(pipeline, head, top, lang, exp
 ])
 def test_a_link_to_the_authors_page_beside_the_headline(pipeline, top, expected):
     assert _authors(pipeline, _page(top=top)) == expected
+
+
+@pytest.mark.parametrize("ld", [
+    # the article inside a WebPage (mainEntity) that has a headline of its own
+    '{"@type": "WebPage", "headline": "Hafen", "mainEntity": {"@type": "NewsArticle", "headline": "Hafen und '
+    'Haushalt im Rat", "author": {"@type": "Person", "name": "Anna Berg"}}}',
+    # "creator" for "author"; a Person by its given and family names
+    '{"@type": "NewsArticle", "headline": "Hafen und Haushalt im Rat", "creator": ["Anna Berg"]}',
+    '{"@type": "NewsArticle", "headline": "Hafen und Haushalt im Rat", "author": {"@type": "Person", '
+    '"givenName": "Anna", "familyName": "Berg"}}',
+])
+def test_jsonld_authors_in_other_shapes(pipeline, ld):
+    head = f'<script type="application/ld+json">{ld}</script>'
+    assert _authors(pipeline, _page(head)) == ["Anna Berg"]

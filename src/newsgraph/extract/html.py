@@ -413,7 +413,7 @@ def _metadata(doc: Document, tree, nodes: list[dict], metas: dict[str, str], cue
     doc.title = doc.source.hints.get("title") or _title(tree, article, metas, doc.site, doc.source.url)
     if doc.title:
         doc.title = _WS.sub(" ", doc.title).strip()
-    doc.authors = declared_authors(tree, article, metas, by_id, cues, doc)
+    doc.authors = declared_authors(tree, article, metas, by_id, cues, doc, nodes)
 
 
 _HOME = re.compile(r"\s*[|–—-]\s*(?:home|homepage|acas[aă]|prima pagin[aă]|startseite|accueil|inicio)\s*$",

@@ -36,6 +36,8 @@ def _person_names(value, by_id: dict | None = None, people_only: bool = False) -
             value = node
         if people_only and _ORGANISATION.search(str(value.get("@type") or "")):
             return []
+        if "name" not in value and isinstance(value.get("familyName"), str):  # schema.org Person's parts
+            return [" ".join(v for v in (value.get("givenName"), value["familyName"]) if isinstance(v, str))]
         return _person_names(value.get("name"))
     if isinstance(value, list):
         return [n for v in value for n in _person_names(v, by_id, people_only)]
@@ -88,11 +90,14 @@ def meta_authors(tree) -> list[str]:
     return itemprop
 
 
-def _author_sources(tree, article: dict, metas: dict[str, str], by_id: dict):
+def _author_sources(tree, article: dict, metas: dict[str, str], by_id: dict, nodes: list[dict]):
     """Author names by source, most explicit first: JSON-LD authors that are no Organization, ``<meta>``
     authors (``meta_authors``), the page's byline markup (trafilatura's heuristics, computed only when asked)."""
     if article:
-        yield "json-ld", _person_names(article.get("author"), by_id, people_only=True)
+        if not (article.get("author") or article.get("creator")):  # a WebPage around the article: its article's
+            article = next((n for n in nodes if ("headline" in n or "datePublished" in n) and n.get("author")),
+                           article)
+        yield "json-ld", _person_names(article.get("author") or article.get("creator"), by_id, people_only=True)
     if any(k.lower() in _AUTHOR_METAS for k in metas):  # ``metas``: the page's <meta> values, one pass
         yield "meta", meta_authors(tree)
     yield "byline", byline_authors(tree)
@@ -128,7 +133,8 @@ def _strip_author_label(name: str, cues: Cues) -> str:
     return name
 
 
-def declared_authors(tree, article: dict, metas: dict[str, str], by_id: dict, cues: Cues, doc: Document) -> list[str]:
+def declared_authors(tree, article: dict, metas: dict[str, str], by_id: dict, cues: Cues, doc: Document,
+                     nodes: list[dict] | None = None) -> list[str]:
     """The authors a page declares: the source's hints, then the first source that names a person (a site that
     signs as itself in JSON-LD or <meta>, an organisation, the site's name, the newsroom, gives way to the next
     source)."""
@@ -144,7 +150,7 @@ def declared_authors(tree, article: dict, metas: dict[str, str], by_id: dict, cu
             if (e := _clean_author(e, cues, doc.site, doc.source.url)) and e not in doc.editors \
                     and _not_newsroom(e, cues, doc.site, doc.source.url):
                 doc.editors.append(e)
-    for source, values in _author_sources(tree, article, metas, by_id):
+    for source, values in _author_sources(tree, article, metas, by_id, nodes or []):
         found, dropped = [], False
         names = []
         for value in values:
