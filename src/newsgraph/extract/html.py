@@ -454,14 +454,28 @@ def _split_credit(caption: str | None, credit: str | None, cues: Cues) -> tuple[
     credit; a credit element's text repeated at the caption's end is cut from it."""
     if credit and caption and caption.endswith(credit):
         caption = caption[: -len(credit)].strip(" .|/–—-([") or None
-    if caption and credit is None and (m := cues.photo.search(caption)):
+    if caption and credit is None and (m := cues.photo.search(text := _credit_cues(caption))):
         credit = m.group("credit").strip(" .")
-        caption = caption[: m.start("cue")].strip(" .|/–—-([") or None
+        caption = text[: m.start("cue")].strip(" .|/–—-([") or None
+    if credit and (m := cues.photo.match(_credit_cues(credit.strip(" ()[]")))) and m.group("credit"):
+        credit = m.group("credit").strip(" .")  # "(Image credit: Tom's Hardware)", "Foto: Ana Pop" -> the name
     return caption, credit
 
 
+# "(c) Ana Pop", "(C) dpa", "Photographer: Ana Pop": a credit's cue as pages write it; read as "©" and "Photo:".
+_CREDIT_CUES = re.compile(r"\([cC]\)(?=\s)|(?<=Photo)grapher(?=\s*:)")
+
+
+def _credit_cues(text: str) -> str:
+    return _CREDIT_CUES.sub(lambda m: "©" if m.group(0).startswith("(") else "", text) if "(" in text or \
+        "grapher" in text else text
+
+
 def _figure_from(container, img, cues: Cues) -> Figure | None:
-    cap_el = next(iter(container.xpath('.//figcaption | .//*[@class and contains(@class, "caption")]')), None)
+    # the caption element: a <figcaption>, else an element of a "caption" class, with text ("e-caption-trigger",
+    # an empty button that opens the caption, comes first on some pages)
+    cap_el = next((el for el in container.xpath('.//figcaption | .//*[@class and contains(@class, "caption")]')
+                   if _text(el)), None)
     caption = _text(cap_el) if cap_el is not None else None
     caption = caption or container.get("data-caption") or (img.get("data-caption") if img is not None else None)
     credit = container.get("data-credit") or (img.get("data-credit") if img is not None else None)
