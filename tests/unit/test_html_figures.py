@@ -40,3 +40,16 @@ def _figures(pipeline, figure: str, lang: str = "en"):
 ])
 def test_captions_and_credits(pipeline, figure, lang, expected):
     assert _figures(pipeline, figure, lang) == expected
+
+
+@pytest.mark.parametrize("figure, lang, expected", [
+    # the credit element's text opens the caption: cut from it
+    ('<figure><img src="/g.jpg"><figcaption><span class="copyright">© Ana Pop / Harbour Images (detail)</span> '
+     "The ferry at the old pier</figcaption></figure>", "en", [("The ferry at the old pier",
+                                                                "Ana Pop / Harbour Images (detail)")]),
+    # a source in brackets at the caption's end
+    ('<figure><img src="/h.jpg"><figcaption>Neue Seminare starten im März. (Quelle: Jana Kraus/Hafenbild)'
+     "</figcaption></figure>", "de", [("Neue Seminare starten im März", "Jana Kraus/Hafenbild")]),
+])
+def test_credit_before_the_caption_and_a_source_after_it(pipeline, figure, lang, expected):
+    assert _figures(pipeline, figure, lang) == expected

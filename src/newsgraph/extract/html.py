@@ -454,12 +454,23 @@ def _split_credit(caption: str | None, credit: str | None, cues: Cues) -> tuple[
     credit; a credit element's text repeated at the caption's end is cut from it."""
     if credit and caption and caption.endswith(credit):
         caption = caption[: -len(credit)].strip(" .|/–—-([") or None
+    elif credit and caption and 0 <= (at := caption.find(credit)) <= 2:  # "© Ana Pop The old pier at dawn"
+        caption = caption[at + len(credit):].strip(" .|/–—-)]") or None
+    if caption and credit is None and (m := _SOURCE.search(caption)):
+        credit, caption = m.group(1).strip(), caption[: m.start()].strip(" .|/–—-") or None
     if caption and credit is None and (m := cues.photo.search(text := _credit_cues(caption))):
         credit = m.group("credit").strip(" .")
         caption = text[: m.start("cue")].strip(" .|/–—-([") or None
-    if credit and (m := cues.photo.match(_credit_cues(credit.strip(" ()[]")))) and m.group("credit"):
+    if credit and (m := cues.photo.match(_credit_cues(credit[1:-1] if credit[:1] + credit[-1:] in ("()", "[]")
+                                                      else credit))) and m.group("credit"):
         credit = m.group("credit").strip(" .")  # "(Image credit: Tom's Hardware)", "Foto: Ana Pop" -> the name
+    if credit and credit.count("(") > credit.count(")"):
+        credit += ")"  # "© Ana Pop (detail)": the cue's pattern stops at the first closing bracket
     return caption, credit
+
+
+# A source in brackets at a caption's end: "(Quelle: Hume/Unsplash)", "(Source: NASA)", "(Sursa: Inquam)".
+_SOURCE = re.compile(r"\s*\((?:Quelle|Source|Sursa|Sursă|Fuente|Fonte|Fonti)\s*:\s*([^()]+)\)\s*\.?$")
 
 
 # "(c) Ana Pop", "(C) dpa", "Photographer: Ana Pop": a credit's cue as pages write it; read as "©" and "Photo:".
