@@ -296,6 +296,22 @@ def trim_region(lines: list[Line], start: int, end: int) -> tuple[int, int]:
     return (chunks[lo][0] if lo > 0 else start), (chunks[hi][1] if hi < len(chunks) - 1 else end)
 
 
+BOX_SHARE = 0.25
+
+
+def author_box(lines: list[Line], start: int, end: int) -> int:
+    """An author box closes many articles: a byline after the text, then the writer's bio ("Dr. Thomas Schulte" /
+    "ist Gründungspartner der Kanzlei …"). A byline after most of the region's prose ends the body."""
+    total = sum(ln.words for ln in lines[start:end] if ln.kind == "prose")
+    seen = 0
+    for line in lines[start:end]:
+        if line.kind == "prose":
+            seen += line.words
+        elif line.kind == "byline" and seen and total - seen <= BOX_SHARE * total:
+            return line.index
+    return end
+
+
 # Title anchoring (calibrated on the trafilatura dev pages flattened with html-text, see docs/extraction.md).
 # A flattened page starts with its <title>; the on-page headline repeats it (or one part of it, without the
 # " | Site" suffix) just before the article. Kadane's region alone often lands on a longer block elsewhere: a
@@ -380,6 +396,7 @@ def segment(doc: Document, cues: Cues) -> Document:
     if start == end:  # no prose at all: a short note; keep everything that is not a cue line
         start, end = 0, len(lines)
     label_alone_bylines(lines, cues)  # after the region: a byline in it would bridge a gap that ends the text
+    end = author_box(lines, start, end)
     lead = lead_lines(lines, start, anchor)
     title_line = _pick_title(lines, doc, start, exclude=lead, cues=cues, anchor=anchor)
     if title_line is not None:
@@ -389,12 +406,14 @@ def segment(doc: Document, cues: Cues) -> Document:
         # A standfirst between the headline and the body region (cut off by a byline, a date, a caption) is body.
         lead |= {ln.index for ln in lines[title_line.index + 1:start] if ln.kind == "prose"}
     _label_alt_lines(lines)
-    _group_blocks(lines, start, end)
+    _group_blocks(lines, start, end, lead)
     # The headline a reader sees: the <title>-style first line's on-page repeat when it stands by the body.
     head = title_line.index if title_line is not None else None
     if anchor is not None and not head and anchor <= start + DATE_REACH:
         head = anchor
-    _label_name_lines(lines, cues, head, start, end)
+    # The header zone ends where the body begins: before the region, or within the prose before it when that is
+    # more than a standfirst (LEAD_PARAGRAPHS paragraphs: a byline stands between the standfirst and the text).
+    _label_name_lines(lines, cues, head, sorted(lead)[LEAD_PARAGRAPHS] if len(lead) > LEAD_PARAGRAPHS else start, end)
     doc.site = doc.source.hints.get("site") or doc.site
     if not doc.site:
         title = title_line.text if title_line is not None else doc.title
@@ -489,6 +508,7 @@ def _site_lines(lines: list[Line]) -> list[str]:
 
 
 NAME_LINE_REACH = 4
+LEAD_PARAGRAPHS = 2
 # After the author's name, the words that open a bio ("X este conferențiar", "X is a senior fellow").
 _BIO = re.compile(r"^\s*,?\s*(?:este|e|a fost|lucreaza|scrie|preda|is|was|has been|writes|works|teaches|covers"
                   r"|ist|est|es|e|jest)\b")  # a byline of names alone stands this close to the headline or the first body line
@@ -688,8 +708,9 @@ def _label_alt_lines(lines: list[Line]) -> None:
             prev.kind = "alt"
 
 
-def _group_blocks(lines: list[Line], start: int, end: int) -> None:
-    """After a partner/related header, the following non-prose lines belong to that block."""
+def _group_blocks(lines: list[Line], start: int, end: int, lead: set[int] = frozenset()) -> None:
+    """After a partner/related header, the following non-prose lines belong to that block; a paragraph of the body
+    (in the region, or a lead paragraph before it: ``lead_lines``) ends the block."""
     current = None
     pending_name = None
     for line in lines:
@@ -699,7 +720,7 @@ def _group_blocks(lines: list[Line], start: int, end: int) -> None:
             continue
         if current is None:
             continue
-        if line.kind == "prose" and start <= line.index < end or line.kind in ("cta", "copyright", "byline",
+        if line.kind == "prose" and (start <= line.index < end or line.index in lead) or line.kind in ("cta", "copyright", "byline",
                                                                                 "dateline", "caption"):
             current = None
             continue
