@@ -199,3 +199,21 @@ _NO_HEADLINE = re.compile(r"^\(.*\)$|^(?:warning|notice|deprecated|fatal error|p
 
 def no_headline(text: str) -> bool:
     return bool(_NO_HEADLINE.search(text.strip()))
+
+
+# A caption without a credit: a numbered figure label ("Abbildung 4: klassische Schwachschicht.", "Fig. 2 –",
+# "Imaginea 3:") or a position marker naming who stands where in a picture ("Marcell Jansen (l.) und Piotr
+# Trochowski", "(v.l.n.r.)", "(from left)", "(de la stânga la dreapta)"). Forms of de/en/fr/es/it/pt/ro/pl.
+_FIGURE_LABEL = re.compile(r"^(?:abbildung|abb|figure|fig|figura|figure|bild|grafik|grafic[ăa]|imagine[a]?|image|"
+                           r"illustration|ilustra[cț][ãa]o|ilustracja|rycina|ryc|rys|rysunek)\.?\s*\d{1,3}[a-z]?\s*[:.–—-]\s",
+                           re.IGNORECASE)
+_POSITION = re.compile(r"[A-ZÀ-ÞĂÂÎȘȚŞŢŁŚŻŹ][\w.'’-]*\s\((?:l|r|m|li|re|v\.\s?l\.(?:\s?n\.\s?r\.)?|v\.\s?r\.(?:\s?n\.\s?l\.)?"
+                       r"|links|rechts|mitte|left|right|centre|center|from left|from right|left to right|g|d|à gauche"
+                       r"|à droite|de gauche à droite|izq|der|de izquierda a derecha|da sinistra|st|dr|stânga|dreapta"
+                       r"|de la stânga la dreapta|od lewej)\.?\)")  # after a capitalised word: a name, not "turned (left)"
+FIGURE_CAPTION_MAX_WORDS = 40  # a figure's caption is a sentence or two; longer is a paragraph that names a figure
+
+
+def figure_caption(text: str, words: int) -> bool:
+    """A caption without a credit line: a numbered figure label or a picture's position marker."""
+    return words <= FIGURE_CAPTION_MAX_WORDS and bool(_FIGURE_LABEL.match(text) or _POSITION.search(text))

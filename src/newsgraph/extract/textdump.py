@@ -43,6 +43,7 @@ from newsgraph.extract.dumplines import (
     Line,
     _words,
     edge_date,
+    figure_caption,
     fold,
     gallery_count,
     no_headline,
@@ -124,6 +125,9 @@ def classify(line: Line, cues: Cues, dates: bool = True) -> None:
             line.kind, line.data = "byline", {"role": "author", "names": split_names(rest, cues)}
             return
         line.kind, line.data = "caption", {"caption": caption or None, "credit": m.group("credit").strip(" .")}
+        return
+    if figure_caption(text, line.words):
+        line.kind, line.data = "caption", {"caption": text.strip(), "credit": None, "uncredited": True}
         return
     if line.words <= 15 and (m := cues.tags.match(line.kept)) and m.group("rest").strip():
         line.kind = "tags"
@@ -705,7 +709,8 @@ def _byline_or_dated(line: Line, cues: Cues | None) -> bool:
 def _label_alt_lines(lines: list[Line]) -> None:
     """A scraper flattens <img alt> into a line just before the caption: short, unpunctuated, not the title."""
     for prev, line in zip(lines, lines[1:]):
-        if line.kind == "caption" and prev.kind in ("short", "headline") and prev.words <= 25 and prev.loose is None:
+        if line.kind == "caption" and prev.kind in ("short", "headline") and prev.words <= 25 and prev.loose is None \
+                and not line.data.get("uncredited"):  # before a caption known by its wording alone: a subhead
             # not a date with a few words ("28. Jan. 2022 Paula Balov" above the picture): that is a date line
             prev.kind = "alt"
 
