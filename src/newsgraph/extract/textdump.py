@@ -71,6 +71,7 @@ PROSE_MIN_WORDS = 8  # a line this long with terminal punctuation reads as prose
 LONG_LINE_WORDS = 25  # this long reads as prose even without terminal punctuation
 CUE_PENALTY = 6  # a cue line costs this much plus its length
 SHORT_LINE_PENALTY = 2
+CTA_MAX_CHARS = 400  # a call to action anchored at the line start ("Follow X on Twitter …", "Benachrichtigung aktivieren Dürfen wir …") may run on; the unanchored ones need a short line (flattened dev pages, even half: FP 32 -> 30 at 300-800 characters, 200 before)
 
 
 def _is_teaser(text: str) -> bool:
@@ -168,7 +169,7 @@ def classify(line: Line, cues: Cues, dates: bool = True) -> None:
     if len(text) <= 400 and (cues.disclaimer[0].match(folded) or cues.disclaimer[1].search(folded)):
         line.kind = "editorial"  # "The views expressed are the author's own", "Correction, Jan. 11: ..."
         return
-    if len(text) <= 200 and (cues.cta[0].match(folded) or cues.cta[1].search(folded)):
+    if len(text) <= CTA_MAX_CHARS and cues.cta[0].match(folded) or len(text) <= 200 and cues.cta[1].search(folded):
         line.kind = "cta"
         return
     # A related link announced inline: "Citește și: <headline>" / "Read more: <headline>".
