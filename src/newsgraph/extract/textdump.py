@@ -71,7 +71,10 @@ PROSE_MIN_WORDS = 8  # a line this long with terminal punctuation reads as prose
 LONG_LINE_WORDS = 25  # this long reads as prose even without terminal punctuation
 CUE_PENALTY = 6  # a cue line costs this much plus its length
 SHORT_LINE_PENALTY = 2
-CTA_MAX_CHARS = 400  # a call to action anchored at the line start ("Follow X on Twitter …", "Benachrichtigung aktivieren Dürfen wir …") may run on; the unanchored ones need a short line (flattened dev pages, even half: FP 32 -> 30 at 300-800 characters, 200 before)
+# A call to action anchored at the line start ("Follow X on Twitter …", "Benachrichtigung aktivieren Dürfen wir …")
+# may run on; the unanchored ones need a short line. Flattened dev pages, even half: FP 32 -> 30 at 300 to 800
+# characters (200 before).
+CTA_MAX_CHARS = 400
 
 
 def _is_teaser(text: str) -> bool:
