@@ -190,6 +190,21 @@ def posted_date(lines: list[Line], reader_, order: str | None):
     return None
 
 
+# An agency dateline opening the text: "BUCUREȘTI, 14 sept. 2023 – …", "LONDON, March 5, 2024 (Reuters) - …",
+# "Iași, 15.09.2023 /ORIONPRES/ -": a place (up to three capitalised words), a comma, a full date, then a dash or
+# an agency in brackets or slashes.
+_OPENING = re.compile(r"^(?P<head>[A-ZÀ-ÞĂÂÎȘȚŞŢŁŚŻ][\w'’.-]*(?:\s+[A-ZÀ-ÞĂÂÎȘȚŞŢŁŚŻ][\w'’.-]*){0,2},\s+[^–—]{6,40}?)"
+                      r"\s*(?:\([^)]{2,30}\)\s*|/[^/]{2,30}/\s*)?[–—-]\s")
+
+
+def opening_date(text: str, reader_, order: str | None):
+    """(date, dateline) of a paragraph that opens with an agency dateline holding a full date, or None."""
+    if not (m := _OPENING.match(text)):
+        return None
+    found = reader_.find(m.group("head"), order or "DMY")
+    return (found[0], m.group("head")) if len(found) == 1 else None
+
+
 # Lines shaped like a headline that no reader takes for one: a credit or note wholly in brackets ("(Elizabeth
 # Conley / Houston Chronicle)"), a server's error message printed into the page.
 _NO_HEADLINE = re.compile(r"^\(.*\)$|^(?:warning|notice|deprecated|fatal error|parse error):\s.*\bon line \d+"

@@ -53,6 +53,12 @@ _AGENCY_SIGN = re.compile(r"/(?P<n>[A-Z][A-Z0-9]{2,20})/|\((?P<m>[A-Z][A-Z0-9]{2
 _SOURCE = re.compile(r"^(?:sursa|source|quelle|fuente|fonte|źródło)\s*:\s*(?P<n>[^:]{2,40})$", re.IGNORECASE)
 _SELF = re.compile(r"^(?P<n>[\w&'’ .-]{2,40}?) is (?:a |an )?(?:listener|reader|viewer|member|subscriber)"
                    r"[- ](?:supported|funded)", re.IGNORECASE)
+# A publication's tagline under its masthead ("Cotidian independent al Olteniei", "The voice of the valley since
+# 1887", "Unabhängige Tageszeitung für …"): the line above it is the publication's name. Folded, short.
+_TAGLINE = re.compile(r"^(?:(?:primul|cel mai|singurul|un|the|an?|die|le|la|el|il|o)\s+)?(?:\w+\s+){0,2}?(?:cotidian|ziar"
+                      r"|saptamanal|publicatie|revista|portal(?:ul)?|jurnal|site(?:ul)? de stiri|daily|weekly|newspaper"
+                      r"|magazine|voice of|tageszeitung|zeitung|wochenzeitung|quotidien|hebdomadaire|diario|periodico"
+                      r"|quotidiano|giornale|jornal|dziennik|tygodnik)\b[\w ,.'’-]{0,60}$")
 _CAMEL = re.compile(r"[a-z][A-Z]|\d|^[A-Z]{3,}$")  # "GutaiTV", "Digi24", "ORIONPRES": a brand, not a section
 _BRANDISH = re.compile(r"^[\w&'’.+ -]{2,40}$")
 
@@ -134,7 +140,8 @@ def site_candidates(lines: list[str], cues, title: str | None = None) -> list[tu
             add(d.group("d"), "url", 2)
         if i == 0 and short and len(text.split()) <= 6:
             name = _TITLE_SEP.split(text)[0]
-            add(name, "masthead", 2 if _CAMEL.search(name) else 1)
+            tagline = len(lines) > 1 and _TAGLINE.match(fold_keep(lines[1].strip())) is not None
+            add(name, "masthead", 3 if tagline else 2 if _CAMEL.search(name) else 1)
             if (len(name.split()) >= 2 or _CAMEL.search(name)) and name == text:
                 masthead = name
         if short:

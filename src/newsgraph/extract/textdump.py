@@ -47,6 +47,7 @@ from newsgraph.extract.dumplines import (
     fold,
     gallery_count,
     no_headline,
+    opening_date,
     one_byline,
     posted_date,
     undated_title,
@@ -459,6 +460,8 @@ def segment(doc: Document, cues: Cues) -> Document:
         doc.title = undated
     if doc.published is None and (posted := posted_date(lines, dates.reader, dates.order)):
         doc.published = DateValue(posted[0].value, "text:posted", 0.8, text=posted[1], tz=posted[0].tz)
+    if doc.published is None and doc.body and (opening := opening_date(doc.body[0], dates.reader, dates.order)):
+        doc.published = DateValue(opening[0].value, "text:dateline", 0.8, text=opening[1], tz=opening[0].tz)
     if not doc.authors and head is not None and (found := dated_author(
             lines, cues, dates.reader, head, doc.site, doc.published.text if doc.published else None,
             NAME_DATE_REACH)):  # "Tanja Karrasch 3.11.2023" under the headline, no label
