@@ -1,4 +1,4 @@
-"""More unseen dump styles (issue #11, twelfth round): 69 invented outlets and scraper exports in styles that
+"""More unseen dump styles (issue #11, twelfth round): 84 invented outlets and scraper exports in styles that
 ``test_dump_probes.py`` does not have, written before the fixes they led to. Romanian: weekday-led dates with and
 without commas, dates with the time first, dotted dates with a comma and a time, a dash and a time after a month
 name, Roman-numeral months, label variants ("Data postării", "Publicat în", "Ultima actualizare"), double spaces
@@ -9,7 +9,10 @@ by X on …", markdown exports, JSON arrays. Day-first numeric dates in Romanian
 
 On the code of the round's start 5 failed: a "By" label kept in a key-value header's byline, a markdown
 ``_date_`` emphasis, an agency dateline's date ("BUCUREȘTI, 14 sept. 2023 – …"), a Roman-numeral month
-("14.IX.2023"), a masthead named only by the tagline under it. Two more expected capitalised surnames
+("14.IX.2023"), a masthead named only by the tagline under it; of a fourth batch of 15, 5: bylines with a role
+after a separator ("Ana Marin | Redactor", "Ana Marin - corespondent Suceava") or the outlet after the names ("By
+Ann Lee and Bo Li, The Harbour Courier"), a site named by an SEO title's last part and the masthead line under it,
+or by a footer's "X este o publicație a …". Two more expected capitalised surnames
 ("Ion POPESCU") to be re-cased; the dev-dump scorer casefolds names, so they now assert the name as written."""
 
 import json
@@ -292,6 +295,81 @@ case(
     "ro-views-comments-line",
     [TRO, "14.09.2023 10:30 • 1.234 vizualizări • 5 comentarii", *PRO],
     dict(date="2023-09-14"),
+)
+
+# --- fourth batch: titles, bylines with outlets, footers -----------------------------------------------------
+case(
+    "ro-seo-title-then-on-page-headline",
+    ["Pod Siret reparații 2024 | Știri Suceava | Gazeta de Nord", "Gazeta de Nord", "Acasă", "Local", TRO,
+     "14.09.2023", *PRO],
+    dict(title=TRO, site="Gazeta de Nord", date="2023-09-14"),
+)
+case(
+    "ro-credit-under-title",
+    [TRO, "Foto: Ion Vlad / Gazeta de Nord", "14.09.2023", "Autor: Ana Marin", *PRO],
+    dict(title=TRO, authors=["Ana Marin"], date="2023-09-14"),
+)
+case(
+    "ro-citeste-si-inline",
+    [TRO, "14.09.2023", PRO[0], "Citește și: Noi restricții de trafic în centrul orașului", *PRO[1:]],
+    dict(title=TRO, date="2023-09-14"),
+)
+case(
+    "ro-name-pipe-role",
+    [TRO, "Ana Marin | Redactor", "14.09.2023", *PRO],
+    dict(authors=["Ana Marin"], date="2023-09-14"),
+)
+case(
+    "ro-name-dash-correspondent",
+    [TRO, "14.09.2023", "Ana Marin - corespondent Suceava", *PRO],
+    dict(authors=["Ana Marin"]),
+)
+case("ro-dotted-iso", [TRO, "2023.09.14", *PRO], dict(date="2023-09-14"))
+case(
+    "ro-copyright-after-name",
+    [TRO, "14.09.2023", *PRO, "Gazeta de Nord © 2023"],
+    dict(site="Gazeta de Nord"),
+)
+case(
+    "ro-rights-range-footer",
+    [TRO, "14.09.2023", *PRO, "Toate drepturile rezervate © Gazeta de Nord 2010-2023"],
+    dict(site="Gazeta de Nord"),
+)
+case(
+    "ro-self-description-footer",
+    [TRO, "14.09.2023", *PRO, "Despre noi", "Contact", "Gazeta de Nord este o publicație a SC Media Nord SRL"],
+    dict(site="Gazeta de Nord"),
+)
+case(
+    "en-by-name-agency",
+    [TEN, "By ANN LEE, Associated Press", "March 5, 2024", *PEN],
+    dict(authors=["ANN LEE"], date="2024-03-05"),
+)
+case(
+    "en-by-name-outlet",
+    [TEN, "By Ann Lee and Bo Li, The Harbour Courier", "March 5, 2024", *PEN],
+    dict(authors=["Ann Lee", "Bo Li"]),
+)
+case(
+    "en-kicker-above-headline",
+    ["The Harbour Courier", "LOCAL NEWS", TEN, "By Ann Lee", "5 March 2024", *PEN],
+    dict(title=TEN, authors=["Ann Lee"], date="2024-03-05"),
+)
+case(
+    "ro-no-blank-short-paragraphs",
+    ["Gazeta de Nord", TRO, "14.09.2023, 10:30", "Autor: Ana Marin", *[p.split(", ")[0] + "." for p in PRO]],
+    dict(title=TRO, date="2023-09-14", authors=["Ana Marin"]),
+    blank=False,
+)
+case(
+    "ro-date-author-one-line-no-label",
+    [TRO, "14 septembrie 2023, 10:30, de Ana Marin", *PRO],
+    dict(date="2023-09-14", authors=["Ana Marin"]),
+)
+case(
+    "ro-views-before-date",
+    [TRO, "1.245 afișări", "14.09.2023", *PRO],
+    dict(title=TRO, date="2023-09-14"),
 )
 
 

@@ -53,6 +53,12 @@ _AGENCY_SIGN = re.compile(r"/(?P<n>[A-Z][A-Z0-9]{2,20})/|\((?P<m>[A-Z][A-Z0-9]{2
 _SOURCE = re.compile(r"^(?:sursa|source|quelle|fuente|fonte|źródło)\s*:\s*(?P<n>[^:]{2,40})$", re.IGNORECASE)
 _SELF = re.compile(r"^(?P<n>[\w&'’ .-]{2,40}?) is (?:a |an )?(?:listener|reader|viewer|member|subscriber)"
                    r"[- ](?:supported|funded)", re.IGNORECASE)
+# "Gazeta de Nord este o publicație a SC Media Nord SRL", "The Courier is a product of Harbour Media": the footer's
+# line that says what the site is.
+_SELF_KIND = re.compile(r"^(?P<n>[\w&'’ .-]{2,40}?) (?:este|is|ist|est|es|è|é|jest) (?:(?:o|un|a|an|ein|eine|une|una"
+                        r"|uma|um) )?(?:publica[tț]ie|publication|publicação|publicación|pubblicazione|ziar|cotidian"
+                        r"|revist[aă]|newspaper|magazine|portal|product|produs|publikation|zeitung|journal|peri[oó]dico"
+                        r"|diario|giornale|jornal|dziennik)\b", re.IGNORECASE)
 # A publication's tagline under its masthead ("Cotidian independent al Olteniei", "The voice of the valley since
 # 1887", "Unabhängige Tageszeitung für …"): the line above it is the publication's name. Folded, short.
 _TAGLINE = re.compile(r"^(?:(?:primul|cel mai|singurul|un|the|an?|die|le|la|el|il|o)\s+)?(?:\w+\s+){0,2}?(?:cotidian|ziar"
@@ -124,7 +130,9 @@ def site_candidates(lines: list[str], cues, title: str | None = None) -> list[tu
             head, tail = " ".join(parts[:-1]), parts[-1]
             if len(head.split()) >= 4 and len(tail.split()) <= 5 and (
                     title_key is None or fold_keep(head).strip().startswith(title_key[:20])
-                    or title_key.startswith(fold_keep(head).strip()[:20])):
+                    or title_key.startswith(fold_keep(head).strip()[:20])
+                    # an SEO <title> unlike the headline: its last part stands alone on a masthead line below it
+                    or any(fold_keep(ln).strip() == fold_keep(tail).strip() for ln in lines[i + 1:i + 4])):
                 add(tail, "title-suffix", 3)
         if i < 12 and short and len(crumbs := _CRUMB_SEP.split(text)) >= 2 and all(
                 len(c.split()) <= 6 for c in crumbs):
@@ -151,7 +159,7 @@ def site_candidates(lines: list[str], cues, title: str | None = None) -> list[tu
                     add(text[m.start("site"):m.end("site")], "cue", 3)
             if ":" in text and i > 0 and (m := _SOURCE.match(text)):
                 add(m.group("n"), "source", 1)
-            if " is " in text and (m := _SELF.match(text)):
+            if " is " in text and (m := _SELF.match(text)) or (m := _SELF_KIND.match(text)):
                 add(m.group("n"), "self", 3)
             if ":" in text and (m := _CREDIT.search(text)):
                 credit = m.group("c").strip()

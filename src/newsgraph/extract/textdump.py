@@ -31,6 +31,7 @@ from newsgraph.extract.authors import (
     name_line,
     signature,
     split_names,
+    without_role,
 )
 from newsgraph.extract.datetext import DATE_LINE_MAX_CHARS, DateOrder, Found, date_line, fold_keep, reader, relative
 from newsgraph.extract.dumpbylines import dated_author, handle_after_date, label_alone_bylines
@@ -157,6 +158,7 @@ def classify(line: Line, cues: Cues, dates: bool = True) -> None:
                 line.kind, line.data = "byline", {"role": "author", "names": []}
                 return
             rest = _NEXT_LABEL.split(full, maxsplit=1)[0]  # "Reporter: X, Operator: Y", "Von X Kategorien: …"
+            rest = without_role(rest, cues, organisation=True)  # "By Ann Lee, The Harbour Courier"
             if regex is not _VON and looks_like_names(rest, cues):
                 line.kind = "byline"
                 line.data = {"role": key, "names": split_names(rest, cues)}
