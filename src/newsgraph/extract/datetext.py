@@ -113,6 +113,9 @@ ROMAN_MONTHS = {r: n for n, r in sorted(enumerate(("i", "ii", "iii", "iv", "v", 
                                                    "xii"), 1), key=lambda nr: -len(nr[1]))}
 
 
+_ROMAN_HINT = re.compile(r"\d[./-]\s?[ivx]")  # a cheap test before the full pattern
+
+
 class DateReader:
     """Date patterns for a set of languages (month and weekday names from dateparser's locales)."""
 
@@ -190,7 +193,7 @@ class DateReader:
                 found.append((m.start(), m.end(), y, int(m.group("m2")), int(m.group("d2"))))
             else:
                 found.append((m.start(), m.end(), int(m.group("y")), int(m.group("m")), int(m.group("d"))))
-        for m in self.roman.finditer(folded):
+        for m in self.roman.finditer(folded) if _ROMAN_HINT.search(folded) else ():
             found.append((m.start(), m.end(), int(m.group("y")), ROMAN_MONTHS[m.group("m")], int(m.group("d"))))
         for regex in (self.day_first, self.month_first):
             for m in regex.finditer(folded):

@@ -231,4 +231,5 @@ FIGURE_CAPTION_MAX_WORDS = 40  # a figure's caption is a sentence or two; longer
 
 def figure_caption(text: str, words: int) -> bool:
     """A caption without a credit line: a numbered figure label or a picture's position marker."""
-    return words <= FIGURE_CAPTION_MAX_WORDS and bool(_FIGURE_LABEL.match(text) or _POSITION.search(text))
+    return words <= FIGURE_CAPTION_MAX_WORDS and bool(_FIGURE_LABEL.match(text) or "(" in text and
+                                                      _POSITION.search(text))

@@ -55,10 +55,11 @@ _SELF = re.compile(r"^(?P<n>[\w&'’ .-]{2,40}?) is (?:a |an )?(?:listener|reade
                    r"[- ](?:supported|funded)", re.IGNORECASE)
 # "Gazeta de Nord este o publicație a SC Media Nord SRL", "The Courier is a product of Harbour Media": the footer's
 # line that says what the site is.
-_SELF_KIND = re.compile(r"^(?P<n>[\w&'’ .-]{2,40}?) (?:este|is|ist|est|es|è|é|jest) (?:(?:o|un|a|an|ein|eine|une|una"
-                        r"|uma|um) )?(?:publica[tț]ie|publication|publicação|publicación|pubblicazione|ziar|cotidian"
-                        r"|revist[aă]|newspaper|magazine|portal|product|produs|publikation|zeitung|journal|peri[oó]dico"
-                        r"|diario|giornale|jornal|dziennik)\b", re.IGNORECASE)
+_SELF_KIND = re.compile(r" (?:este|is|ist|est|es|è|é|jest) (?:(?:o|un|a|an|ein|eine|une|una|uma|um) )?(?:publica[tț]ie"
+                        r"|publication|publicação|publicación|pubblicazione|ziar|cotidian|revist[aă]|newspaper|magazine"
+                        r"|portal|product|produs|publikation|zeitung|journal|peri[oó]dico|diario|giornale|jornal"
+                        r"|dziennik)\b", re.IGNORECASE)
+SELF_NAME_CHARS = 40
 # A publication's tagline under its masthead ("Cotidian independent al Olteniei", "The voice of the valley since
 # 1887", "Unabhängige Tageszeitung für …"): the line above it is the publication's name. Folded, short.
 _TAGLINE = re.compile(r"^(?:(?:primul|cel mai|singurul|un|the|an?|die|le|la|el|il|o)\s+)?(?:\w+\s+){0,2}?(?:cotidian|ziar"
@@ -159,8 +160,10 @@ def site_candidates(lines: list[str], cues, title: str | None = None) -> list[tu
                     add(text[m.start("site"):m.end("site")], "cue", 3)
             if ":" in text and i > 0 and (m := _SOURCE.match(text)):
                 add(m.group("n"), "source", 1)
-            if " is " in text and (m := _SELF.match(text)) or (m := _SELF_KIND.match(text)):
+            if " is " in text and (m := _SELF.match(text)):
                 add(m.group("n"), "self", 3)
+            elif (m := _SELF_KIND.search(text, 2, SELF_NAME_CHARS + 40)) and m.start() <= SELF_NAME_CHARS:
+                add(text[:m.start()], "self", 3)
             if ":" in text and (m := _CREDIT.search(text)):
                 credit = m.group("c").strip()
                 for part in re.split(r"\s*/\s*", credit):

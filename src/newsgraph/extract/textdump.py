@@ -59,6 +59,7 @@ from newsgraph.extract.site import choose_site, display_site, site_candidates
 from newsgraph.extract.site import key as site_key
 from newsgraph.lang.cues import Cues
 
+_FIGURE_INITIALS = frozenset("AaFfBbGgIiRr")  # the letters a figure label starts with (``figure_caption``)
 _TERMINAL = tuple('.!?;:"”»\'’)…。！？」』')
 _ELLIPSIS = ("...", "…")
 _DIGIT = re.compile(r"\d")
@@ -132,7 +133,7 @@ def classify(line: Line, cues: Cues, dates: bool = True) -> None:
             return
         line.kind, line.data = "caption", {"caption": caption or None, "credit": m.group("credit").strip(" .")}
         return
-    if figure_caption(text, line.words):
+    if ("(" in text or text[:1] in _FIGURE_INITIALS) and figure_caption(text, line.words):
         line.kind, line.data = "caption", {"caption": text.strip(), "credit": None, "uncredited": True}
         return
     if line.words <= 15 and (m := cues.tags.match(line.kept)) and m.group("rest").strip():
