@@ -423,7 +423,8 @@ def segment(doc: Document, cues: Cues) -> Document:
         if (first := standfirst(lines, title_line.index, start)) is not None:
             lead.add(first)
     _label_alt_lines(lines)
-    _group_blocks(lines, start, end, lead)
+    listed = list_items(lines, start, end, lead)  # body lines too, but no paragraphs (the header zone ignores them)
+    _group_blocks(lines, start, end, lead | listed)
     # The headline a reader sees: the <title>-style first line's on-page repeat when it stands by the body.
     head = title_line.index if title_line is not None else None
     if anchor is not None and not head and anchor <= start + DATE_REACH:
@@ -455,7 +456,8 @@ def segment(doc: Document, cues: Cues) -> Document:
         _apply_date(line, doc, dates)
     one_byline(lines, ref)
     for line in lines:
-        _apply(line, doc, in_body=start <= line.index < end or line.index in lead, dates=dates)
+        _apply(line, doc, in_body=start <= line.index < end or line.index in lead or line.index in listed,
+               dates=dates)
     if doc.title and not doc.source.hints.get("title"):
         undated = undated_title(doc.title, dates.reader)
         if doc.published is None and (found := edge_date(doc.title, undated, dates.reader, dates.order)):
@@ -607,6 +609,30 @@ def _join_split_dates(lines: list[Line]) -> None:
                 and line.kind == "dateline" and not line.data.get("label"):
             line.kind = prev.kind
             prev.data["continued"] = True
+
+
+LIST_MAX_ITEMS = 20
+
+
+def list_items(lines: list[Line], start: int, end: int, lead: set[int]) -> set[int]:
+    """The items of a list that a paragraph of the text announces with a colon ("Follow these six tips:", "Sie
+    wollen … was unterscheidet uns:"): the short and headline-shaped lines right after it (up to LIST_MAX_ITEMS, no
+    cue line among them) are the text's when another paragraph of the text follows them."""
+    found: set[int] = set()
+    for line in lines:
+        if not (start <= line.index < end or line.index in lead) or not line.text.endswith(":") \
+                or line.kind not in ("prose", "headline", "short"):
+            continue
+        items = []
+        for item in lines[line.index + 1:line.index + 2 + LIST_MAX_ITEMS]:
+            if item.kind not in ("short", "headline"):
+                # a list inside the text: a paragraph of the body follows it (at the text's end, the lines after
+                # a colon are as often a gallery's, a newsletter's or a menu's)
+                if item.kind == "prose" and (start <= item.index < end or item.index in lead):
+                    found.update(items)
+                break
+            items.append(item.index)
+    return found
 
 
 def lead_lines(lines: list[Line], start: int, anchor=_UNSET) -> set[int]:
