@@ -372,6 +372,15 @@ case(
     dict(title=TRO, date="2023-09-14"),
 )
 
+# --- a given name that is also a month or a weekday ---------------------------------------------------------
+case(
+    "en-month-given-name-long-byline",
+    [TEN, "By May Collins | March 5, 2024 | Last updated: March 6, 2024, 8:54 AM GMT", *PEN],
+    dict(title=TEN, date="2024-03-05", authors=["May Collins"]),
+)
+case("en-name-then-month-abbrev", [TEN, "by Jan Kowalski Mar. 5, 2024", *PEN], dict(authors=["Jan Kowalski"],
+                                                                                    date="2024-03-05"))
+
 
 @pytest.mark.parametrize("name, text, expected", cases, ids=[c[0] for c in cases])
 def test_unseen_dump_styles_twelfth_round(structure, name, text, expected):

@@ -74,6 +74,7 @@ PROSE_MIN_WORDS = 8  # a line this long with terminal punctuation reads as prose
 LONG_LINE_WORDS = 25  # this long reads as prose even without terminal punctuation
 CUE_PENALTY = 6  # a cue line costs this much plus its length
 SHORT_LINE_PENALTY = 2
+BYLINE_MAX_WORDS = 16  # a labelled byline with its date and update line; even half: 14 -> 16 +1 page, 20 took a sentence
 # A call to action anchored at the line start ("Follow X on Twitter …", "Benachrichtigung aktivieren Dürfen wir …")
 # may run on; the unanchored ones need a short line. Flattened dev pages, even half: FP 32 -> 30 at 300 to 800
 # characters (200 before).
@@ -145,7 +146,7 @@ def classify(line: Line, cues: Cues, dates: bool = True) -> None:
     if line.words <= 30 and (sig := signature(text, cues)):
         line.kind, line.data = "byline", {"role": "signature", "names": sig[0], "editors": sig[1]}
         return
-    if line.words <= 14:
+    if line.words <= BYLINE_MAX_WORDS:
         kept = line.kept
         for regex, key in ((cues.editor, "editor"), (cues.author, "author"), (_VON, "author")):
             m = regex.match(kept)
@@ -229,10 +230,17 @@ def _byline_with_tail(line: Line, rest: str, role: str, cues: Cues, dates: bool,
     if two_words and not all(len(n.split()) >= 2 for n in names):
         return False
     calendar = reader(cues.codes)
-    if any(fold_keep(w).rstrip(".") in calendar.weekdays or fold_keep(w).rstrip(".") in calendar.months
-           for n in names for w in n.split()):
-        return False  # "Di Dienstag - 14.30 Uhr": a weekday after a label-like word, not a name
-    tail = rest[len(parts[0]):]
+    def calendar_word(w: str) -> bool:
+        return fold_keep(w).rstrip(".,") in calendar.weekdays or fold_keep(w).rstrip(".,") in calendar.months
+
+    if any(all(calendar_word(w) for w in n.split()) for n in names):
+        return False  # "Di Dienstag - 14.30 Uhr": a weekday after a label-like word, not a name ("Jan Kupitz" is)
+    # "by J.O. Haselhoef Apr. 26, 2022": the date's month after the name
+    month = ""
+    if len(names[-1].split()) > 2 and calendar_word(names[-1].split()[-1]):
+        month = names[-1].split()[-1]  # it belongs to the date in the tail
+        names[-1] = " ".join(names[-1].split()[:-1])
+    tail = f"{month} {rest[len(parts[0]):]}" if month else rest[len(parts[0]):]
     if dates and role == "author" and reader(cues.codes).find(tail, "DMY"):
         line.kind, line.data = "dateline", {"label": "", "relative": False, "names": names}
     else:
