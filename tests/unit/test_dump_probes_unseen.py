@@ -1,4 +1,4 @@
-"""More unseen dump styles (issue #11, twelfth round): 84 invented outlets and scraper exports in styles that
+"""More unseen dump styles (issue #11, twelfth round): 92 invented outlets and scraper exports in styles that
 ``test_dump_probes.py`` does not have, written before the fixes they led to. Romanian: weekday-led dates with and
 without commas, dates with the time first, dotted dates with a comma and a time, a dash and a time after a month
 name, Roman-numeral months, label variants ("Data postării", "Publicat în", "Ultima actualizare"), double spaces
@@ -12,7 +12,9 @@ On the code of the round's start 5 failed: a "By" label kept in a key-value head
 ("14.IX.2023"), a masthead named only by the tagline under it; of a fourth batch of 15, 5: bylines with a role
 after a separator ("Ana Marin | Redactor", "Ana Marin - corespondent Suceava") or the outlet after the names ("By
 Ann Lee and Bo Li, The Harbour Courier"), a site named by an SEO title's last part and the masthead line under it,
-or by a footer's "X este o publicație a …". Two more expected capitalised surnames
+or by a footer's "X este o publicație a …". Later probes (given names that are months, furniture shaped like
+bylines: language switchers, share bars, recipe filters, "de <section>") were written from error kinds of the
+flattened dev pages' even half. Two more expected capitalised surnames
 ("Ion POPESCU") to be re-cased; the dev-dump scorer casefolds names, so they now assert the name as written."""
 
 import json
@@ -380,6 +382,22 @@ case(
 )
 case("en-name-then-month-abbrev", [TEN, "by Jan Kowalski Mar. 5, 2024", *PEN], dict(authors=["Jan Kowalski"],
                                                                                     date="2024-03-05"))
+
+# --- furniture shaped like bylines ----------------------------------------------------------------------------
+case("ro-language-switcher", ["RO | EN", "De | Fr", TRO, "14.09.2023", *PRO], dict(authors=[], title=TRO))
+case("en-share-bar-caps", [TEN, "FB TW Pinterest Insta SC", "March 5, 2024", *PEN], dict(authors=[]))
+case(
+    "en-recipe-filter-headings",
+    ["By Course:", "By Cuisine:", TEN, "By Ann Lee", "March 5, 2024", *PEN],
+    dict(authors=["Ann Lee"]),
+)
+case("es-de-section", [TEN, "de Política", "March 5, 2024", *PEN], dict(authors=[]))
+case(
+    "en-degree-ms",
+    [TEN, "Written by Rachael Link, MS, RD", "March 5, 2024", *PEN],
+    dict(authors=["Rachael Link"]),
+)
+case("de-autor-colon-after-name", [TEN, "Autor Mark Newton:", "05.03.2024", *PEN], dict(authors=["Mark Newton"]))
 
 
 @pytest.mark.parametrize("name, text, expected", cases, ids=[c[0] for c in cases])

@@ -18,7 +18,7 @@ import re
 from newsgraph.extract.datetext import fold_keep
 
 _PLACE = re.compile(r"\s*\([^)]*\)\s*$|\s+(?:in|at|from|din|în|aus)\s+[A-Z][\w .'-]*$")
-_DEGREE = re.compile(r"(?:,\s*|\s+)(?:MPH|MD|PhD|Ph\.D\.|RN|MSc|MBA|DO|RD|MA|BA|BSc|DPhil|Jr\.?|Sr\.?)\.?$")
+_DEGREE = re.compile(r"(?:,\s*|\s+)(?:MPH|MD|PhD|Ph\.D\.|RN|MSc|MS|MBA|DO|RD|MA|BA|BSc|DPhil|Jr\.?|Sr\.?)\.?$")
 _SPLIT = re.compile(r"\s*(?:,|;|/|&|\bși\b|\bşi\b|\bsi\b|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b)\s*")
 _PLACE_WORD = re.compile(r"[A-ZĂÂÎȘȚŞŢÀ-ÖØ-Þ][^\W\d_]+(?:-[^\W\d_]+)*")
 _INITIALS = re.compile(r"^(?:[A-ZĂÂÎȘȚŞŢ]\.\s?){1,3}$")
@@ -101,6 +101,8 @@ def _person_shaped(name: str, cues) -> bool:
     tokens = name.split()
     if not 1 <= len(tokens) <= 5 or not tokens[0][:1].isupper() or fold_keep(tokens[0]) in _NAME_ARTICLES:
         return False  # "The Planetary Press", "Die Redaktion": an article opens no person's name
+    if len(tokens) == 1 and len(tokens[0]) <= 2 or sum(len(t) == 2 and t.isupper() for t in tokens) >= 2:
+        return False  # "De | Fr", "DE EN", "FB TW Pinterest Insta SC": language switchers and share bars
     if all(t.isupper() and len(t) > 1 for t in tokens) and (len(tokens) > CAPITALS_NAME_WORDS or any(
             fold_keep(t) in _FUNCTION_WORDS for t in tokens)):
         return False

@@ -67,6 +67,7 @@ _FOOTER = re.compile(r"\b(?:19|20)\d{2}\b|rights|drepturi|rechte|droits|derechos
 NEWSROOM_WORDS = 6  # "de Redacția Gazeta Oltului" (4), "By The Gazette Staff" (4); longer lines are sentences
 _TWEET = re.compile(r"^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)")
 _TIME_ALONE = re.compile(r"^\s*(?:ora|at|la)?\s*:?\s*[0-2]?\d[:.][0-5]\d\s*(?:[ap]\.?m\.?)?\s*$", re.IGNORECASE)
+_INITIALS_ONLY = re.compile(r"^(?:[A-ZĂÂÎȘȚŞŢ]\.\s?){1,3}$")
 _SHORT_NAME = re.compile(r"^[\w.&'’ \-]{2,40}$", re.UNICODE)
 
 # Scores (calibrated as described in the module docstring).
@@ -161,7 +162,11 @@ def classify(line: Line, cues: Cues, dates: bool = True) -> None:
                 return
             rest = _NEXT_LABEL.split(full, maxsplit=1)[0]  # "Reporter: X, Operator: Y", "Von X Kategorien: …"
             rest = without_role(rest, cues, organisation=True)  # "By Ann Lee, The Harbour Courier"
-            if regex is not _VON and looks_like_names(rest, cues):
+            if text.rstrip().endswith(":") and m.group("label") in _PREPOSITION_LABELS | {"by"}:
+                break  # "By Cuisine:", "By Main Ingredient:": a filter's heading ("Autor Mark Newton:" is a byline)
+            if regex is not _VON and looks_like_names(rest, cues) and not (
+                    m.group("label") in _PREPOSITION_LABELS and len(rest.split()) == 1 and not _INITIALS_ONLY.match(rest)):
+                # after "de"/"di"/"por" one word is a section or a place ("de Política"), not a name
                 line.kind = "byline"
                 line.data = {"role": key, "names": split_names(rest, cues)}
             elif not (_byline_with_tail(line, full, key, cues, dates, two_words=regex is _VON) or rest != full
