@@ -1,4 +1,4 @@
-"""More unseen dump styles (issue #11, twelfth round): 92 invented outlets and scraper exports in styles that
+"""More unseen dump styles (issue #11, twelfth round): 98 invented outlets and scraper exports in styles that
 ``test_dump_probes.py`` does not have, written before the fixes they led to. Romanian: weekday-led dates with and
 without commas, dates with the time first, dotted dates with a comma and a time, a dash and a time after a month
 name, Roman-numeral months, label variants ("Data postării", "Publicat în", "Ultima actualizare"), double spaces
@@ -398,6 +398,27 @@ case(
     dict(authors=["Rachael Link"]),
 )
 case("de-autor-colon-after-name", [TEN, "Autor Mark Newton:", "05.03.2024", *PEN], dict(authors=["Mark Newton"]))
+
+# --- sites named in one place each --------------------------------------------------------------------------
+case("ro-site-app-cta", [TRO, "14.09.2023", *PRO, "Descarcă aplicația Gazeta de Nord", "© 2023 Gazeta de Nord"],
+     dict(site="Gazeta de Nord"))
+case("ro-site-camel-masthead", ["GazetaNord.ro", "Social", TRO, "14.09.2023", *PRO], dict(site="GazetaNord"))
+case("ro-site-title-dash-suffix", [f"{TRO} - Gazeta de Nord", TRO, "14.09.2023", *PRO], dict(site="Gazeta de Nord"))
+case(
+    "ro-site-whatsapp-cta",
+    [TRO, "14.09.2023", *PRO, "Urmărește Gazeta de Nord și pe canalul de WhatsApp", "Contact: redactia@gazetadenord.ro"],
+    dict(site="Gazeta de Nord"),
+)
+case(
+    "ro-site-redactia-mention",
+    ["Gazeta de Nord", TRO, "14.09.2023", "Redacția Gazeta de Nord", *PRO],
+    dict(site="Gazeta de Nord", authors=[]),
+)
+case(
+    "en-site-masthead-copyright-ltd",
+    ["The Harbour Courier", TEN, "March 5, 2024", *PEN, "Copyright © 2024 Harbour Courier Media Ltd. All rights reserved."],
+    dict(site="The Harbour Courier"),
+)
 
 
 @pytest.mark.parametrize("name, text, expected", cases, ids=[c[0] for c in cases])

@@ -235,7 +235,9 @@ def choose_site(candidates: list[tuple[str, str, int]]) -> tuple[str | None, lis
     if best is None or best_score < MIN_SCORE:
         return None, []
     kinds = groups[best]
-    spelled = next(kinds[kind][1] for kind in _PREFERRED_SPELLING if kind in kinds)
+    # spelled as the group's own clues write it, not as a longer name that backs it ("Harbour Courier Media Ltd.")
+    spelled = next((kinds[kind][1] for kind in _PREFERRED_SPELLING if kind in kinds and key(kinds[kind][1]) == best),
+                   None) or next(kinds[kind][1] for kind in _PREFERRED_SPELLING if kind in kinds)
     return spelled, sorted(kinds)
 
 
