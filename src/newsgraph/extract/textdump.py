@@ -437,6 +437,8 @@ def segment(doc: Document, cues: Cues) -> Document:
             lead.add(first)
     _label_alt_lines(lines)
     listed = list_items(lines, start, end, lead)  # body lines too, but no paragraphs (the header zone ignores them)
+    listed |= {ln.index for ln in lines[:-1] if ln.kind in ("short", "headline") and ln.text.endswith(":") and (
+        start <= ln.index + 1 < end or ln.index + 1 in lead) and lines[ln.index + 1].kind == "prose"}  # "Tenor:"
     _group_blocks(lines, start, end, lead | listed)
     # The headline a reader sees: the <title>-style first line's on-page repeat when it stands by the body.
     head = title_line.index if title_line is not None else None
