@@ -1,4 +1,4 @@
-"""More unseen dump styles (issue #11, twelfth round): 98 invented outlets and scraper exports in styles that
+"""More unseen dump styles (issue #11, twelfth round): 103 invented outlets and scraper exports in styles that
 ``test_dump_probes.py`` does not have, written before the fixes they led to. Romanian: weekday-led dates with and
 without commas, dates with the time first, dotted dates with a comma and a time, a dash and a time after a month
 name, Roman-numeral months, label variants ("Data postării", "Publicat în", "Ultima actualizare"), double spaces
@@ -418,6 +418,34 @@ case(
     "en-site-masthead-copyright-ltd",
     ["The Harbour Courier", TEN, "March 5, 2024", *PEN, "Copyright © 2024 Harbour Courier Media Ltd. All rights reserved."],
     dict(site="The Harbour Courier"),
+)
+
+# --- titles among furniture -----------------------------------------------------------------------------------
+case(
+    "ro-title-after-breadcrumb-and-date",
+    ["Gazeta de Nord", "Acasă » Social » Infrastructură", "14.09.2023", TRO, "Autor: Ana Marin", *PRO],
+    dict(title=TRO, date="2023-09-14", authors=["Ana Marin"]),
+)
+case(
+    "ro-title-with-views-and-comments-around",
+    ["Social", TRO, "1.245 vizualizări", "3 comentarii", "14.09.2023", *PRO],
+    dict(title=TRO, date="2023-09-14"),
+)
+case(
+    "ro-title-question-no-blank",
+    ["Gazeta de Nord", "Social", "Când se redeschide podul peste Siret?", "14.09.2023, 10:30", *PRO],
+    dict(title="Când se redeschide podul peste Siret?", date="2023-09-14"),
+    blank=False,
+)
+case(
+    "ro-title-kicker-line-above",
+    ["EXCLUSIV", "Video", TRO, "Publicat: 14.09.2023", *PRO],
+    dict(title=TRO, date="2023-09-14"),
+)
+case(
+    "ro-title-after-share-bar",
+    ["Distribuie", "Trimite", "Comentează", TRO, "14.09.2023", *PRO],
+    dict(title=TRO),
 )
 
 
