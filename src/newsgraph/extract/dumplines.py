@@ -220,12 +220,14 @@ def no_headline(text: str) -> bool:
 # "Imaginea 3:") or a position marker naming who stands where in a picture ("Marcell Jansen (l.) und Piotr
 # Trochowski", "(v.l.n.r.)", "(from left)", "(de la stânga la dreapta)"). Forms of de/en/fr/es/it/pt/ro/pl.
 _FIGURE_LABEL = re.compile(r"^(?:abbildung|abb|figure|fig|figura|figure|bild|grafik|grafic[ăa]|imagine[a]?|image|"
-                           r"illustration|ilustra[cț][ãa]o|ilustracja|rycina|ryc|rys|rysunek)\.?\s*\d{1,3}[a-z]?\s*[:.–—-]\s",
+                           r"illustration|ilustra[cț][ãa]o|ilustracja|rycina|ryc|rys|rysunek)"
+                           r"\.?\s*\d{1,3}[a-z]?\s*[:.–—-]\s",
                            re.IGNORECASE)
-_POSITION = re.compile(r"[A-ZÀ-ÞĂÂÎȘȚŞŢŁŚŻŹ][\w.'’-]*\s\((?:l|r|m|li|re|v\.\s?l\.(?:\s?n\.\s?r\.)?|v\.\s?r\.(?:\s?n\.\s?l\.)?"
+_POSITION = re.compile(r"[A-ZÀ-ÞĂÂÎȘȚŞŢŁŚŻŹ][\w.'’-]*\s\((?:l|r|m|li|re|v\.\s?l\.(?:\s?n\.\s?r\.)?"
+                       r"|v\.\s?r\.(?:\s?n\.\s?l\.)?"
                        r"|links|rechts|mitte|left|right|centre|center|from left|from right|left to right|g|d|à gauche"
                        r"|à droite|de gauche à droite|izq|der|de izquierda a derecha|da sinistra|st|dr|stânga|dreapta"
-                       r"|de la stânga la dreapta|od lewej)\.?\)")  # after a capitalised word: a name, not "turned (left)"
+                       r"|de la stânga la dreapta|od lewej)\.?\)")  # after a capitalised word: not "turned (left)"
 FIGURE_CAPTION_MAX_WORDS = 40  # a figure's caption is a sentence or two; longer is a paragraph that names a figure
 
 

@@ -62,7 +62,8 @@ _SELF_KIND = re.compile(r" (?:este|is|ist|est|es|è|é|jest) (?:(?:o|un|a|an|ein
 SELF_NAME_CHARS = 40
 # A publication's tagline under its masthead ("Cotidian independent al Olteniei", "The voice of the valley since
 # 1887", "Unabhängige Tageszeitung für …"): the line above it is the publication's name. Folded, short.
-_TAGLINE = re.compile(r"^(?:(?:primul|cel mai|singurul|un|the|an?|die|le|la|el|il|o)\s+)?(?:\w+\s+){0,2}?(?:cotidian|ziar"
+_TAGLINE = re.compile(r"^(?:(?:primul|cel mai|singurul|un|the|an?|die|le|la|el|il|o)\s+)?(?:\w+\s+){0,2}?"
+                      r"(?:cotidian|ziar"
                       r"|saptamanal|publicatie|revista|portal(?:ul)?|jurnal|site(?:ul)? de stiri|daily|weekly|newspaper"
                       r"|magazine|voice of|tageszeitung|zeitung|wochenzeitung|quotidien|hebdomadaire|diario|periodico"
                       r"|quotidiano|giornale|jornal|dziennik|tygodnik)\b[\w ,.'’-]{0,60}$")

@@ -75,7 +75,9 @@ PROSE_MIN_WORDS = 8  # a line this long with terminal punctuation reads as prose
 LONG_LINE_WORDS = 25  # this long reads as prose even without terminal punctuation
 CUE_PENALTY = 6  # a cue line costs this much plus its length
 SHORT_LINE_PENALTY = 2
-BYLINE_MAX_WORDS = 16  # a labelled byline with its date and update line; even half: 14 -> 16 +1 page, 20 took a sentence
+# A labelled byline with its date and update line; flattened dev pages, even half: 14 -> 16 words +1 page, 20 took a
+# sentence for a byline.
+BYLINE_MAX_WORDS = 16
 # A call to action anchored at the line start ("Follow X on Twitter …", "Benachrichtigung aktivieren Dürfen wir …")
 # may run on; the unanchored ones need a short line. Flattened dev pages, even half: FP 32 -> 30 at 300 to 800
 # characters (200 before).
@@ -165,7 +167,8 @@ def classify(line: Line, cues: Cues, dates: bool = True) -> None:
             if text.rstrip().endswith(":") and m.group("label") in _PREPOSITION_LABELS | {"by"}:
                 break  # "By Cuisine:", "By Main Ingredient:": a filter's heading ("Autor Mark Newton:" is a byline)
             if regex is not _VON and looks_like_names(rest, cues) and not (
-                    m.group("label") in _PREPOSITION_LABELS and len(rest.split()) == 1 and not _INITIALS_ONLY.match(rest)):
+                    m.group("label") in _PREPOSITION_LABELS and len(rest.split()) == 1
+                    and not _INITIALS_ONLY.match(rest)):
                 # after "de"/"di"/"por" one word is a section or a place ("de Política"), not a name
                 line.kind = "byline"
                 line.data = {"role": key, "names": split_names(rest, cues)}
@@ -665,7 +668,8 @@ _HEADER_CUES = ("dateline", "modified", "byline", "caption")
 # A standfirst written without a full stop ("Zwei Mal ging sie heuer in Antholz leer aus, doch … schlug sie zurück")
 # reads as a headline by its shape; right under the headline (date and byline lines between are skipped) and this
 # long, it is the text's first paragraph.
-STANDFIRST_MIN_WORDS = 10  # even half tp: 6 words 536, 8 and 10: 535, 12: 534 (the middle of the plateau; 6 takes kickers)
+# Even half tp: 6 words 536, 8 and 10: 535, 12: 534 (the middle of the plateau; 6 takes kickers).
+STANDFIRST_MIN_WORDS = 10
 
 
 def standfirst(lines: list[Line], title: int, start: int) -> int | None:
@@ -794,7 +798,8 @@ def _group_blocks(lines: list[Line], start: int, end: int, lead: set[int] = froz
             continue
         if current is None:
             continue
-        if line.kind == "prose" and (start <= line.index < end or line.index in lead) or line.kind in ("cta", "copyright", "byline",
+        if line.kind == "prose" and (start <= line.index < end or line.index in lead) or line.kind in (
+                "cta", "copyright", "byline",
                                                                                 "dateline", "caption"):
             current = None
             continue
