@@ -332,3 +332,10 @@ def test_alias_languages_and_subdivisions():
     assert gaz.alias("New York", "en").entity == "place:new-york-city"  # the city of the state keeps its name
     assert gaz.entities["person:vladimir-putin"].type == "PERSON"
     assert gaz.alias("Victoria", "ro").entity == "place:victoria"  # a town's own name over Hong Kong's old name
+
+
+def test_english_possessive_and_honorific_are_not_part_of_the_name(pipeline):
+    ents = _en_entities(pipeline, "Party news\n\nThe Republican Party’s leaders met on Monday. Ms Truss's plan was "
+                                  "rejected by the Democratic Party’s senators. Liz Truss said the plan would return.\n")
+    assert {"Republican Party", "Democratic Party", "Liz Truss"} <= set(ents) and "Truss" not in ents, ents
+    assert [(m["text"], m.get("title")) for m in ents["Liz Truss"]["mentions"]] == [("Truss", "Ms"), ("Liz Truss", None)]

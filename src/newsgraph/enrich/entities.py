@@ -475,7 +475,7 @@ class Linker:
                 title, title_start = self.sp[start:name_start].text, title_start or self.sp[start].idx
                 start = name_start
         if self.rules["leading_titles"]:  # English: "Superintendent Robert Runcie", "the Harris County Sheriff's Office"
-            opened, (start, lead) = start, self._leading_words(whole, start, end)
+            opened, (start, end, lead) = start, self._leading_words(whole, start, end)
             if lead is not None and title is None:
                 title, title_start = lead, self.sp[opened].idx
         if self.rules.get("titles") and end - start > 2 and fold(self.sp[end - 1].text) in self.rules["company_suffixes"]:
@@ -530,18 +530,22 @@ class Linker:
         """Where the name starts in a tagger span that opens with words that are not the name (languages with a
         ``leading_titles`` list): a person's role or honorific ("Superintendent Robert Runcie", "Sen. Ann Lee",
         "former Gov. Jay Inslee"), kept as the title, and the article before an organisation's or a place's name
-        ("the Harris County Sheriff's Office", "The Pentagon"), dropped, so that both spellings are one entity."""
+        ("the Harris County Sheriff's Office", "The Pentagon"), dropped, so that both spellings are one entity; and a
+        possessive ending the span ("Ms Truss's plan", "the Republican Party’s leaders"), dropped. Returns the name's
+        start and end and the title."""
         sp, k = self.sp, start
+        if end - start > 1 and sp[end - 1].text in ("'s", "’s", "'", "’"):
+            end -= 1
         if LABELS.get(whole.label_) == "PERSON":
             while k < end - 1 and (fold(sp[k].text).rstrip(".") in self.rules["leading_titles"] or sp[k].text == "."):
                 k += 1
             rest = [t for t in sp[k:end] if t.is_alpha]
             if k == start or not rest or not rest[0].text[:1].isupper():
-                return start, None
-            return k, sp[start:k].text
+                return start, end, None
+            return k, end, sp[start:k].text
         if end - start > 1 and sp[start].lower_ == "the" and sp[start + 1].text[:1].isupper():
-            return start + 1, None
-        return start, None
+            return start + 1, end, None
+        return start, end, None
 
     def _sane_label(self, ent, label: str | None, title: str | None) -> str | None:
         """The tagger's label, checked against what the words say (Romanian): a role without a name is no name

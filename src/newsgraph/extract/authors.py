@@ -37,7 +37,7 @@ _INITIALS_SIGN = re.compile(r"^\s*(?:/?[A-Z][A-Z0-9]{2,20}/?\s*)?\(\s*(?:[A-Z][A
                             r"(?P<a>" + _INITIAL + r")\s*(?:/\s*(?P<e>" + _INITIAL + r"(?:\s*/\s*" + _INITIAL
                             + r")*))?\s*\)\s*$")
 # A role after the names: "de Dan Mihai, corespondent", "By Ann Lee, staff writer": a lower-case part after a comma.
-_PICTURE_ROLE = re.compile(r"\((?:foto|fotografii|photos?|video|imagini|bild|bilder)\)\s*$", re.IGNORECASE)
+_PICTURE_ROLE = re.compile(r"\((?:fotos?|fotografii|photos?|video|imagini|bild|bilder)\)\s*$", re.IGNORECASE)
 _WRITER_ROLE = re.compile(r"\s*\((?:text|texte|textul)\)\s*$", re.IGNORECASE)
 ROLE_WORDS = 3
 _ARTICLES = frozenset({"the", "der", "die", "das", "le", "la", "les", "el", "il", "o", "a"})  # "The Gazette Staff"  # "Senior Staff Reporter"

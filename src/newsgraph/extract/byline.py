@@ -98,15 +98,29 @@ def byline_authors(tree) -> list[str]:
             if bits & (1 << i):
                 candidates[i].append(el)
     for found in candidates:
-        for el in found:
+        for i, el in enumerate(found):
             if el in tainted:
                 answer = extract_author(tree)
                 return [a.strip() for a in answer.split(";")] if answer else []
             text = _text(el)
             if 2 < len(text) < LEN_LIMIT:
                 answer = normalize_authors(None, text)
-                return [_as_written(a.strip(), text) for a in answer.split(";")] if answer else []
+                names = [_as_written(a.strip(), text) for a in answer.split(";")] if answer else []
+                return names + _sibling_links(el, found[i + 1:], tainted) if names else []
     return []
+
+
+def _sibling_links(el, later: list, tainted: set) -> list[str]:
+    """The other authors of a byline that links each one ("<a rel=author>Ann Lee</a>, <a rel=author>Tom
+    Roe</a>"): the later candidates that are links beside the first (same parent); trafilatura takes the first."""
+    if el.tag != "a":
+        return []
+    parent, names = el.getparent(), []
+    for other in later:
+        if other.tag == "a" and other.getparent() is parent and other not in tainted and \
+                2 < len(text := _text(other)) < LEN_LIMIT and (answer := normalize_authors(None, text)):
+            names.extend(_as_written(a.strip(), text) for a in answer.split(";"))
+    return names
 
 
 def _as_written(name: str, text: str) -> str:
@@ -121,6 +135,8 @@ def _as_written(name: str, text: str) -> str:
     if not found:
         return name
     written = " ".join(found.group(0).split())
+    if written.casefold() == name.casefold():  # "tkalweit", not trafilatura's "Tkalweit" (a user name stays one),
+        return written  # "Lia Neri e Marco Blu", not "Lia Neri E Marco Blu" (``htmlauthors`` splits it)
     # a full stop after the last word is the sentence's, unless the last word is an initial
     if written.endswith(".") and len(words[-1]) > 1:
         written = written[:-1]

@@ -323,25 +323,22 @@ def _htmldate(tree, url):
 # (``extract.headline``). Dev pages whose markup declares no date (106 of 342): windows 100/300, 200/500, 300/800
 # and 500/1000 characters gave +7/-2, +10/-3, +10/-3, +12/-3 right against the date-line and htmldate answers
 # before; with the text-node limit below +7/-1, +10/0, +10/0, +12/-1.
-HEADLINE_BEFORE, HEADLINE_AFTER = 200, 500
 # Only a short text node is read ("24. April 2020 |", "Hamburg, 2. November 2021", "06.11.2023 13:30 von Olga");
 # a date inside a sentence ("Der nächste Stammtisch findet am Mi. 5. Februar 2020 ab 19 Uhr") is not the page's
 # date. 50 and 60 characters: no loss; 70-100: one loss each.
 HEADLINE_DATE_CHARS = 60
 
 
-def headline_date(tree, cues, title: str | None = None, context: str = ""):
-    """The date written nearest the page's headline element (``extract.headline.window``), in a short text node
+def headline_date(beside_headline: list, cues, context: str = ""):
+    """The date written nearest the page's headline element (``beside_headline``: ``extract.headline.window`` with
+    ``HEADLINE_BEFORE`` and ``HEADLINE_AFTER``), in a short text node
     outside links (teasers); update dates ("Updated: …", "zuletzt geändert am …") are skipped. The numeric order
     is read from the window and ``context`` (the page's first paragraphs: ``datetext.DateOrder``, an ambiguous
     numeric date of an English page without evidence of its order is not read). None
     when the page has no ``<h1>`` or no such date: abstain rather than guess."""
     from newsgraph.document import DateValue
     from newsgraph.extract.datetext import DateOrder, reader
-    from newsgraph.extract.headline import window
-
-    near = [n for n in window(tree, HEADLINE_BEFORE, HEADLINE_AFTER, title)
-            if not n.in_link and len(n.text) <= HEADLINE_DATE_CHARS]
+    near = [n for n in beside_headline if not n.in_link and len(n.text) <= HEADLINE_DATE_CHARS]
     if not near:
         return None
     dates_ = reader(cues.codes)

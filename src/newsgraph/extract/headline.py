@@ -17,6 +17,9 @@ _OFF_PAGE = frozenset({"script", "style", "noscript", "template", "textarea", "o
 _INLINE = frozenset({"span", "a", "em", "strong", "b", "i", "small", "time", "font", "abbr", "cite", "u", "sup",
                      "sub", "mark", "label"})
 NODES_BEFORE, NODES_AFTER = 40, 60  # text nodes asked of libxml2 on each side (the character limits stop earlier)
+# The window the page's date and byline are looked for in (``dates.headline_date``, ``htmlauthors._text_byline``;
+# ``extract.html`` reads it once for both): characters before and after the headline.
+HEADLINE_BEFORE, HEADLINE_AFTER = 200, 500
 
 
 @dataclass(frozen=True)

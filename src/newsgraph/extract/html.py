@@ -8,7 +8,7 @@ dates with their source, authors as a list. Those come from one more pass over t
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from html import unescape
 
 import lxml.html
@@ -27,8 +27,10 @@ from newsgraph.extract.htmlauthors import (
     _person_names,
     _site_key,
     _text_byline,
+    complete_names,
     declared_authors,
 )
+from newsgraph.extract.headline import HEADLINE_AFTER, HEADLINE_BEFORE, window
 from newsgraph.extract.textdump import Line, _words, classify
 from newsgraph.lang.cues import Cues
 from newsgraph.normalize import fold
@@ -164,10 +166,15 @@ def extract_html(doc: Document, cues: Cues) -> Document:
     doc.figures = _figures(tree, cues, next((n for n in nodes if "headline" in n or "datePublished" in n), {}), html,
                            nodes)
     doc.boilerplate = _blocks(tree, doc)
-    if not doc.authors:
-        doc.authors = _text_byline(doc, cues, tree)
+
+    @cache
+    def beside_headline() -> list:  # the text around the headline: asked for the byline and the date, read once
+        return window(tree, HEADLINE_BEFORE, HEADLINE_AFTER, doc.title)
+
+    doc.authors = complete_names(doc.authors, doc, cues) if doc.authors else _text_byline(doc, cues,
+                                                                                           beside_headline())
     doc.published, doc.modified = dates.html_dates(tree, doc.source.url, nodes, metas,
-                                                   visible=lambda: _visible_date(doc, cues, tree),
+                                                   visible=lambda: _visible_date(doc, cues, tree, beside_headline),
                                                    shown=lambda years: _shown_days(tree, cues, years))
     return doc
 
@@ -180,14 +187,14 @@ _DATE_BLOCK_KINDS = frozenset({"other", "byline", "title", "navigation"})  # a h
 VISIBLE_DATE_LINES = 5  # body paragraphs looked at
 
 
-def _visible_date(doc: Document, cues: Cues, tree):
+def _visible_date(doc: Document, cues: Cues, tree, beside_headline):
     """The date beside the headline (``dates.headline_date``), else the first date line (``datetext.date_line``:
     a date with nothing around it but labels, times and an author) among the first body paragraphs and the page's other text blocks; its numeric order from the page's
     own evidence (``DateOrder``: abstains on an ambiguous English numeric date). Update lines are skipped."""
     from newsgraph.document import DateValue
     from newsgraph.extract.datetext import DateOrder, date_line, reader
 
-    if (near := dates.headline_date(tree, cues, doc.title, "\n".join(doc.body[:VISIBLE_DATE_LINES]))) is not None:
+    if (near := dates.headline_date(beside_headline(), cues, "\n".join(doc.body[:VISIBLE_DATE_LINES]))) is not None:
         return near
     dates_ = reader(cues.codes)
     texts = doc.body[:VISIBLE_DATE_LINES] + [b.text for b in doc.boilerplate if b.kind in _DATE_BLOCK_KINDS]
@@ -406,7 +413,7 @@ def _metadata(doc: Document, tree, nodes: list[dict], metas: dict[str, str], cue
     doc.title = doc.source.hints.get("title") or _title(tree, article, metas, doc.site, doc.source.url)
     if doc.title:
         doc.title = _WS.sub(" ", doc.title).strip()
-    doc.authors = declared_authors(tree, article, metas, by_id, cues, doc)
+    doc.authors = declared_authors(tree, article, metas, by_id, cues, doc, nodes)
 
 
 _HOME = re.compile(r"\s*[|–—-]\s*(?:home|homepage|acas[aă]|prima pagin[aă]|startseite|accueil|inicio)\s*$",
@@ -447,14 +454,39 @@ def _split_credit(caption: str | None, credit: str | None, cues: Cues) -> tuple[
     credit; a credit element's text repeated at the caption's end is cut from it."""
     if credit and caption and caption.endswith(credit):
         caption = caption[: -len(credit)].strip(" .|/–—-([") or None
-    if caption and credit is None and (m := cues.photo.search(caption)):
+    elif credit and caption and 0 <= (at := caption.find(credit)) <= 2:  # "© Ana Pop The old pier at dawn"
+        caption = caption[at + len(credit):].strip(" .|/–—-)]") or None
+    if caption and credit is None and (m := _SOURCE.search(caption)):
+        credit, caption = m.group(1).strip(), caption[: m.start()].strip(" .|/–—-") or None
+    if caption and credit is None and (m := cues.photo.search(text := _credit_cues(caption))):
         credit = m.group("credit").strip(" .")
-        caption = caption[: m.start("cue")].strip(" .|/–—-([") or None
+        caption = text[: m.start("cue")].strip(" .|/–—-([") or None
+    if credit and (m := cues.photo.match(_credit_cues(credit[1:-1] if credit[:1] + credit[-1:] in ("()", "[]")
+                                                      else credit))) and m.group("credit"):
+        credit = m.group("credit").strip(" .")  # "(Image credit: Tom's Hardware)", "Foto: Ana Pop" -> the name
+    if credit and credit.count("(") > credit.count(")"):
+        credit += ")"  # "© Ana Pop (detail)": the cue's pattern stops at the first closing bracket
     return caption, credit
 
 
+# A source in brackets at a caption's end: "(Quelle: Hume/Unsplash)", "(Source: NASA)", "(Sursa: Inquam)".
+_SOURCE = re.compile(r"\s*\((?:Quelle|Source|Sursa|Sursă|Fuente|Fonte|Fonti)\s*:\s*([^()]+)\)\s*\.?$")
+
+
+# "(c) Ana Pop", "(C) dpa", "Photographer: Ana Pop": a credit's cue as pages write it; read as "©" and "Photo:".
+_CREDIT_CUES = re.compile(r"\([cC]\)(?=\s)|(?<=Photo)grapher(?=\s*:)")
+
+
+def _credit_cues(text: str) -> str:
+    return _CREDIT_CUES.sub(lambda m: "©" if m.group(0).startswith("(") else "", text) if "(" in text or \
+        "grapher" in text else text
+
+
 def _figure_from(container, img, cues: Cues) -> Figure | None:
-    cap_el = next(iter(container.xpath('.//figcaption | .//*[@class and contains(@class, "caption")]')), None)
+    # the caption element: a <figcaption>, else an element of a "caption" class, with text ("e-caption-trigger",
+    # an empty button that opens the caption, comes first on some pages)
+    cap_el = next((el for el in container.xpath('.//figcaption | .//*[@class and contains(@class, "caption")]')
+                   if _text(el)), None)
     caption = _text(cap_el) if cap_el is not None else None
     caption = caption or container.get("data-caption") or (img.get("data-caption") if img is not None else None)
     credit = container.get("data-credit") or (img.get("data-credit") if img is not None else None)
