@@ -133,6 +133,8 @@ class Coder:
         #: "au fost arestați în Polonia": acts only a state does, coded from the agentless passive (see :mod:`.implicit`)
         self.implicit_codes = tuple(self.cue.get("implicit_agent_codes", []))
         self.implicit_name = self.cue.get("implicit_agent_name")
+        #: CAMEO roots of agentless passives coded with an unknown source against their (known) victims
+        self.unknown_agent_roots = set(self.cue.get("unknown_agent_roots", []))
         #: English: an unnamed role actor ("the foreign minister", ---GOV) takes its country from the article
         self.context_countries = bool(self.cue.get("context_countries"))
         self._compiled: dict[int, list] = {}  # verb block -> its patterns, compiled on first use
@@ -346,6 +348,15 @@ class Coder:
     def _prep_actors(self, p: Predicate, prep: str | None, entities, date) -> list[Actor]:
         """The actors of the predicate's oblique introduced by ``prep``."""
         return [a for arg in p.obl if prep and arg.prep == prep for a in self.actors(arg, entities, date)]
+
+    def _named_beside(self, p: Predicate, entities, date) -> bool:
+        """Whether the predicate's clause names an actor outside its patients and its place phrases: a noun after a
+        preposition that is not a location one ("attributed to Israel", "blamed on the rebels")."""
+        for t in p.verb.subtree:
+            if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ not in self.loc_preps and \
+                    self.actors(Arg("obl", t), entities, date):
+                return True
+        return False
 
     def _group_size(self, head) -> int:
         """"celor doi lideri", "the two leaders": how many persons a counted plural noun stands for (0: none);
@@ -674,6 +685,13 @@ class Coder:
                 continue  # "a făcut o vizită surpriză la baraj": no actor visited (nouns stay, as mentions, for dating)
             if not srcs and self.implicit_codes and not self.require_dyad and not nonfinite:
                 srcs = implicit.authority(self, p, code, tgts, entities)
+            if not srcs and self.unknown_agent_roots and p.passive and not p.subj and tgts and not p.nominal \
+                    and cameo_root(code) in self.unknown_agent_roots and not self.require_dyad and not nonfinite \
+                    and not self._named_beside(p, entities, date):
+                # "Three Iraqi civilians have been killed in a bombing": violence with no agent named is coded
+                # against its victims with an unknown source (not the speaker of "…, the police said"); not where
+                # the clause names another actor ("in an attack attributed to Israel": who did it is claimed)
+                srcs = [Actor(None, None, None, p.verb.idx, p.verb.idx + len(p.verb.text), None, implicit=True)]
             if nonfinite or not srcs or (not tgts and not mutual and (self.require_dyad or cameo_root(code) in ("01", "02")
                                                                      and self.d.builtin)):
                 continue  # a statement or appeal to no one is not an interaction (a user's dictionaries outside

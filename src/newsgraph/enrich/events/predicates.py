@@ -103,6 +103,10 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
     agent_preps = {w.lower() for w in cue.get("agent_preps", [])}
     out: dict[int, Predicate] = {}
     fallbacks = bool(cue.get("misparse_fallbacks"))
+    #: "Three soldiers were wounded in the attack, the army said", "… attacked the post and were killed": a passive
+    #: without its own agent inherits no subject and climbs to none (the agent is unknown; the subject it would take
+    #: is the speaker or the patient)
+    orphan_passives = bool(cue.get("agentless_passives_orphan"))
     control = {w.lower() for w in cue.get("control_marks", [])}
     poss = {w.lower() for w in cue.get("possessive_markers", [])}
     goals = {w.lower() for w in cue.get("goal_preps", [])}
@@ -236,8 +240,9 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
             if not p.subj and ctrl:  # object control: "invited X to visit", "l-a invitat pe X să viziteze"
                 p.subj = [Arg("subj", a.head) for a in ctrl]
                 p.inherited = True
-            elif not p.subj and fallbacks and (p.passive or not _agrees(p.verb, hp.subj)
-                                               or any(_quoted_apart(a.head, p.verb) for a in hp.subj)):
+            elif not p.subj and (fallbacks or orphan_passives and p.verb.dep_ != "xcomp") and (
+                    p.passive or fallbacks and (not _agrees(p.verb, hp.subj)
+                                                or any(_quoted_apart(a.head, p.verb) for a in hp.subj))):
                 # "… au murit, iar alte cinci au fost rănite": a passive's agent is unknown, not the first clause's
                 # subject; "poliția trecea … și m-au lovit", "am mers bine, sunt mulțumit": another person or number
                 p.inherited = p.orphan = True
@@ -260,8 +265,8 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
                 p.modal = p.modal or hp.modal
     fallbacks = bool(cue.get("misparse_fallbacks"))
     for p in out.values():  # "Arnor is about to restore …": the subject sits on a non-verbal head
-        if p.subj or p.nominal or p.orphan or fallbacks and p.passive:  # a passive without its agent: no actor
-            continue
+        if p.subj or p.nominal or p.orphan or (fallbacks or orphan_passives) and p.passive:
+            continue  # a passive without its agent: no actor (not the speaker of "…were killed, the army said")
         if not fallbacks:
             _climb_for_subject(p, out)
             continue

@@ -1,0 +1,27 @@
+"""English events on general news (issue 9, item 4; session 12): each rule on sentences written for these tests."""
+
+from conftest import code_events
+
+
+def _code(texts, date="2024-03-14", facts_only=True):
+    return code_events(texts, "en", date, facts_only)
+
+
+def triples(events):
+    return [(e["source"]["code"], e["target"]["code"], e["cameo"]) for e in events]
+
+
+def test_an_agentless_passive_is_not_the_speakers_act():
+    # the army reports the wounding, it did not wound its own soldiers; the rebels killed nobody by being killed
+    said, joined = _code(["Three soldiers were wounded in the attack, the Afghan army said.",
+                          "Kurdish rebels stormed the Turkish checkpoint and were killed."])
+    assert said and all(not (s or "").startswith("AFG") for s, _, _ in triples(said))
+    assert [(s, c) for s, _, c in triples(joined)] == [("TURREB", "190")]  # the storming only
+
+
+def test_violence_without_a_named_agent_has_an_unknown_source():
+    [unknown] = _code(["Two Turkish soldiers were killed in a bombing near the border, the governor said."])
+    assert [(s, (t or "")[:3]) for s, t, c in triples(unknown) if c[:2] in ("18", "19", "20")] == [(None, "TUR")]
+    # … but not where the clause names who is said to have done it (a claim, not a known act)
+    [claimed] = _code(["A Greek journalist was killed in an attack attributed to the rebels."])
+    assert all(s is not None for s, _, _ in triples(claimed))
