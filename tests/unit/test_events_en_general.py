@@ -25,3 +25,13 @@ def test_violence_without_a_named_agent_has_an_unknown_source():
     # … but not where the clause names who is said to have done it (a claim, not a known act)
     [claimed] = _code(["A Greek journalist was killed in an attack attributed to the rebels."])
     assert all(s is not None for s, _, _ in triples(claimed))
+
+
+def test_a_verb_of_will_is_the_intent_of_what_is_willed():
+    attack, table, seek = _code(["The Nigerian army decided to attack the rebel camp on Friday.",
+                                 "The Polish government wanted to table a motion in parliament.",
+                                 "Serbia plans to send troops to the border."], facts_only=False)
+    facts = [c for _, _, c in triples(e for e in attack if not e["hypothetical"])]
+    assert facts and all(c.startswith("13") for c in facts)  # a threat, not "express intent to cooperate" 030
+    assert all(e["cameo"] != "030" for e in table) and not [e for e in table if not e["hypothetical"]]
+    assert all(e["cameo"] != "030" for e in seek)

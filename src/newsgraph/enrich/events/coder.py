@@ -492,6 +492,12 @@ class Coder:
                 continue  # "Amazon argued that it was not liable": a speech verb's own code is no event (patterns are)
             if not code_ok(code) and self.gn.hosts(p, lambda a: self.actors(a, entities, date), self.place_types):
                 code = self.gn.host_code  # "received NATO's Secretary General": hosting a visit (043)
+            volition = self.gn.volition and not self.require_dyad and p.lemma in self.gn.volition \
+                and code == self.gn.default_code(p)
+            if volition:  # "decided to ban the party", "wants to table a resolution": the intent of what is willed
+                code = self.gn.willed(p, by_verb, self.verb_match)
+                if code is None:
+                    continue
             if not code_ok(code) or p.lemma in self.non_events and speech_rules and (
                     cameo_root(code) == "01" or self.gn.speech_only and any(
                     c.dep_ in ("ccomp", "xcomp", "parataxis") and (c.i in by_verb or c.pos_ == "AUX")
@@ -610,7 +616,8 @@ class Coder:
                 tgts = targets.partner(self, p, entities, date, srcs)
             if not tgts and self.roles and not self.require_dyad and srcs and not p.nominal:
                 tgts = targets.dependent_targets(self, p, by_verb, entities, date, srcs)
-            if not tgts and not self.require_dyad and srcs and cameo_root(code) in self.gn.content_target_roots:
+            if not tgts and not self.require_dyad and srcs and (cameo_root(code) in self.gn.content_target_roots
+                                                                or volition):
                 # "refused to sign the declaration of EU leaders": what the refused act is about
                 tgts = self.gn.content_target(p, lambda a: self.actors(a, entities, date), srcs)
             if self.civilian and srcs and not self.require_dyad:
