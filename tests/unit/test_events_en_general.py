@@ -35,3 +35,12 @@ def test_a_verb_of_will_is_the_intent_of_what_is_willed():
     assert facts and all(c.startswith("13") for c in facts)  # a threat, not "express intent to cooperate" 030
     assert all(e["cameo"] != "030" for e in table) and not [e for e in table if not e["hypothetical"]]
     assert all(e["cameo"] != "030" for e in seek)
+
+
+def test_a_thing_with_a_possessor_is_not_its_owners_act():
+    fall, speech, troops = _code(["The mayor's fall in the polls offers his rivals an opening.",
+                                  "The Italian minister's statement condemned the attack on Israel.",
+                                  "Russia's troops attacked Ukrainian positions."])
+    assert fall == []
+    assert any((s or "").startswith("ITA") for s, _, _ in triples(speech))  # his words are his act
+    assert any((s or "").startswith("RUS") and c.startswith("19") for s, _, c in triples(troops))

@@ -254,6 +254,8 @@ class Coder:
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         found = [Actor(x[4], x[2], x[3], x[0], x[1], x[5] if len(x) > 5 else None)
                  for x in entities if x[0] < e and x[1] > s]
+        if self.gn.owner_heads is not None and not self.require_dyad and self._thing_of_owner(arg, entities):
+            return []  # "the mayor's fall in the polls offers …": a thing, not its owner, is the subject
         words = [t.text.upper() for t in toks]
         dict_actors, agents = [], []
         i = 0
@@ -348,6 +350,22 @@ class Coder:
     def _prep_actors(self, p: Predicate, prep: str | None, entities, date) -> list[Actor]:
         """The actors of the predicate's oblique introduced by ``prep``."""
         return [a for arg in p.obl if prep and arg.prep == prep for a in self.actors(arg, entities, date)]
+
+    def _thing_of_owner(self, arg: Arg, entities: list[tuple]) -> bool:
+        """A subject whose head is a common noun naming no actor ("drop", "decision", "economy": not an agent word
+        of the dictionaries, no entity, not one of ``owner_heads`` such as "campaign" or "troops" that act for their
+        owner), with a possessor ("Biden's drop in the polls", "the mayor's speech"): the thing is the subject, and
+        its owner is not the actor of the verb."""
+        h = arg.head
+        if arg.role != "subj" or arg.prep or h.pos_ != "NOUN" or not any(
+                c.dep_ in ("poss", "nmod:poss") for c in h.children):
+            return False
+        if any(x[0] <= h.idx < x[1] for x in entities):
+            return False
+        for w in {h.text.upper(), (h.lemma_ or h.text).upper()}:
+            if w.lower() in self.gn.owner_heads or self.d.agent_at([w], 0) or self.d.actor_at([w], 0, None):
+                return False
+        return True
 
     def _named_beside(self, p: Predicate, entities, date) -> bool:
         """Whether the predicate's clause names an actor outside its patients and its place phrases: a noun after a

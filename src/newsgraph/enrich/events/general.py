@@ -106,6 +106,10 @@ class GeneralNews:
         #: "decided to ban", "wants to hold talks", "plans to visit": verbs of will whose dictionary default (030)
         #: says nothing of what is willed; coded as the intent or threat of the willed act (see :meth:`willed`)
         self.volition = {w.lower() for w in cue.get("volition_verbs", [])}
+        #: "Biden's campaign", "Hamas's armed wing", "Russia's troops": heads of a subject with a possessor that act
+        #: for it (the dictionaries' agent words do too); any other common-noun head with a possessor is a thing
+        #: ("Biden's drop in the polls offers …") whose owner is no actor of the verb (None: rule off)
+        self.owner_heads = {w.lower() for w in cue["owner_heads"]} if "owner_heads" in cue else None
 
     def willed(self, p, by_verb: dict, verb_match) -> str | None:
         """The code of a volition verb (``volition_verbs``: decide, want, plan …) coded by its dictionary default
