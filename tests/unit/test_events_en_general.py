@@ -44,3 +44,16 @@ def test_a_thing_with_a_possessor_is_not_its_owners_act():
     assert fall == []
     assert any((s or "").startswith("ITA") for s, _, _ in triples(speech))  # his words are his act
     assert any((s or "").startswith("RUS") and c.startswith("19") for s, _, c in triples(troops))
+
+
+def test_generic_verbs_code_only_through_their_patterns():
+    # "push an agenda", "was forced onto the defensive", "pay back taxes", "fight climate change", "gathered at the
+    # palace": the dictionary defaults (demand, coerce, cooperate, attack, meet) are not what happened
+    evs = _code(["Senator John Kennedy pushed his agenda in the committee.",
+                 "The British health secretary was forced onto the defensive by Labour MPs.",
+                 "The former French president paid his back taxes in March.",
+                 "The German government fought climate change last year.",
+                 "Supporters of the Polish president gathered outside the palace."])
+    assert [triples(e) for e in evs] == [[]] * 5
+    [pushed] = _code(["Pakistan pushed India to resume the talks."])  # a pattern still codes the appeal
+    assert any(s == "PAK" and (t or "").startswith("IND") for s, t, _ in triples(pushed))
