@@ -107,6 +107,7 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
     #: without its own agent inherits no subject and climbs to none (the agent is unknown; the subject it would take
     #: is the speaker or the patient)
     orphan_passives = bool(cue.get("agentless_passives_orphan"))
+    locatives = {fold(w) for w in cue.get("locative_nouns", [])}
     control = {w.lower() for w in cue.get("control_marks", [])}
     poss = {w.lower() for w in cue.get("possessive_markers", [])}
     goals = {w.lower() for w in cue.get("goal_preps", [])}
@@ -188,7 +189,7 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
         if passive and fallbacks and not p.subj:
             # "a fost reținută pentru 24 de ore de procurorii DNA": the agent phrase hung on an oblique before it
             # (or on a weekday the parser made the subject: "a fost respinsă marți de Parlamentul …")
-            p.subj = _nested_agent(tok, p.obl + [a for a in p.obj if a.head.i > tok.i], agent_preps)
+            p.subj = _nested_agent(tok, p.obl + [a for a in p.obj if a.head.i > tok.i], agent_preps, locatives)
         if passive and fallbacks and any(a.prep in agent_preps for a in p.subj):
             # "Premierul X a fost primit … de Y": with the agent found, a caseless subject is the patient
             pat = [a for a in p.subj if a.prep is None]
@@ -363,11 +364,12 @@ def _quoted_apart(a, b) -> bool:
     return sum(t.text in QUOTE_MARKS for t in a.doc[lo + 1:hi]) % 2 == 1
 
 
-def _nested_agent(verb, obl: list[Arg], agent_preps: set) -> list[Arg]:
+def _nested_agent(verb, obl: list[Arg], agent_preps: set, locatives: set = frozenset()) -> list[Arg]:
     """A passive's "de X" agent the parser hung inside an oblique after the verb ("pentru 24 de ore de procurorii
-    DNA"): a definite noun or a name, the first such phrase."""
+    DNA"): a definite noun or a name, the first such phrase; not the complement of a locative noun ("rănite … în
+    apropiere de Brașov": near the town, not by it)."""
     for a in sorted(obl, key=lambda a: a.head.i):
-        if a.head.i < verb.i:
+        if a.head.i < verb.i or fold(a.head.lemma_ or a.head.text) in locatives:
             continue
         for t in a.head.children:  # right inside it, a bare "de" ("de la Primăria X" is a place)
             case = [c for c in t.children if c.dep_ == "case"]
