@@ -57,3 +57,12 @@ def test_generic_verbs_code_only_through_their_patterns():
     assert [triples(e) for e in evs] == [[]] * 5
     [pushed] = _code(["Pakistan pushed India to resume the talks."])  # a pattern still codes the appeal
     assert any(s == "PAK" and (t or "").startswith("IND") for s, t, _ in triples(pushed))
+
+
+def test_signing_a_law_is_no_agreement_and_a_private_call_no_event():
+    law, treaty, call = _code(["Governor Gavin Newsom signed several tax laws on Friday.",
+                               "Russia signed a treaty with China in Moscow.",
+                               "Maria Lopez called the police after the robbery."])
+    assert all(not c.startswith("057") for _, _, c in triples(law))
+    assert any(s == "RUS" and (t or "").startswith("CHN") and c.startswith("057") for s, t, c in triples(treaty))
+    assert call == []

@@ -695,6 +695,8 @@ class Coder:
                 srcs = [a for a in srcs if tgts or self.known(a.code)]
                 if self.gn.unknown_via_object and srcs and not self.gn.object_targets(p, tgts):
                     srcs = [a for a in srcs if a.code]  # "Zoe had flown to New York": a private trip
+                if self.gn.unknown_needs_country and tgts and all((t.code or "---").startswith("---") for t in tgts):
+                    srcs = [a for a in srcs if a.code]  # "Maria Lopez called the police": a private person's call
                 if not tgts and not mutual:  # "Nixon paid back taxes": a civilian acting alone is no event
                     srcs = self.gn.alone_ok(self.gn.civil_code(code, srcs), srcs)
                 if not any(self.gn.political(t.code) for t in tgts):  # "Microsoft plans to cut its emissions"

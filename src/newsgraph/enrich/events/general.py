@@ -106,6 +106,9 @@ class GeneralNews:
         #: "decided to ban", "wants to hold talks", "plans to visit": verbs of will whose dictionary default (030)
         #: says nothing of what is willed; coded as the intent or threat of the willed act (see :meth:`willed`)
         self.volition = {w.lower() for w in cue.get("volition_verbs", [])}
+        #: "Maria Lopez called the police": a name with no actor code acts only on an actor with a country (not on
+        #: unnamed countryless state actors, "the police" ---COP, which make a private matter look political)
+        self.unknown_needs_country = bool(cue.get("unknown_sources_need_a_country"))
         #: "Biden's campaign", "Hamas's armed wing", "Russia's troops": heads of a subject with a possessor that act
         #: for it (the dictionaries' agent words do too); any other common-noun head with a possessor is a thing
         #: ("Biden's drop in the polls offers …") whose owner is no actor of the verb (None: rule off)
