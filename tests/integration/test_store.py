@@ -121,7 +121,11 @@ def test_entities_quotes_events_are_stored_and_replaced(store):
     doc.events = [{"source": {"name": "Kim Jong Un", "code": "PRKGOV"}, "target": {"name": "Vladimir Putin",
                    "id": "person:vladimir-putin", "code": "RUSGOV"}, "plover": "CONSULT", "cameo": "040",
                    "date": "2023-09-13", "negated": False, "hypothetical": False,
-                   "evidence": {"sentence": 0, "start": 0, "end": 14}}]
+                   "evidence": {"sentence": 0, "start": 0, "end": 14}},
+                  {"source": {"name": "Kim Jong Un", "code": "PRKGOV"}, "target": {"name": "Vladimir Putin",
+                   "id": "person:vladimir-putin", "code": "RUSGOV"}, "plover": "CONSULT", "cameo": "040",
+                   "date": "2023-09-13", "negated": False, "hypothetical": False,  # a headline event: no body offsets
+                   "evidence": {"part": "title", "sentence": 0, "text": "Kim meets Putin", "start": None, "end": None}}]
     store.put(doc)
 
     def q(sql):
@@ -130,8 +134,9 @@ def test_entities_quotes_events_are_stored_and_replaced(store):
     assert q("SELECT name, code FROM entities") == [("Vladimir Putin", "RUSGOV")]
     assert q("SELECT count(*) FROM mentions") == [(1,)]
     assert q("SELECT speaker_entity FROM quotes") == [("person:vladimir-putin",)]
-    assert q("SELECT plover, target_entity FROM events") == [("CONSULT", "person:vladimir-putin")]
-    assert q("SELECT evidence FROM events") == [("Kim met Putin.",)]
+    assert q("SELECT plover, target_entity FROM events") == [("CONSULT", "person:vladimir-putin")] * 2
+    assert sorted(q("SELECT evidence FROM events")) == [("Kim meets Putin",), ("Kim met Putin.",)]
+    doc.events.pop()
     doc.body.append("Changed.")
     doc.entities[0]["mentions"].append({"text": "Vladimir Putin", "start": 20, "end": 34, "sentence": 1})
     assert store.put(doc) == "updated"

@@ -288,3 +288,54 @@ def test_an_article_is_never_linked_through_its_lemma(pipeline):
                                                  "că negocierile vor fi reluate. O delegație a ONU a sosit marți."))
     un = [e for e in doc.entities if e["name"] == "United Nations"]
     assert un and all(m["text"] == "ONU" for e in un for m in e["mentions"]), un
+
+
+def _en_entities(pipeline, text: str) -> dict:
+    from newsgraph import Source
+
+    return by_name(pipeline(Source.make("en.txt", "text", text, hints={"language": "en"})))
+
+
+def test_english_names_are_whole_and_in_their_country(pipeline):
+    ents = _en_entities(pipeline, "Voters in the South\n\nVoters in South Carolina backed the plan, a poll by Columbia "
+                                  "University found. The survey was released in Columbia, South Carolina, on Monday.\n")
+    # a town-like word inside a longer name is not that town ("Carolina", a Puerto Rican city; "University", a
+    # Floridian place) and the state is in the United States
+    assert "Carolina" not in ents and "University" not in ents, ents
+    assert ents["South Carolina"]["country"] == "USA" and ents["South Carolina"]["type"] == "GPE"
+    assert ents["Columbia University"]["type"] == "ORG"
+    # "Columbia" is Colombia only in Romanian (pycountry's Romanian name for the country)
+    assert "Colombia" not in ents and ents["Columbia"]["id"] == "place:columbia"
+
+
+def test_english_titles_and_articles_stay_out_of_names(pipeline):
+    ents = _en_entities(pipeline, "Sheriff's office statement\n\nThe Harris County Sheriff's Office said a man was held. "
+                                  "A spokesman for the Harris County Sheriff's Office declined to comment. "
+                                  "Superintendent Robert Runcie said the school would reopen. The Justice Department "
+                                  "and the DOJ's lawyers did not reply.\n")
+    sheriff = [n for n in ents if "Sheriff" in n]
+    assert sheriff == ["Harris County Sheriff's Office"], ents  # one entity, without "the"/"The"
+    runcie = ents["Robert Runcie"]
+    assert runcie["type"] == "PERSON" and "Superintendent Robert Runcie" not in ents
+    assert [m.get("title") for m in runcie["mentions"]] == ["Superintendent"]
+    doj = next(e for e in ents.values() if e["id"] == "org:united-states-department-of-justice")
+    assert doj["type"] == "ORG" and doj["code"] == "USAGOV"  # listed among Phoenix's people, but an organisation
+
+
+def test_alias_languages_and_subdivisions():
+    from newsgraph.enrich.gazetteer import Gazetteer
+
+    gaz = Gazetteer.build(())
+    assert gaz.alias("Columbia", "ro").entity == "country:COL" and gaz.alias("Columbia", "en").entity == "place:columbia"
+    assert gaz.alias("Texas", "en").entity == "place:us-tx" and gaz.alias("Texas", "ro") is None
+    assert gaz.alias("Virginia", "en").entity == "place:us-va"  # not the South African town in English
+    assert gaz.alias("New York", "en").entity == "place:new-york-city"  # the city of the state keeps its name
+    assert gaz.entities["person:vladimir-putin"].type == "PERSON"
+    assert gaz.alias("Victoria", "ro").entity == "place:victoria"  # a town's own name over Hong Kong's old name
+
+
+def test_english_possessive_and_honorific_are_not_part_of_the_name(pipeline):
+    ents = _en_entities(pipeline, "Party news\n\nThe Republican Party’s leaders met on Monday. Ms Truss's plan was "
+                                  "rejected by the Democratic Party’s senators. Liz Truss said the plan would return.\n")
+    assert {"Republican Party", "Democratic Party", "Liz Truss"} <= set(ents) and "Truss" not in ents, ents
+    assert [(m["text"], m.get("title")) for m in ents["Liz Truss"]["mentions"]] == [("Truss", "Ms"), ("Liz Truss", None)]

@@ -1,4 +1,4 @@
-"""Romanian event rules from the second review of real published articles (docs/events.md, "Session 10: real
+"""Romanian event rules from the second review of real published articles (docs/changelog.md, "Events": "Session 10: real
 Romanian news, two halves"): each error kind has sentences written for these tests (not taken from the articles),
 coded through the batch coder as ``newsgraph events --lang ro --require-dyad false`` runs it, flags kept."""
 

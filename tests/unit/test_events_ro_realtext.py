@@ -1,4 +1,4 @@
-"""Romanian event rules from the review of real published articles (docs/events.md, "Real Romanian news"): each
+"""Romanian event rules from the review of real published articles (docs/changelog.md, "Events": "Real Romanian news"): each
 error kind found there has a sentence written for these tests (not taken from the articles), coded through the
 batch coder as ``newsgraph events --lang ro --require-dyad false --all`` runs it."""
 

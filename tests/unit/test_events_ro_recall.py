@@ -1,4 +1,4 @@
-"""Romanian event recall rules from the third review of real published articles (docs/events.md, "Session 11"):
+"""Romanian event recall rules from the third review of real published articles (docs/changelog.md, "Events": "Session 11"):
 agentless passives of acts only a state does, event nouns with a role or acronym as agent, and the headline.
 Sentences written for these tests (not taken from the articles)."""
 
@@ -82,6 +82,9 @@ def test_headline_act_the_body_does_not_report_is_coded(ro_model):
     assert [e for e in title if e["cameo"].startswith("19") and e["source"]["code"] == "RUS"
             and e["target"]["code"] == "UKR"], doc.events
     assert all(e["evidence"]["start"] is None for e in title)
+    # the same evidence shape as a body event: ``sentence`` an index, the title itself as ``text``
+    assert all(isinstance(e["evidence"]["sentence"], int) for e in doc.events), doc.events
+    assert all(e["evidence"]["text"] == "Rusia atacă Ucraina cu drone" for e in title)
 
 
 def test_headline_act_the_body_reports_is_not_coded_twice(ro_model):

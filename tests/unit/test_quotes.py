@@ -277,3 +277,37 @@ def test_a_role_with_nobody_named_before_is_the_person_of_the_headline():
 def test_an_institution_quoted_by_its_acronym_keeps_its_canonical_name():
     qs = _ro_pipeline_quotes(["„Cererea a fost trimisă la Luxemburg”, a transmis ÎCCJ într-un comunicat."])
     assert [q["speaker"] for q in qs] == ["Înalta Curte de Casație și Justiție"]
+
+
+def _pipeline_quotes(text: str, lang: str) -> list[dict]:
+    from newsgraph import Config, Pipeline, Source
+
+    doc = Pipeline(Config(), stages=("extract", "language", "nlp", "entities", "timex", "quotes"))(
+        Source.make("t.txt", "text", text, hints={"language": lang}))
+    return doc.quotes
+
+
+def test_bare_report_in_a_while_clause_is_its_own_content_not_the_main_clause():
+    # "says" takes a bare clause whose verb ("blocks") has no auxiliary: the parse tells it is finite, so the
+    # report is what follows the verb, not the main clause before the comma
+    quotes = _pipeline_quotes("Budget talks stall\n\nThe centre-right party wants to keep the debt brake in the "
+                              "constitution, while its prospective partner says the rule blocks investment in "
+                              "railways and schools.\n", "en")
+    assert [(q["text"], q["speaker"]) for q in quotes] == [
+        ("the rule blocks investment in railways and schools", "its prospective partner")]
+
+
+def test_it_refers_back_to_an_unnamed_organisation_speaker():
+    quotes = _pipeline_quotes("Port strike\n\nThe operators' association said it regretted the walkout. It said "
+                              "the automation programme would create skilled jobs in maintenance.\n", "en")
+    later = [q for q in quotes if q["text"].startswith("the automation programme")]
+    assert [q["speaker"] for q in later] == ["The operators' association"], quotes
+
+
+def test_organisation_phrase_by_head_noun():
+    from newsgraph.enrich.speech import load_speech
+
+    en, ro = load_speech("en"), load_speech("ro")
+    assert en.organisation_phrase("The operators' association") and en.organisation_phrase("the union representing workers")
+    assert not en.organisation_phrase("the union's general secretary") and not en.organisation_phrase("its prospective partner")
+    assert ro.organisation_phrase("Sindicatul din port") and not ro.organisation_phrase("liderul sindicatului")

@@ -61,6 +61,7 @@ def name_rules(lang: str) -> dict:
     rules["work_nouns"] = frozenset(rules.get("work_nouns", []))
     rules["company_suffixes"] = frozenset(rules.get("company_suffixes", []))
     rules["title_suffix_set"] = frozenset(rules.get("title_suffixes", []))
+    rules["leading_titles"] = frozenset(fold(t) for t in rules.get("leading_titles", []))
     try:
         names = json.loads((resources.files("newsgraph.lang") / lang / "person_names.json").read_text("utf-8"))
     except (FileNotFoundError, ModuleNotFoundError):
@@ -218,7 +219,7 @@ class Linker:
             keys.append(fold("".join(w + t.whitespace_ for w, t in zip(words, span))))  # "Băncii Naționale"
         for key in keys:
             alias = self.gaz.aliases.get(key)
-            if alias is not None:
+            if alias is not None and (alias := alias.for_language(self.lang)) is not None:
                 if alias.upper_only and not span.text.isupper():
                     continue
                 return alias
@@ -277,6 +278,8 @@ class Linker:
                     if there is None:
                         break
                     alias = replace(alias, entity=there.id)
+                if alias.strength < 2 and alias.entity.startswith("place:") and self._in_longer_name(i, j):
+                    break  # "Carolina" in "South Carolina", "Columbia" in "Columbia University": the tagger's name
                 if alias.strength < 2 and not self._supported(i, j, ner_names, alias, ner_places):
                     found = ("weak", j, alias)
                     break
@@ -307,6 +310,22 @@ class Linker:
     def _foreign_complement(self, j: int, alias) -> bool:
         return foreign_country(self, j, alias) is not None
 
+    def _in_longer_name(self, i: int, j: int) -> bool:
+        """Whether a town-like word at tokens i..j is only part of a longer name the tagger found, the rest of it
+        capitalised words ("South Carolina", "Columbia University", "Harris County Sheriff's Office"), in a
+        language whose names the knowledge-base scan does not decline (English; Romanian keeps its towns inside
+        institutions' names: ``entity_rules.inside_orgs``)."""
+        if self.rules.get("titles"):
+            return False
+        for e in self.ents:
+            if e.start <= i and j <= e.end and e.end - e.start > j - i and LABELS.get(e.label_) != "PERSON" \
+                    and LABELS.get(e.label_):
+                rest = [t for t in (*self.toks[e.start:i], *self.toks[j:e.end]) if t.is_alpha]
+                if rest and all(t.text[:1].isupper() or t.lower_ in ("of", "the", "and", "for", "on") for t in rest) \
+                        and any(t.text[:1].isupper() and t.lower_ != "the" for t in rest):
+                    return True
+        return False
+
     def _in_person_name(self, i: int, j: int, ner_people, ner_places) -> bool:
         """Whether a place name at tokens i..j is (part of) a person's name: inside a span the tagger reads as a
         person, or a one-word town that is a known first name or surname, next to another known name word or
@@ -315,7 +334,7 @@ class Linker:
             return True  # (a span that runs on over a preposition is the tagger's error: "Kim Jong Un la Vladivostok")
         if j - i != 1:
             return False
-        alias = self.gaz.aliases.get(fold(self.sp[i].text))
+        alias = self.gaz.alias(self.sp[i].text, self.lang)
         if alias is not None and alias.strength >= 2:
             return False
         if self._named_person(self.sp[i], titled_only=True):
@@ -455,6 +474,10 @@ class Linker:
             if name_start > start:
                 title, title_start = self.sp[start:name_start].text, title_start or self.sp[start].idx
                 start = name_start
+        if self.rules["leading_titles"]:  # English: "Superintendent Robert Runcie", "the Harris County Sheriff's Office"
+            opened, (start, end, lead) = start, self._leading_words(whole, start, end)
+            if lead is not None and title is None:
+                title, title_start = lead, self.sp[opened].idx
         if self.rules.get("titles") and end - start > 2 and fold(self.sp[end - 1].text) in self.rules["company_suffixes"]:
             lower = [k for k in range(start, end - 1) if self.sp[k].is_lower and self.sp[k].is_alpha]
             start = lower[-1] + 1 if lower else start  # "… de compania Nord Media SRL": the company's name only
@@ -502,6 +525,27 @@ class Linker:
                 label = "PERSON"  # "Florin", "Toader", "domnul Les": a first name or surname is not a place
             return Mention(ent.start, ent.end, label, None, "name", "ner", extra)
         return None
+
+    def _leading_words(self, whole, start: int, end: int) -> tuple[int, str | None]:
+        """Where the name starts in a tagger span that opens with words that are not the name (languages with a
+        ``leading_titles`` list): a person's role or honorific ("Superintendent Robert Runcie", "Sen. Ann Lee",
+        "former Gov. Jay Inslee"), kept as the title, and the article before an organisation's or a place's name
+        ("the Harris County Sheriff's Office", "The Pentagon"), dropped, so that both spellings are one entity; and a
+        possessive ending the span ("Ms Truss's plan", "the Republican Party’s leaders"), dropped. Returns the name's
+        start and end and the title."""
+        sp, k = self.sp, start
+        if end - start > 1 and sp[end - 1].text in ("'s", "’s", "'", "’"):
+            end -= 1
+        if LABELS.get(whole.label_) == "PERSON":
+            while k < end - 1 and (fold(sp[k].text).rstrip(".") in self.rules["leading_titles"] or sp[k].text == "."):
+                k += 1
+            rest = [t for t in sp[k:end] if t.is_alpha]
+            if k == start or not rest or not rest[0].text[:1].isupper():
+                return start, end, None
+            return k, end, sp[start:k].text
+        if end - start > 1 and sp[start].lower_ == "the" and sp[start + 1].text[:1].isupper():
+            return start + 1, end, None
+        return start, end, None
 
     def _sane_label(self, ent, label: str | None, title: str | None) -> str | None:
         """The tagger's label, checked against what the words say (Romanian): a role without a name is no name
@@ -551,7 +595,7 @@ class Linker:
         full name)."""
         if len(span) != 1 or span[0].text not in self.rules["name_words"]:
             return False
-        alias = self.gaz.aliases.get(fold(span.text))
+        alias = self.gaz.alias(span.text, self.lang)
         return alias is None or alias.strength < 2
 
     def headed_orgs(self) -> list[Mention]:
@@ -601,7 +645,7 @@ class Linker:
             for a, b in neighbours:
                 if a < 0 or b > len(sp):
                     continue
-                alias = self.gaz.aliases.get(fold(sp[a:b].text))
+                alias = self.gaz.alias(sp[a:b].text, self.lang)
                 if alias and alias.kind == "demonym":
                     country = self.gaz.entities[alias.entity].code
                     start, end = min(start, a), max(end, b)

@@ -33,7 +33,7 @@ def add_title_mentions(doc: Document, sp, mentions: list[Mention], gaz: Gazettee
     for m in sorted(mentions, key=lambda m: m.start):
         span = sp[m.start:m.end]
         text = doc.title[span.start_char:span.end_char]
-        alias = gaz.aliases.get(fold(text))
+        alias = gaz.alias(text, linker.lang)
         weak = m.label == "PERSON" or alias is None or alias.strength < 2  # a lone surname, a town-like word
         eid = _body_entity(text, weak, doc.entities) or m.entity
         kb = gaz.entities.get(eid)

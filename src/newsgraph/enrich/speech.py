@@ -73,6 +73,9 @@ class Speech:
     #: a word after a role with one of these endings is the role's complement, not a name ("Ministrul Mediului")
     genitive_suffixes: tuple
     generic_org_roles: frozenset  # organisation roles that do not name an institution kind ("it", "the company")
+    #: head nouns of organisations ("union", "sindicatul"): an unnamed speaker phrase headed by one is an organisation
+    #: that "it" / "they" / "the union" can refer back to ("The operators' association said …. It said …")
+    org_nouns: frozenset
     name_article: re.Pattern  # an article right before a capitalised run: not a person ("the Evening Courier")
     interface: re.Pattern  # a web page's own messages ("S-a produs o eroare", "Try reloading"): never speech
     speaks_for: re.Pattern  # heads that speak for the organisation in their modifier ("un raport al X", "officials at X")
@@ -83,6 +86,16 @@ class Speech:
     def masculine(self, role: str) -> bool:
         """Whether an anaphoric speaker (its head word, folded) refers to a man."""
         return role in self.masculine_anaphors or (bool(self.masculine_suffixes) and role.endswith(self.masculine_suffixes))
+
+    def organisation_phrase(self, phrase: str) -> bool:
+        """Whether an unnamed speaker phrase names an organisation by its head noun: the first word after the
+        determiners (Romanian "Sindicatul din port", English "the union representing the workers") or the last
+        one (English "The operators' association")."""
+        words = [w for w in fold(phrase).split() if w not in self.dets]
+        if not words:
+            return False
+        first = words[0][:-2] if words[0].endswith(("'s", "’s")) else words[0]
+        return (first in self.org_nouns and not words[0].endswith(("'s", "’s", "'", "’"))) or words[-1] in self.org_nouns
 
     def feminine_name(self, name: str) -> bool:
         """A full name whose first name ends in "a" and is not a man's (a surname alone tells nothing: "Rafila")."""
@@ -128,6 +141,7 @@ def load_speech(code: str) -> Speech | None:
         dets=frozenset(fold(w) for w in d.get("determiners", [])),
         coord=re.compile(rf"[,;]?\s+(?:{_alt(d.get('coordinated_complements', []))}){E}", i),
         generic_org_roles=frozenset(fold(w) for w in d.get("generic_org_roles", [])),
+        org_nouns=frozenset(fold(w) for w in d.get("organisation_nouns", [])),
         masculine_anaphors=frozenset(fold(w) for w in d.get("masculine_anaphors", [])),
         masculine_suffixes=tuple(d.get("masculine_role_suffixes", [])),
         genitive_suffixes=tuple(fold(x) for x in d.get("genitive_suffixes", [])),

@@ -86,8 +86,8 @@ def evidence_text(text: str, evidence) -> str | None:
     if isinstance(evidence, dict):
         if isinstance(evidence.get("start"), int) and isinstance(evidence.get("end"), int):
             return text[evidence["start"]:evidence["end"]].strip() or None
-        sentence = evidence.get("sentence")
-        return sentence if isinstance(sentence, str) else None
+        given = evidence.get("text", evidence.get("sentence"))  # a title event's text (older records: "sentence")
+        return given if isinstance(given, str) else None
     return evidence if isinstance(evidence, str) else None
 
 

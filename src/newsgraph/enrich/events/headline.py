@@ -9,8 +9,10 @@ languages whose cues set ``code_titles``. A title sentence with a colon is left 
 decretul", "Sorin Grindeanu: … CCR respinge o lege" give a speaker's words, not the paper's report. Only facts are
 kept (see :func:`is_fact`), and only acts the body does not report: a title event is dropped where a body event
 (flagged or not) has the same CAMEO root and the same source (entity, else country) — the body's is the better
-coded one. A title event's evidence is ``{"part": "title", "sentence": <the title>, "start": None, "end": None,
-"verb_start", "verb_end"}`` (offsets into the title), its date the publication date.
+coded one. A title event's evidence is ``{"part": "title", "sentence": <index of the title's sentence>, "text": <the
+title>, "start": None, "end": None, "verb_start", "verb_end"}`` (``sentence`` is an index as in a body event's
+evidence, the verb offsets are into the title, and ``text`` stands in for the body offsets it has none of), its
+date the publication date.
 """
 
 from __future__ import annotations
@@ -50,7 +52,8 @@ def title_events(doc, ctx, coder, body: list[dict], date: int | None, published:
         if not is_fact(ev) or any(root == ev["cameo"][:2] and who & _who(ev["source"]) for root, who in seen):
             continue
         seen.append((ev["cameo"][:2], _who(ev["source"])))
-        ev["evidence"] = {"part": "title", "sentence": sp.text, "start": None, "end": None,
+        ev["evidence"] = {"part": "title", "sentence": ev["evidence"]["sentence"], "text": sp.text,
+                          "start": None, "end": None,
                           "verb_start": ev["evidence"]["verb_start"], "verb_end": ev["evidence"]["verb_end"]}
         ev["date"] = published[:10] if published else None
         out.append(ev)
