@@ -30,6 +30,8 @@ EVENTS = [
      "JPN", False),
     # a verb tagged as an adjective, with a subject and an object of its own
     ("Sindicatul polițiștilor acuză conducerea ministerului de abuz.", "112", "ROULAB", None, False),
+    # "Serviciul Rutier" is the traffic police, not an intelligence service (an adjective written in the name)
+    ("Serviciul Rutier Iași a reținut un șofer băut pe centura orașului.", "173", "ROUCOP", None, False),
 ]
 
 #: sentences that must give no fact event at all (or none of the named CAMEO root)
@@ -49,6 +51,8 @@ NOT_EVENTS = [
     ("Au circulat zvonuri că armata sârbă a atacat un sat kosovar.", "19"),
     # a present-tense act under a habitual phrase is generic ("de fiecare dată când …")
     ("Senatorul crede că de fiecare dată când Parlamentul respinge bugetul ar trebui să cadă guvernul.", "12"),
+    # "în apropiere de Sibiu" says where the passive happened, not by whom (an accident, no assault)
+    ("Cinci turiști au fost răniți într-un accident produs pe DN7, în apropiere de Sibiu.", "18"),
 ]
 
 

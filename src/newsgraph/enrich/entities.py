@@ -150,6 +150,8 @@ class Linker:
         self.toks = list(sp)  # the tokens once: the scans below read every token, several times (``sp[i]`` makes a new one)
         self._person_words: set[str] | None = None
         self._person_texts: set[str] | None = None  # the tagger's person names (folded), for _person_elsewhere
+        #: a tagger span -> the country of a town it holds ("Bristol Crown Court": GBR), for the name's record
+        self.inner_country: dict[tuple[int, int], str] = {}
         self._starts: dict[int, bool] = {}  # token index -> whether a knowledge-base key can start there
         self.ents = tagger_spans(self)  # the tagger's spans, a title + name or an institution cut in two rejoined
 
@@ -286,7 +288,9 @@ class Linker:
                     if there is None:
                         break
                     alias = replace(alias, entity=there.id)
-                if alias.strength < 2 and alias.entity.startswith("place:") and self._in_longer_name(i, j):
+                if alias.strength < 2 and alias.entity.startswith("place:") and (outer := self._in_longer_name(i, j)):
+                    if country := self.gaz.entities[alias.entity].country:
+                        self.inner_country.setdefault(outer, country)
                     break  # "Carolina" in "South Carolina", "Columbia" in "Columbia University": the tagger's name
                 if alias.strength < 2 and not self._supported(i, j, ner_names, alias, ner_places):
                     found = ("weak", j, alias)
@@ -353,21 +357,21 @@ class Linker:
         return k if run in self._person_texts and not any(  # (a tagger span that runs on past it is another name)
             e.start <= i < e.end and e.end > k and LABELS.get(e.label_) != "PERSON" for e in self.ents) else None
 
-    def _in_longer_name(self, i: int, j: int) -> bool:
-        """Whether a town-like word at tokens i..j is only part of a longer name the tagger found, the rest of it
-        capitalised words ("South Carolina", "Columbia University", "Harris County Sheriff's Office"), in a
-        language whose names the knowledge-base scan does not decline (English; Romanian keeps its towns inside
-        institutions' names: ``entity_rules.inside_orgs``)."""
+    def _in_longer_name(self, i: int, j: int) -> tuple[int, int] | None:
+        """The longer name the tagger found (its token span) of which a town-like word at tokens i..j is only a
+        part, the rest of it capitalised words ("South Carolina", "Columbia University", "Harris County Sheriff's
+        Office"), in a language whose names the knowledge-base scan does not decline (English; Romanian keeps its
+        towns inside institutions' names: ``entity_rules.inside_orgs``); else None."""
         if self.rules.get("titles"):
-            return False
+            return None
         for e in self.ents:
             if e.start <= i and j <= e.end and e.end - e.start > j - i and LABELS.get(e.label_) != "PERSON" \
                     and LABELS.get(e.label_):
                 rest = [t for t in (*self.toks[e.start:i], *self.toks[j:e.end]) if t.is_alpha]
                 if rest and all(t.text[:1].isupper() or t.lower_ in ("of", "the", "and", "for", "on") for t in rest) \
                         and any(t.text[:1].isupper() and t.lower_ != "the" for t in rest):
-                    return True
-        return False
+                    return e.start, e.end
+        return None
 
     def _in_person_name(self, i: int, j: int, ner_people, ner_places) -> bool:
         """Whether a place name at tokens i..j is (part of) a person's name: inside a span the tagger reads as a
@@ -576,6 +580,8 @@ class Linker:
             if label in ("GPE", "LOC") and (self._name_word(ent) or len(ent) == 1 and (
                     self._named_person(ent[0]) or person_context(self, ent[0]))):
                 label = "PERSON"  # "Florin", "Toader", "domnul Les": a first name or surname is not a place
+            if label != "PERSON" and (country := self.inner_country.get((whole.start, whole.end))):
+                extra["country"] = country  # "Bristol Crown Court" is in the United Kingdom
             return Mention(ent.start, ent.end, label, None, "name", "ner", extra)
         return None
 

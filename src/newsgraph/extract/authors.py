@@ -18,7 +18,7 @@ import re
 from newsgraph.extract.datetext import fold_keep
 
 _PLACE = re.compile(r"\s*\([^)]*\)\s*$|\s+(?:in|at|from|din|în|aus)\s+[A-Z][\w .'-]*$")
-_DEGREE = re.compile(r"(?:,\s*|\s+)(?:MPH|MD|PhD|Ph\.D\.|RN|MSc|MBA|DO|RD|MA|BA|BSc|DPhil|Jr\.?|Sr\.?)\.?$")
+_DEGREE = re.compile(r"(?:,\s*|\s+)(?:MPH|MD|PhD|Ph\.D\.|RN|MSc|MS|MBA|DO|RD|MA|BA|BSc|DPhil|Jr\.?|Sr\.?)\.?$")
 _SPLIT = re.compile(r"\s*(?:,|;|/|&|\bși\b|\bşi\b|\bsi\b|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b)\s*")
 _PLACE_WORD = re.compile(r"[A-ZĂÂÎȘȚŞŢÀ-ÖØ-Þ][^\W\d_]+(?:-[^\W\d_]+)*")
 _INITIALS = re.compile(r"^(?:[A-ZĂÂÎȘȚŞŢ]\.\s?){1,3}$")
@@ -101,6 +101,8 @@ def _person_shaped(name: str, cues) -> bool:
     tokens = name.split()
     if not 1 <= len(tokens) <= 5 or not tokens[0][:1].isupper() or fold_keep(tokens[0]) in _NAME_ARTICLES:
         return False  # "The Planetary Press", "Die Redaktion": an article opens no person's name
+    if len(tokens) == 1 and len(tokens[0]) <= 2 or sum(len(t) == 2 and t.isupper() for t in tokens) >= 2:
+        return False  # "De | Fr", "DE EN", "FB TW Pinterest Insta SC": language switchers and share bars
     if all(t.isupper() and len(t) > 1 for t in tokens) and (len(tokens) > CAPITALS_NAME_WORDS or any(
             fold_keep(t) in _FUNCTION_WORDS for t in tokens)):
         return False
@@ -123,11 +125,37 @@ def is_person(name: str, cues, site: str | None = None) -> bool:
     return _person_shaped(name, cues)
 
 
+# A role after a byline's names ("Ana Marin | Redactor", "Ana Marin - corespondent Suceava", "Ann Lee, staff
+# writer"): the words of ``author_stop`` (cues) and these job titles of newsrooms (ro, en, de, fr, es, it, pt, pl).
+JOB_TITLES = frozenset("""redactor redactor-sef redactorul editor editorul jurnalist jurnalista journalist reporter
+reporterul reportera corespondent corespondentul correspondent writer columnist editorialist analist analyst
+publicist fotoreporter photographer senior chief redakteur redakteurin korrespondent korrespondentin autorin
+journaliste redacteur periodista redactor giornalista jornalista dziennikarz dziennikarka""".split())
+_ROLE_SEP = re.compile(r"\s+[|–—-]\s+|,\s+")
+
+
+def without_role(text: str, cues, organisation: bool = False) -> str:
+    """The names of a byline without the role or (``organisation``: after a label such as "By") the outlet that
+    follows them: "Ann Lee and Bo Li, The Harbour Courier" -> "Ann Lee and Bo Li"; the text as it is otherwise."""
+    parts = _ROLE_SEP.split(text.strip())
+    if len(parts) < 2:
+        return text
+    head = text[: text.rindex(parts[-1])].rstrip(" ,|–—-")
+    tail = parts[-1]
+    words = fold_keep(tail).split()
+    if not words or len(words) > 5 or not looks_like_names(head, cues):
+        return text
+    if words[0] in JOB_TITLES or fold_keep(tail) in cues.author_stop or words[0] in cues.author_stop or (
+            organisation and tail[:1].isupper() and not looks_like_names(tail, cues)):
+        return head
+    return text
+
+
 def name_line(text: str, cues, known_first_names: bool = False) -> list[str] | None:
     """A line that is only a byline's names ("Andreea Mocanu", "Irina Vasilescu și Tudor Marinescu", "A.D.").
     With ``known_first_names`` (a text that capitalises its nouns, as German does, where "Dringlicher Appell"
     is shaped like a name) every name must start with a given name of the cue data (``first_names``)."""
-    text = text.strip()
+    text = without_role(text.strip(), cues)
     if not text or len(text) > 80 or text.endswith(("!", "?", ":")) or text.endswith(".") and not \
             _INITIALS.match(text):
         return None

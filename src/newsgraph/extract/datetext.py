@@ -108,6 +108,14 @@ class DateOrder:
         return cls(None)
 
 
+# Longest first, so that the alternation tries "viii" before "vii" and "vi".
+ROMAN_MONTHS = {r: n for n, r in sorted(enumerate(("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi",
+                                                   "xii"), 1), key=lambda nr: -len(nr[1]))}
+
+
+_ROMAN_HINT = re.compile(r"\d[./-]\s?[ivx]")  # a cheap test before the full pattern
+
+
 class DateReader:
     """Date patterns for a set of languages (month and weekday names from dateparser's locales)."""
 
@@ -147,6 +155,9 @@ class DateReader:
         # after a letter or a dot ("v1.2.23", "1.2.23" are versions).
         self.dotted = re.compile(r"(?<![\w.:/-])(?:(?P<d2>[0-3]\d)\.(?P<m2>[01]\d)\.(?P<y2>\d{2})"
                                  r"|(?P<d>[0-3]?\d)\. (?P<m>[01]?\d)\. (?P<y>(?:19|20)\d{2}))(?![\d]|[.:]\d)")
+        # A Roman-numeral month between day and year ("14.IX.2023", "3-XI-2019"): Romanian, Polish, Italian forms.
+        self.roman = re.compile(r"(?<![\w.:/-])(?P<d>[0-3]?\d)(?P<sep>[./-])\s?(?P<m>" + "|".join(ROMAN_MONTHS)
+                                + r")(?P=sep)\s?(?P<y>(?:19|20)\d{2})(?!\d)")
         self.day_first = re.compile(rf"(?<![\w]){day}\s*(?:de\s+)?(?P<m>{mon})\.?,?\s+(?:de\s+)?{year}(?!\d)")
         self.month_first = re.compile(rf"(?<![\w])(?P<m>{mon})\.?\s+{day},?\s+{year}(?!\d)")
         self.time = re.compile(r"(?<![\d.:/-])(?P<H>[0-2]?\d)[:.h](?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?"
@@ -182,6 +193,8 @@ class DateReader:
                 found.append((m.start(), m.end(), y, int(m.group("m2")), int(m.group("d2"))))
             else:
                 found.append((m.start(), m.end(), int(m.group("y")), int(m.group("m")), int(m.group("d"))))
+        for m in self.roman.finditer(folded) if _ROMAN_HINT.search(folded) else ():
+            found.append((m.start(), m.end(), int(m.group("y")), ROMAN_MONTHS[m.group("m")], int(m.group("d"))))
         for regex in (self.day_first, self.month_first):
             for m in regex.finditer(folded):
                 found.append((m.start(), m.end(), int(m.group("y")), self.months[m.group("m")], int(m.group("d"))))

@@ -36,6 +36,7 @@ TEXT_KEYS = ("text", "content", "body", "raw_text", "article", "maintext", "plai
 _URL = re.compile(r"^(?:https?://)?(?:www\.)?(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)+)(?:[/?#]\S*)?$", re.IGNORECASE)
 _H1 = re.compile(r"^#\s+(?P<t>\S.*?)\s*#*\s*$")  # a markdown export's "# Headline"
 _KV = re.compile(r"^\s*(?P<k>[A-Za-z_][\w-]{0,20})\s*:\s*(?P<v>.*?)\s*$")
+_BY = re.compile(r"^(?:by|de|von|por|par|di|da)\s+(?=[A-ZÀ-ÞĂÂÎȘȚŞŢ])", re.IGNORECASE)  # a byline's label, not a name
 MIN_HEADER_KEYS = 2  # a "Title: ..." line alone is no header: prose can start "Update: ..."
 
 
@@ -63,7 +64,7 @@ def _hints(pairs: list[tuple[str, object]]) -> dict:
         if name == "authors":
             if isinstance(value, str):
                 value = [a.strip() for a in re.split(r"\s*(?:;|,|\band\b|\bși\b|\bşi\b|&)\s*", value) if a.strip()]
-            hints[name] = value
+            hints[name] = [_BY.sub("", a) for a in value]  # "Byline: By Tom Reed and Ana Kim"
         elif isinstance(value, list):
             hints[name] = value if name == "tags" else ", ".join(value)
         else:
@@ -175,7 +176,8 @@ _MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
 _MD_IMAGE = re.compile(r"!\[(?P<t>[^\]]*)\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[(?P<t>[^\]]+)\]\([^)]*\)")
 _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(?P<t>.+?)(?<=\S)\1")
-_MD_EM = re.compile(r"(?<![\w*])\*(?=\S)(?P<t>[^*]+?)(?<=\S)\*(?![\w*])")
+_MD_EM = re.compile(r"(?<![\w*])\*(?=\S)(?P<t>[^*]+?)(?<=\S)\*(?![\w*])"
+                    r"|(?<![\w_])_(?=\S)(?P<u>[^_]+?)(?<=\S)_(?![\w_])")
 _MD_BULLET = re.compile(r"^\s*(?:[-*+]|>)\s+")
 
 
@@ -193,7 +195,7 @@ def plain_markdown(text: str) -> str:
             line = m.group("t")
         line = _MD_BULLET.sub("", line)
         line = _MD_LINK.sub(lambda m: m.group("t"), _MD_IMAGE.sub(lambda m: m.group("t"), line))
-        line = _MD_EM.sub(lambda m: m.group("t"), _MD_STRONG.sub(lambda m: m.group("t"), line))
+        line = _MD_EM.sub(lambda m: m.group("t") or m.group("u"), _MD_STRONG.sub(lambda m: m.group("t"), line))
         out.append(line)
     return "\n".join(out)
 

@@ -190,6 +190,21 @@ def posted_date(lines: list[Line], reader_, order: str | None):
     return None
 
 
+# An agency dateline opening the text: "BUCUREȘTI, 14 sept. 2023 – …", "LONDON, March 5, 2024 (Reuters) - …",
+# "Iași, 15.09.2023 /ORIONPRES/ -": a place (up to three capitalised words), a comma, a full date, then a dash or
+# an agency in brackets or slashes.
+_OPENING = re.compile(r"^(?P<head>[A-ZÀ-ÞĂÂÎȘȚŞŢŁŚŻ][\w'’.-]*(?:\s+[A-ZÀ-ÞĂÂÎȘȚŞŢŁŚŻ][\w'’.-]*){0,2},\s+[^–—]{6,40}?)"
+                      r"\s*(?:\([^)]{2,30}\)\s*|/[^/]{2,30}/\s*)?[–—-]\s")
+
+
+def opening_date(text: str, reader_, order: str | None):
+    """(date, dateline) of a paragraph that opens with an agency dateline holding a full date, or None."""
+    if not (m := _OPENING.match(text)):
+        return None
+    found = reader_.find(m.group("head"), order or "DMY")
+    return (found[0], m.group("head")) if len(found) == 1 else None
+
+
 # Lines shaped like a headline that no reader takes for one: a credit or note wholly in brackets ("(Elizabeth
 # Conley / Houston Chronicle)"), a server's error message printed into the page.
 _NO_HEADLINE = re.compile(r"^\(.*\)$|^(?:warning|notice|deprecated|fatal error|parse error):\s.*\bon line \d+"
@@ -199,3 +214,24 @@ _NO_HEADLINE = re.compile(r"^\(.*\)$|^(?:warning|notice|deprecated|fatal error|p
 
 def no_headline(text: str) -> bool:
     return bool(_NO_HEADLINE.search(text.strip()))
+
+
+# A caption without a credit: a numbered figure label ("Abbildung 4: klassische Schwachschicht.", "Fig. 2 –",
+# "Imaginea 3:") or a position marker naming who stands where in a picture ("Marcell Jansen (l.) und Piotr
+# Trochowski", "(v.l.n.r.)", "(from left)", "(de la stânga la dreapta)"). Forms of de/en/fr/es/it/pt/ro/pl.
+_FIGURE_LABEL = re.compile(r"^(?:abbildung|abb|figure|fig|figura|figure|bild|grafik|grafic[ăa]|imagine[a]?|image|"
+                           r"illustration|ilustra[cț][ãa]o|ilustracja|rycina|ryc|rys|rysunek)"
+                           r"\.?\s*\d{1,3}[a-z]?\s*[:.–—-]\s",
+                           re.IGNORECASE)
+_POSITION = re.compile(r"[A-ZÀ-ÞĂÂÎȘȚŞŢŁŚŻŹ][\w.'’-]*\s\((?:l|r|m|li|re|v\.\s?l\.(?:\s?n\.\s?r\.)?"
+                       r"|v\.\s?r\.(?:\s?n\.\s?l\.)?"
+                       r"|links|rechts|mitte|left|right|centre|center|from left|from right|left to right|g|d|à gauche"
+                       r"|à droite|de gauche à droite|izq|der|de izquierda a derecha|da sinistra|st|dr|stânga|dreapta"
+                       r"|de la stânga la dreapta|od lewej)\.?\)")  # after a capitalised word: not "turned (left)"
+FIGURE_CAPTION_MAX_WORDS = 40  # a figure's caption is a sentence or two; longer is a paragraph that names a figure
+
+
+def figure_caption(text: str, words: int) -> bool:
+    """A caption without a credit line: a numbered figure label or a picture's position marker."""
+    return words <= FIGURE_CAPTION_MAX_WORDS and bool(_FIGURE_LABEL.match(text) or "(" in text and
+                                                      _POSITION.search(text))

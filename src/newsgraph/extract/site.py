@@ -53,6 +53,20 @@ _AGENCY_SIGN = re.compile(r"/(?P<n>[A-Z][A-Z0-9]{2,20})/|\((?P<m>[A-Z][A-Z0-9]{2
 _SOURCE = re.compile(r"^(?:sursa|source|quelle|fuente|fonte|źródło)\s*:\s*(?P<n>[^:]{2,40})$", re.IGNORECASE)
 _SELF = re.compile(r"^(?P<n>[\w&'’ .-]{2,40}?) is (?:a |an )?(?:listener|reader|viewer|member|subscriber)"
                    r"[- ](?:supported|funded)", re.IGNORECASE)
+# "Gazeta de Nord este o publicație a SC Media Nord SRL", "The Courier is a product of Harbour Media": the footer's
+# line that says what the site is.
+_SELF_KIND = re.compile(r" (?:este|is|ist|est|es|è|é|jest) (?:(?:o|un|a|an|ein|eine|une|una|uma|um) )?(?:publica[tț]ie"
+                        r"|publication|publicação|publicación|pubblicazione|ziar|cotidian|revist[aă]|newspaper|magazine"
+                        r"|portal|product|produs|publikation|zeitung|journal|peri[oó]dico|diario|giornale|jornal"
+                        r"|dziennik)\b", re.IGNORECASE)
+SELF_NAME_CHARS = 40
+# A publication's tagline under its masthead ("Cotidian independent al Olteniei", "The voice of the valley since
+# 1887", "Unabhängige Tageszeitung für …"): the line above it is the publication's name. Folded, short.
+_TAGLINE = re.compile(r"^(?:(?:primul|cel mai|singurul|un|the|an?|die|le|la|el|il|o)\s+)?(?:\w+\s+){0,2}?"
+                      r"(?:cotidian|ziar"
+                      r"|saptamanal|publicatie|revista|portal(?:ul)?|jurnal|site(?:ul)? de stiri|daily|weekly|newspaper"
+                      r"|magazine|voice of|tageszeitung|zeitung|wochenzeitung|quotidien|hebdomadaire|diario|periodico"
+                      r"|quotidiano|giornale|jornal|dziennik|tygodnik)\b[\w ,.'’-]{0,60}$")
 _CAMEL = re.compile(r"[a-z][A-Z]|\d|^[A-Z]{3,}$")  # "GutaiTV", "Digi24", "ORIONPRES": a brand, not a section
 _BRANDISH = re.compile(r"^[\w&'’.+ -]{2,40}$")
 
@@ -118,7 +132,9 @@ def site_candidates(lines: list[str], cues, title: str | None = None) -> list[tu
             head, tail = " ".join(parts[:-1]), parts[-1]
             if len(head.split()) >= 4 and len(tail.split()) <= 5 and (
                     title_key is None or fold_keep(head).strip().startswith(title_key[:20])
-                    or title_key.startswith(fold_keep(head).strip()[:20])):
+                    or title_key.startswith(fold_keep(head).strip()[:20])
+                    # an SEO <title> unlike the headline: its last part stands alone on a masthead line below it
+                    or any(fold_keep(ln).strip() == fold_keep(tail).strip() for ln in lines[i + 1:i + 4])):
                 add(tail, "title-suffix", 3)
         if i < 12 and short and len(crumbs := _CRUMB_SEP.split(text)) >= 2 and all(
                 len(c.split()) <= 6 for c in crumbs):
@@ -134,7 +150,8 @@ def site_candidates(lines: list[str], cues, title: str | None = None) -> list[tu
             add(d.group("d"), "url", 2)
         if i == 0 and short and len(text.split()) <= 6:
             name = _TITLE_SEP.split(text)[0]
-            add(name, "masthead", 2 if _CAMEL.search(name) else 1)
+            tagline = len(lines) > 1 and _TAGLINE.match(fold_keep(lines[1].strip())) is not None
+            add(name, "masthead", 3 if tagline else 2 if _CAMEL.search(name) else 1)
             if (len(name.split()) >= 2 or _CAMEL.search(name)) and name == text:
                 masthead = name
         if short:
@@ -146,6 +163,8 @@ def site_candidates(lines: list[str], cues, title: str | None = None) -> list[tu
                 add(m.group("n"), "source", 1)
             if " is " in text and (m := _SELF.match(text)):
                 add(m.group("n"), "self", 3)
+            elif (m := _SELF_KIND.search(text, 2, SELF_NAME_CHARS + 40)) and m.start() <= SELF_NAME_CHARS:
+                add(text[:m.start()], "self", 3)
             if ":" in text and (m := _CREDIT.search(text)):
                 credit = m.group("c").strip()
                 for part in re.split(r"\s*/\s*", credit):
@@ -217,7 +236,9 @@ def choose_site(candidates: list[tuple[str, str, int]]) -> tuple[str | None, lis
     if best is None or best_score < MIN_SCORE:
         return None, []
     kinds = groups[best]
-    spelled = next(kinds[kind][1] for kind in _PREFERRED_SPELLING if kind in kinds)
+    # spelled as the group's own clues write it, not as a longer name that backs it ("Harbour Courier Media Ltd.")
+    spelled = next((kinds[kind][1] for kind in _PREFERRED_SPELLING if kind in kinds and key(kinds[kind][1]) == best),
+                   None) or next(kinds[kind][1] for kind in _PREFERRED_SPELLING if kind in kinds)
     return spelled, sorted(kinds)
 
 

@@ -31,6 +31,7 @@ from newsgraph.extract.authors import (
     name_line,
     signature,
     split_names,
+    without_role,
 )
 from newsgraph.extract.datetext import DATE_LINE_MAX_CHARS, DateOrder, Found, date_line, fold_keep, reader, relative
 from newsgraph.extract.dumpbylines import dated_author, handle_after_date, label_alone_bylines
@@ -43,9 +44,11 @@ from newsgraph.extract.dumplines import (
     Line,
     _words,
     edge_date,
+    figure_caption,
     fold,
     gallery_count,
     no_headline,
+    opening_date,
     one_byline,
     posted_date,
     undated_title,
@@ -56,6 +59,7 @@ from newsgraph.extract.site import choose_site, display_site, site_candidates
 from newsgraph.extract.site import key as site_key
 from newsgraph.lang.cues import Cues
 
+_FIGURE_INITIALS = frozenset("AaFfBbGgIiRr")  # the letters a figure label starts with (``figure_caption``)
 _TERMINAL = tuple('.!?;:"”»\'’)…。！？」』')
 _ELLIPSIS = ("...", "…")
 _DIGIT = re.compile(r"\d")
@@ -63,6 +67,7 @@ _FOOTER = re.compile(r"\b(?:19|20)\d{2}\b|rights|drepturi|rechte|droits|derechos
 NEWSROOM_WORDS = 6  # "de Redacția Gazeta Oltului" (4), "By The Gazette Staff" (4); longer lines are sentences
 _TWEET = re.compile(r"^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)")
 _TIME_ALONE = re.compile(r"^\s*(?:ora|at|la)?\s*:?\s*[0-2]?\d[:.][0-5]\d\s*(?:[ap]\.?m\.?)?\s*$", re.IGNORECASE)
+_INITIALS_ONLY = re.compile(r"^(?:[A-ZĂÂÎȘȚŞŢ]\.\s?){1,3}$")
 _SHORT_NAME = re.compile(r"^[\w.&'’ \-]{2,40}$", re.UNICODE)
 
 # Scores (calibrated as described in the module docstring).
@@ -70,6 +75,13 @@ PROSE_MIN_WORDS = 8  # a line this long with terminal punctuation reads as prose
 LONG_LINE_WORDS = 25  # this long reads as prose even without terminal punctuation
 CUE_PENALTY = 6  # a cue line costs this much plus its length
 SHORT_LINE_PENALTY = 2
+# A labelled byline with its date and update line; flattened dev pages, even half: 14 -> 16 words +1 page, 20 took a
+# sentence for a byline.
+BYLINE_MAX_WORDS = 16
+# A call to action anchored at the line start ("Follow X on Twitter …", "Benachrichtigung aktivieren Dürfen wir …")
+# may run on; the unanchored ones need a short line. Flattened dev pages, even half: FP 32 -> 30 at 300 to 800
+# characters (200 before).
+CTA_MAX_CHARS = 400
 
 
 def _is_teaser(text: str) -> bool:
@@ -125,6 +137,9 @@ def classify(line: Line, cues: Cues, dates: bool = True) -> None:
             return
         line.kind, line.data = "caption", {"caption": caption or None, "credit": m.group("credit").strip(" .")}
         return
+    if ("(" in text or text[:1] in _FIGURE_INITIALS) and figure_caption(text, line.words):
+        line.kind, line.data = "caption", {"caption": text.strip(), "credit": None, "uncredited": True}
+        return
     if line.words <= 15 and (m := cues.tags.match(line.kept)) and m.group("rest").strip():
         line.kind = "tags"
         return
@@ -134,7 +149,7 @@ def classify(line: Line, cues: Cues, dates: bool = True) -> None:
     if line.words <= 30 and (sig := signature(text, cues)):
         line.kind, line.data = "byline", {"role": "signature", "names": sig[0], "editors": sig[1]}
         return
-    if line.words <= 14:
+    if line.words <= BYLINE_MAX_WORDS:
         kept = line.kept
         for regex, key in ((cues.editor, "editor"), (cues.author, "author"), (_VON, "author")):
             m = regex.match(kept)
@@ -148,7 +163,13 @@ def classify(line: Line, cues: Cues, dates: bool = True) -> None:
                 line.kind, line.data = "byline", {"role": "author", "names": []}
                 return
             rest = _NEXT_LABEL.split(full, maxsplit=1)[0]  # "Reporter: X, Operator: Y", "Von X Kategorien: …"
-            if regex is not _VON and looks_like_names(rest, cues):
+            rest = without_role(rest, cues, organisation=True)  # "By Ann Lee, The Harbour Courier"
+            if text.rstrip().endswith(":") and m.group("label") in _PREPOSITION_LABELS | {"by"}:
+                break  # "By Cuisine:", "By Main Ingredient:": a filter's heading ("Autor Mark Newton:" is a byline)
+            if regex is not _VON and looks_like_names(rest, cues) and not (
+                    m.group("label") in _PREPOSITION_LABELS and len(rest.split()) == 1
+                    and not _INITIALS_ONLY.match(rest)):
+                # after "de"/"di"/"por" one word is a section or a place ("de Política"), not a name
                 line.kind = "byline"
                 line.data = {"role": key, "names": split_names(rest, cues)}
             elif not (_byline_with_tail(line, full, key, cues, dates, two_words=regex is _VON) or rest != full
@@ -164,7 +185,7 @@ def classify(line: Line, cues: Cues, dates: bool = True) -> None:
     if len(text) <= 400 and (cues.disclaimer[0].match(folded) or cues.disclaimer[1].search(folded)):
         line.kind = "editorial"  # "The views expressed are the author's own", "Correction, Jan. 11: ..."
         return
-    if len(text) <= 200 and (cues.cta[0].match(folded) or cues.cta[1].search(folded)):
+    if len(text) <= CTA_MAX_CHARS and cues.cta[0].match(folded) or len(text) <= 200 and cues.cta[1].search(folded):
         line.kind = "cta"
         return
     # A related link announced inline: "Citește și: <headline>" / "Read more: <headline>".
@@ -217,10 +238,17 @@ def _byline_with_tail(line: Line, rest: str, role: str, cues: Cues, dates: bool,
     if two_words and not all(len(n.split()) >= 2 for n in names):
         return False
     calendar = reader(cues.codes)
-    if any(fold_keep(w).rstrip(".") in calendar.weekdays or fold_keep(w).rstrip(".") in calendar.months
-           for n in names for w in n.split()):
-        return False  # "Di Dienstag - 14.30 Uhr": a weekday after a label-like word, not a name
-    tail = rest[len(parts[0]):]
+    def calendar_word(w: str) -> bool:
+        return fold_keep(w).rstrip(".,") in calendar.weekdays or fold_keep(w).rstrip(".,") in calendar.months
+
+    if any(all(calendar_word(w) for w in n.split()) for n in names):
+        return False  # "Di Dienstag - 14.30 Uhr": a weekday after a label-like word, not a name ("Jan Kupitz" is)
+    # "by J.O. Haselhoef Apr. 26, 2022": the date's month after the name
+    month = ""
+    if len(names[-1].split()) > 2 and calendar_word(names[-1].split()[-1]):
+        month = names[-1].split()[-1]  # it belongs to the date in the tail
+        names[-1] = " ".join(names[-1].split()[:-1])
+    tail = f"{month} {rest[len(parts[0]):]}" if month else rest[len(parts[0]):]
     if dates and role == "author" and reader(cues.codes).find(tail, "DMY"):
         line.kind, line.data = "dateline", {"label": "", "relative": False, "names": names}
     else:
@@ -294,6 +322,25 @@ def trim_region(lines: list[Line], start: int, end: int) -> tuple[int, int]:
     while hi < len(chunks) - 1 and chunks[hi + 1][2] >= (closed if chunks[hi + 1][3] else floor):
         hi += 1
     return (chunks[lo][0] if lo > 0 else start), (chunks[hi][1] if hi < len(chunks) - 1 else end)
+
+
+# Flattened dev pages, even half, body F1 with the share at 0.1 / 0.2 / 0.3: 0.9321 / 0.9319 / 0.9328 (a byline alone
+# at 0.1 and 0.25: FP 34 -> 33); 0.1 keeps more text after an in-text byline or "More information:" box.
+BOX_SHARE = 0.1
+
+
+def author_box(lines: list[Line], start: int, end: int) -> int:
+    """An author box closes many articles: a byline after the text, then the writer's bio ("Dr. Thomas Schulte" /
+    "ist Gründungspartner der Kanzlei …"); so does a related-links box ("MÁS INFORMACIÓN:" / teaser headlines). A
+    byline or a related/partner header after most of the region's prose ends the body."""
+    total = sum(ln.words for ln in lines[start:end] if ln.kind == "prose")
+    seen = 0
+    for line in lines[start:end]:
+        if line.kind == "prose":
+            seen += line.words
+        elif line.kind in ("byline", "related-header", "partner-header") and seen and total - seen <= BOX_SHARE * total:
+            return line.index
+    return end
 
 
 # Title anchoring (calibrated on the trafilatura dev pages flattened with html-text, see docs/extraction.md).
@@ -380,6 +427,7 @@ def segment(doc: Document, cues: Cues) -> Document:
     if start == end:  # no prose at all: a short note; keep everything that is not a cue line
         start, end = 0, len(lines)
     label_alone_bylines(lines, cues)  # after the region: a byline in it would bridge a gap that ends the text
+    end = author_box(lines, start, end)
     lead = lead_lines(lines, start, anchor)
     title_line = _pick_title(lines, doc, start, exclude=lead, cues=cues, anchor=anchor)
     if title_line is not None:
@@ -388,13 +436,20 @@ def segment(doc: Document, cues: Cues) -> Document:
             start += 1
         # A standfirst between the headline and the body region (cut off by a byline, a date, a caption) is body.
         lead |= {ln.index for ln in lines[title_line.index + 1:start] if ln.kind == "prose"}
+        if (first := standfirst(lines, title_line.index, start)) is not None:
+            lead.add(first)
     _label_alt_lines(lines)
-    _group_blocks(lines, start, end)
+    listed = list_items(lines, start, end, lead)  # body lines too, but no paragraphs (the header zone ignores them)
+    listed |= {ln.index for ln in lines[:-1] if ln.kind in ("short", "headline") and ln.text.endswith(":") and (
+        start <= ln.index + 1 < end or ln.index + 1 in lead) and lines[ln.index + 1].kind == "prose"}  # "Tenor:"
+    _group_blocks(lines, start, end, lead | listed)
     # The headline a reader sees: the <title>-style first line's on-page repeat when it stands by the body.
     head = title_line.index if title_line is not None else None
     if anchor is not None and not head and anchor <= start + DATE_REACH:
         head = anchor
-    _label_name_lines(lines, cues, head, start, end)
+    # The header zone ends where the body begins: before the region, or within the prose before it when that is
+    # more than a standfirst (LEAD_PARAGRAPHS paragraphs: a byline stands between the standfirst and the text).
+    _label_name_lines(lines, cues, head, sorted(lead)[LEAD_PARAGRAPHS] if len(lead) > LEAD_PARAGRAPHS else start, end)
     doc.site = doc.source.hints.get("site") or doc.site
     if not doc.site:
         title = title_line.text if title_line is not None else doc.title
@@ -419,7 +474,8 @@ def segment(doc: Document, cues: Cues) -> Document:
         _apply_date(line, doc, dates)
     one_byline(lines, ref)
     for line in lines:
-        _apply(line, doc, in_body=start <= line.index < end or line.index in lead, dates=dates)
+        _apply(line, doc, in_body=start <= line.index < end or line.index in lead or line.index in listed,
+               dates=dates)
     if doc.title and not doc.source.hints.get("title"):
         undated = undated_title(doc.title, dates.reader)
         if doc.published is None and (found := edge_date(doc.title, undated, dates.reader, dates.order)):
@@ -427,6 +483,8 @@ def segment(doc: Document, cues: Cues) -> Document:
         doc.title = undated
     if doc.published is None and (posted := posted_date(lines, dates.reader, dates.order)):
         doc.published = DateValue(posted[0].value, "text:posted", 0.8, text=posted[1], tz=posted[0].tz)
+    if doc.published is None and doc.body and (opening := opening_date(doc.body[0], dates.reader, dates.order)):
+        doc.published = DateValue(opening[0].value, "text:dateline", 0.8, text=opening[1], tz=opening[0].tz)
     if not doc.authors and head is not None and (found := dated_author(
             lines, cues, dates.reader, head, doc.site, doc.published.text if doc.published else None,
             NAME_DATE_REACH)):  # "Tanja Karrasch 3.11.2023" under the headline, no label
@@ -489,6 +547,7 @@ def _site_lines(lines: list[Line]) -> list[str]:
 
 
 NAME_LINE_REACH = 4
+LEAD_PARAGRAPHS = 2
 # After the author's name, the words that open a bio ("X este conferențiar", "X is a senior fellow").
 _BIO = re.compile(r"^\s*,?\s*(?:este|e|a fost|lucreaza|scrie|preda|is|was|has been|writes|works|teaches|covers"
                   r"|ist|est|es|e|jest)\b")  # a byline of names alone stands this close to the headline or the first body line
@@ -570,6 +629,30 @@ def _join_split_dates(lines: list[Line]) -> None:
             prev.data["continued"] = True
 
 
+LIST_MAX_ITEMS = 20
+
+
+def list_items(lines: list[Line], start: int, end: int, lead: set[int]) -> set[int]:
+    """The items of a list that a paragraph of the text announces with a colon ("Follow these six tips:", "Sie
+    wollen … was unterscheidet uns:"): the short and headline-shaped lines right after it (up to LIST_MAX_ITEMS, no
+    cue line among them) are the text's when another paragraph of the text follows them."""
+    found: set[int] = set()
+    for line in lines:
+        if not (start <= line.index < end or line.index in lead) or not line.text.endswith(":") \
+                or line.kind not in ("prose", "headline", "short"):
+            continue
+        items = []
+        for item in lines[line.index + 1:line.index + 2 + LIST_MAX_ITEMS]:
+            if item.kind not in ("short", "headline"):
+                # a list inside the text: a paragraph of the body follows it (at the text's end, the lines after
+                # a colon are as often a gallery's, a newsletter's or a menu's)
+                if item.kind == "prose" and (start <= item.index < end or item.index in lead):
+                    found.update(items)
+                break
+            items.append(item.index)
+    return found
+
+
 def lead_lines(lines: list[Line], start: int, anchor=_UNSET) -> set[int]:
     """A lead paragraph often stands between the headline and the body region, cut off from it by a caption, a
     byline, a date, a share bar or a paywall box: the prose lines between the headline and the region belong to
@@ -582,6 +665,20 @@ def lead_lines(lines: list[Line], start: int, anchor=_UNSET) -> set[int]:
 
 
 _HEADER_CUES = ("dateline", "modified", "byline", "caption")
+# A standfirst written without a full stop ("Zwei Mal ging sie heuer in Antholz leer aus, doch … schlug sie zurück")
+# reads as a headline by its shape; right under the headline (date and byline lines between are skipped) and this
+# long, it is the text's first paragraph.
+# Even half tp: 6 words 536, 8 and 10: 535, 12: 534 (the middle of the plateau; 6 takes kickers).
+STANDFIRST_MIN_WORDS = 10
+
+
+def standfirst(lines: list[Line], title: int, start: int) -> int | None:
+    """The index of a headline-shaped standfirst right under the headline and above the body region, or None."""
+    for line in lines[title + 1:start]:
+        if line.kind in _HEADER_CUES or line.kind == "alt" or line.loose is not None:  # a date with a place
+            continue
+        return line.index if line.kind == "headline" and line.words >= STANDFIRST_MIN_WORDS else None
+    return None
 
 
 # A headline stands next to its date, byline, caption or first paragraph; a masthead or a menu far from them does
@@ -683,13 +780,15 @@ def _byline_or_dated(line: Line, cues: Cues | None) -> bool:
 def _label_alt_lines(lines: list[Line]) -> None:
     """A scraper flattens <img alt> into a line just before the caption: short, unpunctuated, not the title."""
     for prev, line in zip(lines, lines[1:]):
-        if line.kind == "caption" and prev.kind in ("short", "headline") and prev.words <= 25 and prev.loose is None:
+        if line.kind == "caption" and prev.kind in ("short", "headline") and prev.words <= 25 and prev.loose is None \
+                and not line.data.get("uncredited"):  # before a caption known by its wording alone: a subhead
             # not a date with a few words ("28. Jan. 2022 Paula Balov" above the picture): that is a date line
             prev.kind = "alt"
 
 
-def _group_blocks(lines: list[Line], start: int, end: int) -> None:
-    """After a partner/related header, the following non-prose lines belong to that block."""
+def _group_blocks(lines: list[Line], start: int, end: int, lead: set[int] = frozenset()) -> None:
+    """After a partner/related header, the following non-prose lines belong to that block; a paragraph of the body
+    (in the region, or a lead paragraph before it: ``lead_lines``) ends the block."""
     current = None
     pending_name = None
     for line in lines:
@@ -699,7 +798,8 @@ def _group_blocks(lines: list[Line], start: int, end: int) -> None:
             continue
         if current is None:
             continue
-        if line.kind == "prose" and start <= line.index < end or line.kind in ("cta", "copyright", "byline",
+        if line.kind == "prose" and (start <= line.index < end or line.index in lead) or line.kind in (
+                "cta", "copyright", "byline",
                                                                                 "dateline", "caption"):
             current = None
             continue

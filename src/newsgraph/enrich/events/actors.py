@@ -247,6 +247,9 @@ class RoleActors:
                         return s
                     if c.dep_ == "amod" and (s := self.adjectives.get(fold(c.lemma_ or c.text))):
                         return s
+                    if c.dep_ in ("nmod", "flat", "flat:name") and c.pos_ == "PROPN" and (s := next(
+                            (v for k, v in self.adjectives.items() if fold(c.text).lower().startswith(k)), None)):
+                        return s  # an adjective written as part of a name: "Serviciul Rutier" (traffic police)
             if (s := self.sectors.get(lem)) or (s := self._by_form(fold(t.text))):
                 return s
         return None

@@ -133,6 +133,8 @@ class Coder:
         #: "au fost arestați în Polonia": acts only a state does, coded from the agentless passive (see :mod:`.implicit`)
         self.implicit_codes = tuple(self.cue.get("implicit_agent_codes", []))
         self.implicit_name = self.cue.get("implicit_agent_name")
+        #: CAMEO roots of agentless passives coded with an unknown source against their (known) victims
+        self.unknown_agent_roots = set(self.cue.get("unknown_agent_roots", []))
         #: English: an unnamed role actor ("the foreign minister", ---GOV) takes its country from the article
         self.context_countries = bool(self.cue.get("context_countries"))
         self._compiled: dict[int, list] = {}  # verb block -> its patterns, compiled on first use
@@ -252,6 +254,8 @@ class Coder:
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         found = [Actor(x[4], x[2], x[3], x[0], x[1], x[5] if len(x) > 5 else None)
                  for x in entities if x[0] < e and x[1] > s]
+        if self.gn.owner_heads is not None and not self.require_dyad and self._thing_of_owner(arg, entities):
+            return []  # "the mayor's fall in the polls offers …": a thing, not its owner, is the subject
         words = [t.text.upper() for t in toks]
         dict_actors, agents = [], []
         i = 0
@@ -346,6 +350,31 @@ class Coder:
     def _prep_actors(self, p: Predicate, prep: str | None, entities, date) -> list[Actor]:
         """The actors of the predicate's oblique introduced by ``prep``."""
         return [a for arg in p.obl if prep and arg.prep == prep for a in self.actors(arg, entities, date)]
+
+    def _thing_of_owner(self, arg: Arg, entities: list[tuple]) -> bool:
+        """A subject whose head is a common noun naming no actor ("drop", "decision", "economy": not an agent word
+        of the dictionaries, no entity, not one of ``owner_heads`` such as "campaign" or "troops" that act for their
+        owner), with a possessor ("Biden's drop in the polls", "the mayor's speech"): the thing is the subject, and
+        its owner is not the actor of the verb."""
+        h = arg.head
+        if arg.role != "subj" or arg.prep or h.pos_ != "NOUN" or not any(
+                c.dep_ in ("poss", "nmod:poss") for c in h.children):
+            return False
+        if any(x[0] <= h.idx < x[1] for x in entities):
+            return False
+        for w in {h.text.upper(), (h.lemma_ or h.text).upper()}:
+            if w.lower() in self.gn.owner_heads or self.d.agent_at([w], 0) or self.d.actor_at([w], 0, None):
+                return False
+        return True
+
+    def _named_beside(self, p: Predicate, entities, date) -> bool:
+        """Whether the predicate's clause names an actor outside its patients and its place phrases: a noun after a
+        preposition that is not a location one ("attributed to Israel", "blamed on the rebels")."""
+        for t in p.verb.subtree:
+            if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ not in self.loc_preps and \
+                    self.actors(Arg("obl", t), entities, date):
+                return True
+        return False
 
     def _group_size(self, head) -> int:
         """"celor doi lideri", "the two leaders": how many persons a counted plural noun stands for (0: none);
@@ -481,6 +510,12 @@ class Coder:
                 continue  # "Amazon argued that it was not liable": a speech verb's own code is no event (patterns are)
             if not code_ok(code) and self.gn.hosts(p, lambda a: self.actors(a, entities, date), self.place_types):
                 code = self.gn.host_code  # "received NATO's Secretary General": hosting a visit (043)
+            volition = self.gn.volition and not self.require_dyad and p.lemma in self.gn.volition \
+                and code == self.gn.default_code(p)
+            if volition:  # "decided to ban the party", "wants to table a resolution": the intent of what is willed
+                code = self.gn.willed(p, by_verb, self.verb_match)
+                if code is None:
+                    continue
             if not code_ok(code) or p.lemma in self.non_events and speech_rules and (
                     cameo_root(code) == "01" or self.gn.speech_only and any(
                     c.dep_ in ("ccomp", "xcomp", "parataxis") and (c.i in by_verb or c.pos_ == "AUX")
@@ -599,7 +634,8 @@ class Coder:
                 tgts = targets.partner(self, p, entities, date, srcs)
             if not tgts and self.roles and not self.require_dyad and srcs and not p.nominal:
                 tgts = targets.dependent_targets(self, p, by_verb, entities, date, srcs)
-            if not tgts and not self.require_dyad and srcs and cameo_root(code) in self.gn.content_target_roots:
+            if not tgts and not self.require_dyad and srcs and (cameo_root(code) in self.gn.content_target_roots
+                                                                or volition):
                 # "refused to sign the declaration of EU leaders": what the refused act is about
                 tgts = self.gn.content_target(p, lambda a: self.actors(a, entities, date), srcs)
             if self.civilian and srcs and not self.require_dyad:
@@ -659,6 +695,8 @@ class Coder:
                 srcs = [a for a in srcs if tgts or self.known(a.code)]
                 if self.gn.unknown_via_object and srcs and not self.gn.object_targets(p, tgts):
                     srcs = [a for a in srcs if a.code]  # "Zoe had flown to New York": a private trip
+                if self.gn.unknown_needs_country and tgts and all((t.code or "---").startswith("---") for t in tgts):
+                    srcs = [a for a in srcs if a.code]  # "Maria Lopez called the police": a private person's call
                 if not tgts and not mutual:  # "Nixon paid back taxes": a civilian acting alone is no event
                     srcs = self.gn.alone_ok(self.gn.civil_code(code, srcs), srcs)
                 if not any(self.gn.political(t.code) for t in tgts):  # "Microsoft plans to cut its emissions"
@@ -674,6 +712,13 @@ class Coder:
                 continue  # "a făcut o vizită surpriză la baraj": no actor visited (nouns stay, as mentions, for dating)
             if not srcs and self.implicit_codes and not self.require_dyad and not nonfinite:
                 srcs = implicit.authority(self, p, code, tgts, entities)
+            if not srcs and self.unknown_agent_roots and p.passive and not p.subj and tgts and not p.nominal \
+                    and cameo_root(code) in self.unknown_agent_roots and not self.require_dyad and not nonfinite \
+                    and not self._named_beside(p, entities, date):
+                # "Three Iraqi civilians have been killed in a bombing": violence with no agent named is coded
+                # against its victims with an unknown source (not the speaker of "…, the police said"); not where
+                # the clause names another actor ("in an attack attributed to Israel": who did it is claimed)
+                srcs = [Actor(None, None, None, p.verb.idx, p.verb.idx + len(p.verb.text), None, implicit=True)]
             if nonfinite or not srcs or (not tgts and not mutual and (self.require_dyad or cameo_root(code) in ("01", "02")
                                                                      and self.d.builtin)):
                 continue  # a statement or appeal to no one is not an interaction (a user's dictionaries outside

@@ -103,6 +103,31 @@ class GeneralNews:
         #: actor code acts on a political actor only through the verb's object ("Kostunica promised to
         #: democratize Serbia"), not through an oblique or a deeper phrase (a place travelled to or bought from)
         self.unknown_via_object = bool(cue.get("unknown_sources_need_an_object"))
+        #: "decided to ban", "wants to hold talks", "plans to visit": verbs of will whose dictionary default (030)
+        #: says nothing of what is willed; coded as the intent or threat of the willed act (see :meth:`willed`)
+        self.volition = {w.lower() for w in cue.get("volition_verbs", [])}
+        #: "Maria Lopez called the police": a name with no actor code acts only on an actor with a country (not on
+        #: unnamed countryless state actors, "the police" ---COP, which make a private matter look political)
+        self.unknown_needs_country = bool(cue.get("unknown_sources_need_a_country"))
+        #: "Biden's campaign", "Hamas's armed wing", "Russia's troops": heads of a subject with a possessor that act
+        #: for it (the dictionaries' agent words do too); any other common-noun head with a possessor is a thing
+        #: ("Biden's drop in the polls offers …") whose owner is no actor of the verb (None: rule off)
+        self.owner_heads = {w.lower() for w in cue["owner_heads"]} if "owner_heads" in cue else None
+
+    def willed(self, p, by_verb: dict, verb_match) -> str | None:
+        """The code of a volition verb (``volition_verbs``: decide, want, plan …) coded by its dictionary default
+        (030, "express intent to cooperate", whatever is willed): the intent (03x) or threat (13x) of the act it
+        governs as its to-infinitive ("decided to ban the party" -> 137 threaten repression, "plans to visit
+        Beijing" -> 036), None where that act is not a coded one of a root with an intent ("wanted to table a
+        resolution", "decided to run"); its own default with no infinitive ("seeks a deal")."""
+        xs = [c for c in p.verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+        if not xs:
+            return self.default_code(p)
+        q = by_verb.get(xs[0].i)
+        willed = verb_match(q)[0] if q is not None else None
+        if not willed or not willed[:2].isdigit():
+            return None
+        return self.intents.get(cameo_root(willed)) or (willed if cameo_root(willed) == "03" else None)
 
     def in_locative(self, t, p, code: str) -> bool:
         """A target found inside a location phrase nested in the object ("talks in Geneva"), for the meeting and

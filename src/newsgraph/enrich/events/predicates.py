@@ -103,6 +103,11 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
     agent_preps = {w.lower() for w in cue.get("agent_preps", [])}
     out: dict[int, Predicate] = {}
     fallbacks = bool(cue.get("misparse_fallbacks"))
+    #: "Three soldiers were wounded in the attack, the army said", "… attacked the post and were killed": a passive
+    #: without its own agent inherits no subject and climbs to none (the agent is unknown; the subject it would take
+    #: is the speaker or the patient)
+    orphan_passives = bool(cue.get("agentless_passives_orphan"))
+    locatives = {fold(w) for w in cue.get("locative_nouns", [])}
     control = {w.lower() for w in cue.get("control_marks", [])}
     poss = {w.lower() for w in cue.get("possessive_markers", [])}
     goals = {w.lower() for w in cue.get("goal_preps", [])}
@@ -184,7 +189,7 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
         if passive and fallbacks and not p.subj:
             # "a fost reținută pentru 24 de ore de procurorii DNA": the agent phrase hung on an oblique before it
             # (or on a weekday the parser made the subject: "a fost respinsă marți de Parlamentul …")
-            p.subj = _nested_agent(tok, p.obl + [a for a in p.obj if a.head.i > tok.i], agent_preps)
+            p.subj = _nested_agent(tok, p.obl + [a for a in p.obj if a.head.i > tok.i], agent_preps, locatives)
         if passive and fallbacks and any(a.prep in agent_preps for a in p.subj):
             # "Premierul X a fost primit … de Y": with the agent found, a caseless subject is the patient
             pat = [a for a in p.subj if a.prep is None]
@@ -236,8 +241,9 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
             if not p.subj and ctrl:  # object control: "invited X to visit", "l-a invitat pe X să viziteze"
                 p.subj = [Arg("subj", a.head) for a in ctrl]
                 p.inherited = True
-            elif not p.subj and fallbacks and (p.passive or not _agrees(p.verb, hp.subj)
-                                               or any(_quoted_apart(a.head, p.verb) for a in hp.subj)):
+            elif not p.subj and (fallbacks or orphan_passives and p.verb.dep_ != "xcomp") and (
+                    p.passive or fallbacks and (not _agrees(p.verb, hp.subj)
+                                                or any(_quoted_apart(a.head, p.verb) for a in hp.subj))):
                 # "… au murit, iar alte cinci au fost rănite": a passive's agent is unknown, not the first clause's
                 # subject; "poliția trecea … și m-au lovit", "am mers bine, sunt mulțumit": another person or number
                 p.inherited = p.orphan = True
@@ -260,8 +266,8 @@ def predicates(doc, lang: str, nouns: frozenset = frozenset()) -> list[Predicate
                 p.modal = p.modal or hp.modal
     fallbacks = bool(cue.get("misparse_fallbacks"))
     for p in out.values():  # "Arnor is about to restore …": the subject sits on a non-verbal head
-        if p.subj or p.nominal or p.orphan or fallbacks and p.passive:  # a passive without its agent: no actor
-            continue
+        if p.subj or p.nominal or p.orphan or (fallbacks or orphan_passives) and p.passive:
+            continue  # a passive without its agent: no actor (not the speaker of "…were killed, the army said")
         if not fallbacks:
             _climb_for_subject(p, out)
             continue
@@ -358,11 +364,12 @@ def _quoted_apart(a, b) -> bool:
     return sum(t.text in QUOTE_MARKS for t in a.doc[lo + 1:hi]) % 2 == 1
 
 
-def _nested_agent(verb, obl: list[Arg], agent_preps: set) -> list[Arg]:
+def _nested_agent(verb, obl: list[Arg], agent_preps: set, locatives: set = frozenset()) -> list[Arg]:
     """A passive's "de X" agent the parser hung inside an oblique after the verb ("pentru 24 de ore de procurorii
-    DNA"): a definite noun or a name, the first such phrase."""
+    DNA"): a definite noun or a name, the first such phrase; not the complement of a locative noun ("rănite … în
+    apropiere de Brașov": near the town, not by it)."""
     for a in sorted(obl, key=lambda a: a.head.i):
-        if a.head.i < verb.i:
+        if a.head.i < verb.i or fold(a.head.lemma_ or a.head.text) in locatives:
             continue
         for t in a.head.children:  # right inside it, a bare "de" ("de la Primăria X" is a place)
             case = [c for c in t.children if c.dep_ == "case"]
