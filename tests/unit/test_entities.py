@@ -340,8 +340,3 @@ def test_english_possessive_and_honorific_are_not_part_of_the_name(pipeline):
     assert {"Republican Party", "Democratic Party", "Liz Truss"} <= set(ents) and "Truss" not in ents, ents
     assert [(m["text"], m.get("title")) for m in ents["Liz Truss"]["mentions"]] == [("Truss", "Ms"), ("Liz Truss", None)]
 
-
-def test_a_name_holding_a_known_town_keeps_the_towns_country(pipeline):
-    ents = _en_entities(pipeline, "Court news\n\nA plumber was convicted at Bristol Crown Court in March, "
-                                  "the judge said.\n")
-    assert "Bristol" not in ents and ents["Bristol Crown Court"]["country"] == "GBR", ents

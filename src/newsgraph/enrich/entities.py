@@ -150,8 +150,6 @@ class Linker:
         self.toks = list(sp)  # the tokens once: the scans below read every token, several times (``sp[i]`` makes a new one)
         self._person_words: set[str] | None = None
         self._person_texts: set[str] | None = None  # the tagger's person names (folded), for _person_elsewhere
-        #: a tagger span -> the country of a town it holds ("Bristol Crown Court": GBR), for the name's record
-        self.inner_country: dict[tuple[int, int], str] = {}
         self._starts: dict[int, bool] = {}  # token index -> whether a knowledge-base key can start there
         self.ents = tagger_spans(self)  # the tagger's spans, a title + name or an institution cut in two rejoined
 
@@ -288,9 +286,7 @@ class Linker:
                     if there is None:
                         break
                     alias = replace(alias, entity=there.id)
-                if alias.strength < 2 and alias.entity.startswith("place:") and (outer := self._in_longer_name(i, j)):
-                    if country := self.gaz.entities[alias.entity].country:
-                        self.inner_country.setdefault(outer, country)
+                if alias.strength < 2 and alias.entity.startswith("place:") and self._in_longer_name(i, j):
                     break  # "Carolina" in "South Carolina", "Columbia" in "Columbia University": the tagger's name
                 if alias.strength < 2 and not self._supported(i, j, ner_names, alias, ner_places):
                     found = ("weak", j, alias)
@@ -580,8 +576,6 @@ class Linker:
             if label in ("GPE", "LOC") and (self._name_word(ent) or len(ent) == 1 and (
                     self._named_person(ent[0]) or person_context(self, ent[0]))):
                 label = "PERSON"  # "Florin", "Toader", "domnul Les": a first name or surname is not a place
-            if label != "PERSON" and (country := self.inner_country.get((whole.start, whole.end))):
-                extra["country"] = country  # "Bristol Crown Court" is in the United Kingdom
             return Mention(ent.start, ent.end, label, None, "name", "ner", extra)
         return None
 

@@ -130,8 +130,6 @@ def group(doc: Document, sp, mentions: list[Mention], gaz: Gazetteer, published,
         elif not g["linked"] and m.kind == "name" and m.end - m.start > g["_words"]:
             # an unlinked entity is named by its fullest mention ("Marcel Ciolacu", not the "Ciolacu" met first)
             g["name"], g["type"], g["_words"] = base_name(span, linker, m.label), m.label, m.end - m.start
-        if not g["linked"] and g["country"] is None and m.extra.get("country"):
-            g["country"] = m.extra["country"]  # an unlinked name holding a known town ("Bristol Crown Court")
         g["mentions"].append(_mention(m, text, span, sentence=_sentence_index(starts, span.start_char)))
     out = []
     for g in groups.values():
