@@ -99,6 +99,22 @@ def sql_rows(store, sql: str) -> list[tuple]:
     return [tuple(r.values()) if isinstance(r, dict) else tuple(r) for r in store.conn.execute(sql).fetchall()]
 
 
+def dump_text(lines: list[str], blank: bool = True) -> str:
+    """A text dump made of ``lines``, with a blank line between them (or none, as some scrapers write)."""
+    return ("\n\n" if blank else "\n").join(lines) + "\n"
+
+
+def dump_metadata(doc) -> dict:
+    """The metadata the dump probe tests compare: title, publication day, authors, site."""
+    return dict(title=doc.title, date=doc.published.value[:10] if doc.published else None, authors=doc.authors,
+                site=doc.site)
+
+
+def event_triples(events: list[dict]) -> list[tuple]:
+    """(source code, target code, CAMEO code) of each event: what the event tests compare."""
+    return [(e["source"]["code"], e["target"]["code"], e["cameo"]) for e in events]
+
+
 def code_events(texts: list[str], lang: str, date: str, facts_only: bool = True) -> list[list[dict]]:
     """The events ``code_records`` gives each text (one record per text, all dated ``date``), as
     ``newsgraph events --lang L --require-dyad false`` codes them; skips when the language's model has no parser."""

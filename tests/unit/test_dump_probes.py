@@ -8,6 +8,7 @@ no date from a relative one without an anchor; a site only from enough clues."""
 import json
 
 import pytest
+from conftest import dump_metadata, dump_text
 
 from newsgraph import Source
 
@@ -33,7 +34,7 @@ cases = []
 
 
 def case(name, lines, exp, blank=True):
-    cases.append((name, ("\n\n" if blank else "\n").join(lines) + "\n", exp))
+    cases.append((name, dump_text(lines, blank), exp))
 
 
 case(
@@ -175,7 +176,5 @@ case("ro-editor-label", [TRO, "09.10.2023", "Editor: Ana Marin", *PRO], dict(aut
 @pytest.mark.parametrize("name, text, expected", cases, ids=[c[0] for c in cases])
 def test_unseen_dump_styles(structure, name, text, expected):
     doc = structure(Source.make("d.txt", "text", text))
-    got = dict(
-        title=doc.title, date=doc.published.value[:10] if doc.published else None, authors=doc.authors, site=doc.site
-    )
+    got = dump_metadata(doc)
     assert {k: got[k] for k in expected} == expected

@@ -18,6 +18,7 @@ re-cased; the dev-dump scorer casefolds names, so they assert the name as writte
 import json
 
 import pytest
+from conftest import dump_metadata, dump_text
 
 from newsgraph import Source
 
@@ -43,7 +44,7 @@ cases = []
 
 
 def case(name, lines, exp, blank=True):
-    cases.append((name, ("\n\n" if blank else "\n").join(lines) + "\n", exp))
+    cases.append((name, dump_text(lines, blank), exp))
 
 
 # --- Romanian dates: forms and labels ---------------------------------------------------------------------------
@@ -452,8 +453,6 @@ case(
 @pytest.mark.parametrize("name, text, expected", cases, ids=[c[0] for c in cases])
 def test_unseen_dump_styles_twelfth_round(structure, name, text, expected):
     doc = structure(Source.make("d.txt", "text", text))
-    got = dict(
-        title=doc.title, date=doc.published.value[:10] if doc.published else None, authors=doc.authors, site=doc.site
-    )
+    got = dump_metadata(doc)
     assert {k: got[k] for k in expected} == expected
     assert not any(line in doc.text for line in ("Autor:", "Data:", "Titlu:")), "a header line read as body"

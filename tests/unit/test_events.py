@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import event_triples as triples
+
 from newsgraph.enrich.events.dictionaries import (
     Dictionaries,
     _dated,
@@ -73,10 +75,6 @@ def _code(texts, lang="en", date="2023-09-14", facts_only=True):
 
     recs = [{"id": i, "text": t, "date": date} for i, t in enumerate(texts)]
     return [o["events"] for o in code_records(recs, lang, None, require_dyad=False, facts_only=facts_only)]
-
-
-def triples(events):
-    return [(e["source"]["code"], e["target"]["code"], e["cameo"]) for e in events]
 
 
 def test_english_visit_is_the_visitors_act_only():

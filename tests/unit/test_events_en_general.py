@@ -1,14 +1,10 @@
 """English events on general news (issue 9, item 4; session 12): each rule on sentences written for these tests."""
 
-from conftest import code_events
+from conftest import code_events, event_triples as triples
 
 
 def _code(texts, date="2024-03-14", facts_only=True):
     return code_events(texts, "en", date, facts_only)
-
-
-def triples(events):
-    return [(e["source"]["code"], e["target"]["code"], e["cameo"]) for e in events]
 
 
 def test_an_agentless_passive_is_not_the_speakers_act():

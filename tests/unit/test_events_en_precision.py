@@ -1,14 +1,10 @@
 """English event precision on general news (issue 9): each rule on sentences written for these tests."""
 
-from conftest import code_events
+from conftest import code_events, event_triples as triples
 
 
 def _code(texts, date="2024-03-14", facts_only=True):
     return code_events(texts, "en", date, facts_only)
-
-
-def triples(events):
-    return [(e["source"]["code"], e["target"]["code"], e["cameo"]) for e in events]
 
 
 def test_participle_and_gerund_modifiers_are_not_events():
